@@ -1,0 +1,26 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** The engine stays pure: only relative imports that stay inside src/domain. */
+const bareModule = { regex: "^[^.]", message: "src/domain is pure TypeScript: no Node, Office, React or other packages." };
+const domainBoundary = (escape) => ({
+  "no-restricted-imports": [
+    "error",
+    { patterns: [bareModule, { regex: escape, message: "src/domain must not import from other parts of src/." }] },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test/fixtures/", "**/*.js", "!eslint.config.mjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  { files: ["src/domain/*.ts"], rules: domainBoundary("^\\.\\./") },
+  { files: ["src/domain/*/*.ts"], rules: domainBoundary("^\\.\\./\\.\\./") },
+  { files: ["src/domain/*/*/**/*.ts"], rules: { "no-restricted-syntax": ["error", { selector: "Program", message: "Keep src/domain at most two levels deep so the import boundary holds." }] } },
+);

@@ -1,0 +1,49 @@
+/** One check of a workbook: read the plan, apply every rule, count what was found. */
+import type { Finding, Plan, Severity } from "./model";
+import { readPlan, type ReadOptions } from "./read";
+import { RULES } from "./rules";
+import { toFinding } from "./findings";
+import type { WorkbookTables } from "./tables";
+
+export type Summary = Record<Severity, number>;
+
+export interface CheckResult {
+  plan: Plan | null;
+  findings: Finding[];
+  /** The "As of year" the check used. */
+  asOf: number | null;
+  /** Expected review end by cluster number, what-if overrides included. */
+  expectedEnd: Record<string, number>;
+  summary: Summary;
+}
+
+export function checkPlan(plan: Plan): Finding[] {
+  return RULES.flatMap((rule) => rule.check(plan).map((hit) => toFinding(rule, hit)));
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) summary[finding.severity]++;
+  return summary;
+}
+
+export function expectedEnds(plan: Plan | null): Record<string, number> {
+  const ends: Record<string, number> = {};
+  for (const cluster of [...(plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number)) {
+    ends[String(cluster.number)] = cluster.expectedEnd;
+  }
+  return ends;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings grouped by severity (errors first), each group in the order the rules found them. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export function checkWorkbook(tables: WorkbookTables, options: ReadOptions): CheckResult {
+  const { plan, findings: dataFindings } = readPlan(tables, options);
+  const findings = bySeverity([...dataFindings, ...(plan ? checkPlan(plan) : [])]);
+  return { plan, findings, asOf: plan?.settings.asOf ?? null, expectedEnd: expectedEnds(plan), summary: summarize(findings) };
+}

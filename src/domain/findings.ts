@@ -1,0 +1,95 @@
+import type { Finding, Meeting, Plan, Severity, Where } from "./model";
+import { ordinal } from "./parse";
+
+/** One rule of shared/spec/domain.md §2: its id, severity, source paragraph and check. */
+export interface Rule {
+  id: string;
+  severity: Severity;
+  /** Paragraph of the source document (P§ = background paper, R-rec = 2021 report). */
+  source: string | null;
+  /** The rule in one line, for the README and the add-in. */
+  summary: string;
+  check(plan: Plan): RuleHit[];
+}
+
+/** What a rule found: where, about which meeting and topic, in words a planner can read out. */
+export interface RuleHit {
+  at: Where | null;
+  meeting?: Meeting | undefined;
+  topic?: number | null | undefined;
+  message: string;
+}
+
+export const DATA_RULES = {
+  "invalid-value": { severity: "error", summary: "a cell cannot be read as what its column holds" },
+  "missing-table": { severity: "error", summary: "a required sheet, table or column is not in the workbook" },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export function dataFinding(rule: keyof typeof DATA_RULES, at: Where | null, message: string): Finding {
+  return {
+    rule,
+    severity: DATA_RULES[rule].severity,
+    held: false,
+    sheet: at?.sheet ?? null,
+    cell: at?.cell ?? null,
+    meeting: null,
+    year: null,
+    topic: null,
+    message,
+    source: null,
+  };
+}
+
+export function toFinding(rule: Rule, hit: RuleHit): Finding {
+  const held = hit.meeting?.held ?? false;
+  const meetingName = hit.meeting ? describeMeeting(hit.meeting) : "";
+  return {
+    rule: rule.id,
+    severity: held ? "info" : rule.severity,
+    held,
+    sheet: hit.at?.sheet ?? null,
+    cell: hit.at?.cell ?? null,
+    meeting: hit.meeting?.ordinal ?? null,
+    year: hit.meeting?.year ?? null,
+    topic: hit.topic ?? null,
+    message: held ? `${hit.message} ${capitalize(meetingName)} was already held, so this is for information only.` : hit.message,
+    source: rule.source,
+  };
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "the 15th meeting (2028)" */
+export function describeMeeting(meeting: Meeting): string {
+  const name = meeting.ordinal === null ? "the meeting" : `the ${ordinal(meeting.ordinal)} meeting`;
+  return meeting.year === null ? name : `${name} (${meeting.year})`;
+}
+
+/** Articles of a topic, from the Articles table, in ascending order. */
+export function topicArticles(plan: Plan, topic: number): number[] {
+  return [...new Set(plan.articles.filter((a) => a.topic === topic).map((a) => a.number))].sort((a, b) => a - b);
+}
+
+/** "arts. 7, 8" / "art. 12" / "" */
+export function articleList(articles: readonly number[]): string {
+  if (articles.length === 0) return "";
+  return `${articles.length === 1 ? "art." : "arts."} ${articles.join(", ")}`;
+}
+
+/** `topic 6 "Record-keeping; marking" (arts. 7, 8)` */
+export function describeTopic(plan: Plan, topic: number): string {
+  const title = plan.topics.get(topic)?.title;
+  const articles = articleList(topicArticles(plan, topic));
+  return `topic ${topic}${title ? ` "${title}"` : ""}${articles ? ` (${articles})` : ""}`;
+}
+
+/** Meetings in time order; those without a readable year are left out. */
+export function meetingsByYear(plan: Plan): Meeting[] {
+  return plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.ordinal ?? 0) - (b.ordinal ?? 0));
+}
+
+export function years(n: number): string {
+  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
+}

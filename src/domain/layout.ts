@@ -1,0 +1,105 @@
+/**
+ * The shared-workbook layout contract (shared/spec/workbook.md): table names, their sheets and
+ * the header texts by which columns are found.
+ */
+export const WORKPLAN = {
+  table: "Workplan",
+  sheet: "Workplan",
+  meeting: "Meeting",
+  year: "Year",
+  status: "Status",
+  flexible: "Agenda item 2 (flexible topic)",
+  fixed: "Agenda item 3 (fixed topic)",
+  notes: "Notes",
+} as const;
+
+export const TOPICS = { table: "Topics", sheet: "Topics", topic: "Topic", title: "Title" } as const;
+
+export const ARTICLES = {
+  table: "Articles",
+  sheet: "Articles",
+  article: "Article",
+  title: "Title",
+  cluster: "Cluster",
+  topic: "Topic",
+  rule: "Rule",
+} as const;
+
+export const CLUSTERS = {
+  table: "Clusters",
+  sheet: "Clusters",
+  cluster: "Cluster",
+  name: "Name",
+  reviewStart: "Review start",
+  plannedEnd: "Review end (planned)",
+  expectedEnd: "Review end (expected)",
+} as const;
+
+export const FLEXIBLE = {
+  table: "FlexibleTopics",
+  sheet: "FlexibleTopics",
+  code: "Code",
+  title: "Title",
+  related: "Related articles",
+  discussedAt: "Discussed at meeting",
+} as const;
+
+export const SETTINGS = { table: "Settings", sheet: "Settings", setting: "Setting", value: "Value" } as const;
+
+export const CONFLICTS = {
+  table: "Conflicts",
+  sheet: "Conflicts",
+  headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"],
+} as const;
+
+export const SETTING_NAMES = {
+  earliest: "Earliest (years before review end)",
+  latest: "Latest (years after review end)",
+  asOf: "As of year",
+} as const;
+
+export interface TableLayout {
+  table: string;
+  sheet: string;
+  columns: readonly string[];
+}
+
+export const INPUT_TABLES: readonly TableLayout[] = [
+  {
+    table: WORKPLAN.table,
+    sheet: WORKPLAN.sheet,
+    columns: [WORKPLAN.meeting, WORKPLAN.year, WORKPLAN.status, WORKPLAN.flexible, WORKPLAN.fixed, WORKPLAN.notes],
+  },
+  { table: TOPICS.table, sheet: TOPICS.sheet, columns: [TOPICS.topic, TOPICS.title] },
+  {
+    table: ARTICLES.table,
+    sheet: ARTICLES.sheet,
+    columns: [ARTICLES.article, ARTICLES.title, ARTICLES.cluster, ARTICLES.topic, ARTICLES.rule],
+  },
+  {
+    table: CLUSTERS.table,
+    sheet: CLUSTERS.sheet,
+    columns: [CLUSTERS.cluster, CLUSTERS.name, CLUSTERS.reviewStart, CLUSTERS.plannedEnd, CLUSTERS.expectedEnd],
+  },
+  {
+    table: FLEXIBLE.table,
+    sheet: FLEXIBLE.sheet,
+    columns: [FLEXIBLE.code, FLEXIBLE.title, FLEXIBLE.related, FLEXIBLE.discussedAt],
+  },
+  { table: SETTINGS.table, sheet: SETTINGS.sheet, columns: [SETTINGS.setting, SETTINGS.value] },
+];
+
+export const ALL_TABLES: readonly TableLayout[] = [
+  ...INPUT_TABLES,
+  { table: CONFLICTS.table, sheet: CONFLICTS.sheet, columns: CONFLICTS.headers },
+];
+
+/** Columns the engine cannot work without; the others (titles, notes, …) are for people. */
+export const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [WORKPLAN.table]: [WORKPLAN.meeting, WORKPLAN.year, WORKPLAN.fixed],
+  [TOPICS.table]: [TOPICS.topic],
+  [ARTICLES.table]: [ARTICLES.article, ARTICLES.cluster, ARTICLES.topic],
+  [CLUSTERS.table]: [CLUSTERS.cluster, CLUSTERS.plannedEnd],
+  [FLEXIBLE.table]: [FLEXIBLE.code],
+  [SETTINGS.table]: [SETTINGS.setting, SETTINGS.value],
+};

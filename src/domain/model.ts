@@ -1,0 +1,88 @@
+/** The plan as the rules see it, read from the workbook's tables. */
+import type { FlexibleRef, MeetingStatus } from "./parse";
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Where {
+  sheet: string;
+  cell: string;
+}
+
+export interface Meeting {
+  /** Position in the Workplan table's data body. */
+  row: number;
+  ordinal: number | null;
+  year: number | null;
+  status: MeetingStatus;
+  /** Held by status, or by a blank status and a year before the "As of year". */
+  held: boolean;
+  flexible: FlexibleRef | null;
+  topic: number | null;
+  at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where };
+}
+
+export interface Topic {
+  number: number;
+  title: string;
+  at: Where;
+}
+
+export interface Article {
+  number: number;
+  title: string;
+  cluster: number | null;
+  topic: number | null;
+  topicUnreadable: boolean;
+  last: boolean;
+  at: { article: Where; cluster: Where; topic: Where };
+}
+
+export interface Cluster {
+  number: number;
+  name: string;
+  reviewStart: number | null;
+  plannedEnd: number;
+  expectedEnd: number;
+  /** The expected end the Clusters table holds; differs from expectedEnd under a what-if. */
+  expectedEndInWorkbook: number;
+  at: { cluster: Where; expectedEnd: Where };
+}
+
+export interface FlexibleTopic {
+  code: string;
+  title: string;
+  related: number[];
+  discussedAt: number | null;
+  at: Where;
+}
+
+export interface Settings {
+  /** Years before a cluster's expected review end that a topic may be discussed. */
+  earliest: number | null;
+  /** Years after a cluster's expected review end that a topic may still be discussed. */
+  latest: number | null;
+  asOf: number;
+}
+
+export interface Plan {
+  meetings: Meeting[];
+  topics: Map<number, Topic>;
+  articles: Article[];
+  clusters: Map<number, Cluster>;
+  /** Null when the workbook has no FlexibleTopics table. */
+  flexibleTopics: Map<string, FlexibleTopic> | null;
+  settings: Settings;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  held: boolean;
+  sheet: string | null;
+  cell: string | null;
+  meeting: number | null;
+  year: number | null;
+  topic: number | null;
+  message: string;
+  source: string | null;
+}

@@ -1,0 +1,156 @@
+/**
+ * Readers for every cell form the layout contract allows. Each returns the value or says what
+ * was expected; none throws, whatever the cell holds.
+ */
+import type { CellValue } from "./tables";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
+
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** The cell as trimmed text, or undefined for a value that is neither text nor a finite number. */
+export function cellText(value: CellValue): string | undefined {
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return undefined;
+}
+
+/** Shows a cell value in a message, short and quoted. */
+export function showValue(value: CellValue): string {
+  if (value instanceof Date) return `a date (${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString().slice(0, 10)})`;
+  const text = cellText(value);
+  if (text === undefined) return "a value of another kind";
+  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `"${short}"`;
+}
+
+function wholeNumberIn(value: CellValue, pattern: RegExp): number | undefined {
+  if (typeof value === "number") return Number.isSafeInteger(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const match = pattern.exec(value.trim());
+  if (!match?.[1]) return undefined;
+  const n = Number(match[1]);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+export function parseWholeNumber(value: CellValue, expected = "a whole number"): Parsed<number> {
+  const n = wholeNumberIn(value, /^([-+]?\d+)$/);
+  return n === undefined ? fail(expected) : ok(n);
+}
+
+export function parseYear(value: CellValue): Parsed<number> {
+  const n = wholeNumberIn(value, /^(\d{4})$/);
+  return n !== undefined && n >= 1000 && n <= 9999 ? ok(n) : fail("a year as a whole number, such as 2028");
+}
+
+export function parseMeetingOrdinal(value: CellValue): Parsed<number> {
+  const n = wholeNumberIn(value, /^(\d+)(?:st|nd|rd|th)?(?:\s+meeting)?$/i);
+  return n !== undefined && n > 0 ? ok(n) : fail('a meeting number such as 10 or "10th"');
+}
+
+export type MeetingStatus = "held" | "planned" | null;
+
+export function parseStatus(value: CellValue): Parsed<MeetingStatus> {
+  if (isBlank(value)) return ok(null);
+  const text = typeof value === "string" ? value.trim().toLowerCase() : "";
+  if (text === "held") return ok("held");
+  if (text === "planned") return ok("planned");
+  return fail('"Held", "Planned" or blank');
+}
+
+const LABEL_TAIL = String.raw`(?:\s*[—–:.-]\s+.*|\s*[—–:]\s*.*|\s+.*)?`;
+const TOPIC_PATTERN = new RegExp(String.raw`^(?:topic\s*)?(\d+)${LABEL_TAIL}$`, "is");
+
+/** Agenda item 3 or an article's topic: `3`, `Topic 3`, `3 — Confiscation…`; blank = none. */
+export function parseTopicRef(value: CellValue): Parsed<number | null> {
+  if (isBlank(value)) return ok(null);
+  const n = wholeNumberIn(value, TOPIC_PATTERN);
+  return n !== undefined && n > 0 ? ok(n) : fail('a topic number such as 3, "Topic 3" or "3 — Title", or blank');
+}
+
+export function parseClusterRef(value: CellValue): Parsed<number | null> {
+  if (isBlank(value)) return ok(null);
+  const n = wholeNumberIn(value, /^(?:cluster\s*)?(\d+)$/i);
+  return n !== undefined && n > 0 ? ok(n) : fail('a cluster number such as 2 (or "Cluster 2"), or blank for none');
+}
+
+export function parseArticleNumber(value: CellValue): Parsed<number> {
+  const n = wholeNumberIn(value, /^(?:art(?:icle)?\.?\s*)?(\d+)$/i);
+  return n !== undefined && n > 0 ? ok(n) : fail("an article number such as 5");
+}
+
+export function parseArticleRule(value: CellValue): Parsed<"last" | null> {
+  if (isBlank(value)) return ok(null);
+  return typeof value === "string" && value.trim().toLowerCase() === "last"
+    ? ok("last")
+    : fail('blank (the cluster window applies) or "last"');
+}
+
+const MAX_RANGE = 500;
+
+/** `8, 12`, `8 and 12`, `8; 12`, ranges `6–9` / `6-9`; blank = none. */
+export function parseArticleList(value: CellValue): Parsed<number[]> {
+  const expected = 'a list of article numbers such as "8, 12", "8 and 12" or "6–9", or blank';
+  if (isBlank(value)) return ok([]);
+  if (typeof value === "number") return Number.isSafeInteger(value) && value > 0 ? ok([value]) : fail(expected);
+  if (typeof value !== "string") return fail(expected);
+  const articles: number[] = [];
+  const text = value.trim().replace(/^arts?\.?\s*|^articles?\s+/i, "");
+  for (const part of text.split(/\s*(?:,|;|&|\band\b)\s*/i)) {
+    if (part === "") continue;
+    const range = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(part);
+    if (range) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (!(from > 0 && to >= from && to - from <= MAX_RANGE)) return fail(expected);
+      for (let n = from; n <= to; n++) articles.push(n);
+    } else if (/^\d+$/.test(part) && Number(part) > 0 && Number.isSafeInteger(Number(part))) {
+      articles.push(Number(part));
+    } else {
+      return fail(expected);
+    }
+  }
+  return ok(articles);
+}
+
+export type FlexibleRef = { kind: "code"; code: string } | { kind: "other"; title: string } | { kind: "unknown"; text: string };
+
+/**
+ * Agenda item 2: a code of the flexible list (`e`, `(e)`, `e — Ammunition…`), `Other: <title>`
+ * for an additional topic approved by the extended Bureau, or blank. Text that is neither is
+ * kept as `unknown` for the flexible-unknown rule to explain.
+ */
+export function parseFlexibleRef(value: CellValue, knownCodes: ReadonlySet<string>): Parsed<FlexibleRef | null> {
+  if (isBlank(value)) return ok(null);
+  const text = cellText(value);
+  if (text === undefined) return fail('a flexible topic code such as "e" or "(e) — Title", "Other: <title>", or blank');
+  const other = /^other\s*:\s*(.*)$/is.exec(text);
+  if (other) return ok({ kind: "other", title: (other[1] ?? "").trim() });
+  const code = /^\(?\s*([^\s()—–:.-]+)\s*\)?(?:\s*[—–:.-]\s*.*|\s+.*)?$/s.exec(text)?.[1]?.toLowerCase();
+  if (code !== undefined && knownCodes.has(code)) return ok({ kind: "code", code });
+  return ok({ kind: "unknown", text });
+}
+
+export function normalizeCode(value: CellValue): string | undefined {
+  const text = cellText(value);
+  if (text === undefined || text === "") return undefined;
+  return text.replace(/^\((.*)\)$/, "$1").trim().toLowerCase() || undefined;
+}
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  const suffix = ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}
+
+/** The same reader, with a blank cell read as null. */
+export function blankOr<T>(parse: (value: CellValue) => Parsed<T>): (value: CellValue) => Parsed<T | null> {
+  return (value) => (isBlank(value) ? ok<T | null>(null) : parse(value));
+}

@@ -1,0 +1,291 @@
+/**
+ * Turns the workbook's tables into a plan. Cell content never throws: what cannot be read
+ * becomes an invalid-value finding naming the cell and what was expected, and a missing table
+ * or column becomes a missing-table finding that says how to create it.
+ */
+import { ARTICLES, CLUSTERS, FLEXIBLE, INPUT_TABLES, REQUIRED_COLUMNS, SETTINGS, SETTING_NAMES, TOPICS, WORKPLAN } from "./layout";
+import type { Article, Cluster, Finding, FlexibleTopic, Meeting, Plan, Topic, Where } from "./model";
+import {
+  blankOr,
+  cellText,
+  isBlank,
+  normalizeCode,
+  parseArticleList,
+  parseArticleNumber,
+  parseArticleRule,
+  parseClusterRef,
+  parseFlexibleRef,
+  parseMeetingOrdinal,
+  parseStatus,
+  parseTopicRef,
+  parseWholeNumber,
+  parseYear,
+  showValue,
+  type Parsed,
+} from "./parse";
+import { a1, cellOf, findTable, indexColumns, normalizeHeader, type ColumnIndex, type TableCell, type WorkbookTables } from "./tables";
+import { dataFinding } from "./findings";
+
+export interface ReadOptions {
+  /** The calendar year now, used when the "As of year" setting is blank. */
+  currentYear: number;
+  /** Overrides the "As of year" setting for this check only. */
+  asOf?: number;
+  /** What-if expected review ends by cluster number, for this check only. */
+  expectedEnd?: ReadonlyMap<number, number>;
+}
+
+export interface ReadResult {
+  plan: Plan | null;
+  findings: Finding[];
+}
+
+class Reader {
+  readonly findings: Finding[] = [];
+
+  read<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: string): T | undefined {
+    if (!cell) return undefined;
+    const parsed = parse(cell.value);
+    if (parsed.ok) return parsed.value;
+    this.findings.push(
+      dataFinding("invalid-value", { sheet: cell.sheet, cell: cell.cell }, `${cell.sheet}!${cell.cell}: the ${what} is ${showValue(cell.value)}; expected ${parsed.expected}.`),
+    );
+    return undefined;
+  }
+
+  /** Like read, but a blank cell is reported as missing rather than returning null. */
+  require<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: string): T | undefined {
+    if (cell && isBlank(cell.value)) {
+      const expected = parse(cell.value);
+      this.findings.push(
+        dataFinding("invalid-value", { sheet: cell.sheet, cell: cell.cell }, `${cell.sheet}!${cell.cell}: the ${what} is blank; expected ${expected.ok ? "a value" : expected.expected}.`),
+      );
+      return undefined;
+    }
+    return this.read(cell, parse, what);
+  }
+
+  columns(tables: WorkbookTables, name: string): ColumnIndex | undefined {
+    const layout = INPUT_TABLES.find((t) => t.table === name);
+    const table = findTable(tables, name);
+    const required = REQUIRED_COLUMNS[name] ?? [];
+    if (!layout) return undefined;
+    if (!table) {
+      this.findings.push(
+        dataFinding(
+          "missing-table",
+          null,
+          `The workbook has no table named "${name}". Create it on a sheet "${layout.sheet}" with the columns ${layout.columns.map((c) => `"${c}"`).join(", ")} (Insert > Table, then name it "${name}"), or start from a new workbook made by "workplan init" or the add-in's "Create workbook".`,
+        ),
+      );
+      return undefined;
+    }
+    const index = indexColumns(table, required, layout.columns.filter((c) => !required.includes(c)));
+    if (index.missing.length > 0) {
+      this.findings.push(
+        dataFinding(
+          "missing-table",
+          { sheet: table.sheet, cell: a1(table.top, table.left) },
+          `The table "${table.name}" on sheet "${table.sheet}" has no column ${index.missing.map((c) => `"${c}"`).join(", ")}. Add a column with exactly that header text to the table.`,
+        ),
+      );
+      return undefined;
+    }
+    return index;
+  }
+}
+
+
+function rowIsBlank(row: readonly unknown[]): boolean {
+  return row.every(isBlank);
+}
+
+function eachRow(index: ColumnIndex, visit: (row: number) => void): void {
+  index.table.rows.forEach((cells, row) => {
+    if (!rowIsBlank(cells)) visit(row);
+  });
+}
+
+function where(cell: TableCell | undefined): Where {
+  return { sheet: cell?.sheet ?? "", cell: cell?.cell ?? "" };
+}
+
+function text(cell: TableCell | undefined): string {
+  return cellText(cell?.value) ?? "";
+}
+
+function readTopics(reader: Reader, index: ColumnIndex): Map<number, Topic> {
+  const topics = new Map<number, Topic>();
+  eachRow(index, (row) => {
+    const cell = cellOf(index, row, TOPICS.topic);
+    const number = reader.require(cell, parseTopicRef, "topic number");
+    if (number === undefined || number === null) return;
+    if (topics.has(number)) {
+      reader.findings.push(dataFinding("invalid-value", where(cell), `${cell?.sheet}!${cell?.cell}: topic ${number} is listed twice in the Topics table; expected each topic number once.`));
+      return;
+    }
+    topics.set(number, { number, title: text(cellOf(index, row, TOPICS.title)), at: where(cell) });
+  });
+  return topics;
+}
+
+function readArticles(reader: Reader, index: ColumnIndex): Article[] {
+  const articles: Article[] = [];
+  eachRow(index, (row) => {
+    const articleCell = cellOf(index, row, ARTICLES.article);
+    const clusterCell = cellOf(index, row, ARTICLES.cluster);
+    const topicCell = cellOf(index, row, ARTICLES.topic);
+    const number = reader.require(articleCell, parseArticleNumber, "article number");
+    const cluster = reader.read(clusterCell, parseClusterRef, "cluster");
+    const topic = reader.read(topicCell, parseTopicRef, "topic of the article");
+    const rule = reader.read(cellOf(index, row, ARTICLES.rule), parseArticleRule, "rule");
+    if (number === undefined) return;
+    articles.push({
+      number,
+      title: text(cellOf(index, row, ARTICLES.title)),
+      cluster: cluster ?? null,
+      topic: topic ?? null,
+      // An unreadable topic is already a finding; article-unassigned would report it twice.
+      topicUnreadable: topic === undefined,
+      last: rule === "last",
+      at: { article: where(articleCell), cluster: where(clusterCell), topic: where(topicCell) },
+    });
+  });
+  return articles;
+}
+
+function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap<number, number> | undefined): Map<number, Cluster> {
+  const clusters = new Map<number, Cluster>();
+  eachRow(index, (row) => {
+    const clusterCell = cellOf(index, row, CLUSTERS.cluster);
+    const expectedCell = cellOf(index, row, CLUSTERS.expectedEnd);
+    const number = reader.require(clusterCell, parseClusterRef, "cluster number");
+    const start = reader.read(cellOf(index, row, CLUSTERS.reviewStart), blankOr(parseYear), "review start");
+    const plannedEnd = reader.require(cellOf(index, row, CLUSTERS.plannedEnd), parseYear, "planned review end");
+    const expected = reader.read(expectedCell, blankOr(parseYear), "expected review end");
+    if (number === undefined || number === null || plannedEnd === undefined) return;
+    if (clusters.has(number)) {
+      reader.findings.push(dataFinding("invalid-value", where(clusterCell), `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; expected each cluster once.`));
+      return;
+    }
+    clusters.set(number, {
+      number,
+      name: text(cellOf(index, row, CLUSTERS.name)),
+      reviewStart: start ?? null,
+      plannedEnd,
+      // A blank expected end means the review is on time (expected = planned).
+      expectedEnd: overrides?.get(number) ?? expected ?? plannedEnd,
+      expectedEndInWorkbook: expected ?? plannedEnd,
+      at: { cluster: where(clusterCell), expectedEnd: where(expectedCell ?? clusterCell) },
+    });
+  });
+  return clusters;
+}
+
+function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, FlexibleTopic> {
+  const flexible = new Map<string, FlexibleTopic>();
+  eachRow(index, (row) => {
+    const codeCell = cellOf(index, row, FLEXIBLE.code);
+    const code = normalizeCode(codeCell?.value);
+    const related = reader.read(cellOf(index, row, FLEXIBLE.related), parseArticleList, "list of related articles");
+    const discussedAt = reader.read(cellOf(index, row, FLEXIBLE.discussedAt), blankOr(parseMeetingOrdinal), "meeting where it was discussed");
+    if (code === undefined) {
+      reader.findings.push(dataFinding("invalid-value", where(codeCell), `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; expected a code such as "e".`));
+      return;
+    }
+    flexible.set(code, {
+      code,
+      title: text(cellOf(index, row, FLEXIBLE.title)),
+      related: related ?? [],
+      discussedAt: discussedAt ?? null,
+      at: where(codeCell),
+    });
+  });
+  return flexible;
+}
+
+interface RawSettings {
+  earliest: number | null;
+  latest: number | null;
+  asOf: number | null;
+}
+
+function settingKey(name: string): string {
+  return normalizeHeader(name).replace(/\s*\(.*\)$/, "");
+}
+
+function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
+  const found = new Map<string, TableCell | undefined>();
+  eachRow(index, (row) => {
+    const name = cellText(cellOf(index, row, SETTINGS.setting)?.value);
+    if (name) found.set(settingKey(name), cellOf(index, row, SETTINGS.value));
+  });
+  const wholeSetting = (name: string): number | null => {
+    const key = settingKey(name);
+    if (!found.has(key)) {
+      reader.findings.push(
+        dataFinding("missing-table", { sheet: index.table.sheet, cell: a1(index.table.top, index.table.left) }, `The Settings table has no row "${name}". Add a row with that setting and its value in years (the adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`),
+      );
+      return null;
+    }
+    return reader.require(found.get(key), (v) => parseWholeNumber(v, "a whole number of years"), `setting "${name}"`) ?? null;
+  };
+  const asOfCell = found.get(settingKey(SETTING_NAMES.asOf));
+  return {
+    earliest: wholeSetting(SETTING_NAMES.earliest),
+    latest: wholeSetting(SETTING_NAMES.latest),
+    asOf: reader.read(asOfCell, blankOr(parseYear), `setting "${SETTING_NAMES.asOf}"`) ?? null,
+  };
+}
+
+function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySet<string>, asOf: number): Meeting[] {
+  const meetings: Meeting[] = [];
+  eachRow(index, (row) => {
+    const ordinalCell = cellOf(index, row, WORKPLAN.meeting);
+    const yearCell = cellOf(index, row, WORKPLAN.year);
+    const flexibleCell = cellOf(index, row, WORKPLAN.flexible);
+    const topicCell = cellOf(index, row, WORKPLAN.fixed);
+    const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "meeting number");
+    const year = reader.require(yearCell, parseYear, "year");
+    const status = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
+    const flexible = reader.read(flexibleCell, (v) => parseFlexibleRef(v, knownCodes), "flexible topic (agenda item 2)");
+    const topic = reader.read(topicCell, parseTopicRef, "fixed topic (agenda item 3)");
+    const held = status === "held" || (status === null && year !== undefined && year < asOf);
+    meetings.push({
+      row,
+      ordinal: ordinal ?? null,
+      year: year ?? null,
+      status,
+      held,
+      flexible: flexible ?? null,
+      topic: topic ?? null,
+      at: { ordinal: where(ordinalCell), year: where(yearCell), flexible: flexibleCell ? where(flexibleCell) : null, topic: where(topicCell) },
+    });
+  });
+  return meetings;
+}
+
+export function readPlan(tables: WorkbookTables, options: ReadOptions): ReadResult {
+  const reader = new Reader();
+  const workplan = reader.columns(tables, WORKPLAN.table);
+  const topicsIndex = reader.columns(tables, TOPICS.table);
+  const articlesIndex = reader.columns(tables, ARTICLES.table);
+  const clustersIndex = reader.columns(tables, CLUSTERS.table);
+  const flexibleIndex = reader.columns(tables, FLEXIBLE.table);
+  const settingsIndex = reader.columns(tables, SETTINGS.table);
+  if (!workplan || !topicsIndex || !articlesIndex || !clustersIndex || !settingsIndex) {
+    return { plan: null, findings: reader.findings };
+  }
+  const settings = readSettings(reader, settingsIndex);
+  const asOf = options.asOf ?? settings.asOf ?? options.currentYear;
+  const flexibleTopics = flexibleIndex ? readFlexibleTopics(reader, flexibleIndex) : null;
+  const plan: Plan = {
+    topics: readTopics(reader, topicsIndex),
+    articles: readArticles(reader, articlesIndex),
+    clusters: readClusters(reader, clustersIndex, options.expectedEnd),
+    flexibleTopics,
+    meetings: readMeetings(reader, workplan, new Set(flexibleTopics?.keys() ?? []), asOf),
+    settings: { earliest: settings.earliest, latest: settings.latest, asOf },
+  };
+  return { plan, findings: reader.findings };
+}

@@ -1,0 +1,35 @@
+import type { Rule } from "../findings";
+import { articleDuplicate } from "./articleDuplicate";
+import { articleUnassigned } from "./articleUnassigned";
+import { clusterTooEarly } from "./clusterTooEarly";
+import { clusterTooLate } from "./clusterTooLate";
+import { clusterUnknown } from "./clusterUnknown";
+import { flexibleOverlap } from "./flexibleOverlap";
+import { flexibleRepeat } from "./flexibleRepeat";
+import { flexibleUnknown } from "./flexibleUnknown";
+import { lastTopic } from "./lastTopic";
+import { meetingDuplicate } from "./meetingDuplicate";
+import { meetingSequence } from "./meetingSequence";
+import { topicDuplicate } from "./topicDuplicate";
+import { topicOrder } from "./topicOrder";
+import { topicUnknown } from "./topicUnknown";
+import { topicUnscheduled } from "./topicUnscheduled";
+
+/** Every rule of shared/spec/domain.md §2 that reads the plan, in the order of that table. */
+export const RULES: readonly Rule[] = [
+  clusterTooEarly,
+  clusterTooLate,
+  lastTopic,
+  topicUnscheduled,
+  topicDuplicate,
+  articleUnassigned,
+  articleDuplicate,
+  meetingDuplicate,
+  meetingSequence,
+  topicOrder,
+  clusterUnknown,
+  topicUnknown,
+  flexibleUnknown,
+  flexibleRepeat,
+  flexibleOverlap,
+];

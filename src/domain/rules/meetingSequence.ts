@@ -1,0 +1,17 @@
+import type { Rule } from "../findings";
+import { describeMeeting, meetingsByYear } from "../findings";
+
+export const meetingSequence: Rule = {
+  id: "meeting-sequence",
+  severity: "error",
+  source: "P-annex table",
+  summary: "Meeting numbers do not increase with the years.",
+  check(plan) {
+    const meetings = meetingsByYear(plan).filter((m) => m.ordinal !== null);
+    return meetings.slice(1).flatMap((meeting, i) => {
+      const before = meetings[i];
+      if (!before || before.year === meeting.year || (meeting.ordinal as number) > (before.ordinal as number)) return [];
+      return [{ at: meeting.at.ordinal, meeting, message: `${describeMeeting(meeting)} comes after ${describeMeeting(before)} in time, so its number should be higher than ${before.ordinal}.`.replace(/^t/, "T") }];
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from "../findings";
+import { describeMeeting, meetingsByYear } from "../findings";
+
+export const topicOrder: Rule = {
+  id: "topic-order",
+  severity: "warning",
+  source: "P§50(b)",
+  summary: "Fixed topics are not in ascending topic order over the meetings.",
+  check(plan) {
+    const meetings = meetingsByYear(plan).filter((m) => m.topic !== null);
+    return meetings.slice(1).flatMap((meeting, i) => {
+      const before = meetings[i];
+      if (!before || (meeting.topic as number) >= (before.topic as number)) return [];
+      return [
+        {
+          at: meeting.at.topic,
+          meeting,
+          topic: meeting.topic,
+          message: `Topic ${meeting.topic} at ${describeMeeting(meeting)} comes after topic ${before.topic} at ${describeMeeting(before)}: the workplan is to follow the order of topics.`,
+        },
+      ];
+    });
+  },
+};

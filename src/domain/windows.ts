@@ -1,0 +1,45 @@
+/** Cluster windows: the years in which a topic may be discussed, from the workbook's settings. */
+import type { Cluster, Plan } from "./model";
+import { years } from "./findings";
+
+export interface ClusterWindow {
+  cluster: Cluster;
+  /** First acceptable year: expected review end − earliest. */
+  from: number;
+  /** Last acceptable year: expected review end + latest. */
+  to: number;
+}
+
+export function clusterWindow(plan: Plan, cluster: Cluster): ClusterWindow | null {
+  const { earliest, latest } = plan.settings;
+  if (earliest === null || latest === null) return null;
+  return { cluster, from: cluster.expectedEnd - earliest, to: cluster.expectedEnd + latest };
+}
+
+/** The known clusters of a topic's articles, in cluster order. */
+export function topicClusters(plan: Plan, topic: number): Cluster[] {
+  const numbers = new Set(plan.articles.filter((a) => a.topic === topic && a.cluster !== null).map((a) => a.cluster as number));
+  return [...numbers]
+    .sort((a, b) => a - b)
+    .map((n) => plan.clusters.get(n))
+    .filter((c): c is Cluster => c !== undefined);
+}
+
+export function topicWindows(plan: Plan, topic: number): ClusterWindow[] {
+  return topicClusters(plan, topic)
+    .map((c) => clusterWindow(plan, c))
+    .filter((w): w is ClusterWindow => w !== null);
+}
+
+/** `cluster 2 "Prevention"` */
+export function describeCluster(cluster: Cluster): string {
+  return `cluster ${cluster.number}${cluster.name ? ` "${cluster.name}"` : ""}`;
+}
+
+/** "is now expected to end in 2032, 2 years later than planned (2030)" */
+export function describeReviewEnd(cluster: Cluster): string {
+  const slip = cluster.expectedEnd - cluster.plannedEnd;
+  if (slip === 0) return `is expected to end in ${cluster.expectedEnd}, as planned`;
+  const direction = slip > 0 ? "later" : "earlier";
+  return `is now expected to end in ${cluster.expectedEnd}, ${years(Math.abs(slip))} ${direction} than planned (${cluster.plannedEnd})`;
+}

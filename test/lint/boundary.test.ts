@@ -1,0 +1,32 @@
+import { ESLint } from "eslint";
+import path from "node:path";
+
+const root = path.resolve(__dirname, "../..");
+
+async function lintAs(file: string, code: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe("the src/domain import boundary", () => {
+  it.each([
+    ["src/domain/check.ts", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;\n'],
+    ["src/domain/check.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
+    ["src/domain/check.ts", 'import fs from "fs";\nexport const x = fs;\n'],
+    ["src/domain/check.ts", 'import { main } from "../cli/main";\nexport const x = main;\n'],
+    ["src/domain/rules/lastTopic.ts", 'import { x as y } from "../../xlsx/read";\nexport const x = y;\n'],
+    ["src/domain/rules/lastTopic.ts", 'import React from "react";\nexport const x = React;\n'],
+  ])("rejects in %s: %s", async (file, code) => {
+    const messages = await lintAs(file, code);
+    expect(messages.some((m) => m.startsWith("no-restricted-imports"))).toBe(true);
+  });
+
+  it("accepts imports inside the domain", async () => {
+    expect(await lintAs("src/domain/rules/x.ts", 'import { RULES } from "./index";\nimport { a1 } from "../tables";\nexport const x = [RULES, a1];\n')).toEqual([]);
+  });
+
+  it("lets adapters import the domain", async () => {
+    expect(await lintAs("src/cli/x.ts", 'import { a1 } from "../domain/tables";\nimport fs from "node:fs";\nexport const x = [a1, fs];\n')).toEqual([]);
+  });
+});
