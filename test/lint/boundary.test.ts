@@ -1,11 +1,12 @@
-import { ESLint } from "eslint";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
 
+/** Lints code as if it were the given file, with the project's own ESLint configuration. */
 async function lintAs(file: string, code: string): Promise<string[]> {
-  const eslint = new ESLint({ cwd: root });
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  const run = spawnSync(process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--format", "json", "--stdin", "--stdin-filename", file], { cwd: root, input: code, encoding: "utf8" });
+  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
