@@ -1,0 +1,112 @@
+/** Command-line arguments: parsed strictly, every mistake one line that says what is wrong. */
+import { parseArgs } from "node:util";
+
+export class UsageError extends Error {}
+
+export interface CheckArgs {
+  file: string | null;
+  json: boolean;
+  asOf: number | undefined;
+  expectedEnd: Map<number, number>;
+  out: string | null;
+}
+
+export interface InitArgs {
+  file: string;
+  force: boolean;
+}
+
+export type Command =
+  | { name: "check"; args: CheckArgs }
+  | { name: "propose"; args: CheckArgs }
+  | { name: "init"; args: InitArgs }
+  | { name: "help" }
+  | { name: "version" };
+
+const CHECK_OPTIONS = {
+  json: { type: "boolean" },
+  "as-of": { type: "string" },
+  "expected-end": { type: "string", multiple: true },
+  out: { type: "string" },
+} as const;
+
+function guard<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "")}. Run "workplan --help" for the options.`);
+  }
+}
+
+function onePositional(positionals: string[], command: string): string | null {
+  if (positionals.length > 1) throw new UsageError(`"workplan ${command}" takes one workbook, not ${positionals.length}: ${positionals.join(" ")}.`);
+  return positionals[0] ?? null;
+}
+
+function parseAsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`--as-of takes a year such as 2026, not "${value}".`);
+  return Number(value);
+}
+
+export function parseExpectedEnds(values: readonly string[]): Map<number, number> {
+  const ends = new Map<number, number>();
+  for (const value of values) {
+    const match = /^\s*(\d+)\s*=\s*(\d{4})\s*$/.exec(value);
+    if (!match) throw new UsageError(`--expected-end takes CLUSTER=YEAR, such as 2=2032, not "${value}".`);
+    ends.set(Number(match[1]), Number(match[2]));
+  }
+  return ends;
+}
+
+function parseCheck(argv: string[], command: string): CheckArgs {
+  const { values, positionals } = guard(() => parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }));
+  return {
+    file: onePositional(positionals, command),
+    json: values.json ?? false,
+    asOf: parseAsOf(values["as-of"]),
+    expectedEnd: parseExpectedEnds(values["expected-end"] ?? []),
+    out: values.out ?? null,
+  };
+}
+
+export function parseCommand(argv: string[]): Command {
+  const [name, ...rest] = argv;
+  switch (name) {
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      return { name: "help" };
+    case "--version":
+    case "-v":
+      return { name: "version" };
+    case "check":
+    case "propose":
+      return { name, args: parseCheck(rest, name) };
+    case "init": {
+      const { values, positionals } = guard(() => parseArgs({ args: rest, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true }));
+      return { name: "init", args: { file: onePositional(positionals, "init") ?? "workplan.xlsx", force: values.force ?? false } };
+    }
+    default:
+      throw new UsageError(`Unknown command "${name}". Run "workplan --help" for the commands.`);
+  }
+}
+
+export const HELP = `workplan — checks the multi-year workplan of the Working Group on Firearms
+
+Usage:
+  workplan init [FILE] [--force]
+      Write the adopted workplan as a new workbook (default workplan.xlsx).
+      Refuses to overwrite an existing file unless --force.
+  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT]
+      Check FILE (default: the embedded adopted plan) against every rule.
+      --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
+      --as-of 2026           meetings before this year with a blank status count as held
+      --out OUT              write a copy with highlights, notes and the Conflicts table
+      --json                 print one JSON document
+  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT]
+      Propose an amended timeline that follows every rule.
+
+Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.
+`;
