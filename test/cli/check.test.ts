@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { workplan } from "./run";
+
+const dir = mkdtempSync(path.join(tmpdir(), "workplan-cli-"));
+const file = (name: string) => path.join(dir, name);
+
+describe("workplan check on the embedded adopted plan", () => {
+  it("finds no conflicts and exits 0", async () => {
+    const run = await workplan("check");
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("embedded adopted plan: no conflicts (as of 2026; expected review ends 1: 2024, 2: 2030, 3: 2028, 4: 2026)");
+    expect(run.stderr).toBe("");
+  });
+
+  it("reports a two-year slip of cluster 2 as errors on the cells of topics 6 and 7, exit 1", async () => {
+    const run = await workplan("check", "--expected-end", "2=2032");
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("embedded adopted plan: 2 errors, 0 warnings, 0 info (as of 2026; expected review ends 1: 2024, 2: 2032 (what-if), 3: 2028, 4: 2026)");
+    expect(lines).toContain("Errors (2)");
+    expect(run.stdout).toContain("Workplan!E7  cluster-too-early [P§18, P§4, P§49]");
+    expect(run.stdout).toContain("Workplan!E8  cluster-too-early [P§18, P§4, P§49]");
+    expect(run.stdout).toMatch(/Topic 6 "Record-keeping; marking" \(arts\. 7, 8\) is at the 15th meeting \(2028\).*2032.*2030/);
+  });
+
+  it("prints one JSON document with the documented shape", async () => {
+    const run = await workplan("check", "--json", "--expected-end", "2=2032", "--as-of", "2027");
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout);
+    expect(Object.keys(doc)).toEqual(["workbook", "asOf", "expectedEnd", "summary", "findings"]);
+    expect(doc.workbook).toBeNull();
+    expect(doc.asOf).toBe(2027);
+    expect(doc.expectedEnd).toEqual({ "1": 2024, "2": 2032, "3": 2028, "4": 2026 });
+    expect(doc.summary).toEqual({ error: 2, warning: 0, info: 0 });
+    expect(doc.findings[0]).toEqual({
+      rule: "cluster-too-early",
+      severity: "error",
+      held: false,
+      sheet: "Workplan",
+      cell: "E7",
+      meeting: 15,
+      year: 2028,
+      topic: 6,
+      message: expect.stringContaining("earliest acceptable year is 2030"),
+      source: "P§18, P§4, P§49",
+    });
+  });
+
+  it("turns a finding on a held meeting into info with held: true", async () => {
+    // With cluster 4 slipping to 2028, topic 3 at the 12th meeting (2025, held before 2026) is too early.
+    const run = await workplan("check", "--json", "--expected-end", "4=2028");
+    const doc = JSON.parse(run.stdout);
+    const onTwelfth = doc.findings.find((f: { meeting: number }) => f.meeting === 12);
+    expect(onTwelfth).toMatchObject({ rule: "cluster-too-early", severity: "info", held: true, cell: "E4" });
+    expect(onTwelfth.message).toContain("already held");
+    expect(doc.summary.info).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("unusable input: exit 2 and one line on stderr, no stack trace", () => {
+  it.each([
+    [["check", "--frobnicate"], /^workplan: Unknown option '--frobnicate'/],
+    [["check", "--expected-end", "2-2032"], /^workplan: --expected-end takes CLUSTER=YEAR, such as 2=2032, not "2-2032"\.$/],
+    [["check", "--expected-end", "9=2032"], /^workplan: --expected-end names cluster 9, which the Clusters table does not have \(it has 1, 2, 3, 4\)\.$/],
+    [["check", "--as-of", "soon"], /^workplan: --as-of takes a year such as 2026, not "soon"\.$/],
+    [["check", "no-such-file.xlsx"], /^workplan: .*no-such-file\.xlsx/],
+    [["frobnicate"], /^workplan: Unknown command "frobnicate"/],
+  ])("workplan %j", async (argv, message) => {
+    const run = await workplan(...(argv as string[]));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr.trimEnd()).toMatch(message);
+  });
+
+  it("refuses a file that is not an .xlsx workbook", async () => {
+    writeFileSync(file("notes.xlsx"), "just some text\n");
+    const run = await workplan("check", file("notes.xlsx"));
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/not an \.xlsx/);
+  });
+
+  it("refuses --out equal to the checked file and leaves it unchanged", async () => {
+    expect((await workplan("init", file("same.xlsx"))).code).toBe(0);
+    const before = readFileSync(file("same.xlsx"));
+    const run = await workplan("check", file("same.xlsx"), "--out", path.join(dir, ".", "same.xlsx"));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is the workbook being checked/);
+    expect(readFileSync(file("same.xlsx")).equals(before)).toBe(true);
+  });
+});
+
+describe("init", () => {
+  it("writes a workbook that checks clean, and refuses to overwrite it without --force", async () => {
+    const target = file("workplan.xlsx");
+    expect((await workplan("init", target)).code).toBe(0);
+    expect((await workplan("check", target)).stdout).toMatch(/: no conflicts/);
+    const mtime = statSync(target).mtimeMs;
+    const again = await workplan("init", target);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already exists; use --force/);
+    expect(statSync(target).mtimeMs).toBe(mtime);
+    expect((await workplan("init", target, "--force")).code).toBe(0);
+  });
+});
+
+describe("check --out", () => {
+  it("writes a highlighted copy that checks the same when opened again, leaving the input untouched", async () => {
+    const input = file("input.xlsx");
+    const out = file("checked.xlsx");
+    await workplan("init", input);
+    const before = readFileSync(input);
+    const run = await workplan("check", input, "--expected-end", "2=2032", "--out", out, "--json");
+    expect(run.code).toBe(1);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(existsSync(out)).toBe(true);
+    const again = JSON.parse((await workplan("check", out, "--json", "--expected-end", "2=2032")).stdout);
+    expect(again.findings).toEqual(JSON.parse(run.stdout).findings);
+    // Without the what-if the copy is clean: the product wrote nothing that the checker reads.
+    expect((await workplan("check", out)).code).toBe(0);
+  });
+
+  it("writes the embedded plan's checked copy when no FILE is given (the demo)", async () => {
+    const out = file("demo-checked.xlsx");
+    const run = await workplan("check", "--expected-end", "2=2032", "--out", out);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`Wrote ${out}`);
+    expect((await workplan("check", out, "--expected-end", "2=2032", "--json")).stdout).toContain('"error":2');
+  });
+});
+
+describe("the installed executable", () => {
+  it("runs as `workplan` from bin/ with the same exit codes", () => {
+    const bin = path.resolve(__dirname, "../../bin/workplan.js");
+    const clean = spawnSync(process.execPath, [bin, "check", "--json"], { encoding: "utf8" });
+    expect(clean.status).toBe(0);
+    expect(JSON.parse(clean.stdout).summary).toEqual({ error: 0, warning: 0, info: 0 });
+    const bad = spawnSync(process.execPath, [bin, "check", "--expected-end", "x"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).not.toMatch(/\bat \w+ \(/);
+  });
+});
