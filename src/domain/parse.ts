@@ -101,7 +101,8 @@ export function parseArticleList(value: CellValue): Parsed<number[]> {
   if (typeof value === "number") return Number.isSafeInteger(value) && value > 0 ? ok([value]) : fail(expected);
   if (typeof value !== "string") return fail(expected);
   const articles: number[] = [];
-  const text = value.trim().replace(/^arts?\.?\s*|^articles?\s+/i, "");
+  // "articles" before "arts": the shorter prefix would take the "Art" of "Articles 8 and 12".
+  const text = value.trim().replace(/^(?:articles?\s+|arts?\.?\s*)/i, "");
   for (const part of text.split(/\s*(?:,|;|&|\band\b)\s*/i)) {
     if (part === "") continue;
     const range = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(part);
