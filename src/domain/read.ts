@@ -80,7 +80,10 @@ class Reader {
       );
       return undefined;
     }
-    const index = indexColumns(table, required, layout.columns.filter((c) => !required.includes(c)));
+    // Header cells are read as text first: a header holding an object that cannot be turned
+    // into a string (no usable toString) would otherwise throw inside the header matching.
+    const readable = { ...table, headers: table.headers.map((h) => cellText(h) ?? "") };
+    const index = { ...indexColumns(readable, required, layout.columns.filter((c) => !required.includes(c))), table };
     if (index.missing.length > 0) {
       this.findings.push(
         dataFinding(
