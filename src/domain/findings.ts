@@ -87,7 +87,32 @@ export function describeTopic(plan: Plan, topic: number): string {
 
 /** Meetings in time order; those without a readable year are left out. */
 export function meetingsByYear(plan: Plan): Meeting[] {
-  return plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.ordinal ?? 0) - (b.ordinal ?? 0));
+  return plan.meetings.filter((m) => m.year !== null).sort(byTimeThenContent);
+}
+
+/**
+ * Year, then meeting number; rows that tie on both (already a meeting-duplicate) are ordered by
+ * what they hold rather than by where they are, so that sorting the Workplan table never changes
+ * what the timing rules report.
+ */
+function byTimeThenContent(a: Meeting, b: Meeting): number {
+  return (
+    (a.year ?? 0) - (b.year ?? 0) ||
+    (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
+    (a.topic ?? 0) - (b.topic ?? 0) ||
+    compareText(flexibleKey(a), flexibleKey(b)) ||
+    Number(a.held) - Number(b.held)
+  );
+}
+
+function flexibleKey(meeting: Meeting): string {
+  const flexible = meeting.flexible;
+  if (flexible === null) return "";
+  return `${flexible.kind}:${flexible.kind === "code" ? flexible.code : flexible.kind === "other" ? flexible.title : flexible.text}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function years(n: number): string {
