@@ -196,6 +196,13 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
       reader.findings.push(dataFinding("invalid-value", where(codeCell), `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; expected a code such as "e".`));
       return;
     }
+    const first = flexible.get(code);
+    if (first) {
+      reader.findings.push(
+        dataFinding("invalid-value", where(codeCell), `${codeCell?.sheet}!${codeCell?.cell}: flexible topic (${code}) is listed twice in the FlexibleTopics table (also at ${first.at.cell}); expected each code once.`),
+      );
+      return;
+    }
     flexible.set(code, {
       code,
       title: text(cellOf(index, row, FLEXIBLE.title)),
