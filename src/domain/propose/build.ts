@@ -1,0 +1,50 @@
+/** The proposed plan: the same plan with the solution's topics at its meetings, appended meetings added. */
+import type { Meeting, Plan, Where } from "../model";
+import type { Problem, Slot } from "./problem";
+import type { Solution } from "./solve";
+
+export interface Outcome {
+  plan: Plan;
+  /** The new meetings, in time order. */
+  appended: Meeting[];
+  /** Proposed fixed topic of every meeting of the proposed plan. */
+  topicAt: Map<Meeting, number | null>;
+  /** The proposed meeting of each free topic, in the order of problem.free. */
+  meetingOf: Meeting[];
+}
+
+export function buildOutcome(problem: Problem, solution: Solution): Outcome {
+  const { plan } = problem;
+  const appended = Array.from({ length: solution.appended }, (_, k) => appendedMeeting(problem, k + 1));
+  const meetingForSlot = (slot: Slot): Meeting => slot.meeting ?? (appended[slot.year - problem.lastYear - 1] as Meeting);
+  const meetingOf = solution.slots.map(meetingForSlot);
+  const placed = new Map<Meeting, number>(meetingOf.map((m, i) => [m, (problem.free[i] as { number: number }).number]));
+  // Held meetings keep what they had; every other meeting takes what the solution puts there, or nothing.
+  const meetings = [...plan.meetings, ...appended].map((m) => (m.held ? m : { ...m, topic: placed.get(m) ?? null }));
+  const topicAt = new Map<Meeting, number | null>();
+  [...plan.meetings, ...appended].forEach((m, i) => topicAt.set(m, (meetings[i] as Meeting).topic));
+  return { plan: { ...plan, meetings }, appended, topicAt, meetingOf };
+}
+
+/** Appended meeting k: a planned row under the Workplan table, one a year after the last, numbered on. */
+function appendedMeeting(problem: Problem, k: number): Meeting {
+  const rows = problem.plan.meetings;
+  const below = rows.reduce<Meeting | null>((last, m) => (last === null || m.row > last.row ? m : last), null);
+  const shift = (at: Where | undefined): Where => ({ sheet: at?.sheet ?? "Workplan", cell: shiftRow(at?.cell ?? "", k) });
+  return {
+    row: (below?.row ?? -1) + k,
+    ordinal: problem.lastOrdinal + k,
+    year: problem.lastYear + k,
+    status: "planned",
+    held: false,
+    flexible: null,
+    topic: null,
+    at: { ordinal: shift(below?.at.ordinal), year: shift(below?.at.year), flexible: below?.at.flexible ? shift(below.at.flexible) : null, topic: shift(below?.at.topic) },
+  };
+}
+
+/** "E12" shifted by 2 rows is "E14"; a cell that is not in A1 form stays as it is. */
+function shiftRow(cell: string, rows: number): string {
+  const match = /^([A-Z]+)(\d+)$/.exec(cell);
+  return match ? `${match[1]}${Number(match[2]) + rows}` : cell;
+}

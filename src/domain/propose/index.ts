@@ -1,0 +1,115 @@
+/**
+ * The rescheduling proposal (shared/spec/domain.md §3, P§49): an amended timeline with no error,
+ * every planned topic inside its cluster windows, held meetings unchanged and new meetings only
+ * appended after the last one; the best such timeline for the order of priorities of §3, or the
+ * reason none exists and the smallest widening of a setting that would allow one.
+ */
+import { checkPlan, summarize } from "../check";
+import type { Finding, Plan } from "../model";
+import { buildOutcome } from "./build";
+import { explain, severalLast } from "./explain";
+import { readProblem, type Problem } from "./problem";
+import type { CleanProposal, NoProposal, Proposal, Relaxation, Setting } from "./proposal";
+import { meetingChanges, topicMoves } from "./reasons";
+import { solve, type Solution } from "./solve";
+
+export type { CleanProposal, MeetingChange, NoProposal, Proposal, Relaxation, Setting, TopicMove } from "./proposal";
+export { proposalToJson, type ProposalJson } from "./json";
+
+/** How far a setting is widened, at most, when looking for a relaxation. */
+export const RELAXATION_YEARS = 5;
+
+export function proposeTimeline(plan: Plan): Proposal {
+  const blocked = settingsMissing(plan) ?? unfixableErrors(plan);
+  if (blocked) return blocked;
+  const problem = readProblem(plan);
+  const several = severalLast(problem);
+  if (several) return { feasible: false, ...several, relaxations: [] };
+  const solution = solve(problem);
+  if (!solution) return { feasible: false, ...explain(problem), relaxations: relaxations(plan) };
+  return cleanProposal(problem, solution);
+}
+
+/** Without both window settings the windows are unknown, so no timeline can be shown to respect them. */
+function settingsMissing(plan: Plan): NoProposal | null {
+  const { earliest, latest } = plan.settings;
+  if (earliest !== null && latest !== null) return null;
+  const missing = [earliest === null ? '"Earliest (years before review end)"' : null, latest === null ? '"Latest (years after review end)"' : null].filter(Boolean).join(" and ");
+  return { feasible: false, reason: `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are unknown: set it, then ask for a proposal again.`, unplaced: [], relaxations: [] };
+}
+
+/**
+ * Errors that no placement of topics can fix (articles, clusters, meeting numbers and years):
+ * the checker's errors once every planned meeting is emptied, except the unscheduled topics.
+ */
+function unfixableErrors(plan: Plan): NoProposal | null {
+  const emptied: Plan = { ...plan, meetings: plan.meetings.map((m) => (m.held ? m : { ...m, topic: null })) };
+  const errors = checkPlan(emptied).filter((f) => f.severity === "error" && f.rule !== "topic-unscheduled");
+  if (errors.length === 0) return null;
+  return {
+    feasible: false,
+    reason: `The plan has ${errors.length === 1 ? "an error" : "errors"} that rescheduling topics cannot fix; correct ${errors.length === 1 ? "it" : "them"} first: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`,
+    unplaced: [],
+    relaxations: [],
+  };
+}
+
+/** For each setting changed alone, the smallest wider value (up to RELAXATION_YEARS more) that allows a clean plan. */
+function relaxations(plan: Plan): Relaxation[] {
+  const found: Relaxation[] = [];
+  for (const setting of ["earliest", "latest"] as const satisfies readonly Setting[]) {
+    const current = plan.settings[setting] as number;
+    for (let value = current + 1; value <= current + RELAXATION_YEARS; value++) {
+      if (possible({ ...plan, settings: { ...plan.settings, [setting]: value } })) {
+        found.push({ setting, value });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function possible(plan: Plan): boolean {
+  const problem = readProblem(plan);
+  return severalLast(problem) === null && solve(problem) !== null;
+}
+
+function cleanProposal(problem: Problem, solution: Solution): Proposal {
+  const outcome = buildOutcome(problem, solution);
+  const findings = checkPlan(outcome.plan);
+  const blocking = findings.filter(blocks);
+  // The search guarantees a clean plan; the checker has the last word all the same.
+  if (blocking.length > 0) {
+    return { feasible: false, reason: `The best timeline found still has findings: ${blocking.map((f) => f.message).join(" ")}`, unplaced: [...new Set(blocking.map((f) => f.topic).filter((t): t is number => t !== null))], relaxations: [] };
+  }
+  const moves = topicMoves(problem, outcome);
+  const proposal: CleanProposal = {
+    feasible: true,
+    appendedMeetings: solution.appended,
+    inversions: solution.inversions + heldPairsInverted(problem),
+    yearsMoved: solution.yearsMoved,
+    moved: solution.moved,
+    meetings: meetingChanges(problem, outcome, moves),
+    moves,
+    plan: outcome.plan,
+    findings,
+    after: summarize(findings),
+  };
+  return proposal;
+}
+
+/** What a proposal may not leave: any error, or a planned topic after its cluster window. */
+export function blocks(finding: Finding): boolean {
+  return finding.severity === "error" || (finding.rule === "cluster-too-late" && !finding.held);
+}
+
+/** Inversions among held topics: they cannot change, but they count in the proposal's total. */
+function heldPairsInverted(problem: Problem): number {
+  let count = 0;
+  for (const a of problem.held) {
+    for (const b of problem.held) {
+      if (a.number < b.number && a.year !== null && b.year !== null && a.year > b.year) count++;
+    }
+  }
+  return count;
+}

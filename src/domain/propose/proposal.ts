@@ -1,0 +1,64 @@
+/** What the solver hands back: a proposal the Bureau can read, or why there is none. */
+import type { Summary } from "../check";
+import type { Finding, Plan } from "../model";
+
+/** One meeting of the proposal, as the diff shows it. */
+export interface MeetingChange {
+  /** Meeting number (ordinal); null when the Workplan cell cannot be read. */
+  meeting: number | null;
+  year: number | null;
+  held: boolean;
+  /** A meeting the proposal adds after the last one. */
+  appended: boolean;
+  current: number | null;
+  proposed: number | null;
+  /** Why the meeting's fixed topic changes; null when it does not. */
+  reason: string | null;
+}
+
+/** A topic the proposal moves: from where, to where, and the finding it resolves or the room it makes. */
+export interface TopicMove {
+  topic: number;
+  from: { meeting: number | null; year: number | null } | null;
+  to: { meeting: number | null; year: number };
+  reason: string;
+}
+
+export interface CleanProposal {
+  feasible: true;
+  appendedMeetings: number;
+  /** Pairs of topics (a < b) with a at a later year than b. */
+  inversions: number;
+  /** Sum over moved topics of the years between their current and proposed meetings. */
+  yearsMoved: number;
+  /** Topics whose meeting changes. */
+  moved: number;
+  /** Every meeting in time order, appended ones last. */
+  meetings: MeetingChange[];
+  /** Moved topics in topic order. */
+  moves: TopicMove[];
+  /** The plan as it would be if applied. */
+  plan: Plan;
+  /** What the checker finds on the proposed plan. */
+  findings: Finding[];
+  after: Summary;
+}
+
+export type Setting = "earliest" | "latest";
+
+/** The smallest value of one setting, changed alone, that makes a clean plan possible. */
+export interface Relaxation {
+  setting: Setting;
+  value: number;
+}
+
+export interface NoProposal {
+  feasible: false;
+  /** Why no clean plan exists, in words a planner can put to the Bureau. */
+  reason: string;
+  /** Topics that cannot be placed. */
+  unplaced: number[];
+  relaxations: Relaxation[];
+}
+
+export type Proposal = CleanProposal | NoProposal;
