@@ -58,7 +58,7 @@ function tooFewMeetings(problem: Problem): Explanation | null {
   return {
     reason:
       `${capital(topicsPhrase(crowded.map((t) => t.number)))} must all be discussed between ${span.from} and ${span.to} (${windows}), ` +
-      `but only ${meetingsPhrase(problem, span, open)}. ${capital(topicsPhrase(unplaced))} cannot be placed.`,
+      `but only ${meetingsPhrase(problem, span, open)}. ${unplacedPhrase(unplaced)}`,
     unplaced,
   };
 }
@@ -142,6 +142,12 @@ function windowsPhrase(topic: FreeTopic): string {
   return topic.windows
     .map((w) => `between ${w.from} and ${w.to} for ${describeCluster(w.cluster)}, whose review is expected to end in ${w.cluster.expectedEnd}`)
     .join(" and ");
+}
+
+/** "So one of them cannot be placed: the last of them in topic order, topic 9." */
+function unplacedPhrase(unplaced: number[]): string {
+  const count = unplaced.length === 1 ? "one of them" : `${unplaced.length} of them`;
+  return `So ${count} cannot be placed: the last of them in topic order, ${topicsPhrase(unplaced)}.`;
 }
 
 /** "topic 4" / "topics 4 and 5" / "topics 4, 5 and 6" */
