@@ -1,0 +1,52 @@
+/** Cell values between Office.js and the engine, in the shapes the ExcelJS adapter also produces. */
+import type { CellValue } from "../domain/tables";
+
+/**
+ * What the engine sees for one cell, from Range.values and Range.valueTypes:
+ * - an empty cell is null (Office.js reports ""), as ExcelJS reports it;
+ * - numbers stay numbers and text stays text, so "2028" typed as text and 2028 typed as a number
+ *   reach the engine as they are (both are valid years; the engine decides);
+ * - an error (#N/A, #REF!, …) is `{ error: "#N/A" }`, the shape ExcelJS gives, so the engine
+ *   reports it as a value of another kind instead of reading the error's text as data.
+ */
+export function engineValue(value: unknown, type: string | undefined): CellValue {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { error: typeof value === "string" ? value : "#VALUE!" };
+    case "String":
+      return typeof value === "string" ? value : String(value ?? "");
+    case "Double":
+    case "Integer":
+      return typeof value === "number" ? value : Number(value);
+    case "Boolean":
+      return typeof value === "boolean" ? value : value === true;
+    default:
+      // Unknown or rich values: keep plain text and numbers, anything else is unreadable.
+      if (value === "" || value === null || value === undefined) return null;
+      return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : { error: "#VALUE!" };
+  }
+}
+
+export type Written = string | number | boolean;
+
+/**
+ * A value for Range.values. Office.js leaves a cell unchanged where the array holds null, so a
+ * blank is written as "" to empty the cell.
+ */
+export function writtenValue(value: string | number | boolean | null | undefined): Written {
+  return value === null || value === undefined ? "" : value;
+}
+
+/**
+ * The number format that keeps a written value as it is: text is stored as text ("@"), so a
+ * label such as "12", "1-3" or "=x" is not turned into a number, a date or a formula.
+ */
+export function formatFor(value: Written): string {
+  return typeof value === "string" && value !== "" ? "@" : "General";
+}
+
+export function matrix<T>(rows: readonly (readonly T[])[]): T[][] {
+  return rows.map((row) => [...row]);
+}

@@ -1,0 +1,104 @@
+/// <reference types="office-js" />
+/**
+ * Running a batch in Excel: which requirement sets the client has, one undo step where Excel
+ * can merge them, and errors turned into messages that say what to do.
+ */
+
+export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** `Excel.run`, or a stand-in with the same two forms (tests inject one). */
+export interface ExcelRun {
+  <T>(batch: Batch<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: Batch<T>): Promise<T>;
+}
+
+/** What the client supports, from `Office.context.requirements.isSetSupported`. */
+export interface Support {
+  /** ExcelApi 1.18: `workbook.notes`, `worksheet.notes`. */
+  notes: boolean;
+  /** ExcelApi 1.20: `Excel.run({ mergeUndoGroup: true })`. */
+  mergeUndo: boolean;
+  /** ExcelApi 1.13: `Table.resize`. */
+  resize: boolean;
+}
+
+interface RequirementsHost {
+  context?: { requirements?: { isSetSupported?(name: string, minVersion?: string): boolean } };
+}
+
+export function detectSupport(): Support {
+  const office = (globalThis as { Office?: RequirementsHost }).Office;
+  const has = (version: string): boolean => {
+    try {
+      return office?.context?.requirements?.isSetSupported?.("ExcelApi", version) === true;
+    } catch {
+      return false;
+    }
+  };
+  return { notes: has("1.18"), mergeUndo: has("1.20"), resize: has("1.13") };
+}
+
+/** A refusal or a problem the add-in found itself; its message is already meant for the user. */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookError";
+  }
+}
+
+interface OfficeErrorLike {
+  code?: unknown;
+  message?: unknown;
+}
+
+export function errorCode(error: unknown): string | null {
+  const code = (error as OfficeErrorLike | null)?.code;
+  return typeof code === "string" ? code : null;
+}
+
+const ADVICE: Readonly<Record<string, string>> = {
+  InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+  AccessDenied:
+    "Excel refused the change: the workbook or one of its sheets is protected, or the file is open read-only. Unprotect it (Review > Unprotect Sheet / Protect Workbook) or save an editable copy, then try again.",
+  ItemAlreadyExists: "Something the add-in creates already exists under the same name. Rename or delete it, then try again.",
+  InsertDeleteConflict:
+    "Something on the sheet is in the way of the Conflicts table (merged cells, a filter, a PivotTable or another table next to it). Move it away from the table, then try again.",
+  MergedRangeConflict: "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then try again.",
+  FilteredRangeConflict: "A filter is in the way of what the add-in writes. Clear the filter on the Conflicts table, then try again.",
+  PivotTableRangeConflict: "A PivotTable is in the way of the Conflicts table. Move the PivotTable, then try again.",
+  Conflict: "Someone else changed the workbook at the same time. Wait a moment, then try again.",
+  RequestAborted: "Excel stopped the request. Try again; if it keeps happening, save and reopen the workbook.",
+  ResponsePayloadSizeLimitExceeded:
+    "The workbook's tables are too large for Excel to hand over in one go. Remove empty rows at the end of the tables, or run the command-line check on a copy of the file.",
+  RequestPayloadSizeLimitExceeded:
+    "What the check writes is too large for Excel to take in one go. Remove empty rows at the end of the Workplan table, or run the command-line check on a copy of the file.",
+  OperationCellsExceedLimit:
+    "The tables are too large for Excel to update in one go. Remove empty rows at the end of the tables, or run the command-line check on a copy of the file.",
+  ApiNotFound: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  NotImplemented: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  UnsupportedFeature: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  UnsupportedSheet: "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it does not clash with the workplan's sheets, then try again.",
+};
+
+/** An Error whose message says what happened and what to do, for the pane's message bar. */
+export function userError(error: unknown, action: string): Error {
+  if (error instanceof WorkbookError) return error;
+  const code = errorCode(error);
+  const said = (error as OfficeErrorLike | null)?.message;
+  const detail = code || typeof said === "string" ? ` (Excel said: ${[code, typeof said === "string" ? said : null].filter(Boolean).join(": ")})` : "";
+  const advice =
+    (code && ADVICE[code]) ??
+    "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run the command-line check on a copy of the file.";
+  const wrapped = new Error(`Could not ${action}. ${advice}${detail}`);
+  (wrapped as Error & { cause?: unknown }).cause = error;
+  return wrapped;
+}
+
+/**
+ * Runs a batch as one undo step where the client can merge undo groups (ExcelApi 1.20), waiting
+ * for the user to leave cell-edit mode (ExcelApi 1.11; older clients ignore the option).
+ */
+export function runBatch<T>(excelRun: ExcelRun, merge: boolean, batch: Batch<T>): Promise<T> {
+  const options: Excel.RunOptions = merge ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+  return excelRun(options, batch);
+}

@@ -1,0 +1,1166 @@
+/**
+ * A faithful, small stand-in for the parts of the Excel JavaScript API the adapter uses, over
+ * the in-memory workbook of model.ts. What office-addin-mock lacks, this has:
+ * - proxies queue their work; nothing reaches the workbook before `context.sync()`, and the
+ *   queue runs in order at the sync (a failing step stops the batch, the steps before it stay);
+ * - reading a property that was not loaded and synced THROWS, as Office.js does (the mock
+ *   returns an error string instead);
+ * - `*OrNullObject` methods give null objects whose `isNullObject` Office loads by itself, and
+ *   anything navigated from a null object is null too;
+ * - collection items are addressed by their position at the time a step runs, so deleting
+ *   items front to back would delete the wrong ones, as it can in Excel;
+ * - conditional formats (added at the top priority), notes (ExcelApi 1.18; a cell with a note
+ *   or a threaded comment takes no other note), threaded comments, defined names, data
+ *   validation, sheet visibility (which refuses a merged undo group on Windows and Mac, as
+ *   Excel's undo documentation lists), tables with resize (ExcelApi 1.13);
+ * - text typed into a cell that is not formatted as text becomes a number, a boolean, a date or
+ *   a formula, as Excel's entry parsing does.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import type { Batch, ExcelRun } from "../../../src/office/run";
+import {
+  FakeError,
+  MAX_COLUMN,
+  MAX_ROW,
+  SheetModel,
+  TableModel,
+  WHOLE_SHEET,
+  WorkbookModel,
+  areaName,
+  cellName,
+  cellsOf,
+  contains,
+  intersects,
+  newId,
+  normalizeFormula,
+  parseAddress,
+  sheetPrefix,
+  type Area,
+  type Cell,
+  type CommentModel,
+  type ConditionalFormatModel,
+  type NoteModel,
+} from "./model";
+
+type Kind = "read" | "write";
+type Resolver<E> = () => E | null;
+
+function notLoaded(name: string): Error {
+  return new FakeError(
+    "PropertyNotLoaded",
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+function parseLoad(arg: unknown): string[][] | null {
+  if (arg === undefined) return null;
+  if (typeof arg === "string") return arg.split(",").map((p) => p.trim()).filter(Boolean).map((p) => p.split("/"));
+  if (Array.isArray(arg)) return arg.flatMap((p) => parseLoad(p) ?? []);
+  if (typeof arg === "object" && arg !== null) {
+    const paths: string[][] = [];
+    for (const [key, value] of Object.entries(arg)) {
+      if (value === true) paths.push([key]);
+      else if (typeof value === "object" && value !== null) for (const sub of parseLoad(value) ?? []) paths.push([key, ...sub]);
+    }
+    return paths;
+  }
+  throw new Error(`fake Excel: cannot load ${String(arg)}`);
+}
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  private queue: { kind: Kind; run: () => void }[] = [];
+
+  constructor(
+    readonly excel: FakeExcel,
+    readonly merged: boolean,
+  ) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  get model(): WorkbookModel {
+    return this.excel.model;
+  }
+
+  enqueue(kind: Kind, run: () => void): void {
+    this.queue.push({ kind, run });
+  }
+
+  /** What the next sync would do: "write" if any queued step changes the workbook. */
+  pendingKind(): Kind | null {
+    if (this.queue.length === 0) return null;
+    return this.queue.some((op) => op.kind === "write") ? "write" : "read";
+  }
+
+  pendingCount(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    await Promise.resolve();
+    for (const op of ops) op.run();
+  }
+}
+
+abstract class ClientObject<E> {
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: FakeContext,
+    private readonly resolver: Resolver<E>,
+    readonly nullable: boolean,
+  ) {}
+
+  get context(): FakeContext {
+    return this.ctx;
+  }
+
+  /** Runs at sync time: the entity, null for a null object, or ItemNotFound. */
+  resolve(): E | null {
+    const entity = this.resolver();
+    if (entity === null && !this.nullable) throw new FakeError("ItemNotFound", `The requested ${this.constructor.name} does not exist.`);
+    return entity;
+  }
+
+  protected must(): E {
+    const entity = this.resolve();
+    if (entity === null) throw new FakeError("InvalidObjectPath", `The ${this.constructor.name} is a null object: it cannot be changed.`);
+    return entity;
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw notLoaded("isNullObject");
+    return this.nullState;
+  }
+
+  /** Office loads isNullObject of an OrNullObject proxy at every sync. */
+  autoNull(): this {
+    this.ctx.enqueue("read", () => {
+      this.nullState = this.resolve() === null;
+    });
+    return this;
+  }
+
+  protected get<T>(name: string): T {
+    if (this.nullState === true) return undefined as T;
+    if (!this.loaded.has(name)) throw notLoaded(name);
+    return this.loaded.get(name) as T;
+  }
+
+  protected remember(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
+  load(arg?: unknown): this {
+    const paths = parseLoad(arg);
+    this.ctx.enqueue("read", () => this.applyLoad(paths ?? this.scalarNames().map((n) => [n])));
+    return this;
+  }
+
+  applyLoad(paths: string[][]): void {
+    const entity = this.resolve();
+    this.nullState = entity === null;
+    const groups = new Map<string, string[][]>();
+    for (const [head, ...rest] of paths) {
+      if (!head) continue;
+      const list = groups.get(head) ?? [];
+      if (rest.length > 0) list.push(rest);
+      groups.set(head, list);
+    }
+    for (const [head, rests] of groups) {
+      const child = this.navigation(head);
+      if (child) {
+        child.applyLoad(rests.length > 0 ? rests : child.scalarNames().map((n) => [n]));
+        continue;
+      }
+      if (rests.length > 0) throw new Error(`fake Excel: ${this.constructor.name}.${head} is not a navigation property`);
+      if (!this.scalarNames().includes(head)) throw new Error(`fake Excel: ${this.constructor.name} has no property ${head}`);
+      if (entity !== null) this.loaded.set(head, this.scalar(entity, head));
+    }
+  }
+
+  protected abstract scalarNames(): string[];
+  protected abstract scalar(entity: E, name: string): unknown;
+  protected navigation(_name: string): ClientObject<unknown> | null {
+    return null;
+  }
+
+  protected write(apply: (entity: E) => void): void {
+    this.ctx.enqueue("write", () => apply(this.must()));
+  }
+
+  /** A child object whose entity comes from this one's (null when this one is null). */
+  protected child<C>(derive: (entity: E) => C | null): Resolver<C> {
+    return () => {
+      const entity = this.resolve();
+      return entity === null ? null : derive(entity);
+    };
+  }
+}
+
+abstract class Collection<E, P extends ClientObject<E>> extends ClientObject<E[]> {
+  get items(): P[] {
+    return this.get<P[]>("items");
+  }
+
+  protected abstract item(resolver: Resolver<E>): P;
+
+  protected scalarNames(): string[] {
+    return ["items"];
+  }
+
+  protected scalar(): unknown {
+    throw new Error("fake Excel: a collection loads items");
+  }
+
+  applyLoad(paths: string[][]): void {
+    const entities = this.resolve();
+    const itemPaths = paths.filter((p) => p[0] === "items").map((p) => p.slice(1)).filter((p) => p.length > 0);
+    if (paths.some((p) => p[0] !== "items")) throw new Error(`fake Excel: ${this.constructor.name} loads only items`);
+    const items = (entities ?? []).map((_, index) =>
+      this.item(() => {
+        const now = this.resolve();
+        return now?.[index] ?? null;
+      }),
+    );
+    for (const item of items) item.applyLoad(itemPaths.length > 0 ? itemPaths : item["scalarNames"]().map((n) => [n]));
+    this.remember("items", items);
+    super.applyLoad([]);
+  }
+}
+
+// ---------------------------------------------------------------- workbook and sheets
+
+class FakeWorkbook {
+  private cached = new Map<string, unknown>();
+  constructor(private readonly ctx: FakeContext) {}
+
+  private once<T>(key: string, make: () => T): T {
+    if (!this.cached.has(key)) this.cached.set(key, make());
+    return this.cached.get(key) as T;
+  }
+
+  get worksheets(): WorksheetCollection {
+    return this.once("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model.sheets, false));
+  }
+
+  get tables(): TableCollection {
+    return this.once("tables", () => new TableCollection(this.ctx, null));
+  }
+
+  get names(): NamedItemCollection {
+    return this.once("names", () => new NamedItemCollection(this.ctx, () => this.ctx.model.names, false));
+  }
+
+  get notes(): NoteCollection {
+    return this.once("notes", () => new NoteCollection(this.ctx, () => this.ctx.model.sheets, false));
+  }
+}
+
+class WorksheetCollection extends Collection<SheetModel, Worksheet> {
+  protected item(resolver: Resolver<SheetModel>): Worksheet {
+    return new Worksheet(this.ctx, resolver, false);
+  }
+
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.model.sheet(name), false);
+  }
+
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.model.sheet(name), true).autoNull();
+  }
+
+  add(name?: string): Worksheet {
+    let created: SheetModel | null = null;
+    this.ctx.enqueue("write", () => {
+      created = this.ctx.model.addSheet(name ?? `Sheet${this.ctx.model.sheets.length + 1}`);
+    });
+    return new Worksheet(this.ctx, () => created, false);
+  }
+}
+
+export class Worksheet extends ClientObject<SheetModel> {
+  private nav = new Map<string, ClientObject<unknown>>();
+
+  private once<T extends ClientObject<unknown>>(key: string, make: () => T): T {
+    if (!this.nav.has(key)) this.nav.set(key, make());
+    return this.nav.get(key) as T;
+  }
+
+  protected scalarNames(): string[] {
+    return ["name", "visibility", "position"];
+  }
+
+  protected scalar(sheet: SheetModel, name: string): unknown {
+    if (name === "name") return sheet.name;
+    if (name === "visibility") return sheet.visibility;
+    return this.ctx.model.sheets.indexOf(sheet);
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  get visibility(): string {
+    return this.get("visibility");
+  }
+
+  set visibility(value: string) {
+    this.write((sheet) => {
+      if (this.ctx.merged && this.ctx.excel.platform !== "OfficeOnline") {
+        throw new FakeError("UndoNotSupported", "Worksheet.visibility does not support undo in Excel on Windows and Mac.");
+      }
+      if (value !== "Visible" && !this.ctx.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
+        throw new FakeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      }
+      sheet.visibility = value as SheetModel["visibility"];
+    });
+  }
+
+  getRange(address?: string): Range {
+    return new Range(this.ctx, this.child((sheet) => ({ sheet, area: address ? parseAddress(address).area : WHOLE_SHEET })), this.nullable);
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.ctx,
+      this.child((sheet) => {
+        const area = sheet.usedArea(valuesOnly);
+        return area ? { sheet, area } : null;
+      }),
+      true,
+    ).autoNull();
+  }
+
+  get tables(): TableCollection {
+    return this.once("tables", () => new TableCollection(this.ctx, this));
+  }
+
+  get notes(): NoteCollection {
+    return this.once("notes", () => new NoteCollection(this.ctx, this.child((sheet) => [sheet]), this.nullable));
+  }
+
+  get comments(): CommentCollection {
+    return this.once("comments", () => new CommentCollection(this.ctx, this.child((sheet) => [sheet]), this.nullable));
+  }
+
+  activate(): void {
+    this.write((sheet) => {
+      this.ctx.model.activeSheet = sheet.name;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+export interface RangeEntity {
+  sheet: SheetModel;
+  area: Area;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** What Excel stores when a value is typed into a cell (Range.values behaves like typing). */
+function enter(cell: Cell, value: unknown): void {
+  if (value === null || value === undefined) return;
+  delete cell.formula;
+  if (value === "") {
+    delete cell.value;
+    return;
+  }
+  if (typeof value === "number" || typeof value === "boolean") {
+    cell.value = value;
+    return;
+  }
+  if (typeof value !== "string") throw new FakeError("InvalidArgument", `Cannot write ${JSON.stringify(value)} to a cell.`);
+  if (cell.numberFormat === "@") {
+    cell.value = value;
+    return;
+  }
+  const text = value.trim();
+  if (value.startsWith("=")) {
+    cell.formula = value;
+    cell.value = { error: "#NAME?" };
+  } else if (/^[+-]?\d+(\.\d+)?$/.test(text)) {
+    cell.value = Number(text);
+  } else if (/^(true|false)$/i.test(text)) {
+    cell.value = text.toLowerCase() === "true";
+  } else if (/^(\d{1,2})-(\d{1,2})$/.test(text)) {
+    const [, d, m] = /^(\d{1,2})-(\d{1,2})$/.exec(text) as RegExpExecArray;
+    cell.value = (Date.UTC(new Date().getUTCFullYear(), Number(m) - 1, Number(d)) - EXCEL_EPOCH) / 86400000;
+    cell.numberFormat = "d-mmm";
+  } else {
+    cell.value = value;
+  }
+}
+
+function shown(cell: Cell | undefined): { value: unknown; type: string } {
+  const value = cell?.value;
+  if (value === undefined) return { value: "", type: "Empty" };
+  if (typeof value === "object") return { value: value.error, type: "Error" };
+  if (typeof value === "number") return { value, type: "Double" };
+  if (typeof value === "boolean") return { value, type: "Boolean" };
+  return { value, type: "String" };
+}
+
+function eachCell<T>(area: Area, f: (row: number, column: number) => T): T[][] {
+  const rows: T[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row: T[] = [];
+    for (let c = area.left; c <= area.right; c++) row.push(f(r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+function checkShape(area: Area, rows: unknown, what: string): unknown[][] {
+  const height = area.bottom - area.top + 1;
+  const width = area.right - area.left + 1;
+  if (!Array.isArray(rows) || rows.length !== height || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
+    throw new FakeError("InvalidArgument", `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range.`);
+  }
+  return rows as unknown[][];
+}
+
+const LOAD_LIMIT = 5_000_000;
+
+export class Range extends ClientObject<RangeEntity> {
+  private nav = new Map<string, ClientObject<unknown>>();
+
+  protected scalarNames(): string[] {
+    return ["address", "values", "valueTypes", "numberFormat", "rowCount", "columnCount"];
+  }
+
+  protected scalar({ sheet, area }: RangeEntity, name: string): unknown {
+    if (name === "address") return `${sheetPrefix(sheet.name)}!${areaName(area)}`;
+    if (name === "rowCount") return area.bottom - area.top + 1;
+    if (name === "columnCount") return area.right - area.left + 1;
+    if (cellsOf(area) > LOAD_LIMIT) throw new FakeError("ResponsePayloadSizeLimitExceeded", "The range is too large to load.");
+    if (name === "values") return eachCell(area, (r, c) => shown(sheet.cell(r, c)).value);
+    if (name === "valueTypes") return eachCell(area, (r, c) => shown(sheet.cell(r, c)).type);
+    return eachCell(area, (r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
+  }
+
+  get address(): string {
+    return this.get("address");
+  }
+
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+
+  set values(rows: unknown[][]) {
+    this.write(({ sheet, area }) => {
+      const checked = checkShape(area, rows, "values");
+      eachCell(area, (r, c) => {
+        const value = checked[r - area.top]?.[c - area.left];
+        if (value === null || value === undefined) return;
+        enter(sheet.ensure(r, c), value);
+        sheet.prune(r, c);
+      });
+    });
+  }
+
+  get valueTypes(): string[][] {
+    return this.get("valueTypes");
+  }
+
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
+
+  set numberFormat(rows: string[][]) {
+    this.write(({ sheet, area }) => {
+      const checked = checkShape(area, rows, "numberFormat");
+      eachCell(area, (r, c) => {
+        const format = checked[r - area.top]?.[c - area.left];
+        if (format === null || format === undefined) return;
+        const cell = sheet.ensure(r, c);
+        if (format === "General") delete cell.numberFormat;
+        else cell.numberFormat = String(format);
+        sheet.prune(r, c);
+      });
+    });
+  }
+
+  clear(applyTo: string = "All"): void {
+    this.write(({ sheet, area }) => {
+      for (const [key, cell] of [...sheet.cells]) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        if (r < area.top || r > area.bottom || c < area.left || c > area.right) continue;
+        if (applyTo === "Contents" || applyTo === "All") {
+          delete cell.value;
+          delete cell.formula;
+        }
+        if (applyTo === "Formats" || applyTo === "All") {
+          delete cell.numberFormat;
+          delete cell.style;
+        }
+        sheet.prune(r, c);
+      }
+    });
+  }
+
+  get conditionalFormats(): ConditionalFormatCollection {
+    if (!this.nav.has("cf")) this.nav.set("cf", new ConditionalFormatCollection(this.ctx, this));
+    return this.nav.get("cf") as ConditionalFormatCollection;
+  }
+
+  get dataValidation(): DataValidation {
+    if (!this.nav.has("dv")) this.nav.set("dv", new DataValidation(this.ctx, this.child((e) => e), this.nullable));
+    return this.nav.get("dv") as DataValidation;
+  }
+
+  /** For tests and for resize: the range this proxy stands for, at sync time. */
+  entity(): RangeEntity | null {
+    return this.resolve();
+  }
+}
+
+class DataValidation extends ClientObject<RangeEntity> {
+  protected scalarNames(): string[] {
+    return ["rule", "errorAlert"];
+  }
+
+  protected scalar({ sheet, area }: RangeEntity, name: string): unknown {
+    const found = sheet.validations.find((v) => contains(v.area, area));
+    return name === "rule" ? (found?.rule ?? null) : (found?.errorAlert ?? null);
+  }
+
+  private upsert(name: "rule" | "errorAlert", value: unknown): void {
+    this.write(({ sheet, area }) => {
+      let found = sheet.validations.find((v) => areaName(v.area) === areaName(area));
+      if (!found) {
+        sheet.validations = sheet.validations.filter((v) => !intersects(v.area, area));
+        found = { area };
+        sheet.validations.push(found);
+      }
+      found[name] = JSON.parse(JSON.stringify(value));
+    });
+  }
+
+  set rule(value: unknown) {
+    this.upsert("rule", value);
+  }
+
+  set errorAlert(value: unknown) {
+    this.upsert("errorAlert", value);
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+interface FormatEntity {
+  sheet: SheetModel;
+  format: ConditionalFormatModel;
+}
+
+class ConditionalFormatCollection extends Collection<FormatEntity, ConditionalFormat> {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: Range,
+  ) {
+    super(
+      ctx,
+      () => {
+        const entity = range.entity();
+        return entity ? entity.sheet.conditionalFormats.filter((f) => intersects(f.area, entity.area)).map((format) => ({ sheet: entity.sheet, format })) : null;
+      },
+      range.nullable,
+    );
+  }
+
+  protected item(resolver: Resolver<FormatEntity>): ConditionalFormat {
+    return new ConditionalFormat(this.ctx, resolver, false);
+  }
+
+  add(type: string): ConditionalFormat {
+    let created: FormatEntity | null = null;
+    this.ctx.enqueue("write", () => {
+      const entity = this.range.entity();
+      if (!entity) throw new FakeError("InvalidObjectPath", "The range is a null object.");
+      const format: ConditionalFormatModel = { id: newId(), type, area: entity.area };
+      entity.sheet.conditionalFormats.unshift(format);
+      created = { sheet: entity.sheet, format };
+    });
+    return new ConditionalFormat(this.ctx, () => created, false);
+  }
+}
+
+class ConditionalFormat extends ClientObject<FormatEntity> {
+  private nav = new Map<string, ClientObject<unknown>>();
+
+  protected scalarNames(): string[] {
+    return ["type", "id", "priority"];
+  }
+
+  protected scalar({ sheet, format }: FormatEntity, name: string): unknown {
+    if (name === "type") return format.type;
+    if (name === "id") return String(format.id);
+    return sheet.conditionalFormats.indexOf(format);
+  }
+
+  get type(): string {
+    return this.get("type");
+  }
+
+  protected navigation(name: string): ClientObject<unknown> | null {
+    if (name === "custom") return this.custom;
+    if (name === "customOrNullObject") return this.customOrNullObject;
+    return null;
+  }
+
+  get custom(): CustomConditionalFormat {
+    if (!this.nav.has("custom")) this.nav.set("custom", new CustomConditionalFormat(this.ctx, this.child((e) => (e.format.type === "Custom" ? e : null)), this.nullable));
+    return this.nav.get("custom") as CustomConditionalFormat;
+  }
+
+  get customOrNullObject(): CustomConditionalFormat {
+    if (!this.nav.has("customOrNull")) this.nav.set("customOrNull", new CustomConditionalFormat(this.ctx, this.child((e) => (e.format.type === "Custom" ? e : null)), true));
+    return this.nav.get("customOrNull") as CustomConditionalFormat;
+  }
+
+  delete(): void {
+    this.write(({ sheet, format }) => {
+      sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => f !== format);
+    });
+  }
+}
+
+class CustomConditionalFormat extends ClientObject<FormatEntity> {
+  private nav = new Map<string, ClientObject<unknown>>();
+
+  protected scalarNames(): string[] {
+    return [];
+  }
+
+  protected scalar(): unknown {
+    throw new Error("fake Excel: CustomConditionalFormat has no scalars");
+  }
+
+  protected navigation(name: string): ClientObject<unknown> | null {
+    if (name === "rule") return this.rule;
+    if (name === "format") return this.format;
+    return null;
+  }
+
+  get rule(): ConditionalFormatRule {
+    if (!this.nav.has("rule")) this.nav.set("rule", new ConditionalFormatRule(this.ctx, this.child((e) => e), this.nullable));
+    return this.nav.get("rule") as ConditionalFormatRule;
+  }
+
+  get format(): ConditionalRangeFormat {
+    if (!this.nav.has("format")) this.nav.set("format", new ConditionalRangeFormat(this.ctx, this.child((e) => e), this.nullable));
+    return this.nav.get("format") as ConditionalRangeFormat;
+  }
+}
+
+class ConditionalRangeFormat extends ClientObject<FormatEntity> {
+  private nav = new Map<string, FormatColor>();
+
+  protected scalarNames(): string[] {
+    return [];
+  }
+
+  protected scalar(): unknown {
+    throw new Error("fake Excel: ConditionalRangeFormat has no scalars modelled");
+  }
+
+  protected navigation(name: string): ClientObject<unknown> | null {
+    return name === "fill" ? this.fill : name === "font" ? this.font : null;
+  }
+
+  private part(part: "fill" | "font"): FormatColor {
+    if (!this.nav.has(part)) this.nav.set(part, new FormatColor(this.ctx, this.child((e) => e), this.nullable, part));
+    return this.nav.get(part) as FormatColor;
+  }
+
+  get fill(): FormatColor {
+    return this.part("fill");
+  }
+
+  get font(): FormatColor {
+    return this.part("font");
+  }
+}
+
+class ConditionalFormatRule extends ClientObject<FormatEntity> {
+  protected scalarNames(): string[] {
+    return ["formula"];
+  }
+
+  protected scalar({ format }: FormatEntity): unknown {
+    return format.formula ?? null;
+  }
+
+  get formula(): string {
+    return this.get("formula");
+  }
+
+  set formula(value: string) {
+    this.write(({ format }) => {
+      if (!value.startsWith("=")) throw new FakeError("InvalidArgument", "A conditional-format formula starts with =.");
+      format.formula = normalizeFormula(value);
+    });
+  }
+}
+
+class FormatColor extends ClientObject<FormatEntity> {
+  constructor(
+    ctx: FakeContext,
+    resolver: Resolver<FormatEntity>,
+    nullable: boolean,
+    private readonly part: "fill" | "font",
+  ) {
+    super(ctx, resolver, nullable);
+  }
+
+  protected scalarNames(): string[] {
+    return ["color"];
+  }
+
+  protected scalar({ format }: FormatEntity): unknown {
+    return format[this.part] ?? null;
+  }
+
+  get color(): string {
+    return this.get("color");
+  }
+
+  set color(value: string) {
+    this.write(({ format }) => {
+      if (!/^#[0-9A-Fa-f]{6}$/.test(value)) throw new FakeError("InvalidArgument", `"${value}" is not a colour.`);
+      format[this.part] = value.toUpperCase();
+    });
+  }
+}
+
+// ---------------------------------------------------------------- tables
+
+class TableCollection extends Collection<TableModel, Table> {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: Worksheet | null,
+  ) {
+    super(
+      ctx,
+      () => {
+        if (!sheet) return ctx.model.tables;
+        const owner = sheet.resolve();
+        return owner ? ctx.model.tables.filter((t) => t.sheet === owner) : null;
+      },
+      sheet?.nullable ?? false,
+    );
+  }
+
+  protected item(resolver: Resolver<TableModel>): Table {
+    return new Table(this.ctx, resolver, false);
+  }
+
+  private find(name: string): TableModel | null {
+    const table = this.ctx.model.table(name);
+    if (!table || !this.sheet) return table;
+    return table.sheet === this.sheet.resolve() ? table : null;
+  }
+
+  getItem(name: string): Table {
+    return new Table(this.ctx, () => this.find(name), false);
+  }
+
+  getItemOrNullObject(name: string): Table {
+    return new Table(this.ctx, () => this.find(name), true).autoNull();
+  }
+
+  add(address: string, hasHeaders: boolean): Table {
+    let created: TableModel | null = null;
+    this.ctx.enqueue("write", () => {
+      const parsed = parseAddress(address);
+      const sheet = this.sheet ? this.sheet.resolve() : parsed.sheet ? this.ctx.model.sheet(parsed.sheet) : null;
+      if (!sheet) throw new FakeError("InvalidArgument", `No sheet for the table at "${address}".`);
+      const area = parsed.area;
+      if (this.ctx.model.tables.some((t) => t.sheet === sheet && intersects(t.area, area))) {
+        throw new FakeError("InvalidArgument", "A table can't overlap another table.");
+      }
+      if (!hasHeaders) throw new Error("fake Excel: only tables with headers are modelled");
+      for (let c = area.left; c <= area.right; c++) {
+        const cell = sheet.ensure(area.top, c);
+        if (cell.value === undefined || cell.value === "") cell.value = `Column${c - area.left + 1}`;
+      }
+      let n = 1;
+      while (this.ctx.model.table(`Table${n}`)) n++;
+      created = new TableModel(`Table${n}`, sheet, area);
+      this.ctx.model.tables.push(created);
+    });
+    return new Table(this.ctx, () => created, false);
+  }
+}
+
+class Table extends ClientObject<TableModel> {
+  private nav = new Map<string, ClientObject<unknown>>();
+
+  protected scalarNames(): string[] {
+    return ["name", "showHeaders", "showTotals"];
+  }
+
+  protected scalar(table: TableModel, name: string): unknown {
+    if (name === "name") return table.name;
+    if (name === "showHeaders") return table.showHeaders;
+    return table.showTotals;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  set name(value: string) {
+    this.write((table) => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(value)) throw new FakeError("InvalidArgument", `"${value}" is not a valid table name.`);
+      const other = this.ctx.model.table(value);
+      if ((other && other !== table) || this.ctx.model.name(value)) throw new FakeError("ItemAlreadyExists", `The name "${value}" is already taken.`);
+      table.name = value;
+    });
+  }
+
+  get showHeaders(): boolean {
+    return this.get("showHeaders");
+  }
+
+  get showTotals(): boolean {
+    return this.get("showTotals");
+  }
+
+  protected navigation(name: string): ClientObject<unknown> | null {
+    if (name === "worksheet") return this.worksheet;
+    if (name === "columns") return this.columns;
+    return null;
+  }
+
+  get worksheet(): Worksheet {
+    if (!this.nav.has("worksheet")) this.nav.set("worksheet", new Worksheet(this.ctx, this.child((t) => t.sheet), this.nullable));
+    return this.nav.get("worksheet") as Worksheet;
+  }
+
+  get columns(): TableColumnCollection {
+    if (!this.nav.has("columns")) this.nav.set("columns", new TableColumnCollection(this.ctx, this.child((t) => columnsOf(t)), this.nullable));
+    return this.nav.get("columns") as TableColumnCollection;
+  }
+
+  getRange(): Range {
+    return new Range(this.ctx, this.child((t) => ({ sheet: t.sheet, area: t.area })), this.nullable);
+  }
+
+  resize(newRange: Range | string): void {
+    this.write((table) => {
+      if (!this.ctx.excel.supports("1.13")) throw new FakeError("ApiNotFound", "Table.resize needs ExcelApi 1.13.");
+      const target = typeof newRange === "string" ? { sheet: table.sheet, area: parseAddress(newRange).area } : newRange.entity();
+      if (!target || target.sheet !== table.sheet) throw new FakeError("InvalidArgument", "The new range must be on the table's sheet.");
+      if (target.area.top !== table.area.top || !intersects(target.area, table.area)) {
+        throw new FakeError("InvalidArgument", "The new range must overlap the table and keep its header row.");
+      }
+      if (this.ctx.model.tables.some((t) => t !== table && t.sheet === table.sheet && intersects(t.area, target.area))) {
+        throw new FakeError("InvalidArgument", "A table can't overlap another table.");
+      }
+      table.area = target.area;
+    });
+  }
+
+  convertToRange(): Range {
+    let area: RangeEntity | null = null;
+    this.write((table) => {
+      area = { sheet: table.sheet, area: table.area };
+      this.ctx.model.tables.splice(this.ctx.model.tables.indexOf(table), 1);
+    });
+    return new Range(this.ctx, () => area, false);
+  }
+}
+
+interface ColumnEntity {
+  name: string;
+}
+
+function columnsOf(table: TableModel): ColumnEntity[] {
+  if (!table.showHeaders) return (table.hiddenHeaders ?? []).map((name) => ({ name }));
+  const names: ColumnEntity[] = [];
+  for (let c = table.area.left; c <= table.area.right; c++) {
+    const value = table.sheet.cell(table.area.top, c)?.value;
+    names.push({ name: value === undefined ? "" : typeof value === "object" ? value.error : String(value) });
+  }
+  return names;
+}
+
+class TableColumnCollection extends Collection<ColumnEntity, TableColumn> {
+  protected item(resolver: Resolver<ColumnEntity>): TableColumn {
+    return new TableColumn(this.ctx, resolver, false);
+  }
+}
+
+class TableColumn extends ClientObject<ColumnEntity> {
+  protected scalarNames(): string[] {
+    return ["name"];
+  }
+
+  protected scalar(column: ColumnEntity): unknown {
+    return column.name;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+}
+
+// ---------------------------------------------------------------- notes and comments
+
+interface NoteEntity {
+  sheet: SheetModel;
+  note: NoteModel;
+}
+
+function singleCell(address: string): string {
+  const { area } = parseAddress(address);
+  if (area.top !== area.bottom || area.left !== area.right) throw new FakeError("InvalidCellAddress", `"${address}" is not a single cell.`);
+  return cellName(area.top, area.left);
+}
+
+class NoteCollection extends Collection<NoteEntity, Note> {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheets: Resolver<SheetModel[]>,
+    nullable: boolean,
+  ) {
+    super(
+      ctx,
+      () => {
+        if (!ctx.excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+        return sheets()?.flatMap((sheet) => sheet.orderedNotes().map((note) => ({ sheet, note }))) ?? null;
+      },
+      nullable,
+    );
+  }
+
+  protected item(resolver: Resolver<NoteEntity>): Note {
+    return new Note(this.ctx, resolver, false);
+  }
+
+  private locate(key: string): { sheet: SheetModel; cell: string } | null {
+    const parsed = parseAddress(key);
+    const within = this.sheets() ?? [];
+    const sheet = parsed.sheet ? (within.find((s) => s.name.toLowerCase() === parsed.sheet?.toLowerCase()) ?? null) : within.length === 1 ? within[0] : null;
+    if (!sheet) throw new FakeError("InvalidArgument", `"${key}" names no sheet of this collection.`);
+    return { sheet, cell: singleCell(key) };
+  }
+
+  getItemOrNullObject(key: string): Note {
+    return new Note(
+      this.ctx,
+      () => {
+        if (!this.ctx.excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+        const at = this.locate(key);
+        const note = at?.sheet.notes.get(at.cell);
+        return at && note ? { sheet: at.sheet, note } : null;
+      },
+      true,
+    ).autoNull();
+  }
+
+  add(cellAddress: string, content: string): Note {
+    let created: NoteEntity | null = null;
+    this.ctx.enqueue("write", () => {
+      if (!this.ctx.excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+      const at = this.locate(cellAddress);
+      if (!at) throw new FakeError("InvalidCellAddress", cellAddress);
+      if (at.sheet.notes.has(at.cell) || at.sheet.comments.has(at.cell)) {
+        throw new FakeError("InvalidArgument", `${at.sheet.name}!${at.cell} already has a note or a comment.`);
+      }
+      const note = { cell: at.cell, content, author: "Workplan Checker add-in" };
+      at.sheet.notes.set(at.cell, note);
+      created = { sheet: at.sheet, note };
+    });
+    return new Note(this.ctx, () => created, false);
+  }
+}
+
+class Note extends ClientObject<NoteEntity> {
+  protected scalarNames(): string[] {
+    return ["content", "authorName"];
+  }
+
+  protected scalar({ note }: NoteEntity, name: string): unknown {
+    return name === "content" ? note.content : note.author;
+  }
+
+  get content(): string {
+    return this.get("content");
+  }
+
+  set content(value: string) {
+    this.write(({ note }) => {
+      note.content = value;
+    });
+  }
+
+  delete(): void {
+    this.write(({ sheet, note }) => {
+      sheet.notes.delete(note.cell);
+    });
+  }
+
+  getLocation(): Range {
+    return new Range(this.ctx, this.child(({ sheet, note }) => ({ sheet, area: parseAddress(note.cell).area })), this.nullable);
+  }
+}
+
+interface CommentEntity {
+  sheet: SheetModel;
+  comment: CommentModel;
+}
+
+class CommentCollection extends Collection<CommentEntity, Comment> {
+  constructor(ctx: FakeContext, sheets: Resolver<SheetModel[]>, nullable: boolean) {
+    super(
+      ctx,
+      () => {
+        if (!ctx.excel.supports("1.10")) throw new FakeError("ApiNotFound", "Comments need ExcelApi 1.10.");
+        return sheets()?.flatMap((sheet) => sheet.orderedComments().map((comment) => ({ sheet, comment }))) ?? null;
+      },
+      nullable,
+    );
+  }
+
+  protected item(resolver: Resolver<CommentEntity>): Comment {
+    return new Comment(this.ctx, resolver, false);
+  }
+}
+
+class Comment extends ClientObject<CommentEntity> {
+  protected scalarNames(): string[] {
+    return ["id", "content"];
+  }
+
+  protected scalar({ comment }: CommentEntity, name: string): unknown {
+    return name === "id" ? comment.id : comment.content;
+  }
+
+  getLocation(): Range {
+    return new Range(this.ctx, this.child(({ sheet, comment }) => ({ sheet, area: parseAddress(comment.cell).area })), this.nullable);
+  }
+}
+
+// ---------------------------------------------------------------- names
+
+interface NameEntity {
+  name: string;
+  formula: string;
+}
+
+class NamedItemCollection extends Collection<NameEntity, NamedItem> {
+  protected item(resolver: Resolver<NameEntity>): NamedItem {
+    return new NamedItem(this.ctx, resolver, false);
+  }
+
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this.ctx, () => this.ctx.model.name(name), true).autoNull();
+  }
+
+  add(name: string, reference: Range | string): NamedItem {
+    let created: NameEntity | null = null;
+    this.ctx.enqueue("write", () => {
+      if (this.ctx.model.name(name) || this.ctx.model.table(name)) throw new FakeError("ItemAlreadyExists", `The name "${name}" is already taken.`);
+      let formula: string;
+      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
+      else {
+        const entity = reference.entity();
+        if (!entity) throw new FakeError("InvalidArgument", "null range");
+        const { area } = entity;
+        formula = `=${sheetPrefix(entity.sheet.name)}!$${areaName({ ...area, bottom: area.top, right: area.left })}`;
+      }
+      created = { name, formula: normalizeFormula(formula) };
+      this.ctx.model.names.push(created);
+    });
+    return new NamedItem(this.ctx, () => created, false);
+  }
+}
+
+class NamedItem extends ClientObject<NameEntity> {
+  protected scalarNames(): string[] {
+    return ["name", "formula"];
+  }
+
+  protected scalar(item: NameEntity, name: string): unknown {
+    return name === "name" ? item.name : item.formula;
+  }
+
+  get name(): string {
+    return this.get("name");
+  }
+
+  get formula(): string {
+    return this.get("formula");
+  }
+
+  set formula(value: string) {
+    this.write((item) => {
+      item.formula = normalizeFormula(value.startsWith("=") ? value : `=${value}`);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- Excel.run and Office
+
+export interface FakeExcelOptions {
+  /** The highest ExcelApi requirement set the client supports, e.g. "1.20". */
+  version?: string;
+  platform?: "PC" | "Mac" | "OfficeOnline";
+}
+
+function versionNumber(version: string): number {
+  const [major = "0", minor = "0"] = version.split(".");
+  return Number(major) * 1000 + Number(minor);
+}
+
+export class FakeExcel {
+  readonly model: WorkbookModel;
+  readonly version: string;
+  readonly platform: "PC" | "Mac" | "OfficeOnline";
+  /** Called with every new context before the batch runs (tests wrap context.sync here). */
+  onContext: ((context: FakeContext) => void) | null = null;
+  /** The options of every Excel.run, in order. */
+  readonly runOptions: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean }[] = [];
+
+  constructor(model = new WorkbookModel(), options: FakeExcelOptions = {}) {
+    this.model = model;
+    this.version = options.version ?? "1.20";
+    this.platform = options.platform ?? "PC";
+  }
+
+  supports(version: string): boolean {
+    return versionNumber(this.version) >= versionNumber(version);
+  }
+
+  readonly run: ExcelRun = (async <T>(first: unknown, second?: Batch<T>): Promise<T> => {
+    const options = (typeof first === "function" ? {} : first) as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean };
+    const batch = (typeof first === "function" ? first : second) as Batch<T>;
+    this.runOptions.push({ ...options });
+    const context = new FakeContext(this, options.mergeUndoGroup === true && this.supports("1.20"));
+    this.onContext?.(context);
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context.pendingCount() > 0) throw new Error(`fake Excel: ${context.pendingCount()} queued step(s) were never synced`);
+    return result;
+  }) as ExcelRun;
+
+  /** The `Office` global as office-addin-mock builds it, answering requirement-set questions. */
+  officeGlobal(): OfficeMockObject {
+    return new OfficeMockObject({
+      context: {
+        platform: this.platform,
+        requirements: {
+          isSetSupported: (name: string, version?: string) => name === "ExcelApi" && this.supports(version ?? "1.1"),
+        },
+      },
+    });
+  }
+}
+
+export { MAX_COLUMN, MAX_ROW };

@@ -1,0 +1,132 @@
+/** Test helpers: a fake workbook built from engine tables, and readers of what a check left. */
+import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK } from "../../../src/domain/annotations";
+import { CONFLICTS } from "../../../src/domain/layout";
+import type { CellValue, SheetTable } from "../../../src/domain/tables";
+import { FakeExcel, type FakeContext, type FakeExcelOptions } from "./excel";
+import { TableModel, WorkbookModel, areaName, parseAddress, type Area, type ErrorValue, type Scalar, type SheetModel } from "./model";
+
+export function put(sheet: SheetModel, row: number, column: number, value: CellValue): void {
+  if (value === null || value === undefined || value === "") return;
+  const cell = sheet.ensure(row, column);
+  if (typeof value === "object" && value !== null && "error" in value) cell.value = value as ErrorValue;
+  else cell.value = value as Scalar;
+}
+
+/** A workbook holding the given tables where they say they are, as a planner would have it. */
+export function workbookOf(tables: readonly SheetTable[]): WorkbookModel {
+  const model = new WorkbookModel();
+  for (const table of tables) {
+    const sheet = model.sheet(table.sheet) ?? model.addSheet(table.sheet);
+    const rows = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
+    table.headers.forEach((header, c) => put(sheet, table.top, table.left + c, header));
+    rows.forEach((row, r) => row.forEach((value, c) => put(sheet, table.top + 1 + r, table.left + c, value)));
+    const area: Area = { top: table.top, left: table.left, bottom: table.top + rows.length, right: table.left + table.headers.length - 1 };
+    model.tables.push(new TableModel(table.name, sheet, area));
+  }
+  return model;
+}
+
+export function fakeExcel(tables: readonly SheetTable[], options?: FakeExcelOptions): FakeExcel {
+  return new FakeExcel(workbookOf(tables), options);
+}
+
+export type SyncKind = "read" | "write" | "empty";
+
+/** Wraps every context's sync to record, per Excel.run, what each sync carried. */
+export function recordSyncs(excel: FakeExcel): SyncKind[][] {
+  const runs: SyncKind[][] = [];
+  const previous = excel.onContext;
+  excel.onContext = (context: FakeContext) => {
+    previous?.(context);
+    const syncs: SyncKind[] = [];
+    runs.push(syncs);
+    const sync = context.sync.bind(context);
+    context.sync = async () => {
+      syncs.push(context.pendingKind() ?? "empty");
+      return sync();
+    };
+  };
+  return runs;
+}
+
+/** Installs `Office` (an office-addin-mock object) for the duration of a test. */
+export function withOffice(excel: FakeExcel): () => void {
+  const holder = globalThis as { Office?: unknown };
+  const before = holder.Office;
+  holder.Office = excel.officeGlobal();
+  return () => {
+    holder.Office = before;
+  };
+}
+
+export function valueAt(sheet: SheetModel, row: number, column: number): Scalar | ErrorValue | null {
+  return sheet.cell(row, column)?.value ?? null;
+}
+
+export function valuesIn(sheet: SheetModel, address: string): (Scalar | ErrorValue | null)[][] {
+  const { area } = parseAddress(address);
+  const rows: (Scalar | ErrorValue | null)[][] = [];
+  for (let r = area.top; r <= area.bottom; r++) {
+    const row: (Scalar | ErrorValue | null)[] = [];
+    for (let c = area.left; c <= area.right; c++) row.push(valueAt(sheet, r, c));
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function sheet(model: WorkbookModel, name: string): SheetModel {
+  const found = model.sheet(name);
+  if (!found) throw new Error(`no sheet ${name}`);
+  return found;
+}
+
+/** The notes the product wrote, as the engine describes them. */
+export function productNotes(model: WorkbookModel): { sheet: string; cell: string; text: string }[] {
+  return model.sheets.flatMap((s) => s.orderedNotes().filter((n) => n.content.startsWith(NOTE_MARK)).map((n) => ({ sheet: s.name, cell: n.cell, text: n.content })));
+}
+
+export function userNotes(model: WorkbookModel): { sheet: string; cell: string; text: string }[] {
+  return model.sheets.flatMap((s) => s.orderedNotes().filter((n) => !n.content.startsWith(NOTE_MARK)).map((n) => ({ sheet: s.name, cell: n.cell, text: n.content })));
+}
+
+/** The Conflicts table as written: caption lines, headers, body rows (blank cells as null). */
+export function conflictsOf(model: WorkbookModel): { sheet: string; area: string; captions: (string | null)[]; headers: unknown[]; rows: unknown[][] } {
+  const table = model.table(CONFLICTS.table);
+  if (!table) throw new Error("no Conflicts table");
+  const s = table.sheet;
+  const { top, left, bottom, right } = table.area;
+  const at = (r: number, c: number) => {
+    const v = valueAt(s, r, c);
+    return v === null ? null : v;
+  };
+  const row = (r: number) => Array.from({ length: right - left + 1 }, (_, i) => at(r, left + i));
+  return {
+    sheet: s.name,
+    area: areaName(table.area),
+    captions: [top - 3, top - 2].map((r) => (r >= 1 ? (at(r, left) as string | null) : null)),
+    headers: row(top),
+    rows: Array.from({ length: bottom - top }, (_, i) => row(top + 1 + i)),
+  };
+}
+
+export function flagsSheet(model: WorkbookModel): SheetModel {
+  return sheet(model, FLAGS_SHEET);
+}
+
+export function listsSheet(model: WorkbookModel): SheetModel {
+  return sheet(model, LISTS_SHEET);
+}
+
+/** Every string in the workbook (for "no error text of a mock reached the workbook"). */
+export function allText(model: WorkbookModel): string[] {
+  const texts: string[] = [];
+  for (const s of model.sheets) {
+    for (const cell of s.cells.values()) if (typeof cell.value === "string") texts.push(cell.value);
+    for (const note of s.notes.values()) texts.push(note.content);
+    for (const format of s.conditionalFormats) if (format.formula) texts.push(format.formula);
+  }
+  for (const name of model.names) texts.push(name.formula);
+  return texts;
+}
+
+export { areaName };
