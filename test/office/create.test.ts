@@ -1,0 +1,99 @@
+/** "Create workbook": every adopted table with its drop-downs, and never over something there. */
+import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
+import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
+import { INPUT_TABLES } from "../../src/domain/layout";
+import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
+import { FakeExcel } from "./fake/excel";
+import { TableModel, WorkbookModel } from "./fake/model";
+import { conflictsOf, listsSheet, put, recordSyncs, sheet, valuesIn, withOffice } from "./fake/workbook";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+
+function blankWorkbook(): WorkbookModel {
+  const model = new WorkbookModel();
+  model.addSheet("Sheet1");
+  return model;
+}
+
+let restore: (() => void) | null = null;
+function excelOn(model: WorkbookModel, version = "1.20"): FakeExcel {
+  const excel = new FakeExcel(model, { version });
+  restore = withOffice(excel);
+  return excel;
+}
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+describe("createDefaultWorkbook", () => {
+  it("creates every adopted table, read back exactly as the engine's defaults, in one read and one write", async () => {
+    const excel = excelOn(blankWorkbook());
+    const syncs = recordSyncs(excel);
+    const outcome = await createDefaultWorkbook(excel.run);
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(outcome.tables).toEqual(adoptedTables().map((t) => t.name));
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1", "Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts", LISTS_SHEET, FLAGS_SHEET]);
+    expect(excel.model.activeSheet).toBe("Workplan");
+
+    const read = await excel.run((context) => readTables(context, detectSupport()));
+    const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
+    expect(read.tables).toEqual(inputs);
+    expect(conflictsOf(excel.model)).toMatchObject({ sheet: "Conflicts", area: "A4:F5", headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"] });
+  });
+
+  it("adds drop-downs on the Workplan's agenda columns from the very-hidden lists sheet", async () => {
+    const excel = excelOn(blankWorkbook());
+    await createDefaultWorkbook(excel.run);
+    const validations = sheet(excel.model, "Workplan").validations;
+    expect(validations).toEqual([
+      { area: { top: 2, left: 5, bottom: 11, right: 5 }, rule: { list: { inCellDropDown: true, source: `=${TOPIC_LIST_NAME}` } }, errorAlert: expect.objectContaining({ showAlert: false }) },
+      { area: { top: 2, left: 4, bottom: 11, right: 4 }, rule: { list: { inCellDropDown: true, source: `=${FLEXIBLE_LIST_NAME}` } }, errorAlert: expect.objectContaining({ showAlert: false }) },
+    ]);
+    const lists = listsSheet(excel.model);
+    expect(lists.visibility).toBe("VeryHidden");
+    expect(sheet(excel.model, FLAGS_SHEET).visibility).toBe("VeryHidden");
+    expect(valuesIn(lists, "A1:A10").flat()).toEqual(ADOPTED_TOPIC_LABELS);
+    expect(valuesIn(lists, "B1:B11").flat()).toEqual(ADOPTED_FLEXIBLE_LABELS);
+    expect(excel.model.name(TOPIC_LIST_NAME)?.formula).toBe(`=${LISTS_SHEET}!$A$1:$A$10`);
+    expect(excel.model.name(FLEXIBLE_LIST_NAME)?.formula).toBe(`=${LISTS_SHEET}!$B$1:$B$11`);
+  });
+
+  it("makes a workbook that checks clean, in one merged undo step from the first check", async () => {
+    const excel = excelOn(blankWorkbook());
+    await createDefaultWorkbook(excel.run);
+    const listsBefore = JSON.stringify([...listsSheet(excel.model).cells.entries()]);
+    const syncs = recordSyncs(excel);
+    const outcome = await checkWorkbook(excel.run, { now: () => NOW });
+    expect(outcome.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.map((o) => o.mergeUndoGroup === true)).toEqual([false, true]);
+    expect(JSON.stringify([...listsSheet(excel.model).cells.entries()])).toBe(listsBefore);
+  });
+
+  it("refuses when a sheet it would add exists, names it, and writes nothing", async () => {
+    const model = blankWorkbook();
+    put(model.addSheet("Workplan"), 1, 1, "my own plan");
+    const excel = excelOn(model);
+    const before = model.state();
+    const syncs = recordSyncs(excel);
+    await expect(createDefaultWorkbook(excel.run)).rejects.toThrow(
+      'Cannot create the workbook: the sheet "Workplan" already exists, and creating never overwrites anything. Open a new blank workbook and create it there, or rename or delete it first.',
+    );
+    expect(syncs).toEqual([["read"]]);
+    expect(model.state()).toEqual(before);
+  });
+
+  it("refuses when a table of that name exists on another sheet, and names the table and its sheet", async () => {
+    const excel = excelOn(blankWorkbook());
+    await createDefaultWorkbook(excel.run);
+    const other = new FakeExcel(blankWorkbook());
+    const data = other.model.addSheet("Data");
+    put(data, 1, 1, "Topic");
+    other.model.tables.push(new TableModel("Topics", data, { top: 1, left: 1, bottom: 2, right: 1 }));
+    await expect(createDefaultWorkbook(other.run)).rejects.toThrow('the table "Topics" (on sheet "Data") already exists');
+    await expect(createDefaultWorkbook(excel.run)).rejects.toThrow(
+      /the sheet "Workplan", the sheet "Topics", .* and the table "Conflicts" \(on sheet "Conflicts"\) already exist, .*rename or delete them first\./,
+    );
+  });
+});
