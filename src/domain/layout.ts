@@ -94,12 +94,16 @@ export const ALL_TABLES: readonly TableLayout[] = [
   { table: CONFLICTS.table, sheet: CONFLICTS.sheet, columns: CONFLICTS.headers },
 ];
 
-/** Columns the engine cannot work without; the others (titles, notes, …) are for people. */
+/**
+ * Columns the engine reads; a missing one is a missing-table finding, because without it a rule
+ * would silently do less (no Rule column: article 14 never checked as last). Titles, notes and
+ * the review start are for people and may be absent.
+ */
 export const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  [WORKPLAN.table]: [WORKPLAN.meeting, WORKPLAN.year, WORKPLAN.fixed],
+  [WORKPLAN.table]: [WORKPLAN.meeting, WORKPLAN.year, WORKPLAN.status, WORKPLAN.flexible, WORKPLAN.fixed],
   [TOPICS.table]: [TOPICS.topic],
-  [ARTICLES.table]: [ARTICLES.article, ARTICLES.cluster, ARTICLES.topic],
-  [CLUSTERS.table]: [CLUSTERS.cluster, CLUSTERS.plannedEnd],
-  [FLEXIBLE.table]: [FLEXIBLE.code],
+  [ARTICLES.table]: [ARTICLES.article, ARTICLES.cluster, ARTICLES.topic, ARTICLES.rule],
+  [CLUSTERS.table]: [CLUSTERS.cluster, CLUSTERS.plannedEnd, CLUSTERS.expectedEnd],
+  [FLEXIBLE.table]: [FLEXIBLE.code, FLEXIBLE.related, FLEXIBLE.discussedAt],
   [SETTINGS.table]: [SETTINGS.setting, SETTINGS.value],
 };

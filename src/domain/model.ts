@@ -69,6 +69,8 @@ export interface Plan {
   topics: Map<number, Topic>;
   articles: Article[];
   clusters: Map<number, Cluster>;
+  /** Clusters listed in the Clusters table whose review years cannot be read (already a finding). */
+  unreadableClusters: Set<number>;
   /** Null when the workbook has no FlexibleTopics table. */
   flexibleTopics: Map<string, FlexibleTopic> | null;
   settings: Settings;

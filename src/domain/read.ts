@@ -80,10 +80,7 @@ class Reader {
       );
       return undefined;
     }
-    // Header cells are read as text first: a header holding an object that cannot be turned
-    // into a string (no usable toString) would otherwise throw inside the header matching.
-    const readable = { ...table, headers: table.headers.map((h) => cellText(h) ?? "") };
-    const index = { ...indexColumns(readable, required, layout.columns.filter((c) => !required.includes(c))), table };
+    const index = indexColumns(table, required, layout.columns.filter((c) => !required.includes(c)));
     if (index.missing.length > 0) {
       this.findings.push(
         dataFinding(
@@ -157,8 +154,14 @@ function readArticles(reader: Reader, index: ColumnIndex): Article[] {
   return articles;
 }
 
-function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap<number, number> | undefined): Map<number, Cluster> {
+interface ClusterRows {
+  clusters: Map<number, Cluster>;
+  unreadable: Set<number>;
+}
+
+function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap<number, number> | undefined): ClusterRows {
   const clusters = new Map<number, Cluster>();
+  const unreadable = new Set<number>();
   eachRow(index, (row) => {
     const clusterCell = cellOf(index, row, CLUSTERS.cluster);
     const expectedCell = cellOf(index, row, CLUSTERS.expectedEnd);
@@ -166,7 +169,11 @@ function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap
     const start = reader.read(cellOf(index, row, CLUSTERS.reviewStart), blankOr(parseYear), "review start");
     const plannedEnd = reader.require(cellOf(index, row, CLUSTERS.plannedEnd), parseYear, "planned review end");
     const expected = reader.read(expectedCell, blankOr(parseYear), "expected review end");
-    if (number === undefined || number === null || plannedEnd === undefined) return;
+    if (number === undefined || number === null) return;
+    if (plannedEnd === undefined) {
+      unreadable.add(number);
+      return;
+    }
     if (clusters.has(number)) {
       reader.findings.push(dataFinding("invalid-value", where(clusterCell), `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; expected each cluster once.`));
       return;
@@ -182,7 +189,7 @@ function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap
       at: { cluster: where(clusterCell), expectedEnd: where(expectedCell ?? clusterCell) },
     });
   });
-  return clusters;
+  return { clusters, unreadable };
 }
 
 function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, FlexibleTopic> {
@@ -289,10 +296,12 @@ export function readPlan(tables: WorkbookTables, options: ReadOptions): ReadResu
   const settings = readSettings(reader, settingsIndex);
   const asOf = options.asOf ?? settings.asOf ?? options.currentYear;
   const flexibleTopics = flexibleIndex ? readFlexibleTopics(reader, flexibleIndex) : null;
+  const clusterRows = readClusters(reader, clustersIndex, options.expectedEnd);
   const plan: Plan = {
     topics: readTopics(reader, topicsIndex),
     articles: readArticles(reader, articlesIndex),
-    clusters: readClusters(reader, clustersIndex, options.expectedEnd),
+    clusters: clusterRows.clusters,
+    unreadableClusters: clusterRows.unreadable,
     flexibleTopics,
     meetings: readMeetings(reader, workplan, new Set(flexibleTopics?.keys() ?? []), asOf),
     settings: { earliest: settings.earliest, latest: settings.latest, asOf },

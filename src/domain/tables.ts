@@ -43,8 +43,10 @@ export function a1(row: number, column: number): string {
   return `${columnLetters(column)}${row}`;
 }
 
+/** Header text for matching: case and spacing ignored; a header that is not text or a number matches nothing. */
 export function normalizeHeader(header: CellValue): string {
-  return typeof header === "string" ? header.trim().replace(/\s+/g, " ").toLowerCase() : String(header ?? "").trim().toLowerCase();
+  if (typeof header === "number" && Number.isFinite(header)) return String(header);
+  return typeof header === "string" ? header.trim().replace(/\s+/g, " ").toLowerCase() : "";
 }
 
 /** A located cell of one table: its value and where it is. */

@@ -11,7 +11,6 @@ describe("the adopted workplan", () => {
 
   it("reports a two-year slip of cluster 2 as the paper's scenario predicts", () => {
     const result = checkWorkbook(adoptedWorkbook(), { currentYear: 2026, expectedEnd: new Map([[2, 2032]]) });
-    for (const f of result.findings) console.log(f.severity, f.rule, f.cell, f.message);
     expect(result.findings.map((f) => [f.rule, f.cell])).toEqual([
       ["cluster-too-early", "E7"],
       ["cluster-too-early", "E8"],

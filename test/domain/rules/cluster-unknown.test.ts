@@ -31,3 +31,11 @@ describe(RULE, () => {
     expect(Workbook.adopted().removeRow(CLUSTERS.table, { Cluster: 3 }).findings()).toEqual([]);
   });
 });
+
+describe("a cluster whose review years cannot be read", () => {
+  it("is one invalid-value on that cell, not a cluster-unknown on every article of the cluster", () => {
+    const findings = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.plannedEnd, "soon").findings();
+    expect(findings.filter((f) => f.rule === "cluster-unknown")).toEqual([]);
+    expect(findings.filter((f) => f.rule === "invalid-value").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Clusters!D3"]);
+  });
+});
