@@ -19,7 +19,7 @@ export const clusterTooEarly: Rule = {
           topic,
           message:
             `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, before the review of ${describeCluster(window.cluster)} is finalised or finalising: ` +
-            `that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year is ${window.from}, ${years(window.from - year)} later.`,
+            `that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year is ${window.from}, ${years(window.from - year)} after this meeting.`,
         }));
     });
   },

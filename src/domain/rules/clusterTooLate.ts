@@ -19,7 +19,7 @@ export const clusterTooLate: Rule = {
           topic,
           message:
             `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, no longer "when, or shortly after" the review of ${describeCluster(window.cluster)}: ` +
-            `that review ${describeReviewEnd(window.cluster)}, so the latest acceptable year is ${window.to}, ${years(year - window.to)} earlier.`,
+            `that review ${describeReviewEnd(window.cluster)}, so the latest acceptable year is ${window.to}, ${years(year - window.to)} before this meeting.`,
         }));
     });
   },

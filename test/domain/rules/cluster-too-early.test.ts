@@ -34,7 +34,7 @@ describe(RULE, () => {
       expect(message).toContain("expected to end in 2031");
       expect(message).toContain("planned (2030)");
       expect(message).toContain("earliest acceptable year is 2029");
-      expect(message).toContain("1 year later");
+      expect(message).toContain("2029, 1 year after this meeting");
     });
 
     it("reads the same from the Clusters table's expected-end cell (Clusters E3)", () => {
@@ -62,11 +62,11 @@ describe(RULE, () => {
     it("gives the numbers: 2 years late for topic 6, 1 year for topic 7, earliest 2030", () => {
       const [e7, e8] = viaOption;
       expect(e7?.message).toContain("expected to end in 2032, 2 years later than planned (2030)");
-      expect(e7?.message).toContain("earliest acceptable year is 2030, 2 years later");
+      expect(e7?.message).toContain("earliest acceptable year is 2030, 2 years after this meeting");
       expect(e8?.message).toContain("Topic 7");
       expect(e8?.message).toContain("art. 10");
       expect(e8?.message).toContain("16th meeting (2029)");
-      expect(e8?.message).toContain("earliest acceptable year is 2030, 1 year later");
+      expect(e8?.message).toContain("earliest acceptable year is 2030, 1 year after this meeting");
     });
 
     it("is the same whether the slip is a what-if or typed in the Clusters table", () => {
@@ -99,7 +99,7 @@ describe(RULE, () => {
     expect(finding.message).toContain("arts. 6, 7, 9");
     expect(finding.message).toContain("cluster 2");
     expect(finding.message).not.toContain("cluster 4");
-    expect(finding.message).toContain("earliest acceptable year is 2028, 3 years later");
+    expect(finding.message).toContain("earliest acceptable year is 2028, 3 years after this meeting");
   });
 
   describe("held meetings", () => {

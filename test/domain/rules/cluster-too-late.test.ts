@@ -18,7 +18,7 @@ describe(RULE, () => {
     expect(finding.message).toContain("18th meeting (2031)");
     expect(finding.message).toContain("cluster 2");
     expect(finding.message).toContain("expected to end in 2029, 1 year earlier than planned (2030)");
-    expect(finding.message).toContain("latest acceptable year is 2030, 1 year earlier");
+    expect(finding.message).toContain("latest acceptable year is 2030, 1 year before this meeting");
   });
 
   it("is the same when the earlier end is typed in the Clusters table", () => {
@@ -45,7 +45,7 @@ describe(RULE, () => {
     expect(finding).toMatchObject({ cell: "E12", meeting: 20, year: 2033, topic: 2 });
     expect(finding.message).toContain("arts. 1, 5");
     expect(finding.message).toContain("cluster 1");
-    expect(finding.message).toContain("latest acceptable year is 2025, 8 years earlier");
+    expect(finding.message).toContain("latest acceptable year is 2025, 8 years before this meeting");
   });
 
   it("is info, 'already held', for a held meeting", () => {
