@@ -75,10 +75,13 @@ export function setCells(range: Excel.Range, rows: readonly (readonly Written[])
   range.values = rows.map((row) => [...row]);
 }
 
-/** The rows above a Conflicts table header that hold its two caption lines (a blank row between). */
+/**
+ * The rows of the two caption lines: the two cells right above the Conflicts table's header (at
+ * the default header row 4, rows 2 and 3, row 1 left blank). A table one row from the top gets
+ * both lines in one cell; a table at the top gets none.
+ */
 export function captionRows(headerRow: number): number[] {
-  if (headerRow >= 4) return [headerRow - 3, headerRow - 2];
-  if (headerRow === 3) return [1, 2];
+  if (headerRow >= 3) return [headerRow - 2, headerRow - 1];
   if (headerRow === 2) return [1];
   return [];
 }

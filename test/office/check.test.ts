@@ -299,7 +299,7 @@ describe("the Conflicts table", () => {
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.area).toBe("A4:F5");
     expect(conflicts.rows).toEqual([["None", null, null, null, "No conflicts: the workplan follows every rule.", null]]);
-    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 6 });
+    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 2, left: 1, bottom: 5, right: 6 });
   });
 
   it("is created, with its sheet, when the workbook has none", async () => {
@@ -330,7 +330,7 @@ describe("the Conflicts table", () => {
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.sheet).toBe("Log");
     expect(conflicts.area).toBe(`C10:H${10 + outcome.annotations.conflicts.rows.length}`);
-    expect(valuesIn(sheet(excel.model, "Log"), "C7:C8").flat()).toEqual(outcome.annotations.conflicts.caption);
+    expect(valuesIn(sheet(excel.model, "Log"), "C8:C9").flat()).toEqual(outcome.annotations.conflicts.caption);
   });
 });
 

@@ -1,0 +1,82 @@
+/** The adapter's small pure parts: addresses, cell values, captions, ownership, error messages. */
+import { FLAGS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
+import { parseArea, sheetOfAddress, subtractArea, areaAddress } from "../../src/office/address";
+import { engineValue, formatFor, writtenValue } from "../../src/office/cells";
+import { isOwnNote, isOwnRule } from "../../src/office/read";
+import { userError, WorkbookError } from "../../src/office/run";
+import { captionRows } from "../../src/office/write";
+
+describe("addresses", () => {
+  it("reads Office.js addresses, quoted sheet names included", () => {
+    expect(parseArea("'It''s mine'!$B$2:D5")).toEqual({ top: 2, left: 2, bottom: 5, right: 4 });
+    expect(parseArea("Workplan!C7")).toEqual({ top: 7, left: 3, bottom: 7, right: 3 });
+    expect(sheetOfAddress("'It''s mine'!B2:D5")).toBe("It's mine");
+    expect(sheetOfAddress("B2")).toBeNull();
+    expect(() => parseArea("Workplan!A:A")).toThrow(/cannot read/);
+  });
+
+  it("finds the cells a smaller table no longer covers", () => {
+    const old = parseArea("A4:F20");
+    expect(subtractArea(old, parseArea("A4:F6")).map(areaAddress)).toEqual(["A7:F20"]);
+    expect(subtractArea(parseArea("A4:H6"), parseArea("A4:F6")).map(areaAddress)).toEqual(["G4:H6"]);
+    expect(subtractArea(old, parseArea("A4:F20"))).toEqual([]);
+  });
+});
+
+describe("cell values", () => {
+  it("gives the engine what ExcelJS would: null for blanks, error values for errors", () => {
+    expect(engineValue("", "Empty")).toBeNull();
+    expect(engineValue("#N/A", "Error")).toEqual({ error: "#N/A" });
+    expect(engineValue("2028", "String")).toBe("2028");
+    expect(engineValue(2028, "Double")).toBe(2028);
+    expect(engineValue(true, "Boolean")).toBe(true);
+    expect(engineValue({ type: "Entity" }, "RichValue")).toEqual({ error: "#VALUE!" });
+  });
+
+  it("writes blanks as empty text (null would leave the cell unchanged) and keeps text as text", () => {
+    expect(writtenValue(null)).toBe("");
+    expect(formatFor("12")).toBe("@");
+    expect(formatFor(12)).toBe("General");
+    expect(formatFor("")).toBe("General");
+  });
+});
+
+describe("the Conflicts captions", () => {
+  it("sit in the two cells right above the header, as far as the sheet allows", () => {
+    expect(captionRows(4)).toEqual([2, 3]);
+    expect(captionRows(10)).toEqual([8, 9]);
+    expect(captionRows(2)).toEqual([1]);
+    expect(captionRows(1)).toEqual([]);
+  });
+});
+
+describe("what is the product's", () => {
+  const rule = (type: string, formula: string | null) =>
+    ({ type, customOrNullObject: formula === null ? { isNullObject: true } : { isNullObject: false, rule: { formula } } }) as unknown as Excel.ConditionalFormat;
+
+  it("a formula rule that reads the flags sheet, quoted or not", () => {
+    expect(isOwnRule(rule("Custom", `='${FLAGS_SHEET}'!A2=3`))).toBe(true);
+    expect(isOwnRule(rule("Custom", `=${FLAGS_SHEET}!C6=1`))).toBe(true);
+    expect(isOwnRule(rule("Custom", `=My${FLAGS_SHEET}!A2=3`))).toBe(false);
+    expect(isOwnRule(rule("Custom", "=$B2>2030"))).toBe(false);
+    expect(isOwnRule(rule("CellValue", null))).toBe(false);
+  });
+
+  it("a note whose text starts with the mark", () => {
+    expect(isOwnNote(`${NOTE_MARK}\nError (x): y`)).toBe(true);
+    expect(isOwnNote(`See ${NOTE_MARK}`)).toBe(false);
+    expect(isOwnNote(undefined)).toBe(false);
+  });
+});
+
+describe("errors", () => {
+  it("keep the add-in's own refusals as they are and explain Excel's", () => {
+    const own = new WorkbookError("Cannot create the workbook: …");
+    expect(userError(own, "create the workbook")).toBe(own);
+    const excel = Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" });
+    const message = userError(excel, "check the workbook").message;
+    expect(message).toMatch(/^Could not check the workbook\. Excel refused the change/);
+    expect(message).toContain("(Excel said: AccessDenied: The sheet is protected.)");
+    expect(userError("boom", "check the workbook").message).toMatch(/Save the workbook and try again/);
+  });
+});
