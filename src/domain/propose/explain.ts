@@ -3,7 +3,7 @@
  * windows and meetings that leave no room for them.
  */
 import { articleList, capitalize as capital, describeMeeting } from "../findings";
-import { describeCluster } from "../windows";
+import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
 
 export interface Explanation {
@@ -54,10 +54,11 @@ function tooFewMeetings(problem: Problem): Explanation | null {
   const span = tightestSpan(problem, bounded);
   const crowded = bounded.filter((t) => inside(spanOf(t), span));
   const open = openYears(problem, span);
-  const windows = [...new Set(crowded.map((t) => windowsPhrase(t)))].join("; ");
+  const byCluster = new Map(crowded.flatMap((t) => t.windows).map((w) => [w.cluster.number, w]));
+  const windows = [...byCluster.values()].map(windowPhrase).join("; ");
   return {
     reason:
-      `${capital(topicsPhrase(crowded.map((t) => t.number)))} must all be discussed between ${span.from} and ${span.to} (${windows}), ` +
+      `${capital(topicsPhrase(crowded.map((t) => t.number)))} must all be discussed ${yearsPhrase(span.from, span.to)} (${windows}), ` +
       `but only ${meetingsPhrase(problem, span, open)}. ${unplacedPhrase(unplaced)}`,
     unplaced,
   };
@@ -137,11 +138,18 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   return `${open.length} ${open.length === 1 ? "meeting" : "meetings"} in those years can take a fixed topic${parts.length > 0 ? `: ${parts.join(", ")}` : ""}${heldText}`;
 }
 
-/** `between 2029 and 2032 (cluster 4 "…", review expected to end in 2031, earliest 2 years before, latest 1 after)` */
+/** `between 2029 and 2032 for cluster 4 "…", whose review is expected to end in 2031 and in 2030 for cluster 2 "…", …` */
 function windowsPhrase(topic: FreeTopic): string {
-  return topic.windows
-    .map((w) => `between ${w.from} and ${w.to} for ${describeCluster(w.cluster)}, whose review is expected to end in ${w.cluster.expectedEnd}`)
-    .join(" and ");
+  return topic.windows.map(windowPhrase).join(" and ");
+}
+
+function windowPhrase(window: ClusterWindow): string {
+  return `${yearsPhrase(window.from, window.to)} for ${describeCluster(window.cluster)}, whose review is expected to end in ${window.cluster.expectedEnd}`;
+}
+
+/** "between 2029 and 2032" / "in 2030" */
+function yearsPhrase(from: number, to: number): string {
+  return from === to ? `in ${from}` : `between ${from} and ${to}`;
 }
 
 /** "So one of them cannot be placed: the last of them in topic order, topic 9." */

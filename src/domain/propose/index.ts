@@ -7,7 +7,7 @@
 import { checkPlan, summarize } from "../check";
 import type { Finding, Plan } from "../model";
 import { buildOutcome } from "./build";
-import { explain, severalLast } from "./explain";
+import { explain, severalLast, topicsPhrase } from "./explain";
 import { readProblem, type Problem } from "./problem";
 import type { CleanProposal, NoProposal, Proposal, Relaxation, Setting } from "./proposal";
 import { meetingChanges, topicMoves } from "./reasons";
@@ -20,7 +20,7 @@ export { proposalToJson, type ProposalJson } from "./json";
 export const RELAXATION_YEARS = 5;
 
 export function proposeTimeline(plan: Plan): Proposal {
-  const blocked = settingsMissing(plan) ?? unfixableErrors(plan);
+  const blocked = settingsMissing(plan) ?? clustersUnread(plan) ?? unfixableErrors(plan);
   if (blocked) return blocked;
   const problem = readProblem(plan);
   const several = severalLast(problem);
@@ -36,6 +36,19 @@ function settingsMissing(plan: Plan): NoProposal | null {
   if (earliest !== null && latest !== null) return null;
   const missing = [earliest === null ? '"Earliest (years before review end)"' : null, latest === null ? '"Latest (years after review end)"' : null].filter(Boolean).join(" and ");
   return { feasible: false, reason: `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are unknown: set it, then ask for a proposal again.`, unplaced: [], relaxations: [] };
+}
+
+/** A cluster whose review years cannot be read has no known window for its topics. */
+function clustersUnread(plan: Plan): NoProposal | null {
+  const unread = [...new Set(plan.articles.map((a) => a.cluster).filter((c): c is number => c !== null && plan.unreadableClusters.has(c)))].sort((a, b) => a - b);
+  if (unread.length === 0) return null;
+  const topics = [...new Set(plan.articles.filter((a) => a.cluster !== null && unread.includes(a.cluster) && a.topic !== null).map((a) => a.topic as number))].sort((a, b) => a - b);
+  return {
+    feasible: false,
+    reason: `The review years of cluster ${unread.join(", ")} cannot be read from the Clusters table, so the window of ${topicsPhrase(topics)} is unknown: correct the Clusters table, then ask for a proposal again.`,
+    unplaced: topics,
+    relaxations: [],
+  };
 }
 
 /**

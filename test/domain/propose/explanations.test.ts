@@ -136,6 +136,13 @@ describe("no clean plan", () => {
     expect(proposal).toMatchObject({ unplaced: [], relaxations: [] });
   });
 
+  it("asks for the review years of a cluster that cannot be read", () => {
+    const plan = planOf(spec(meetings([1, 2]), [{ number: 1, clusters: [1] }, { number: 2, clusters: [] }], { 2: 2020 }));
+    const proposal = none(proposeTimeline({ ...plan, unreadableClusters: new Set([1]) }));
+    expect(proposal.reason).toMatch(/^The review years of cluster 1 cannot be read from the Clusters table, so the window of topic 1 is unknown/);
+    expect(proposal.unplaced).toEqual([1]);
+  });
+
   it("asks for the window settings when they cannot be read", () => {
     const plan = planOf(spec(meetings([1]), [{ number: 1, clusters: [1] }], { 1: 2020 }));
     const proposal = none(proposeTimeline({ ...plan, settings: { ...plan.settings, latest: null } }));

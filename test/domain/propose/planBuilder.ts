@@ -62,5 +62,5 @@ export function planOf(spec: PlanSpec): Plan {
     }),
   );
   const asOf = spec.asOf ?? Math.min(...spec.meetings.filter((m) => !m.held).map((m) => m.year), 9999);
-  return { meetings, topics, articles, clusters, flexibleTopics: null, settings: { earliest: spec.earliest, latest: spec.latest, asOf } };
+  return { meetings, topics, articles, clusters, unreadableClusters: new Set(), flexibleTopics: null, settings: { earliest: spec.earliest, latest: spec.latest, asOf } };
 }
