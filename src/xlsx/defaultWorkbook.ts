@@ -1,0 +1,47 @@
+/** The adopted workbook (shared/spec/workbook.md): one sheet per table, lists, drop-downs. */
+import ExcelJS from "exceljs";
+import { FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
+import { adoptedTables, ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS } from "../domain/defaults";
+import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
+import type { SheetTable } from "../domain/tables";
+import { addConflictsSheet, addConflictsTable, NOT_CHECKED_CAPTION } from "./conflicts";
+import { offerList, putLists } from "./lists";
+import { fitColumn, freezeAbove, TABLE_STYLE } from "./style";
+
+/** Drop-downs: which column of which table offers which list. */
+const DROP_DOWNS = [
+  { table: WORKPLAN.table, column: WORKPLAN.fixed, list: TOPIC_LIST_NAME },
+  { table: WORKPLAN.table, column: WORKPLAN.flexible, list: FLEXIBLE_LIST_NAME },
+  { table: ARTICLES.table, column: ARTICLES.topic, list: TOPIC_LIST_NAME },
+];
+
+function addInputSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
+  const sheet = workbook.addWorksheet(table.sheet);
+  sheet.addTable({
+    name: table.name,
+    ref: sheet.getCell(table.top, table.left).address,
+    headerRow: true,
+    style: { theme: TABLE_STYLE, showRowStripes: true },
+    columns: table.headers.map((name) => ({ name: String(name), filterButton: true })),
+    rows: table.rows,
+  });
+  table.headers.forEach((header, i) => fitColumn(sheet, table.left + i, [header, ...table.rows.map((row) => row[i])]));
+  freezeAbove(sheet, table.top);
+  for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name)) {
+    const column = table.left + table.headers.indexOf(dropDown.column);
+    offerList(sheet, dropDown.list, table.top + 1, table.top + table.rows.length, column);
+  }
+}
+
+function addUncheckedConflicts(workbook: ExcelJS.Workbook, table: SheetTable): void {
+  const sheet = addConflictsSheet(workbook, table.sheet);
+  const place = { sheet, top: table.top, left: table.left, name: table.name, theme: TABLE_STYLE };
+  addConflictsTable(place, { caption: NOT_CHECKED_CAPTION, headers: table.headers.map(String), rows: [] });
+}
+
+export function buildDefaultWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  for (const table of adoptedTables()) (table.name === CONFLICTS.table ? addUncheckedConflicts : addInputSheet)(workbook, table);
+  putLists(workbook, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] });
+  return workbook;
+}

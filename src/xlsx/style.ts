@@ -1,0 +1,23 @@
+/** How the product's sheets look: table style, column widths, frozen headers. */
+import type ExcelJS from "exceljs";
+import { a1 } from "../domain/tables";
+
+export const TABLE_STYLE = "TableStyleMedium2";
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+export function setColumn(worksheet: ExcelJS.Worksheet, column: number, width: number, wrap: boolean): void {
+  const sheetColumn = worksheet.getColumn(column);
+  sheetColumn.width = width;
+  if (wrap) sheetColumn.alignment = { wrapText: true, vertical: "top" };
+}
+
+/** A width that shows the longest text, up to a limit beyond which the text wraps. */
+export function fitColumn(worksheet: ExcelJS.Worksheet, column: number, texts: readonly unknown[]): void {
+  const longest = Math.max(0, ...texts.map((text) => String(text ?? "").length)) + 2;
+  setColumn(worksheet, column, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest)), longest > MAX_WIDTH);
+}
+
+export function freezeAbove(worksheet: ExcelJS.Worksheet, row: number): void {
+  worksheet.views = [{ state: "frozen", xSplit: 0, ySplit: row, topLeftCell: a1(row + 1, 1), activeCell: a1(row + 1, 1) }];
+}

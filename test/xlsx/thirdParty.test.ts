@@ -1,0 +1,88 @@
+/**
+ * The files the product writes open in the programs people use besides Excel: LibreOffice
+ * (converted headless) and openpyxl. CI installs both (libreoffice-calc-nogui, python3-openpyxl).
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
+import { buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
+import { annotationsFor, checkedCopy, convertWithLibreOffice, describeWithOpenpyxl, fixture, FIXTURE_NAMES, sheetOf, SLIP, tempDir } from "./support";
+
+const dir = tempDir();
+const converted = tempDir();
+const NEW = "new.xlsx";
+const names = [...FIXTURE_NAMES, NEW];
+
+beforeAll(async () => {
+  await saveWorkbook(buildDefaultWorkbook(), path.join(dir, NEW));
+  for (const name of FIXTURE_NAMES) await checkedCopy(fixture(name), path.join(dir, name), SLIP);
+  convertWithLibreOffice(names.map((name) => path.join(dir, name)), "xlsx", converted);
+}, 300_000);
+
+describe("LibreOffice", () => {
+  it.each(names)("opens %s and saves it again", (name) => {
+    expect(statSync(path.join(converted, name)).size).toBeGreaterThan(5000);
+  });
+
+  it.each(FIXTURE_NAMES)("keeps the Conflicts table, the notes and the highlight rules of checked %s", async (name) => {
+    const ours = await loadWorkbook(path.join(dir, name));
+    const theirs = await loadWorkbook(path.join(converted, name));
+    const conflicts = (workbook: typeof ours) => readTables(workbook).find((t) => t.name === "Conflicts")?.rows;
+    expect(conflicts(theirs)).toEqual(conflicts(ours));
+    const productNotes = (file: string) => Object.values(sheetOf(describeWithOpenpyxl(file), "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK));
+    expect(productNotes(path.join(converted, name))).toEqual(productNotes(path.join(dir, name)));
+    const workplan = sheetOf(describeWithOpenpyxl(path.join(converted, name)), "Workplan");
+    expect(workplan.conditionalFormats.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET)))).toHaveLength(3);
+  });
+
+  it("gives back a checked file in which a new check replaces the product's rules instead of adding to them", async () => {
+    const again = await checkedCopy(path.join(converted, "default.xlsx"), path.join(dir, "again.xlsx"), SLIP);
+    const description = describeWithOpenpyxl(again);
+    expect(sheetOf(description, "Workplan").conditionalFormats.map((rule) => rule.formula[0])).toEqual([
+      `'${FLAGS_SHEET}'!A2=3`,
+      `'${FLAGS_SHEET}'!A2=2`,
+      `'${FLAGS_SHEET}'!A2=1`,
+    ]);
+    expect([FLAGS_SHEET, LISTS_SHEET].map((name) => sheetOf(description, name).state)).toEqual(["veryHidden", "veryHidden"]);
+  });
+
+  it("converts a new workbook's first sheet to CSV with the Workplan table", () => {
+    const [csv] = convertWithLibreOffice([path.join(dir, NEW)], "csv", tempDir());
+    const lines = readFileSync(csv ?? "", "utf8").trim().split(/\r?\n/);
+    expect(lines[0]).toBe("Meeting,Year,Status,Agenda item 2 (flexible topic),Agenda item 3 (fixed topic),Notes");
+    expect(lines).toHaveLength(11);
+  }, 120_000);
+});
+
+describe("openpyxl", () => {
+  const SHEETS_AND_RULES =
+    "import openpyxl, sys\n" +
+    "wb = openpyxl.load_workbook(sys.argv[1])\n" +
+    "for ws in wb.worksheets: print(ws.title, ws.sheet_state, [(str(cf.sqref), r.priority, r.formula) for cf in ws.conditional_formatting for r in cf.rules])";
+
+  const run = (file: string) => execFileSync("/usr/bin/python3", ["-c", SHEETS_AND_RULES, file], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+
+  it("reads a checked file's sheet states and conditional formats", async () => {
+    const file = path.join(dir, "default.xlsx");
+    expect(annotationsFor(await loadWorkbook(file), SLIP).highlights?.range).toBe("A2:F11");
+    expect(run(file).trim().split("\n")).toEqual([
+      "Workplan visible [('A2:F11', 1, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 2, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 3, [\"'WorkplanChecker'!A2=1\"])]",
+      "Topics visible []",
+      "Articles visible []",
+      "Clusters visible []",
+      "FlexibleTopics visible []",
+      "Settings visible []",
+      "Conflicts visible []",
+      "WorkplanLists veryHidden []",
+      "WorkplanChecker veryHidden []",
+    ]);
+  });
+
+  it("reads the user's rules before the product's in a checked user-formatting.xlsx", () => {
+    const workplan = run(path.join(dir, "user-formatting.xlsx")).split("\n")[0];
+    expect(workplan).toBe(
+      "Workplan visible [('B2:B11', 1, ['2030']), ('A2:A11', 2, []), ('A2:F11', 3, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 4, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 5, [\"'WorkplanChecker'!A2=1\"])]",
+    );
+  });
+});
