@@ -6,15 +6,16 @@ import type { CellValue } from "../domain/tables";
  * - an empty cell is null (Office.js reports ""), as ExcelJS reports it;
  * - numbers stay numbers and text stays text, so "2028" typed as text and 2028 typed as a number
  *   reach the engine as they are (both are valid years; the engine decides);
- * - an error (#N/A, #REF!, …) is `{ error: "#N/A" }`, the shape ExcelJS gives, so the engine
- *   reports it as a value of another kind instead of reading the error's text as data.
+ * - an error (#N/A, #REF!, …) is its text, "#N/A", as the ExcelJS adapter reads it, so both
+ *   report the same invalid value;
+ * - anything else (a linked data type, …) is null, as the ExcelJS adapter has it.
  */
 export function engineValue(value: unknown, type: string | undefined): CellValue {
   switch (type) {
     case "Empty":
       return null;
     case "Error":
-      return { error: typeof value === "string" ? value : "#VALUE!" };
+      return typeof value === "string" ? value : "#VALUE!";
     case "String":
       return typeof value === "string" ? value : String(value ?? "");
     case "Double":
@@ -23,9 +24,9 @@ export function engineValue(value: unknown, type: string | undefined): CellValue
     case "Boolean":
       return typeof value === "boolean" ? value : value === true;
     default:
-      // Unknown or rich values: keep plain text and numbers, anything else is unreadable.
+      // Unknown or rich values: keep plain text and numbers; anything else reads as blank.
       if (value === "" || value === null || value === undefined) return null;
-      return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : { error: "#VALUE!" };
+      return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : null;
   }
 }
 

@@ -6,13 +6,13 @@
  */
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../domain/defaults";
-import { WORKPLAN } from "../domain/layout";
+import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
 import { areaAddress, areaOf } from "./address";
 import { writtenValue, type Written } from "./cells";
 import { queueHelperSheet, queueNamedList } from "./read";
 import { runBatch, userError, WorkbookError, type ExcelRun } from "./run";
-import { helperSheet, queueLists, setCells } from "./write";
+import { captionRows, helperSheet, queueLists, setCells } from "./write";
 
 export interface CreateOutcome {
   /** The sheets added, in order. */
@@ -35,6 +35,19 @@ export function inTheWayMessage(sheets: readonly string[], tables: readonly { na
   );
 }
 
+/** Above a Conflicts table that no check has filled yet (the same words as the ExcelJS adapter). */
+export const NOT_CHECKED_CAPTION: readonly [string, string] = [
+  "Not checked yet: this table fills in when the workbook is checked (workplan check, or Check in the add-in).",
+  "Expected review ends used: none yet.",
+];
+
+/** Drop-downs: which column of which table offers which list (as the ExcelJS adapter has them). */
+const DROP_DOWNS = [
+  { table: WORKPLAN.table, column: WORKPLAN.fixed, list: TOPIC_LIST_NAME },
+  { table: WORKPLAN.table, column: WORKPLAN.flexible, list: FLEXIBLE_LIST_NAME },
+  { table: ARTICLES.table, column: ARTICLES.topic, list: TOPIC_LIST_NAME },
+];
+
 function tableValues(table: SheetTable): Written[][] {
   const body = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
   return [table.headers.map((h) => writtenValue(h as string)), ...body.map((row) => row.map((v) => writtenValue(v as string | number | null)))];
@@ -47,6 +60,7 @@ function queueDropDown(sheet: Excel.Worksheet, table: SheetTable, header: string
   const validation = sheet.getRange(areaAddress(areaOf(table.top + 1, left, table.rows.length, 1))).dataValidation;
   validation.rule = { list: { inCellDropDown: true, source: `=${listName}` } };
   // The list helps; it does not forbid: "3", "Topic 3" and "Other: …" are valid entries too.
+  validation.ignoreBlanks = true;
   validation.errorAlert = { showAlert: false, style: "Information", title: "", message: "" };
 }
 
@@ -80,9 +94,9 @@ export async function createDefaultWorkbook(excelRun: ExcelRun): Promise<CreateO
         const address = areaAddress(areaOf(table.top, table.left, values.length, table.headers.length));
         setCells(sheet.getRange(address), values);
         sheet.tables.add(address, true).name = table.name;
-        if (table.name === WORKPLAN.table) {
-          queueDropDown(sheet, table, WORKPLAN.fixed, TOPIC_LIST_NAME);
-          queueDropDown(sheet, table, WORKPLAN.flexible, FLEXIBLE_LIST_NAME);
+        for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name)) queueDropDown(sheet, table, dropDown.column, dropDown.list);
+        if (table.name === CONFLICTS.table) {
+          captionRows(table.top).forEach((row, i) => setCells(sheet.getRange(areaAddress(areaOf(row, table.left, 1, 1))), [[NOT_CHECKED_CAPTION[i] ?? ""]]));
         }
       }
       queueLists(context, lists(), { topics: topics(), flexible: flexible() }, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] });

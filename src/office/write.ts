@@ -61,14 +61,20 @@ function queueHighlights(context: Excel.RequestContext, snapshot: ReadSnapshot, 
   const flags = helperSheet(context, snapshot.marks.flags);
   flags.getRange(highlights.range).values = highlights.flags.map((row) => [...row]);
   const target = sheetByName(context, highlights.sheet).getRange(highlights.range);
-  // Each new rule goes to the top; adding the least severe first leaves errors on top.
-  for (const rule of [...highlights.rules].reverse()) {
+  for (const rule of highlights.rules) {
     const format = target.conditionalFormats.add("Custom");
     format.custom.rule.formula = `=${rule.formula}`;
     format.custom.format.fill.color = `#${rule.fill}`;
     format.custom.format.font.color = `#${rule.font}`;
+    // A new rule comes in first; moved last, below the user's rules, their order is left as it
+    // was (as the ExcelJS adapter does). A priority past the end is set to the last one; the
+    // proxy is stale afterwards, so this is the rule's last step.
+    format.priority = LAST_PRIORITY;
   }
 }
+
+/** Past the end of any conditional-format collection: Excel sets it to the last priority. */
+const LAST_PRIORITY = 1_000_000;
 
 export function setCells(range: Excel.Range, rows: readonly (readonly Written[])[]): void {
   range.numberFormat = rows.map((row) => row.map(formatFor));
@@ -76,14 +82,13 @@ export function setCells(range: Excel.Range, rows: readonly (readonly Written[])
 }
 
 /**
- * The rows of the two caption lines: the two cells right above the Conflicts table's header (at
- * the default header row 4, rows 2 and 3, row 1 left blank). A table one row from the top gets
- * both lines in one cell; a table at the top gets none.
+ * The rows of the two caption lines: three and two rows above the header (rows 1 and 2 above the
+ * default header row 4, a blank row between), or as high as the sheet allows, as the ExcelJS
+ * adapter places them. Where only one row is free, both lines share it; at the top, none.
  */
 export function captionRows(headerRow: number): number[] {
-  if (headerRow >= 3) return [headerRow - 2, headerRow - 1];
-  if (headerRow === 2) return [1];
-  return [];
+  const first = Math.max(1, headerRow - 3);
+  return [first, first + 1].filter((row) => row < headerRow);
 }
 
 function conflictsValues(conflicts: ConflictsTable): Written[][] {

@@ -232,8 +232,8 @@ describe("the user's own work", () => {
     expect(skipped).toEqual(["Workplan!B8", "Workplan!E4"]);
     expect(productNotes(excel.model).map((n) => `${n.sheet}!${n.cell}`)).not.toContain("Workplan!B8");
     expect(productNotes(excel.model)).toHaveLength(outcome.annotations.notes.length - 2);
-    // Our rules sit above the user's, which keep their order.
-    expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id >= 9001)).toEqual([false, false, false, true, true]);
+    // The user's rules keep their places and priorities; ours come after them.
+    expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id >= 9001)).toEqual([true, true, false, false, false]);
     // Finding where the user's notes are is the one extra, read-only sync.
     expect(syncs.at(-1)).toEqual(["read", "read", "write"]);
     expect(outcome.written.locateSync).toBe(true);
@@ -299,7 +299,7 @@ describe("the Conflicts table", () => {
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.area).toBe("A4:F5");
     expect(conflicts.rows).toEqual([["None", null, null, null, "No conflicts: the workplan follows every rule.", null]]);
-    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 2, left: 1, bottom: 5, right: 6 });
+    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 6 });
   });
 
   it("is created, with its sheet, when the workbook has none", async () => {
@@ -330,7 +330,7 @@ describe("the Conflicts table", () => {
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.sheet).toBe("Log");
     expect(conflicts.area).toBe(`C10:H${10 + outcome.annotations.conflicts.rows.length}`);
-    expect(valuesIn(sheet(excel.model, "Log"), "C8:C9").flat()).toEqual(outcome.annotations.conflicts.caption);
+    expect(valuesIn(sheet(excel.model, "Log"), "C7:C8").flat()).toEqual(outcome.annotations.conflicts.caption);
   });
 });
 

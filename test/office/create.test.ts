@@ -3,6 +3,7 @@ import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from ".
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { INPUT_TABLES } from "../../src/domain/layout";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
+import { NOT_CHECKED_CAPTION } from "../../src/office/create";
 import { FakeExcel } from "./fake/excel";
 import { TableModel, WorkbookModel } from "./fake/model";
 import { conflictsOf, listsSheet, put, recordSyncs, sheet, valuesIn, withOffice } from "./fake/workbook";
@@ -45,11 +46,15 @@ describe("createDefaultWorkbook", () => {
   it("adds drop-downs on the Workplan's agenda columns from the very-hidden lists sheet", async () => {
     const excel = excelOn(blankWorkbook());
     await createDefaultWorkbook(excel.run);
-    const validations = sheet(excel.model, "Workplan").validations;
-    expect(validations).toEqual([
-      { area: { top: 2, left: 5, bottom: 11, right: 5 }, rule: { list: { inCellDropDown: true, source: `=${TOPIC_LIST_NAME}` } }, errorAlert: expect.objectContaining({ showAlert: false }) },
-      { area: { top: 2, left: 4, bottom: 11, right: 4 }, rule: { list: { inCellDropDown: true, source: `=${FLEXIBLE_LIST_NAME}` } }, errorAlert: expect.objectContaining({ showAlert: false }) },
-    ]);
+    const offered = (top: number, bottom: number, column: number, list: string) => ({
+      area: { top, left: column, bottom, right: column },
+      rule: { list: { inCellDropDown: true, source: `=${list}` } },
+      ignoreBlanks: true,
+      errorAlert: expect.objectContaining({ showAlert: false }),
+    });
+    expect(sheet(excel.model, "Workplan").validations).toEqual([offered(2, 11, 5, TOPIC_LIST_NAME), offered(2, 11, 4, FLEXIBLE_LIST_NAME)]);
+    expect(sheet(excel.model, "Articles").validations).toEqual([offered(2, 15, 4, TOPIC_LIST_NAME)]);
+    expect(conflictsOf(excel.model).captions).toEqual([...NOT_CHECKED_CAPTION]);
     const lists = listsSheet(excel.model);
     expect(lists.visibility).toBe("VeryHidden");
     expect(sheet(excel.model, FLAGS_SHEET).visibility).toBe("VeryHidden");

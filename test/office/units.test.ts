@@ -24,13 +24,13 @@ describe("addresses", () => {
 });
 
 describe("cell values", () => {
-  it("gives the engine what ExcelJS would: null for blanks, error values for errors", () => {
+  it("gives the engine what ExcelJS would: null for blanks, the text of errors", () => {
     expect(engineValue("", "Empty")).toBeNull();
-    expect(engineValue("#N/A", "Error")).toEqual({ error: "#N/A" });
+    expect(engineValue("#N/A", "Error")).toBe("#N/A");
     expect(engineValue("2028", "String")).toBe("2028");
     expect(engineValue(2028, "Double")).toBe(2028);
     expect(engineValue(true, "Boolean")).toBe(true);
-    expect(engineValue({ type: "Entity" }, "RichValue")).toEqual({ error: "#VALUE!" });
+    expect(engineValue({ type: "Entity" }, "RichValue")).toBeNull();
   });
 
   it("writes blanks as empty text (null would leave the cell unchanged) and keeps text as text", () => {
@@ -42,9 +42,10 @@ describe("cell values", () => {
 });
 
 describe("the Conflicts captions", () => {
-  it("sit in the two cells right above the header, as far as the sheet allows", () => {
-    expect(captionRows(4)).toEqual([2, 3]);
-    expect(captionRows(10)).toEqual([8, 9]);
+  it("sit three and two rows above the header, as high as the sheet allows (as in the ExcelJS adapter)", () => {
+    expect(captionRows(4)).toEqual([1, 2]);
+    expect(captionRows(10)).toEqual([7, 8]);
+    expect(captionRows(3)).toEqual([1, 2]);
     expect(captionRows(2)).toEqual([1]);
     expect(captionRows(1)).toEqual([]);
   });

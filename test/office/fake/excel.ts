@@ -530,7 +530,7 @@ class DataValidation extends ClientObject<RangeEntity> {
     return name === "rule" ? (found?.rule ?? null) : (found?.errorAlert ?? null);
   }
 
-  private upsert(name: "rule" | "errorAlert", value: unknown): void {
+  private upsert(name: "rule" | "errorAlert" | "ignoreBlanks", value: unknown): void {
     this.write(({ sheet, area }) => {
       let found = sheet.validations.find((v) => areaName(v.area) === areaName(area));
       if (!found) {
@@ -538,7 +538,7 @@ class DataValidation extends ClientObject<RangeEntity> {
         found = { area };
         sheet.validations.push(found);
       }
-      found[name] = JSON.parse(JSON.stringify(value));
+      (found as unknown as Record<string, unknown>)[name] = JSON.parse(JSON.stringify(value));
     });
   }
 
@@ -548,6 +548,10 @@ class DataValidation extends ClientObject<RangeEntity> {
 
   set errorAlert(value: unknown) {
     this.upsert("errorAlert", value);
+  }
+
+  set ignoreBlanks(value: boolean) {
+    this.upsert("ignoreBlanks", value);
   }
 }
 
@@ -592,6 +596,23 @@ class ConditionalFormatCollection extends Collection<FormatEntity, ConditionalFo
 
 class ConditionalFormat extends ClientObject<FormatEntity> {
   private nav = new Map<string, ClientObject<unknown>>();
+  /** Office.js: after a priority change, the proxy no longer points at the rule. */
+  private stale = false;
+
+  resolve(): FormatEntity | null {
+    if (this.stale) throw new FakeError("InvalidObjectPath", "The conditional format moved: fetch it again at its new priority.");
+    return super.resolve();
+  }
+
+  set priority(value: number) {
+    this.write(({ sheet, format }) => {
+      const others = sheet.conditionalFormats.filter((f) => f !== format);
+      const at = value < 0 ? Math.max(0, others.length + 1 + value) : Math.min(value, others.length);
+      others.splice(at, 0, format);
+      sheet.conditionalFormats = others;
+      this.stale = true;
+    });
+  }
 
   protected scalarNames(): string[] {
     return ["type", "id", "priority"];

@@ -53,6 +53,7 @@ export interface ValidationModel {
   area: Area;
   rule?: unknown;
   errorAlert?: unknown;
+  ignoreBlanks?: boolean;
 }
 
 export class FakeError extends Error {

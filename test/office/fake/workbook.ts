@@ -103,7 +103,7 @@ export function conflictsOf(model: WorkbookModel): { sheet: string; area: string
   return {
     sheet: s.name,
     area: areaName(table.area),
-    captions: [top - 2, top - 1].map((r) => (r >= 1 ? (at(r, left) as string | null) : null)),
+    captions: [Math.max(1, top - 3), Math.max(1, top - 3) + 1].map((r) => (r < top ? (at(r, left) as string | null) : null)),
     headers: row(top),
     rows: Array.from({ length: bottom - top }, (_, i) => row(top + 1 + i)),
   };
