@@ -79,6 +79,30 @@ describe("the proposal on generated small plans", () => {
     );
   });
 
+  it("without a clean plan, names topics and the smallest widening of each setting that gives one", () => {
+    let explained = 0;
+    fc.assert(
+      fc.property(planSpec, (spec) => {
+        const plan = planOf(spec);
+        const proposal = proposeTimeline(plan);
+        if (proposal.feasible) return;
+        explained++;
+        expect(proposal.reason.length).toBeGreaterThan(20);
+        expect(proposal.unplaced.length).toBeGreaterThan(0);
+        for (const setting of ["earliest", "latest"] as const) {
+          const current = plan.settings[setting] as number;
+          const found = proposal.relaxations.find((r) => r.setting === setting)?.value;
+          const feasibleWith = (value: number) => bruteForce({ ...plan, settings: { ...plan.settings, [setting]: value } }) !== null;
+          // Exactly the first value above the current one, at most five above, that the exhaustive search can plan.
+          const first = [1, 2, 3, 4, 5].map((k) => current + k).find(feasibleWith);
+          expect(found).toBe(first);
+        }
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+    expect(explained).toBeGreaterThan(30);
+  });
+
   it("gives the same proposal for the same plan", () => {
     fc.assert(
       fc.property(planSpec, (spec) => {
