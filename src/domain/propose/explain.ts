@@ -74,8 +74,9 @@ function lastTopicBlocked(problem: Problem): Explanation | null {
     const meeting = problem.plan.meetings.find((m) => m.held && m.topic !== null && m.year === held);
     return { reason: `${intro}, but ${meeting ? describeMeeting(meeting) : `the meeting of ${held}`} was already held with a fixed topic.`, unplaced: [last.number] };
   }
-  const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= last.window!.to).map((t) => t.number);
-  const blocker = after.length > 0 ? `${topicsPhrase(after)} cannot be discussed before ${last.window.to}` : `the other topics cannot all be discussed before ${last.window.to}`;
+  const end = last.window.to;
+  const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= end).map((t) => t.number);
+  const blocker = after.length > 0 ? `${topicsPhrase(after)} cannot be discussed before ${end}` : `the other topics cannot all be discussed before ${end}`;
   return { reason: `${intro}, but ${blocker}.`, unplaced: [last.number] };
 }
 
@@ -130,7 +131,7 @@ function tightestSpan(problem: Problem, topics: FreeTopic[]): Span {
 
 /** "5 meetings in those years can take a fixed topic: the 15th (2028), …; the 12th meeting (2025) was already held" */
 function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
-  const existing = problem.existing.filter((s) => s.year >= span.from && s.year <= span.to && s.meeting).map((s) => describeMeeting(s.meeting!));
+  const existing = problem.existing.flatMap((s) => (s.meeting && s.year >= span.from && s.year <= span.to ? [describeMeeting(s.meeting)] : []));
   const appended = open.filter((y) => y > problem.lastYear);
   const parts = [...existing, ...(appended.length > 0 ? [`${appended.length === 1 ? "a meeting" : "meetings"} appended in ${appended.join(", ")}`] : [])];
   const held = problem.plan.meetings.filter((m) => m.held && m.year !== null && m.year >= span.from && m.year <= span.to);

@@ -2,7 +2,7 @@
  * Why each topic moves, in the planners' words: the finding its move resolves, or the room it
  * makes for another topic, or the order of topics it keeps.
  */
-import type { Meeting, Plan } from "../model";
+import type { Meeting } from "../model";
 import { articleList, describeMeeting, meetingsByYear } from "../findings";
 import { describeCluster, describeReviewEnd } from "../windows";
 import type { Outcome } from "./build";
@@ -115,12 +115,7 @@ function vacatedReason(problem: Problem, outcome: Outcome, topic: number): strin
   if (held) return `topic-duplicate: topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
   const i = problem.free.findIndex((t) => t.number === topic);
   const to = outcome.meetingOf[i] as Meeting;
-  const duplicate = problem.free[i]?.current !== undefined && isDuplicate(plan, topic);
-  return duplicate && problem.free[i]?.current === to
-    ? `topic-duplicate: topic ${topic} stays at ${describeMeeting(to)}`
-    : `topic ${topic} moves to ${describeMeeting(to)}`;
-}
-
-function isDuplicate(plan: Plan, topic: number): boolean {
-  return plan.meetings.filter((m) => m.topic === topic).length > 1;
+  // Its first meeting keeps it, so this meeting named it a second time.
+  if (problem.free[i]?.current === to) return `topic-duplicate: topic ${topic} stays at ${describeMeeting(to)}`;
+  return `topic ${topic} moves to ${describeMeeting(to)}`;
 }
