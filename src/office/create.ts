@@ -94,6 +94,8 @@ export async function createDefaultWorkbook(excelRun: ExcelRun): Promise<CreateO
         const address = areaAddress(areaOf(table.top, table.left, values.length, table.headers.length));
         setCells(sheet.getRange(address), values);
         sheet.tables.add(address, true).name = table.name;
+        sheet.getRange(address).format.autofitColumns();
+        sheet.freezePanes.freezeRows(table.top);
         for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name)) queueDropDown(sheet, table, dropDown.column, dropDown.list);
         if (table.name === CONFLICTS.table) {
           captionRows(table.top).forEach((row, i) => setCells(sheet.getRange(areaAddress(areaOf(row, table.left, 1, 1))), [[NOT_CHECKED_CAPTION[i] ?? ""]]));

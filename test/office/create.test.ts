@@ -36,6 +36,8 @@ describe("createDefaultWorkbook", () => {
     expect(outcome.tables).toEqual(adoptedTables().map((t) => t.name));
     expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1", "Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts", LISTS_SHEET, FLAGS_SHEET]);
     expect(excel.model.activeSheet).toBe("Workplan");
+    expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1, fittedColumns: ["A1:F11"] });
+    expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4, fittedColumns: ["A4:F5"] });
 
     const read = await excel.run((context) => readTables(context, detectSupport()));
     const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));

@@ -352,6 +352,15 @@ export class Worksheet extends ClientObject<SheetModel> {
       this.ctx.model.activeSheet = sheet.name;
     });
   }
+
+  get freezePanes(): { freezeRows(count: number): void } {
+    return {
+      freezeRows: (count: number) =>
+        this.write((sheet) => {
+          sheet.frozenRows = count;
+        }),
+    };
+  }
 }
 
 // ---------------------------------------------------------------- ranges
@@ -502,6 +511,15 @@ export class Range extends ClientObject<RangeEntity> {
         sheet.prune(r, c);
       }
     });
+  }
+
+  get format(): { autofitColumns(): void } {
+    return {
+      autofitColumns: () =>
+        this.write(({ sheet, area }) => {
+          sheet.fittedColumns.push(areaName(area));
+        }),
+    };
   }
 
   get conditionalFormats(): ConditionalFormatCollection {

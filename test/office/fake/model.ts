@@ -144,6 +144,10 @@ export class SheetModel {
   readonly notes = new Map<string, NoteModel>();
   readonly comments = new Map<string, CommentModel>();
   validations: ValidationModel[] = [];
+  /** Rows frozen at the top (the view, not the cells). */
+  frozenRows = 0;
+  /** Ranges whose column widths were fitted to their content. */
+  fittedColumns: string[] = [];
 
   constructor(public name: string) {}
 
@@ -258,6 +262,8 @@ export class WorkbookModel {
         notes: sheet.orderedNotes(),
         comments: sheet.orderedComments(),
         validations: sheet.validations,
+        frozenRows: sheet.frozenRows,
+        fittedColumns: sheet.fittedColumns,
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, area: areaName(t.area), showHeaders: t.showHeaders, showTotals: t.showTotals })),
       names: [...this.names].sort((a, b) => a.name.localeCompare(b.name)),
