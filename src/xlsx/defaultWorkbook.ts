@@ -1,6 +1,10 @@
-/** The adopted workbook (shared/spec/workbook.md): one sheet per table, lists, drop-downs. */
+/**
+ * The adopted workbook (shared/spec/workbook.md): one sheet per table, lists, drop-downs, and the
+ * (empty) flags sheet, which the add-in also makes at the start so that a check never has to
+ * change a sheet's visibility.
+ */
 import ExcelJS from "exceljs";
-import { FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
+import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { adoptedTables, ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS } from "../domain/defaults";
 import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
@@ -43,5 +47,6 @@ export function buildDefaultWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   for (const table of adoptedTables()) (table.name === CONFLICTS.table ? addUncheckedConflicts : addInputSheet)(workbook, table);
   putLists(workbook, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] });
+  workbook.addWorksheet(FLAGS_SHEET, { state: "veryHidden" });
   return workbook;
 }

@@ -6,6 +6,7 @@
 import path from "node:path";
 import type ExcelJS from "exceljs";
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, type Annotations } from "../../src/domain/annotations";
+import { a1 } from "../../src/domain/tables";
 import { applyAnnotations, clearAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
 import { annotationsFor, checkedCopy, describeWithOpenpyxl, fixture, FIXTURE_NAMES, sheetOf, SLIP, tempDir, type Description } from "./support";
 
@@ -82,12 +83,13 @@ describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to 
     }
   });
 
-  it("rewrites the Conflicts table with a row per finding and the caption above it", () => {
+  it("rewrites the Conflicts table where it was, with a row per finding and the caption above it", async () => {
+    const { top, left } = readTables(await loadWorkbook(fixture(file))).find((table) => table.name === "Conflicts") ?? { top: 0, left: 0 };
     const conflicts = readTables(written).find((table) => table.name === "Conflicts");
-    expect(conflicts).toMatchObject({ sheet: "Conflicts", top: 4, left: 1, headers: annotations.conflicts.headers, rows: annotations.conflicts.rows });
+    expect(conflicts).toEqual({ name: "Conflicts", sheet: "Conflicts", top, left, headers: annotations.conflicts.headers, rows: annotations.conflicts.rows });
     const sheet = written.getWorksheet("Conflicts");
-    expect([sheet?.getCell("A1").value, sheet?.getCell("A2").value]).toEqual(annotations.conflicts.caption);
-    const ref = `A4:F${4 + annotations.conflicts.rows.length}`;
+    expect([sheet?.getCell(top - 3, left).value, sheet?.getCell(top - 2, left).value]).toEqual(annotations.conflicts.caption);
+    const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + 5)}`;
     expect(sheetOf(after, "Conflicts").tables[0]).toMatchObject({ ref, headerRowCount: 1, style: "TableStyleMedium2" });
   });
 

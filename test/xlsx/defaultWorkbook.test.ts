@@ -16,9 +16,13 @@ function expectedTables() {
 describe("buildDefaultWorkbook", () => {
   const workbook = buildDefaultWorkbook();
 
-  it("has one sheet per table in the layout's order, then the very-hidden lists sheet", () => {
-    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([...ALL_TABLES.map((t) => [t.sheet, "visible"]), [LISTS_SHEET, "veryHidden"]]);
-    expect(workbook.getWorksheet(FLAGS_SHEET)).toBeUndefined();
+  it("has one sheet per table in the layout's order, then the very-hidden lists and flags sheets", () => {
+    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
+      ...ALL_TABLES.map((t) => [t.sheet, "visible"]),
+      [LISTS_SHEET, "veryHidden"],
+      [FLAGS_SHEET, "veryHidden"],
+    ]);
+    expect(workbook.getWorksheet(FLAGS_SHEET)?.rowCount).toBe(0);
   });
 
   it("holds the adopted tables at A1, the Conflicts table at row 4 with one blank row", () => {
@@ -48,7 +52,7 @@ describe("buildDefaultWorkbook", () => {
   });
 
   it("freezes the header rows, styles the tables and fits the columns", () => {
-    for (const sheet of workbook.worksheets.filter((s) => s.name !== LISTS_SHEET)) {
+    for (const sheet of workbook.worksheets.filter((s) => s.state === "visible")) {
       const header = sheet.name === "Conflicts" ? CONFLICTS_HEADER_ROW : 1;
       expect(sheet.views).toEqual([expect.objectContaining({ state: "frozen", ySplit: header })]);
     }

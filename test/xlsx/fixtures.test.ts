@@ -49,7 +49,7 @@ describe("moved-sorted-extra.xlsx (tables moved, rows sorted, columns reordered,
       ["Clusters", 1, 1],
       ["FlexibleTopics", 1, 1],
       ["Settings", 5, 3],
-      ["Conflicts", 4, 1],
+      ["Conflicts", 8, 3],
     ]);
   });
 

@@ -1,0 +1,52 @@
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
+import { tempDir } from "./support";
+
+function workbookWithTotals(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Plan");
+  sheet.getCell("A1").value = "not in the table";
+  sheet.addTable({
+    name: "Meetings",
+    ref: "B3",
+    totalsRow: true,
+    columns: [{ name: "Meeting", totalsRowLabel: "Count" }, { name: "Year", totalsRowFunction: "count" }, { name: "Topic" }],
+    rows: [
+      [15, { formula: "2027+1", result: 2028 }, { richText: [{ text: "6 — " }, { font: { bold: true }, text: "Record-keeping" }] }],
+      [16, 2029, { text: "Topic 7", hyperlink: "https://example.org" }],
+    ],
+  });
+  return workbook;
+}
+
+const expected = {
+  name: "Meetings",
+  sheet: "Plan",
+  top: 3,
+  left: 2,
+  headers: ["Meeting", "Year", "Topic"],
+  rows: [
+    [15, 2028, "6 — Record-keeping"],
+    [16, 2029, "Topic 7"],
+  ],
+};
+
+describe("readTables", () => {
+  it("reads the data body without the totals row, values made plain", () => {
+    expect(readTables(workbookWithTotals())).toEqual([expected]);
+  });
+
+  it("reads the same after the file is written and read", async () => {
+    const file = path.join(tempDir(), "totals.xlsx");
+    await saveWorkbook(workbookWithTotals(), file);
+    expect(readTables(await loadWorkbook(file))).toEqual([expected]);
+  });
+
+  it("reads values the user typed over ExcelJS's copy of the rows", () => {
+    const workbook = workbookWithTotals();
+    const sheet = workbook.getWorksheet("Plan");
+    if (sheet) sheet.getCell("C4").value = 2030;
+    expect(readTables(workbook)[0]?.rows[0]?.[1]).toBe(2030);
+  });
+});
