@@ -1,4 +1,6 @@
 /** The adapter's small pure parts: addresses, cell values, captions, ownership, error messages. */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { FLAGS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
 import { parseArea, sheetOfAddress, subtractArea, areaAddress } from "../../src/office/address";
 import { engineValue, formatFor, writtenValue } from "../../src/office/cells";
@@ -79,5 +81,17 @@ describe("errors", () => {
     expect(message).toMatch(/^Could not check the workbook\. Excel refused the change/);
     expect(message).toContain("(Excel said: AccessDenied: The sheet is protected.)");
     expect(userError("boom", "check the workbook").message).toMatch(/Save the workbook and try again/);
+  });
+});
+
+describe("where Office.js comes from", () => {
+  it("the npm package @microsoft/office-js, never a CDN: no adapter or test file names one", () => {
+    const root = path.resolve(__dirname, "../..");
+    expect(existsSync(path.join(root, "node_modules/@microsoft/office-js/dist/office.js"))).toBe(true);
+    const files = ["src/office", "test/office", "test/office/fake"].flatMap((dir) =>
+      readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, dir, f)),
+    );
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(readFileSync(file, "utf8")).not.toMatch(/appsforoffice\.microsoft\.com|https?:\/\/[^\s"']*office\.js/i);
   });
 });
