@@ -3,8 +3,10 @@
  * and by openpyxl: the product's flags, rules, notes and Conflicts table are there, and everything
  * of the user's is as it was.
  */
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, type Annotations } from "../../src/domain/annotations";
 import { a1 } from "../../src/domain/tables";
 import { applyAnnotations, clearAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
@@ -202,5 +204,27 @@ describe("applying and clearing", () => {
     const conflicts = readTables(await loadWorkbook(path.join(dir, "no-conflicts.xlsx"))).find((t) => t.name === "Conflicts");
     expect(conflicts).toMatchObject({ sheet: "Conflicts", top: 4, left: 1 });
     expect(conflicts?.rows).toHaveLength(2);
+  });
+});
+
+describe("a conditional-format block holding a rule of the user's and one of the product's", () => {
+  it("keeps the user's rule and replaces the product's", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(fixture("default.xlsx")));
+    const mixed =
+      '<conditionalFormatting sqref="A2:F11"><cfRule type="expression" priority="1" dxfId="0"><formula>$B2&gt;2030</formula></cfRule>' +
+      `<cfRule type="expression" priority="2" dxfId="0"><formula>&apos;${FLAGS_SHEET}&apos;!A2=3</formula></cfRule></conditionalFormatting>`;
+    const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace("<tableParts", `${mixed}<tableParts`));
+    const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+    zip.file("xl/styles.xml", styles.replace('<dxfs count="0"/>', '<dxfs count="1"><dxf><font><i/></font></dxf></dxfs>'));
+    const input = path.join(dir, "mixed.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const rules = sheetOf(describeWithOpenpyxl(await checkedCopy(input, path.join(dir, "mixed-checked.xlsx"), SLIP)), "Workplan").conditionalFormats;
+    expect(rules.map((rule) => [rule.priority, rule.formula[0]])).toEqual([
+      [1, "$B2>2030"],
+      [2, `'${FLAGS_SHEET}'!A2=3`],
+      [3, `'${FLAGS_SHEET}'!A2=2`],
+      [4, `'${FLAGS_SHEET}'!A2=1`],
+    ]);
   });
 });
