@@ -4,6 +4,7 @@ import { adoptedWorkbook } from "../domain/defaults";
 import { tablesByName } from "../domain/tables";
 import { largePlanTables } from "./generate";
 import { medianMs } from "./measure";
+import { proposeFigures } from "./propose";
 
 function checkFigures(): Record<string, number> {
   const seed = adoptedWorkbook();
@@ -18,7 +19,7 @@ function checkFigures(): Record<string, number> {
 }
 
 async function main(): Promise<void> {
-  const figures: Record<string, number | boolean> = { ...checkFigures() };
+  const figures: Record<string, number | boolean> = { ...checkFigures(), ...(await proposeFigures()) };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
