@@ -1,5 +1,4 @@
 /** Cell values as the engine reads them: string, number, boolean, Date or null. */
-import type ExcelJS from "exceljs";
 
 export type PlainValue = string | number | boolean | Date | null;
 
@@ -13,7 +12,7 @@ type Structured = {
 };
 
 /** Rich text → its text; formula → its cached result; hyperlink → its text; error → "#REF!" etc. */
-export function plainValue(value: ExcelJS.CellValue | unknown): PlainValue {
+export function plainValue(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
   if (typeof value !== "object") return null;

@@ -29,7 +29,7 @@ export function elements(xml: string, tag: string): string[] {
   return [...xml.matchAll(elementPattern(tag))].map((match) => match[0]);
 }
 
-export function elementPattern(tag: string): RegExp {
+function elementPattern(tag: string): RegExp {
   return new RegExp(`<${tag}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, "g");
 }
 
