@@ -1,5 +1,8 @@
 /** Human-readable output of a check: a summary line, then the findings grouped by severity. */
-import type { CheckResult } from "../domain/check";
+import { bySeverity, type CheckResult } from "../domain/check";
+import { ordinal } from "../domain/parse";
+import type { CleanProposal, NoProposal, Proposal } from "../domain/propose";
+import { proposalTotals } from "../domain/proposalSheet";
 import type { Finding, Severity } from "../domain/model";
 
 const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
@@ -38,4 +41,49 @@ export function formatCheck(name: string, result: CheckResult): string {
 
 export function checkJson(workbook: string | null, result: CheckResult): string {
   return `${JSON.stringify({ workbook, asOf: result.asOf, expectedEnd: result.expectedEnd, summary: result.summary, findings: result.findings })}\n`;
+}
+
+function topicText(topic: number | null): string {
+  return topic === null ? "none" : String(topic);
+}
+
+function proposalDiff(proposal: CleanProposal): string[] {
+  const changed = proposal.meetings.filter((m) => m.current !== m.proposed);
+  if (changed.length === 0) return [];
+  const rows = changed.map((m) => [m.meeting === null ? "?" : ordinal(m.meeting), String(m.year ?? "?"), `${topicText(m.current)} → ${topicText(m.proposed)}`, `${m.appended ? "(appended) " : ""}${m.reason ?? ""}`]);
+  const table = [["Meeting", "Year", "Fixed topic", "Reason"], ...rows];
+  const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
+  return table.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell)).join("  ").trimEnd());
+}
+
+function leftFindings(proposal: CleanProposal): string[] {
+  const { error, warning, info } = proposal.after;
+  const lines = [`After the change: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`];
+  for (const finding of bySeverity(proposal.findings)) lines.push(`  ${HEADINGS[finding.severity]}: ${finding.rule}${finding.source ? ` [${finding.source}]` : ""}: ${finding.message}`);
+  return lines;
+}
+
+function infeasibleLines(proposal: NoProposal, plan: CheckResult["plan"]): string[] {
+  const lines = [`  ${proposal.reason}`];
+  if (proposal.unplaced.length > 0) lines.push(`  Topics that cannot be placed: ${proposal.unplaced.join(", ")}.`);
+  const current = (setting: "earliest" | "latest") => plan?.settings[setting];
+  if (proposal.relaxations.length > 0) {
+    lines.push(`  A clean timeline becomes possible with ${proposal.relaxations.map((r) => `${r.setting} = ${r.value} (now ${current(r.setting)})`).join(", or ")}.`);
+  }
+  return lines;
+}
+
+export function formatProposal(name: string, result: CheckResult, proposal: Proposal, out: { file: string; sheet: string | null } | null): string {
+  const context = result.plan ? ` (${[result.asOf !== null ? `as of ${result.asOf}` : "", `expected review ends ${expectedEndsText(result)}`].filter(Boolean).join("; ")})` : "";
+  if (!proposal.feasible) {
+    const lines = [`${name}: no clean timeline exists${context}`, ...infeasibleLines(proposal, result.plan)];
+    if (out) lines.push(`Nothing written to ${out.file}: there is no proposal to put to the Bureau.`);
+    return `${lines.join("\n")}\n`;
+  }
+  const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
+  const diff = proposalDiff(proposal);
+  if (diff.length > 0) lines.push("", ...diff);
+  lines.push("", ...leftFindings(proposal));
+  if (out?.sheet) lines.push(`Wrote ${out.file} with the sheet "${out.sheet}"; its Workplan table is unchanged.`);
+  return `${lines.join("\n")}\n`;
 }

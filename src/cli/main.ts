@@ -2,12 +2,15 @@
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook, type CheckResult } from "../domain/check";
-import { describeAnnotations } from "../domain/annotations";
+import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
-import { tablesByName, type SheetTable } from "../domain/tables";
+import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
+import { proposeTimeline, proposalToJson, type Proposal } from "../domain/propose";
+import { describeProposalSheet } from "../domain/proposalSheet";
+import { addProposalSheet } from "../xlsx/proposalSheet";
 import { applyAnnotations, buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook, WorkbookFileError } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
-import { checkJson, formatCheck } from "./format";
+import { checkJson, formatCheck, formatProposal } from "./format";
 import { packageVersion } from "./version";
 
 export interface Io {
@@ -23,11 +26,6 @@ const processIo: Io = {
 };
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
-/** "2026-11-23 17:50 UTC" */
-export function checkTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 function samePath(a: string, b: string): boolean {
   const resolve = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
@@ -51,9 +49,16 @@ function unknownClusters(args: CheckArgs, result: CheckResult): number[] {
   return [...args.expectedEnd.keys()].filter((n) => !plan.clusters.has(n));
 }
 
-async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+interface Analysis {
+  input: LoadedWorkbook;
+  tables: WorkbookTables;
+  result: CheckResult;
+}
+
+/** Reads the input and checks it, with the what-ifs; refuses input that cannot be used at all. */
+async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
   if (args.out !== null && args.file !== null && samePath(args.out, args.file)) {
-    throw new UsageError(`--out ${args.out} is the workbook being checked; write the checked copy to another file.`);
+    throw new UsageError(`--out ${args.out} is the workbook being checked; write the copy to another file.`);
   }
   const input = await loadInput(args.file);
   const tables = tablesByName(input.tables);
@@ -62,15 +67,45 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (unknown.length > 0) {
     throw new UsageError(`--expected-end names cluster ${unknown.join(", ")}, which the Clusters table does not have (it has ${Object.keys(result.expectedEnd).join(", ")}).`);
   }
+  return { input, tables, result };
+}
+
+function inputName(args: CheckArgs): string {
+  return args.file ?? "embedded adopted plan";
+}
+
+async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const { input, tables, result } = await analyse(args, io);
   if (args.out !== null) {
     const workbook = input.workbook ?? buildDefaultWorkbook();
     applyAnnotations(workbook, describeAnnotations(tables, result, checkTime(io.now())));
     await saveWorkbook(workbook, args.out);
   }
-  const name = args.file ?? "embedded adopted plan";
-  io.stdout(args.json ? checkJson(args.file, result) : formatCheck(name, result));
+  io.stdout(args.json ? checkJson(args.file, result) : formatCheck(inputName(args), result));
   if (args.out !== null && !args.json) io.stdout(`Wrote ${args.out} with the highlights, notes and Conflicts table.\n`);
   return result.summary.error > 0 ? EXIT.findings : EXIT.ok;
+}
+
+async function runPropose(args: CheckArgs, io: Io): Promise<number> {
+  const { input, result } = await analyse(args, io);
+  const proposal: Proposal = result.plan ? proposeTimeline(result.plan) : unreadable(result);
+  let wrote: string | null = null;
+  if (args.out !== null && proposal.feasible && result.plan) {
+    const workbook = input.workbook ?? buildDefaultWorkbook();
+    const now = io.now();
+    const sheet = describeProposalSheet(proposal, result.plan, { date: now.toISOString().slice(0, 10), time: checkTime(now) }, workbook.worksheets.map((w) => w.name));
+    addProposalSheet(workbook, sheet);
+    await saveWorkbook(workbook, args.out);
+    wrote = sheet.name;
+  }
+  if (args.json) io.stdout(`${JSON.stringify(proposalToJson(proposal))}\n`);
+  else io.stdout(formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }));
+  return proposal.feasible ? EXIT.ok : EXIT.findings;
+}
+
+/** No plan could be read: say why, in the words of the missing-table findings. */
+function unreadable(result: CheckResult): Proposal {
+  return { feasible: false, reason: `The workbook cannot be read as a plan: ${result.findings.map((f) => f.message).join(" ")}`, unplaced: [], relaxations: [] };
 }
 
 async function runInit(args: InitArgs, io: Io): Promise<number> {
@@ -97,7 +132,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case "check":
         return await runCheck(command.args, io);
       case "propose":
-        throw new UsageError('"workplan propose" is not available yet.');
+        return await runPropose(command.args, io);
     }
   } catch (error) {
     if (error instanceof UsageError || error instanceof WorkbookFileError) {

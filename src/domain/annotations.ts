@@ -24,6 +24,27 @@ export const SEVERITY_STYLE: Readonly<Record<Severity, { flag: number; fill: str
   info: { flag: 1, fill: "DDEBF7", font: "1F4E79", label: "Info" },
 };
 
+/** Above a Conflicts table that no check has filled yet. */
+export const NOT_CHECKED_CAPTION: readonly [string, string] = [
+  "Not checked yet: this table fills in when the workbook is checked (workplan check, or Check in the add-in).",
+  "Expected review ends used: none yet.",
+];
+
+/**
+ * Rows of the two caption lines: three and two rows above the Conflicts header (rows 1 and 2
+ * above the default header row 4, a blank row between), or as high as the sheet allows. Where
+ * only one row is free both lines share it; at the top of the sheet, none.
+ */
+export function captionRows(headerRow: number): number[] {
+  const first = Math.max(1, headerRow - 3);
+  return [first, first + 1].filter((row) => row < headerRow);
+}
+
+/** "2026-11-23 17:50 UTC": the time of a check as every shell writes it. */
+export function checkTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
 export interface HighlightRule {
   severity: Severity;
   /** Formula relative to the top-left cell of the highlighted range. */
@@ -53,7 +74,7 @@ export interface Note {
 export interface ConflictsTable {
   sheet: string;
   /** Lines written above the table: when the check ran and against which expected ends. */
-  caption: [string, string];
+  caption: readonly [string, string];
   headers: readonly string[];
   rows: (string | number | null)[][];
 }

@@ -4,7 +4,7 @@
  * and their named ranges, and the very-hidden flags sheet. One sync reads what is in the way,
  * one sync writes. It never overwrites a sheet or a table: it stops and names what is there.
  */
-import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../domain/annotations";
+import { captionRows, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOT_CHECKED_CAPTION, TOPIC_LIST_NAME } from "../domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../domain/defaults";
 import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
@@ -12,7 +12,7 @@ import { areaAddress, areaOf } from "./address";
 import { writtenValue, type Written } from "./cells";
 import { queueHelperSheet, queueNamedList } from "./read";
 import { runBatch, userError, WorkbookError, type ExcelRun } from "./run";
-import { captionRows, helperSheet, queueLists, setCells } from "./write";
+import { helperSheet, queueLists, setCells } from "./write";
 
 export interface CreateOutcome {
   /** The sheets added, in order. */
@@ -34,12 +34,6 @@ export function inTheWayMessage(sheets: readonly string[], tables: readonly { na
     `Open a new blank workbook and create it there, or rename or delete ${one ? "it" : "them"} first.`
   );
 }
-
-/** Above a Conflicts table that no check has filled yet (the same words as the ExcelJS adapter). */
-export const NOT_CHECKED_CAPTION: readonly [string, string] = [
-  "Not checked yet: this table fills in when the workbook is checked (workplan check, or Check in the add-in).",
-  "Expected review ends used: none yet.",
-];
 
 /** Drop-downs: which column of which table offers which list (as the ExcelJS adapter has them). */
 const DROP_DOWNS = [

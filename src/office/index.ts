@@ -4,7 +4,7 @@
  * the workbook in one sync, runs the engine, and applies `describeAnnotations` in one sync, the
  * same description the command line's ExcelJS adapter applies.
  */
-import { describeAnnotations, type Annotations } from "../domain/annotations";
+import { checkTime, describeAnnotations, type Annotations } from "../domain/annotations";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
 import { tablesByName } from "../domain/tables";
 import { WORKPLAN } from "../domain/layout";
@@ -38,11 +38,6 @@ export interface CheckOutcome {
 export interface ClearOutcome {
   rulesRemoved: number;
   notesRemoved: number;
-}
-
-/** "2026-11-23 17:50 UTC", as the command line writes it. */
-export function checkTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 const UNMERGED = Symbol("run again without merging undo");

@@ -6,7 +6,7 @@
  * the product's own marks are found by what identifies them (a rule reading the flags sheet, a
  * note starting with NOTE_MARK, the product's sheets, names and Conflicts table).
  */
-import { LISTS_SHEET, type Annotations, type ConflictsTable, type DropDownLists, type Highlights, type Note } from "../domain/annotations";
+import { captionRows, LISTS_SHEET, type Annotations, type ConflictsTable, type DropDownLists, type Highlights, type Note } from "../domain/annotations";
 import { CONFLICTS } from "../domain/layout";
 import { CONFLICTS_HEADER_ROW } from "../domain/defaults";
 import { a1 } from "../domain/tables";
@@ -79,16 +79,6 @@ const LAST_PRIORITY = 1_000_000;
 export function setCells(range: Excel.Range, rows: readonly (readonly Written[])[]): void {
   range.numberFormat = rows.map((row) => row.map(formatFor));
   range.values = rows.map((row) => [...row]);
-}
-
-/**
- * The rows of the two caption lines: three and two rows above the header (rows 1 and 2 above the
- * default header row 4, a blank row between), or as high as the sheet allows, as the ExcelJS
- * adapter places them. Where only one row is free, both lines share it; at the top, none.
- */
-export function captionRows(headerRow: number): number[] {
-  const first = Math.max(1, headerRow - 3);
-  return [first, first + 1].filter((row) => row < headerRow);
 }
 
 function conflictsValues(conflicts: ConflictsTable): Written[][] {

@@ -1,6 +1,6 @@
 /** The Conflicts table: rewritten on every check, with two caption lines above it. */
 import type ExcelJS from "exceljs";
-import type { ConflictsTable } from "../domain/annotations";
+import { captionRows, type ConflictsTable } from "../domain/annotations";
 import { CONFLICTS_HEADER_ROW } from "../domain/defaults";
 import { CONFLICTS } from "../domain/layout";
 import { removeTableModel, tableModels } from "./excelModel";
@@ -12,11 +12,6 @@ import { forgetTable } from "./userParts";
 const CONFLICTS_WIDTHS = [10, 20, 24, 10, 90, 14];
 const MESSAGE_COLUMN = CONFLICTS.headers.indexOf("Message");
 
-export const NOT_CHECKED_CAPTION: [string, string] = [
-  "Not checked yet: this table fills in when the workbook is checked (workplan check, or Check in the add-in).",
-  "Expected review ends used: none yet.",
-];
-
 type TableTheme = NonNullable<ExcelJS.TableStyleProperties["theme"]>;
 
 interface Placement {
@@ -25,12 +20,6 @@ interface Placement {
   left: number;
   name: string;
   theme: string;
-}
-
-/** The caption sits three and two rows above the header, or as high as the sheet allows. */
-function captionRows(top: number): number[] {
-  const first = Math.max(1, top - 3);
-  return [first, first + 1].filter((row) => row < top);
 }
 
 function writeCaption(place: Placement, caption: readonly [string, string]): void {

@@ -4,11 +4,11 @@
  * change a sheet's visibility.
  */
 import ExcelJS from "exceljs";
-import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
+import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOT_CHECKED_CAPTION, TOPIC_LIST_NAME } from "../domain/annotations";
 import { adoptedTables, ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS } from "../domain/defaults";
 import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
-import { addConflictsSheet, addConflictsTable, NOT_CHECKED_CAPTION } from "./conflicts";
+import { addConflictsSheet, addConflictsTable } from "./conflicts";
 import { offerList, putLists } from "./lists";
 import { fitColumn, freezeAbove, TABLE_STYLE } from "./style";
 

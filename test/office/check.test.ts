@@ -8,7 +8,8 @@ import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { tablesByName, type SheetTable } from "../../src/domain/tables";
 import { largePlanTables } from "../../src/bench/generate";
-import { checkTime, checkWorkbook, clearHighlights } from "../../src/office";
+import { checkWorkbook, clearHighlights } from "../../src/office";
+import { checkTime } from "../../src/domain/annotations";
 import { FakeError } from "./fake/model";
 import {
   allText,

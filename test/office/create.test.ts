@@ -3,7 +3,7 @@ import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from ".
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { INPUT_TABLES } from "../../src/domain/layout";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
-import { NOT_CHECKED_CAPTION } from "../../src/office/create";
+import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
 import { FakeExcel } from "./fake/excel";
 import { TableModel, WorkbookModel } from "./fake/model";
 import { conflictsOf, listsSheet, put, recordSyncs, sheet, valuesIn, withOffice } from "./fake/workbook";

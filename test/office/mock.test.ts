@@ -6,11 +6,11 @@
  * stand-ins here (a null object, item lists, a recorder of what is written).
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { describeAnnotations } from "../../src/domain/annotations";
+import { checkTime, describeAnnotations } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { a1, tablesByName, type SheetTable } from "../../src/domain/tables";
-import { checkTime, checkWorkbook, readTables, writeAnnotations, type ExcelRun } from "../../src/office";
+import { checkWorkbook, readTables, writeAnnotations, type ExcelRun } from "../../src/office";
 
 const MOCK_ERRORS = ["Error, property was not loaded", "Error, context.sync() was not called"];
 const NOW = new Date("2026-11-23T17:50:00Z");

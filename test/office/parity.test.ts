@@ -5,11 +5,11 @@
  * sheet, the lists and the rules' formulas must come out the same.
  */
 import type ExcelJS from "exceljs";
-import { describeAnnotations, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
+import { checkTime, describeAnnotations, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { ADOPTED_TOPIC_LABELS } from "../../src/domain/defaults";
 import { tablesByName } from "../../src/domain/tables";
-import { checkTime, checkWorkbook } from "../../src/office";
+import { checkWorkbook } from "../../src/office";
 import { applyAnnotations, buildDefaultWorkbook, readTables as readXlsx } from "../../src/xlsx";
 import { conditionalFormats, existingCells, noteText } from "../../src/xlsx/excelModel";
 import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "./fake/workbook";

@@ -6,7 +6,7 @@ import { parseArea, sheetOfAddress, subtractArea, areaAddress } from "../../src/
 import { engineValue, formatFor, writtenValue } from "../../src/office/cells";
 import { isOwnNote, isOwnRule } from "../../src/office/read";
 import { userError, WorkbookError } from "../../src/office/run";
-import { captionRows } from "../../src/office/write";
+import { captionRows } from "../../src/domain/annotations";
 
 describe("addresses", () => {
   it("reads Office.js addresses, quoted sheet names included", () => {

@@ -1,0 +1,74 @@
+/**
+ * The proposal as a sheet for the Bureau (`Proposal YYYY-MM-DD`): the proposed grid, the changed
+ * cells marked and the reasons. A plain description that the ExcelJS and Office.js adapters apply.
+ */
+import { topicArticles } from "./findings";
+import { topicLabel } from "./labels";
+import type { Plan } from "./model";
+import { ordinal } from "./parse";
+import type { CleanProposal } from "./propose";
+
+export const PROPOSAL_HEADERS = ["Meeting", "Year", "Status", "Current fixed topic", "Proposed fixed topic", "Change", "Reason"] as const;
+/** Column (0-based) of the proposed topic: the cell highlighted where it changes. */
+export const PROPOSED_COLUMN = 4;
+export const CHANGED_FILL = "FFEB9C";
+const MAX_SHEET_NAME = 31;
+
+export interface ProposalSheet {
+  name: string;
+  /** Lines above the grid: title, totals, what the check used. */
+  caption: string[];
+  headers: readonly string[];
+  rows: (string | number | null)[][];
+  /** Rows (0-based into rows) whose proposed topic differs from the current one. */
+  changedRows: number[];
+}
+
+/** `Proposal 2026-11-23`, or `Proposal 2026-11-23 (2)` … when that name is taken (any case). */
+export function proposalSheetName(date: string, existing: readonly string[]): string {
+  const taken = new Set(existing.map((name) => name.toLowerCase()));
+  const base = `Proposal ${date}`.slice(0, MAX_SHEET_NAME);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const name = `${base} (${n})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function label(plan: Plan, topic: number | null): string | null {
+  if (topic === null) return null;
+  return topicLabel(topic, plan.topics.get(topic)?.title ?? "", topicArticles(plan, topic));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+export function proposalTotals(proposal: CleanProposal): string {
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return "No change needed: every topic already sits inside its cluster windows.";
+  return `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`;
+}
+
+export function describeProposalSheet(proposal: CleanProposal, plan: Plan, when: { date: string; time: string }, existingSheets: readonly string[]): ProposalSheet {
+  const rows = proposal.meetings.map((m) => [
+    m.meeting === null ? null : ordinal(m.meeting),
+    m.year,
+    m.held ? "Held" : m.appended ? "Appended" : "Planned",
+    label(plan, m.current),
+    label(proposal.plan, m.proposed),
+    m.appended ? "appended meeting" : m.current === m.proposed ? null : "changed",
+    m.reason,
+  ]);
+  const { error, warning, info } = proposal.after;
+  return {
+    name: proposalSheetName(when.date, existingSheets),
+    caption: [
+      `Proposed amended timeline of the workplan (P§49), made ${when.time}.`,
+      proposalTotals(proposal),
+      `After the change the check finds ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info. The Workplan table is unchanged until the proposal is applied.`,
+    ],
+    headers: PROPOSAL_HEADERS,
+    rows,
+    changedRows: proposal.meetings.flatMap((m, i) => (m.current !== m.proposed ? [i] : [])),
+  };
+}

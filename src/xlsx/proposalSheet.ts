@@ -1,0 +1,28 @@
+/** Writes the proposal sheet for the Bureau (`Proposal YYYY-MM-DD`) into a workbook copy. */
+import type ExcelJS from "exceljs";
+import { CHANGED_FILL, PROPOSED_COLUMN, type ProposalSheet } from "../domain/proposalSheet";
+import { fitColumn, freezeAbove, setColumn } from "./style";
+
+const REASON_WIDTH = 70;
+
+export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalSheet): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(proposal.name);
+  proposal.caption.forEach((line, i) => (sheet.getCell(i + 1, 1).value = line));
+  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  const headerRow = proposal.caption.length + 2;
+  const header = sheet.getRow(headerRow);
+  header.values = [...proposal.headers];
+  header.font = { bold: true };
+  proposal.rows.forEach((values, i) => (sheet.getRow(headerRow + 1 + i).values = values));
+  for (const i of proposal.changedRows) {
+    const cell = sheet.getCell(headerRow + 1 + i, PROPOSED_COLUMN + 1);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${CHANGED_FILL}` } };
+    cell.font = { bold: true };
+  }
+  proposal.headers.forEach((title, i) => {
+    if (i === proposal.headers.length - 1) setColumn(sheet, i + 1, REASON_WIDTH, true);
+    else fitColumn(sheet, i + 1, [title, ...proposal.rows.map((row) => row[i])]);
+  });
+  freezeAbove(sheet, headerRow);
+  return sheet;
+}
