@@ -5,7 +5,7 @@ import { CONFLICTS_HEADER_ROW } from "../domain/defaults";
 import { CONFLICTS } from "../domain/layout";
 import { removeTableModel, tableModels } from "./excelModel";
 import { parseRange, type CellRange } from "./range";
-import { freezeAbove, setColumn, TABLE_STYLE } from "./style";
+import { freezeAbove, setColumn, TABLE_STYLE, printToPageWidth } from "./style";
 import { forgetTable } from "./userParts";
 
 /** Widths for Severity, Rule, Where, Meeting, Message, Source. */
@@ -47,6 +47,7 @@ export function addConflictsSheet(workbook: ExcelJS.Workbook, sheetName: string)
   const sheet = workbook.addWorksheet(sheetName);
   CONFLICTS_WIDTHS.forEach((width, i) => setColumn(sheet, i + 1, width, i === MESSAGE_COLUMN));
   freezeAbove(sheet, CONFLICTS_HEADER_ROW);
+  printToPageWidth(sheet);
   return sheet;
 }
 

@@ -10,7 +10,7 @@ import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
 import { addConflictsSheet, addConflictsTable } from "./conflicts";
 import { offerList, putLists } from "./lists";
-import { fitColumn, freezeAbove, TABLE_STYLE } from "./style";
+import { fitColumn, freezeAbove, TABLE_STYLE, printToPageWidth } from "./style";
 
 /** Drop-downs: which column of which table offers which list. */
 const DROP_DOWNS = [
@@ -31,6 +31,7 @@ function addInputSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
   });
   table.headers.forEach((header, i) => fitColumn(sheet, table.left + i, [header, ...table.rows.map((row) => row[i])]));
   freezeAbove(sheet, table.top);
+  printToPageWidth(sheet);
   for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name)) {
     const column = table.left + table.headers.indexOf(dropDown.column);
     offerList(sheet, dropDown.list, table.top + 1, table.top + table.rows.length, column);

@@ -1,9 +1,9 @@
 /** Writes the proposal sheet for the Bureau (`Proposal YYYY-MM-DD`) into a workbook copy. */
 import type ExcelJS from "exceljs";
 import { CHANGED_FILL, PROPOSED_COLUMN, type ProposalSheet } from "../domain/proposalSheet";
-import { fitColumn, freezeAbove, setColumn } from "./style";
+import { fitColumn, freezeAbove, setColumn, printToPageWidth } from "./style";
 
-const REASON_WIDTH = 70;
+const REASON_WIDTH = 120;
 
 export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalSheet): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(proposal.name);
@@ -24,5 +24,6 @@ export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalS
     else fitColumn(sheet, i + 1, [title, ...proposal.rows.map((row) => row[i])]);
   });
   freezeAbove(sheet, headerRow);
+  printToPageWidth(sheet);
   return sheet;
 }

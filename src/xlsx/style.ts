@@ -21,3 +21,8 @@ export function fitColumn(worksheet: ExcelJS.Worksheet, column: number, texts: r
 export function freezeAbove(worksheet: ExcelJS.Worksheet, row: number): void {
   worksheet.views = [{ state: "frozen", xSplit: 0, ySplit: row, topLeftCell: a1(row + 1, 1), activeCell: a1(row + 1, 1) }];
 }
+
+/** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */
+export function printToPageWidth(worksheet: ExcelJS.Worksheet): void {
+  Object.assign(worksheet.pageSetup, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+}
