@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, statSync } from "
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { FLAGS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
 import { workplan } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "workplan-cli-"));
@@ -122,6 +124,26 @@ describe("check --out", () => {
     expect(again.findings).toEqual(JSON.parse(run.stdout).findings);
     // Without the what-if the copy is clean: the product wrote nothing that the checker reads.
     expect((await workplan("check", out)).code).toBe(0);
+  });
+
+  it("the copy carries the very-hidden flags sheet, the highlight rules, the notes and the Conflicts table of the check", async () => {
+    const out = file("annotated.xlsx");
+    await workplan("check", "--expected-end", "2=2032", "--out", out);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    expect(copy.getWorksheet(FLAGS_SHEET)?.state).toBe("veryHidden");
+    expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E7").value).toBe(3);
+    const workplanSheet = copy.getWorksheet("Workplan");
+    const formulas = (workplanSheet?.conditionalFormattings ?? []).flatMap((cf) => cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")));
+    expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(3);
+    expect(String(workplanSheet?.getCell("E7").note ?? "")).toContain(NOTE_MARK);
+    const conflicts = copy.getWorksheet("Conflicts");
+    expect(String(conflicts?.getCell("A1").value)).toBe("Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.");
+    expect(String(conflicts?.getCell("A2").value)).toContain("cluster 2 2032 (what-if; the workbook says 2030)");
+    expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 3).value])).toEqual([
+      ["Error", "Workplan!E7"],
+      ["Error", "Workplan!E8"],
+    ]);
   });
 
   it("writes the embedded plan's checked copy when no FILE is given (the demo)", async () => {
