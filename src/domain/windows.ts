@@ -1,5 +1,5 @@
 /** Cluster windows: the years in which a topic may be discussed, from the workbook's settings. */
-import type { Cluster, Plan } from "./model";
+import type { Cluster, Meeting, Plan } from "./model";
 import { years } from "./findings";
 
 export interface ClusterWindow {
@@ -42,4 +42,22 @@ export function describeReviewEnd(cluster: Cluster): string {
   if (slip === 0) return `is expected to end in ${cluster.expectedEnd}, as planned`;
   const direction = slip > 0 ? "later" : "earlier";
   return `is now expected to end in ${cluster.expectedEnd}, ${years(Math.abs(slip))} ${direction} than planned (${cluster.plannedEnd})`;
+}
+
+export interface WindowBreach {
+  meeting: Meeting;
+  topic: number;
+  year: number;
+  window: ClusterWindow;
+}
+
+/** Each meeting's fixed topic against each of its cluster windows, where `outside` says it falls out. */
+export function windowBreaches(plan: Plan, outside: (year: number, window: ClusterWindow) => boolean): WindowBreach[] {
+  return plan.meetings.flatMap((meeting) => {
+    const { topic, year } = meeting;
+    if (topic === null || year === null) return [];
+    return topicWindows(plan, topic)
+      .filter((window) => outside(year, window))
+      .map((window) => ({ meeting, topic, year, window }));
+  });
 }

@@ -134,7 +134,8 @@ describe("check --out", () => {
     expect(copy.getWorksheet(FLAGS_SHEET)?.state).toBe("veryHidden");
     expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E7").value).toBe(3);
     const workplanSheet = copy.getWorksheet("Workplan");
-    const formulas = (workplanSheet?.conditionalFormattings ?? []).flatMap((cf) => cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")));
+    const formats = (workplanSheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+    const formulas = formats.flatMap((cf) => cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")));
     expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(3);
     expect(String(workplanSheet?.getCell("E7").note ?? "")).toContain(NOTE_MARK);
     const conflicts = copy.getWorksheet("Conflicts");

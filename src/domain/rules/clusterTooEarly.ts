@@ -1,6 +1,6 @@
 import type { Rule } from "../findings";
 import { capitalize, describeMeeting, describeTopic, years } from "../findings";
-import { describeCluster, describeReviewEnd, topicWindows } from "../windows";
+import { describeCluster, describeReviewEnd, windowBreaches } from "../windows";
 
 export const clusterTooEarly: Rule = {
   id: "cluster-too-early",
@@ -8,19 +8,13 @@ export const clusterTooEarly: Rule = {
   source: "P§18, P§4, P§49",
   summary: "A fixed topic is discussed before (expected review end − earliest) of the cluster of any of its articles.",
   check(plan) {
-    return plan.meetings.flatMap((meeting) => {
-      const { topic, year } = meeting;
-      if (topic === null || year === null) return [];
-      return topicWindows(plan, topic)
-        .filter((window) => year < window.from)
-        .map((window) => ({
-          at: meeting.at.topic,
-          meeting,
-          topic,
-          message:
-            `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, before the review of ${describeCluster(window.cluster)} is finalised or finalising: ` +
-            `that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year is ${window.from}, ${years(window.from - year)} after this meeting.`,
-        }));
-    });
+    return windowBreaches(plan, (year, window) => year < window.from).map(({ meeting, topic, year, window }) => ({
+      at: meeting.at.topic,
+      meeting,
+      topic,
+      message:
+        `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, before the review of ${describeCluster(window.cluster)} is finalised or finalising: ` +
+        `that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year is ${window.from}, ${years(window.from - year)} after this meeting.`,
+    }));
   },
 };
