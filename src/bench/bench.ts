@@ -2,6 +2,7 @@
 import { checkWorkbook } from "../domain/check";
 import { adoptedWorkbook } from "../domain/defaults";
 import { tablesByName } from "../domain/tables";
+import { whatIf } from "../domain/whatIf";
 import { largePlanTables } from "./generate";
 import { medianMs } from "./measure";
 import { proposeFigures } from "./propose";
@@ -11,10 +12,13 @@ function checkFigures(): Record<string, number> {
   const large = tablesByName(largePlanTables({ meetings: 1000, topics: 1000, articles: 3000, clusters: 20 }));
   const options = { currentYear: 2026 };
   const largeResult = checkWorkbook(large, options);
+  const seedBaseline = checkWorkbook(seed, options);
   return {
     check_seed_ms: medianMs(() => checkWorkbook(seed, options), 201),
     check_large_ms: medianMs(() => checkWorkbook(large, options), 21),
     check_large_findings: largeResult.findings.length,
+    // One step of the expected-end spin button: re-check, re-propose and diff, in memory.
+    preview_seed_ms: medianMs(() => whatIf(seed, { ...options, expectedEnd: new Map([[2, 2031]]) }, seedBaseline), 201),
   };
 }
 

@@ -1,0 +1,60 @@
+/**
+ * Applying a proposal to the Workplan table, as a plain description for the adapters: the fixed-
+ * topic cells that change and the rows to append. Every other cell the planner typed stays.
+ */
+import { describeMeeting, topicArticles } from "./findings";
+import { topicLabel } from "./labels";
+import { WORKPLAN } from "./layout";
+import type { Meeting, Plan, Where } from "./model";
+import type { CleanProposal } from "./propose";
+import { normalizeHeader, type CellValue, type SheetTable } from "./tables";
+
+export interface CellEdit extends Where {
+  value: string | null;
+}
+
+export interface WorkplanEdit {
+  /** Fixed-topic cells of existing rows whose topic changes (null empties the cell). */
+  cells: CellEdit[];
+  /** Rows to add at the end of the Workplan table, in the table's column order. */
+  rows: CellValue[][];
+  /** What will change, one line each, for the planner to confirm. */
+  changes: string[];
+}
+
+function labelOf(plan: Plan, topic: number | null): string | null {
+  return topic === null ? null : topicLabel(topic, plan.topics.get(topic)?.title ?? "", topicArticles(plan, topic));
+}
+
+function topicName(topic: number | null): string {
+  return topic === null ? "no fixed topic" : `topic ${topic}`;
+}
+
+function appendedRow(table: SheetTable, meeting: Meeting, label: string | null): CellValue[] {
+  const byHeader: Record<string, CellValue> = {
+    [normalizeHeader(WORKPLAN.meeting)]: meeting.ordinal,
+    [normalizeHeader(WORKPLAN.year)]: meeting.year,
+    [normalizeHeader(WORKPLAN.fixed)]: label,
+  };
+  return table.headers.map((header) => byHeader[normalizeHeader(header)] ?? null);
+}
+
+/**
+ * @param current the plan as the workbook holds it (the proposal's input)
+ * @param table the Workplan table the plan was read from
+ */
+export function describeApply(proposal: CleanProposal, current: Plan, table: SheetTable): WorkplanEdit {
+  const proposed = new Map(proposal.plan.meetings.map((m) => [m.row, m]));
+  const cells: CellEdit[] = [];
+  const changes: string[] = [];
+  for (const meeting of current.meetings) {
+    const topic = proposed.get(meeting.row)?.topic ?? null;
+    if (meeting.held || topic === meeting.topic) continue;
+    cells.push({ ...meeting.at.topic, value: labelOf(proposal.plan, topic) });
+    changes.push(`${describeMeeting(meeting)}: ${topicName(meeting.topic)} → ${topicName(topic)}`.replace(/^t/, "T"));
+  }
+  const existing = new Set(current.meetings.map((m) => m.row));
+  const added = proposal.plan.meetings.filter((m) => !existing.has(m.row)).sort((a, b) => a.row - b.row);
+  for (const meeting of added) changes.push(`Add ${describeMeeting(meeting)} with ${topicName(meeting.topic)}`);
+  return { cells, rows: added.map((m) => appendedRow(table, m, labelOf(proposal.plan, m.topic))), changes };
+}

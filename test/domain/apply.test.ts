@@ -1,0 +1,83 @@
+import { describeApply, type WorkplanEdit } from "../../src/domain/apply";
+import { parseA1 } from "../../src/domain/annotations";
+import { proposeTimeline, type CleanProposal } from "../../src/domain/propose";
+import { readPlan } from "../../src/domain/read";
+import { tablesByName } from "../../src/domain/tables";
+import { Workbook, WORKPLAN } from "./workbook";
+
+const NOW = { currentYear: 2026 };
+
+/** Writes an edit into the test workbook the way an adapter writes it into Excel. */
+function applyEdit(wb: Workbook, edit: WorkplanEdit): void {
+  const table = wb.table(WORKPLAN.table);
+  for (const cell of edit.cells) {
+    const at = parseA1(cell.cell);
+    expect(cell.sheet).toBe(table.sheet);
+    (table.rows[at.row - table.top - 1] as unknown[])[at.column - table.left] = cell.value;
+  }
+  table.rows.push(...edit.rows.map((row) => [...row]));
+}
+
+function proposalFor(wb: Workbook, expectedEnd: Map<number, number>) {
+  const { plan } = readPlan(tablesByName(wb.tables), { ...NOW, expectedEnd });
+  if (!plan) throw new Error("no plan");
+  const proposal = proposeTimeline(plan);
+  if (!proposal.feasible) throw new Error(proposal.reason);
+  return { plan, proposal: proposal as CleanProposal };
+}
+
+describe("applying a proposal to the Workplan table", () => {
+  it("for a one-year slip of cluster 2: five cells change, the 20th meeting is appended, and the check comes back clean", () => {
+    const wb = Workbook.adopted();
+    wb.set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes, "Vienna, to be confirmed");
+    const slip = new Map([[2, 2031]]);
+    const { plan, proposal } = proposalFor(wb, slip);
+    const edit = describeApply(proposal, plan, wb.table(WORKPLAN.table));
+    expect(edit.cells.map((c) => `${c.cell}=${c.value ?? ""}`)).toEqual([
+      "E7=",
+      "E8=6 — Record-keeping; marking (arts. 7, 8)",
+      "E9=7 — Export, import and transit licensing (art. 10)",
+      "E10=8 — Brokers and brokering (art. 15)",
+      "E11=9 — Security and preventive measures (art. 11)",
+    ]);
+    expect(edit.rows).toEqual([[20, 2033, null, null, "10 — Training and technical assistance (art. 14)", null]]);
+    expect(edit.changes).toEqual([
+      "The 15th meeting (2028): topic 6 → no fixed topic",
+      "The 16th meeting (2029): topic 7 → topic 6",
+      "The 17th meeting (2030): topic 8 → topic 7",
+      "The 18th meeting (2031): topic 9 → topic 8",
+      "The 19th meeting (2032): topic 10 → topic 9",
+      "Add the 20th meeting (2033) with topic 10",
+    ]);
+
+    applyEdit(wb, edit);
+    expect(wb.check({ ...NOW, expectedEnd: slip }).summary).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(wb.get(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes)).toBe("Vienna, to be confirmed");
+  });
+
+  it("puts appended values under the right headers when the planner reordered the columns and added one", () => {
+    const wb = Workbook.adopted();
+    const table = wb.table(WORKPLAN.table);
+    const order = [4, 1, 0, 2, 3, 5];
+    table.headers = [...order.map((i) => table.headers[i]), "Venue"];
+    table.rows = table.rows.map((row) => [...order.map((i) => row[i]), "Vienna"]);
+    const { plan, proposal } = proposalFor(wb, new Map([[2, 2031]]));
+    const edit = describeApply(proposal, plan, table);
+    expect(edit.rows).toEqual([["10 — Training and technical assistance (art. 14)", 2033, 20, null, null, null, null]]);
+    expect(edit.cells[0]).toEqual({ sheet: "Workplan", cell: "A7", value: null });
+  });
+
+  it("never rewrites a held meeting", () => {
+    const wb = Workbook.adopted();
+    const { plan, proposal } = proposalFor(wb, new Map([[4, 2028]]));
+    const edit = describeApply(proposal, plan, wb.table(WORKPLAN.table));
+    const heldCells = plan.meetings.filter((m) => m.held).map((m) => m.at.topic.cell);
+    expect(edit.cells.filter((c) => heldCells.includes(c.cell))).toEqual([]);
+  });
+
+  it("changes nothing when no change is needed", () => {
+    const wb = Workbook.adopted();
+    const { plan, proposal } = proposalFor(wb, new Map());
+    expect(describeApply(proposal, plan, wb.table(WORKPLAN.table))).toEqual({ cells: [], rows: [], changes: [] });
+  });
+});

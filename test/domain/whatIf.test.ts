@@ -1,0 +1,38 @@
+import { checkWorkbook } from "../../src/domain/check";
+import { diffFindings, whatIf } from "../../src/domain/whatIf";
+import { tablesByName } from "../../src/domain/tables";
+import { Workbook, CLUSTERS } from "./workbook";
+
+const NOW = { currentYear: 2026 };
+
+describe("a what-if slip", () => {
+  const tables = tablesByName(Workbook.adopted().tables);
+  const baseline = checkWorkbook(tables, NOW);
+
+  it("shows the findings a two-year slip of cluster 2 makes appear, and the proposal for it, without touching the tables", () => {
+    const before = JSON.stringify(Workbook.adopted().tables);
+    const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline);
+    expect(preview.diff.appeared.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7", "cluster-too-early E8"]);
+    expect(preview.diff.disappeared).toEqual([]);
+    expect(preview.proposal).toMatchObject({ feasible: true, appendedMeetings: 2 });
+    expect(JSON.stringify([...tables.values()])).toBe(before);
+  });
+
+  it("shows what disappears when the spin button brings a slipped cluster back", () => {
+    const slipped = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2032);
+    const slippedTables = tablesByName(slipped.tables);
+    const stands = checkWorkbook(slippedTables, NOW);
+    const preview = whatIf(slippedTables, { ...NOW, expectedEnd: new Map([[2, 2031]]) }, stands);
+    expect(preview.diff.appeared).toEqual([]);
+    expect(preview.diff.disappeared.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E8"]);
+    expect(preview.check.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7"]);
+  });
+
+  it("treats a finding whose numbers change but which stays on the same cell as neither appearing nor disappearing", () => {
+    const one = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2031]]) }, baseline).check.findings;
+    const two = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline).check.findings;
+    const diff = diffFindings(one, two);
+    expect(diff.appeared.map((f) => f.cell)).toEqual(["E8"]);
+    expect(diff.disappeared).toEqual([]);
+  });
+});
