@@ -1,12 +1,78 @@
-// Builds the task pane into dist/. The add-in itself is the subject of the add-in issue; until
-// then the pane only shows that it loaded.
+// Builds the add-in into dist/ (or --env outDir=…): taskpane.html and commands.html with their
+// bundles, the icons, and manifest.xml. Production loads Office.js from Microsoft's CDN;
+// development builds, and any build with OFFICE_JS=local, serve it from @microsoft/office-js.
+// ADDIN_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ URLs.
+const fs = require("node:fs");
 const path = require("node:path");
+const { sources } = require("webpack");
+const { LOCAL_OFFICE_DIR, OFFICE_JS_CDN, addinUrl, localOfficeFiles, page, rewriteManifest } = require("./scripts/addin-build");
 
-module.exports = (_env, argv) => ({
-  mode: argv.mode ?? "development",
-  entry: { taskpane: "./src/taskpane/index.ts" },
-  output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
-  resolve: { extensions: [".ts", ".tsx", ".js"] },
-  module: { rules: [{ test: /\.tsx?$/, loader: "ts-loader", options: { configFile: "tsconfig.json", transpileOnly: true }, exclude: /node_modules/ }] },
-  devtool: argv.mode === "production" ? false : "source-map",
-});
+const PAGES = [
+  { entry: "taskpane", title: "Workplan Checker", body: '<div id="root"><p style="margin:12px">Loading Workplan Checker…</p></div>\n<noscript>Workplan Checker needs JavaScript.</noscript>' },
+  { entry: "commands", title: "Workplan Checker commands", body: "" },
+];
+
+/** Emits the pages, the icons, the manifest and (for local Office.js) its files. */
+class AddinFilesPlugin {
+  constructor(options) {
+    this.options = options;
+  }
+
+  apply(compiler) {
+    const { officeJs, localOffice, url } = this.options;
+    compiler.hooks.thisCompilation.tap("AddinFiles", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AddinFiles", stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const { entry, title, body } of PAGES) {
+          const entrypoint = compilation.entrypoints.get(entry);
+          const scripts = entrypoint ? entrypoint.getFiles().filter((file) => file.endsWith(".js")) : [];
+          compilation.emitAsset(`${entry}.html`, new sources.RawSource(page({ title, officeJs, scripts, body })));
+        }
+        const copy = (from, to) => {
+          compilation.fileDependencies.add(from);
+          compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)));
+        };
+        for (const name of fs.readdirSync(path.join(__dirname, "assets"))) {
+          if (/^icon-\d+\.png$/.test(name)) copy(path.join(__dirname, "assets", name), `assets/${name}`);
+        }
+        const manifest = path.join(__dirname, "manifest.xml");
+        compilation.fileDependencies.add(manifest);
+        compilation.emitAsset("manifest.xml", new sources.RawSource(rewriteManifest(fs.readFileSync(manifest, "utf8"), url)));
+        if (localOffice) for (const { from, to } of localOfficeFiles(__dirname)) copy(from, to);
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode ?? env.mode ?? "development";
+  const production = mode === "production";
+  let url;
+  try {
+    url = addinUrl(process.env.ADDIN_URL);
+  } catch (error) {
+    if (env.throwOnError) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+  const localOffice = !production || process.env.OFFICE_JS === "local";
+  return {
+    mode,
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
+    output: { path: path.resolve(env.outDir ?? path.join(__dirname, "dist")), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          loader: "ts-loader",
+          exclude: /node_modules/,
+          // ES modules reach webpack untouched, so that it can drop what the pane does not use.
+          options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: !production } },
+        },
+      ],
+    },
+    devtool: production ? false : "source-map",
+    performance: { hints: false },
+    plugins: [new AddinFilesPlugin({ officeJs: localOffice ? `${LOCAL_OFFICE_DIR}/office.js` : OFFICE_JS_CDN, localOffice, url })],
+  };
+};

@@ -14,6 +14,7 @@ import { changesVisibility, queueClearMarks, writeAnnotations, type WriteReport 
 
 export { readTables, writeAnnotations, detectSupport };
 export { createDefaultWorkbook, type CreateOutcome } from "./create";
+export { findTables, selectCell, type TableFound, type WorkbookTablesFound } from "./pane";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";
 export type { ReadSnapshot, Marks, HelperSheetState, ConflictsState, NoteState } from "./read";
 export type { WriteReport } from "./write";

@@ -1,0 +1,50 @@
+/**
+ * The task pane's weight: the gzipped size of every script taskpane.html loads from the build,
+ * Office.js excepted (it comes from Microsoft's CDN, or from @microsoft/office-js in development).
+ */
+import { readFileSync } from "node:fs";
+import { join, posix } from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** The budget: Microsoft's Yeoman template, which only writes one cell, weighs 167,537 bytes. */
+export const BUNDLE_BUDGET_GZIP_BYTES = 150_000;
+
+export interface BundleFile {
+  file: string;
+  bytes: number;
+  gzip_bytes: number;
+}
+
+export interface BundleFigures {
+  bundle_js_gzip_bytes: number;
+  files: BundleFile[];
+}
+
+/** The `src` of every `<script>` of a page, in order (quoted or not, as a minifier leaves them). */
+export function scriptSources(html: string): string[] {
+  const sources: string[] = [];
+  for (const tag of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag[0]);
+    const value = src?.[1] ?? src?.[2] ?? src?.[3];
+    if (value) sources.push(value);
+  }
+  return sources;
+}
+
+/** Scripts of the build itself: not absolute URLs, not Office.js. */
+function isOwnScript(src: string): boolean {
+  if (/^(?:[a-z]+:)?\/\//i.test(src)) return false;
+  return posix.basename(src.split(/[?#]/)[0] ?? "").toLowerCase() !== "office.js";
+}
+
+export function bundleFigures(distDir: string, page = "taskpane.html"): BundleFigures {
+  const html = readFileSync(join(distDir, page), "utf8");
+  const files = scriptSources(html)
+    .filter(isOwnScript)
+    .map((src) => {
+      const file = src.split(/[?#]/)[0] ?? src;
+      const content = readFileSync(join(distDir, ...file.split("/")));
+      return { file, bytes: content.length, gzip_bytes: gzipSync(content, { level: 9 }).length };
+    });
+  return { bundle_js_gzip_bytes: files.reduce((sum, f) => sum + f.gzip_bytes, 0), files };
+}

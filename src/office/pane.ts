@@ -1,0 +1,84 @@
+/// <reference types="office-js" />
+/**
+ * What the task pane asks of Excel besides checking, clearing and creating: which of the
+ * layout's tables the workbook has (with the caption lines the last check left above the
+ * Conflicts table), and going to the cell of a finding. One sync each.
+ */
+import { captionRows } from "../domain/annotations";
+import { ALL_TABLES, CONFLICTS } from "../domain/layout";
+import { parseArea } from "./address";
+import { errorCode, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
+
+export interface TableFound {
+  name: string;
+  sheet: string;
+}
+
+export interface WorkbookTablesFound {
+  /** The layout's tables that exist, in the layout's order. */
+  found: TableFound[];
+  /** The layout's tables that do not. */
+  missing: string[];
+  /**
+   * The lines above the Conflicts table, as the last check (or "create") wrote them: when it was
+   * checked and against which expected review ends. Empty when there is no Conflicts table or
+   * nothing is written above it.
+   */
+  lastCheck: string[];
+}
+
+/** Reads, in one sync, which of the layout's tables the workbook has. */
+export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFound> {
+  try {
+    return await runBatch(excelRun, false, async (context) => {
+      const queued = ALL_TABLES.map((layout) => {
+        const table = context.workbook.tables.getItemOrNullObject(layout.table);
+        table.load("name");
+        table.worksheet.load("name");
+        return { layout, table };
+      });
+      const conflicts = context.workbook.tables.getItemOrNullObject(CONFLICTS.table);
+      const conflictsRange = conflicts.getRange();
+      conflictsRange.load("address");
+      const used = conflicts.worksheet.getUsedRangeOrNullObject(true);
+      used.load("address, values");
+      await context.sync();
+
+      const found: TableFound[] = [];
+      const missing: string[] = [];
+      for (const { layout, table } of queued) {
+        if (table.isNullObject === true) missing.push(layout.table);
+        else found.push({ name: table.name, sheet: table.worksheet.name });
+      }
+      const lastCheck: string[] = [];
+      if (conflicts.isNullObject !== true && used.isNullObject !== true) {
+        const header = parseArea(conflictsRange.address);
+        const area = parseArea(used.address);
+        for (const row of captionRows(header.top)) {
+          const value = used.values[row - area.top]?.[header.left - area.left];
+          if (typeof value === "string" && value.trim() !== "") lastCheck.push(value.trim());
+        }
+      }
+      return { found, missing, lastCheck };
+    });
+  } catch (error) {
+    throw userError(error, "read which tables the workbook has");
+  }
+}
+
+/** Activates the sheet and selects the cell, in one sync. */
+export async function selectCell(excelRun: ExcelRun, sheet: string, cell: string): Promise<void> {
+  try {
+    await runBatch(excelRun, false, async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(cell).select();
+      await context.sync();
+    });
+  } catch (error) {
+    if (errorCode(error) === "ItemNotFound") {
+      throw new WorkbookError(`The sheet "${sheet}" is not in the workbook any more. Check again to bring the findings up to date.`);
+    }
+    throw userError(error, `go to ${sheet}!${cell}`);
+  }
+}

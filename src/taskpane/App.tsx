@@ -1,0 +1,62 @@
+/** The pane in the Office theme, with a fallback that never leaves the pane blank. */
+import { Component, type ReactNode } from "react";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./Pane";
+import type { PaneTheme } from "./theme";
+import type { PaneWorkbook } from "./workbook";
+
+const useStyles = makeStyles({
+  root: { minHeight: "100vh" },
+});
+
+interface BoundaryState {
+  error: Error | null;
+}
+
+/** Shows what went wrong instead of a blank pane if rendering itself fails. */
+class PaneBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+  state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: Error): BoundaryState {
+    return { error };
+  }
+
+  render() {
+    if (!this.state.error) return this.props.children;
+    return <Unavailable title="The pane stopped working" message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`} />;
+  }
+}
+
+export function Unavailable({ title, message }: { title: string; message: string }) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+export interface AppProps {
+  theme: PaneTheme;
+  children: ReactNode;
+}
+
+/** The Fluent theme that matches Office's, around whatever the pane shows. */
+export function Themed({ theme, children }: AppProps) {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root} data-theme={theme}>
+      <PaneBoundary>{children}</PaneBoundary>
+    </FluentProvider>
+  );
+}
+
+export function App({ theme, workbook }: { theme: PaneTheme; workbook: PaneWorkbook }) {
+  return (
+    <Themed theme={theme}>
+      <Pane workbook={workbook} />
+    </Themed>
+  );
+}

@@ -1,0 +1,26 @@
+/** Shown when the workbook has none of the workplan's tables: one button creates them all. */
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
+});
+
+export interface CreateWorkbookProps {
+  busy: boolean;
+  onCreate(): void;
+}
+
+export function CreateWorkbook({ busy, onCreate }: CreateWorkbookProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.box}>
+      <Text>
+        This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, Articles, Clusters, flexible topics,
+        Settings and Conflicts sheets, with drop-down lists on the topic columns. Nothing that is already in the workbook is overwritten.
+      </Text>
+      <Button appearance="primary" disabledFocusable={busy} onClick={onCreate}>
+        Create the workplan workbook
+      </Button>
+    </div>
+  );
+}

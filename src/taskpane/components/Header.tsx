@@ -1,0 +1,26 @@
+/**
+ * The status line: when the workbook was last checked and against which expected review ends,
+ * in the words the check wrote above the Conflicts table.
+ */
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  lines: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+});
+
+export interface HeaderProps {
+  /** The caption lines of the last check; empty when the workbook has not been checked. */
+  lines: readonly string[];
+}
+
+export function Header({ lines }: HeaderProps) {
+  const styles = useStyles();
+  const shown = lines.length > 0 ? lines : ["Not checked yet."];
+  return (
+    <div className={styles.lines} aria-label="Last check">
+      {shown.map((line) => (
+        <Caption1 key={line}>{line}</Caption1>
+      ))}
+    </div>
+  );
+}

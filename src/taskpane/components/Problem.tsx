@@ -1,0 +1,25 @@
+/** An error from Excel, or a refusal, as a message bar that says what to do. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+
+export interface ProblemProps {
+  title: string;
+  message: string;
+  onDismiss(): void;
+}
+
+export function Problem({ title, message, onDismiss }: ProblemProps) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {message}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label="Dismiss the message" onClick={onDismiss} />
+        }
+      />
+    </MessageBar>
+  );
+}
