@@ -23,4 +23,6 @@ export default tseslint.config(
   { files: ["src/domain/*.ts"], rules: domainBoundary("^\\.\\./") },
   { files: ["src/domain/*/*.ts"], rules: domainBoundary("^\\.\\./\\.\\./") },
   { files: ["src/domain/*/*/**/*.ts"], rules: { "no-restricted-syntax": ["error", { selector: "Program", message: "Keep src/domain at most two levels deep so the import boundary holds." }] } },
+  // The fake Excel runs in a browser page as well as in Node: relative imports only.
+  { files: ["src/devtools/**/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^[^.]", message: "src/devtools runs in the browser too: no Node modules or packages." }] }] } },
 );

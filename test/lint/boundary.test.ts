@@ -31,3 +31,12 @@ describe("the src/domain import boundary", () => {
     expect(await lintAs("src/cli/x.ts", 'import { a1 } from "../domain/tables";\nimport fs from "node:fs";\nexport const x = [a1, fs];\n')).toEqual([]);
   });
 });
+
+describe("src/devtools runs in a browser page too", () => {
+  it.each([
+    ["src/devtools/harness.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
+    ["src/devtools/fakeExcel/office.ts", 'import { OfficeMockObject } from "office-addin-mock";\nexport const x = OfficeMockObject;\n'],
+  ])("rejects in %s: %s", async (file, code) => {
+    expect((await lintAs(file, code)).some((m) => m.startsWith("no-restricted-imports"))).toBe(true);
+  });
+});

@@ -10,8 +10,8 @@ import { tablesByName, type SheetTable } from "../../src/domain/tables";
 import { largePlanTables } from "../../src/bench/generate";
 import { checkWorkbook, clearHighlights } from "../../src/office";
 import { checkTime } from "../../src/domain/annotations";
-import { FakeError } from "./fake/model";
 import {
+  FakeError,
   allText,
   conflictsOf,
   fakeExcel,
@@ -24,8 +24,8 @@ import {
   userNotes,
   valuesIn,
   withOffice,
-} from "./fake/workbook";
-import type { FakeExcel } from "./fake/excel";
+  type FakeExcel,
+} from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const options = { now: () => NOW };

@@ -4,9 +4,7 @@ import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "..
 import { INPUT_TABLES } from "../../src/domain/layout";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
 import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
-import { FakeExcel } from "./fake/excel";
-import { TableModel, WorkbookModel } from "./fake/model";
-import { conflictsOf, listsSheet, put, recordSyncs, sheet, valuesIn, withOffice } from "./fake/workbook";
+import { FakeExcel, TableModel, WorkbookModel, conflictsOf, listsSheet, put, recordSyncs, sheet, valuesIn, withOffice } from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

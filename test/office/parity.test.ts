@@ -12,7 +12,7 @@ import { tablesByName } from "../../src/domain/tables";
 import { checkWorkbook } from "../../src/office";
 import { applyAnnotations, buildDefaultWorkbook, readTables as readXlsx } from "../../src/xlsx";
 import { conditionalFormats, existingCells, noteText } from "../../src/xlsx/excelModel";
-import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "./fake/workbook";
+import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

@@ -229,6 +229,8 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly names: NameModel[] = [];
   activeSheet: string | null = null;
+  /** The cells Range.select() last selected, as "Sheet!A1". */
+  selection: string | null = null;
 
   sheet(name: string): SheetModel | null {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase()) ?? null;

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * A faithful, small stand-in for the parts of the Excel JavaScript API the adapter uses, over
  * the in-memory workbook of model.ts. What office-addin-mock lacks, this has:
@@ -15,9 +16,11 @@
  *   Excel's undo documentation lists), tables with resize (ExcelApi 1.13);
  * - text typed into a cell that is not formatted as text becomes a number, a boolean, a date or
  *   a formula, as Excel's entry parsing does.
+ *
+ * Pure TypeScript with no imports beyond this folder and the adapter's types: it runs in Node
+ * (the jest tests, the benchmark) and in a browser page (the pane's end-to-end tests).
  */
-import { OfficeMockObject } from "office-addin-mock";
-import type { Batch, ExcelRun } from "../../../src/office/run";
+import type { Batch, ExcelRun } from "../../office/run";
 import {
   FakeError,
   MAX_COLUMN,
@@ -99,7 +102,12 @@ export class FakeContext {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
-    await Promise.resolve();
+    this.excel.syncs++;
+    const latency = this.excel.latencyMs;
+    if (latency > 0) await new Promise<void>((resolve) => setTimeout(resolve, latency));
+    else await Promise.resolve();
+    const failure = this.excel.takeInjectedFailure();
+    if (failure) throw failure;
     for (const op of ops) op.run();
   }
 }
@@ -530,6 +538,14 @@ export class Range extends ClientObject<RangeEntity> {
   get dataValidation(): DataValidation {
     if (!this.nav.has("dv")) this.nav.set("dv", new DataValidation(this.ctx, this.child((e) => e), this.nullable));
     return this.nav.get("dv") as DataValidation;
+  }
+
+  /** Selects the range; Excel refuses to select on a sheet that is not the active one. */
+  select(): void {
+    this.write(({ sheet, area }) => {
+      if (this.ctx.model.activeSheet !== sheet.name) throw new FakeError("InvalidSelection", "The range is not on the active sheet.");
+      this.ctx.model.selection = `${sheet.name}!${areaName(area)}`;
+    });
   }
 
   /** For tests and for resize: the range this proxy stands for, at sync time. */
@@ -1152,6 +1168,8 @@ export interface FakeExcelOptions {
   /** The highest ExcelApi requirement set the client supports, e.g. "1.20". */
   version?: string;
   platform?: "PC" | "Mac" | "OfficeOnline";
+  /** Every `context.sync()` waits this long (an Excel round trip; 0 = a microtask). */
+  latencyMs?: number;
 }
 
 function versionNumber(version: string): number {
@@ -1163,19 +1181,37 @@ export class FakeExcel {
   readonly model: WorkbookModel;
   readonly version: string;
   readonly platform: "PC" | "Mac" | "OfficeOnline";
+  latencyMs: number;
   /** Called with every new context before the batch runs (tests wrap context.sync here). */
   onContext: ((context: FakeContext) => void) | null = null;
   /** The options of every Excel.run, in order. */
   readonly runOptions: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean }[] = [];
+  /** Every `context.sync()` of every Excel.run so far. */
+  syncs = 0;
+  private injected: FakeError[] = [];
 
   constructor(model = new WorkbookModel(), options: FakeExcelOptions = {}) {
     this.model = model;
     this.version = options.version ?? "1.20";
     this.platform = options.platform ?? "PC";
+    this.latencyMs = options.latencyMs ?? 0;
   }
 
   supports(version: string): boolean {
     return versionNumber(this.version) >= versionNumber(version);
+  }
+
+  /**
+   * The next sync fails with this Office error code (e.g. "InvalidOperationInCellEditMode",
+   * "AccessDenied") before changing anything; several calls fail that many syncs in order.
+   */
+  failNextSync(code: string, message = `Excel refused the request (${code}).`): void {
+    this.injected.push(new FakeError(code, message));
+  }
+
+  /** For FakeContext.sync: the failure injected for this sync, if any. */
+  takeInjectedFailure(): FakeError | null {
+    return this.injected.shift() ?? null;
   }
 
   readonly run: ExcelRun = (async <T>(first: unknown, second?: Batch<T>): Promise<T> => {
@@ -1188,18 +1224,6 @@ export class FakeExcel {
     if (context.pendingCount() > 0) throw new Error(`fake Excel: ${context.pendingCount()} queued step(s) were never synced`);
     return result;
   }) as ExcelRun;
-
-  /** The `Office` global as office-addin-mock builds it, answering requirement-set questions. */
-  officeGlobal(): OfficeMockObject {
-    return new OfficeMockObject({
-      context: {
-        platform: this.platform,
-        requirements: {
-          isSetSupported: (name: string, version?: string) => name === "ExcelApi" && this.supports(version ?? "1.1"),
-        },
-      },
-    });
-  }
 }
 
 export { MAX_COLUMN, MAX_ROW };

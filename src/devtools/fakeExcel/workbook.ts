@@ -1,7 +1,11 @@
-/** Test helpers: a fake workbook built from engine tables, and readers of what a check left. */
-import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK } from "../../../src/domain/annotations";
-import { CONFLICTS } from "../../../src/domain/layout";
-import type { CellValue, SheetTable } from "../../../src/domain/tables";
+/**
+ * The fake Excel's workbooks: built from engine tables (the adopted workplan, a blank workbook,
+ * or any tables), and readers of what a check left in them, for tests and end-to-end pages.
+ */
+import { captionRows, FLAGS_SHEET, LISTS_SHEET, NOT_CHECKED_CAPTION, NOTE_MARK } from "../../domain/annotations";
+import { adoptedTables, CONFLICTS_HEADER_ROW } from "../../domain/defaults";
+import { CONFLICTS, WORKPLAN } from "../../domain/layout";
+import type { CellValue, SheetTable } from "../../domain/tables";
 import { FakeExcel, type FakeContext, type FakeExcelOptions } from "./excel";
 import { TableModel, WorkbookModel, areaName, parseAddress, type Area, type ErrorValue, type Scalar, type SheetModel } from "./model";
 
@@ -30,6 +34,33 @@ export function fakeExcel(tables: readonly SheetTable[], options?: FakeExcelOpti
   return new FakeExcel(workbookOf(tables), options);
 }
 
+/**
+ * What a fake workbook starts as: "default" is the adopted workplan as `workplan init` and
+ * "Create workbook" lay it out (every table on its own sheet, the "not checked yet" lines above
+ * the Conflicts table; the drop-down lists and helper sheets come with the first check);
+ * "empty" is a new blank workbook (one empty sheet, Sheet1); or any tables.
+ */
+export type Seed = "default" | "empty" | readonly SheetTable[];
+
+export function seededWorkbook(seed: Seed = "default"): WorkbookModel {
+  if (seed === "empty") {
+    const model = new WorkbookModel();
+    model.addSheet("Sheet1");
+    return model;
+  }
+  const model = workbookOf(seed === "default" ? adoptedTables() : seed);
+  if (seed === "default") {
+    const conflicts = model.table(CONFLICTS.table);
+    if (conflicts) captionRows(CONFLICTS_HEADER_ROW).forEach((row, i) => put(conflicts.sheet, row, conflicts.area.left, NOT_CHECKED_CAPTION[i]));
+    model.activeSheet = model.table(WORKPLAN.table)?.sheet.name ?? model.activeSheet;
+  }
+  return model;
+}
+
+export function createFakeExcel(options: FakeExcelOptions & { seed?: Seed } = {}): FakeExcel {
+  return new FakeExcel(seededWorkbook(options.seed), options);
+}
+
 export type SyncKind = "read" | "write" | "empty";
 
 /** Wraps every context's sync to record, per Excel.run, what each sync carried. */
@@ -47,16 +78,6 @@ export function recordSyncs(excel: FakeExcel): SyncKind[][] {
     };
   };
   return runs;
-}
-
-/** Installs `Office` (an office-addin-mock object) for the duration of a test. */
-export function withOffice(excel: FakeExcel): () => void {
-  const holder = globalThis as { Office?: unknown };
-  const before = holder.Office;
-  holder.Office = excel.officeGlobal();
-  return () => {
-    holder.Office = before;
-  };
 }
 
 export function valueAt(sheet: SheetModel, row: number, column: number): Scalar | ErrorValue | null {

@@ -1,0 +1,144 @@
+/**
+ * The `Office` global beside the fake Excel: what the adapter and the pane ask of it and
+ * nothing more. Requirement sets answer from the fake's ExcelApi version; the theme is Office's
+ * light or dark one (or given colours); `onReady` resolves with host Excel; function commands
+ * registered with `Office.actions.associate` can be invoked as the ribbon would; document
+ * settings live in memory.
+ */
+import type { FakeExcel } from "./excel";
+
+export interface FakeOfficeTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+  isDarkTheme: boolean;
+}
+
+/** Office's own colours for its light ("Colorful"/"White") and dark ("Black") themes. */
+export const OFFICE_THEMES: Readonly<Record<"light" | "dark", FakeOfficeTheme>> = {
+  light: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#242424",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#242424",
+    isDarkTheme: false,
+  },
+  dark: {
+    bodyBackgroundColor: "#292929",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#1F1F1F",
+    controlForegroundColor: "#FFFFFF",
+    isDarkTheme: true,
+  },
+};
+
+export interface FakeOfficeOptions {
+  theme?: "light" | "dark" | FakeOfficeTheme;
+}
+
+/** The event a function command receives; `completed` must be called when it is done. */
+export interface FakeCommandEvent {
+  completed(options?: { allowEvent?: boolean }): void;
+  source: { id: string };
+}
+
+type Handler = (event: FakeCommandEvent) => unknown;
+
+export interface FakeSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: "succeeded" }) => void): void;
+}
+
+export interface FakeOffice {
+  context: {
+    host: "Excel";
+    platform: string;
+    displayLanguage: string;
+    contentLanguage: string;
+    diagnostics: { host: "Excel"; platform: string; version: string };
+    requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
+    officeTheme: FakeOfficeTheme;
+    document: { settings: FakeSettings };
+  };
+  HostType: { Excel: "Excel" };
+  PlatformType: { PC: "PC"; Mac: "Mac"; OfficeOnline: "OfficeOnline" };
+  onReady(callback?: (info: { host: "Excel"; platform: string }) => void): Promise<{ host: "Excel"; platform: string }>;
+  /** Legacy entry point: called once, after the scripts of the page have run, when a page sets it. */
+  initialize?: (reason: string) => void;
+  actions: { associate(id: string, handler: Handler): void };
+  addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void> };
+  /** Not Office's: runs a function command as the ribbon button would; resolves when it calls completed(). */
+  invokeCommand(id: string): Promise<void>;
+  /** Not Office's: the ids registered with `actions.associate`. */
+  commands(): string[];
+}
+
+export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): FakeOffice {
+  const theme = typeof options.theme === "object" ? options.theme : OFFICE_THEMES[options.theme ?? "light"];
+  const handlers = new Map<string, Handler>();
+  const settings = new Map<string, unknown>();
+  const info = { host: "Excel" as const, platform: excel.platform };
+  return {
+    context: {
+      host: "Excel",
+      platform: excel.platform,
+      displayLanguage: "en-US",
+      contentLanguage: "en-US",
+      diagnostics: { host: "Excel", platform: excel.platform, version: "16.0" },
+      requirements: {
+        isSetSupported: (name: string, minVersion?: string | number) => name === "ExcelApi" && excel.supports(minVersion === undefined ? "1.1" : String(minVersion)),
+      },
+      officeTheme: { ...theme },
+      document: {
+        settings: {
+          get: (name) => (settings.has(name) ? structuredClone(settings.get(name)) : null),
+          set: (name, value) => void settings.set(name, structuredClone(value)),
+          remove: (name) => void settings.delete(name),
+          saveAsync: (callback) => void Promise.resolve().then(() => callback?.({ status: "succeeded" })),
+        },
+      },
+    },
+    HostType: { Excel: "Excel" },
+    PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" },
+    onReady: async (callback) => {
+      await Promise.resolve();
+      callback?.(info);
+      return info;
+    },
+    actions: {
+      associate: (id, handler) => void handlers.set(id, handler),
+    },
+    addin: {
+      showAsTaskpane: async () => undefined,
+      hide: async () => undefined,
+    },
+    invokeCommand: (id) =>
+      new Promise<void>((resolve, reject) => {
+        const handler = handlers.get(id);
+        if (!handler) {
+          reject(new Error(`fake Office: no function command "${id}" was associated (Office.actions.associate)`));
+          return;
+        }
+        try {
+          const returned = handler({ completed: () => resolve(), source: { id } });
+          if (returned instanceof Promise) returned.catch(reject);
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    commands: () => [...handlers.keys()],
+  };
+}
+
+/** Installs the fake `Office` on `globalThis` (for a test); returns the function that restores the previous one. */
+export function withOffice(excel: FakeExcel, options?: FakeOfficeOptions): () => void {
+  const holder = globalThis as { Office?: unknown };
+  const before = holder.Office;
+  holder.Office = fakeOffice(excel, options);
+  return () => {
+    holder.Office = before;
+  };
+}

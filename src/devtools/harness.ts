@@ -1,0 +1,98 @@
+/**
+ * The fake Office for end-to-end and screenshot pages: the pane's real bundle runs against an
+ * in-memory Excel instead of office.js.
+ *
+ * Contract (nothing here depends on webpack; any bundler, a plain ES module, or jsdom will do):
+ * - Call `installFakeOffice(window, options)` in a script that runs BEFORE the pane's bundle, in
+ *   place of office.js (`src/devtools/install.ts` is such an entry: it reads the options from
+ *   the page's query string). It sets `window.Office` (fakeExcel/office.ts: requirement sets,
+ *   `officeTheme`, `onReady`, `actions.associate`, document settings), `window.Excel` (`run`)
+ *   and `window.OfficeExtension` (`Error`), and calls `Office.initialize` if the page sets it.
+ * - Options: `seed` "default" (the adopted workplan laid out as "Create workbook" does), "empty"
+ *   (a blank workbook) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
+ *   notes API, "1.12" no Table.resize); `platform` "PC" | "Mac" | "OfficeOnline"; `theme` "light"
+ *   | "dark" or colours; `latencyMs` per sync (to see the pane's busy state).
+ * - It returns a handle, also left at `window.__workplanFake` for `page.evaluate`: `grid()` the
+ *   workbook as a person would see it (values, fills from the highlight rules, notes, sheet
+ *   visibility; plain JSON), `syncs()` the number of `context.sync()` calls so far, `runs()` the
+ *   number of `Excel.run` calls, `invokeCommand("checkWorkplan")` runs a function command as the
+ *   ribbon button would (resolves when it calls `event.completed()`), `failNextSync(code)` makes
+ *   the next sync fail with that Office error code, `setCell(sheet, address, value)` types into
+ *   a cell between checks; `excel` and `office` are the fakes themselves.
+ * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`.
+ */
+import { gridState, type GridState } from "./fakeExcel/grid";
+import { FakeError, parseAddress } from "./fakeExcel/model";
+import { fakeOffice, type FakeOffice, type FakeOfficeTheme } from "./fakeExcel/office";
+import { createFakeExcel, put, type Seed } from "./fakeExcel/workbook";
+import type { FakeExcel } from "./fakeExcel/excel";
+
+export interface HarnessOptions {
+  seed?: Seed;
+  version?: string;
+  platform?: "PC" | "Mac" | "OfficeOnline";
+  theme?: "light" | "dark" | FakeOfficeTheme;
+  latencyMs?: number;
+}
+
+export interface FakeOfficeHandle {
+  excel: FakeExcel;
+  office: FakeOffice;
+  grid(): GridState;
+  syncs(): number;
+  runs(): number;
+  invokeCommand(id: string): Promise<void>;
+  failNextSync(code: string, message?: string): void;
+  setCell(sheet: string, address: string, value: string | number | boolean | null): void;
+}
+
+export const HANDLE_NAME = "__workplanFake";
+
+export function installFakeOffice(target: object, options: HarnessOptions = {}): FakeOfficeHandle {
+  const excel = createFakeExcel({ seed: options.seed, version: options.version, platform: options.platform, latencyMs: options.latencyMs });
+  const office = fakeOffice(excel, { theme: options.theme });
+  const handle: FakeOfficeHandle = {
+    excel,
+    office,
+    grid: () => gridState(excel.model),
+    syncs: () => excel.syncs,
+    runs: () => excel.runOptions.length,
+    invokeCommand: (id) => office.invokeCommand(id),
+    failNextSync: (code, message) => excel.failNextSync(code, message),
+    setCell: (sheetName, address, value) => {
+      const sheet = excel.model.sheet(sheetName);
+      if (!sheet) throw new Error(`fake Excel: no sheet "${sheetName}"`);
+      const { area } = parseAddress(address);
+      if (value === null || value === "") {
+        const cell = sheet.cell(area.top, area.left);
+        if (cell) delete cell.value;
+        sheet.prune(area.top, area.left);
+      } else put(sheet, area.top, area.left, value);
+    },
+  };
+  const globals = target as Record<string, unknown>;
+  globals.Office = office;
+  globals.Excel = { run: excel.run };
+  globals.OfficeExtension = { Error: FakeError };
+  globals[HANDLE_NAME] = handle;
+  // Office.js calls Office.initialize once the page's scripts have run, when the page sets it.
+  setTimeout(() => office.initialize?.("documentOpened"), 0);
+  return handle;
+}
+
+/** Options from a query string such as "?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300". */
+export function optionsFromQuery(search: string): HarnessOptions {
+  const query = new URLSearchParams(search);
+  const options: HarnessOptions = {};
+  const seed = query.get("seed");
+  if (seed === "default" || seed === "empty") options.seed = seed;
+  const theme = query.get("theme");
+  if (theme === "light" || theme === "dark") options.theme = theme;
+  const version = query.get("version");
+  if (version && /^1\.\d+$/.test(version)) options.version = version;
+  const platform = query.get("platform");
+  if (platform === "PC" || platform === "Mac" || platform === "OfficeOnline") options.platform = platform;
+  const latency = Number(query.get("latency"));
+  if (Number.isFinite(latency) && latency > 0) options.latencyMs = latency;
+  return options;
+}
