@@ -6,6 +6,7 @@ import { whatIf } from "../domain/whatIf";
 import { largePlanTables } from "./generate";
 import { medianMs } from "./measure";
 import { proposeFigures } from "./propose";
+import { syncFigures } from "./syncs";
 
 function checkFigures(): Record<string, number> {
   const seed = adoptedWorkbook();
@@ -23,7 +24,7 @@ function checkFigures(): Record<string, number> {
 }
 
 async function main(): Promise<void> {
-  const figures: Record<string, number | boolean> = { ...checkFigures(), ...(await proposeFigures()) };
+  const figures: Record<string, number | boolean> = { ...checkFigures(), ...(await proposeFigures()), ...(await syncFigures()) };
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 
