@@ -17,8 +17,24 @@ export async function checkWorkplan(event: { completed(): void }, excelRun: Exce
   }
 }
 
-if (typeof Office !== "undefined") {
-  void Office.onReady(() => {
-    Office.actions.associate("checkWorkplan", (event: Office.AddinCommands.Event) => checkWorkplan(event, Excel.run));
+interface Hosts {
+  Office?: { onReady(callback?: () => void): unknown; actions: { associate(id: string, action: (event: { completed(): void }) => unknown): void } };
+  Excel?: { run: ExcelRun };
+}
+
+/** Associates the manifest's function id with the check once Office is ready. */
+export function register(hosts: Hosts = globalThis as Hosts): void {
+  const office = hosts.Office;
+  if (!office) return;
+  void office.onReady(() => {
+    office.actions.associate("checkWorkplan", (event) => {
+      const excel = hosts.Excel;
+      if (excel) return checkWorkplan(event, excel.run);
+      console.error("Excel is not available: the Check workplan command works only in Excel.");
+      event.completed();
+      return undefined;
+    });
   });
 }
+
+register();

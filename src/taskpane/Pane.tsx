@@ -114,7 +114,8 @@ export function Pane({ workbook }: PaneProps) {
           ? "There were no highlights to clear."
           : `Cleared the highlights: ${plural(cleared.rulesRemoved, "highlight rule")} and ${plural(cleared.notesRemoved, "note")} the add-in wrote. Your own formatting and notes are untouched.`;
       setNotice(text);
-      setAnnouncement(text);
+      // The message bar announces itself.
+      setAnnouncement("");
     });
 
   const create = () =>
@@ -123,7 +124,7 @@ export function Pane({ workbook }: PaneProps) {
       setTables(await workbook.findTables());
       const text = `Created the sheets ${created.sheets.join(", ")} with the adopted workplan. Select Check to check it.`;
       setNotice(text);
-      setAnnouncement(text);
+      setAnnouncement("");
     });
 
   const goTo = (sheet: string, cell: string) =>

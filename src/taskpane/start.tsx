@@ -1,0 +1,43 @@
+/// <reference types="office-js" />
+/** Starting the pane: waits for Office, then shows the pane in the Office theme, or says why it cannot. */
+import { useEffect, useState } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { App, Themed, Unavailable } from "./App";
+import { currentTheme, watchTheme, type PaneTheme } from "./theme";
+import { officeWorkbook, type PaneWorkbook } from "./workbook";
+import type { ExcelRun } from "../office";
+
+function FollowingTheme({ workbook }: { workbook: PaneWorkbook }) {
+  const [theme, setTheme] = useState<PaneTheme>(currentTheme);
+  useEffect(() => watchTheme(setTheme), []);
+  return <App theme={theme} workbook={workbook} />;
+}
+
+function showUnavailable(root: Root, message: string): void {
+  root.render(
+    <Themed theme={currentTheme()}>
+      <Unavailable title="Open this pane in Excel" message={message} />
+    </Themed>,
+  );
+}
+
+interface Hosts {
+  Office?: typeof Office;
+  Excel?: { run: ExcelRun };
+}
+
+/** Renders the pane into `element` once Office is ready; `hosts` defaults to the page's globals. */
+export function start(element: HTMLElement, hosts: Hosts = globalThis as Hosts): Root {
+  const root = createRoot(element);
+  const office = hosts.Office;
+  if (!office) {
+    showUnavailable(root, "Office.js did not load. Check the network connection, then close the pane and open it again (Home > Workplan).");
+    return root;
+  }
+  void office.onReady((info) => {
+    const excel = hosts.Excel;
+    if (info.host === office.HostType.Excel && excel) root.render(<FollowingTheme workbook={officeWorkbook(excel.run)} />);
+    else showUnavailable(root, "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then Home > Workplan.");
+  });
+  return root;
+}

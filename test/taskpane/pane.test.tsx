@@ -1,0 +1,223 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane against the fake Excel, through the real Office.js adapter: open, create, check,
+ * go to a cell, clear; a slip; Excel's errors; progress; accessible names.
+ */
+import "@testing-library/jest-dom";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { officeWorkbook, type PaneWorkbook } from "../../src/taskpane/workbook";
+import type { ExcelRun } from "../../src/office";
+import { createFakeExcel, FakeError, put, valueAt, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+function setUp(seed: "default" | "empty" = "default"): FakeExcel {
+  const excel = createFakeExcel({ seed });
+  restore = withOffice(excel);
+  return excel;
+}
+
+function show(workbook: PaneWorkbook, theme: "light" | "dark" = "light") {
+  const user = userEvent.setup();
+  const view = render(<App theme={theme} workbook={workbook} />);
+  return { user, ...view };
+}
+
+/** Sets a cluster's "Review end (expected)" in the fake workbook, as a planner would type it. */
+function slip(excel: FakeExcel, cluster: number, year: number): void {
+  const table = excel.model.table("Clusters");
+  if (!table) throw new Error("no Clusters table");
+  const { sheet, area } = table;
+  let column = 0;
+  for (let c = area.left; c <= area.right; c++) if (valueAt(sheet, area.top, c) === "Review end (expected)") column = c;
+  for (let r = area.top + 1; r <= area.bottom; r++) {
+    if (valueAt(sheet, r, area.left) === cluster) put(sheet, r, column, year);
+  }
+}
+
+const checkButton = () => screen.findByRole("button", { name: "Check" });
+
+describe("the task pane", () => {
+  it("offers to create the workbook when it has no tables, creates it, then checks it clean", async () => {
+    const excel = setUp("empty");
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+
+    const create = await screen.findByRole("button", { name: "Create the workplan workbook" });
+    expect(screen.queryByRole("button", { name: "Check" })).toBeNull();
+    await user.click(create);
+
+    expect(await screen.findByText(/Created the sheets Workplan, Topics, Articles, Clusters/)).toBeInTheDocument();
+    for (const name of ["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts"]) expect(excel.model.table(name)).not.toBeNull();
+    // The header says what the new Conflicts table says: not checked yet.
+    expect(screen.getByLabelText("Last check")).toHaveTextContent(/Not checked yet/);
+
+    await user.click(await checkButton());
+    expect(await screen.findByText("No conflicts")).toBeInTheDocument();
+    expect(screen.getByText("The workplan follows every rule.")).toBeInTheDocument();
+    const header = screen.getByLabelText("Last check");
+    expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.");
+    expect(header).toHaveTextContent("Expected review ends used: cluster 1 2024, cluster 2 2030, cluster 3 2028, cluster 4 2026.");
+  });
+
+  it("shows a slip's findings grouped by severity with counts, sources and a link that selects the cell", async () => {
+    const excel = setUp();
+    slip(excel, 2, 2032);
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await checkButton());
+
+    const errors = await screen.findByRole("region", { name: /^Errors \(\d+\)$/ });
+    const count = Number(/\((\d+)\)/.exec(within(errors).getByRole("heading").textContent ?? "")?.[1]);
+    const items = within(errors).getAllByRole("listitem");
+    expect(items).toHaveLength(count);
+    expect(count).toBeGreaterThan(0);
+    const first = items[0] as HTMLElement;
+    expect(first).toHaveTextContent(/review of cluster 2/);
+    expect(first).toHaveTextContent(/expected to end in 2032/);
+    expect(first).toHaveTextContent("Source: P§18, P§4, P§49 · cluster-too-early");
+
+    const link = within(first).getByRole("button", { name: /^Go to Workplan!E\d+$/ });
+    const cell = (link.textContent ?? "").replace("Go to Workplan!", "");
+    excel.model.activeSheet = "Clusters";
+    await user.click(link);
+    await waitFor(() => expect(excel.model.selection).toBe(`Workplan!${cell}`));
+    expect(excel.model.activeSheet).toBe("Workplan");
+
+    // The header names the expected ends the check used, the slip included.
+    expect(screen.getByLabelText("Last check")).toHaveTextContent("cluster 2 2032");
+    // Errors come first: no warnings group is above the errors group.
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings[0]).toMatch(/^Errors/);
+  });
+
+  it("clears only what the check wrote, and says so", async () => {
+    const excel = setUp();
+    slip(excel, 2, 2032);
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await checkButton());
+    await screen.findByRole("region", { name: /^Errors/ });
+    const workplan = excel.model.sheet("Workplan");
+    expect(workplan?.conditionalFormats.length).toBe(3);
+
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    expect(await screen.findByText(/Cleared the highlights: 3 highlight rules and \d+ notes? the add-in wrote/)).toBeInTheDocument();
+    expect(workplan?.conditionalFormats.length).toBe(0);
+
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    expect(await screen.findByText("There were no highlights to clear.")).toBeInTheDocument();
+  });
+
+  it("shows progress while a check runs, with the buttons held", async () => {
+    const excel = setUp();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = (async (first: unknown, second?: unknown) => {
+      await gate;
+      return (excel.run as (a: unknown, b?: unknown) => Promise<unknown>)(first, second);
+    }) as ExcelRun;
+    const workbook = officeWorkbook(excel.run, () => NOW);
+    const { user } = show({ ...workbook, check: officeWorkbook(slow, () => NOW).check });
+    await user.click(await checkButton());
+
+    expect(await screen.findByRole("progressbar")).toHaveTextContent("Checking the workplan…");
+    expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
+    expect(screen.getByRole("button", { name: "Check" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByRole("button", { name: "Clear highlights" })).toHaveAttribute("aria-disabled", "true");
+    expect(screen.getByRole("status")).toHaveTextContent("Checking the workplan…");
+
+    release();
+    expect(await screen.findByText("No conflicts")).toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByRole("status")).toHaveTextContent("Check done: no conflicts.");
+    expect(screen.getByRole("button", { name: "Check" })).not.toHaveAttribute("aria-disabled", "true");
+  });
+
+  it("turns an error from Excel into a message bar that says what to do", async () => {
+    const excel = setUp();
+    const refusing = (async () => {
+      throw new FakeError("AccessDenied", "The requested operation is not allowed: the sheet is protected.");
+    }) as unknown as ExcelRun;
+    const { user } = show({ ...officeWorkbook(excel.run, () => NOW), check: officeWorkbook(refusing).check });
+    await user.click(await checkButton());
+
+    const bar = await screen.findByRole("group", { name: "Could not check the workbook" });
+    expect(bar).toHaveTextContent(/Unprotect it \(Review > Unprotect Sheet/);
+    expect(bar).toHaveTextContent(/Excel said: AccessDenied/);
+    // The pane stays usable: Check is still there to try again.
+    expect(screen.getByRole("button", { name: "Check" })).toBeEnabled();
+    await user.click(within(bar).getByRole("button", { name: "Dismiss the message" }));
+    expect(screen.queryByRole("group", { name: "Could not check the workbook" })).toBeNull();
+  });
+
+  it("says what is in the way when creating would overwrite a sheet", async () => {
+    const excel = setUp("empty");
+    excel.model.addSheet("Workplan");
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await screen.findByRole("button", { name: "Create the workplan workbook" }));
+
+    const bar = await screen.findByRole("group", { name: "Could not create the workbook" });
+    expect(bar).toHaveTextContent('the sheet "Workplan" already exists');
+    expect(bar).toHaveTextContent("creating never overwrites anything");
+    expect(excel.model.tables).toHaveLength(0);
+  });
+
+  it("shows a message bar, not a blank pane, when the tables cannot be read on open", async () => {
+    setUp();
+    const failing = (async () => {
+      throw new FakeError("RequestAborted", "The request was aborted.");
+    }) as unknown as ExcelRun;
+    show(officeWorkbook(failing));
+    const bar = await screen.findByRole("group", { name: "Could not read the workbook" });
+    expect(bar).toHaveTextContent(/Try again/);
+    expect(screen.getByRole("button", { name: "Check" })).toBeInTheDocument();
+  });
+
+  it("shows the last check the workbook records when it opens", async () => {
+    const excel = setUp();
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await checkButton());
+    await screen.findByText("No conflicts");
+
+    // Another session opens the same workbook.
+    document.body.innerHTML = "";
+    show(officeWorkbook(excel.run, () => NOW));
+    await screen.findAllByRole("button", { name: "Check" });
+    const headers = screen.getAllByLabelText("Last check");
+    expect(headers[headers.length - 1]).toHaveTextContent("Last checked 2026-11-23 17:50 UTC");
+  });
+
+  it("gives every button an accessible name", async () => {
+    const excel = setUp();
+    slip(excel, 2, 2032);
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await checkButton());
+    await screen.findByRole("region", { name: /^Errors/ });
+    const buttons = screen.getAllByRole("button");
+    expect(buttons.length).toBeGreaterThan(3);
+    for (const button of buttons) expect(button).toHaveAccessibleName();
+  });
+
+  it("is reachable by keyboard: Tab to Check, Enter runs it", async () => {
+    const excel = setUp();
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await checkButton();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Check" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText("No conflicts")).toBeInTheDocument();
+  });
+
+  it("follows the theme it is given", async () => {
+    const excel = setUp();
+    const { container } = show(officeWorkbook(excel.run, () => NOW), "dark");
+    await checkButton();
+    expect(container.querySelector("[data-theme]")).toHaveAttribute("data-theme", "dark");
+  });
+});
