@@ -48,6 +48,10 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
 export interface PaneProps {
   workbook: PaneWorkbook;
 }
@@ -122,7 +126,7 @@ export function Pane({ workbook }: PaneProps) {
     run("creating", "Could not create the workbook", async () => {
       const created = await workbook.create();
       setTables(await workbook.findTables());
-      const text = `Created the sheets ${created.sheets.join(", ")} with the adopted workplan. Select Check to check it.`;
+      const text = `Created the sheets ${listOf(created.sheets)} with the adopted workplan. Select Check to check it.`;
       setNotice(text);
       setAnnouncement("");
     });

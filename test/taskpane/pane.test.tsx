@@ -57,7 +57,7 @@ describe("the task pane", () => {
     expect(await screen.findByText(/Created the sheets Workplan, Topics, Articles, Clusters/)).toBeInTheDocument();
     for (const name of ["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts"]) expect(excel.model.table(name)).not.toBeNull();
     // The header says what the new Conflicts table says: not checked yet.
-    expect(screen.getByLabelText("Last check")).toHaveTextContent(/Not checked yet/);
+    expect(screen.getByLabelText("Last check")).toHaveTextContent(/^Not checked yet\.$/);
 
     await user.click(await checkButton());
     expect(await screen.findByText("No conflicts")).toBeInTheDocument();
@@ -150,6 +150,8 @@ describe("the task pane", () => {
     const bar = await screen.findByRole("group", { name: "Could not check the workbook" });
     expect(bar).toHaveTextContent(/Unprotect it \(Review > Unprotect Sheet/);
     expect(bar).toHaveTextContent(/Excel said: AccessDenied/);
+    // The title says what failed, once; the body says what to do.
+    expect(bar.textContent?.match(/Could not check the workbook/g)).toHaveLength(1);
     // The pane stays usable: Check is still there to try again.
     expect(screen.getByRole("button", { name: "Check" })).toBeEnabled();
     await user.click(within(bar).getByRole("button", { name: "Dismiss the message" }));

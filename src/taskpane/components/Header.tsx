@@ -3,6 +3,7 @@
  * in the words the check wrote above the Conflicts table.
  */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
+import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
 
 const useStyles = makeStyles({
   lines: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
@@ -15,7 +16,8 @@ export interface HeaderProps {
 
 export function Header({ lines }: HeaderProps) {
   const styles = useStyles();
-  const shown = lines.length > 0 ? lines : ["Not checked yet."];
+  // The lines "create" writes above an empty Conflicts table speak of the table; here, of the workbook.
+  const shown = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0] ? lines : ["Not checked yet."];
   return (
     <div className={styles.lines} aria-label="Last check">
       {shown.map((line) => (

@@ -9,11 +9,13 @@ export interface ProblemProps {
 }
 
 export function Problem({ title, message, onDismiss }: ProblemProps) {
+  // Excel's errors arrive as "Could not check the workbook. What to do…": the title says the first part.
+  const body = message.startsWith(`${title}. `) ? message.slice(title.length + 2) : message;
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
+        {body}
       </MessageBarBody>
       <MessageBarActions
         containerAction={

@@ -1,0 +1,151 @@
+// Screenshots of the task pane for the README: builds the add-in (production) with the fake
+// Office of src/devtools in place of office.js, serves it on 127.0.0.1, and opens it at the
+// 320 px default pane width in Debian's Chromium (never a downloaded browser), light and dark,
+// after a check of the adopted workplan with cluster 2's review slipped to 2032.
+//   node scripts/screenshots.js [OUT_DIR]          (default: assets/)
+//   node scripts/screenshots.js --states OUT_DIR   also the other states of the pane (create,
+//     no conflicts, progress, an error from Excel), light and dark, to look at while developing
+const fs = require("node:fs");
+const http = require("node:http");
+const os = require("node:os");
+const path = require("node:path");
+const webpack = require("webpack");
+const { chromium } = require("playwright-core");
+const config = require("../webpack.config.js");
+
+const ROOT = path.resolve(__dirname, "..");
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+function build(outDir) {
+  const options = config({ outDir, throwOnError: true }, { mode: "production" });
+  options.entry = { ...options.entry, "fake-office": "./src/devtools/install.ts" };
+  options.context = ROOT;
+  return new Promise((resolve, reject) =>
+    webpack(options, (error, stats) => {
+      if (error) return reject(error);
+      if (stats.hasErrors()) return reject(new Error(stats.toString("errors-only")));
+      const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
+      const harness = html.replace(/<script src=[^>]*office\.js[^>]*><\/script>/, '<script src="fake-office.js"></script>');
+      if (harness === html) return reject(new Error("taskpane.html loads no office.js to replace"));
+      fs.writeFileSync(path.join(outDir, "harness.html"), harness);
+      resolve();
+    }),
+  );
+}
+
+function serve(dir) {
+  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+  const server = http.createServer((request, response) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** Types the slip into the fake workbook: cluster 2's review now ends in 2032. */
+function slipCluster2() {
+  const model = window.__workplanFake.excel.model;
+  const table = model.table("Clusters");
+  const { sheet, area } = table;
+  let column = 0;
+  for (let c = area.left; c <= area.right; c++) if (sheet.cell(area.top, c)?.value === "Review end (expected)") column = c;
+  for (let r = area.top + 1; r <= area.bottom; r++) if (sheet.cell(r, area.left)?.value === 2) sheet.ensure(r, column).value = 2032;
+}
+
+async function shoot(browser, base, theme, file) {
+  const page = await browser.newPage({ viewport: { width: 320, height: 600 }, colorScheme: theme, deviceScaleFactor: 1 });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
+  await page.getByRole("button", { name: "Check" }).waitFor();
+  await page.evaluate(slipCluster2);
+  await page.getByRole("button", { name: "Check" }).click();
+  await page.getByRole("heading", { name: /^Errors/ }).waitFor();
+  await page.screenshot({ path: file, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.close();
+  if (errors.length > 0) throw new Error(`the page reported errors: ${errors.join("; ")}`);
+  return { file, overflow };
+}
+
+/** The other states: a blank workbook, a clean check, a check in progress, an error from Excel. */
+async function shootStates(browser, base, theme, out) {
+  const states = {
+    create: { seed: "empty", act: async (page) => page.getByRole("button", { name: "Create the workplan workbook" }).waitFor() },
+    created: {
+      seed: "empty",
+      act: async (page) => {
+        await page.getByRole("button", { name: "Create the workplan workbook" }).click();
+        await page.getByRole("button", { name: "Check" }).waitFor();
+      },
+    },
+    clean: {
+      seed: "default",
+      act: async (page) => {
+        await page.getByRole("button", { name: "Check" }).click();
+        await page.getByText("No conflicts", { exact: true }).waitFor();
+      },
+    },
+    progress: {
+      seed: "default",
+      latency: 5000,
+      act: async (page) => {
+        await page.getByRole("button", { name: "Check" }).waitFor({ timeout: 20000 });
+        await page.getByRole("button", { name: "Check" }).click();
+        await page.getByRole("progressbar").waitFor();
+      },
+    },
+    error: {
+      seed: "default",
+      act: async (page) => {
+        await page.getByRole("button", { name: "Check" }).waitFor();
+        await page.evaluate(() => window.__workplanFake.failNextSync("AccessDenied", "The sheet is protected."));
+        await page.getByRole("button", { name: "Check" }).click();
+        await page.getByText("Could not check the workbook", { exact: true }).waitFor();
+      },
+    },
+  };
+  for (const [name, state] of Object.entries(states)) {
+    const page = await browser.newPage({ viewport: { width: 320, height: 560 }, colorScheme: theme });
+    await page.goto(`${base}/harness.html?seed=${state.seed}&theme=${theme}${state.latency ? `&latency=${state.latency}` : ""}`);
+    await state.act(page);
+    const file = path.join(out, `pane-${name}-${theme}.png`);
+    await page.screenshot({ path: file });
+    console.log(file);
+    await page.close();
+  }
+}
+
+async function main() {
+  const all = process.argv[2] === "--states";
+  const out = path.resolve((all ? process.argv[3] : process.argv[2]) ?? path.join(ROOT, "assets"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-pane-"));
+  let server;
+  let browser;
+  try {
+    await build(dir);
+    server = await serve(dir);
+    const base = `http://127.0.0.1:${server.address().port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    for (const theme of ["light", "dark"]) {
+      const shot = await shoot(browser, base, theme, path.join(out, `screenshot-pane-${theme}.png`));
+      console.log(`${path.relative(ROOT, shot.file)}: horizontal overflow ${shot.overflow} px`);
+      if (all) await shootStates(browser, base, theme, out);
+    }
+  } finally {
+    await browser?.close();
+    server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+/**
+ * The add-in build: a production build weighs under the budget (every script taskpane.html
+ * loads, gzipped, Office.js excepted), loads Office.js from Microsoft's CDN, has no source maps,
+ * and holds everything a host needs with the manifest pointing at ADDIN_URL; a development build
+ * serves Office.js from @microsoft/office-js; a bad ADDIN_URL is refused in one line.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import webpack from "webpack";
+import { BUNDLE_BUDGET_GZIP_BYTES, bundleFigures, scriptSources } from "../../src/bench/bundle";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const config = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addinUrl, rewriteManifest, DEV_URL } = require("../../scripts/addin-build.js") as {
+  addinUrl(value: string | undefined): string;
+  rewriteManifest(xml: string, url: string): string;
+  DEV_URL: string;
+};
+
+const ROOT = join(__dirname, "..", "..");
+const CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+function build(mode: "production" | "development", env: Record<string, string | undefined> = {}): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), `workplan-build-${mode}-`));
+  const saved = { ADDIN_URL: process.env.ADDIN_URL, OFFICE_JS: process.env.OFFICE_JS };
+  delete process.env.ADDIN_URL;
+  delete process.env.OFFICE_JS;
+  Object.assign(process.env, env);
+  let options: webpack.Configuration;
+  try {
+    options = { ...config({ outDir, throwOnError: true }, { mode }), context: ROOT };
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  return new Promise((resolve, reject) =>
+    webpack(options, (error, stats) => {
+      if (error) reject(error);
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else resolve(outDir);
+    }),
+  );
+}
+
+function files(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? files(dir, join(prefix, entry.name)) : [join(prefix, entry.name)],
+  );
+}
+
+const built: string[] = [];
+afterAll(() => {
+  for (const dir of built) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the production build", () => {
+  let dist = "";
+  beforeAll(async () => {
+    dist = await build("production", { ADDIN_URL: "https://example.org/workplan/" });
+    built.push(dist);
+  }, 180_000);
+
+  it(`weighs under ${BUNDLE_BUDGET_GZIP_BYTES.toLocaleString("en")} bytes gzipped`, () => {
+    const figures = bundleFigures(dist);
+    process.stdout.write(`${JSON.stringify({ bundle_js_gzip_bytes: figures.bundle_js_gzip_bytes })}\n`);
+    expect(figures.files.map((f) => f.file)).toEqual(["taskpane.js"]);
+    expect(figures.bundle_js_gzip_bytes).toBeGreaterThan(10_000);
+    expect(figures.bundle_js_gzip_bytes).toBeLessThan(BUNDLE_BUDGET_GZIP_BYTES);
+  });
+
+  it("is all a host needs: the pages, their scripts, the icons and the manifest, no source maps", () => {
+    const all = files(dist);
+    for (const file of ["taskpane.html", "commands.html", "taskpane.js", "commands.js", "manifest.xml", ...[16, 32, 64, 80].map((n) => join("assets", `icon-${n}.png`))]) {
+      expect(all).toContain(file);
+    }
+    expect(all.filter((f) => f.endsWith(".map"))).toEqual([]);
+    expect(all.filter((f) => f.includes("office-js"))).toEqual([]);
+  });
+
+  it("loads Office.js from Microsoft's CDN before the pane's script", () => {
+    expect(scriptSources(readFileSync(join(dist, "taskpane.html"), "utf8"))).toEqual([CDN, "taskpane.js"]);
+    expect(scriptSources(readFileSync(join(dist, "commands.html"), "utf8"))).toEqual([CDN, "commands.js"]);
+  });
+
+  it("points the manifest at ADDIN_URL", () => {
+    const manifest = readFileSync(join(dist, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain('<SourceLocation DefaultValue="https://example.org/workplan/taskpane.html"/>');
+    expect(manifest).toContain("https://example.org/workplan/commands.html");
+    expect(manifest).toContain("https://example.org/workplan/assets/icon-80.png");
+  });
+});
+
+describe("a development build", () => {
+  it("serves Office.js from @microsoft/office-js, never the CDN, and keeps the localhost manifest", async () => {
+    const dist = await build("development");
+    built.push(dist);
+    const pages = ["taskpane.html", "commands.html"].map((page) => readFileSync(join(dist, page), "utf8"));
+    for (const html of pages) {
+      expect(html).not.toContain("appsforoffice");
+      expect(scriptSources(html)[0]).toBe("office-js/office.js");
+    }
+    expect(readFileSync(join(dist, "office-js", "office.js"))).toEqual(readFileSync(join(ROOT, "node_modules", "@microsoft", "office-js", "dist", "office.js")));
+    expect(existsSync(join(dist, "office-js", "en-us", "office_strings.js"))).toBe(true);
+    expect(readFileSync(join(dist, "manifest.xml"), "utf8")).toBe(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
+    // Office.js does not count towards the pane's weight.
+    expect(bundleFigures(dist).files.map((f) => f.file)).toEqual(["taskpane.js"]);
+  }, 180_000);
+});
+
+describe("ADDIN_URL", () => {
+  it("must be https and end in a slash", () => {
+    expect(addinUrl(undefined)).toBe(DEV_URL);
+    expect(addinUrl("")).toBe(DEV_URL);
+    expect(addinUrl("https://host.example/path/")).toBe("https://host.example/path/");
+    for (const bad of ["http://host.example/path/", "https://host.example/path", "host.example/", "https://host.example/?a=1/"]) {
+      expect(() => addinUrl(bad)).toThrow(/^ADDIN_URL must be an https URL ending in "\/"/);
+    }
+  });
+
+  it("rewrites every development URL of the manifest and nothing else", () => {
+    const xml = '<a u="https://localhost:3000/taskpane.html"/><b u="https://localhost:3000/assets/icon-16.png"/><c u="https://other.example/"/>';
+    expect(rewriteManifest(xml, "https://h.example/p/")).toBe('<a u="https://h.example/p/taskpane.html"/><b u="https://h.example/p/assets/icon-16.png"/><c u="https://other.example/"/>');
+    expect(rewriteManifest(xml, DEV_URL)).toBe(xml);
+  });
+
+  it("is refused by npm run build in one clear line", () => {
+    const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"], {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_URL: "http://insecure.example/" },
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual(['ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "http://insecure.example/").']);
+  }, 60_000);
+});
+
+describe("scriptSources", () => {
+  it("reads quoted and unquoted src attributes and skips inline scripts", () => {
+    expect(scriptSources('<script src=a.js></script><script>var x</script><script defer src="b/c.js"></script><script src=\'d.js\'></script>')).toEqual(["a.js", "b/c.js", "d.js"]);
+  });
+});
