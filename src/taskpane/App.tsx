@@ -1,12 +1,13 @@
 /** The pane in the Office theme, with a fallback that never leaves the pane blank. */
 import { Component, type ReactNode } from "react";
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "./Pane";
 import type { PaneTheme } from "./theme";
 import type { PaneWorkbook } from "./workbook";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh" },
+  unavailable: { padding: tokens.spacingHorizontalM },
 });
 
 interface BoundaryState {
@@ -23,18 +24,22 @@ class PaneBoundary extends Component<{ children: ReactNode }, BoundaryState> {
 
   render() {
     if (!this.state.error) return this.props.children;
-    return <Unavailable title="The pane stopped working" message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`} />;
+    return <Unavailable intent="error" title="The pane stopped working" message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`} />;
   }
 }
 
-export function Unavailable({ title, message }: { title: string; message: string }) {
+/** Why the pane cannot show the workplan, and what to do. */
+export function Unavailable({ title, message, intent }: { title: string; message: string; intent: "error" | "warning" }) {
+  const styles = useStyles();
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{title}</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-    </MessageBar>
+    <div className={styles.unavailable}>
+      <MessageBar intent={intent} layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          {message}
+        </MessageBarBody>
+      </MessageBar>
+    </div>
   );
 }
 
