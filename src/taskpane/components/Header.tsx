@@ -19,7 +19,7 @@ export function Header({ lines }: HeaderProps) {
   // The lines "create" writes above an empty Conflicts table speak of the table; here, of the workbook.
   const shown = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0] ? lines : ["Not checked yet."];
   return (
-    <div className={styles.lines} aria-label="Last check">
+    <div className={styles.lines} role="group" aria-label="Last check">
       {shown.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}
