@@ -18,14 +18,17 @@
  *   number of `Excel.run` calls, `invokeCommand("checkWorkplan")` runs a function command as the
  *   ribbon button would (resolves when it calls `event.completed()`), `failNextSync(code)` makes
  *   the next sync fail with that Office error code, `setCell(sheet, address, value)` types into
- *   a cell between checks; `excel` and `office` are the fakes themselves.
+ *   a cell between checks (as this Excel's user: a "Local" change event where the cell is in a
+ *   table), `coAuthorEdit(sheet, address, value)` is the same edit made by a co-author (a
+ *   "Remote" change event), `events()` the table change events delivered so far; `excel` and
+ *   `office` are the fakes themselves.
  * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`.
  */
 import { gridState, type GridState } from "./fakeExcel/grid";
-import { FakeError, parseAddress } from "./fakeExcel/model";
+import { FakeError } from "./fakeExcel/model";
 import { fakeOffice, type FakeOffice, type FakeOfficeTheme } from "./fakeExcel/office";
-import { createFakeExcel, put, type Seed } from "./fakeExcel/workbook";
-import type { FakeExcel } from "./fakeExcel/excel";
+import { createFakeExcel, type Seed } from "./fakeExcel/workbook";
+import type { FakeExcel, FakeTableChangedEvent } from "./fakeExcel/excel";
 
 export interface HarnessOptions {
   seed?: Seed;
@@ -44,6 +47,8 @@ export interface FakeOfficeHandle {
   invokeCommand(id: string): Promise<void>;
   failNextSync(code: string, message?: string): void;
   setCell(sheet: string, address: string, value: string | number | boolean | null): void;
+  coAuthorEdit(sheet: string, address: string, value: string | number | boolean | null): void;
+  events(): FakeTableChangedEvent[];
 }
 
 export const HANDLE_NAME = "__workplanFake";
@@ -59,16 +64,9 @@ export function installFakeOffice(target: object, options: HarnessOptions = {}):
     runs: () => excel.runOptions.length,
     invokeCommand: (id) => office.invokeCommand(id),
     failNextSync: (code, message) => excel.failNextSync(code, message),
-    setCell: (sheetName, address, value) => {
-      const sheet = excel.model.sheet(sheetName);
-      if (!sheet) throw new Error(`fake Excel: no sheet "${sheetName}"`);
-      const { area } = parseAddress(address);
-      if (value === null || value === "") {
-        const cell = sheet.cell(area.top, area.left);
-        if (cell) delete cell.value;
-        sheet.prune(area.top, area.left);
-      } else put(sheet, area.top, area.left, value);
-    },
+    setCell: (sheetName, address, value) => excel.editCell(sheetName, address, value, "Local"),
+    coAuthorEdit: (sheetName, address, value) => excel.editCell(sheetName, address, value, "Remote"),
+    events: () => excel.events.map((event) => ({ ...event })),
   };
   const globals = target as Record<string, unknown>;
   globals.Office = office;

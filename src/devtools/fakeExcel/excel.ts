@@ -108,7 +108,14 @@ export class FakeContext {
     else await Promise.resolve();
     const failure = this.excel.takeInjectedFailure();
     if (failure) throw failure;
-    for (const op of ops) op.run();
+    const watching = this.excel.tableHandlers.length > 0 && ops.some((op) => op.kind === "write");
+    const before = watching ? tableContents(this.model) : null;
+    try {
+      for (const op of ops) op.run();
+    } finally {
+      // What the batch changed in tables is reported as a Local change, as Excel reports an add-in's writes.
+      if (before) this.excel.reportChanges(before, "Local");
+    }
   }
 }
 
@@ -299,17 +306,46 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   protected scalarNames(): string[] {
-    return ["name", "visibility", "position"];
+    return ["name", "id", "visibility", "position"];
   }
 
   protected scalar(sheet: SheetModel, name: string): unknown {
     if (name === "name") return sheet.name;
+    if (name === "id") return sheet.id;
     if (name === "visibility") return sheet.visibility;
     return this.ctx.model.sheets.indexOf(sheet);
   }
 
   get name(): string {
     return this.get("name");
+  }
+
+  get id(): string {
+    return this.get("id");
+  }
+
+  /** Print settings (ExcelApi 1.9): orientation and fit-to-page zoom are modelled. */
+  get pageLayout(): { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } {
+    const write = this.write.bind(this);
+    return {
+      set orientation(value: string) {
+        write((sheet) => {
+          if (value !== "Landscape" && value !== "Portrait") throw new FakeError("InvalidArgument", `"${value}" is not a page orientation.`);
+          sheet.pageLayout = { ...sheet.pageLayout, orientation: value };
+        });
+      },
+      get orientation(): string {
+        throw notLoaded("orientation");
+      },
+      set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        write((sheet) => {
+          sheet.pageLayout = { ...sheet.pageLayout, zoom: { ...value } };
+        });
+      },
+      get zoom(): { horizontalFitToPages?: number } {
+        throw notLoaded("zoom");
+      },
+    };
   }
 
   get visibility(): string {
@@ -444,6 +480,16 @@ function checkShape(area: Area, rows: unknown, what: string): unknown[][] {
 
 const LOAD_LIMIT = 5_000_000;
 
+/** What the fake models of Range.format (all write-only). */
+export interface RangeFormat {
+  autofitColumns(): void;
+  columnWidth: number;
+  wrapText: boolean;
+  verticalAlignment: string;
+  font: { bold: boolean; size: number };
+  fill: { color: string };
+}
+
 export class Range extends ClientObject<RangeEntity> {
   private nav = new Map<string, ClientObject<unknown>>();
 
@@ -521,12 +567,52 @@ export class Range extends ClientObject<RangeEntity> {
     });
   }
 
-  get format(): { autofitColumns(): void } {
+  /**
+   * Range.format, write-only: autofit, column width (points, for every column of the range),
+   * wrap text, vertical alignment, bold, font size and fill colour. Formats set here land in the
+   * cells' `style`, where the grid shows fills from.
+   */
+  get format(): RangeFormat {
+    const write = this.write.bind(this);
+    const styleEach = (key: string, value: string) =>
+      write(({ sheet, area }) => {
+        if (cellsOf(area) > LOAD_LIMIT) throw new FakeError("OperationCellsExceedLimit", "Too many cells to format.");
+        eachCell(area, (r, c) => {
+          const cell = sheet.ensure(r, c);
+          cell.style = { ...cell.style, [key]: value };
+        });
+      });
     return {
       autofitColumns: () =>
-        this.write(({ sheet, area }) => {
+        write(({ sheet, area }) => {
           sheet.fittedColumns.push(areaName(area));
         }),
+      set columnWidth(points: number) {
+        write(({ sheet, area }) => {
+          if (!(points >= 0)) throw new FakeError("InvalidArgument", `${points} is not a column width.`);
+          for (let c = area.left; c <= area.right; c++) sheet.columnWidths.set(c, points);
+        });
+      },
+      set wrapText(value: boolean) {
+        styleEach("wrapText", String(value));
+      },
+      set verticalAlignment(value: string) {
+        styleEach("verticalAlignment", value);
+      },
+      font: {
+        set bold(value: boolean) {
+          styleEach("bold", String(value));
+        },
+        set size(value: number) {
+          styleEach("size", String(value));
+        },
+      },
+      fill: {
+        set color(value: string) {
+          if (!/^#[0-9A-Fa-f]{6}$/.test(value)) throw new FakeError("InvalidArgument", `"${value}" is not a colour.`);
+          styleEach("fill", value.toUpperCase());
+        },
+      },
     };
   }
 
@@ -815,6 +901,29 @@ class TableCollection extends Collection<TableModel, Table> {
     return new Table(this.ctx, resolver, false);
   }
 
+  /**
+   * `workbook.tables.onChanged` (ExcelApi 1.7): the handler is registered at the next sync and
+   * then called, asynchronously, after every change to a cell of any table: the add-in's own
+   * writes and the user's edits with source "Local", a co-author's with "Remote".
+   */
+  get onChanged(): { add(handler: TableChangedHandler): FakeEventHandlerResult } {
+    if (this.sheet) throw new Error("fake Excel: only workbook.tables.onChanged is modelled");
+    const ctx = this.ctx;
+    return {
+      add: (handler) => {
+        ctx.enqueue("read", () => ctx.excel.tableHandlers.push(handler));
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue("read", () => {
+              const at = ctx.excel.tableHandlers.indexOf(handler);
+              if (at >= 0) ctx.excel.tableHandlers.splice(at, 1);
+            }),
+        };
+      },
+    };
+  }
+
   private find(name: string): TableModel | null {
     const table = this.ctx.model.table(name);
     if (!table || !this.sheet) return table;
@@ -857,17 +966,27 @@ class Table extends ClientObject<TableModel> {
   private nav = new Map<string, ClientObject<unknown>>();
 
   protected scalarNames(): string[] {
-    return ["name", "showHeaders", "showTotals"];
+    return ["name", "id", "showHeaders", "showTotals"];
   }
 
   protected scalar(table: TableModel, name: string): unknown {
     if (name === "name") return table.name;
+    if (name === "id") return table.id;
     if (name === "showHeaders") return table.showHeaders;
     return table.showTotals;
   }
 
   get name(): string {
     return this.get("name");
+  }
+
+  get id(): string {
+    return this.get("id");
+  }
+
+  get rows(): TableRowCollection {
+    if (!this.nav.has("rows")) this.nav.set("rows", new TableRowCollection(this.ctx, this.child((t) => t), this.nullable));
+    return this.nav.get("rows") as TableRowCollection;
   }
 
   set name(value: string) {
@@ -930,6 +1049,91 @@ class Table extends ClientObject<TableModel> {
     });
     return new Range(this.ctx, () => area, false);
   }
+}
+
+/**
+ * Table.rows: `count`, and `add` at the end of the table (index null or omitted), which inserts
+ * cells below the table as Excel does by default: what is under the table in its columns moves
+ * down, number formats come from the last row, and data validation and conditional formats that
+ * cover a whole column of the body grow with it.
+ */
+class TableRowCollection extends ClientObject<TableModel> {
+  protected scalarNames(): string[] {
+    return ["count"];
+  }
+
+  protected scalar(table: TableModel): unknown {
+    return table.area.bottom - table.area.top + (table.showHeaders ? 0 : 1) - (table.showTotals ? 1 : 0);
+  }
+
+  get count(): number {
+    return this.get("count");
+  }
+
+  add(index?: number | null, values?: unknown[][]): void {
+    this.write((table) => {
+      if (index !== null && index !== undefined) throw new Error("fake Excel: TableRowCollection.add models appending only (index null)");
+      if (table.showTotals) throw new Error("fake Excel: appending to a table with a totals row is not modelled");
+      const width = table.area.right - table.area.left + 1;
+      const rows = values ?? [Array.from({ length: width }, () => "")];
+      if (!Array.isArray(rows) || rows.length === 0 || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
+        throw new FakeError("InvalidArgument", "The number of rows or columns in the values array doesn't match the size or dimensions of the table.");
+      }
+      appendRows(this.ctx.model, table, rows);
+    });
+  }
+}
+
+function shiftDown(sheet: SheetModel, below: number, left: number, right: number, by: number): void {
+  const moved: [number, number, Cell][] = [];
+  for (const [key, cell] of [...sheet.cells]) {
+    const [r, c] = key.split(",").map(Number) as [number, number];
+    if (r > below && c >= left && c <= right) {
+      moved.push([r, c, cell]);
+      sheet.cells.delete(key);
+    }
+  }
+  for (const [r, c, cell] of moved) sheet.cells.set(`${r + by},${c}`, cell);
+  for (const map of [sheet.notes, sheet.comments] as Map<string, { cell: string }>[]) {
+    for (const [key, item] of [...map]) {
+      const { area } = parseAddress(key);
+      if (area.top > below && area.left >= left && area.left <= right) {
+        map.delete(key);
+        item.cell = cellName(area.top + by, area.left);
+        map.set(item.cell, item);
+      }
+    }
+  }
+}
+
+function appendRows(model: WorkbookModel, table: TableModel, rows: unknown[][]): void {
+  const { sheet, area } = table;
+  const by = rows.length;
+  const others = model.tables.filter((t) => t !== table && t.sheet === sheet && t.area.top > area.bottom);
+  const inColumns = (a: Area) => a.left >= area.left && a.right <= area.right;
+  const across = others.filter((t) => !inColumns(t.area) && t.area.left <= area.right && t.area.right >= area.left);
+  if (across.length > 0) throw new FakeError("InsertDeleteConflict", "The operation would move cells of another table that only partly lies below this one.");
+  shiftDown(sheet, area.bottom, area.left, area.right, by);
+  for (const other of others.filter((t) => inColumns(t.area))) other.area = { ...other.area, top: other.area.top + by, bottom: other.area.bottom + by };
+  const bodyTop = area.top + (table.showHeaders ? 1 : 0);
+  const grows = (a: Area) => a.top <= bodyTop && a.bottom === area.bottom && a.left >= area.left && a.right <= area.right;
+  const beneath = (a: Area) => a.top > area.bottom && inColumns(a);
+  for (const item of [...sheet.validations, ...sheet.conditionalFormats]) {
+    if (grows(item.area)) item.area = { ...item.area, bottom: item.area.bottom + by };
+    else if (beneath(item.area)) item.area = { ...item.area, top: item.area.top + by, bottom: item.area.bottom + by };
+  }
+  const last = area.bottom;
+  table.area = { ...area, bottom: area.bottom + by };
+  rows.forEach((row, i) => {
+    row.forEach((value, c) => {
+      const column = area.left + c;
+      const cell = sheet.ensure(last + 1 + i, column);
+      const format = last >= bodyTop ? sheet.cell(last, column)?.numberFormat : undefined;
+      if (format !== undefined) cell.numberFormat = format;
+      enter(cell, value);
+      sheet.prune(last + 1 + i, column);
+    });
+  });
 }
 
 interface ColumnEntity {
@@ -1162,6 +1366,53 @@ class NamedItem extends ClientObject<NameEntity> {
   }
 }
 
+// ---------------------------------------------------------------- events
+
+/** What `workbook.tables.onChanged` hands a handler (Excel.TableChangedEventArgs, the parts modelled). */
+export interface FakeTableChangedEvent {
+  type: "TableChanged";
+  source: "Local" | "Remote";
+  changeType: "RangeEdited" | "RowInserted";
+  tableId: string;
+  worksheetId: string;
+  /** The changed cells, without the sheet ("E7", "A12:F12"). */
+  address: string;
+}
+
+export type TableChangedHandler = (event: FakeTableChangedEvent) => unknown;
+
+export interface FakeEventHandlerResult {
+  context: FakeContext;
+  remove(): void;
+}
+
+interface TableContent {
+  area: Area;
+  cells: string;
+}
+
+/** Every table's area and cell values, to tell what a batch changed. */
+function tableContents(model: WorkbookModel): Map<TableModel, TableContent> {
+  const contents = new Map<TableModel, TableContent>();
+  for (const table of model.tables) {
+    contents.set(table, { area: { ...table.area }, cells: JSON.stringify(eachCell(table.area, (r, c) => table.sheet.cell(r, c)?.value ?? null)) });
+  }
+  return contents;
+}
+
+/** The smallest area holding every cell whose value differs (null when none does). */
+function changedArea(before: TableContent, table: TableModel): Area | null {
+  const old = JSON.parse(before.cells) as unknown[][];
+  let found: Area | null = null;
+  eachCell(table.area, (r, c) => {
+    const was = r <= before.area.bottom && c <= before.area.right ? old[r - before.area.top]?.[c - before.area.left] : null;
+    const now = table.sheet.cell(r, c)?.value ?? null;
+    if (JSON.stringify(was ?? null) === JSON.stringify(now)) return;
+    found = found ? { top: Math.min(found.top, r), left: Math.min(found.left, c), bottom: Math.max(found.bottom, r), right: Math.max(found.right, c) } : { top: r, left: c, bottom: r, right: c };
+  });
+  return found;
+}
+
 // ---------------------------------------------------------------- Excel.run and Office
 
 export interface FakeExcelOptions {
@@ -1188,6 +1439,12 @@ export class FakeExcel {
   readonly runOptions: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean }[] = [];
   /** Every `context.sync()` of every Excel.run so far. */
   syncs = 0;
+  /** Handlers registered with `workbook.tables.onChanged`, in order. */
+  readonly tableHandlers: TableChangedHandler[] = [];
+  /** How long after a change its event reaches the handlers (0 = the next microtask). */
+  eventDelayMs = 0;
+  /** Every table event delivered so far, in order (for tests). */
+  readonly events: FakeTableChangedEvent[] = [];
   private injected: FakeError[] = [];
 
   constructor(model = new WorkbookModel(), options: FakeExcelOptions = {}) {
@@ -1207,6 +1464,54 @@ export class FakeExcel {
    */
   failNextSync(code: string, message = `Excel refused the request (${code}).`): void {
     this.injected.push(new FakeError(code, message));
+  }
+
+  /** Reports, as events of `source`, the tables whose cells differ from `before`. */
+  reportChanges(before: Map<TableModel, TableContent>, source: "Local" | "Remote"): void {
+    for (const table of this.model.tables) {
+      const was = before.get(table);
+      const grew = was !== undefined && table.area.bottom > was.area.bottom;
+      const area = was ? changedArea(was, table) : table.area;
+      if (area) this.emit(table, area, source, grew ? "RowInserted" : "RangeEdited");
+    }
+  }
+
+  /** Delivers one table event to the registered handlers, asynchronously as Excel does. */
+  emit(table: TableModel, area: Area, source: "Local" | "Remote", changeType: FakeTableChangedEvent["changeType"] = "RangeEdited"): void {
+    if (this.tableHandlers.length === 0) return;
+    const event: FakeTableChangedEvent = { type: "TableChanged", source, changeType, tableId: table.id, worksheetId: table.sheet.id, address: areaName(area) };
+    const handlers = [...this.tableHandlers];
+    const deliver = () => {
+      this.events.push(event);
+      for (const handler of handlers) {
+        try {
+          const returned = handler(event);
+          if (returned instanceof Promise) returned.catch(() => undefined);
+        } catch {
+          // Excel ignores what a handler throws.
+        }
+      }
+    };
+    if (this.eventDelayMs > 0) setTimeout(deliver, this.eventDelayMs);
+    else queueMicrotask(deliver);
+  }
+
+  /**
+   * Someone types `value` into a cell, outside any batch: the user of this Excel ("Local") or a
+   * co-author ("Remote"). A cell inside a table raises that table's changed event. The value is
+   * stored as given (a number stays a number, text stays text); null or "" empties the cell.
+   */
+  editCell(sheetName: string, address: string, value: string | number | boolean | null, source: "Local" | "Remote" = "Local"): void {
+    const sheet = this.model.sheet(sheetName);
+    if (!sheet) throw new Error(`fake Excel: no sheet "${sheetName}"`);
+    const before = tableContents(this.model);
+    const { area } = parseAddress(address);
+    if (value === null || value === "") {
+      const cell = sheet.cell(area.top, area.left);
+      if (cell) delete cell.value;
+      sheet.prune(area.top, area.left);
+    } else sheet.ensure(area.top, area.left).value = value;
+    this.reportChanges(before, source);
   }
 
   /** For FakeContext.sync: the failure injected for this sync, if any. */

@@ -136,7 +136,20 @@ export function cellsOf(area: Area): number {
   return (area.bottom - area.top + 1) * (area.right - area.left + 1);
 }
 
+let nextId = 1;
+export function newId(): number {
+  return nextId++;
+}
+
+/** Print settings a sheet may be given (Worksheet.pageLayout, ExcelApi 1.9). */
+export interface PageLayoutModel {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+}
+
 export class SheetModel {
+  /** Excel's id of the sheet (Worksheet.id), as events name it. */
+  readonly id = `{sheet-${newId()}}`;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   readonly cells = new Map<string, Cell>();
   /** In priority order: index 0 is applied first. */
@@ -148,6 +161,9 @@ export class SheetModel {
   frozenRows = 0;
   /** Ranges whose column widths were fitted to their content. */
   fittedColumns: string[] = [];
+  /** Column number → width in points, where one was set. */
+  readonly columnWidths = new Map<number, number>();
+  pageLayout: PageLayoutModel = {};
 
   constructor(public name: string) {}
 
@@ -203,6 +219,8 @@ function compareCells(a: string, b: string): number {
 }
 
 export class TableModel {
+  /** Excel's id of the table (Table.id), as events name it. */
+  readonly id = `{table-${newId()}}`;
   showHeaders = true;
   showTotals = false;
   /** The column names when the header row is not shown (the area then starts at the body). */
@@ -219,10 +237,6 @@ export interface NameModel {
   formula: string;
 }
 
-let nextId = 1;
-export function newId(): number {
-  return nextId++;
-}
 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
@@ -266,6 +280,8 @@ export class WorkbookModel {
         validations: sheet.validations,
         frozenRows: sheet.frozenRows,
         fittedColumns: sheet.fittedColumns,
+        columnWidths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
+        pageLayout: sheet.pageLayout,
       })),
       tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, area: areaName(t.area), showHeaders: t.showHeaders, showTotals: t.showTotals })),
       names: [...this.names].sort((a, b) => a.name.localeCompare(b.name)),
