@@ -58,3 +58,59 @@ export function describeApply(proposal: CleanProposal, current: Plan, table: She
   for (const meeting of added) changes.push(`Add ${describeMeeting(meeting)} with ${topicName(meeting.topic)}`);
   return { cells, rows: added.map((m) => appendedRow(table, m, labelOf(proposal.plan, m.topic))), changes };
 }
+
+export interface YearEdit extends Where {
+  value: number;
+}
+
+export interface ExpectedEndsEdit {
+  /** The "Review end (expected)" cells that change, with the year they get (a number cell). */
+  cells: YearEdit[];
+  /** What will change, one line each. */
+  changes: string[];
+}
+
+function yearsWord(n: number): string {
+  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
+}
+
+/** "+2 years", "−1 year", "on time": an expected end against the planned one. */
+export function slipText(expected: number, planned: number): string {
+  const slip = expected - planned;
+  if (slip === 0) return "on time";
+  return slip > 0 ? `+${yearsWord(slip)}` : `−${yearsWord(-slip)}`;
+}
+
+/**
+ * The expected review ends to write into the Clusters table so that the workbook holds `ends`
+ * (cluster number → year): only the clusters whose value in the workbook differs.
+ */
+export function describeExpectedEnds(plan: Plan, ends: ReadonlyMap<number, number>): ExpectedEndsEdit {
+  const cells: YearEdit[] = [];
+  const changes: string[] = [];
+  for (const [number, year] of [...ends].sort((a, b) => a[0] - b[0])) {
+    const cluster = plan.clusters.get(number);
+    if (!cluster || cluster.expectedEndInWorkbook === year) continue;
+    cells.push({ ...cluster.at.expectedEnd, value: year });
+    const name = cluster.name ? ` "${cluster.name}"` : "";
+    changes.push(`Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} (${slipText(year, cluster.plannedEnd)})`);
+  }
+  return { cells, changes };
+}
+
+/**
+ * What a proposal depends on, as one string: the meetings (where, when, held, which topic), the
+ * topics, articles, clusters and settings. Two reads of the workbook with the same signature give
+ * the same proposal; cells the engine does not read (notes, titles, columns of the planner's own)
+ * do not count.
+ */
+export function planSignature(plan: Plan): string {
+  return JSON.stringify({
+    meetings: plan.meetings.map((m) => [m.row, m.ordinal, m.year, m.held, m.topic, m.at.topic.sheet, m.at.topic.cell]),
+    topics: [...plan.topics.keys()].sort((a, b) => a - b),
+    articles: plan.articles.map((a) => [a.number, a.cluster, a.topic, a.last]),
+    clusters: [...plan.clusters.values()].map((c) => [c.number, c.plannedEnd, c.expectedEnd, c.expectedEndInWorkbook, c.at.expectedEnd.sheet, c.at.expectedEnd.cell]),
+    unreadable: [...plan.unreadableClusters],
+    settings: plan.settings,
+  });
+}

@@ -14,6 +14,26 @@ export const PROPOSED_COLUMN = 4;
 export const CHANGED_FILL = "FFEB9C";
 const MAX_SHEET_NAME = 31;
 
+/** Column widths, in characters as a .xlsx file stores them: fitted to the text within limits; the reasons wide and wrapped. */
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+const REASON_WIDTH = 120;
+
+export interface ProposalColumn {
+  /** Width in characters (of the default font's digits). */
+  width: number;
+  wrap: boolean;
+}
+
+/** How wide each column of the proposal sheet is, and whether its text wraps; the same for every adapter. */
+export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">): ProposalColumn[] {
+  return sheet.headers.map((title, i) => {
+    if (i === sheet.headers.length - 1) return { width: REASON_WIDTH, wrap: true };
+    const longest = Math.max(0, ...[title, ...sheet.rows.map((row) => row[i])].map((text) => String(text ?? "").length)) + 2;
+    return { width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest)), wrap: longest > MAX_WIDTH };
+  });
+}
+
 export interface ProposalSheet {
   name: string;
   /** Lines above the grid: title, totals, what the check used. */
@@ -26,11 +46,16 @@ export interface ProposalSheet {
 
 /** `Proposal 2026-11-23`, or `Proposal 2026-11-23 (2)` … when that name is taken (any case). */
 export function proposalSheetName(date: string, existing: readonly string[]): string {
+  return uniqueSheetName(`Proposal ${date}`, existing);
+}
+
+/** `base`, or `base (2)`, `base (3)` … the first that no existing sheet has (any case). */
+export function uniqueSheetName(base: string, existing: readonly string[]): string {
   const taken = new Set(existing.map((name) => name.toLowerCase()));
-  const base = `Proposal ${date}`.slice(0, MAX_SHEET_NAME);
-  if (!taken.has(base.toLowerCase())) return base;
+  const first = base.slice(0, MAX_SHEET_NAME);
+  if (!taken.has(first.toLowerCase())) return first;
   for (let n = 2; ; n++) {
-    const name = `${base} (${n})`;
+    const name = `${first} (${n})`;
     if (!taken.has(name.toLowerCase())) return name;
   }
 }

@@ -1,9 +1,7 @@
 /** Writes the proposal sheet for the Bureau (`Proposal YYYY-MM-DD`) into a workbook copy. */
 import type ExcelJS from "exceljs";
-import { CHANGED_FILL, PROPOSED_COLUMN, type ProposalSheet } from "../domain/proposalSheet";
-import { fitColumn, freezeAbove, setColumn, printToPageWidth } from "./style";
-
-const REASON_WIDTH = 120;
+import { CHANGED_FILL, PROPOSED_COLUMN, proposalColumns, type ProposalSheet } from "../domain/proposalSheet";
+import { freezeAbove, setColumn, printToPageWidth } from "./style";
 
 export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalSheet): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(proposal.name);
@@ -19,10 +17,7 @@ export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalS
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${CHANGED_FILL}` } };
     cell.font = { bold: true };
   }
-  proposal.headers.forEach((title, i) => {
-    if (i === proposal.headers.length - 1) setColumn(sheet, i + 1, REASON_WIDTH, true);
-    else fitColumn(sheet, i + 1, [title, ...proposal.rows.map((row) => row[i])]);
-  });
+  proposalColumns(proposal).forEach((column, i) => setColumn(sheet, i + 1, column.width, column.wrap));
   freezeAbove(sheet, headerRow);
   printToPageWidth(sheet);
   return sheet;

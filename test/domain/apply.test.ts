@@ -1,9 +1,9 @@
-import { describeApply, type WorkplanEdit } from "../../src/domain/apply";
+import { describeApply, describeExpectedEnds, planSignature, slipText, type WorkplanEdit } from "../../src/domain/apply";
 import { parseA1 } from "../../src/domain/annotations";
 import { proposeTimeline, type CleanProposal } from "../../src/domain/propose";
 import { readPlan } from "../../src/domain/read";
 import { tablesByName } from "../../src/domain/tables";
-import { Workbook, WORKPLAN } from "./workbook";
+import { CLUSTERS, Workbook, WORKPLAN } from "./workbook";
 
 const NOW = { currentYear: 2026 };
 
@@ -79,5 +79,53 @@ describe("applying a proposal to the Workplan table", () => {
     const wb = Workbook.adopted();
     const { plan, proposal } = proposalFor(wb, new Map());
     expect(describeApply(proposal, plan, wb.table(WORKPLAN.table))).toEqual({ cells: [], rows: [], changes: [] });
+  });
+});
+
+describe("the expected review ends to save", () => {
+  it("lists only the clusters whose expected end in the workbook differs, with the cell and the slip", () => {
+    const wb = Workbook.adopted();
+    const { plan } = readPlan(tablesByName(wb.tables), { ...NOW, expectedEnd: new Map([[2, 2032]]) });
+    if (!plan) throw new Error("no plan");
+    const edit = describeExpectedEnds(plan, new Map([[2, 2032], [3, 2028], [4, 2025]]));
+    expect(edit.cells).toEqual([
+      { sheet: "Clusters", cell: "E3", value: 2032 },
+      { sheet: "Clusters", cell: "E5", value: 2025 },
+    ]);
+    expect(edit.changes).toEqual([
+      'Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)',
+      expect.stringMatching(/^Cluster 4 ".+": expected review end 2026 → 2025 \(−1 year\)$/),
+    ]);
+  });
+
+  it("writes a blank expected end (on time) only when the year differs from the planned end", () => {
+    const wb = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, null);
+    const { plan } = readPlan(tablesByName(wb.tables), NOW);
+    if (!plan) throw new Error("no plan");
+    expect(describeExpectedEnds(plan, new Map([[2, 2030]])).cells).toEqual([]);
+    expect(describeExpectedEnds(plan, new Map([[2, 2031]])).cells).toEqual([{ sheet: "Clusters", cell: "E3", value: 2031 }]);
+  });
+
+  it("names a slip in years", () => {
+    expect([slipText(2032, 2030), slipText(2031, 2030), slipText(2030, 2030), slipText(2029, 2030)]).toEqual(["+2 years", "+1 year", "on time", "−1 year"]);
+  });
+});
+
+describe("the signature of a plan", () => {
+  const signature = (wb: Workbook) => {
+    const { plan } = readPlan(tablesByName(wb.tables), NOW);
+    if (!plan) throw new Error("no plan");
+    return planSignature(plan);
+  };
+
+  it("changes with what a proposal depends on", () => {
+    const base = signature(Workbook.adopted());
+    expect(signature(Workbook.adopted().set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.fixed, null))).not.toBe(base);
+    expect(signature(Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2031))).not.toBe(base);
+  });
+
+  it("stays when only notes or titles change", () => {
+    const base = signature(Workbook.adopted());
+    expect(signature(Workbook.adopted().set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes, "Vienna"))).toBe(base);
   });
 });
