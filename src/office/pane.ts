@@ -27,6 +27,26 @@ export interface WorkbookTablesFound {
   lastCheck: string[];
 }
 
+/** Queues the lines above the Conflicts table; after the sync, the non-blank ones (see lastCheck). */
+export function queueLastCheck(context: Excel.RequestContext): () => string[] {
+  const conflicts = context.workbook.tables.getItemOrNullObject(CONFLICTS.table);
+  const conflictsRange = conflicts.getRange();
+  conflictsRange.load("address");
+  const used = conflicts.worksheet.getUsedRangeOrNullObject(true);
+  used.load("address, values");
+  return () => {
+    const lines: string[] = [];
+    if (conflicts.isNullObject === true || used.isNullObject === true) return lines;
+    const header = parseArea(conflictsRange.address);
+    const area = parseArea(used.address);
+    for (const row of captionRows(header.top)) {
+      const value = used.values[row - area.top]?.[header.left - area.left];
+      if (typeof value === "string" && value.trim() !== "") lines.push(value.trim());
+    }
+    return lines;
+  };
+}
+
 /** Reads, in one sync, which of the layout's tables the workbook has. */
 export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFound> {
   try {
@@ -37,11 +57,7 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
         table.worksheet.load("name");
         return { layout, table };
       });
-      const conflicts = context.workbook.tables.getItemOrNullObject(CONFLICTS.table);
-      const conflictsRange = conflicts.getRange();
-      conflictsRange.load("address");
-      const used = conflicts.worksheet.getUsedRangeOrNullObject(true);
-      used.load("address, values");
+      const lastCheck = queueLastCheck(context);
       await context.sync();
 
       const found: TableFound[] = [];
@@ -50,16 +66,7 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
         if (table.isNullObject === true) missing.push(layout.table);
         else found.push({ name: table.name, sheet: table.worksheet.name });
       }
-      const lastCheck: string[] = [];
-      if (conflicts.isNullObject !== true && used.isNullObject !== true) {
-        const header = parseArea(conflictsRange.address);
-        const area = parseArea(used.address);
-        for (const row of captionRows(header.top)) {
-          const value = used.values[row - area.top]?.[header.left - area.left];
-          if (typeof value === "string" && value.trim() !== "") lastCheck.push(value.trim());
-        }
-      }
-      return { found, missing, lastCheck };
+      return { found, missing, lastCheck: lastCheck() };
     });
   } catch (error) {
     throw userError(error, "read which tables the workbook has");

@@ -183,6 +183,33 @@ function sheetTable({ table, range, columns }: QueuedTable): SheetTable {
   };
 }
 
+/** Queues one table's name, sheet, cells and column names; after the sync, the table, or null when it is missing. */
+export function queueTableValues(context: Excel.RequestContext, name: string): Deferred<SheetTable | null> {
+  const table = context.workbook.tables.getItemOrNullObject(name);
+  table.load("name, showHeaders, showTotals");
+  table.worksheet.load("name");
+  const range = table.getRange();
+  range.load("address, values, valueTypes");
+  const columns = table.columns;
+  columns.load("items/name");
+  return () => (missing(table) ? null : sheetTable({ table, range, columns, notes: null, comments: null }));
+}
+
+/** Queues every input table of the layout; after the sync, those that exist, in the layout's order. */
+export function queueInputTables(context: Excel.RequestContext): Deferred<SheetTable[]> {
+  const queued = INPUT_TABLES.map((layout) => queueTableValues(context, layout.table));
+  return () => queued.map((read) => read()).filter((table): table is SheetTable => table !== null);
+}
+
+/**
+ * The input tables as one string: where each is and every value it holds. Two reads with the same
+ * fingerprint saw the same tables; the check compares the one it read with one taken in its
+ * write batch to tell whether the workbook changed in between.
+ */
+export function fingerprint(tables: readonly SheetTable[]): string {
+  return JSON.stringify(tables.map((t) => [t.name, t.sheet, t.top, t.left, t.headers, t.rows]));
+}
+
 export function queueNamedList(context: Excel.RequestContext, name: string): Deferred<NamedListState> {
   const item = context.workbook.names.getItemOrNullObject(name);
   item.load("name, formula");

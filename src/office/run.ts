@@ -102,3 +102,26 @@ export function runBatch<T>(excelRun: ExcelRun, merge: boolean, batch: Batch<T>)
   const options: Excel.RunOptions = merge ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
   return excelRun(options, batch);
 }
+
+/** What a merged batch returns to be run again unmerged (see withUndoGroup). */
+export const UNMERGED = Symbol("run again without merging undo");
+
+/**
+ * Runs `attempt` as one undo step where the client can merge undo groups, else unmerged. A
+ * merged attempt that returns UNMERGED, or that a client refuses with UndoNotSupported, runs
+ * again unmerged: callers make sure that repeating is safe (writing the same values again, or
+ * re-reading and refusing when the workbook is no longer what the work was planned for).
+ */
+export async function withUndoGroup<T>(excelRun: ExcelRun, support: Support, attempt: (merge: boolean) => Promise<T | typeof UNMERGED>): Promise<T> {
+  if (support.mergeUndo) {
+    try {
+      const merged = await attempt(true);
+      if (merged !== UNMERGED) return merged;
+    } catch (error) {
+      if (errorCode(error) !== "UndoNotSupported") throw error;
+    }
+  }
+  const result = await attempt(false);
+  if (result === UNMERGED) throw new Error("unreachable: an unmerged run asked to run unmerged");
+  return result;
+}

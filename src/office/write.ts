@@ -196,13 +196,16 @@ function writableNotes(snapshot: ReadSnapshot, notes: readonly Note[], occupied:
 /**
  * Writes the annotations in one sync (after at most one read-only sync that locates the user's
  * notes, see `locateOccupiedCells`). Running it twice with the same input leaves the workbook
- * as running it once.
+ * as running it once. `beforeWrite` may queue loads that must see the workbook as the write
+ * finds it: they run in the same batch, just before the first write.
  */
-export async function writeAnnotations(context: Excel.RequestContext, snapshot: ReadSnapshot, annotations: Annotations): Promise<WriteReport> {
+export async function writeAnnotations(context: Excel.RequestContext, snapshot: ReadSnapshot, annotations: Annotations, beforeWrite?: () => void): Promise<WriteReport> {
   const support: Support = snapshot.support;
   const occupied = support.notes ? await locateOccupiedCells(context, snapshot, annotations.notes) : null;
   const notes = support.notes ? writableNotes(snapshot, annotations.notes, occupied) : { write: [], skip: [] };
 
+  // Whatever the caller queues here runs in the write batch before any write (see checkWorkbook).
+  beforeWrite?.();
   queueClearMarks(context, snapshot.marks);
   queueHighlights(context, snapshot, annotations.highlights);
   queueLists(context, snapshot.lists, snapshot.names, annotations.lists);

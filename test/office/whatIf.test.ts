@@ -1,0 +1,258 @@
+/**
+ * The slip what-if, the proposal and applying it, through the Office.js adapter on the fake
+ * Excel: every operation is one read sync and one write sync, apply changes only the fixed
+ * topics (appending rows for appended meetings) and the expected ends, and refuses a proposal
+ * whose plan has changed; the proposal sheet is the one the command line writes.
+ */
+import ExcelJS from "exceljs";
+import { describeApply } from "../../src/domain/apply";
+import { describeProposalSheet } from "../../src/domain/proposalSheet";
+import type { CleanProposal } from "../../src/domain/propose";
+import { findTable } from "../../src/domain/tables";
+import { whatIf } from "../../src/domain/whatIf";
+import { checkTime } from "../../src/domain/annotations";
+import {
+  applyProposal,
+  checkWorkbook,
+  describeApplyChanges,
+  PLAN_CHANGED,
+  readWorkbook,
+  saveExpectedEnds,
+  widthInPoints,
+  writeProposalSheet,
+  type ProposalBasis,
+} from "../../src/office";
+import { proposalColumns } from "../../src/domain/proposalSheet";
+import { addProposalSheet } from "../../src/xlsx/proposalSheet";
+import { createFakeExcel, recordSyncs, sheet, valueAt, valuesIn, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+const OPTIONS = { currentYear: NOW.getFullYear() };
+const SLIP = new Map([[2, 2032]]);
+
+let restore: () => void = () => undefined;
+afterEach(() => restore());
+
+function setUp(version = "1.20"): FakeExcel {
+  const excel = createFakeExcel({ seed: "default", version });
+  restore = withOffice(excel);
+  return excel;
+}
+
+/** What the pane does on a spin of cluster 2 to 2032: the tables read once, the what-if in memory. */
+async function slipBasis(excel: FakeExcel, ends = SLIP): Promise<ProposalBasis & { tables: Awaited<ReturnType<typeof readWorkbook>>["tables"] }> {
+  const read = await readWorkbook(excel.run, OPTIONS);
+  const preview = whatIf(read.tables, { ...OPTIONS, expectedEnd: ends }, read.result);
+  const proposal = preview.proposal;
+  if (!proposal?.feasible || !preview.check.plan) throw new Error("expected a clean proposal");
+  return { proposal, plan: preview.check.plan, options: { ...OPTIONS, expectedEnd: ends }, tables: read.tables };
+}
+
+describe("readWorkbook", () => {
+  it("reads the tables and runs the engine in one read sync, writing nothing", async () => {
+    const excel = setUp();
+    const syncs = recordSyncs(excel);
+    const before = JSON.stringify(excel.model.state());
+    const read = await readWorkbook(excel.run, OPTIONS);
+    expect(syncs).toEqual([["read"]]);
+    expect(read.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    expect([...read.tables.keys()]).toEqual(["workplan", "topics", "articles", "clusters", "flexibletopics", "settings"]);
+    expect(read.lastCheck).toHaveLength(2);
+    expect(JSON.stringify(excel.model.state())).toBe(before);
+  });
+});
+
+describe("saveExpectedEnds", () => {
+  it("writes the expected end into the Clusters table: one read sync, one write sync, one undo step", async () => {
+    const excel = setUp();
+    const syncs = recordSyncs(excel);
+    const edit = await saveExpectedEnds(excel.run, new Map([[2, 2032], [1, 2024]]), OPTIONS);
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    // Cluster 1 already ends in 2024: only cluster 2 changes.
+    expect(edit.changes).toEqual(['Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)']);
+    expect(edit.cells).toEqual([{ sheet: "Clusters", cell: "E3", value: 2032 }]);
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+
+    const after = await checkWorkbook(excel.run, { now: () => NOW });
+    expect(after.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7", "cluster-too-early E8"]);
+  });
+
+  it("does not write when the workbook already holds those ends", async () => {
+    const excel = setUp();
+    const syncs = recordSyncs(excel);
+    const edit = await saveExpectedEnds(excel.run, new Map([[2, 2030]]), OPTIONS);
+    expect(edit.cells).toEqual([]);
+    expect(syncs).toEqual([["read"]]);
+  });
+
+  it("runs unmerged where the client has no undo groups (ExcelApi 1.19)", async () => {
+    const excel = setUp("1.19");
+    await saveExpectedEnds(excel.run, SLIP, OPTIONS);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true });
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+  });
+});
+
+describe("applyProposal", () => {
+  it("writes the proposed topics, appends the 20th and 21st meetings and the expected end, in one read and one write, as one undo step; the check comes back clean", async () => {
+    const excel = setUp();
+    const workplan = sheet(excel.model, "Workplan");
+    // The planner's own notes and an extra column of theirs must stay.
+    excel.editCell("Workplan", "F8", "Vienna, to be confirmed");
+    excel.editCell("Workplan", "H2", "kept");
+    const basis = await slipBasis(excel);
+    const wantChanges = describeApplyChanges(basis, basis.tables);
+    const syncs = recordSyncs(excel);
+
+    const applied = await applyProposal(excel.run, basis);
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect([...applied.expectedEnds.changes, ...applied.edit.changes]).toEqual(wantChanges);
+    expect(wantChanges[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+    expect(wantChanges.filter((c) => c.startsWith("Add "))).toEqual(["Add the 20th meeting (2033) with topic 9", "Add the 21st meeting (2034) with topic 10"]);
+
+    expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 13, right: 6 });
+    expect(valuesIn(workplan, "A12:F13")).toEqual([
+      [20, 2033, null, null, expect.stringMatching(/^9 — /), null],
+      [21, 2034, null, null, expect.stringMatching(/^10 — /), null],
+    ]);
+    for (const cell of applied.edit.cells) {
+      const row = Number(cell.cell.slice(1));
+      expect(valueAt(workplan, row, 5)).toBe(cell.value);
+    }
+    expect(valueAt(workplan, 8, 6)).toBe("Vienna, to be confirmed");
+    expect(valueAt(workplan, 2, 8)).toBe("kept");
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+
+    const checked = await checkWorkbook(excel.run, { now: () => NOW });
+    expect(checked.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+
+  it("leaves every other cell of the workbook as it was", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    const edit = describeApply(basis.proposal, basis.plan, findTable(basis.tables, "Workplan") ?? (undefined as never));
+    const before = excel.model.state() as { sheets: { name: string; cells: [string, unknown][] }[] };
+    await applyProposal(excel.run, basis);
+    const after = excel.model.state() as typeof before;
+    const touched = new Set([...edit.cells.map((c) => `Workplan!${c.cell}`), "Clusters!E3"]);
+    for (const s of before.sheets) {
+      const now = new Map(after.sheets.find((x) => x.name === s.name)?.cells ?? []);
+      for (const [key, cell] of s.cells) {
+        const [r, c] = key.split(",").map(Number) as [number, number];
+        const name = `${s.name}!${String.fromCharCode(64 + c)}${r}`;
+        if (!touched.has(name)) expect([name, now.get(key)]).toEqual([name, cell]);
+      }
+    }
+  });
+
+  it("refuses, writing nothing, when the plan changed since the proposal was made", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    // Someone moves topic 7 by hand before the planner applies.
+    excel.editCell("Workplan", "E9", "", "Remote");
+    const before = JSON.stringify(excel.model.state());
+    const syncs = recordSyncs(excel);
+    await expect(applyProposal(excel.run, basis)).rejects.toThrow(PLAN_CHANGED);
+    expect(syncs.flat()).not.toContain("write");
+    expect(JSON.stringify(excel.model.state())).toBe(before);
+  });
+
+  it("applies all the same when only cells the engine does not read changed (notes, titles, own columns)", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    excel.editCell("Workplan", "F10", "moved to Doha", "Remote");
+    excel.editCell("Workplan", "H3", "own column", "Remote");
+    await expect(applyProposal(excel.run, basis)).resolves.toMatchObject({ edit: { rows: expect.any(Array) } });
+    expect(valueAt(sheet(excel.model, "Workplan"), 10, 6)).toBe("moved to Doha");
+  });
+
+  it("appends below the table even when something sits under it: those cells move down", async () => {
+    const excel = setUp();
+    excel.editCell("Workplan", "A14", "Footnote under the table");
+    const basis = await slipBasis(excel);
+    await applyProposal(excel.run, basis);
+    const workplan = sheet(excel.model, "Workplan");
+    expect(valueAt(workplan, 16, 1)).toBe("Footnote under the table");
+    expect(valueAt(workplan, 13, 1)).toBe(21);
+  });
+});
+
+describe("writeProposalSheet", () => {
+  function proposalSheet(basis: ProposalBasis) {
+    return describeProposalSheet(basis.proposal, basis.plan, { date: "2026-11-23", time: checkTime(NOW) }, []);
+  }
+
+  it("adds `Proposal YYYY-MM-DD` in one read and one write, and a suffix when the name is taken", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    const syncs = recordSyncs(excel);
+    expect(await writeProposalSheet(excel.run, proposalSheet(basis))).toEqual({ name: "Proposal 2026-11-23" });
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.model.activeSheet).toBe("Proposal 2026-11-23");
+    expect(await writeProposalSheet(excel.run, proposalSheet(basis))).toEqual({ name: "Proposal 2026-11-23 (2)" });
+    // The Workplan table is unchanged: a proposal changes nothing until it is applied.
+    expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 11, right: 6 });
+  });
+
+  it("writes the same sheet as `workplan propose --out`: values, changed-cell fills, widths, frozen header, landscape", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    const description = proposalSheet(basis);
+    await writeProposalSheet(excel.run, description);
+    const office = sheet(excel.model, "Proposal 2026-11-23");
+
+    const book = new ExcelJS.Workbook();
+    const xlsx = addProposalSheet(book, description);
+    const height = description.caption.length + 2 + description.rows.length;
+    const width = description.headers.length;
+    const xlsxValues = Array.from({ length: height }, (_, r) =>
+      Array.from({ length: width }, (_, c) => {
+        const value = xlsx.findCell(r + 1, c + 1)?.value;
+        return value === undefined || value === "" ? null : value;
+      }),
+    );
+    expect(valuesIn(office, `A1:G${height}`)).toEqual(xlsxValues);
+    expect(office.usedArea(true)).toEqual({ top: 1, left: 1, bottom: height, right: width });
+
+    const filled = (get: (row: number, column: number) => string | undefined) => {
+      const cells: string[] = [];
+      for (let r = 1; r <= height; r++) for (let c = 1; c <= width; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
+      return cells;
+    };
+    const xlsxFills = filled((r, c) => {
+      const fill = xlsx.findCell(r, c)?.fill;
+      return fill && fill.type === "pattern" ? `#${String(fill.fgColor?.argb).slice(2)}` : undefined;
+    });
+    expect(filled((r, c) => office.cell(r, c)?.style?.fill)).toEqual(xlsxFills);
+    expect(xlsxFills.length).toBe(description.changedRows.length);
+    const bold = (get: (row: number, column: number) => boolean) => filled((r, c) => (get(r, c) ? "bold" : undefined));
+    expect(bold((r, c) => office.cell(r, c)?.style?.bold === "true")).toEqual(bold((r, c) => xlsx.findCell(r, c)?.font?.bold === true));
+    expect(office.cell(1, 1)?.style?.size).toBe(String(xlsx.getCell(1, 1).font?.size));
+
+    proposalColumns(description).forEach((column, i) => {
+      expect(office.columnWidths.get(i + 1)).toBe(widthInPoints(xlsx.getColumn(i + 1).width ?? 0));
+      expect(column.width).toBe(xlsx.getColumn(i + 1).width);
+    });
+    const headerRow = description.caption.length + 2;
+    expect(office.cell(headerRow + 1, width)?.style?.wrapText).toBe("true");
+    expect(xlsx.getColumn(width).alignment?.wrapText).toBe(true);
+    expect(office.frozenRows).toBe(headerRow);
+    expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+    expect(office.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+  });
+
+  it("says, for the slip of cluster 2 by two years, that two meetings are appended", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    const proposal: CleanProposal = basis.proposal;
+    expect(proposal.appendedMeetings).toBe(2);
+    await writeProposalSheet(excel.run, proposalSheet(basis));
+    const office = sheet(excel.model, "Proposal 2026-11-23");
+    expect(valueAt(office, 2, 1)).toMatch(/^2 meetings appended/);
+    const lastRow = 5 + proposal.meetings.length;
+    expect(valuesIn(office, `A${lastRow}:C${lastRow}`)).toEqual([["21st", 2034, "Appended"]]);
+  });
+});
