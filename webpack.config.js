@@ -27,9 +27,10 @@ class AddinFilesPlugin {
           const scripts = entrypoint ? entrypoint.getFiles().filter((file) => file.endsWith(".js")) : [];
           compilation.emitAsset(`${entry}.html`, new sources.RawSource(page({ title, officeJs, scripts, body })));
         }
+        // Copied as they are: a production build must not minify Office.js again (nor the icons).
         const copy = (from, to) => {
           compilation.fileDependencies.add(from);
-          compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)));
+          compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)), { minimized: true, copied: true });
         };
         for (const name of fs.readdirSync(path.join(__dirname, "assets"))) {
           if (/^icon-\d+\.png$/.test(name)) copy(path.join(__dirname, "assets", name), `assets/${name}`);
