@@ -11,6 +11,13 @@ import { RULES } from "../../src/domain/rules";
 import { tablesByName, type CellValue, type SheetTable } from "../../src/domain/tables";
 import { CLUSTERS, SETTING_NAMES, WORKPLAN, Workbook } from "./workbook";
 
+// Cells may hold invalid dates. A copy of one is the same value, but jest's toEqual holds that two
+// dates whose time is NaN are never equal; here they are (the test would otherwise fail at random).
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
+(expect as unknown as { addEqualityTesters(testers: ((a: unknown, b: unknown) => boolean | undefined)[]): void }).addEqualityTesters([
+  (a, b) => (isDate(a) && isDate(b) ? Object.is(a.getTime(), b.getTime()) : undefined),
+]);
+
 const RULE_IDS = new Set([...RULES.map((r) => r.id), ...Object.keys(DATA_RULES)]);
 const SEVERITY: ReadonlyMap<string, string> = new Map([...RULES.map((r) => [r.id, r.severity] as const), ...Object.entries(DATA_RULES).map(([id, r]) => [id, r.severity] as const)]);
 
