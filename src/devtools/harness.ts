@@ -4,10 +4,12 @@
  *
  * Contract (nothing here depends on webpack; any bundler, a plain ES module, or jsdom will do):
  * - Call `installFakeOffice(window, options)` in a script that runs BEFORE the pane's bundle, in
- *   place of office.js (`src/devtools/install.ts` is such an entry: it reads the options from
- *   the page's query string). It sets `window.Office` (fakeExcel/office.ts: requirement sets,
- *   `officeTheme`, `onReady`, `actions.associate`, document settings), `window.Excel` (`run`)
- *   and `window.OfficeExtension` (`Error`), and calls `Office.initialize` if the page sets it.
+ *   place of office.js, or once office.js is ready (`Office.onReady`: until then it may put its
+ *   own namespace back at window.Office). `src/devtools/install.ts` is such an entry: it reads
+ *   the options from the page's query string. It sets `window.Office` (fakeExcel/office.ts:
+ *   requirement sets, `officeTheme`, `onReady`, `actions.associate`, document settings,
+ *   `Promise`), `window.Excel` (`run`) and `window.OfficeExtension` (`Error`), and calls
+ *   `Office.initialize` if the page sets it.
  * - Options: `seed` "default" (the adopted workplan laid out as "Create workbook" does), "empty"
  *   (a blank workbook) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
  *   notes API, "1.12" no Table.resize); `platform` "PC" | "Mac" | "OfficeOnline"; `theme` "light"

@@ -64,6 +64,8 @@ export interface FakeOffice {
     document: { settings: FakeSettings };
   };
   HostType: { Excel: "Excel" };
+  /** Office.js's own code, when it is on the page too (loaded before the fake), calls `new Office.Promise` on whatever `Office` is. */
+  Promise: PromiseConstructor;
   PlatformType: { PC: "PC"; Mac: "Mac"; OfficeOnline: "OfficeOnline" };
   onReady(callback?: (info: { host: "Excel"; platform: string }) => void): Promise<{ host: "Excel"; platform: string }>;
   /** Legacy entry point: called once, after the scripts of the page have run, when a page sets it. */
@@ -102,6 +104,7 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       },
     },
     HostType: { Excel: "Excel" },
+    Promise,
     PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" },
     onReady: async (callback) => {
       await Promise.resolve();
