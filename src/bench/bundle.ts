@@ -2,9 +2,11 @@
  * The task pane's weight: the gzipped size of every script taskpane.html loads from the build,
  * Office.js excepted (it comes from Microsoft's CDN, or from @microsoft/office-js in development).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import { gzipSync } from "node:zlib";
+import webpack from "webpack";
 
 /** The budget: Microsoft's Yeoman template, which only writes one cell, weighs 167,537 bytes. */
 export const BUNDLE_BUDGET_GZIP_BYTES = 150_000;
@@ -47,4 +49,31 @@ export function bundleFigures(distDir: string, page = "taskpane.html"): BundleFi
       return { file, bytes: content.length, gzip_bytes: gzipSync(content, { level: 9 }).length };
     });
   return { bundle_js_gzip_bytes: files.reduce((sum, f) => sum + f.gzip_bytes, 0), files };
+}
+
+type WebpackConfig = (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
+
+/**
+ * `bundle_js_gzip_bytes` of `npm run bench`: builds the add-in for production as `npm run build`
+ * does (webpack.config.js, ADDIN_URL and OFFICE_JS as set), into a temporary folder that is
+ * removed afterwards, and measures the pane's scripts there.
+ */
+export async function productionBundleFigures(): Promise<BundleFigures> {
+  const root = join(__dirname, "..", "..");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(join(root, "webpack.config.js")) as WebpackConfig;
+  const outDir = mkdtempSync(join(tmpdir(), "workplan-bench-build-"));
+  try {
+    const options = { ...config({ outDir, throwOnError: true }, { mode: "production" }), context: root };
+    await new Promise<void>((resolve, reject) =>
+      webpack(options, (error, stats) => {
+        if (error) reject(error);
+        else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+        else resolve();
+      }),
+    );
+    return bundleFigures(outDir);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import webpack from "webpack";
-import { BUNDLE_BUDGET_GZIP_BYTES, bundleFigures, scriptSources } from "../../src/bench/bundle";
+import { BUNDLE_BUDGET_GZIP_BYTES, bundleFigures, productionBundleFigures, scriptSources } from "../../src/bench/bundle";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
@@ -94,6 +94,18 @@ describe("the production build", () => {
     expect(manifest).toContain("https://example.org/workplan/commands.html");
     expect(manifest).toContain("https://example.org/workplan/assets/icon-80.png");
   });
+});
+
+describe("npm run bench", () => {
+  it("builds the production bundle itself for bundle_js_gzip_bytes, and leaves no folder behind", async () => {
+    const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith("workplan-bench-build-"));
+    const before = leftovers();
+    const figures = await productionBundleFigures();
+    expect(figures.files.map((f) => f.file)).toEqual(["taskpane.js"]);
+    expect(figures.bundle_js_gzip_bytes).toBeGreaterThan(10_000);
+    expect(figures.bundle_js_gzip_bytes).toBeLessThan(BUNDLE_BUDGET_GZIP_BYTES);
+    expect(leftovers()).toEqual(before);
+  }, 180_000);
 });
 
 describe("a development build", () => {
