@@ -1,21 +1,40 @@
 /**
  * What the pane can ask of the workbook: the Office.js adapter's operations bound to one
  * `Excel.run` (or a stand-in). The pane calls nothing else, so it holds no workplan logic.
+ *
+ * The port also keeps the two facts the live re-check needs: which changes the add-in wrote
+ * itself (every operation that writes runs inside `OwnWrites.run`, and `watch` drops the change
+ * events those writes raise), and how many other changes it has heard of (a check compares that
+ * count between its read and its write, to skip a stale write).
  */
+import type { ExpectedEndsEdit } from "../domain/apply";
+import type { ProposalSheet } from "../domain/proposalSheet";
 import {
+  applyProposal,
   checkWorkbook,
   clearHighlights,
   createDefaultWorkbook,
   findTables,
+  OwnWrites,
+  readWorkbook,
+  saveExpectedEnds,
   selectCell,
+  watchTables,
+  writeProposalSheet,
+  type ApplyOutcome,
   type CheckOutcome,
   type ClearOutcome,
   type CreateOutcome,
   type ExcelRun,
+  type ProposalBasis,
+  type ProposalSheetWritten,
+  type TableChange,
+  type Unsubscribe,
+  type WorkbookRead,
   type WorkbookTablesFound,
 } from "../office";
 
-export type { CheckOutcome, ClearOutcome, CreateOutcome, WorkbookTablesFound };
+export type { ApplyOutcome, CheckOutcome, ClearOutcome, CreateOutcome, ExpectedEndsEdit, ProposalBasis, ProposalSheetWritten, TableChange, Unsubscribe, WorkbookRead, WorkbookTablesFound };
 
 export interface PaneWorkbook {
   findTables(): Promise<WorkbookTablesFound>;
@@ -23,14 +42,36 @@ export interface PaneWorkbook {
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
   goTo(sheet: string, cell: string): Promise<void>;
+  /** The tables and the engine's findings, read without writing anything. */
+  read(): Promise<WorkbookRead>;
+  saveExpectedEnds(ends: ReadonlyMap<number, number>): Promise<ExpectedEndsEdit>;
+  writeProposal(sheet: ProposalSheet): Promise<ProposalSheetWritten>;
+  apply(basis: ProposalBasis): Promise<ApplyOutcome>;
+  /** Calls `listener` for every change to a table that the add-in did not write itself. */
+  watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
+  /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
+  now(): Date;
 }
 
-export function officeWorkbook(excelRun: ExcelRun, now: () => Date = () => new Date()): PaneWorkbook {
+export function officeWorkbook(excelRun: ExcelRun, now: () => Date = () => new Date(), own: OwnWrites = new OwnWrites()): PaneWorkbook {
+  let changes = 0;
+  const readOptions = () => ({ currentYear: now().getFullYear() });
   return {
     findTables: () => findTables(excelRun),
-    check: () => checkWorkbook(excelRun, { now }),
-    clearHighlights: () => clearHighlights(excelRun),
-    create: () => createDefaultWorkbook(excelRun),
+    check: () => own.run(() => checkWorkbook(excelRun, { now, changes: () => changes })),
+    clearHighlights: () => own.run(() => clearHighlights(excelRun)),
+    create: () => own.run(() => createDefaultWorkbook(excelRun)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
+    read: () => readWorkbook(excelRun, readOptions()),
+    saveExpectedEnds: (ends) => own.run(() => saveExpectedEnds(excelRun, ends, readOptions())),
+    writeProposal: (sheet) => own.run(() => writeProposalSheet(excelRun, sheet)),
+    apply: (basis) => own.run(() => applyProposal(excelRun, basis)),
+    watch: (listener) =>
+      watchTables(excelRun, (change) => {
+        if (own.isOwn(change)) return;
+        changes++;
+        listener(change);
+      }),
+    now,
   };
 }

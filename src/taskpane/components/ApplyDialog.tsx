@@ -1,0 +1,85 @@
+/**
+ * The confirmation before "Apply to workplan": what will change, one line each. The browser's own
+ * modal `<dialog>` (focus moves in and stays, Esc cancels, the rest of the pane is inert) in the
+ * Fluent theme's colours: Fluent's Dialog would weigh a fifth of the whole pane's script.
+ */
+import { useEffect, useId, useRef } from "react";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  dialog: {
+    maxWidth: `calc(100vw - ${tokens.spacingHorizontalXXL})`,
+    maxHeight: `calc(100vh - ${tokens.spacingVerticalXXL})`,
+    boxSizing: "border-box",
+    padding: tokens.spacingHorizontalL,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: tokens.shadow64,
+    overflowY: "auto",
+    "::backdrop": { backgroundColor: "rgba(0, 0, 0, 0.4)" },
+  },
+  title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalL },
+});
+
+export interface ApplyDialogProps {
+  changes: readonly string[];
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Shown while mounted. */
+export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) {
+  const styles = useStyles();
+  const titleId = useId();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // Where a browser has no modal dialogs (and in jsdom), it is shown in place.
+    if (typeof element.showModal === "function") element.showModal();
+    else element.setAttribute("open", "");
+    confirm.current?.focus();
+    return () => {
+      if (typeof element.close === "function" && element.open) element.close();
+      opener?.focus();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={titleId} className={styles.title}>
+        Apply the proposal to the workplan?
+      </h2>
+      <Text>This will change the workbook:</Text>
+      <ul className={styles.list}>
+        {changes.map((change) => (
+          <li key={change}>{change}</li>
+        ))}
+      </ul>
+      <Text>Everything else, including the other columns and your own values, stays as it is. Excel&apos;s Undo takes it back in one step where Excel supports it.</Text>
+      <div className={styles.actions}>
+        <Button ref={confirm} appearance="primary" onClick={onConfirm}>
+          Apply
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </dialog>
+  );
+}

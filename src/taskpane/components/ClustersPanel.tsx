@@ -1,0 +1,111 @@
+/**
+ * The Clusters panel: each cluster's planned and expected review end, the slip in years, and a
+ * spin button for the expected end (a what-if: nothing is written until "Save expected dates").
+ */
+import { useId } from "react";
+import { Button, Caption1, SpinButton, Text, makeStyles, tokens, type SpinButtonOnChangeData } from "@fluentui/react-components";
+import { slipText } from "../../domain/apply";
+
+export interface ClusterRow {
+  number: number;
+  name: string;
+  plannedEnd: number;
+  /** The expected end the Clusters table holds. */
+  inWorkbook: number;
+  /** The expected end of the what-if (the spin button's value). */
+  expected: number;
+}
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  hint: { color: tokens.colorNeutralForeground2 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  name: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  spin: { width: "96px" },
+  slipped: { color: tokens.colorPaletteMarigoldForeground2, fontWeight: tokens.fontWeightSemibold },
+  changed: { boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorPaletteMarigoldBorderActive}` },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+export interface ClustersPanelProps {
+  clusters: readonly ClusterRow[];
+  busy: boolean;
+  onChange(cluster: number, year: number): void;
+  onSave(): void;
+  onReset(): void;
+}
+
+/** The years a spin button offers: a generous span around the planned end. */
+const SPAN = 15;
+
+function ClusterItem({ cluster, onChange }: { cluster: ClusterRow; onChange(cluster: number, year: number): void }) {
+  const styles = useStyles();
+  const slipId = useId();
+  const slip = slipText(cluster.expected, cluster.plannedEnd);
+  const change = (_: unknown, data: SpinButtonOnChangeData) => {
+    const typed = data.value ?? (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : Number.NaN);
+    if (Number.isInteger(typed)) onChange(cluster.number, Math.min(cluster.plannedEnd + SPAN, Math.max(cluster.plannedEnd - SPAN, typed)));
+  };
+  return (
+    <li className={`${styles.row} ${cluster.expected !== cluster.inWorkbook ? styles.changed : ""}`}>
+      <div className={styles.name}>
+        <Text weight="semibold">
+          Cluster {cluster.number}
+          {cluster.name ? ` · ${cluster.name}` : ""}
+        </Text>
+        <Caption1>
+          Planned {cluster.plannedEnd} ·{" "}
+          <span id={slipId} className={cluster.expected !== cluster.plannedEnd ? styles.slipped : undefined}>
+            {slip}
+          </span>
+        </Caption1>
+      </div>
+      <SpinButton
+        className={styles.spin}
+        value={cluster.expected}
+        min={cluster.plannedEnd - SPAN}
+        max={cluster.plannedEnd + SPAN}
+        onChange={change}
+        aria-label={`Expected review end of cluster ${cluster.number}`}
+        aria-describedby={slipId}
+      />
+    </li>
+  );
+}
+
+export function ClustersPanel({ clusters, busy, onChange, onSave, onReset }: ClustersPanelProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const dirty = clusters.some((c) => c.expected !== c.inWorkbook);
+  return (
+    <section className={styles.panel} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        Clusters
+      </h2>
+      <Caption1 className={styles.hint}>Change an expected review end to see what it does to the plan. Nothing is written until you save.</Caption1>
+      <ul className={styles.list}>
+        {clusters.map((cluster) => (
+          <ClusterItem key={cluster.number} cluster={cluster} onChange={onChange} />
+        ))}
+      </ul>
+      <div className={styles.actions}>
+        <Button appearance={dirty ? "primary" : "secondary"} disabledFocusable={busy || !dirty} onClick={onSave}>
+          Save expected dates
+        </Button>
+        <Button disabledFocusable={busy || !dirty} onClick={onReset}>
+          Reset
+        </Button>
+      </div>
+    </section>
+  );
+}

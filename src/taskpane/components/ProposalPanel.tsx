@@ -1,0 +1,134 @@
+/**
+ * The proposed timeline as a compact diff (meeting and year, current → proposed fixed topic, the
+ * reason), appended meetings marked and moved topics highlighted; or, when no clean plan exists,
+ * why, and the widening of a setting that would allow one.
+ */
+import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { SETTING_NAMES } from "../../domain/layout";
+import { ordinal } from "../../domain/parse";
+import type { MeetingChange, Proposal } from "../../domain/propose";
+import { proposalTotals } from "../../domain/proposalSheet";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
+  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top", whiteSpace: "nowrap" },
+  reason: { padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
+  moved: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
+  appended: { fontStyle: "italic" },
+  tag: {
+    marginLeft: tokens.spacingHorizontalXS,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    fontSize: tokens.fontSizeBase100,
+    fontStyle: "normal",
+  },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+function topic(n: number | null): string {
+  return n === null ? "none" : String(n);
+}
+
+function ChangeRows({ change }: { change: MeetingChange }) {
+  const styles = useStyles();
+  const meeting = change.meeting === null ? "?" : ordinal(change.meeting);
+  return (
+    <>
+      <tr className={change.appended ? styles.appended : undefined}>
+        <td className={styles.td}>
+          {meeting}
+          {change.appended ? <span className={styles.tag}>appended</span> : null}
+        </td>
+        <td className={styles.td}>{change.year ?? "?"}</td>
+        <td className={styles.td}>
+          {topic(change.current)} → <span className={change.proposed !== null ? styles.moved : undefined}>{topic(change.proposed)}</span>
+        </td>
+      </tr>
+      {change.reason ? (
+        <tr>
+          <td colSpan={3} className={styles.reason}>
+            {change.reason}
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+export interface ProposalPanelProps {
+  proposal: Proposal;
+  busy: boolean;
+  onWrite(): void;
+  onApply(): void;
+}
+
+export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPanelProps) {
+  const styles = useStyles();
+  if (!proposal.feasible) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>No clean timeline exists</MessageBarTitle>
+          {proposal.reason}
+          {proposal.relaxations.length > 0 ? (
+            <ul aria-label="What would allow one">
+              {proposal.relaxations.map((r) => (
+                <li key={r.setting}>
+                  Setting “{SETTING_NAMES[r.setting]}” to {r.value} would allow one.
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const changes = proposal.meetings.filter((m) => m.appended || m.current !== m.proposed);
+  const { error, warning, info } = proposal.after;
+  return (
+    <section className={styles.panel} aria-label="Proposed timeline">
+      <h2 className={styles.heading}>Proposed timeline</h2>
+      <Text>{proposalTotals(proposal)}</Text>
+      {changes.length > 0 ? (
+        <table className={styles.table} aria-label="Changes to the fixed topics">
+          <thead>
+            <tr>
+              <th className={styles.th} scope="col">
+                Meeting
+              </th>
+              <th className={styles.th} scope="col">
+                Year
+              </th>
+              <th className={styles.th} scope="col">
+                Fixed topic
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change, i) => (
+              <ChangeRows key={`${change.meeting ?? "?"}-${i}`} change={change} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <Caption1>
+        After the change: {error} errors, {warning} warnings, {info} info.
+      </Caption1>
+      <div className={styles.actions}>
+        <Button disabledFocusable={busy} onClick={onWrite}>
+          Write proposal sheet
+        </Button>
+        {changes.length > 0 ? (
+          <Button appearance="primary" disabledFocusable={busy} onClick={onApply}>
+            Apply to workplan
+          </Button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

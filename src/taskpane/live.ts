@@ -1,0 +1,71 @@
+/**
+ * The live re-check: what the pane does when the workbook's tables change while it is open
+ * (the changes the add-in wrote itself never get here: the workbook port drops them).
+ * - A co-author's change (source "Remote") refreshes the findings: read and engine, no write,
+ *   once the co-author has been quiet for `remoteMs`. Only the pane of the user who made a change
+ *   writes highlights for it, so two open panes never fight over the same cells.
+ * - This user's own edit (source "Local"), when auto-check is on, runs one check (which writes
+ *   the highlights) once the edits have been quiet for `quietMs`: three quick edits, one check.
+ *   Edits to the Conflicts table (the check's own output) change nothing the check reads.
+ * - While the pane is busy (a check, an apply…), what is due waits and runs after it.
+ */
+import { isOutputOnly, type TableChange } from "../office/events";
+
+export const QUIET_MS = 1500;
+export const REMOTE_QUIET_MS = 500;
+
+export interface LiveOptions {
+  autoCheck(): boolean;
+  busy(): boolean;
+  check(): unknown;
+  refresh(): unknown;
+  quietMs?: number;
+  remoteMs?: number;
+}
+
+type Kind = "check" | "refresh";
+
+export class LiveCheck {
+  private readonly timers = new Map<Kind, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly options: LiveOptions) {}
+
+  onChange(change: TableChange): void {
+    if (change.source === "Remote") this.schedule("refresh", this.options.remoteMs ?? REMOTE_QUIET_MS);
+    else if (!isOutputOnly(change) && this.options.autoCheck()) this.schedule("check", this.options.quietMs ?? QUIET_MS);
+  }
+
+  /** Whether a check or a refresh is waiting for the quiet period to end. */
+  pending(): Kind[] {
+    return [...this.timers.keys()];
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(kind: Kind, ms: number): void {
+    const previous = this.timers.get(kind);
+    if (previous !== undefined) clearTimeout(previous);
+    this.timers.set(
+      kind,
+      setTimeout(() => this.fire(kind, ms), ms),
+    );
+  }
+
+  private fire(kind: Kind, ms: number): void {
+    this.timers.delete(kind);
+    if (this.options.busy()) {
+      this.schedule(kind, ms);
+      return;
+    }
+    if (kind === "refresh" && this.timers.has("check")) return; // the check to come reads the workbook anyway
+    if (kind === "check") {
+      const refresh = this.timers.get("refresh");
+      if (refresh !== undefined) clearTimeout(refresh);
+      this.timers.delete("refresh");
+      void this.options.check();
+    } else void this.options.refresh();
+  }
+}

@@ -1,0 +1,170 @@
+/** @jest-environment jsdom */
+/**
+ * The slip what-if, the proposal and applying it, in the task pane against the fake Excel through
+ * the real adapter: spin cluster 2 two years later, see the two errors that would appear, propose,
+ * write the proposal sheet, apply after the confirmation, and the check comes back clean.
+ */
+import "@testing-library/jest-dom";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { officeWorkbook } from "../../src/taskpane/workbook";
+import { createFakeExcel, put, recordSyncs, sheet, valueAt, valuesIn, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+function setUp(): FakeExcel {
+  const excel = createFakeExcel({ seed: "default" });
+  restore = withOffice(excel);
+  return excel;
+}
+
+function show(excel: FakeExcel) {
+  const user = userEvent.setup();
+  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
+  return user;
+}
+
+const spin = (cluster: number) => screen.findByRole("spinbutton", { name: `Expected review end of cluster ${cluster}` });
+
+/** Presses the arrow key `times` on the cluster's spin button, as a keyboard user does. */
+async function spinBy(user: ReturnType<typeof userEvent.setup>, cluster: number, times: number): Promise<void> {
+  const input = await spin(cluster);
+  await user.click(input);
+  for (let i = 0; i < Math.abs(times); i++) await user.keyboard(times > 0 ? "{ArrowUp}" : "{ArrowDown}");
+}
+
+describe("the Clusters panel", () => {
+  it("lists each cluster with its planned end, its expected end in a spin button and the slip", async () => {
+    const excel = setUp();
+    show(excel);
+    const two = await spin(2);
+    expect(two).toHaveValue("2030");
+    const item = two.closest("li") as HTMLElement;
+    expect(item).toHaveTextContent("Cluster 2 · Prevention");
+    expect(item).toHaveTextContent("Planned 2030 · on time");
+    expect(screen.getAllByRole("spinbutton")).toHaveLength(4);
+    expect(screen.getByRole("button", { name: "Save expected dates" })).toHaveAttribute("aria-disabled", "true");
+  });
+
+  it("shows, without asking Excel, the findings a slip makes appear; Reset brings back the workbook's dates", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spin(2);
+    const syncs = excel.syncs;
+
+    await spinBy(user, 2, 2);
+    expect(await spin(2)).toHaveValue("2032");
+    expect((await spin(2)).closest("li")).toHaveTextContent("Planned 2030 · +2 years");
+    const diff = screen.getByRole("group", { name: "What the slip changes" });
+    const appear = within(diff).getByRole("region", { name: "Would appear (2)" });
+    const items = within(appear).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/error · cluster-too-early · Workplan!E7$/), expect.stringMatching(/error · cluster-too-early · Workplan!E8$/)]);
+    expect(items[0]).toHaveTextContent(/expected to end in 2032/);
+    // Every step re-ran the check and the proposal in memory: Excel saw no request.
+    expect(excel.syncs).toBe(syncs);
+
+    await user.click(screen.getByRole("button", { name: "Reset" }));
+    expect(await spin(2)).toHaveValue("2030");
+    expect(screen.queryByRole("group", { name: "What the slip changes" })).toBeNull();
+    expect(excel.syncs).toBe(syncs);
+  });
+
+  it("Save expected dates writes the Clusters table, then checks: the findings of the slip are in the workbook", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 2);
+    await user.click(screen.getByRole("button", { name: "Save expected dates" }));
+    expect(await screen.findByText(/Saved to the Clusters table: Cluster 2 "Prevention": expected review end 2030 → 2032 \(\+2 years\)/)).toBeInTheDocument();
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+    expect(await screen.findByRole("region", { name: "Errors (2)" })).toBeInTheDocument();
+    // The workbook now holds the dates: nothing is a what-if any more.
+    expect(await spin(2)).toHaveValue("2032");
+    expect(screen.queryByRole("group", { name: "What the slip changes" })).toBeNull();
+    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(3);
+  });
+});
+
+describe("the proposal", () => {
+  it("slip cluster 2 by two years → propose → the 20th and 21st meetings appended → write the sheet → apply after confirming → the grid changed and the check is clean", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 2);
+    await screen.findByRole("region", { name: "Would appear (2)" });
+
+    await user.click(screen.getByRole("button", { name: "Propose timeline" }));
+    const table = await screen.findByRole("table", { name: "Changes to the fixed topics" });
+    const rows = within(table).getAllByRole("row");
+    const appended = rows.filter((row) => row.textContent?.includes("appended"));
+    expect(appended.map((row) => row.textContent)).toEqual(["20thappended2033none → 9", "21stappended2034none → 10"]);
+    expect(screen.getByText(/^2 meetings appended, 0 inversions of the topic order/)).toBeInTheDocument();
+    expect(screen.getByText("After the change: 0 errors, 0 warnings, 0 info.")).toBeInTheDocument();
+
+    const before = recordSyncs(excel);
+    await user.click(screen.getByRole("button", { name: "Write proposal sheet" }));
+    expect(await screen.findByText(/Wrote the sheet “Proposal 2026-11-23” for the Bureau/)).toBeInTheDocument();
+    expect(before).toEqual([["read", "write"]]);
+    expect(excel.model.sheet("Proposal 2026-11-23")).not.toBeNull();
+    expect(excel.model.table("Workplan")?.area.bottom).toBe(11);
+
+    await user.click(screen.getByRole("button", { name: "Apply to workplan" }));
+    const dialog = await screen.findByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
+    const changes = within(dialog).getAllByRole("listitem").map((li) => li.textContent);
+    expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+    expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
+    await user.click(within(dialog).getByRole("button", { name: "Apply" }));
+
+    expect(await screen.findByText("No conflicts")).toBeInTheDocument();
+    expect(screen.getByText(/^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./)).toBeInTheDocument();
+    const workplan = sheet(excel.model, "Workplan");
+    expect(excel.model.table("Workplan")?.area.bottom).toBe(13);
+    expect(valuesIn(workplan, "A13:B13")).toEqual([[21, 2034]]);
+    expect(String(valueAt(workplan, 13, 5))).toMatch(/^10 — /);
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+    // Once the dialog has gone, the pane is in the accessibility tree again (Fluent restores it a moment later).
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Applied and checked: no conflicts."));
+  });
+
+  it("Cancel in the confirmation changes nothing", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 1);
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    await user.click(await screen.findByRole("button", { name: "Apply to workplan" }));
+    const state = JSON.stringify(excel.model.state());
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(JSON.stringify(excel.model.state())).toBe(state);
+  });
+
+  it("refuses to apply a proposal whose plan changed meanwhile, and says to propose again", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 2);
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    // A change Excel has not reported to the pane: the 17th meeting gets topic 7 instead of 8.
+    put(sheet(excel.model, "Workplan"), 9, 5, "7");
+    await user.click(await screen.findByRole("button", { name: "Apply to workplan" }));
+    await user.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Apply" }));
+    const bar = await screen.findByRole("group", { name: "Could not apply the proposal" });
+    expect(bar).toHaveTextContent("Propose the timeline again");
+    expect(excel.model.table("Workplan")?.area.bottom).toBe(11);
+  });
+
+  it("when no clean plan exists, says why and which setting would allow one", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, -4);
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    expect(await screen.findByText("No clean timeline exists")).toBeInTheDocument();
+    expect(screen.getByText(/must all be discussed between/)).toBeInTheDocument();
+    expect(screen.getByRole("list", { name: "What would allow one" })).toHaveTextContent("Setting “Latest (years after review end)” to 5 would allow one.");
+    expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
+  });
+});
