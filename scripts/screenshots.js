@@ -5,6 +5,10 @@
 //   node scripts/screenshots.js [OUT_DIR]          (default: assets/)
 //   node scripts/screenshots.js --states OUT_DIR   also the other states of the pane (create,
 //     no conflicts, progress, an error from Excel), light and dark, to look at while developing
+//   node scripts/screenshots.js --whatif OUT_DIR   also the slip what-if end to end: cluster 2
+//     spun two years later, the findings that would appear, the proposal, the proposal sheet,
+//     the confirmation and the workbook after Apply (it fails when a step does not show what it
+//     should), light and dark
 const fs = require("node:fs");
 const http = require("node:http");
 const os = require("node:os");
@@ -122,9 +126,81 @@ async function shootStates(browser, base, theme, out) {
   }
 }
 
+/** The Clusters panel's what-if, the proposal, its sheet and Apply, in the browser: each step checked, then photographed. */
+async function shootWhatIf(browser, base, theme, out) {
+  const page = await browser.newPage({ viewport: { width: 320, height: 640 }, colorScheme: theme, deviceScaleFactor: 1 });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const expect = (ok, what) => {
+    if (!ok) throw new Error(`what-if in the browser (${theme}): ${what}`);
+  };
+  const save = async (name, locator) => {
+    const file = path.join(out, `pane-${name}-${theme}.png`);
+    if (locator) await locator.screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: true });
+    console.log(path.relative(ROOT, file));
+  };
+  const audit = async (state) => {
+    if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+      await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+    }
+    const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    for (const v of violations) console.log(`  axe ${state} (${theme}): ${v.impact} ${v.id}: ${v.help}`);
+    expect(serious.length === 0, `axe-core finds ${serious.map((v) => v.id).join(", ")} in the ${state} state`);
+  };
+  await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
+  const spin = page.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
+  await spin.waitFor();
+  const syncs = await page.evaluate(() => window.__workplanFake.syncs());
+  await spin.click();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  const appear = page.getByRole("region", { name: "Would appear (2)" });
+  await appear.waitFor();
+  expect((await spin.inputValue()) === "2032", "the spin button does not say 2032");
+  expect((await page.evaluate(() => window.__workplanFake.syncs())) === syncs, "spinning asked Excel for something");
+  const clusters = page.getByRole("region", { name: "Clusters" });
+  await clusters.scrollIntoViewIfNeeded();
+  await audit("what-if");
+  await save("whatif", page.locator("main"));
+
+  await page.getByRole("button", { name: "Propose timeline" }).click();
+  const table = page.getByRole("table", { name: "Changes to the fixed topics" });
+  await table.waitFor();
+  const appended = await table.getByRole("row").filter({ hasText: "appended" }).allTextContents();
+  expect(appended.length === 2 && appended[1].startsWith("21st"), `appended rows: ${JSON.stringify(appended)}`);
+  await audit("proposal");
+  await save("proposal", page.getByRole("region", { name: "Proposed timeline" }));
+
+  await page.getByRole("button", { name: "Write proposal sheet" }).click();
+  await page.getByText(/Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}”/).waitFor();
+  const sheets = await page.evaluate(() => window.__workplanFake.grid().sheets.map((s) => s.name));
+  expect(sheets.some((name) => name.startsWith("Proposal ")), `no proposal sheet among ${sheets.join(", ")}`);
+
+  await page.getByRole("button", { name: "Apply to workplan" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
+  await dialog.waitFor();
+  await audit("confirmation");
+  await save("apply", null);
+  await dialog.getByRole("button", { name: "Apply" }).click();
+  await page.getByText("No conflicts", { exact: true }).waitFor();
+  const workplan = await page.evaluate(() => window.__workplanFake.grid().sheets.find((s) => s.name === "Workplan"));
+  expect(workplan.tables[0].range === "A1:F13", `the Workplan table is ${workplan.tables[0].range}`);
+  expect(workplan.values.A13 === 21 && /^10 — /.test(workplan.values.E13), `row 13 is ${workplan.values.A13} / ${workplan.values.E13}`);
+  expect(Object.keys(workplan.fills).length === 0, "highlights are left after the clean check");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await save("applied", null);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow <= 0, `the pane is ${overflow} px wider than 320 px`);
+  expect(errors.length === 0, `the page reported errors: ${errors.join("; ")}`);
+  await page.close();
+}
+
 async function main() {
   const all = process.argv[2] === "--states";
-  const out = path.resolve((all ? process.argv[3] : process.argv[2]) ?? path.join(ROOT, "assets"));
+  const whatIf = process.argv[2] === "--whatif";
+  const out = path.resolve((all || whatIf ? process.argv[3] : process.argv[2]) ?? path.join(ROOT, "assets"));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-pane-"));
   let server;
   let browser;
@@ -134,6 +210,10 @@ async function main() {
     const base = `http://127.0.0.1:${server.address().port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
     for (const theme of ["light", "dark"]) {
+      if (whatIf) {
+        await shootWhatIf(browser, base, theme, out);
+        continue;
+      }
       const shot = await shoot(browser, base, theme, path.join(out, `screenshot-pane-${theme}.png`));
       console.log(`${path.relative(ROOT, shot.file)}: horizontal overflow ${shot.overflow} px`);
       if (all) await shootStates(browser, base, theme, out);

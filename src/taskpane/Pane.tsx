@@ -61,6 +61,7 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  start: { alignSelf: "flex-start" },
   whatIf: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
@@ -306,7 +307,7 @@ export function Pane({ workbook }: PaneProps) {
               {proposing && preview?.proposal ? (
                 <ProposalPanel proposal={preview.proposal} busy={busy !== null} onWrite={writeProposal} onApply={() => setConfirming(true)} />
               ) : (
-                <Button disabledFocusable={busy !== null || !preview?.proposal} onClick={() => setProposing(true)}>
+                <Button className={styles.start} disabledFocusable={busy !== null || !preview?.proposal} onClick={() => setProposing(true)}>
                   Propose timeline
                 </Button>
               )}

@@ -99,7 +99,7 @@ export function ClustersPanel({ clusters, busy, onChange, onSave, onReset }: Clu
         ))}
       </ul>
       <div className={styles.actions}>
-        <Button appearance={dirty ? "primary" : "secondary"} disabledFocusable={busy || !dirty} onClick={onSave}>
+        <Button appearance="primary" disabledFocusable={busy || !dirty} onClick={onSave}>
           Save expected dates
         </Button>
         <Button disabledFocusable={busy || !dirty} onClick={onReset}>
