@@ -15,6 +15,7 @@ import {
   clearHighlights,
   createDefaultWorkbook,
   findTables,
+  isOutputOnly,
   OwnWrites,
   readWorkbook,
   saveExpectedEnds,
@@ -69,7 +70,8 @@ export function officeWorkbook(excelRun: ExcelRun, now: () => Date = () => new D
     watch: (listener) =>
       watchTables(excelRun, (change) => {
         if (own.isOwn(change)) return;
-        changes++;
+        // The Conflicts table is the check's output: a change there makes no check stale.
+        if (!isOutputOnly(change)) changes++;
         listener(change);
       }),
     now,
