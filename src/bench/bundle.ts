@@ -55,14 +55,14 @@ type WebpackConfig = (env: Record<string, unknown>, argv: { mode: string }) => w
 
 /**
  * `bundle_js_gzip_bytes` of `npm run bench`: builds the add-in for production as `npm run build`
- * does (webpack.config.js, ADDIN_URL and OFFICE_JS as set), into a temporary folder that is
- * removed afterwards, and measures the pane's scripts there.
+ * does (webpack.config.js, ADDIN_URL and OFFICE_JS as set), into a temporary folder (in `parent`)
+ * that is removed afterwards, and measures the pane's scripts there.
  */
-export async function productionBundleFigures(): Promise<BundleFigures> {
+export async function productionBundleFigures(parent = tmpdir()): Promise<BundleFigures> {
   const root = join(__dirname, "..", "..");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(join(root, "webpack.config.js")) as WebpackConfig;
-  const outDir = mkdtempSync(join(tmpdir(), "workplan-bench-build-"));
+  const outDir = mkdtempSync(join(parent, "workplan-bench-build-"));
   try {
     const options = { ...config({ outDir, throwOnError: true }, { mode: "production" }), context: root };
     await new Promise<void>((resolve, reject) =>
