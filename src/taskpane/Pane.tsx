@@ -95,6 +95,8 @@ export function Pane({ workbook }: PaneProps) {
   const [baseline, setBaseline] = useState<Baseline | null>(null);
   const [problem, setProblem] = useState<ProblemState | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The last check's lines when its highlights were cleared; null when they were not (or a check came since). */
+  const [clearedAfter, setClearedAfter] = useState<readonly string[] | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [proposing, setProposing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -102,17 +104,25 @@ export function Pane({ workbook }: PaneProps) {
   const running = useRef(false);
   const currentYear = useMemo(() => workbook.now().getFullYear(), [workbook]);
   const whatIf = useWhatIf(baseline, currentYear);
+  /** The lines about the last check: this pane's, or those the workbook records. */
+  const headerLines = shown ? shown.header : (tables?.lastCheck ?? []);
 
-  /** Runs one request at a time, with progress shown and any error turned into the message bar. */
+  /**
+   * Runs one request at a time, with progress shown and any error turned into the message bar.
+   * The notice of an earlier action goes when the planner starts another, and when an error
+   * bar appears; a co-author's refresh, which the planner did not start, leaves it.
+   */
   const run = useCallback(async (what: Busy, failure: string, work: () => Promise<void>) => {
     if (running.current) return;
     running.current = true;
     setBusy(what);
     setProblem(null);
+    if (what !== "refreshing") setNotice(null);
     setAnnouncement(PROGRESS[what]);
     try {
       await work();
     } catch (error) {
+      setNotice(null);
       setProblem({ title: failure, message: messageOf(error) });
       setAnnouncement("");
     } finally {
@@ -147,6 +157,7 @@ export function Pane({ workbook }: PaneProps) {
     async (prefix = "Check done") => {
       const checked = await workbook.check();
       setShown({ result: checked.result, header: checked.annotations.conflicts.caption });
+      setClearedAfter(null);
       setBaseline({ tables: checked.tables, result: checked.result });
       setAnnouncement(checkedText(checked.result, prefix));
     },
@@ -157,7 +168,6 @@ export function Pane({ workbook }: PaneProps) {
     () =>
       run("checking", "Could not check the workbook", async () => {
         await runCheck();
-        setNotice(null);
       }),
     [run, runCheck],
   );
@@ -202,9 +212,15 @@ export function Pane({ workbook }: PaneProps) {
     saveAutoCheck(on);
   };
 
+  /**
+   * Clears the highlights. The findings stay listed (the workbook still has them: the Conflicts
+   * sheet lists them too), and the status line says they are the last check's and no longer
+   * marked in the workbook, until a check (this planner's or a co-author's) marks them again.
+   */
   const clear = () =>
     run("clearing", "Could not clear the highlights", async () => {
       const cleared = await workbook.clearHighlights();
+      if (cleared.rulesRemoved > 0 || cleared.notesRemoved > 0) setClearedAfter(headerLines);
       const text =
         cleared.rulesRemoved === 0 && cleared.notesRemoved === 0
           ? "There were no highlights to clear."
@@ -270,7 +286,13 @@ export function Pane({ workbook }: PaneProps) {
   };
 
   const noTables = tables !== null && tables.found.length === 0;
-  const headerLines = shown ? shown.header : (tables?.lastCheck ?? []);
+  const highlightsCleared =
+    clearedAfter !== null && clearedAfter.length === headerLines.length && clearedAfter.every((line, i) => line === headerLines[i]) && shown?.result.findings.length !== 0;
+  const since = highlightsCleared
+    ? shown
+      ? "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. Select Check to mark them again."
+      : "Highlights cleared since: this check's findings are no longer marked in the workbook. Select Check to mark them again."
+    : null;
   const slipped = whatIf.slips.size > 0;
   const preview = whatIf.preview;
 
@@ -289,7 +311,7 @@ export function Pane({ workbook }: PaneProps) {
         <>
           <Actions busy={busy !== null} onCheck={check} onClear={clear} />
           <AutoCheckSwitch checked={autoCheck} onChange={toggleAutoCheck} />
-          <Header lines={headerLines} />
+          <Header lines={headerLines} since={since} />
           {notice ? (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>{notice}</MessageBarBody>

@@ -223,3 +223,103 @@ describe("the task pane", () => {
     expect(container.querySelector("[data-theme]")).toHaveAttribute("data-theme", "dark");
   });
 });
+
+describe("after Clear highlights, and the notices", () => {
+  const SINCE = /^Highlights cleared since: the findings below are from this check and no longer marked in the workbook\. Select Check to mark them again\.$/;
+  const sinceLine = () => within(screen.getByRole("group", { name: "Last check" })).queryByText(SINCE);
+  const clearedNotice = () => screen.queryByText(/^Cleared the highlights:/);
+
+  /** A slip of cluster 2, checked (two errors), then Clear highlights. */
+  async function checkedThenCleared() {
+    const excel = setUp();
+    slip(excel, 2, 2032);
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await checkButton());
+    await screen.findByRole("region", { name: "Errors (2)" });
+    expect(sinceLine()).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    await screen.findByText(/^Cleared the highlights: 3 highlight rules and 2 notes the add-in wrote\./);
+    await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+    return { excel, user };
+  }
+
+  it("keeps the findings, says they are the last check's and no longer marked in the workbook, until a check marks them again", async () => {
+    const { excel, user } = await checkedThenCleared();
+    // Still true of the workbook, so still listed, with their Go to links.
+    const errors = screen.getByRole("region", { name: "Errors (2)" });
+    expect(within(errors).getAllByRole("button", { name: /^Go to Workplan!E\d$/ })).toHaveLength(2);
+    const header = screen.getByRole("group", { name: "Last check" });
+    expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.");
+    expect(sinceLine()).toBeInTheDocument();
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
+
+    // A co-author's change that is not a check brings the findings up to date but marks nothing: still said.
+    excel.editCell("Workplan", "F5", "Vienna", "Remote");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 3000 });
+    expect(sinceLine()).toBeInTheDocument();
+
+    // Check marks them again: the line goes, and so does the notice of the clear.
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors, 0 warnings, 0 info."));
+    expect(sinceLine()).toBeNull();
+    expect(clearedNotice()).toBeNull();
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+  });
+
+  it("says nothing of cleared highlights when the last check found no conflicts", async () => {
+    const excel = setUp();
+    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    await user.click(await checkButton());
+    await screen.findByText("No conflicts");
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    await screen.findByText(/^Cleared the highlights:|^There were no highlights to clear\./);
+    expect(within(screen.getByRole("group", { name: "Last check" })).queryByText(/^Highlights cleared/)).toBeNull();
+  });
+
+  it("drops an earlier notice as soon as the next action starts", async () => {
+    const excel = setUp();
+    slip(excel, 2, 2032);
+    let release: () => void = () => undefined;
+    let gate: Promise<void> = Promise.resolve();
+    const gated = (async (first: unknown, second?: unknown) => {
+      await gate;
+      return (excel.run as (a: unknown, b?: unknown) => Promise<unknown>)(first, second);
+    }) as ExcelRun;
+    const { user } = show(officeWorkbook(gated, () => NOW));
+    await user.click(await checkButton());
+    await screen.findByRole("region", { name: "Errors (2)" });
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    expect(await screen.findByText(/^Cleared the highlights:/)).toBeInTheDocument();
+
+    gate = new Promise<void>((resolve) => (release = resolve));
+    await user.click(screen.getByRole("button", { name: "Go to Workplan!E7" }));
+    // While Excel is still working on the new action, the old notice is gone.
+    expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
+    expect(clearedNotice()).toBeNull();
+    release();
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Selected Workplan!E7."));
+    expect(clearedNotice()).toBeNull();
+  });
+
+  it("drops an earlier notice when an error bar appears, also for a co-author's refresh it did not start", async () => {
+    const { excel, user } = await checkedThenCleared();
+    // A refresh that succeeds leaves the notice: the planner did not start it and it is still true.
+    excel.editCell("Workplan", "F5", "Vienna", "Remote");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 3000 });
+    expect(clearedNotice()).toBeInTheDocument();
+
+    // One that fails shows its error bar, and the notice goes.
+    excel.failNextSync("GeneralException", "Excel could not complete the request.");
+    excel.editCell("Workplan", "F6", "Geneva", "Remote");
+    expect(await screen.findByRole("group", { name: "Could not read a co-author's changes" }, { timeout: 3000 })).toBeInTheDocument();
+    expect(clearedNotice()).toBeNull();
+
+    // And an action of the planner's that fails: its bar replaces any notice.
+    await user.click(screen.getByRole("button", { name: "Clear highlights" }));
+    expect(await screen.findByText("There were no highlights to clear.")).toBeInTheDocument();
+    excel.failNextSync("AccessDenied", "The requested operation is not allowed: the sheet is protected.");
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    expect(await screen.findByRole("group", { name: "Could not check the workbook" })).toBeInTheDocument();
+    expect(screen.queryByText("There were no highlights to clear.")).toBeNull();
+  });
+});

@@ -1,28 +1,34 @@
 /**
  * The status line: when the workbook was last checked and against which expected review ends,
- * in the words the check wrote above the Conflicts table.
+ * in the words the check wrote above the Conflicts table, and whether its highlights have been
+ * cleared since.
  */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
 
 const useStyles = makeStyles({
   lines: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  since: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface HeaderProps {
   /** The caption lines of the last check; empty when the workbook has not been checked. */
   lines: readonly string[];
+  /** What has happened since that check (the highlights were cleared), shown under its lines. */
+  since?: string | null;
 }
 
-export function Header({ lines }: HeaderProps) {
+export function Header({ lines, since }: HeaderProps) {
   const styles = useStyles();
   // The lines "create" writes above an empty Conflicts table speak of the table; here, of the workbook.
-  const shown = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0] ? lines : ["Not checked yet."];
+  const checked = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0];
+  const shown = checked ? lines : ["Not checked yet."];
   return (
     <div className={styles.lines} role="group" aria-label="Last check">
       {shown.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}
+      {checked && since ? <Caption1 className={styles.since}>{since}</Caption1> : null}
     </div>
   );
 }
