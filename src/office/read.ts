@@ -152,7 +152,8 @@ interface QueuedTable {
   comments: Excel.CommentCollection | null;
 }
 
-function queueTable(context: Excel.RequestContext, name: string, support: Support): QueuedTable {
+/** Queues a table's name, sheet, cells and column names. */
+function queueCells(context: Excel.RequestContext, name: string): Pick<QueuedTable, "table" | "range" | "columns"> {
   const table = context.workbook.tables.getItemOrNullObject(name);
   table.load("name, showHeaders, showTotals");
   table.worksheet.load("name");
@@ -160,14 +161,19 @@ function queueTable(context: Excel.RequestContext, name: string, support: Suppor
   range.load("address, values, valueTypes");
   const columns = table.columns;
   columns.load("items/name");
-  const notes = support.notes ? table.worksheet.notes : null;
-  notes?.load("items/content");
-  const comments = support.notes ? table.worksheet.comments : null;
-  comments?.load("items/id");
-  return { table, range, columns, notes, comments };
+  return { table, range, columns };
 }
 
-function sheetTable({ table, range, columns }: QueuedTable): SheetTable {
+function queueTable(context: Excel.RequestContext, name: string, support: Support): QueuedTable {
+  const cells = queueCells(context, name);
+  const notes = support.notes ? cells.table.worksheet.notes : null;
+  notes?.load("items/content");
+  const comments = support.notes ? cells.table.worksheet.comments : null;
+  comments?.load("items/id");
+  return { ...cells, notes, comments };
+}
+
+function sheetTable({ table, range, columns }: Pick<QueuedTable, "table" | "range" | "columns">): SheetTable {
   const area = parseArea(range.address);
   const types = range.valueTypes as unknown as (string | undefined)[][];
   const cells: CellValue[][] = range.values.map((row, r) => row.map((value, c) => engineValue(value, types[r]?.[c])));
@@ -185,14 +191,8 @@ function sheetTable({ table, range, columns }: QueuedTable): SheetTable {
 
 /** Queues one table's name, sheet, cells and column names; after the sync, the table, or null when it is missing. */
 export function queueTableValues(context: Excel.RequestContext, name: string): Deferred<SheetTable | null> {
-  const table = context.workbook.tables.getItemOrNullObject(name);
-  table.load("name, showHeaders, showTotals");
-  table.worksheet.load("name");
-  const range = table.getRange();
-  range.load("address, values, valueTypes");
-  const columns = table.columns;
-  columns.load("items/name");
-  return () => (missing(table) ? null : sheetTable({ table, range, columns, notes: null, comments: null }));
+  const cells = queueCells(context, name);
+  return () => (missing(cells.table) ? null : sheetTable(cells));
 }
 
 /** Queues every input table of the layout; after the sync, those that exist, in the layout's order. */
