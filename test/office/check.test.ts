@@ -3,6 +3,7 @@
  * applies exactly what describeAnnotations says, twice is once, and leaves the user's own
  * formatting, rules, notes, comments and validation alone.
  */
+import { conflicted } from "./conflicted";
 import { describeAnnotations, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
@@ -29,16 +30,6 @@ import {
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const options = { now: () => NOW };
-
-/** The adopted plan with conflicts: topic 10 (article 14, "last") and topic 3 swapped, a bad year. */
-function conflicted(): SheetTable[] {
-  const tables = adoptedTables();
-  const workplan = tables.find((t) => t.name === "Workplan") as SheetTable;
-  (workplan.rows[2] as unknown[])[4] = ADOPTED_TOPIC_LABELS[9];
-  (workplan.rows[9] as unknown[])[4] = ADOPTED_TOPIC_LABELS[2];
-  (workplan.rows[6] as unknown[])[1] = "20x9";
-  return tables;
-}
 
 /** What the engine itself says the check must write, computed from the tables directly. */
 function expected(tables: SheetTable[], extra: { expectedEnd?: Map<number, number> } = {}) {

@@ -5,10 +5,10 @@
  * no collections with items, no null objects and no write side, so those few parts are small
  * stand-ins here (a null object, item lists, a recorder of what is written).
  */
+import { conflicted } from "./conflicted";
 import { OfficeMockObject } from "office-addin-mock";
 import { checkTime, describeAnnotations } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
-import { ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { a1, tablesByName, type SheetTable } from "../../src/domain/tables";
 import { checkWorkbook, readTables, writeAnnotations, type ExcelRun } from "../../src/office";
 
@@ -114,15 +114,6 @@ function strings(value: unknown, out: string[] = []): string[] {
   else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
   else if (value && typeof value === "object") Object.values(value).forEach((v) => strings(v, out));
   return out;
-}
-
-function conflicted(): SheetTable[] {
-  const tables = adoptedTables();
-  const workplan = tables.find((t) => t.name === "Workplan") as SheetTable;
-  (workplan.rows[2] as unknown[])[4] = ADOPTED_TOPIC_LABELS[9];
-  (workplan.rows[9] as unknown[])[4] = ADOPTED_TOPIC_LABELS[2];
-  (workplan.rows[6] as unknown[])[1] = "20x9";
-  return tables;
 }
 
 describe("on office-addin-mock", () => {
