@@ -3,7 +3,10 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 /** The engine stays pure: only relative imports that stay inside src/domain. */
-const bareModule = { regex: "^[^.]", message: "src/domain is pure TypeScript: no Node, Office, React or other packages." };
+const bareModule = {
+  regex: "^[^.]",
+  message: "src/domain is pure TypeScript: no Node, Office, React or other packages.",
+};
 const domainBoundary = (escape) => ({
   "no-restricted-imports": [
     "error",
@@ -22,7 +25,25 @@ export default tseslint.config(
   },
   { files: ["src/domain/*.ts"], rules: domainBoundary("^\\.\\./") },
   { files: ["src/domain/*/*.ts"], rules: domainBoundary("^\\.\\./\\.\\./") },
-  { files: ["src/domain/*/*/**/*.ts"], rules: { "no-restricted-syntax": ["error", { selector: "Program", message: "Keep src/domain at most two levels deep so the import boundary holds." }] } },
+  {
+    files: ["src/domain/*/*/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Program", message: "Keep src/domain at most two levels deep so the import boundary holds." },
+      ],
+    },
+  },
   // The fake Excel runs in a browser page as well as in Node: relative imports only.
-  { files: ["src/devtools/**/*.ts"], rules: { "no-restricted-imports": ["error", { patterns: [{ regex: "^[^.]", message: "src/devtools runs in the browser too: no Node modules or packages." }] }] } },
+  {
+    files: ["src/devtools/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ regex: "^[^.]", message: "src/devtools runs in the browser too: no Node modules or packages." }],
+        },
+      ],
+    },
+  },
 );

@@ -5,10 +5,21 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { sources } = require("webpack");
-const { LOCAL_OFFICE_DIR, OFFICE_JS_CDN, addinUrl, localOfficeFiles, page, rewriteManifest } = require("./scripts/addin-build");
+const {
+  LOCAL_OFFICE_DIR,
+  OFFICE_JS_CDN,
+  addinUrl,
+  localOfficeFiles,
+  page,
+  rewriteManifest,
+} = require("./scripts/addin-build");
 
 const PAGES = [
-  { entry: "taskpane", title: "Workplan Checker", body: '<div id="root"><p style="margin:12px">Loading Workplan Checker…</p></div>\n<noscript>Workplan Checker needs JavaScript.</noscript>' },
+  {
+    entry: "taskpane",
+    title: "Workplan Checker",
+    body: '<div id="root"><p style="margin:12px">Loading Workplan Checker…</p></div>\n<noscript>Workplan Checker needs JavaScript.</noscript>',
+  },
   { entry: "commands", title: "Workplan Checker commands", body: "" },
 ];
 
@@ -21,25 +32,31 @@ class AddinFilesPlugin {
   apply(compiler) {
     const { officeJs, localOffice, url } = this.options;
     compiler.hooks.thisCompilation.tap("AddinFiles", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "AddinFiles", stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        for (const { entry, title, body } of PAGES) {
-          const entrypoint = compilation.entrypoints.get(entry);
-          const scripts = entrypoint ? entrypoint.getFiles().filter((file) => file.endsWith(".js")) : [];
-          compilation.emitAsset(`${entry}.html`, new sources.RawSource(page({ title, officeJs, scripts, body })));
-        }
-        // Copied as they are: a production build must not minify Office.js again (nor the icons).
-        const copy = (from, to) => {
-          compilation.fileDependencies.add(from);
-          compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)), { minimized: true, copied: true });
-        };
-        for (const name of fs.readdirSync(path.join(__dirname, "assets"))) {
-          if (/^icon-\d+\.png$/.test(name)) copy(path.join(__dirname, "assets", name), `assets/${name}`);
-        }
-        const manifest = path.join(__dirname, "manifest.xml");
-        compilation.fileDependencies.add(manifest);
-        compilation.emitAsset("manifest.xml", new sources.RawSource(rewriteManifest(fs.readFileSync(manifest, "utf8"), url)));
-        if (localOffice) for (const { from, to } of localOfficeFiles(__dirname)) copy(from, to);
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "AddinFiles", stage: compilation.constructor.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const { entry, title, body } of PAGES) {
+            const entrypoint = compilation.entrypoints.get(entry);
+            const scripts = entrypoint ? entrypoint.getFiles().filter((file) => file.endsWith(".js")) : [];
+            compilation.emitAsset(`${entry}.html`, new sources.RawSource(page({ title, officeJs, scripts, body })));
+          }
+          // Copied as they are: a production build must not minify Office.js again (nor the icons).
+          const copy = (from, to) => {
+            compilation.fileDependencies.add(from);
+            compilation.emitAsset(to, new sources.RawSource(fs.readFileSync(from)), { minimized: true, copied: true });
+          };
+          for (const name of fs.readdirSync(path.join(__dirname, "assets"))) {
+            if (/^icon-\d+\.png$/.test(name)) copy(path.join(__dirname, "assets", name), `assets/${name}`);
+          }
+          const manifest = path.join(__dirname, "manifest.xml");
+          compilation.fileDependencies.add(manifest);
+          compilation.emitAsset(
+            "manifest.xml",
+            new sources.RawSource(rewriteManifest(fs.readFileSync(manifest, "utf8"), url)),
+          );
+          if (localOffice) for (const { from, to } of localOfficeFiles(__dirname)) copy(from, to);
+        },
+      );
     });
   }
 }
@@ -68,12 +85,22 @@ module.exports = (env = {}, argv = {}) => {
           loader: "ts-loader",
           exclude: /node_modules/,
           // ES modules reach webpack untouched, so that it can drop what the pane does not use.
-          options: { configFile: "tsconfig.json", transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: !production } },
+          options: {
+            configFile: "tsconfig.json",
+            transpileOnly: true,
+            compilerOptions: { module: "esnext", sourceMap: !production },
+          },
         },
       ],
     },
     devtool: production ? false : "source-map",
     performance: { hints: false },
-    plugins: [new AddinFilesPlugin({ officeJs: localOffice ? `${LOCAL_OFFICE_DIR}/office.js` : OFFICE_JS_CDN, localOffice, url })],
+    plugins: [
+      new AddinFilesPlugin({
+        officeJs: localOffice ? `${LOCAL_OFFICE_DIR}/office.js` : OFFICE_JS_CDN,
+        localOffice,
+        url,
+      }),
+    ],
   };
 };

@@ -17,10 +17,14 @@ function addinUrl(value) {
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "${url}").`);
+    throw new Error(
+      `ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "${url}").`,
+    );
   }
   if (parsed.protocol !== "https:" || !url.endsWith("/") || parsed.search || parsed.hash) {
-    throw new Error(`ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "${url}").`);
+    throw new Error(
+      `ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "${url}").`,
+    );
   }
   return url;
 }
@@ -60,9 +64,15 @@ function localOfficeFiles(root) {
   const files = [];
   for (const name of fs.readdirSync(dist)) {
     if (name.endsWith(".debug.js")) continue;
-    if (name === "office.js" || name === "o15apptofilemappingtable.js" || (name.startsWith("excel") && name.endsWith(".js"))) files.push(name);
+    if (
+      name === "office.js" ||
+      name === "o15apptofilemappingtable.js" ||
+      (name.startsWith("excel") && name.endsWith(".js"))
+    )
+      files.push(name);
   }
-  for (const name of fs.readdirSync(path.join(dist, "en-us"))) if (!name.endsWith(".debug.js")) files.push(`en-us/${name}`);
+  for (const name of fs.readdirSync(path.join(dist, "en-us")))
+    if (!name.endsWith(".debug.js")) files.push(`en-us/${name}`);
   return files.map((name) => ({ from: path.join(dist, name), to: `${LOCAL_OFFICE_DIR}/${name}` }));
 }
 

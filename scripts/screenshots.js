@@ -19,7 +19,15 @@ const config = require("../webpack.config.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 function build(outDir) {
   const options = config({ outDir, throwOnError: true }, { mode: "production" });
@@ -30,7 +38,10 @@ function build(outDir) {
       if (error) return reject(error);
       if (stats.hasErrors()) return reject(new Error(stats.toString("errors-only")));
       const html = fs.readFileSync(path.join(outDir, "taskpane.html"), "utf8");
-      const harness = html.replace(/<script src=[^>]*office\.js[^>]*><\/script>/, '<script src="fake-office.js"></script>');
+      const harness = html.replace(
+        /<script src=[^>]*office\.js[^>]*><\/script>/,
+        '<script src="fake-office.js"></script>',
+      );
       if (harness === html) return reject(new Error("taskpane.html loads no office.js to replace"));
       fs.writeFileSync(path.join(outDir, "harness.html"), harness);
       resolve();
@@ -39,9 +50,17 @@ function build(outDir) {
 }
 
 function serve(dir) {
-  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+  const types = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript",
+    ".png": "image/png",
+    ".xml": "application/xml",
+  };
   const server = http.createServer((request, response) => {
-    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^([/\\])+/, ""));
+    const file = path.join(
+      dir,
+      path.normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^([/\\])+/, ""),
+    );
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       response.writeHead(404).end();
       return;
@@ -58,12 +77,18 @@ function slipCluster2() {
   const table = model.table("Clusters");
   const { sheet, area } = table;
   let column = 0;
-  for (let c = area.left; c <= area.right; c++) if (sheet.cell(area.top, c)?.value === "Review end (expected)") column = c;
-  for (let r = area.top + 1; r <= area.bottom; r++) if (sheet.cell(r, area.left)?.value === 2) sheet.ensure(r, column).value = 2032;
+  for (let c = area.left; c <= area.right; c++)
+    if (sheet.cell(area.top, c)?.value === "Review end (expected)") column = c;
+  for (let r = area.top + 1; r <= area.bottom; r++)
+    if (sheet.cell(r, area.left)?.value === 2) sheet.ensure(r, column).value = 2032;
 }
 
 async function shoot(browser, base, theme, file) {
-  const page = await browser.newPage({ viewport: { width: 320, height: 600 }, colorScheme: theme, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 320, height: 600 },
+    colorScheme: theme,
+    deviceScaleFactor: 1,
+  });
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
@@ -72,7 +97,9 @@ async function shoot(browser, base, theme, file) {
   await page.getByRole("button", { name: "Check" }).click();
   await page.getByRole("heading", { name: /^Errors/ }).waitFor();
   await page.screenshot({ path: file, fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   await page.close();
   if (errors.length > 0) throw new Error(`the page reported errors: ${errors.join("; ")}`);
   return { file, overflow };
@@ -81,7 +108,10 @@ async function shoot(browser, base, theme, file) {
 /** The other states: a blank workbook, a clean check, a check in progress, an error from Excel. */
 async function shootStates(browser, base, theme, out) {
   const states = {
-    create: { seed: "empty", act: async (page) => page.getByRole("button", { name: "Create the workplan workbook" }).waitFor() },
+    create: {
+      seed: "empty",
+      act: async (page) => page.getByRole("button", { name: "Create the workplan workbook" }).waitFor(),
+    },
     created: {
       seed: "empty",
       act: async (page) => {
@@ -117,7 +147,9 @@ async function shootStates(browser, base, theme, out) {
   };
   for (const [name, state] of Object.entries(states)) {
     const page = await browser.newPage({ viewport: { width: 320, height: 560 }, colorScheme: theme });
-    await page.goto(`${base}/harness.html?seed=${state.seed}&theme=${theme}${state.latency ? `&latency=${state.latency}` : ""}`);
+    await page.goto(
+      `${base}/harness.html?seed=${state.seed}&theme=${theme}${state.latency ? `&latency=${state.latency}` : ""}`,
+    );
     await state.act(page);
     const file = path.join(out, `pane-${name}-${theme}.png`);
     await page.screenshot({ path: file });
@@ -128,7 +160,11 @@ async function shootStates(browser, base, theme, out) {
 
 /** The Clusters panel's what-if, the proposal, its sheet and Apply, in the browser: each step checked, then photographed. */
 async function shootWhatIf(browser, base, theme, out) {
-  const page = await browser.newPage({ viewport: { width: 320, height: 640 }, colorScheme: theme, deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 320, height: 640 },
+    colorScheme: theme,
+    deviceScaleFactor: 1,
+  });
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   const expect = (ok, what) => {
@@ -176,7 +212,10 @@ async function shootWhatIf(browser, base, theme, out) {
   await page.getByRole("button", { name: "Write proposal sheet" }).click();
   await page.getByText(/Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}”/).waitFor();
   const sheets = await page.evaluate(() => window.__workplanFake.grid().sheets.map((s) => s.name));
-  expect(sheets.some((name) => name.startsWith("Proposal ")), `no proposal sheet among ${sheets.join(", ")}`);
+  expect(
+    sheets.some((name) => name.startsWith("Proposal ")),
+    `no proposal sheet among ${sheets.join(", ")}`,
+  );
 
   await page.getByRole("button", { name: "Apply to workplan" }).click();
   const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
@@ -187,11 +226,16 @@ async function shootWhatIf(browser, base, theme, out) {
   await page.getByText("No conflicts", { exact: true }).waitFor();
   const workplan = await page.evaluate(() => window.__workplanFake.grid().sheets.find((s) => s.name === "Workplan"));
   expect(workplan.tables[0].range === "A1:F13", `the Workplan table is ${workplan.tables[0].range}`);
-  expect(workplan.values.A13 === 21 && /^10 — /.test(workplan.values.E13), `row 13 is ${workplan.values.A13} / ${workplan.values.E13}`);
+  expect(
+    workplan.values.A13 === 21 && /^10 — /.test(workplan.values.E13),
+    `row 13 is ${workplan.values.A13} / ${workplan.values.E13}`,
+  );
   expect(Object.keys(workplan.fills).length === 0, "highlights are left after the clean check");
   await page.evaluate(() => window.scrollTo(0, 0));
   await save("applied", null);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow <= 0, `the pane is ${overflow} px wider than 320 px`);
   expect(errors.length === 0, `the page reported errors: ${errors.join("; ")}`);
   await page.close();

@@ -54,7 +54,9 @@ function buildAndWatch() {
         log(`Build failed:\n${message}`);
         return;
       }
-      log(`${first ? "Built" : "Rebuilt"} ${path.relative(process.cwd(), DIST) || "."} in ${stats.endTime - stats.startTime} ms.`);
+      log(
+        `${first ? "Built" : "Rebuilt"} ${path.relative(process.cwd(), DIST) || "."} in ${stats.endTime - stats.startTime} ms.`,
+      );
       if (first) {
         first = false;
         resolve(watching);
@@ -78,7 +80,9 @@ async function devCertificates() {
     ]);
     return { key: options.key, cert: options.cert, ca: options.ca, source: "office-addin-dev-certs" };
   } catch (error) {
-    log(`office-addin-dev-certs could not provide trusted certificates (${error.message}); using a self-signed certificate instead.`);
+    log(
+      `office-addin-dev-certs could not provide trusted certificates (${error.message}); using a self-signed certificate instead.`,
+    );
     return null;
   }
 }
@@ -103,7 +107,14 @@ async function selfSignedCertificate() {
       { name: "basicConstraints", cA: false },
       { name: "keyUsage", digitalSignature: true, keyEncipherment: true },
       { name: "extKeyUsage", serverAuth: true },
-      { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }, { type: 7, ip: "::1" }] },
+      {
+        name: "subjectAltName",
+        altNames: [
+          { type: 2, value: "localhost" },
+          { type: 7, ip: "127.0.0.1" },
+          { type: 7, ip: "::1" },
+        ],
+      },
     ],
   });
   fs.mkdirSync(CERT_DIR, { recursive: true });
@@ -125,7 +136,10 @@ function handler(request, response) {
     response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
     return;
   }
-  response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+  response.writeHead(200, {
+    "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+    "cache-control": "no-store",
+  });
   fs.createReadStream(file).pipe(response);
 }
 
@@ -143,7 +157,10 @@ async function listen(tls) {
       port = server.address().port;
       servers.push(server);
     } catch (error) {
-      if (host === "127.0.0.1") throw new Error(`Cannot serve on port ${port}: ${error.code === "EADDRINUSE" ? "something else is using it (another npm start?)" : error.message}.`);
+      if (host === "127.0.0.1")
+        throw new Error(
+          `Cannot serve on port ${port}: ${error.code === "EADDRINUSE" ? "something else is using it (another npm start?)" : error.message}.`,
+        );
     }
   }
   return { servers, port };
@@ -177,7 +194,9 @@ function sideload() {
   }
   if (process.platform === "win32") {
     try {
-      execFileSync("reg", ["query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe"], { stdio: "ignore" });
+      execFileSync("reg", ["query", "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\App Paths\\excel.exe"], {
+        stdio: "ignore",
+      });
     } catch {
       return null;
     }
@@ -191,14 +210,18 @@ function sideload() {
 
 async function main() {
   const watching = flag("--no-build") ? null : await buildAndWatch();
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error(`${DIST} has no taskpane.html: run npm run build first, or drop --no-build.`);
+  if (!fs.existsSync(path.join(DIST, "taskpane.html")))
+    throw new Error(`${DIST} has no taskpane.html: run npm run build first, or drop --no-build.`);
   const tls = (await devCertificates()) ?? (await selfSignedCertificate());
   const { servers, port } = await listen(tls);
   const url = `https://localhost:${port}/`;
   log(`Serving ${path.relative(process.cwd(), DIST) || "."} at ${url} (certificate: ${tls.source}).`);
   if (port !== 3000) log("Note: the manifest's URLs name port 3000; Excel will look there.");
   const done = flag("--no-sideload") ? null : sideload();
-  log(done ?? `${process.platform === "linux" ? "Excel desktop does not run on Linux. " : "Excel desktop was not found. "}${webInstructions(url)}`);
+  log(
+    done ??
+      `${process.platform === "linux" ? "Excel desktop does not run on Linux. " : "Excel desktop was not found. "}${webInstructions(url)}`,
+  );
   log("Press Ctrl+C to stop.");
   const stop = () => {
     for (const server of servers) server.close();

@@ -25,7 +25,11 @@ function checkFigures(): Record<string, number> {
 }
 
 async function main(): Promise<void> {
-  const figures: Record<string, number | boolean> = { ...checkFigures(), ...(await proposeFigures()), ...(await syncFigures()) };
+  const figures: Record<string, number | boolean> = {
+    ...checkFigures(),
+    ...(await proposeFigures()),
+    ...(await syncFigures()),
+  };
   // Last, so that the build does not disturb the timings.
   figures.bundle_js_gzip_bytes = (await productionBundleFigures()).bundle_js_gzip_bytes;
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -76,21 +76,49 @@ export function buildMip(plan: Plan, infinity: number): MipModel {
   const problem = readProblem(plan);
   const b = new Builder();
   const slots = horizonSlots(problem);
-  const x = problem.free.map((topic) => slots.map((slot) => (allowed(problem, topic, slot) ? b.column(0, 1, true) : -1)));
-  problem.free.forEach((_, i) => b.row(1, 1, columnsOf(x[i] as number[]).map((c) => [c, 1])));
-  slots.forEach((_, s) => b.row(-infinity, 1, x.flatMap((row) => ((row[s] as number) >= 0 ? [[row[s] as number, 1] as [number, number]] : []))));
+  const x = problem.free.map((topic) =>
+    slots.map((slot) => (allowed(problem, topic, slot) ? b.column(0, 1, true) : -1)),
+  );
+  problem.free.forEach((_, i) =>
+    b.row(
+      1,
+      1,
+      columnsOf(x[i] as number[]).map((c) => [c, 1]),
+    ),
+  );
+  slots.forEach((_, s) =>
+    b.row(
+      -infinity,
+      1,
+      x.flatMap((row) => ((row[s] as number) >= 0 ? [[row[s] as number, 1] as [number, number]] : [])),
+    ),
+  );
   addAppended(b, problem, slots, x, infinity);
   addLast(b, problem, slots, x, infinity);
   addInversions(b, problem, slots, x, infinity);
   addMoves(b, problem, slots, x);
-  const placements = x.flatMap((row, i) => row.flatMap((column, s) => (column >= 0 ? [{ topic: (problem.free[i] as FreeTopic).number, slot: slots[s] as Slot, column }] : [])));
-  return { data: toModelData(b), objectives: toObjectives(b), coefficients: b.objectives, constant: b.constant, placements };
+  const placements = x.flatMap((row, i) =>
+    row.flatMap((column, s) =>
+      column >= 0 ? [{ topic: (problem.free[i] as FreeTopic).number, slot: slots[s] as Slot, column }] : [],
+    ),
+  );
+  return {
+    data: toModelData(b),
+    objectives: toObjectives(b),
+    coefficients: b.objectives,
+    constant: b.constant,
+    placements,
+  };
 }
 
 function horizonSlots(problem: Problem): Slot[] {
   const ends = problem.free.map((t) => t.window?.to ?? -Infinity);
   const horizon = Math.max(problem.lastYear, ...ends) + problem.free.length;
-  const appended = Array.from({ length: horizon - problem.lastYear }, (_, k) => ({ year: problem.lastYear + k + 1, ordinal: problem.lastOrdinal + k + 1, meeting: null }));
+  const appended = Array.from({ length: horizon - problem.lastYear }, (_, k) => ({
+    year: problem.lastYear + k + 1,
+    ordinal: problem.lastOrdinal + k + 1,
+    meeting: null,
+  }));
   return [...problem.existing, ...appended];
 }
 
@@ -134,14 +162,25 @@ function addInversions(b: Builder, problem: Problem, slots: Slot[], x: number[][
     (x[i] as number[]).forEach((c, s) => {
       if (c < 0) return;
       const year = (slots[s] as Slot).year;
-      b.cost(1, c, problem.held.filter((h) => h.year !== null && ((h.number < topic.number && h.year > year) || (h.number > topic.number && h.year < year))).length);
+      b.cost(
+        1,
+        c,
+        problem.held.filter(
+          (h) =>
+            h.year !== null &&
+            ((h.number < topic.number && h.year > year) || (h.number > topic.number && h.year < year)),
+        ).length,
+      );
     });
   });
-  for (const a of problem.held) for (const h of problem.held) if (a.number < h.number && a.year !== null && h.year !== null && a.year > h.year) (b.constant[1] as number)++;
+  for (const a of problem.held)
+    for (const h of problem.held)
+      if (a.number < h.number && a.year !== null && h.year !== null && a.year > h.year) (b.constant[1] as number)++;
   // Pairs of free topics i < j (free is in topic order): v ≥ X_j(s) − X_i(s).
   const cumulative = x.map((row) => cumulativeOf(b, row));
   for (let i = 0; i < free.length; i++) {
-    for (let j = i + 1; j < free.length; j++) addPair(b, cumulative[i] as Cumulative, cumulative[j] as Cumulative, infinity);
+    for (let j = i + 1; j < free.length; j++)
+      addPair(b, cumulative[i] as Cumulative, cumulative[j] as Cumulative, infinity);
   }
 }
 
@@ -230,7 +269,14 @@ function toModelData(b: Builder): ModelData {
 }
 
 function toObjectives(b: Builder): LinearObjectiveInput[] {
-  return b.objectives.map((coefficients, k) => ({ weight: 1, offset: 0, coefficients, absoluteTolerance: 0.5, relativeTolerance: 0, priority: 4 - k }));
+  return b.objectives.map((coefficients, k) => ({
+    weight: 1,
+    offset: 0,
+    coefficients,
+    absoluteTolerance: 0.5,
+    relativeTolerance: 0,
+    priority: 4 - k,
+  }));
 }
 
 /** Solves the model; null when HiGHS proves there is no clean plan. */
@@ -244,7 +290,11 @@ export function solveMip(highs: Highs, model: MipModel): MipObjective | null {
     if (status === highs.constants.modelStatus.infeasible) return null;
     if (status !== highs.constants.modelStatus.optimal) throw new Error(`HiGHS stopped with status ${status}`);
     const values = m.getSolution().colValue;
-    const total = (k: number) => Math.round((model.coefficients[k] as number[]).reduce((sum, c, j) => sum + c * (values[j] as number), 0) + (model.constant[k] as number));
+    const total = (k: number) =>
+      Math.round(
+        (model.coefficients[k] as number[]).reduce((sum, c, j) => sum + c * (values[j] as number), 0) +
+          (model.constant[k] as number),
+      );
     return { appended: total(0), inversions: total(1), yearsMoved: total(2), moved: total(3) };
   } finally {
     m.dispose();

@@ -34,7 +34,12 @@ export function seedSlipPlan(): Plan {
 function objectiveOf(plan: Plan): MipObjective | null {
   const proposal = proposeTimeline(plan);
   if (!proposal.feasible) return null;
-  return { appended: proposal.appendedMeetings, inversions: proposal.inversions, yearsMoved: proposal.yearsMoved, moved: proposal.moved };
+  return {
+    appended: proposal.appendedMeetings,
+    inversions: proposal.inversions,
+    yearsMoved: proposal.yearsMoved,
+    moved: proposal.moved,
+  };
 }
 
 export async function proposeFigures(): Promise<ProposeFigures> {

@@ -89,7 +89,11 @@ export function proposalPlanTables(options: ProposalPlanOptions = LARGE_PROPOSAL
   const ends = Array.from({ length: options.clusters }, (_, c) => FIRST_YEAR + 2 + 6 * (c + 1));
   // Slips: each cluster stays on time (half the time) or slips one or two years.
   const slips = ends.map(() => [0, 0, 1, 2][Math.floor(next() * 4)] as number);
-  const topics = generateTopics(options, ends.map((end, c) => end + (slips[c] as number)), next);
+  const topics = generateTopics(
+    options,
+    ends.map((end, c) => end + (slips[c] as number)),
+    next,
+  );
   const topicAt = currentYears(topics, ends);
   const articles: CellValue[][] = [];
   for (const t of topics) {
@@ -98,10 +102,26 @@ export function proposalPlanTables(options: ProposalPlanOptions = LARGE_PROPOSAL
     if (t.last) articles.push([articles.length + 1, `Article ${articles.length + 1}`, null, t.number, "last"]);
   }
   return tablesByName([
-    table("Workplan", Array.from({ length: options.meetings }, (_, i) => [i + 1, FIRST_YEAR + i, i < HELD ? "Held" : "Planned", null, topicAt.get(FIRST_YEAR + i) ?? null, null])),
-    table("Topics", topics.map((t) => [t.number, `Topic ${t.number}`])),
+    table(
+      "Workplan",
+      Array.from({ length: options.meetings }, (_, i) => [
+        i + 1,
+        FIRST_YEAR + i,
+        i < HELD ? "Held" : "Planned",
+        null,
+        topicAt.get(FIRST_YEAR + i) ?? null,
+        null,
+      ]),
+    ),
+    table(
+      "Topics",
+      topics.map((t) => [t.number, `Topic ${t.number}`]),
+    ),
     table("Articles", articles),
-    table("Clusters", ends.map((end, c) => [c + 1, `Cluster ${c + 1}`, end - 4, end, end + (slips[c] as number)])),
+    table(
+      "Clusters",
+      ends.map((end, c) => [c + 1, `Cluster ${c + 1}`, end - 4, end, end + (slips[c] as number)]),
+    ),
     table("FlexibleTopics", []),
     table("Settings", [
       [SETTING_NAMES.earliest, EARLIEST],
@@ -114,6 +134,7 @@ export function proposalPlanTables(options: ProposalPlanOptions = LARGE_PROPOSAL
 
 export function proposalPlan(options: ProposalPlanOptions = LARGE_PROPOSAL_PLAN): Plan {
   const { plan, findings } = readPlan(proposalPlanTables(options), { currentYear: FIRST_YEAR + HELD });
-  if (!plan || findings.length > 0) throw new Error(`the generated plan does not read: ${findings.map((f) => f.message).join(" ")}`);
+  if (!plan || findings.length > 0)
+    throw new Error(`the generated plan does not read: ${findings.map((f) => f.message).join(" ")}`);
   return plan;
 }

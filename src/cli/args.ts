@@ -34,12 +34,17 @@ function guard<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "")}. Run "workplan --help" for the options.`);
+    throw new UsageError(
+      `${(error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "")}. Run "workplan --help" for the options.`,
+    );
   }
 }
 
 function onePositional(positionals: string[], command: string): string | null {
-  if (positionals.length > 1) throw new UsageError(`"workplan ${command}" takes one workbook, not ${positionals.length}: ${positionals.join(" ")}.`);
+  if (positionals.length > 1)
+    throw new UsageError(
+      `"workplan ${command}" takes one workbook, not ${positionals.length}: ${positionals.join(" ")}.`,
+    );
   return positionals[0] ?? null;
 }
 
@@ -60,7 +65,9 @@ export function parseExpectedEnds(values: readonly string[]): Map<number, number
 }
 
 function parseCheck(argv: string[], command: string): CheckArgs {
-  const { values, positionals } = guard(() => parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }));
+  const { values, positionals } = guard(() =>
+    parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+  );
   return {
     file: onePositional(positionals, command),
     json: values.json ?? false,
@@ -85,8 +92,13 @@ export function parseCommand(argv: string[]): Command {
     case "propose":
       return { name, args: parseCheck(rest, name) };
     case "init": {
-      const { values, positionals } = guard(() => parseArgs({ args: rest, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true }));
-      return { name: "init", args: { file: onePositional(positionals, "init") ?? "workplan.xlsx", force: values.force ?? false } };
+      const { values, positionals } = guard(() =>
+        parseArgs({ args: rest, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true }),
+      );
+      return {
+        name: "init",
+        args: { file: onePositional(positionals, "init") ?? "workplan.xlsx", force: values.force ?? false },
+      };
     }
     default:
       throw new UsageError(`Unknown command "${name}". Run "workplan --help" for the commands.`);

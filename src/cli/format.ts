@@ -13,18 +13,28 @@ function plural(n: number, word: string): string {
 
 export function expectedEndsText(result: CheckResult): string {
   const clusters = [...(result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
-  return clusters.map((c) => `${c.number}: ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? " (what-if)" : ""}`).join(", ");
+  return clusters
+    .map((c) => `${c.number}: ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? " (what-if)" : ""}`)
+    .join(", ");
 }
 
 export function summaryLine(name: string, result: CheckResult): string {
   const { error, warning, info } = result.summary;
-  const counts = error + warning + info === 0 ? "no conflicts" : `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info`;
-  const context = [result.asOf !== null ? `as of ${result.asOf}` : "", result.plan ? `expected review ends ${expectedEndsText(result)}` : ""].filter(Boolean).join("; ");
+  const counts =
+    error + warning + info === 0
+      ? "no conflicts"
+      : `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info`;
+  const context = [
+    result.asOf !== null ? `as of ${result.asOf}` : "",
+    result.plan ? `expected review ends ${expectedEndsText(result)}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
   return `${name}: ${counts}${context ? ` (${context})` : ""}`;
 }
 
 function findingLines(finding: Finding): string[] {
-  const where = finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : finding.sheet ?? "workbook";
+  const where = finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : (finding.sheet ?? "workbook");
   const source = finding.source ? ` [${finding.source}]` : "";
   return [`  ${where}  ${finding.rule}${source}`, `    ${finding.message}`];
 }
@@ -50,16 +60,29 @@ function topicText(topic: number | null): string {
 function proposalDiff(proposal: CleanProposal): string[] {
   const changed = proposal.meetings.filter((m) => m.current !== m.proposed);
   if (changed.length === 0) return [];
-  const rows = changed.map((m) => [m.meeting === null ? "?" : ordinal(m.meeting), String(m.year ?? "?"), `${topicText(m.current)} → ${topicText(m.proposed)}`, `${m.appended ? "(appended) " : ""}${m.reason ?? ""}`]);
+  const rows = changed.map((m) => [
+    m.meeting === null ? "?" : ordinal(m.meeting),
+    String(m.year ?? "?"),
+    `${topicText(m.current)} → ${topicText(m.proposed)}`,
+    `${m.appended ? "(appended) " : ""}${m.reason ?? ""}`,
+  ]);
   const table = [["Meeting", "Year", "Fixed topic", "Reason"], ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
-  return table.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell)).join("  ").trimEnd());
+  return table.map((row) =>
+    row
+      .map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell))
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 function leftFindings(proposal: CleanProposal): string[] {
   const { error, warning, info } = proposal.after;
   const lines = [`After the change: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`];
-  for (const finding of bySeverity(proposal.findings)) lines.push(`  ${HEADINGS[finding.severity]}: ${finding.rule}${finding.source ? ` [${finding.source}]` : ""}: ${finding.message}`);
+  for (const finding of bySeverity(proposal.findings))
+    lines.push(
+      `  ${HEADINGS[finding.severity]}: ${finding.rule}${finding.source ? ` [${finding.source}]` : ""}: ${finding.message}`,
+    );
   return lines;
 }
 
@@ -68,13 +91,22 @@ function infeasibleLines(proposal: NoProposal, plan: CheckResult["plan"]): strin
   if (proposal.unplaced.length > 0) lines.push(`  Topics that cannot be placed: ${proposal.unplaced.join(", ")}.`);
   const current = (setting: "earliest" | "latest") => plan?.settings[setting];
   if (proposal.relaxations.length > 0) {
-    lines.push(`  A clean timeline becomes possible with ${proposal.relaxations.map((r) => `${r.setting} = ${r.value} (now ${current(r.setting)})`).join(", or ")}.`);
+    lines.push(
+      `  A clean timeline becomes possible with ${proposal.relaxations.map((r) => `${r.setting} = ${r.value} (now ${current(r.setting)})`).join(", or ")}.`,
+    );
   }
   return lines;
 }
 
-export function formatProposal(name: string, result: CheckResult, proposal: Proposal, out: { file: string; sheet: string | null } | null): string {
-  const context = result.plan ? ` (${[result.asOf !== null ? `as of ${result.asOf}` : "", `expected review ends ${expectedEndsText(result)}`].filter(Boolean).join("; ")})` : "";
+export function formatProposal(
+  name: string,
+  result: CheckResult,
+  proposal: Proposal,
+  out: { file: string; sheet: string | null } | null,
+): string {
+  const context = result.plan
+    ? ` (${[result.asOf !== null ? `as of ${result.asOf}` : "", `expected review ends ${expectedEndsText(result)}`].filter(Boolean).join("; ")})`
+    : "";
   if (!proposal.feasible) {
     const lines = [`${name}: no clean timeline exists${context}`, ...infeasibleLines(proposal, result.plan)];
     if (out) lines.push(`Nothing written to ${out.file}: there is no proposal to put to the Bureau.`);

@@ -8,7 +8,14 @@ import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/ta
 import { proposeTimeline, proposalToJson, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import { addProposalSheet } from "../xlsx/proposalSheet";
-import { applyAnnotations, buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook, WorkbookFileError } from "../xlsx";
+import {
+  applyAnnotations,
+  buildDefaultWorkbook,
+  loadWorkbook,
+  readTables,
+  saveWorkbook,
+  WorkbookFileError,
+} from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
 import { checkJson, formatCheck, formatProposal } from "./format";
 import { packageVersion } from "./version";
@@ -62,10 +69,16 @@ async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
   }
   const input = await loadInput(args.file);
   const tables = tablesByName(input.tables);
-  const result = checkWorkbook(tables, { currentYear: io.now().getFullYear(), asOf: args.asOf, expectedEnd: args.expectedEnd });
+  const result = checkWorkbook(tables, {
+    currentYear: io.now().getFullYear(),
+    asOf: args.asOf,
+    expectedEnd: args.expectedEnd,
+  });
   const unknown = unknownClusters(args, result);
   if (unknown.length > 0) {
-    throw new UsageError(`--expected-end names cluster ${unknown.join(", ")}, which the Clusters table does not have (it has ${Object.keys(result.expectedEnd).join(", ")}).`);
+    throw new UsageError(
+      `--expected-end names cluster ${unknown.join(", ")}, which the Clusters table does not have (it has ${Object.keys(result.expectedEnd).join(", ")}).`,
+    );
   }
   return { input, tables, result };
 }
@@ -93,19 +106,32 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
   if (args.out !== null && proposal.feasible && result.plan) {
     const workbook = input.workbook ?? buildDefaultWorkbook();
     const now = io.now();
-    const sheet = describeProposalSheet(proposal, result.plan, { date: now.toISOString().slice(0, 10), time: checkTime(now) }, workbook.worksheets.map((w) => w.name));
+    const sheet = describeProposalSheet(
+      proposal,
+      result.plan,
+      { date: now.toISOString().slice(0, 10), time: checkTime(now) },
+      workbook.worksheets.map((w) => w.name),
+    );
     addProposalSheet(workbook, sheet);
     await saveWorkbook(workbook, args.out);
     wrote = sheet.name;
   }
   if (args.json) io.stdout(`${JSON.stringify(proposalToJson(proposal))}\n`);
-  else io.stdout(formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }));
+  else
+    io.stdout(
+      formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }),
+    );
   return proposal.feasible ? EXIT.ok : EXIT.findings;
 }
 
 /** No plan could be read: say why, in the words of the missing-table findings. */
 function unreadable(result: CheckResult): Proposal {
-  return { feasible: false, reason: `The workbook cannot be read as a plan: ${result.findings.map((f) => f.message).join(" ")}`, unplaced: [], relaxations: [] };
+  return {
+    feasible: false,
+    reason: `The workbook cannot be read as a plan: ${result.findings.map((f) => f.message).join(" ")}`,
+    unplaced: [],
+    relaxations: [],
+  };
 }
 
 async function runInit(args: InitArgs, io: Io): Promise<number> {

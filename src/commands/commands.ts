@@ -6,7 +6,11 @@
  */
 import { checkWorkbook, type ExcelRun } from "../office";
 
-export async function checkWorkplan(event: { completed(): void }, excelRun: ExcelRun, now: () => Date = () => new Date()): Promise<void> {
+export async function checkWorkplan(
+  event: { completed(): void },
+  excelRun: ExcelRun,
+  now: () => Date = () => new Date(),
+): Promise<void> {
   try {
     await checkWorkbook(excelRun, { now });
   } catch (error) {
@@ -18,7 +22,10 @@ export async function checkWorkplan(event: { completed(): void }, excelRun: Exce
 }
 
 interface Hosts {
-  Office?: { onReady(callback?: () => void): unknown; actions: { associate(id: string, action: (event: { completed(): void }) => unknown): void } };
+  Office?: {
+    onReady(callback?: () => void): unknown;
+    actions: { associate(id: string, action: (event: { completed(): void }) => unknown): void };
+  };
   Excel?: { run: ExcelRun };
 }
 

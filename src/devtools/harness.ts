@@ -56,7 +56,12 @@ export interface FakeOfficeHandle {
 export const HANDLE_NAME = "__workplanFake";
 
 export function installFakeOffice(target: object, options: HarnessOptions = {}): FakeOfficeHandle {
-  const excel = createFakeExcel({ seed: options.seed, version: options.version, platform: options.platform, latencyMs: options.latencyMs });
+  const excel = createFakeExcel({
+    seed: options.seed,
+    version: options.version,
+    platform: options.platform,
+    latencyMs: options.latencyMs,
+  });
   const office = fakeOffice(excel, { theme: options.theme });
   const handle: FakeOfficeHandle = {
     excel,

@@ -116,7 +116,14 @@ function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Hi
     fill: SEVERITY_STYLE[severity].fill,
     font: SEVERITY_STYLE[severity].font,
   }));
-  return { sheet: table.sheet, range: `${origin}:${a1(top + table.rows.length - 1, left + width - 1)}`, top, left, flags, rules };
+  return {
+    sheet: table.sheet,
+    range: `${origin}:${a1(top + table.rows.length - 1, left + width - 1)}`,
+    top,
+    left,
+    flags,
+    rules,
+  };
 }
 
 export function parseA1(address: string): { row: number; column: number } {
@@ -133,16 +140,25 @@ function notesFor(findings: readonly Finding[]): Note[] {
     if (!finding.sheet || !finding.cell) continue;
     const key = `${finding.sheet}!${finding.cell}`;
     const entry = byCell.get(key) ?? { sheet: finding.sheet, cell: finding.cell, lines: [] };
-    entry.lines.push(`${SEVERITY_STYLE[finding.severity].label} (${finding.rule}${finding.source ? `, ${finding.source}` : ""}): ${finding.message}`);
+    entry.lines.push(
+      `${SEVERITY_STYLE[finding.severity].label} (${finding.rule}${finding.source ? `, ${finding.source}` : ""}): ${finding.message}`,
+    );
     byCell.set(key, entry);
   }
-  return [...byCell.values()].map(({ sheet, cell, lines }) => ({ sheet, cell, text: [NOTE_MARK, ...lines].join("\n") }));
+  return [...byCell.values()].map(({ sheet, cell, lines }) => ({
+    sheet,
+    cell,
+    text: [NOTE_MARK, ...lines].join("\n"),
+  }));
 }
 
 function expectedEndsLine(plan: Plan | null): string {
   const clusters = [...(plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
   if (clusters.length === 0) return "Expected review ends used: none (the Clusters table could not be read).";
-  const parts = clusters.map((c) => `cluster ${c.number} ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? ` (what-if; the workbook says ${c.expectedEndInWorkbook})` : ""}`);
+  const parts = clusters.map(
+    (c) =>
+      `cluster ${c.number} ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? ` (what-if; the workbook says ${c.expectedEndInWorkbook})` : ""}`,
+  );
   return `Expected review ends used: ${parts.join(", ")}.`;
 }
 

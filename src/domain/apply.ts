@@ -93,7 +93,9 @@ export function describeExpectedEnds(plan: Plan, ends: ReadonlyMap<number, numbe
     if (!cluster || cluster.expectedEndInWorkbook === year) continue;
     cells.push({ ...cluster.at.expectedEnd, value: year });
     const name = cluster.name ? ` "${cluster.name}"` : "";
-    changes.push(`Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} (${slipText(year, cluster.plannedEnd)})`);
+    changes.push(
+      `Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} (${slipText(year, cluster.plannedEnd)})`,
+    );
   }
   return { cells, changes };
 }
@@ -109,7 +111,14 @@ export function planSignature(plan: Plan): string {
     meetings: plan.meetings.map((m) => [m.row, m.ordinal, m.year, m.held, m.topic, m.at.topic.sheet, m.at.topic.cell]),
     topics: [...plan.topics.keys()].sort((a, b) => a - b),
     articles: plan.articles.map((a) => [a.number, a.cluster, a.topic, a.last]),
-    clusters: [...plan.clusters.values()].map((c) => [c.number, c.plannedEnd, c.expectedEnd, c.expectedEndInWorkbook, c.at.expectedEnd.sheet, c.at.expectedEnd.cell]),
+    clusters: [...plan.clusters.values()].map((c) => [
+      c.number,
+      c.plannedEnd,
+      c.expectedEnd,
+      c.expectedEndInWorkbook,
+      c.at.expectedEnd.sheet,
+      c.at.expectedEnd.cell,
+    ]),
     unreadable: [...plan.unreadableClusters],
     settings: plan.settings,
   });

@@ -45,5 +45,11 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 export function checkWorkbook(tables: WorkbookTables, options: ReadOptions): CheckResult {
   const { plan, findings: dataFindings } = readPlan(tables, options);
   const findings = bySeverity([...dataFindings, ...(plan ? checkPlan(plan) : [])]);
-  return { plan, findings, asOf: plan?.settings.asOf ?? null, expectedEnd: expectedEnds(plan), summary: summarize(findings) };
+  return {
+    plan,
+    findings,
+    asOf: plan?.settings.asOf ?? null,
+    expectedEnd: expectedEnds(plan),
+    summary: summarize(findings),
+  };
 }

@@ -69,11 +69,17 @@ const FLEXIBLE_TOPICS: readonly [string, string, string, number | null][] = [
 ];
 
 function articlesOf(topic: number): number[] {
-  return ARTICLES.filter((a) => a[3] === topic).map((a) => a[0]).sort((a, b) => a - b);
+  return ARTICLES.filter((a) => a[3] === topic)
+    .map((a) => a[0])
+    .sort((a, b) => a - b);
 }
 
-export const ADOPTED_TOPIC_LABELS: readonly string[] = TOPICS.map((t) => topicLabel(t.topic, t.title, articlesOf(t.topic)));
-export const ADOPTED_FLEXIBLE_LABELS: readonly string[] = FLEXIBLE_TOPICS.map(([code, title]) => flexibleLabel(code, title));
+export const ADOPTED_TOPIC_LABELS: readonly string[] = TOPICS.map((t) =>
+  topicLabel(t.topic, t.title, articlesOf(t.topic)),
+);
+export const ADOPTED_FLEXIBLE_LABELS: readonly string[] = FLEXIBLE_TOPICS.map(([code, title]) =>
+  flexibleLabel(code, title),
+);
 
 const ROWS: Readonly<Record<string, CellValue[][]>> = {
   Workplan: TOPICS.map((t, i) => [t.meeting, t.year, null, null, ADOPTED_TOPIC_LABELS[i], null]),

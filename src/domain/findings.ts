@@ -52,7 +52,9 @@ export function toFinding(rule: Rule, hit: RuleHit): Finding {
     meeting: hit.meeting?.ordinal ?? null,
     year: hit.meeting?.year ?? null,
     topic: hit.topic ?? null,
-    message: held ? `${hit.message} ${capitalize(meetingName)} was already held, so this is for information only.` : hit.message,
+    message: held
+      ? `${hit.message} ${capitalize(meetingName)} was already held, so this is for information only.`
+      : hit.message,
     source: rule.source,
   };
 }

@@ -9,7 +9,9 @@ export function topicLabel(topic: number, title: string, articles: readonly numb
 }
 
 export function topicLabels(plan: Plan): string[] {
-  return [...plan.topics.values()].sort((a, b) => a.number - b.number).map((t) => topicLabel(t.number, t.title, topicArticles(plan, t.number)));
+  return [...plan.topics.values()]
+    .sort((a, b) => a.number - b.number)
+    .map((t) => topicLabel(t.number, t.title, topicArticles(plan, t.number)));
 }
 
 /** `e — Ammunition` */

@@ -23,7 +23,8 @@ export function cellText(value: CellValue): string | undefined {
 
 /** Shows a cell value in a message, short and quoted. */
 export function showValue(value: CellValue): string {
-  if (value instanceof Date) return `a date (${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString().slice(0, 10)})`;
+  if (value instanceof Date)
+    return `a date (${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString().slice(0, 10)})`;
   const text = cellText(value);
   if (text === undefined) return "a value of another kind";
   const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
@@ -120,7 +121,8 @@ export function parseArticleList(value: CellValue): Parsed<number[]> {
   return ok(articles);
 }
 
-export type FlexibleRef = { kind: "code"; code: string } | { kind: "other"; title: string } | { kind: "unknown"; text: string };
+export type FlexibleRef =
+  { kind: "code"; code: string } | { kind: "other"; title: string } | { kind: "unknown"; text: string };
 
 /**
  * Agenda item 2: a code of the flexible list (`e`, `(e)`, `e — Ammunition…`), `Other: <title>`
@@ -141,7 +143,12 @@ export function parseFlexibleRef(value: CellValue, knownCodes: ReadonlySet<strin
 export function normalizeCode(value: CellValue): string | undefined {
   const text = cellText(value);
   if (text === undefined || text === "") return undefined;
-  return text.replace(/^\((.*)\)$/, "$1").trim().toLowerCase() || undefined;
+  return (
+    text
+      .replace(/^\((.*)\)$/, "$1")
+      .trim()
+      .toLowerCase() || undefined
+  );
 }
 
 export function ordinal(n: number): string {

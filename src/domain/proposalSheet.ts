@@ -8,7 +8,15 @@ import type { Plan } from "./model";
 import { ordinal } from "./parse";
 import type { CleanProposal } from "./propose";
 
-export const PROPOSAL_HEADERS = ["Meeting", "Year", "Status", "Current fixed topic", "Proposed fixed topic", "Change", "Reason"] as const;
+export const PROPOSAL_HEADERS = [
+  "Meeting",
+  "Year",
+  "Status",
+  "Current fixed topic",
+  "Proposed fixed topic",
+  "Change",
+  "Reason",
+] as const;
 /** Column (0-based) of the proposed topic: the cell highlighted where it changes. */
 export const PROPOSED_COLUMN = 4;
 export const CHANGED_FILL = "FFEB9C";
@@ -29,7 +37,8 @@ export interface ProposalColumn {
 export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">): ProposalColumn[] {
   return sheet.headers.map((title, i) => {
     if (i === sheet.headers.length - 1) return { width: REASON_WIDTH, wrap: true };
-    const longest = Math.max(0, ...[title, ...sheet.rows.map((row) => row[i])].map((text) => String(text ?? "").length)) + 2;
+    const longest =
+      Math.max(0, ...[title, ...sheet.rows.map((row) => row[i])].map((text) => String(text ?? "").length)) + 2;
     return { width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest)), wrap: longest > MAX_WIDTH };
   });
 }
@@ -70,11 +79,17 @@ function plural(n: number, word: string): string {
 }
 
 export function proposalTotals(proposal: CleanProposal): string {
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return "No change needed: every topic already sits inside its cluster windows.";
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
+    return "No change needed: every topic already sits inside its cluster windows.";
   return `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`;
 }
 
-export function describeProposalSheet(proposal: CleanProposal, plan: Plan, when: { date: string; time: string }, existingSheets: readonly string[]): ProposalSheet {
+export function describeProposalSheet(
+  proposal: CleanProposal,
+  plan: Plan,
+  when: { date: string; time: string },
+  existingSheets: readonly string[],
+): ProposalSheet {
   const rows = proposal.meetings.map((m) => [
     m.meeting === null ? null : ordinal(m.meeting),
     m.year,

@@ -3,7 +3,17 @@
  * becomes an invalid-value finding naming the cell and what was expected, and a missing table
  * or column becomes a missing-table finding that says how to create it.
  */
-import { ARTICLES, CLUSTERS, FLEXIBLE, INPUT_TABLES, REQUIRED_COLUMNS, SETTINGS, SETTING_NAMES, TOPICS, WORKPLAN } from "./layout";
+import {
+  ARTICLES,
+  CLUSTERS,
+  FLEXIBLE,
+  INPUT_TABLES,
+  REQUIRED_COLUMNS,
+  SETTINGS,
+  SETTING_NAMES,
+  TOPICS,
+  WORKPLAN,
+} from "./layout";
 import type { Article, Cluster, Finding, FlexibleTopic, Meeting, Plan, Topic, Where } from "./model";
 import {
   blankOr,
@@ -23,7 +33,16 @@ import {
   showValue,
   type Parsed,
 } from "./parse";
-import { a1, cellOf, findTable, indexColumns, normalizeHeader, type ColumnIndex, type TableCell, type WorkbookTables } from "./tables";
+import {
+  a1,
+  cellOf,
+  findTable,
+  indexColumns,
+  normalizeHeader,
+  type ColumnIndex,
+  type TableCell,
+  type WorkbookTables,
+} from "./tables";
 import { dataFinding } from "./findings";
 
 export interface ReadOptions {
@@ -48,7 +67,11 @@ class Reader {
     const parsed = parse(cell.value);
     if (parsed.ok) return parsed.value;
     this.findings.push(
-      dataFinding("invalid-value", { sheet: cell.sheet, cell: cell.cell }, `${cell.sheet}!${cell.cell}: the ${what} is ${showValue(cell.value)}; expected ${parsed.expected}.`),
+      dataFinding(
+        "invalid-value",
+        { sheet: cell.sheet, cell: cell.cell },
+        `${cell.sheet}!${cell.cell}: the ${what} is ${showValue(cell.value)}; expected ${parsed.expected}.`,
+      ),
     );
     return undefined;
   }
@@ -58,7 +81,11 @@ class Reader {
     if (cell && isBlank(cell.value)) {
       const expected = parse(cell.value);
       this.findings.push(
-        dataFinding("invalid-value", { sheet: cell.sheet, cell: cell.cell }, `${cell.sheet}!${cell.cell}: the ${what} is blank; expected ${expected.ok ? "a value" : expected.expected}.`),
+        dataFinding(
+          "invalid-value",
+          { sheet: cell.sheet, cell: cell.cell },
+          `${cell.sheet}!${cell.cell}: the ${what} is blank; expected ${expected.ok ? "a value" : expected.expected}.`,
+        ),
       );
       return undefined;
     }
@@ -80,7 +107,11 @@ class Reader {
       );
       return undefined;
     }
-    const index = indexColumns(table, required, layout.columns.filter((c) => !required.includes(c)));
+    const index = indexColumns(
+      table,
+      required,
+      layout.columns.filter((c) => !required.includes(c)),
+    );
     if (index.missing.length > 0) {
       this.findings.push(
         dataFinding(
@@ -94,7 +125,6 @@ class Reader {
     return index;
   }
 }
-
 
 function rowIsBlank(row: readonly unknown[]): boolean {
   return row.every(isBlank);
@@ -121,7 +151,13 @@ function readTopics(reader: Reader, index: ColumnIndex): Map<number, Topic> {
     const number = reader.require(cell, parseTopicRef, "topic number");
     if (number === undefined || number === null) return;
     if (topics.has(number)) {
-      reader.findings.push(dataFinding("invalid-value", where(cell), `${cell?.sheet}!${cell?.cell}: topic ${number} is listed twice in the Topics table; expected each topic number once.`));
+      reader.findings.push(
+        dataFinding(
+          "invalid-value",
+          where(cell),
+          `${cell?.sheet}!${cell?.cell}: topic ${number} is listed twice in the Topics table; expected each topic number once.`,
+        ),
+      );
       return;
     }
     topics.set(number, { number, title: text(cellOf(index, row, TOPICS.title)), at: where(cell) });
@@ -159,7 +195,11 @@ interface ClusterRows {
   unreadable: Set<number>;
 }
 
-function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap<number, number> | undefined): ClusterRows {
+function readClusters(
+  reader: Reader,
+  index: ColumnIndex,
+  overrides: ReadonlyMap<number, number> | undefined,
+): ClusterRows {
   const clusters = new Map<number, Cluster>();
   const unreadable = new Set<number>();
   eachRow(index, (row) => {
@@ -175,7 +215,13 @@ function readClusters(reader: Reader, index: ColumnIndex, overrides: ReadonlyMap
       return;
     }
     if (clusters.has(number)) {
-      reader.findings.push(dataFinding("invalid-value", where(clusterCell), `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; expected each cluster once.`));
+      reader.findings.push(
+        dataFinding(
+          "invalid-value",
+          where(clusterCell),
+          `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; expected each cluster once.`,
+        ),
+      );
       return;
     }
     clusters.set(number, {
@@ -198,15 +244,29 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
     const codeCell = cellOf(index, row, FLEXIBLE.code);
     const code = normalizeCode(codeCell?.value);
     const related = reader.read(cellOf(index, row, FLEXIBLE.related), parseArticleList, "list of related articles");
-    const discussedAt = reader.read(cellOf(index, row, FLEXIBLE.discussedAt), blankOr(parseMeetingOrdinal), "meeting where it was discussed");
+    const discussedAt = reader.read(
+      cellOf(index, row, FLEXIBLE.discussedAt),
+      blankOr(parseMeetingOrdinal),
+      "meeting where it was discussed",
+    );
     if (code === undefined) {
-      reader.findings.push(dataFinding("invalid-value", where(codeCell), `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; expected a code such as "e".`));
+      reader.findings.push(
+        dataFinding(
+          "invalid-value",
+          where(codeCell),
+          `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; expected a code such as "e".`,
+        ),
+      );
       return;
     }
     const first = flexible.get(code);
     if (first) {
       reader.findings.push(
-        dataFinding("invalid-value", where(codeCell), `${codeCell?.sheet}!${codeCell?.cell}: flexible topic (${code}) is listed twice in the FlexibleTopics table (also at ${first.at.cell}); expected each code once.`),
+        dataFinding(
+          "invalid-value",
+          where(codeCell),
+          `${codeCell?.sheet}!${codeCell?.cell}: flexible topic (${code}) is listed twice in the FlexibleTopics table (also at ${first.at.cell}); expected each code once.`,
+        ),
       );
       return;
     }
@@ -241,11 +301,17 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
     const key = settingKey(name);
     if (!found.has(key)) {
       reader.findings.push(
-        dataFinding("missing-table", { sheet: index.table.sheet, cell: a1(index.table.top, index.table.left) }, `The Settings table has no row "${name}". Add a row with that setting and its value in years (the adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`),
+        dataFinding(
+          "missing-table",
+          { sheet: index.table.sheet, cell: a1(index.table.top, index.table.left) },
+          `The Settings table has no row "${name}". Add a row with that setting and its value in years (the adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`,
+        ),
       );
       return null;
     }
-    return reader.require(found.get(key), (v) => parseWholeNumber(v, "a whole number of years"), `setting "${name}"`) ?? null;
+    return (
+      reader.require(found.get(key), (v) => parseWholeNumber(v, "a whole number of years"), `setting "${name}"`) ?? null
+    );
   };
   const asOfCell = found.get(settingKey(SETTING_NAMES.asOf));
   return {
@@ -265,7 +331,11 @@ function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySe
     const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "meeting number");
     const year = reader.require(yearCell, parseYear, "year");
     const status = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
-    const flexible = reader.read(flexibleCell, (v) => parseFlexibleRef(v, knownCodes), "flexible topic (agenda item 2)");
+    const flexible = reader.read(
+      flexibleCell,
+      (v) => parseFlexibleRef(v, knownCodes),
+      "flexible topic (agenda item 2)",
+    );
     const topic = reader.read(topicCell, parseTopicRef, "fixed topic (agenda item 3)");
     const held = status === "held" || (status === null && year !== undefined && year < asOf);
     meetings.push({
@@ -276,7 +346,12 @@ function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySe
       held,
       flexible: flexible ?? null,
       topic: topic ?? null,
-      at: { ordinal: where(ordinalCell), year: where(yearCell), flexible: flexibleCell ? where(flexibleCell) : null, topic: where(topicCell) },
+      at: {
+        ordinal: where(ordinalCell),
+        year: where(yearCell),
+        flexible: flexibleCell ? where(flexibleCell) : null,
+        topic: where(topicCell),
+      },
     });
   });
   return meetings;

@@ -64,7 +64,11 @@ export interface ColumnIndex {
   missing: string[];
 }
 
-export function indexColumns(table: SheetTable, required: readonly string[], optional: readonly string[] = []): ColumnIndex {
+export function indexColumns(
+  table: SheetTable,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): ColumnIndex {
   const normalized = table.headers.map(normalizeHeader);
   const positions = new Map<string, number>();
   const missing: string[] = [];

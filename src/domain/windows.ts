@@ -18,7 +18,9 @@ export function clusterWindow(plan: Plan, cluster: Cluster): ClusterWindow | nul
 
 /** The known clusters of a topic's articles, in cluster order. */
 export function topicClusters(plan: Plan, topic: number): Cluster[] {
-  const numbers = new Set(plan.articles.filter((a) => a.topic === topic && a.cluster !== null).map((a) => a.cluster as number));
+  const numbers = new Set(
+    plan.articles.filter((a) => a.topic === topic && a.cluster !== null).map((a) => a.cluster as number),
+  );
   return [...numbers]
     .sort((a, b) => a - b)
     .map((n) => plan.clusters.get(n))

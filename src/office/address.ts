@@ -57,8 +57,10 @@ export function subtractArea(outer: Area, inner: Area): Area[] {
   const parts: Area[] = [];
   if (outer.top < overlap.top) parts.push({ ...outer, bottom: overlap.top - 1 });
   if (overlap.bottom < outer.bottom) parts.push({ ...outer, top: overlap.bottom + 1 });
-  if (outer.left < overlap.left) parts.push({ top: overlap.top, bottom: overlap.bottom, left: outer.left, right: overlap.left - 1 });
-  if (overlap.right < outer.right) parts.push({ top: overlap.top, bottom: overlap.bottom, left: overlap.right + 1, right: outer.right });
+  if (outer.left < overlap.left)
+    parts.push({ top: overlap.top, bottom: overlap.bottom, left: outer.left, right: overlap.left - 1 });
+  if (overlap.right < outer.right)
+    parts.push({ top: overlap.top, bottom: overlap.bottom, left: overlap.right + 1, right: outer.right });
   return parts;
 }
 

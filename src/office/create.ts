@@ -4,7 +4,14 @@
  * and their named ranges, and the very-hidden flags sheet. One sync reads what is in the way,
  * one sync writes. It never overwrites a sheet or a table: it stops and names what is there.
  */
-import { captionRows, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOT_CHECKED_CAPTION, TOPIC_LIST_NAME } from "../domain/annotations";
+import {
+  captionRows,
+  FLAGS_SHEET,
+  FLEXIBLE_LIST_NAME,
+  LISTS_SHEET,
+  NOT_CHECKED_CAPTION,
+  TOPIC_LIST_NAME,
+} from "../domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../domain/defaults";
 import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
@@ -27,7 +34,10 @@ function list(items: readonly string[]): string {
 
 /** The refusal message: what is in the way and what to do. */
 export function inTheWayMessage(sheets: readonly string[], tables: readonly { name: string; sheet: string }[]): string {
-  const things = [...sheets.map((s) => `the sheet "${s}"`), ...tables.map((t) => `the table "${t.name}" (on sheet "${t.sheet}")`)];
+  const things = [
+    ...sheets.map((s) => `the sheet "${s}"`),
+    ...tables.map((t) => `the table "${t.name}" (on sheet "${t.sheet}")`),
+  ];
   const one = things.length === 1;
   return (
     `Cannot create the workbook: ${list(things)} already ${one ? "exists" : "exist"}, and creating never overwrites anything. ` +
@@ -44,7 +54,10 @@ const DROP_DOWNS = [
 
 function tableValues(table: SheetTable): Written[][] {
   const body = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
-  return [table.headers.map((h) => writtenValue(h as string)), ...body.map((row) => row.map((v) => writtenValue(v as string | number | null)))];
+  return [
+    table.headers.map((h) => writtenValue(h as string)),
+    ...body.map((row) => row.map((v) => writtenValue(v as string | number | null))),
+  ];
 }
 
 function queueDropDown(sheet: Excel.Worksheet, table: SheetTable, header: string, listName: string): void {
@@ -76,8 +89,11 @@ export async function createDefaultWorkbook(excelRun: ExcelRun): Promise<CreateO
       await context.sync();
 
       const sheetsInTheWay = sheets.filter((s) => s.isNullObject !== true).map((s) => s.name);
-      const tablesInTheWay = existing.filter((t) => t.isNullObject !== true).map((t) => ({ name: t.name, sheet: t.worksheet.name }));
-      if (sheetsInTheWay.length > 0 || tablesInTheWay.length > 0) throw new WorkbookError(inTheWayMessage(sheetsInTheWay, tablesInTheWay));
+      const tablesInTheWay = existing
+        .filter((t) => t.isNullObject !== true)
+        .map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+      if (sheetsInTheWay.length > 0 || tablesInTheWay.length > 0)
+        throw new WorkbookError(inTheWayMessage(sheetsInTheWay, tablesInTheWay));
 
       const added = new Map<string, Excel.Worksheet>();
       for (const name of sheetNames) added.set(name, context.workbook.worksheets.add(name));
@@ -90,12 +106,20 @@ export async function createDefaultWorkbook(excelRun: ExcelRun): Promise<CreateO
         sheet.tables.add(address, true).name = table.name;
         sheet.getRange(address).format.autofitColumns();
         sheet.freezePanes.freezeRows(table.top);
-        for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name)) queueDropDown(sheet, table, dropDown.column, dropDown.list);
+        for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name))
+          queueDropDown(sheet, table, dropDown.column, dropDown.list);
         if (table.name === CONFLICTS.table) {
-          captionRows(table.top).forEach((row, i) => setCells(sheet.getRange(areaAddress(areaOf(row, table.left, 1, 1))), [[NOT_CHECKED_CAPTION[i] ?? ""]]));
+          captionRows(table.top).forEach((row, i) =>
+            setCells(sheet.getRange(areaAddress(areaOf(row, table.left, 1, 1))), [[NOT_CHECKED_CAPTION[i] ?? ""]]),
+          );
         }
       }
-      queueLists(context, lists(), { topics: topics(), flexible: flexible() }, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] });
+      queueLists(
+        context,
+        lists(),
+        { topics: topics(), flexible: flexible() },
+        { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] },
+      );
       // The flags sheet exists from the start, so that a check need not change a sheet's visibility.
       const flagsState = flags();
       if (!flagsState.exists || !flagsState.veryHidden) helperSheet(context, flagsState);

@@ -10,13 +10,31 @@ import { checkWorkbook as checkTables, type CheckResult } from "../domain/check"
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
 import { WORKPLAN } from "../domain/layout";
 import { fingerprint, queueInputTables, queueMarks, readTables, type ReadSnapshot } from "./read";
-import { detectSupport, runBatch, UNMERGED, userError, withUndoGroup, WorkbookError, type ExcelRun, type Support } from "./run";
+import {
+  detectSupport,
+  runBatch,
+  UNMERGED,
+  userError,
+  withUndoGroup,
+  WorkbookError,
+  type ExcelRun,
+  type Support,
+} from "./run";
 import { changesVisibility, queueClearMarks, writeAnnotations, type WriteReport } from "./write";
 
 export { readTables, writeAnnotations, detectSupport };
 export { createDefaultWorkbook, type CreateOutcome } from "./create";
 export { findTables, selectCell, type TableFound, type WorkbookTablesFound } from "./pane";
-export { applyProposal, describeApplyChanges, PLAN_CHANGED, readWorkbook, saveExpectedEnds, type ApplyOutcome, type ProposalBasis, type WorkbookRead } from "./whatIf";
+export {
+  applyProposal,
+  describeApplyChanges,
+  PLAN_CHANGED,
+  readWorkbook,
+  saveExpectedEnds,
+  type ApplyOutcome,
+  type ProposalBasis,
+  type WorkbookRead,
+} from "./whatIf";
 export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./proposalSheet";
 export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";
@@ -70,12 +88,21 @@ type Attempt = { outcome: Omit<CheckOutcome, "reruns">; stale: boolean };
  *   replaces them. Office.js has no conditional write: an extra read-only sync before the write
  *   would only move the race (a change can still land between it and the write), so none is made.
  */
-async function checkOnce(context: Excel.RequestContext, support: Support, options: CheckOptions, merge: boolean): Promise<Attempt | typeof UNMERGED> {
+async function checkOnce(
+  context: Excel.RequestContext,
+  support: Support,
+  options: CheckOptions,
+  merge: boolean,
+): Promise<Attempt | typeof UNMERGED> {
   const seen = options.changes?.();
   const snapshot: ReadSnapshot = await readTables(context, support);
   const tables = tablesByName(snapshot.tables);
   const now = options.now();
-  const result = checkTables(tables, { currentYear: now.getFullYear(), asOf: options.asOf, expectedEnd: options.expectedEnd });
+  const result = checkTables(tables, {
+    currentYear: now.getFullYear(),
+    asOf: options.asOf,
+    expectedEnd: options.expectedEnd,
+  });
   const checkedAt = checkTime(now);
   const annotations = describeAnnotations(tables, result, checkedAt);
   if (merge && changesVisibility(snapshot, annotations)) return UNMERGED;
@@ -84,10 +111,20 @@ async function checkOnce(context: Excel.RequestContext, support: Support, option
   let again: (() => SheetTable[]) | null = null;
   const written = await writeAnnotations(context, snapshot, annotations, () => (again = queueInputTables(context)));
   const found = (again as (() => SheetTable[]) | null)?.() ?? snapshot.tables;
-  return { outcome: { result, annotations, checkedAt, tables, written }, stale: fingerprint(found) !== fingerprint(snapshot.tables) };
+  return {
+    outcome: { result, annotations, checkedAt, tables, written },
+    stale: fingerprint(found) !== fingerprint(snapshot.tables),
+  };
 }
 
-const NOT_WRITTEN: WriteReport = { notesWritten: 0, notesSkipped: [], notesSupported: false, conflicts: "", captionWritten: false, locateSync: false };
+const NOT_WRITTEN: WriteReport = {
+  notesWritten: 0,
+  notesSkipped: [],
+  notesSupported: false,
+  conflicts: "",
+  captionWritten: false,
+  locateSync: false,
+};
 
 /**
  * Checks the open workbook: one `Excel.run` with one read sync, the engine, and one write sync
@@ -101,7 +138,9 @@ export async function checkWorkbook(excelRun: ExcelRun, options: CheckOptions): 
   const support = detectSupport();
   try {
     for (let attempt = 1; ; attempt++) {
-      const { outcome, stale } = await withUndoGroup(excelRun, support, (merge) => runBatch(excelRun, merge, (context) => checkOnce(context, support, options, merge)));
+      const { outcome, stale } = await withUndoGroup(excelRun, support, (merge) =>
+        runBatch(excelRun, merge, (context) => checkOnce(context, support, options, merge)),
+      );
       if (!stale) return { ...outcome, reruns: attempt - 1 };
       if (attempt >= CHECK_ATTEMPTS) {
         throw new WorkbookError(

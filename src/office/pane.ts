@@ -84,7 +84,9 @@ export async function selectCell(excelRun: ExcelRun, sheet: string, cell: string
     });
   } catch (error) {
     if (errorCode(error) === "ItemNotFound") {
-      throw new WorkbookError(`The sheet "${sheet}" is not in the workbook any more. Check again to bring the findings up to date.`);
+      throw new WorkbookError(
+        `The sheet "${sheet}" is not in the workbook any more. Check again to bring the findings up to date.`,
+      );
     }
     throw userError(error, `go to ${sheet}!${cell}`);
   }

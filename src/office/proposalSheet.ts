@@ -6,7 +6,13 @@
  * columns as wide as their text (the reasons wrapped), the header frozen, printed landscape at
  * page width. One read sync (the sheet names, to pick a free name) and one write sync.
  */
-import { CHANGED_FILL, PROPOSED_COLUMN, proposalColumns, uniqueSheetName, type ProposalSheet } from "../domain/proposalSheet";
+import {
+  CHANGED_FILL,
+  PROPOSED_COLUMN,
+  proposalColumns,
+  uniqueSheetName,
+  type ProposalSheet,
+} from "../domain/proposalSheet";
 import { a1 } from "../domain/tables";
 import { areaAddress, areaOf } from "./address";
 import { writtenValue, type Written } from "./cells";
@@ -34,7 +40,10 @@ export async function writeProposalSheet(excelRun: ExcelRun, sheet: ProposalShee
       sheets.load("items/name");
       await context.sync();
 
-      const name = uniqueSheetName(sheet.name, sheets.items.map((s) => s.name));
+      const name = uniqueSheetName(
+        sheet.name,
+        sheets.items.map((s) => s.name),
+      );
       const added = sheets.add(name);
       const width = sheet.headers.length;
       const headerRow = sheet.caption.length + 2;
@@ -46,7 +55,9 @@ export async function writeProposalSheet(excelRun: ExcelRun, sheet: ProposalShee
       setCells(header, [sheet.headers.map((h) => h as Written)]);
       header.format.font.bold = true;
       if (sheet.rows.length > 0) {
-        const body: Written[][] = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => writtenValue(row[c] ?? null)));
+        const body: Written[][] = sheet.rows.map((row) =>
+          Array.from({ length: width }, (_, c) => writtenValue(row[c] ?? null)),
+        );
         setCells(added.getRange(areaAddress(areaOf(headerRow + 1, 1, body.length, width))), body);
       }
       for (const i of sheet.changedRows) {

@@ -89,7 +89,12 @@ export function queueHelperSheet(context: Excel.RequestContext, name: string): D
   used.load("address");
   return () => {
     if (missing(sheet)) return { name, exists: false, veryHidden: false, used: null };
-    return { name: sheet.name, exists: true, veryHidden: sheet.visibility === "VeryHidden", used: missing(used) ? null : parseArea(used.address) };
+    return {
+      name: sheet.name,
+      exists: true,
+      veryHidden: sheet.visibility === "VeryHidden",
+      used: missing(used) ? null : parseArea(used.address),
+    };
   };
 }
 
@@ -126,8 +131,15 @@ function queueRules(sheet: Excel.Worksheet): Deferred<OwnedRules | null> {
  * the Workplan table's sheet (and on the sheet named Workplan, should the table have moved), the
  * product's notes, and the flags sheet.
  */
-export function queueMarks(context: Excel.RequestContext, support: Support, workplanSheet: Excel.Worksheet): Deferred<Marks> {
-  const rules = [queueRules(workplanSheet), queueRules(context.workbook.worksheets.getItemOrNullObject(WORKPLAN.sheet))];
+export function queueMarks(
+  context: Excel.RequestContext,
+  support: Support,
+  workplanSheet: Excel.Worksheet,
+): Deferred<Marks> {
+  const rules = [
+    queueRules(workplanSheet),
+    queueRules(context.workbook.worksheets.getItemOrNullObject(WORKPLAN.sheet)),
+  ];
   const notes = support.notes ? context.workbook.notes : null;
   notes?.load("items/content");
   const flags = queueHelperSheet(context, FLAGS_SHEET);
@@ -213,7 +225,10 @@ export function fingerprint(tables: readonly SheetTable[]): string {
 export function queueNamedList(context: Excel.RequestContext, name: string): Deferred<NamedListState> {
   const item = context.workbook.names.getItemOrNullObject(name);
   item.load("name, formula");
-  return () => (missing(item) ? { name, item: null, formula: null } : { name, item, formula: typeof item.formula === "string" ? item.formula : null });
+  return () =>
+    missing(item)
+      ? { name, item: null, formula: null }
+      : { name, item, formula: typeof item.formula === "string" ? item.formula : null };
 }
 
 function queueConflicts(context: Excel.RequestContext): Deferred<ConflictsState> {

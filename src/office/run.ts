@@ -60,11 +60,14 @@ const ADVICE: Readonly<Record<string, string>> = {
   InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
   AccessDenied:
     "Excel refused the change: the workbook or one of its sheets is protected, or the file is open read-only. Unprotect it (Review > Unprotect Sheet / Protect Workbook) or save an editable copy, then try again.",
-  ItemAlreadyExists: "Something the add-in creates already exists under the same name. Rename or delete it, then try again.",
+  ItemAlreadyExists:
+    "Something the add-in creates already exists under the same name. Rename or delete it, then try again.",
   InsertDeleteConflict:
     "Something on the sheet is in the way of the Conflicts table (merged cells, a filter, a PivotTable or another table next to it). Move it away from the table, then try again.",
-  MergedRangeConflict: "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then try again.",
-  FilteredRangeConflict: "A filter is in the way of what the add-in writes. Clear the filter on the Conflicts table, then try again.",
+  MergedRangeConflict:
+    "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then try again.",
+  FilteredRangeConflict:
+    "A filter is in the way of what the add-in writes. Clear the filter on the Conflicts table, then try again.",
   PivotTableRangeConflict: "A PivotTable is in the way of the Conflicts table. Move the PivotTable, then try again.",
   Conflict: "Someone else changed the workbook at the same time. Wait a moment, then try again.",
   RequestAborted: "Excel stopped the request. Try again; if it keeps happening, save and reopen the workbook.",
@@ -77,7 +80,8 @@ const ADVICE: Readonly<Record<string, string>> = {
   ApiNotFound: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   NotImplemented: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   UnsupportedFeature: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
-  UnsupportedSheet: "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it does not clash with the workplan's sheets, then try again.",
+  UnsupportedSheet:
+    "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it does not clash with the workplan's sheets, then try again.",
 };
 
 /** An Error whose message says what happened and what to do, for the pane's message bar. */
@@ -85,7 +89,10 @@ export function userError(error: unknown, action: string): Error {
   if (error instanceof WorkbookError) return error;
   const code = errorCode(error);
   const said = (error as OfficeErrorLike | null)?.message;
-  const detail = code || typeof said === "string" ? ` (Excel said: ${[code, typeof said === "string" ? said : null].filter(Boolean).join(": ")})` : "";
+  const detail =
+    code || typeof said === "string"
+      ? ` (Excel said: ${[code, typeof said === "string" ? said : null].filter(Boolean).join(": ")})`
+      : "";
   const advice =
     (code && ADVICE[code]) ??
     "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run the command-line check on a copy of the file.";
@@ -99,7 +106,9 @@ export function userError(error: unknown, action: string): Error {
  * for the user to leave cell-edit mode (ExcelApi 1.11; older clients ignore the option).
  */
 export function runBatch<T>(excelRun: ExcelRun, merge: boolean, batch: Batch<T>): Promise<T> {
-  const options: Excel.RunOptions = merge ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+  const options: Excel.RunOptions = merge
+    ? { delayForCellEdit: true, mergeUndoGroup: true }
+    : { delayForCellEdit: true };
   return excelRun(options, batch);
 }
 
@@ -112,7 +121,11 @@ export const UNMERGED = Symbol("run again without merging undo");
  * again unmerged: callers make sure that repeating is safe (writing the same values again, or
  * re-reading and refusing when the workbook is no longer what the work was planned for).
  */
-export async function withUndoGroup<T>(excelRun: ExcelRun, support: Support, attempt: (merge: boolean) => Promise<T | typeof UNMERGED>): Promise<T> {
+export async function withUndoGroup<T>(
+  excelRun: ExcelRun,
+  support: Support,
+  attempt: (merge: boolean) => Promise<T | typeof UNMERGED>,
+): Promise<T> {
   if (support.mergeUndo) {
     try {
       const merged = await attempt(true);

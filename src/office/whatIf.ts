@@ -10,7 +10,13 @@
  *   checking that the plan is still the one the proposal was made from.
  * The proposal sheet is in proposalSheet.ts.
  */
-import { describeApply, describeExpectedEnds, planSignature, type ExpectedEndsEdit, type WorkplanEdit } from "../domain/apply";
+import {
+  describeApply,
+  describeExpectedEnds,
+  planSignature,
+  type ExpectedEndsEdit,
+  type WorkplanEdit,
+} from "../domain/apply";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
 import { WORKPLAN } from "../domain/layout";
 import type { Plan } from "../domain/model";
@@ -46,26 +52,38 @@ export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Pr
   }
 }
 
-function queueCells(context: Excel.RequestContext, cells: readonly { sheet: string; cell: string; value: string | number | null }[]): void {
-  for (const { sheet, cell, value } of cells) context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[writtenValue(value)]];
+function queueCells(
+  context: Excel.RequestContext,
+  cells: readonly { sheet: string; cell: string; value: string | number | null }[],
+): void {
+  for (const { sheet, cell, value } of cells)
+    context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[writtenValue(value)]];
 }
 
 /** Reads the input tables in one sync and turns them into a plan (null when they cannot make one). */
-async function readCurrentPlan(context: Excel.RequestContext, options: ReadOptions): Promise<{ tables: WorkbookTables; plan: Plan | null }> {
+async function readCurrentPlan(
+  context: Excel.RequestContext,
+  options: ReadOptions,
+): Promise<{ tables: WorkbookTables; plan: Plan | null }> {
   const inputs = queueInputTables(context);
   await context.sync();
   const tables = tablesByName(inputs());
   return { tables, plan: readPlan(tables, options).plan };
 }
 
-const UNREADABLE = "The workplan's tables cannot be read as a plan (a table or a column is missing). Check the workbook to see what is missing.";
+const UNREADABLE =
+  "The workplan's tables cannot be read as a plan (a table or a column is missing). Check the workbook to see what is missing.";
 
 /**
  * Writes expected review ends (cluster number → year) into the Clusters table's "Review end
  * (expected)" cells: one read sync, and one write sync when anything changes; one undo step
  * where the client merges undo groups. The caller then runs the normal check.
  */
-export async function saveExpectedEnds(excelRun: ExcelRun, ends: ReadonlyMap<number, number>, options: ReadOptions): Promise<ExpectedEndsEdit> {
+export async function saveExpectedEnds(
+  excelRun: ExcelRun,
+  ends: ReadonlyMap<number, number>,
+  options: ReadOptions,
+): Promise<ExpectedEndsEdit> {
   const support = detectSupport();
   try {
     return await withUndoGroup(excelRun, support, (merge) =>
@@ -73,7 +91,10 @@ export async function saveExpectedEnds(excelRun: ExcelRun, ends: ReadonlyMap<num
         const { plan } = await readCurrentPlan(context, options);
         if (!plan) throw new WorkbookError(UNREADABLE);
         const unknown = [...ends.keys()].filter((cluster) => !plan.clusters.has(cluster));
-        if (unknown.length > 0) throw new WorkbookError(`The Clusters table has no cluster ${unknown.join(", ")} any more. Check the workbook, then set the dates again.`);
+        if (unknown.length > 0)
+          throw new WorkbookError(
+            `The Clusters table has no cluster ${unknown.join(", ")} any more. Check the workbook, then set the dates again.`,
+          );
         const edit = describeExpectedEnds(plan, ends);
         if (edit.cells.length === 0) return edit;
         queueCells(context, edit.cells);
@@ -130,7 +151,8 @@ export async function applyProposal(excelRun: ExcelRun, basis: ProposalBasis): P
         if (planSignature(plan) !== planSignature(basis.plan)) throw new WorkbookError(PLAN_CHANGED);
         const edit = describeApply(basis.proposal, plan, workplan);
         const expectedEnds = describeExpectedEnds(plan, basis.options.expectedEnd ?? new Map());
-        if (edit.cells.length === 0 && edit.rows.length === 0 && expectedEnds.cells.length === 0) return { edit, expectedEnds };
+        if (edit.cells.length === 0 && edit.rows.length === 0 && expectedEnds.cells.length === 0)
+          return { edit, expectedEnds };
         queueCells(context, edit.cells);
         const rows = edit.rows.map((row) => row.map((value) => writtenValue(value as string | number | null)));
         if (rows.length > 0) context.workbook.tables.getItem(workplan.name).rows.add(undefined, rows);

@@ -6,7 +6,15 @@
  * the product's own marks are found by what identifies them (a rule reading the flags sheet, a
  * note starting with NOTE_MARK, the product's sheets, names and Conflicts table).
  */
-import { captionRows, LISTS_SHEET, type Annotations, type ConflictsTable, type DropDownLists, type Highlights, type Note } from "../domain/annotations";
+import {
+  captionRows,
+  LISTS_SHEET,
+  type Annotations,
+  type ConflictsTable,
+  type DropDownLists,
+  type Highlights,
+  type Note,
+} from "../domain/annotations";
 import { CONFLICTS } from "../domain/layout";
 import { CONFLICTS_HEADER_ROW } from "../domain/defaults";
 import { a1 } from "../domain/tables";
@@ -45,7 +53,10 @@ export function helperSheet(context: Excel.RequestContext, state: HelperSheetSta
 export function changesVisibility(snapshot: ReadSnapshot, annotations: Annotations): boolean {
   const flags = snapshot.marks.flags;
   const lists = snapshot.lists;
-  return (annotations.highlights !== null && (!flags.exists || !flags.veryHidden)) || (annotations.lists !== null && (!lists.exists || !lists.veryHidden));
+  return (
+    (annotations.highlights !== null && (!flags.exists || !flags.veryHidden)) ||
+    (annotations.lists !== null && (!lists.exists || !lists.veryHidden))
+  );
 }
 
 /** Deletes the product's highlight rules and notes and empties the flags; keeps everything else. */
@@ -53,7 +64,8 @@ export function queueClearMarks(context: Excel.RequestContext, marks: Marks): vo
   // Delete from the last item back, so that no deletion moves an item still to be deleted.
   for (const rules of marks.rules) [...rules.items].reverse().forEach((rule) => rule.delete());
   if (marks.notes) [...marks.notes.ours].reverse().forEach((note) => note.delete());
-  if (marks.flags.exists && marks.flags.used) sheetByName(context, marks.flags.name).getRange(areaAddress(marks.flags.used)).clear("Contents");
+  if (marks.flags.exists && marks.flags.used)
+    sheetByName(context, marks.flags.name).getRange(areaAddress(marks.flags.used)).clear("Contents");
 }
 
 function queueHighlights(context: Excel.RequestContext, snapshot: ReadSnapshot, highlights: Highlights | null): void {
@@ -85,7 +97,11 @@ function conflictsValues(conflicts: ConflictsTable): Written[][] {
   return [[...conflicts.headers], ...conflicts.rows.map((row) => row.map(writtenValue))];
 }
 
-function queueConflicts(context: Excel.RequestContext, snapshot: ReadSnapshot, conflicts: ConflictsTable): { address: string; caption: boolean } {
+function queueConflicts(
+  context: Excel.RequestContext,
+  snapshot: ReadSnapshot,
+  conflicts: ConflictsTable,
+): { address: string; caption: boolean } {
   const values = conflictsValues(conflicts);
   const width = conflicts.headers.length;
   const state = snapshot.conflicts;
@@ -131,7 +147,8 @@ function normalizeReference(formula: string): string {
 
 function queueName(context: Excel.RequestContext, state: NamedListState, reference: string): void {
   if (!state.item) context.workbook.names.add(state.name, reference);
-  else if (state.formula === null || normalizeReference(state.formula) !== normalizeReference(reference)) state.item.formula = reference;
+  else if (state.formula === null || normalizeReference(state.formula) !== normalizeReference(reference))
+    state.item.formula = reference;
 }
 
 /** Rewrites the very-hidden lists sheet and points the two named lists at it. */
@@ -149,7 +166,11 @@ export function queueLists(
     ["B", lists.flexible],
   ];
   for (const [column, labels] of columns) {
-    if (labels.length > 0) setCells(sheet.getRange(`${column}1:${column}${labels.length}`), labels.map((label) => [label]));
+    if (labels.length > 0)
+      setCells(
+        sheet.getRange(`${column}1:${column}${labels.length}`),
+        labels.map((label) => [label]),
+      );
   }
   queueName(context, names.topics, listReference("A", lists.topics.length));
   queueName(context, names.flexible, listReference("B", lists.flexible.length));
@@ -161,14 +182,19 @@ export function queueLists(
  * cell only through `getLocation()`, so this costs one more (read-only) sync, and only when a
  * sheet that receives notes holds notes or comments of the user's own.
  */
-export async function locateOccupiedCells(context: Excel.RequestContext, snapshot: ReadSnapshot, notes: readonly Note[]): Promise<Set<string> | null> {
+export async function locateOccupiedCells(
+  context: Excel.RequestContext,
+  snapshot: ReadSnapshot,
+  notes: readonly Note[],
+): Promise<Set<string> | null> {
   const state = snapshot.marks.notes;
   if (!state || notes.length === 0) return null;
   const targetSheets = new Set(notes.map((note) => note.sheet.toLowerCase()));
   const locations: Excel.Range[] = [];
   for (const key of targetSheets) {
     const sheet = state.sheets.get(key);
-    for (const item of [...(sheet?.userNotes ?? []), ...(sheet?.comments ?? [])]) locations.push(item.getLocation().load("address"));
+    for (const item of [...(sheet?.userNotes ?? []), ...(sheet?.comments ?? [])])
+      locations.push(item.getLocation().load("address"));
   }
   if (locations.length === 0) return null;
   await context.sync();
@@ -181,7 +207,11 @@ function cellKey(address: string): string {
 }
 
 /** Notes that may be written: on a sheet whose notes were read, and on no cell of the user's. */
-function writableNotes(snapshot: ReadSnapshot, notes: readonly Note[], occupied: Set<string> | null): { write: Note[]; skip: Note[] } {
+function writableNotes(
+  snapshot: ReadSnapshot,
+  notes: readonly Note[],
+  occupied: Set<string> | null,
+): { write: Note[]; skip: Note[] } {
   const state = snapshot.marks.notes;
   const write: Note[] = [];
   const skip: Note[] = [];
@@ -199,7 +229,12 @@ function writableNotes(snapshot: ReadSnapshot, notes: readonly Note[], occupied:
  * as running it once. `beforeWrite` may queue loads that must see the workbook as the write
  * finds it: they run in the same batch, just before the first write.
  */
-export async function writeAnnotations(context: Excel.RequestContext, snapshot: ReadSnapshot, annotations: Annotations, beforeWrite?: () => void): Promise<WriteReport> {
+export async function writeAnnotations(
+  context: Excel.RequestContext,
+  snapshot: ReadSnapshot,
+  annotations: Annotations,
+  beforeWrite?: () => void,
+): Promise<WriteReport> {
   const support: Support = snapshot.support;
   const occupied = support.notes ? await locateOccupiedCells(context, snapshot, annotations.notes) : null;
   const notes = support.notes ? writableNotes(snapshot, annotations.notes, occupied) : { write: [], skip: [] };
@@ -222,4 +257,3 @@ export async function writeAnnotations(context: Excel.RequestContext, snapshot: 
     locateSync: occupied !== null,
   };
 }
-

@@ -1,6 +1,15 @@
 /** The pane in the Office theme, with a fallback that never leaves the pane blank. */
 import { Component, type ReactNode } from "react";
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { Pane } from "./Pane";
 import type { PaneTheme } from "./theme";
 import type { PaneWorkbook } from "./workbook";
@@ -24,12 +33,26 @@ class PaneBoundary extends Component<{ children: ReactNode }, BoundaryState> {
 
   render() {
     if (!this.state.error) return this.props.children;
-    return <Unavailable intent="error" title="The pane stopped working" message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`} />;
+    return (
+      <Unavailable
+        intent="error"
+        title="The pane stopped working"
+        message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`}
+      />
+    );
   }
 }
 
 /** Why the pane cannot show the workplan, and what to do. */
-export function Unavailable({ title, message, intent }: { title: string; message: string; intent: "error" | "warning" }) {
+export function Unavailable({
+  title,
+  message,
+  intent,
+}: {
+  title: string;
+  message: string;
+  intent: "error" | "warning";
+}) {
   const styles = useStyles();
   return (
     <div className={styles.unavailable}>

@@ -26,7 +26,8 @@ import { loadAutoCheck, saveAutoCheck } from "./preferences";
 import { useWhatIf, type Baseline } from "./useWhatIf";
 import type { PaneWorkbook, WorkbookTablesFound } from "./workbook";
 
-type Busy = "opening" | "checking" | "clearing" | "creating" | "going" | "refreshing" | "saving" | "writing" | "applying";
+type Busy =
+  "opening" | "checking" | "clearing" | "creating" | "going" | "refreshing" | "saving" | "writing" | "applying";
 
 const PROGRESS: Readonly<Record<Busy, string>> = {
   opening: "Looking for the workplan tables…",
@@ -60,10 +61,28 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     minWidth: 0,
   },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   start: { alignSelf: "flex-start" },
-  whatIf: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  whatIf: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
 });
 
 function messageOf(error: unknown): string {
@@ -84,7 +103,9 @@ export interface PaneProps {
 
 function checkedText(result: CheckResult, prefix = "Check done"): string {
   const { error, warning, info } = result.summary;
-  return result.findings.length === 0 ? `${prefix}: no conflicts.` : `${prefix}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`;
+  return result.findings.length === 0
+    ? `${prefix}: no conflicts.`
+    : `${prefix}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`;
 }
 
 export function Pane({ workbook }: PaneProps) {
@@ -195,11 +216,13 @@ export function Pane({ workbook }: PaneProps) {
     });
     let stop: (() => void) | null = null;
     let gone = false;
-    workbook.watch((change) => live.onChange(change)).then(
-      (unsubscribe) => (gone ? unsubscribe() : (stop = unsubscribe)),
-      // Without events the pane still works; it just does not re-check by itself.
-      () => undefined,
-    );
+    workbook
+      .watch((change) => live.onChange(change))
+      .then(
+        (unsubscribe) => (gone ? unsubscribe() : (stop = unsubscribe)),
+        // Without events the pane still works; it just does not re-check by itself.
+        () => undefined,
+      );
     return () => {
       gone = true;
       stop?.();
@@ -251,7 +274,11 @@ export function Pane({ workbook }: PaneProps) {
       const saved = await workbook.saveExpectedEnds(whatIf.slips);
       whatIf.reset();
       await runCheck("Saved and checked");
-      setNotice(saved.changes.length === 0 ? "The Clusters table already holds these dates." : `Saved to the Clusters table: ${saved.changes.join("; ")}.`);
+      setNotice(
+        saved.changes.length === 0
+          ? "The Clusters table already holds these dates."
+          : `Saved to the Clusters table: ${saved.changes.join("; ")}.`,
+      );
     });
 
   const writeProposal = () =>
@@ -259,13 +286,23 @@ export function Pane({ workbook }: PaneProps) {
       const { basis, preview } = whatIf;
       if (!basis || !preview?.check.plan) return;
       const now = workbook.now();
-      const sheet = describeProposalSheet(basis.proposal, preview.check.plan, { date: now.toISOString().slice(0, 10), time: checkTime(now) }, []);
+      const sheet = describeProposalSheet(
+        basis.proposal,
+        preview.check.plan,
+        { date: now.toISOString().slice(0, 10), time: checkTime(now) },
+        [],
+      );
       const written = await workbook.writeProposal(sheet);
-      setNotice(`Wrote the sheet “${written.name}” for the Bureau: the proposed timeline, the changed topics highlighted and the reasons. The Workplan table is unchanged.`);
+      setNotice(
+        `Wrote the sheet “${written.name}” for the Bureau: the proposed timeline, the changed topics highlighted and the reasons. The Workplan table is unchanged.`,
+      );
       setAnnouncement("");
     });
 
-  const applyChanges = useMemo(() => (whatIf.basis && baseline ? describeApplyChanges(whatIf.basis, baseline.tables) : []), [whatIf.basis, baseline]);
+  const applyChanges = useMemo(
+    () => (whatIf.basis && baseline ? describeApplyChanges(whatIf.basis, baseline.tables) : []),
+    [whatIf.basis, baseline],
+  );
 
   const apply = () => {
     setConfirming(false);
@@ -279,7 +316,9 @@ export function Pane({ workbook }: PaneProps) {
       const added = applied.edit.rows.length;
       setNotice(
         `Applied the proposal: ${plural(applied.edit.cells.length, "fixed topic")} changed${added > 0 ? `, ${plural(added, "meeting")} appended` : ""}${
-          applied.expectedEnds.cells.length > 0 ? `, ${plural(applied.expectedEnds.cells.length, "expected review end")} saved` : ""
+          applied.expectedEnds.cells.length > 0
+            ? `, ${plural(applied.expectedEnds.cells.length, "expected review end")} saved`
+            : ""
         }. The findings below are the check after the change.`,
       );
     });
@@ -287,7 +326,10 @@ export function Pane({ workbook }: PaneProps) {
 
   const noTables = tables !== null && tables.found.length === 0;
   const highlightsCleared =
-    clearedAfter !== null && clearedAfter.length === headerLines.length && clearedAfter.every((line, i) => line === headerLines[i]) && shown?.result.findings.length !== 0;
+    clearedAfter !== null &&
+    clearedAfter.length === headerLines.length &&
+    clearedAfter.every((line, i) => line === headerLines[i]) &&
+    shown?.result.findings.length !== 0;
   const since = highlightsCleared
     ? shown
       ? "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. Select Check to mark them again."
@@ -317,25 +359,46 @@ export function Pane({ workbook }: PaneProps) {
               <MessageBarBody>{notice}</MessageBarBody>
             </MessageBar>
           ) : null}
-          {busy === "checking" || busy === "clearing" || busy === "saving" || busy === "applying" || busy === "writing" ? (
+          {busy === "checking" ||
+          busy === "clearing" ||
+          busy === "saving" ||
+          busy === "applying" ||
+          busy === "writing" ? (
             <Spinner size="small" labelPosition="after" label={PROGRESS[busy]} />
           ) : shown ? (
             <Findings findings={shown.result.findings} summary={shown.result.summary} onGoTo={goTo} />
           ) : null}
           {whatIf.clusters.length > 0 ? (
             <div className={styles.whatIf}>
-              <ClustersPanel clusters={whatIf.clusters} busy={busy !== null} onChange={whatIf.setExpected} onSave={saveExpected} onReset={whatIf.reset} />
+              <ClustersPanel
+                clusters={whatIf.clusters}
+                busy={busy !== null}
+                onChange={whatIf.setExpected}
+                onSave={saveExpected}
+                onReset={whatIf.reset}
+              />
               {slipped && preview ? <WhatIfDiff diff={preview.diff} /> : null}
               {proposing && preview?.proposal ? (
-                <ProposalPanel proposal={preview.proposal} busy={busy !== null} onWrite={writeProposal} onApply={() => setConfirming(true)} />
+                <ProposalPanel
+                  proposal={preview.proposal}
+                  busy={busy !== null}
+                  onWrite={writeProposal}
+                  onApply={() => setConfirming(true)}
+                />
               ) : (
-                <Button className={styles.start} disabledFocusable={busy !== null || !preview?.proposal} onClick={() => setProposing(true)}>
+                <Button
+                  className={styles.start}
+                  disabledFocusable={busy !== null || !preview?.proposal}
+                  onClick={() => setProposing(true)}
+                >
                   Propose timeline
                 </Button>
               )}
             </div>
           ) : null}
-          {confirming ? <ApplyDialog changes={applyChanges} onConfirm={apply} onCancel={() => setConfirming(false)} /> : null}
+          {confirming ? (
+            <ApplyDialog changes={applyChanges} onConfirm={apply} onCancel={() => setConfirming(false)} />
+          ) : null}
         </>
       )}
       <div role="status" className={styles.hidden}>

@@ -32,7 +32,8 @@ export class LiveCheck {
 
   onChange(change: TableChange): void {
     if (change.source === "Remote") this.schedule("refresh", this.options.remoteMs ?? REMOTE_QUIET_MS);
-    else if (!isOutputOnly(change) && this.options.autoCheck()) this.schedule("check", this.options.quietMs ?? QUIET_MS);
+    else if (!isOutputOnly(change) && this.options.autoCheck())
+      this.schedule("check", this.options.quietMs ?? QUIET_MS);
   }
 
   /** Whether a check or a refresh is waiting for the quiet period to end. */

@@ -31,13 +31,23 @@ export function start(element: HTMLElement, hosts: Hosts = globalThis as Hosts):
   const root = createRoot(element);
   const office = hosts.Office;
   if (!office) {
-    showUnavailable(root, "Office.js did not load. Check the network connection, then close the pane and open it again (Home > Workplan).", "error");
+    showUnavailable(
+      root,
+      "Office.js did not load. Check the network connection, then close the pane and open it again (Home > Workplan).",
+      "error",
+    );
     return root;
   }
   void office.onReady((info) => {
     const excel = hosts.Excel;
-    if (info.host === office.HostType.Excel && excel) root.render(<FollowingTheme workbook={officeWorkbook(excel.run)} />);
-    else showUnavailable(root, "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then Home > Workplan.", "warning");
+    if (info.host === office.HostType.Excel && excel)
+      root.render(<FollowingTheme workbook={officeWorkbook(excel.run)} />);
+    else
+      showUnavailable(
+        root,
+        "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then Home > Workplan.",
+        "warning",
+      );
   });
   return root;
 }

@@ -10,7 +10,13 @@ interface OfficeThemeLike {
 interface OfficeLike {
   context?: {
     officeTheme?: OfficeThemeLike;
-    document?: { addHandlerAsync?(type: unknown, handler: (args: { officeTheme?: OfficeThemeLike }) => void, callback?: (result: unknown) => void): void };
+    document?: {
+      addHandlerAsync?(
+        type: unknown,
+        handler: (args: { officeTheme?: OfficeThemeLike }) => void,
+        callback?: (result: unknown) => void,
+      ): void;
+    };
   };
   EventType?: { OfficeThemeChanged?: unknown };
 }
@@ -50,7 +56,11 @@ export function watchTheme(onChange: (theme: PaneTheme) => void): void {
   const type = host?.EventType?.OfficeThemeChanged;
   if (type === undefined) return;
   try {
-    host?.context?.document?.addHandlerAsync?.(type, (args) => onChange(themeOf(args.officeTheme ?? host?.context?.officeTheme)), () => undefined);
+    host?.context?.document?.addHandlerAsync?.(
+      type,
+      (args) => onChange(themeOf(args.officeTheme ?? host?.context?.officeTheme)),
+      () => undefined,
+    );
   } catch {
     // Clients without the event keep the theme the pane opened with.
   }

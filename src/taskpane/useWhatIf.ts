@@ -30,7 +30,10 @@ export interface WhatIfState {
 export function useWhatIf(baseline: Baseline | null, currentYear: number): WhatIfState {
   const [spun, setSpun] = useState<ReadonlyMap<number, number>>(new Map());
 
-  const clustersInWorkbook = useMemo(() => [...(baseline?.result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number), [baseline]);
+  const clustersInWorkbook = useMemo(
+    () => [...(baseline?.result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number),
+    [baseline],
+  );
 
   // Only spun values that differ from the workbook are slips; a co-author's refresh may have caught up with them.
   const slips = useMemo(() => {
@@ -42,7 +45,10 @@ export function useWhatIf(baseline: Baseline | null, currentYear: number): WhatI
     return differing;
   }, [clustersInWorkbook, spun]);
 
-  const preview = useMemo(() => (baseline ? whatIf(baseline.tables, { currentYear, expectedEnd: slips }, baseline.result) : null), [baseline, currentYear, slips]);
+  const preview = useMemo(
+    () => (baseline ? whatIf(baseline.tables, { currentYear, expectedEnd: slips }, baseline.result) : null),
+    [baseline, currentYear, slips],
+  );
 
   const basis = useMemo<ProposalBasis | null>(() => {
     const proposal = preview?.proposal;
@@ -62,7 +68,10 @@ export function useWhatIf(baseline: Baseline | null, currentYear: number): WhatI
     [clustersInWorkbook, slips],
   );
 
-  const setExpected = useCallback((cluster: number, year: number) => setSpun((before) => new Map(before).set(cluster, year)), []);
+  const setExpected = useCallback(
+    (cluster: number, year: number) => setSpun((before) => new Map(before).set(cluster, year)),
+    [],
+  );
   const reset = useCallback(() => setSpun(new Map()), []);
 
   return { clusters, slips, preview, basis, setExpected, reset };

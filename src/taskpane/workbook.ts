@@ -35,7 +35,19 @@ import {
   type WorkbookTablesFound,
 } from "../office";
 
-export type { ApplyOutcome, CheckOutcome, ClearOutcome, CreateOutcome, ExpectedEndsEdit, ProposalBasis, ProposalSheetWritten, TableChange, Unsubscribe, WorkbookRead, WorkbookTablesFound };
+export type {
+  ApplyOutcome,
+  CheckOutcome,
+  ClearOutcome,
+  CreateOutcome,
+  ExpectedEndsEdit,
+  ProposalBasis,
+  ProposalSheetWritten,
+  TableChange,
+  Unsubscribe,
+  WorkbookRead,
+  WorkbookTablesFound,
+};
 
 export interface PaneWorkbook {
   findTables(): Promise<WorkbookTablesFound>;
@@ -54,7 +66,11 @@ export interface PaneWorkbook {
   now(): Date;
 }
 
-export function officeWorkbook(excelRun: ExcelRun, now: () => Date = () => new Date(), own: OwnWrites = new OwnWrites()): PaneWorkbook {
+export function officeWorkbook(
+  excelRun: ExcelRun,
+  now: () => Date = () => new Date(),
+  own: OwnWrites = new OwnWrites(),
+): PaneWorkbook {
   let changes = 0;
   const readOptions = () => ({ currentYear: now().getFullYear() });
   return {

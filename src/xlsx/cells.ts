@@ -14,7 +14,8 @@ type Structured = {
 /** Rich text → its text; formula → its cached result; hyperlink → its text; error → "#REF!" etc. */
 export function plainValue(value: unknown): PlainValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date)
+    return value;
   if (typeof value !== "object") return null;
   const structured = value as Structured;
   if (structured.richText) return structured.richText.map((run) => run.text).join("");

@@ -40,7 +40,12 @@ export function addConflictsTable(place: Placement, conflicts: Omit<ConflictsTab
     columns: conflicts.headers.map((name) => ({ name, filterButton: true })),
     rows,
   });
-  return { top: place.top, left: place.left, bottom: place.top + rows.length, right: place.left + conflicts.headers.length - 1 };
+  return {
+    top: place.top,
+    left: place.left,
+    bottom: place.top + rows.length,
+    right: place.left + conflicts.headers.length - 1,
+  };
 }
 
 export function addConflictsSheet(workbook: ExcelJS.Workbook, sheetName: string): ExcelJS.Worksheet {
@@ -76,5 +81,8 @@ export function putConflicts(workbook: ExcelJS.Workbook, conflicts: ConflictsTab
     return;
   }
   const sheet = workbook.getWorksheet(conflicts.sheet) ?? addConflictsSheet(workbook, conflicts.sheet);
-  addConflictsTable({ sheet, top: CONFLICTS_HEADER_ROW, left: 1, name: CONFLICTS.table, theme: TABLE_STYLE }, conflicts);
+  addConflictsTable(
+    { sheet, top: CONFLICTS_HEADER_ROW, left: 1, name: CONFLICTS.table, theme: TABLE_STYLE },
+    conflicts,
+  );
 }

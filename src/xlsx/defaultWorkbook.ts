@@ -46,7 +46,8 @@ function addUncheckedConflicts(workbook: ExcelJS.Workbook, table: SheetTable): v
 
 export function buildDefaultWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  for (const table of adoptedTables()) (table.name === CONFLICTS.table ? addUncheckedConflicts : addInputSheet)(workbook, table);
+  for (const table of adoptedTables())
+    (table.name === CONFLICTS.table ? addUncheckedConflicts : addInputSheet)(workbook, table);
   putLists(workbook, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] });
   workbook.addWorksheet(FLAGS_SHEET, { state: "veryHidden" });
   return workbook;

@@ -28,7 +28,9 @@ async function readBytes(path: string): Promise<Buffer> {
 
 async function openZip(path: string, bytes: Buffer): Promise<JSZip> {
   if (bytes.subarray(0, 4).equals(COMPOUND_FILE)) {
-    throw new WorkbookFileError(`${path} is not an .xlsx workbook (it is password-protected or an old .xls file; save it as .xlsx without a password).`);
+    throw new WorkbookFileError(
+      `${path} is not an .xlsx workbook (it is password-protected or an old .xls file; save it as .xlsx without a password).`,
+    );
   }
   try {
     return await JSZip.loadAsync(bytes);
@@ -39,7 +41,8 @@ async function openZip(path: string, bytes: Buffer): Promise<JSZip> {
 
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const zip = await readablePackage(await openZip(path, await readBytes(path)));
-  if (!zip.file("xl/workbook.xml")) throw new WorkbookFileError(`${path} is not an .xlsx workbook (it has no workbook part).`);
+  if (!zip.file("xl/workbook.xml"))
+    throw new WorkbookFileError(`${path} is not an .xlsx workbook (it has no workbook part).`);
   const parts = await takeUserParts(zip);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -53,13 +56,15 @@ export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 
 /** ExcelJS throws on a table without a style (LibreOffice writes them); the written XML is replaced by the original anyway. */
 function styleEveryTable(workbook: ExcelJS.Workbook): void {
-  for (const worksheet of workbook.worksheets) for (const table of tableModels(worksheet)) table.style ??= { theme: null };
+  for (const worksheet of workbook.worksheets)
+    for (const table of tableModels(worksheet)) table.style ??= { theme: null };
 }
 
 /** ExcelJS leaves out a column whose width equals its default of 9; a hair more keeps it. */
 function keepColumnWidths(workbook: ExcelJS.Workbook): void {
   for (const worksheet of workbook.worksheets) {
-    for (const column of worksheet.columns ?? []) if (column.width === EXCELJS_DEFAULT_WIDTH) column.width = EXCELJS_DEFAULT_WIDTH + 1e-6;
+    for (const column of worksheet.columns ?? [])
+      if (column.width === EXCELJS_DEFAULT_WIDTH) column.width = EXCELJS_DEFAULT_WIDTH + 1e-6;
   }
 }
 

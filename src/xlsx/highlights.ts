@@ -11,7 +11,10 @@ import { userTopPriority } from "./userParts";
 
 function removeProductFormats(worksheet: ExcelJS.Worksheet): void {
   const kept = conditionalFormats(worksheet)
-    .map((format) => ({ ...format, rules: format.rules.filter((rule) => !(rule.formulae ?? []).some((f) => referencesFlags(String(f)))) }))
+    .map((format) => ({
+      ...format,
+      rules: format.rules.filter((rule) => !(rule.formulae ?? []).some((f) => referencesFlags(String(f)))),
+    }))
     .filter((format) => format.rules.length > 0);
   setConditionalFormats(worksheet, kept);
 }
@@ -26,7 +29,9 @@ export function clearHighlights(workbook: ExcelJS.Workbook): void {
 export function putHighlights(workbook: ExcelJS.Workbook, highlights: Highlights): void {
   const flags = workbook.getWorksheet(FLAGS_SHEET) ?? workbook.addWorksheet(FLAGS_SHEET);
   flags.state = "veryHidden";
-  highlights.flags.forEach((row, i) => row.forEach((flag, j) => (flags.getCell(highlights.top + i, highlights.left + j).value = flag)));
+  highlights.flags.forEach((row, i) =>
+    row.forEach((flag, j) => (flags.getCell(highlights.top + i, highlights.left + j).value = flag)),
+  );
   const worksheet = workbook.getWorksheet(highlights.sheet);
   if (!worksheet) return;
   const first = userTopPriority(workbook, highlights.sheet) + 1;

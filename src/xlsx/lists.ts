@@ -29,6 +29,17 @@ export function putLists(workbook: ExcelJS.Workbook, lists: DropDownLists): void
 }
 
 /** Data validation offering a list, without refusing other accepted forms typed by hand. */
-export function offerList(worksheet: ExcelJS.Worksheet, listName: string, top: number, bottom: number, column: number): void {
-  validateRange(worksheet, `${a1(top, column)}:${a1(bottom, column)}`, { type: "list", allowBlank: true, formulae: [listName], showErrorMessage: false });
+export function offerList(
+  worksheet: ExcelJS.Worksheet,
+  listName: string,
+  top: number,
+  bottom: number,
+  column: number,
+): void {
+  validateRange(worksheet, `${a1(top, column)}:${a1(bottom, column)}`, {
+    type: "list",
+    allowBlank: true,
+    formulae: [listName],
+    showErrorMessage: false,
+  });
 }

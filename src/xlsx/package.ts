@@ -40,7 +40,9 @@ function relsPath(part: string): string {
 
 export function resolveTarget(source: string, target: string): string {
   const decoded = safeDecode(target.trim());
-  return decoded.startsWith("/") ? posix.normalize(decoded.slice(1)) : posix.normalize(posix.join(posix.dirname(source), decoded));
+  return decoded.startsWith("/")
+    ? posix.normalize(decoded.slice(1))
+    : posix.normalize(posix.join(posix.dirname(source), decoded));
 }
 
 function safeDecode(text: string): string {
@@ -135,7 +137,9 @@ function withCell(xml: string, ref: string, cell: string): string {
     return xml.replace(open, existing[1] ? `${open.slice(0, -2)}>${cell}</row>` : `${open}${cell}`);
   }
   const newRow = `<row r="${row}">${cell}</row>`;
-  return /<sheetData\s*\/>/.test(xml) ? xml.replace(/<sheetData\s*\/>/, `<sheetData>${newRow}</sheetData>`) : xml.replace("</sheetData>", `${newRow}</sheetData>`);
+  return /<sheetData\s*\/>/.test(xml)
+    ? xml.replace(/<sheetData\s*\/>/, `<sheetData>${newRow}</sheetData>`)
+    : xml.replace("</sheetData>", `${newRow}</sheetData>`);
 }
 
 function cellElement(xml: string, ref: string): string | undefined {
@@ -145,12 +149,16 @@ function cellElement(xml: string, ref: string): string | undefined {
 /** ExcelJS keeps a cell that has a value or a style other than 0; it drops any other. */
 function keptByExcelJS(xml: string, ref: string): boolean {
   const cell = cellElement(xml, ref);
-  return cell !== undefined && (/<(v|f|is)[\s>]/.test(cell) || Number(attributes(openingTag(cell, "c")).get("s") ?? 0) > 0);
+  return (
+    cell !== undefined && (/<(v|f|is)[\s>]/.test(cell) || Number(attributes(openingTag(cell, "c")).get("s") ?? 0) > 0)
+  );
 }
 
 function anchorCell(xml: string, ref: string, style: number): string {
   const cell = cellElement(xml, ref);
-  return cell ? xml.replace(cell, setAttribute(cell, "s", String(style))) : withCell(xml, ref, `<c r="${ref}" s="${style}"/>`);
+  return cell
+    ? xml.replace(cell, setAttribute(cell, "s", String(style)))
+    : withCell(xml, ref, `<c r="${ref}" s="${style}"/>`);
 }
 
 /** Appends a copy of the default cell format, so that a cell can carry a style that looks like none. */
@@ -159,7 +167,10 @@ async function addPlainStyle(zip: JSZip): Promise<number> {
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles);
   const formats = elements(cellXfs?.[1] ?? "", "xf");
   if (!cellXfs || formats.length === 0) return 0;
-  zip.file("xl/styles.xml", styles.replace(cellXfs[0], `<cellXfs count="${formats.length + 1}">${formats.join("")}${formats[0]}</cellXfs>`));
+  zip.file(
+    "xl/styles.xml",
+    styles.replace(cellXfs[0], `<cellXfs count="${formats.length + 1}">${formats.join("")}${formats[0]}</cellXfs>`),
+  );
   return formats.length;
 }
 
@@ -175,12 +186,17 @@ async function anchorNotes(zip: JSZip): Promise<void> {
     const comments = parseRelationships(rels, sheetName).find((rel) => rel.type === "comments")?.target;
     const commentsXml = (comments ? await zip.file(comments)?.async("string") : undefined) ?? "";
     const sheet = (await zip.file(sheetName)?.async("string")) ?? "";
-    const refs = elements(commentsXml, "comment").map((comment) => attributes(openingTag(comment, "comment")).get("ref") ?? "");
+    const refs = elements(commentsXml, "comment").map(
+      (comment) => attributes(openingTag(comment, "comment")).get("ref") ?? "",
+    );
     const dropped = refs.filter((ref) => /^[A-Z]+\d+$/.test(ref) && !keptByExcelJS(sheet, ref));
     if (dropped.length === 0) continue;
     style ??= await addPlainStyle(zip);
     const anchor = style;
-    zip.file(sheetName, dropped.reduce((xml, ref) => anchorCell(xml, ref, anchor), sheet));
+    zip.file(
+      sheetName,
+      dropped.reduce((xml, ref) => anchorCell(xml, ref, anchor), sheet),
+    );
   }
 }
 
@@ -194,7 +210,10 @@ export async function readablePackage(zip: JSZip): Promise<JSZip> {
     if (file.dir || file.name.endsWith(".rels")) continue;
     const name = names.of(file.name);
     if (name === file.name && taken.has(name) && !names.renamed.has(name)) continue;
-    out.file(name, /\.(xml|vml)$/.test(name) ? readableContent(name, await file.async("string")) : await file.async("uint8array"));
+    out.file(
+      name,
+      /\.(xml|vml)$/.test(name) ? readableContent(name, await file.async("string")) : await file.async("uint8array"),
+    );
   }
   for (const [source, relationships] of bySource) {
     const xml = (await zip.file(relsPath(source))?.async("string")) ?? "";

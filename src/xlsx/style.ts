@@ -19,7 +19,9 @@ export function fitColumn(worksheet: ExcelJS.Worksheet, column: number, texts: r
 }
 
 export function freezeAbove(worksheet: ExcelJS.Worksheet, row: number): void {
-  worksheet.views = [{ state: "frozen", xSplit: 0, ySplit: row, topLeftCell: a1(row + 1, 1), activeCell: a1(row + 1, 1) }];
+  worksheet.views = [
+    { state: "frozen", xSplit: 0, ySplit: row, topLeftCell: a1(row + 1, 1), activeCell: a1(row + 1, 1) },
+  ];
 }
 
 /** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */

@@ -16,7 +16,16 @@ import type JSZip from "jszip";
 import { FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { resolveTarget } from "./package";
 import { referencesFlags } from "./flags";
-import { attributes, elements, innerText, insertBefore, openingTag, removeElements, setAttribute, unescapeXml } from "./xml";
+import {
+  attributes,
+  elements,
+  innerText,
+  insertBefore,
+  openingTag,
+  removeElements,
+  setAttribute,
+  unescapeXml,
+} from "./xml";
 
 interface SheetParts {
   conditionalFormats: string[];
@@ -40,11 +49,40 @@ export interface UserParts {
 }
 
 const SHEET_ORDER_AFTER_CF = [
-  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture",
-  "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
-const BOOK_ORDER_AFTER_NAMES = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+const BOOK_ORDER_AFTER_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 const PRODUCT_NAMES = new Set([TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME].map((name) => name.toLowerCase()));
 
 async function text(zip: JSZip, name: string): Promise<string> {
@@ -81,7 +119,11 @@ function takeConditionalFormats(xml: string, parts: SheetParts): string {
     const rules = elements(block, "cfRule");
     const user = rules.filter((rule) => !isProductRule(rule));
     if (user.length > 0) parts.conditionalFormats.push(`${open}${user.join("")}</conditionalFormatting>`);
-    for (const rule of user) parts.topPriority = Math.max(parts.topPriority, Number(attributes(openingTag(rule, "cfRule")).get("priority") ?? 0));
+    for (const rule of user)
+      parts.topPriority = Math.max(
+        parts.topPriority,
+        Number(attributes(openingTag(rule, "cfRule")).get("priority") ?? 0),
+      );
     return user.length === rules.length ? "" : `${open}${rules.filter(isProductRule).join("")}</conditionalFormatting>`;
   });
 }
@@ -99,7 +141,13 @@ function takeExtensions(xml: string, parts: SheetParts): string {
 }
 
 function takeSheet(xml: string): { xml: string; parts: SheetParts } {
-  const parts: SheetParts = { conditionalFormats: [], dataValidations: null, extensions: null, root: openingTag(xml, "worksheet"), topPriority: 0 };
+  const parts: SheetParts = {
+    conditionalFormats: [],
+    dataValidations: null,
+    extensions: null,
+    root: openingTag(xml, "worksheet"),
+    topPriority: 0,
+  };
   let rest = takeConditionalFormats(xml, parts);
   parts.dataValidations = elements(rest, "dataValidations")[0] ?? null;
   rest = takeExtensions(removeElements(rest, "dataValidations"), parts);
@@ -121,7 +169,10 @@ async function takeDefinedNames(zip: JSZip, parts: UserParts): Promise<void> {
   const names = elements(book, "definedName");
   parts.definedNames = names.filter((name) => !isProductName(name));
   const product = names.filter(isProductName);
-  const rest = product.length > 0 ? book.replace(/<definedNames>[\s\S]*?<\/definedNames>/, `<definedNames>${product.join("")}</definedNames>`) : removeElements(book, "definedNames");
+  const rest =
+    product.length > 0
+      ? book.replace(/<definedNames>[\s\S]*?<\/definedNames>/, `<definedNames>${product.join("")}</definedNames>`)
+      : removeElements(book, "definedNames");
   zip.file("xl/workbook.xml", rest);
 }
 
@@ -138,7 +189,14 @@ async function takeTablesAndStyles(zip: JSZip, parts: UserParts): Promise<void> 
 
 /** Takes the user's parts out of a package that `readablePackage` produced. */
 export async function takeUserParts(zip: JSZip): Promise<UserParts> {
-  const parts: UserParts = { sheetNames: [], sheets: new Map(), tables: new Map(), definedNames: [], dxfs: [], tableStyles: null };
+  const parts: UserParts = {
+    sheetNames: [],
+    sheets: new Map(),
+    tables: new Map(),
+    definedNames: [],
+    dxfs: [],
+    tableStyles: null,
+  };
   await takeSheets(zip, parts);
   await takeDefinedNames(zip, parts);
   await takeTablesAndStyles(zip, parts);
@@ -152,7 +210,11 @@ type Remap = (xml: string) => string;
 const DXF_REFERENCE = /(\b\w*[dD]xfId\s*=\s*")(\d+)"/g;
 
 function referencedDxfs(parts: UserParts): number[] {
-  const texts = [...[...parts.sheets.values()].flatMap((sheet) => sheet.conditionalFormats), ...parts.tables.values(), parts.tableStyles ?? ""];
+  const texts = [
+    ...[...parts.sheets.values()].flatMap((sheet) => sheet.conditionalFormats),
+    ...parts.tables.values(),
+    parts.tableStyles ?? "",
+  ];
   const ids = texts.flatMap((xml) => [...xml.matchAll(DXF_REFERENCE)].map((match) => Number(match[2])));
   return [...new Set(ids)].filter((id) => parts.dxfs[id] !== undefined).sort((a, b) => a - b);
 }
@@ -163,9 +225,15 @@ function putStyles(styles: string, parts: UserParts): { styles: string; remap: R
   const existing = elements(innerText(styles, "dxfs"), "dxf");
   const index = new Map(used.map((id, i) => [id, existing.length + i]));
   const dxfs = `<dxfs count="${existing.length + used.length}">${existing.join("")}${used.map((id) => parts.dxfs[id]).join("")}</dxfs>`;
-  let out = /<dxfs\b/.test(styles) ? styles.replace(/<dxfs\b[^>]*?(?:\/>|>[\s\S]*?<\/dxfs>)/, dxfs) : insertBefore(styles, dxfs, ["tableStyles", "colors", "extLst"], "styleSheet");
-  const remap: Remap = (xml) => xml.replace(DXF_REFERENCE, (whole, head: string, id: string) => (index.has(Number(id)) ? `${head}${index.get(Number(id))}"` : whole));
-  if (parts.tableStyles) out = out.replace(/<tableStyles\b[^>]*?(?:\/>|>[\s\S]*?<\/tableStyles>)/, remap(parts.tableStyles));
+  let out = /<dxfs\b/.test(styles)
+    ? styles.replace(/<dxfs\b[^>]*?(?:\/>|>[\s\S]*?<\/dxfs>)/, dxfs)
+    : insertBefore(styles, dxfs, ["tableStyles", "colors", "extLst"], "styleSheet");
+  const remap: Remap = (xml) =>
+    xml.replace(DXF_REFERENCE, (whole, head: string, id: string) =>
+      index.has(Number(id)) ? `${head}${index.get(Number(id))}"` : whole,
+    );
+  if (parts.tableStyles)
+    out = out.replace(/<tableStyles\b[^>]*?(?:\/>|>[\s\S]*?<\/tableStyles>)/, remap(parts.tableStyles));
   return { styles: out, remap };
 }
 
@@ -178,14 +246,25 @@ function mergeNamespaces(xml: string, originalRoot: string): string {
   for (const [name, value] of original) {
     if (name.startsWith("xmlns:") && !present.has(name)) merged = setAttribute(merged, name, value);
   }
-  const ignorable = new Set([...(present.get("mc:Ignorable") ?? "").split(/\s+/), ...(original.get("mc:Ignorable") ?? "").split(/\s+/)].filter(Boolean));
-  if (ignorable.size > 0 && (present.has("xmlns:mc") || original.has("xmlns:mc"))) merged = setAttribute(merged, "mc:Ignorable", [...ignorable].join(" "));
+  const ignorable = new Set(
+    [...(present.get("mc:Ignorable") ?? "").split(/\s+/), ...(original.get("mc:Ignorable") ?? "").split(/\s+/)].filter(
+      Boolean,
+    ),
+  );
+  if (ignorable.size > 0 && (present.has("xmlns:mc") || original.has("xmlns:mc")))
+    merged = setAttribute(merged, "mc:Ignorable", [...ignorable].join(" "));
   return xml.replace(root, merged);
 }
 
 function putSheet(xml: string, parts: SheetParts, remap: Remap): string {
   let out = mergeNamespaces(xml, parts.root);
-  if (parts.conditionalFormats.length > 0) out = insertBefore(out, remap(parts.conditionalFormats.join("")), ["conditionalFormatting", ...SHEET_ORDER_AFTER_CF], "worksheet");
+  if (parts.conditionalFormats.length > 0)
+    out = insertBefore(
+      out,
+      remap(parts.conditionalFormats.join("")),
+      ["conditionalFormatting", ...SHEET_ORDER_AFTER_CF],
+      "worksheet",
+    );
   if (parts.dataValidations) out = insertBefore(out, parts.dataValidations, SHEET_ORDER_AFTER_CF.slice(1), "worksheet");
   if (parts.extensions) out = insertBefore(out, parts.extensions, [], "worksheet");
   return out;
@@ -224,7 +303,14 @@ export async function putBackUserParts(zip: JSZip, parts: UserParts): Promise<vo
     if (sheet && zip.file(part)) zip.file(part, putSheet(await text(zip, part), sheet, remap));
   }
   await putTables(zip, parts, remap);
-  zip.file("xl/workbook.xml", putDefinedNames(await text(zip, "xl/workbook.xml"), parts, sheets.map((s) => s.name)));
+  zip.file(
+    "xl/workbook.xml",
+    putDefinedNames(
+      await text(zip, "xl/workbook.xml"),
+      parts,
+      sheets.map((s) => s.name),
+    ),
+  );
 }
 
 // ---- the parts of each loaded workbook ----

@@ -63,6 +63,8 @@ export function setAttribute(element: string, name: string, value: string): stri
   const end = element.indexOf(">");
   const tag = element.slice(0, end);
   const pattern = new RegExp(`(\\s${name}\\s*=\\s*)("[^"]*"|'[^']*')`);
-  const updated = pattern.test(tag) ? tag.replace(pattern, `$1"${escapeXml(value)}"`) : `${tag.replace(/\/$/, "")} ${name}="${escapeXml(value)}"${tag.endsWith("/") ? "/" : ""}`;
+  const updated = pattern.test(tag)
+    ? tag.replace(pattern, `$1"${escapeXml(value)}"`)
+    : `${tag.replace(/\/$/, "")} ${name}="${escapeXml(value)}"${tag.endsWith("/") ? "/" : ""}`;
   return updated + element.slice(end);
 }

@@ -9,10 +9,18 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import webpack from "webpack";
-import { BUNDLE_BUDGET_GZIP_BYTES, bundleFigures, productionBundleFigures, scriptSources } from "../../src/bench/bundle";
+import {
+  BUNDLE_BUDGET_GZIP_BYTES,
+  bundleFigures,
+  productionBundleFigures,
+  scriptSources,
+} from "../../src/bench/bundle";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
+const config = require("../../webpack.config.js") as (
+  env: Record<string, unknown>,
+  argv: { mode: string },
+) => webpack.Configuration;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { addinUrl, rewriteManifest, DEV_URL } = require("../../scripts/addin-build.js") as {
   addinUrl(value: string | undefined): string;
@@ -75,7 +83,14 @@ describe("the production build", () => {
 
   it("is all a host needs: the pages, their scripts, the icons and the manifest, no source maps", () => {
     const all = files(dist);
-    for (const file of ["taskpane.html", "commands.html", "taskpane.js", "commands.js", "manifest.xml", ...[16, 32, 64, 80].map((n) => join("assets", `icon-${n}.png`))]) {
+    for (const file of [
+      "taskpane.html",
+      "commands.html",
+      "taskpane.js",
+      "commands.js",
+      "manifest.xml",
+      ...[16, 32, 64, 80].map((n) => join("assets", `icon-${n}.png`)),
+    ]) {
       expect(all).toContain(file);
     }
     expect(all.filter((f) => f.endsWith(".map"))).toEqual([]);
@@ -118,7 +133,9 @@ describe("a development build", () => {
       expect(html).not.toContain("appsforoffice");
       expect(scriptSources(html)[0]).toBe("office-js/office.js");
     }
-    expect(readFileSync(join(dist, "office-js", "office.js"))).toEqual(readFileSync(join(ROOT, "node_modules", "@microsoft", "office-js", "dist", "office.js")));
+    expect(readFileSync(join(dist, "office-js", "office.js"))).toEqual(
+      readFileSync(join(ROOT, "node_modules", "@microsoft", "office-js", "dist", "office.js")),
+    );
     expect(existsSync(join(dist, "office-js", "en-us", "office_strings.js"))).toBe(true);
     expect(readFileSync(join(dist, "manifest.xml"), "utf8")).toBe(readFileSync(join(ROOT, "manifest.xml"), "utf8"));
     // Office.js does not count towards the pane's weight.
@@ -131,30 +148,48 @@ describe("ADDIN_URL", () => {
     expect(addinUrl(undefined)).toBe(DEV_URL);
     expect(addinUrl("")).toBe(DEV_URL);
     expect(addinUrl("https://host.example/path/")).toBe("https://host.example/path/");
-    for (const bad of ["http://host.example/path/", "https://host.example/path", "host.example/", "https://host.example/?a=1/"]) {
+    for (const bad of [
+      "http://host.example/path/",
+      "https://host.example/path",
+      "host.example/",
+      "https://host.example/?a=1/",
+    ]) {
       expect(() => addinUrl(bad)).toThrow(/^ADDIN_URL must be an https URL ending in "\/"/);
     }
   });
 
   it("rewrites every development URL of the manifest and nothing else", () => {
-    const xml = '<a u="https://localhost:3000/taskpane.html"/><b u="https://localhost:3000/assets/icon-16.png"/><c u="https://other.example/"/>';
-    expect(rewriteManifest(xml, "https://h.example/p/")).toBe('<a u="https://h.example/p/taskpane.html"/><b u="https://h.example/p/assets/icon-16.png"/><c u="https://other.example/"/>');
+    const xml =
+      '<a u="https://localhost:3000/taskpane.html"/><b u="https://localhost:3000/assets/icon-16.png"/><c u="https://other.example/"/>';
+    expect(rewriteManifest(xml, "https://h.example/p/")).toBe(
+      '<a u="https://h.example/p/taskpane.html"/><b u="https://h.example/p/assets/icon-16.png"/><c u="https://other.example/"/>',
+    );
     expect(rewriteManifest(xml, DEV_URL)).toBe(xml);
   });
 
   it("is refused by npm run build in one clear line", () => {
-    const run = spawnSync(process.execPath, [join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_URL: "http://insecure.example/" },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ADDIN_URL: "http://insecure.example/" },
+        encoding: "utf8",
+      },
+    );
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split("\n")).toEqual(['ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "http://insecure.example/").']);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      'ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "http://insecure.example/").',
+    ]);
   }, 60_000);
 });
 
 describe("scriptSources", () => {
   it("reads quoted and unquoted src attributes and skips inline scripts", () => {
-    expect(scriptSources('<script src=a.js></script><script>var x</script><script defer src="b/c.js"></script><script src=\'d.js\'></script>')).toEqual(["a.js", "b/c.js", "d.js"]);
+    expect(
+      scriptSources(
+        "<script src=a.js></script><script>var x</script><script defer src=\"b/c.js\"></script><script src='d.js'></script>",
+      ),
+    ).toEqual(["a.js", "b/c.js", "d.js"]);
   });
 });

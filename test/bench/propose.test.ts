@@ -19,7 +19,12 @@ function ours(plan: Plan): MipObjective | null {
   const proposal = proposeTimeline(plan);
   if (!proposal.feasible) return null;
   expect(checkPlan(proposal.plan).filter(blocks)).toEqual([]);
-  return { appended: proposal.appendedMeetings, inversions: proposal.inversions, yearsMoved: proposal.yearsMoved, moved: proposal.moved };
+  return {
+    appended: proposal.appendedMeetings,
+    inversions: proposal.inversions,
+    yearsMoved: proposal.yearsMoved,
+    moved: proposal.moved,
+  };
 }
 
 describe("the benchmark instances", () => {
@@ -47,7 +52,10 @@ describe("the proposal and HiGHS on the same mixed-integer program", () => {
   it("reach the same objective on the paper's slips", () => {
     for (const end of [2031, 2032, 2033]) {
       const plan = seedSlipPlan();
-      const slipped = { ...plan, clusters: new Map([...plan.clusters].map(([n, c]) => [n, n === 2 ? { ...c, expectedEnd: end } : c])) };
+      const slipped = {
+        ...plan,
+        clusters: new Map([...plan.clusters].map(([n, c]) => [n, n === 2 ? { ...c, expectedEnd: end } : c])),
+      };
       expect(ours(slipped)).toEqual(mipObjective(highs, slipped));
     }
   });

@@ -13,7 +13,9 @@ describe("workplan check on the embedded adopted plan", () => {
   it("finds no conflicts and exits 0", async () => {
     const run = await workplan("check");
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toBe("embedded adopted plan: no conflicts (as of 2026; expected review ends 1: 2024, 2: 2030, 3: 2028, 4: 2026)");
+    expect(run.stdout.split("\n")[0]).toBe(
+      "embedded adopted plan: no conflicts (as of 2026; expected review ends 1: 2024, 2: 2030, 3: 2028, 4: 2026)",
+    );
     expect(run.stderr).toBe("");
   });
 
@@ -21,11 +23,15 @@ describe("workplan check on the embedded adopted plan", () => {
     const run = await workplan("check", "--expected-end", "2=2032");
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe("embedded adopted plan: 2 errors, 0 warnings, 0 info (as of 2026; expected review ends 1: 2024, 2: 2032 (what-if), 3: 2028, 4: 2026)");
+    expect(lines[0]).toBe(
+      "embedded adopted plan: 2 errors, 0 warnings, 0 info (as of 2026; expected review ends 1: 2024, 2: 2032 (what-if), 3: 2028, 4: 2026)",
+    );
     expect(lines).toContain("Errors (2)");
     expect(run.stdout).toContain("Workplan!E7  cluster-too-early [P§18, P§4, P§49]");
     expect(run.stdout).toContain("Workplan!E8  cluster-too-early [P§18, P§4, P§49]");
-    expect(run.stdout).toMatch(/Topic 6 "Record-keeping; marking" \(arts\. 7, 8\) is at the 15th meeting \(2028\).*2032.*2030/);
+    expect(run.stdout).toMatch(
+      /Topic 6 "Record-keeping; marking" \(arts\. 7, 8\) is at the 15th meeting \(2028\).*2032.*2030/,
+    );
   });
 
   it("prints one JSON document with the documented shape", async () => {
@@ -65,8 +71,14 @@ describe("workplan check on the embedded adopted plan", () => {
 describe("unusable input: exit 2 and one line on stderr, no stack trace", () => {
   it.each([
     [["check", "--frobnicate"], /^workplan: Unknown option '--frobnicate'/],
-    [["check", "--expected-end", "2-2032"], /^workplan: --expected-end takes CLUSTER=YEAR, such as 2=2032, not "2-2032"\.$/],
-    [["check", "--expected-end", "9=2032"], /^workplan: --expected-end names cluster 9, which the Clusters table does not have \(it has 1, 2, 3, 4\)\.$/],
+    [
+      ["check", "--expected-end", "2-2032"],
+      /^workplan: --expected-end takes CLUSTER=YEAR, such as 2=2032, not "2-2032"\.$/,
+    ],
+    [
+      ["check", "--expected-end", "9=2032"],
+      /^workplan: --expected-end names cluster 9, which the Clusters table does not have \(it has 1, 2, 3, 4\)\.$/,
+    ],
     [["check", "--as-of", "soon"], /^workplan: --as-of takes a year such as 2026, not "soon"\.$/],
     [["check", "no-such-file.xlsx"], /^workplan: .*no-such-file\.xlsx/],
     [["frobnicate"], /^workplan: Unknown command "frobnicate"/],
@@ -134,12 +146,18 @@ describe("check --out", () => {
     expect(copy.getWorksheet(FLAGS_SHEET)?.state).toBe("veryHidden");
     expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E7").value).toBe(3);
     const workplanSheet = copy.getWorksheet("Workplan");
-    const formats = (workplanSheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
-    const formulas = formats.flatMap((cf) => cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")));
+    const formats =
+      (workplanSheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+        .conditionalFormattings ?? [];
+    const formulas = formats.flatMap((cf) =>
+      cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")),
+    );
     expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(3);
     expect(String(workplanSheet?.getCell("E7").note ?? "")).toContain(NOTE_MARK);
     const conflicts = copy.getWorksheet("Conflicts");
-    expect(String(conflicts?.getCell("A1").value)).toBe("Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.");
+    expect(String(conflicts?.getCell("A1").value)).toBe(
+      "Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+    );
     expect(String(conflicts?.getCell("A2").value)).toContain("cluster 2 2032 (what-if; the workbook says 2030)");
     expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 3).value])).toEqual([
       ["Error", "Workplan!E7"],

@@ -18,9 +18,18 @@ describe("workplan propose", () => {
   it("shows the diff for a one-year slip of cluster 2: topics 6–10 move one meeting on, the 20th meeting is appended", async () => {
     const run = await workplan("propose", "--expected-end", "2=2031");
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toMatch(/^embedded adopted plan: 1 meeting appended, 0 inversions of the topic order, 5 years moved in all, 5 topics moved \(/);
+    expect(run.stdout.split("\n")[0]).toMatch(
+      /^embedded adopted plan: 1 meeting appended, 0 inversions of the topic order, 5 years moved in all, 5 topics moved \(/,
+    );
     const diff = run.stdout.split("\n").filter((line) => /^\d+(st|nd|rd|th)\s/.test(line));
-    expect(diff.map((line) => line.split(/\s{2,}/).slice(0, 3).join(" | "))).toEqual([
+    expect(
+      diff.map((line) =>
+        line
+          .split(/\s{2,}/)
+          .slice(0, 3)
+          .join(" | "),
+      ),
+    ).toEqual([
       "15th | 2028 | 6 → none",
       "16th | 2029 | 7 → 6",
       "17th | 2030 | 8 → 7",
@@ -35,8 +44,17 @@ describe("workplan propose", () => {
   it("prints the documented JSON, listing every meeting of the proposed timeline in order", async () => {
     const run = await workplan("propose", "--json", "--expected-end", "2=2031");
     const doc = JSON.parse(run.stdout);
-    expect(doc).toMatchObject({ feasible: true, appendedMeetings: 1, inversions: 0, yearsMoved: 5, moved: 5, after: { error: 0, warning: 0, info: 0 } });
-    expect(doc.meetings.map((m: { meeting: number }) => m.meeting)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    expect(doc).toMatchObject({
+      feasible: true,
+      appendedMeetings: 1,
+      inversions: 0,
+      yearsMoved: 5,
+      moved: 5,
+      after: { error: 0, warning: 0, info: 0 },
+    });
+    expect(doc.meetings.map((m: { meeting: number }) => m.meeting)).toEqual([
+      10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+    ]);
     expect(doc.meetings[0]).toEqual({ meeting: 10, year: 2023, held: true, current: 1, proposed: 1, reason: null });
     expect(doc.meetings[10]).toMatchObject({ meeting: 20, year: 2033, held: false, current: null, proposed: 10 });
     expect(typeof doc.meetings[10].reason).toBe("string");
@@ -81,19 +99,37 @@ describe("workplan propose", () => {
     sheet?.eachRow((row) => {
       if (/^\d+(st|nd|rd|th)$/.test(String(row.getCell(1).value))) grid.push(row);
     });
-    expect(grid.map((row) => row.getCell(1).value)).toEqual(["10th", "11th", "12th", "13th", "14th", "15th", "16th", "17th", "18th", "19th", "20th"]);
+    expect(grid.map((row) => row.getCell(1).value)).toEqual([
+      "10th",
+      "11th",
+      "12th",
+      "13th",
+      "14th",
+      "15th",
+      "16th",
+      "17th",
+      "18th",
+      "19th",
+      "20th",
+    ]);
     const twentieth = grid[10];
     expect(twentieth?.getCell(2).value).toBe(2033);
     expect(twentieth?.getCell(5).value).toBe("10 — Training and technical assistance (art. 14)");
-    const marked = grid.filter((row) => (row.getCell(5).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === "FFFFEB9C");
+    const marked = grid.filter(
+      (row) => (row.getCell(5).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === "FFFFEB9C",
+    );
     expect(marked.map((row) => row.getCell(1).value)).toEqual(["15th", "16th", "17th", "18th", "19th", "20th"]);
     // The copy's Workplan is the input's: proposing changes nothing until the planner applies it.
-    expect((await workplan("check", out, "--json")).stdout).toBe((await workplan("check", input, "--json")).stdout.replace(JSON.stringify(input), JSON.stringify(out)));
+    expect((await workplan("check", out, "--json")).stdout).toBe(
+      (await workplan("check", input, "--json")).stdout.replace(JSON.stringify(input), JSON.stringify(out)),
+    );
 
     const second = file("proposal2.xlsx");
     await workplan("propose", out, "--expected-end", "2=2031", "--out", second);
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(second);
-    expect(again.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["Proposal 2026-11-23", "Proposal 2026-11-23 (2)"]));
+    expect(again.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["Proposal 2026-11-23", "Proposal 2026-11-23 (2)"]),
+    );
   });
 });

@@ -6,7 +6,18 @@
 import { NOT_CHECKED_CAPTION, SEVERITY_STYLE } from "../../src/domain/annotations";
 import { adoptedTables } from "../../src/domain/defaults";
 import { checkWorkbook, clearHighlights, createDefaultWorkbook } from "../../src/office";
-import { createFakeExcel, FakeExcel, fakeOffice, gridState, put, seededWorkbook, valueAt, withOffice, OFFICE_THEMES, type FakeTableChangedEvent } from "../../src/devtools/fakeExcel";
+import {
+  createFakeExcel,
+  FakeExcel,
+  fakeOffice,
+  gridState,
+  put,
+  seededWorkbook,
+  valueAt,
+  withOffice,
+  OFFICE_THEMES,
+  type FakeTableChangedEvent,
+} from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const SLIP = { now: () => NOW, expectedEnd: new Map([[2, 2032]]) };
@@ -30,7 +41,10 @@ describe("seeds", () => {
 
   test("empty: one blank sheet, on which Create workbook succeeds", async () => {
     const excel = installed(createFakeExcel({ seed: "empty" }));
-    expect(gridState(excel.model)).toEqual({ activeSheet: "Sheet1", sheets: [expect.objectContaining({ name: "Sheet1", values: {}, tables: [] })] });
+    expect(gridState(excel.model)).toEqual({
+      activeSheet: "Sheet1",
+      sheets: [expect.objectContaining({ name: "Sheet1", values: {}, tables: [] })],
+    });
     const created = await createDefaultWorkbook(excel.run);
     expect(created.tables).toContain("Workplan");
   });
@@ -47,7 +61,9 @@ describe("the grid a person sees", () => {
   test("a slip of cluster 2 shows red on the flagged cells, with notes, and very-hidden helper sheets", async () => {
     const excel = installed(createFakeExcel());
     const outcome = await checkWorkbook(excel.run, SLIP);
-    const errors = outcome.result.findings.filter((f) => f.severity === "error" && f.sheet === "Workplan").map((f) => f.cell);
+    const errors = outcome.result.findings
+      .filter((f) => f.severity === "error" && f.sheet === "Workplan")
+      .map((f) => f.cell);
     expect(errors.length).toBeGreaterThan(0);
     const grid = gridState(excel.model);
     const workplan = grid.sheets.find((s) => s.name === "Workplan");
@@ -67,7 +83,19 @@ describe("the grid a person sees", () => {
   });
 
   test("rule priority, the user's own fill, absolute references, text constants and formulas it cannot evaluate", () => {
-    const model = seededWorkbook([{ name: "T", sheet: "S", top: 1, left: 1, headers: ["A", "B"], rows: [["x", 1], ["y", 2]] }]);
+    const model = seededWorkbook([
+      {
+        name: "T",
+        sheet: "S",
+        top: 1,
+        left: 1,
+        headers: ["A", "B"],
+        rows: [
+          ["x", 1],
+          ["y", 2],
+        ],
+      },
+    ]);
     const s = model.sheet("S");
     if (!s) throw new Error("no sheet");
     s.ensure(3, 2).style = { fill: "#FFFF00" };
@@ -117,14 +145,23 @@ describe("the Office global", () => {
   test("requirement sets follow the fake's ExcelApi version; nothing else is supported", () => {
     const office = fakeOffice(createFakeExcel({ version: "1.17" }));
     const has = (name: string, v?: string) => office.context.requirements.isSetSupported(name, v);
-    expect([has("ExcelApi", "1.9"), has("ExcelApi", "1.17"), has("ExcelApi", "1.18"), has("ExcelApi"), has("WordApi", "1.1")]).toEqual([true, true, false, true, false]);
+    expect([
+      has("ExcelApi", "1.9"),
+      has("ExcelApi", "1.17"),
+      has("ExcelApi", "1.18"),
+      has("ExcelApi"),
+      has("WordApi", "1.1"),
+    ]).toEqual([true, true, false, true, false]);
   });
 
   test("themes, onReady, function commands and settings", async () => {
     const office = fakeOffice(createFakeExcel({ platform: "OfficeOnline" }), { theme: "dark" });
     expect(office.context.officeTheme).toEqual(OFFICE_THEMES.dark);
     const seen: unknown[] = [];
-    await expect(office.onReady((info) => seen.push(info))).resolves.toEqual({ host: "Excel", platform: "OfficeOnline" });
+    await expect(office.onReady((info) => seen.push(info))).resolves.toEqual({
+      host: "Excel",
+      platform: "OfficeOnline",
+    });
     expect(seen).toHaveLength(1);
 
     let ran = 0;
@@ -143,7 +180,19 @@ describe("the Office global", () => {
 });
 
 describe("tables growing, formats and change events", () => {
-  const tables = () => [{ name: "T", sheet: "S", top: 1, left: 1, headers: ["A", "B"], rows: [["x", 1], ["y", 2]] }];
+  const tables = () => [
+    {
+      name: "T",
+      sheet: "S",
+      top: 1,
+      left: 1,
+      headers: ["A", "B"],
+      rows: [
+        ["x", 1],
+        ["y", 2],
+      ],
+    },
+  ];
 
   test("rows.add appends below the table, moves what is under it, takes the last row's number formats and grows the body's validation", async () => {
     const excel = installed(new FakeExcel(seededWorkbook(tables())));
@@ -162,7 +211,12 @@ describe("tables growing, formats and change events", () => {
       expect(rows.count).toBe(3);
     });
     expect(excel.model.table("T")?.area).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
-    expect([valueAt(s, 4, 1), valueAt(s, 4, 2), valueAt(s, 6, 1), valueAt(s, 5, 3)]).toEqual(["12", 3, "below", "beside"]);
+    expect([valueAt(s, 4, 1), valueAt(s, 4, 2), valueAt(s, 6, 1), valueAt(s, 5, 3)]).toEqual([
+      "12",
+      3,
+      "below",
+      "beside",
+    ]);
     expect(s.validations[0]?.area).toEqual({ top: 2, left: 2, bottom: 4, right: 2 });
 
     await expect(
@@ -216,8 +270,22 @@ describe("tables growing, formats and change events", () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     const table = excel.model.table("T");
     expect(seen).toEqual([
-      { type: "TableChanged", source: "Local", changeType: "RangeEdited", tableId: table?.id, worksheetId: table?.sheet.id, address: "B3" },
-      { type: "TableChanged", source: "Remote", changeType: "RangeEdited", tableId: table?.id, worksheetId: table?.sheet.id, address: "A2" },
+      {
+        type: "TableChanged",
+        source: "Local",
+        changeType: "RangeEdited",
+        tableId: table?.id,
+        worksheetId: table?.sheet.id,
+        address: "B3",
+      },
+      {
+        type: "TableChanged",
+        source: "Remote",
+        changeType: "RangeEdited",
+        tableId: table?.id,
+        worksheetId: table?.sheet.id,
+        address: "A2",
+      },
     ]);
   });
 });

@@ -4,7 +4,11 @@ import { HANDLE_NAME, installFakeOffice, optionsFromQuery, type FakeOfficeHandle
 import type { ExcelRun } from "../../src/office";
 
 interface PageGlobals {
-  Office?: { context: { officeTheme: { isDarkTheme: boolean } }; initialize?: (reason: string) => void; actions: { associate(id: string, f: (e: { completed(): void }) => unknown): void } };
+  Office?: {
+    context: { officeTheme: { isDarkTheme: boolean } };
+    initialize?: (reason: string) => void;
+    actions: { associate(id: string, f: (e: { completed(): void }) => unknown): void };
+  };
   Excel?: { run: ExcelRun };
   OfficeExtension?: { Error: unknown };
   [HANDLE_NAME]?: FakeOfficeHandle;
@@ -52,6 +56,12 @@ test("a page's function command checks through window.Excel; the handle sees the
 });
 
 test("options from the query string", () => {
-  expect(optionsFromQuery("?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300")).toEqual({ seed: "empty", theme: "dark", version: "1.17", platform: "Mac", latencyMs: 300 });
+  expect(optionsFromQuery("?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300")).toEqual({
+    seed: "empty",
+    theme: "dark",
+    version: "1.17",
+    platform: "Mac",
+    latencyMs: 300,
+  });
   expect(optionsFromQuery("?seed=bogus&theme=pink&version=x&latency=-1")).toEqual({});
 });

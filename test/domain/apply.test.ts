@@ -1,4 +1,10 @@
-import { describeApply, describeExpectedEnds, planSignature, slipText, type WorkplanEdit } from "../../src/domain/apply";
+import {
+  describeApply,
+  describeExpectedEnds,
+  planSignature,
+  slipText,
+  type WorkplanEdit,
+} from "../../src/domain/apply";
 import { parseA1 } from "../../src/domain/annotations";
 import { proposeTimeline, type CleanProposal } from "../../src/domain/propose";
 import { readPlan } from "../../src/domain/read";
@@ -87,7 +93,14 @@ describe("the expected review ends to save", () => {
     const wb = Workbook.adopted();
     const { plan } = readPlan(tablesByName(wb.tables), { ...NOW, expectedEnd: new Map([[2, 2032]]) });
     if (!plan) throw new Error("no plan");
-    const edit = describeExpectedEnds(plan, new Map([[2, 2032], [3, 2028], [4, 2025]]));
+    const edit = describeExpectedEnds(
+      plan,
+      new Map([
+        [2, 2032],
+        [3, 2028],
+        [4, 2025],
+      ]),
+    );
     expect(edit.cells).toEqual([
       { sheet: "Clusters", cell: "E3", value: 2032 },
       { sheet: "Clusters", cell: "E5", value: 2025 },
@@ -103,11 +116,18 @@ describe("the expected review ends to save", () => {
     const { plan } = readPlan(tablesByName(wb.tables), NOW);
     if (!plan) throw new Error("no plan");
     expect(describeExpectedEnds(plan, new Map([[2, 2030]])).cells).toEqual([]);
-    expect(describeExpectedEnds(plan, new Map([[2, 2031]])).cells).toEqual([{ sheet: "Clusters", cell: "E3", value: 2031 }]);
+    expect(describeExpectedEnds(plan, new Map([[2, 2031]])).cells).toEqual([
+      { sheet: "Clusters", cell: "E3", value: 2031 },
+    ]);
   });
 
   it("names a slip in years", () => {
-    expect([slipText(2032, 2030), slipText(2031, 2030), slipText(2030, 2030), slipText(2029, 2030)]).toEqual(["+2 years", "+1 year", "on time", "−1 year"]);
+    expect([slipText(2032, 2030), slipText(2031, 2030), slipText(2030, 2030), slipText(2029, 2030)]).toEqual([
+      "+2 years",
+      "+1 year",
+      "on time",
+      "−1 year",
+    ]);
   });
 });
 
@@ -121,7 +141,9 @@ describe("the signature of a plan", () => {
   it("changes with what a proposal depends on", () => {
     const base = signature(Workbook.adopted());
     expect(signature(Workbook.adopted().set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.fixed, null))).not.toBe(base);
-    expect(signature(Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2031))).not.toBe(base);
+    expect(signature(Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2031))).not.toBe(
+      base,
+    );
   });
 
   it("stays when only notes or titles change", () => {

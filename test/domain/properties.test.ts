@@ -14,12 +14,15 @@ import { CLUSTERS, SETTING_NAMES, WORKPLAN, Workbook } from "./workbook";
 // Cells may hold invalid dates. A copy of one is the same value, but jest's toEqual holds that two
 // dates whose time is NaN are never equal; here they are (the test would otherwise fail at random).
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === "[object Date]";
-(expect as unknown as { addEqualityTesters(testers: ((a: unknown, b: unknown) => boolean | undefined)[]): void }).addEqualityTesters([
-  (a, b) => (isDate(a) && isDate(b) ? Object.is(a.getTime(), b.getTime()) : undefined),
-]);
+(
+  expect as unknown as { addEqualityTesters(testers: ((a: unknown, b: unknown) => boolean | undefined)[]): void }
+).addEqualityTesters([(a, b) => (isDate(a) && isDate(b) ? Object.is(a.getTime(), b.getTime()) : undefined)]);
 
 const RULE_IDS = new Set([...RULES.map((r) => r.id), ...Object.keys(DATA_RULES)]);
-const SEVERITY: ReadonlyMap<string, string> = new Map([...RULES.map((r) => [r.id, r.severity] as const), ...Object.entries(DATA_RULES).map(([id, r]) => [id, r.severity] as const)]);
+const SEVERITY: ReadonlyMap<string, string> = new Map([
+  ...RULES.map((r) => [r.id, r.severity] as const),
+  ...Object.entries(DATA_RULES).map(([id, r]) => [id, r.severity] as const),
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Cells
@@ -33,17 +36,49 @@ const plausible: fc.Arbitrary<CellValue> = fc.oneof(
   fc.integer({ min: 0, max: 12 }).map((n) => `Topic ${n}`),
   fc.integer({ min: 0, max: 12 }).map((n) => `${n} — Title`),
   fc.constantFrom(
-    "Held", "planned", "PLANNED", "held ", "Done",
-    "e", "(e)", "e — Ammunition", "(j) - Article 10", "z", "Other: Drones", "other:", "Other",
-    "8, 12", "8 and 12", "8; 12", "6–9", "6-9", "9-6", "1-500, 1-500", "Arts. 7 & 8",
-    "last", "LAST", "first", "Cluster 2", "cluster 9",
-    SETTING_NAMES.earliest, SETTING_NAMES.latest, SETTING_NAMES.asOf, "earliest", "As Of Year",
-    "Meeting", "Year", "Topic", "Code",
+    "Held",
+    "planned",
+    "PLANNED",
+    "held ",
+    "Done",
+    "e",
+    "(e)",
+    "e — Ammunition",
+    "(j) - Article 10",
+    "z",
+    "Other: Drones",
+    "other:",
+    "Other",
+    "8, 12",
+    "8 and 12",
+    "8; 12",
+    "6–9",
+    "6-9",
+    "9-6",
+    "1-500, 1-500",
+    "Arts. 7 & 8",
+    "last",
+    "LAST",
+    "first",
+    "Cluster 2",
+    "cluster 9",
+    SETTING_NAMES.earliest,
+    SETTING_NAMES.latest,
+    SETTING_NAMES.asOf,
+    "earliest",
+    "As Of Year",
+    "Meeting",
+    "Year",
+    "Topic",
+    "Code",
   ),
 );
 
 const huge: fc.Arbitrary<CellValue> = fc
-  .tuple(fc.constantFrom("1", "a", " ", "1-", "(", "—", "é", "1, ", "topic ", "\u{1F600}"), fc.integer({ min: 1_000, max: 200_000 }))
+  .tuple(
+    fc.constantFrom("1", "a", " ", "1-", "(", "—", "é", "1, ", "topic ", "\u{1F600}"),
+    fc.integer({ min: 1_000, max: 200_000 }),
+  )
   .map(([unit, n]) => unit.repeat(n));
 
 /** Anything a cell (or a header) may hold, including what no adapter should ever produce. */
@@ -55,7 +90,19 @@ const anyCell: fc.Arbitrary<CellValue> = fc.oneof(
   { arbitrary: fc.stringMatching(/^[\s\u00a0\u2003\u200b\ufeff]*$/), weight: 1 },
   { arbitrary: huge, weight: 1 },
   { arbitrary: fc.double(), weight: 2 },
-  { arbitrary: fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, 0.5, 1e21, Number.MAX_SAFE_INTEGER + 2, 2028.0000001), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      -0,
+      0.5,
+      1e21,
+      Number.MAX_SAFE_INTEGER + 2,
+      2028.0000001,
+    ),
+    weight: 1,
+  },
   { arbitrary: fc.integer(), weight: 1 },
   { arbitrary: fc.boolean(), weight: 1 },
   { arbitrary: fc.constantFrom(null, undefined), weight: 2 },
@@ -101,7 +148,9 @@ function restyle(header: CellValue, style: TableChange["headerStyle"][number]): 
 function applyChange(table: SheetTable, change: TableChange): SheetTable | null {
   if (change.drop) return null;
   const width = table.headers.length;
-  const columns = table.headers.map((_, i) => i).sort((a, b) => (change.order[a] ?? 0) - (change.order[b] ?? 0) || a - b);
+  const columns = table.headers
+    .map((_, i) => i)
+    .sort((a, b) => (change.order[a] ?? 0) - (change.order[b] ?? 0) || a - b);
   let headers = columns.map((i, at) => restyle(table.headers[i], change.headerStyle[at] ?? "same"));
   let rows: CellValue[][] = table.rows.map((row) => columns.map((i): CellValue => row[i] ?? null));
   for (const [position, header] of change.extra) {
@@ -119,13 +168,17 @@ function applyChange(table: SheetTable, change: TableChange): SheetTable | null 
 
 const anyWorkbook: fc.Arbitrary<SheetTable[]> = fc
   .array(tableChange, { minLength: 7, maxLength: 7 })
-  .map((changes) => Workbook.adopted().tables.flatMap((table, i) => applyChange(table, changes[i] as TableChange) ?? []));
+  .map((changes) =>
+    Workbook.adopted().tables.flatMap((table, i) => applyChange(table, changes[i] as TableChange) ?? []),
+  );
 
 const options = fc.record({
   currentYear: fc.integer({ min: 1900, max: 2100 }),
   asOf: fc.option(fc.integer({ min: 1900, max: 2100 }), { nil: undefined }),
   expectedEnd: fc.option(
-    fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 2015, max: 2045 }))).map((pairs) => new Map(pairs)),
+    fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 2015, max: 2045 })))
+      .map((pairs) => new Map(pairs)),
     { nil: undefined },
   ),
 });
@@ -143,7 +196,12 @@ function parseA1(cell: string): { row: number; column: number } | null {
 function insideBody(table: SheetTable, cell: string): boolean {
   const at = parseA1(cell);
   if (!at) return false;
-  return at.row > table.top && at.row <= table.top + table.rows.length && at.column >= table.left && at.column < table.left + table.headers.length;
+  return (
+    at.row > table.top &&
+    at.row <= table.top + table.rows.length &&
+    at.column >= table.left &&
+    at.column < table.left + table.headers.length
+  );
 }
 
 const wholeOrNull = (n: number | null) => n === null || Number.isSafeInteger(n);
@@ -174,7 +232,8 @@ function expectWellFormed(tables: readonly SheetTable[], result: CheckResult): v
   }
 }
 
-const check = (tables: readonly SheetTable[], opts: Parameters<typeof checkWorkbook>[1]) => checkWorkbook(tablesByName(tables), opts);
+const check = (tables: readonly SheetTable[], opts: Parameters<typeof checkWorkbook>[1]) =>
+  checkWorkbook(tablesByName(tables), opts);
 
 describe("any cell content, any layout", () => {
   it("never throws, yields a plan or findings, and every data finding points at a real place", () => {
@@ -190,7 +249,12 @@ describe("any cell content, any layout", () => {
     const adopted = Workbook.adopted().tables;
     const someCell = fc.integer({ min: 0, max: adopted.length - 1 }).chain((t) => {
       const table = adopted[t] as SheetTable;
-      return fc.tuple(fc.constant(t), fc.integer({ min: -1, max: table.rows.length }), fc.integer({ min: 0, max: table.headers.length - 1 }), anyCell);
+      return fc.tuple(
+        fc.constant(t),
+        fc.integer({ min: -1, max: table.rows.length }),
+        fc.integer({ min: 0, max: table.headers.length - 1 }),
+        anyCell,
+      );
     });
     fc.assert(
       fc.property(someCell, ([t, row, column, value]) => {
@@ -229,10 +293,18 @@ describe("any cell content, any layout", () => {
 
 const codes = ["a", "b", "d", "e", "g", "j", "k"];
 const meetingRow: fc.Arbitrary<CellValue[]> = fc.tuple(
-  fc.oneof(fc.integer({ min: 8, max: 22 }), fc.integer({ min: 8, max: 22 }).map((n) => `${n}th`), fc.constant(null)),
+  fc.oneof(
+    fc.integer({ min: 8, max: 22 }),
+    fc.integer({ min: 8, max: 22 }).map((n) => `${n}th`),
+    fc.constant(null),
+  ),
   fc.oneof({ arbitrary: fc.integer({ min: 2021, max: 2036 }), weight: 6 }, { arbitrary: fc.constant(null), weight: 1 }),
   fc.constantFrom(null, "Held", "Planned"),
-  fc.oneof(fc.constantFrom(...codes), fc.constantFrom(...codes).map((c) => `(${c})`), fc.constantFrom(null, "Other: Drones", "Drones")),
+  fc.oneof(
+    fc.constantFrom(...codes),
+    fc.constantFrom(...codes).map((c) => `(${c})`),
+    fc.constantFrom(null, "Other: Drones", "Drones"),
+  ),
   fc.oneof({ arbitrary: fc.integer({ min: 1, max: 11 }), weight: 6 }, { arbitrary: fc.constant(null), weight: 1 }),
   fc.constant(null),
 );
@@ -246,7 +318,10 @@ const plannerWorkbook = fc
     fourteenLast: fc.boolean(),
   })
   .map(({ rows, earliest, latest, asOf, fourteenLast }) => {
-    const wb = Workbook.adopted().setting(SETTING_NAMES.earliest, earliest).setting(SETTING_NAMES.latest, latest).setting(SETTING_NAMES.asOf, asOf);
+    const wb = Workbook.adopted()
+      .setting(SETTING_NAMES.earliest, earliest)
+      .setting(SETTING_NAMES.latest, latest)
+      .setting(SETTING_NAMES.asOf, asOf);
     if (!fourteenLast) wb.set("Articles", { Article: 14 }, "Rule", null);
     wb.table(WORKPLAN.table).rows = rows;
     return wb;
@@ -254,28 +329,50 @@ const plannerWorkbook = fc
 
 const slips = fc.array(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: -3, max: 4 })), { maxLength: 3 });
 
-const TIMING = new Set(["cluster-too-early", "cluster-too-late", "last-topic", "topic-order", "meeting-sequence", "flexible-repeat"]);
+const TIMING = new Set([
+  "cluster-too-early",
+  "cluster-too-late",
+  "last-topic",
+  "topic-order",
+  "meeting-sequence",
+  "flexible-repeat",
+]);
 
 /** What a planner reads of a timing finding, without where it is. */
 function timingFindings(findings: readonly Finding[]): string[] {
   return findings
     .filter((f) => TIMING.has(f.rule))
-    .map((f) => `${f.rule} | ${f.severity} | ${f.meeting} | ${f.year} | ${f.topic} | ${f.message.replace(/\b[A-Z]{1,3}[1-9]\d*\b/g, "<cell>")}`)
+    .map(
+      (f) =>
+        `${f.rule} | ${f.severity} | ${f.meeting} | ${f.year} | ${f.topic} | ${f.message.replace(/\b[A-Z]{1,3}[1-9]\d*\b/g, "<cell>")}`,
+    )
     .sort();
 }
 
 describe("Workplans a planner might write", () => {
   it("permuting (sorting) the Workplan rows does not change the timing findings", () => {
     const withPermutation = plannerWorkbook.chain((wb) =>
-      fc.tuple(fc.constant(wb), fc.array(fc.nat(), { minLength: wb.table(WORKPLAN.table).rows.length, maxLength: wb.table(WORKPLAN.table).rows.length }), slips),
+      fc.tuple(
+        fc.constant(wb),
+        fc.array(fc.nat(), {
+          minLength: wb.table(WORKPLAN.table).rows.length,
+          maxLength: wb.table(WORKPLAN.table).rows.length,
+        }),
+        slips,
+      ),
     );
     fc.assert(
       fc.property(withPermutation, ([wb, keys, slip]) => {
-        const expectedEnd = new Map(slip.map(([cluster, years]) => [cluster, 2024 + 2 * cluster + years] as [number, number]));
+        const expectedEnd = new Map(
+          slip.map(([cluster, years]) => [cluster, 2024 + 2 * cluster + years] as [number, number]),
+        );
         const before = timingFindings(wb.findings({ expectedEnd }));
         const sorted = wb.clone();
         const rows = sorted.table(WORKPLAN.table).rows;
-        sorted.table(WORKPLAN.table).rows = rows.map((row, i) => [keys[i] ?? 0, i, row] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, , row]) => row);
+        sorted.table(WORKPLAN.table).rows = rows
+          .map((row, i) => [keys[i] ?? 0, i, row] as const)
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+          .map(([, , row]) => row);
         expect(timingFindings(sorted.findings({ expectedEnd }))).toEqual(before);
       }),
       { numRuns: 500 },
@@ -286,7 +383,8 @@ describe("Workplans a planner might write", () => {
     fc.assert(
       fc.property(plannerWorkbook, (wb) => {
         const before = timingFindings(wb.findings());
-        const byColumn = (column: number) => (a: CellValue[], b: CellValue[]) => Number(a[column] ?? -1) - Number(b[column] ?? -1);
+        const byColumn = (column: number) => (a: CellValue[], b: CellValue[]) =>
+          Number(a[column] ?? -1) - Number(b[column] ?? -1);
         for (const sort of [byColumn(1), byColumn(4), (a: CellValue[], b: CellValue[]) => byColumn(1)(b, a)]) {
           const sorted = wb.clone();
           sorted.table(WORKPLAN.table).rows.sort(sort);
@@ -300,7 +398,9 @@ describe("Workplans a planner might write", () => {
   it("findings about held meetings are info and say 'already held'; the others keep their rule's severity", () => {
     fc.assert(
       fc.property(plannerWorkbook, slips, (wb, slip) => {
-        const expectedEnd = new Map(slip.map(([cluster, years]) => [cluster, 2024 + 2 * cluster + years] as [number, number]));
+        const expectedEnd = new Map(
+          slip.map(([cluster, years]) => [cluster, 2024 + 2 * cluster + years] as [number, number]),
+        );
         expectWellFormed(wb.tables, wb.check({ expectedEnd, currentYear: 2026 }));
       }),
       { numRuns: 300 },
@@ -309,11 +409,16 @@ describe("Workplans a planner might write", () => {
 
   it("a what-if slip gives the same findings as typing it in the Clusters table", () => {
     fc.assert(
-      fc.property(plannerWorkbook, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2020, max: 2040 }), (wb, cluster, end) => {
-        const whatIf = wb.findings({ expectedEnd: new Map([[cluster, end]]) });
-        const typed = wb.clone().set(CLUSTERS.table, { Cluster: cluster }, CLUSTERS.expectedEnd, end).findings();
-        expect(typed).toEqual(whatIf);
-      }),
+      fc.property(
+        plannerWorkbook,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2020, max: 2040 }),
+        (wb, cluster, end) => {
+          const whatIf = wb.findings({ expectedEnd: new Map([[cluster, end]]) });
+          const typed = wb.clone().set(CLUSTERS.table, { Cluster: cluster }, CLUSTERS.expectedEnd, end).findings();
+          expect(typed).toEqual(whatIf);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -322,15 +427,19 @@ describe("Workplans a planner might write", () => {
 describe("the adopted defaults", () => {
   it("stay clean for any As of year, given as the setting, as text, as the option or as the calendar year", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: -100_000, max: 100_000 }), (year, anyYear) => {
-        expect(Workbook.adopted().setting(SETTING_NAMES.asOf, year).findings()).toEqual([]);
-        expect(Workbook.adopted().setting(SETTING_NAMES.asOf, String(year)).findings()).toEqual([]);
-        expect(Workbook.adopted().findings({ asOf: anyYear })).toEqual([]);
-        expect(Workbook.adopted().findings({ currentYear: anyYear })).toEqual([]);
-        const result = Workbook.adopted().check({ currentYear: year });
-        expect(result.summary).toEqual({ error: 0, warning: 0, info: 0 });
-        expect(result.plan?.meetings.filter((m) => m.held).length).toBe(Math.min(10, Math.max(0, year - 2023)));
-      }),
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        (year, anyYear) => {
+          expect(Workbook.adopted().setting(SETTING_NAMES.asOf, year).findings()).toEqual([]);
+          expect(Workbook.adopted().setting(SETTING_NAMES.asOf, String(year)).findings()).toEqual([]);
+          expect(Workbook.adopted().findings({ asOf: anyYear })).toEqual([]);
+          expect(Workbook.adopted().findings({ currentYear: anyYear })).toEqual([]);
+          const result = Workbook.adopted().check({ currentYear: year });
+          expect(result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+          expect(result.plan?.meetings.filter((m) => m.held).length).toBe(Math.min(10, Math.max(0, year - 2023)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,7 +1,18 @@
 /** Reading the workbook: every cell form of shared/spec/workbook.md, header matching, layout. */
 import type { Finding, Meeting, Plan } from "../../src/domain/model";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS } from "../../src/domain/defaults";
-import { ARTICLES, CLUSTERS, FLEXIBLE, SETTINGS, SETTING_NAMES, TOPICS, WORKPLAN, Workbook, ofRule, single } from "./workbook";
+import {
+  ARTICLES,
+  CLUSTERS,
+  FLEXIBLE,
+  SETTINGS,
+  SETTING_NAMES,
+  TOPICS,
+  WORKPLAN,
+  Workbook,
+  ofRule,
+  single,
+} from "./workbook";
 import type { CellValue } from "../../src/domain/tables";
 
 function planOf(wb: Workbook, options: Parameters<Workbook["check"]>[0] = {}): Plan {
@@ -28,11 +39,14 @@ function trimTrailingBlanks(row: CellValue[]): CellValue[] {
 }
 
 describe("Workplan cells", () => {
-  it.each<[CellValue]>([[12], ["12"], ["12th"], [" 12th "], ["12TH"], [12.0]])("reads the meeting %p as 12", (value) => {
-    const wb = twelfth(WORKPLAN.meeting, value);
-    expect(planOf(wb).meetings[2]?.ordinal).toBe(12);
-    expect(wb.findings()).toEqual([]);
-  });
+  it.each<[CellValue]>([[12], ["12"], ["12th"], [" 12th "], ["12TH"], [12.0]])(
+    "reads the meeting %p as 12",
+    (value) => {
+      const wb = twelfth(WORKPLAN.meeting, value);
+      expect(planOf(wb).meetings[2]?.ordinal).toBe(12);
+      expect(wb.findings()).toEqual([]);
+    },
+  );
 
   it.each<[CellValue]>([[2025], ["2025"], [" 2025 "]])("reads the year %p as 2025", (value) => {
     const wb = twelfth(WORKPLAN.year, value);
@@ -141,7 +155,9 @@ describe("Articles cells", () => {
     [null, null],
     [" ", null],
   ])("reads the topic %p of article 11 as %p", (value, topic) => {
-    expect(article(Workbook.adopted().set(ARTICLES.table, { Article: 11 }, ARTICLES.topic, value), 11)?.topic).toBe(topic);
+    expect(article(Workbook.adopted().set(ARTICLES.table, { Article: 11 }, ARTICLES.topic, value), 11)?.topic).toBe(
+      topic,
+    );
   });
 
   it.each<[CellValue, boolean]>([
@@ -225,13 +241,22 @@ describe("Clusters and Settings cells", () => {
   });
 
   it("reads the window settings, as numbers or text, and finds the rows by name ignoring case", () => {
-    const wb = Workbook.adopted().setting(SETTING_NAMES.earliest, "3").set(SETTINGS.table, { Setting: SETTING_NAMES.latest }, SETTINGS.setting, "  latest (YEARS after review end) ");
+    const wb = Workbook.adopted()
+      .setting(SETTING_NAMES.earliest, "3")
+      .set(SETTINGS.table, { Setting: SETTING_NAMES.latest }, SETTINGS.setting, "  latest (YEARS after review end) ");
     expect(planOf(wb).settings).toMatchObject({ earliest: 3, latest: 1 });
   });
 });
 
 describe("unreadable cells are invalid-value findings naming the sheet, the cell and what was expected", () => {
-  type Case = [table: string, row: Record<string, CellValue>, header: string, value: CellValue, cell: string, expected: string];
+  type Case = [
+    table: string,
+    row: Record<string, CellValue>,
+    header: string,
+    value: CellValue,
+    cell: string,
+    expected: string,
+  ];
   const cases: Case[] = [
     ["Workplan", { Meeting: 12 }, WORKPLAN.meeting, "Twelfth", "Workplan!A4", 'a meeting number such as 10 or "10th"'],
     ["Workplan", { Meeting: 12 }, WORKPLAN.meeting, 0, "Workplan!A4", 'a meeting number such as 10 or "10th"'],
@@ -240,11 +265,25 @@ describe("unreadable cells are invalid-value findings naming the sheet, the cell
     ["Workplan", { Meeting: 12 }, WORKPLAN.year, "2025.5", "Workplan!B4", "a year as a whole number"],
     ["Workplan", { Meeting: 12 }, WORKPLAN.year, 2025.5, "Workplan!B4", "a year as a whole number"],
     ["Workplan", { Meeting: 12 }, WORKPLAN.year, "25", "Workplan!B4", "a year as a whole number"],
-    ["Workplan", { Meeting: 12 }, WORKPLAN.year, new Date(Date.UTC(2025, 0, 1)), "Workplan!B4", "a year as a whole number"],
+    [
+      "Workplan",
+      { Meeting: 12 },
+      WORKPLAN.year,
+      new Date(Date.UTC(2025, 0, 1)),
+      "Workplan!B4",
+      "a year as a whole number",
+    ],
     ["Workplan", { Meeting: 12 }, WORKPLAN.year, null, "Workplan!B4", "is blank"],
     ["Workplan", { Meeting: 12 }, WORKPLAN.status, "Done", "Workplan!C4", '"Held", "Planned" or blank'],
     ["Workplan", { Meeting: 12 }, WORKPLAN.status, true, "Workplan!C4", '"Held", "Planned" or blank'],
-    ["Workplan", { Meeting: 12 }, WORKPLAN.flexible, new Date(Date.UTC(2025, 0, 1)), "Workplan!D4", "a flexible topic code"],
+    [
+      "Workplan",
+      { Meeting: 12 },
+      WORKPLAN.flexible,
+      new Date(Date.UTC(2025, 0, 1)),
+      "Workplan!D4",
+      "a flexible topic code",
+    ],
     ["Workplan", { Meeting: 12 }, WORKPLAN.fixed, "three", "Workplan!E4", "a topic number such as 3"],
     ["Workplan", { Meeting: 12 }, WORKPLAN.fixed, "3.5", "Workplan!E4", "a topic number such as 3"],
     ["Workplan", { Meeting: 12 }, WORKPLAN.fixed, 3.5, "Workplan!E4", "a topic number such as 3"],
@@ -266,7 +305,14 @@ describe("unreadable cells are invalid-value findings naming the sheet, the cell
     ["FlexibleTopics", { Code: "e" }, FLEXIBLE.code, "  ", "FlexibleTopics!A6", 'a code such as "e"'],
     ["Settings", { Setting: SETTING_NAMES.earliest }, SETTINGS.value, "two", "Settings!B2", "a whole number of years"],
     ["Settings", { Setting: SETTING_NAMES.latest }, SETTINGS.value, null, "Settings!B3", "is blank"],
-    ["Settings", { Setting: SETTING_NAMES.asOf }, SETTINGS.value, "this year", "Settings!B4", "a year as a whole number"],
+    [
+      "Settings",
+      { Setting: SETTING_NAMES.asOf },
+      SETTINGS.value,
+      "this year",
+      "Settings!B4",
+      "a year as a whole number",
+    ],
   ];
 
   it.each(cases)("%s %j %s = %p → %s", (table, row, header, value, at, expected) => {
@@ -284,16 +330,26 @@ describe("unreadable cells are invalid-value findings naming the sheet, the cell
     const finding = single(twelfth(WORKPLAN.year, long).findings(), "invalid-value");
     expect(finding.message).toContain(`"${"x".repeat(37)}…"`);
     expect(finding.message).not.toContain("x".repeat(38));
-    expect(single(twelfth(WORKPLAN.year, new Date(Date.UTC(2025, 5, 1))).findings(), "invalid-value").message).toContain("a date (2025-06-01)");
-    expect(single(twelfth(WORKPLAN.year, new Date(Number.NaN)).findings(), "invalid-value").message).toContain("a date (invalid)");
-    expect(single(twelfth(WORKPLAN.year, { year: 2025 }).findings(), "invalid-value").message).toContain("a value of another kind");
+    expect(
+      single(twelfth(WORKPLAN.year, new Date(Date.UTC(2025, 5, 1))).findings(), "invalid-value").message,
+    ).toContain("a date (2025-06-01)");
+    expect(single(twelfth(WORKPLAN.year, new Date(Number.NaN)).findings(), "invalid-value").message).toContain(
+      "a date (invalid)",
+    );
+    expect(single(twelfth(WORKPLAN.year, { year: 2025 }).findings(), "invalid-value").message).toContain(
+      "a value of another kind",
+    );
   });
 
   it("a topic or cluster listed twice is an invalid-value at the second row", () => {
-    const topics = Workbook.adopted().addRow(TOPICS.table, { [TOPICS.topic]: "Topic 3", [TOPICS.title]: "Again" }).findings();
+    const topics = Workbook.adopted()
+      .addRow(TOPICS.table, { [TOPICS.topic]: "Topic 3", [TOPICS.title]: "Again" })
+      .findings();
     expect(single(topics, "invalid-value")).toMatchObject({ sheet: "Topics", cell: "A12" });
     expect(single(topics, "invalid-value").message).toContain("topic 3 is listed twice");
-    const clusters = Workbook.adopted().addRow(CLUSTERS.table, { [CLUSTERS.cluster]: 2, [CLUSTERS.plannedEnd]: 2031 }).findings();
+    const clusters = Workbook.adopted()
+      .addRow(CLUSTERS.table, { [CLUSTERS.cluster]: 2, [CLUSTERS.plannedEnd]: 2031 })
+      .findings();
     expect(single(clusters, "invalid-value")).toMatchObject({ sheet: "Clusters", cell: "A6" });
   });
 
@@ -315,7 +371,10 @@ describe("the layout: headers, columns and tables found wherever they are", () =
 
   it("matches headers ignoring case and surrounding spaces", () => {
     const wb = Workbook.adopted();
-    for (const table of wb.tables) table.headers = table.headers.map((h, i) => (i % 2 === 0 ? `  ${String(h).toUpperCase()}\t` : ` ${String(h).toLowerCase()} `));
+    for (const table of wb.tables)
+      table.headers = table.headers.map((h, i) =>
+        i % 2 === 0 ? `  ${String(h).toUpperCase()}\t` : ` ${String(h).toLowerCase()} `,
+      );
     expect(wb.findings()).toEqual([]);
     expect(wb.findings(slip).map((f) => f.cell)).toEqual(["E7", "E8"]);
   });
@@ -417,20 +476,29 @@ describe("the layout: headers, columns and tables found wherever they are", () =
   });
 
   describe("missing tables and columns", () => {
-    it.each(["Workplan", "Topics", "Articles", "Clusters", "Settings"])("without the %s table there is no plan, and the finding says how to create it", (name) => {
-      const result = Workbook.adopted().removeTable(name).check();
-      expect(result.plan).toBeNull();
-      const finding = single(result.findings, "missing-table");
-      expect(finding.message).toContain(`no table named "${name}"`);
-      expect(finding.message).toContain(`on a sheet "${name}"`);
-      expect(finding.message).toContain("Create it");
-    });
+    it.each(["Workplan", "Topics", "Articles", "Clusters", "Settings"])(
+      "without the %s table there is no plan, and the finding says how to create it",
+      (name) => {
+        const result = Workbook.adopted().removeTable(name).check();
+        expect(result.plan).toBeNull();
+        const finding = single(result.findings, "missing-table");
+        expect(finding.message).toContain(`no table named "${name}"`);
+        expect(finding.message).toContain(`on a sheet "${name}"`);
+        expect(finding.message).toContain("Create it");
+      },
+    );
 
     it("without the FlexibleTopics table the plan is still checked, and the flexible rules are silent", () => {
-      const wb = Workbook.adopted().removeTable(FLEXIBLE.table).set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "e");
+      const wb = Workbook.adopted()
+        .removeTable(FLEXIBLE.table)
+        .set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "e");
       const result = wb.check({ expectedEnd: new Map([[2, 2032]]) });
       expect(result.plan?.flexibleTopics).toBeNull();
-      expect(result.findings.map((f) => f.rule).sort()).toEqual(["cluster-too-early", "cluster-too-early", "missing-table"]);
+      expect(result.findings.map((f) => f.rule).sort()).toEqual([
+        "cluster-too-early",
+        "cluster-too-early",
+        "missing-table",
+      ]);
       expect(single(result.findings, "missing-table").message).toContain('"Related articles"');
     });
 
@@ -458,7 +526,10 @@ describe("the layout: headers, columns and tables found wherever they are", () =
 
     it("reports every missing table at once", () => {
       const wb = Workbook.adopted().removeTable("Topics").removeTable("Articles");
-      expect(ofRule(wb.findings(), "missing-table").map((f) => f.message.match(/named "(\w+)"/)?.[1])).toEqual(["Topics", "Articles"]);
+      expect(ofRule(wb.findings(), "missing-table").map((f) => f.message.match(/named "(\w+)"/)?.[1])).toEqual([
+        "Topics",
+        "Articles",
+      ]);
     });
   });
 });

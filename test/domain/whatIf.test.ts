@@ -12,7 +12,10 @@ describe("a what-if slip", () => {
   it("shows the findings a two-year slip of cluster 2 makes appear, and the proposal for it, without touching the tables", () => {
     const before = JSON.stringify(Workbook.adopted().tables);
     const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline);
-    expect(preview.diff.appeared.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7", "cluster-too-early E8"]);
+    expect(preview.diff.appeared.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "cluster-too-early E7",
+      "cluster-too-early E8",
+    ]);
     expect(preview.diff.disappeared).toEqual([]);
     expect(preview.proposal).toMatchObject({ feasible: true, appendedMeetings: 2 });
     expect(JSON.stringify([...tables.values()])).toBe(before);

@@ -15,7 +15,17 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, relative, sep } from "node:path";
 import webpack from "webpack";
@@ -24,18 +34,30 @@ import type { FakeOfficeHandle } from "../../src/devtools/harness";
 import type { GridState, SheetGrid } from "../../src/devtools/fakeExcel/grid";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const config = require("../../webpack.config.js") as (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
+const config = require("../../webpack.config.js") as (
+  env: Record<string, unknown>,
+  argv: { mode: string },
+) => webpack.Configuration;
 
 export const ROOT = join(__dirname, "..", "..");
 export const SHOTS = join(ROOT, "test-results", "e2e");
 const CACHE = join(ROOT, "node_modules", ".cache", "workplan-e2e");
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 /**
  * Office.js itself (o15apptofilemappingtable.js, from the package) opens a hidden telemetry frame
  * on the page three seconds after it loads, in or out of Office. The tests block it, like every
  * request that would leave 127.0.0.1, and allow no other.
  */
-export const OFFICE_JS_TELEMETRY = "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
+export const OFFICE_JS_TELEMETRY =
+  "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
 
 export const inCi = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
 
@@ -54,7 +76,9 @@ export const CHROMIUM = findChromium();
 /** `describe` when Chromium is there or under CI (where its absence fails beforeAll), else `describe.skip` with the reason printed. */
 export function e2eSuite(): jest.Describe {
   if (!CHROMIUM && !inCi) {
-    process.stdout.write("Skipping the end-to-end tests: no Chromium at /usr/bin/chromium or on PATH (sudo apt-get install chromium, or set CHROMIUM).\n");
+    process.stdout.write(
+      "Skipping the end-to-end tests: no Chromium at /usr/bin/chromium or on PATH (sudo apt-get install chromium, or set CHROMIUM).\n",
+    );
   }
   return CHROMIUM || inCi ? describe : describe.skip;
 }
@@ -100,7 +124,11 @@ function build(outDir: string): Promise<void> {
       else process.env[key] = value;
     }
   }
-  options = { ...options, context: ROOT, entry: { ...(options.entry as Record<string, string>), "fake-office": "./src/devtools/install.ts" } };
+  options = {
+    ...options,
+    context: ROOT,
+    entry: { ...(options.entry as Record<string, string>), "fake-office": "./src/devtools/install.ts" },
+  };
   return new Promise((resolve, reject) =>
     webpack(options, (error, stats) => {
       if (error) return reject(error);
@@ -108,8 +136,12 @@ function build(outDir: string): Promise<void> {
       const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
       const officeTag = /<script src="?office-js\/office\.js"?><\/script>/;
       const paneTag = /<script src="?taskpane\.js"?><\/script>/;
-      if (!officeTag.test(html) || !paneTag.test(html)) return reject(new Error("taskpane.html does not load office-js/office.js and taskpane.js"));
-      writeFileSync(join(outDir, "harness.html"), html.replace(paneTag, "").replace(officeTag, `$&<script>${STAND_IN}</script>`));
+      if (!officeTag.test(html) || !paneTag.test(html))
+        return reject(new Error("taskpane.html does not load office-js/office.js and taskpane.js"));
+      writeFileSync(
+        join(outDir, "harness.html"),
+        html.replace(paneTag, "").replace(officeTag, `$&<script>${STAND_IN}</script>`),
+      );
       resolve();
     }),
   );
@@ -129,7 +161,14 @@ function sourceHash(): string {
     ...readdirSync(join(ROOT, "assets"))
       .filter((name) => /^icon-\d+\.png$/.test(name))
       .map((name) => join(ROOT, "assets", name)),
-    ...["webpack.config.js", "scripts/addin-build.js", "manifest.xml", "package-lock.json", "tsconfig.json", "test/e2e/harness.ts"].map((file) => join(ROOT, file)),
+    ...[
+      "webpack.config.js",
+      "scripts/addin-build.js",
+      "manifest.xml",
+      "package-lock.json",
+      "tsconfig.json",
+      "test/e2e/harness.ts",
+    ].map((file) => join(ROOT, file)),
   ];
   for (const file of files) {
     hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
@@ -148,7 +187,7 @@ export async function builtBundle(): Promise<string> {
   const dir = join(CACHE, sourceHash());
   const lock = `${dir}.lock`;
   mkdirSync(CACHE, { recursive: true });
-  for (const started = Date.now(); !existsSync(dir); ) {
+  for (const started = Date.now(); !existsSync(dir);) {
     try {
       mkdirSync(lock);
     } catch {
@@ -164,7 +203,8 @@ export async function builtBundle(): Promise<string> {
       rmSync(building, { recursive: true, force: true });
       await build(building);
       // Builds for other sources are of no further use.
-      for (const name of readdirSync(CACHE)) if (/^[0-9a-f]{16}$/.test(name)) rmSync(join(CACHE, name), { recursive: true, force: true });
+      for (const name of readdirSync(CACHE))
+        if (/^[0-9a-f]{16}$/.test(name)) rmSync(join(CACHE, name), { recursive: true, force: true });
       renameSync(building, dir);
     } finally {
       rmSync(lock, { recursive: true, force: true });
@@ -173,7 +213,12 @@ export async function builtBundle(): Promise<string> {
   return dir;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 function serve(dir: string): Promise<Server> {
   const server = createServer((request, response) => {
@@ -214,7 +259,10 @@ export interface E2e {
 
 /** Builds (or finds) the bundle, serves it and launches Chromium; for beforeAll. */
 export async function startE2e(): Promise<E2e> {
-  if (!CHROMIUM) throw new Error("Chromium is missing: no /usr/bin/chromium and none on PATH. .ci/run installs it (apt-get install chromium); the end-to-end tests do not run without it in CI.");
+  if (!CHROMIUM)
+    throw new Error(
+      "Chromium is missing: no /usr/bin/chromium and none on PATH. .ci/run installs it (apt-get install chromium); the end-to-end tests do not run without it in CI.",
+    );
   const dist = await builtBundle();
   const server = await serve(dist);
   const address = server.address();
@@ -239,13 +287,19 @@ export async function startE2e(): Promise<E2e> {
     offHost,
 
     async open(query, options = {}) {
-      const context = await browser.newContext({ viewport: { width: 320, height: options.height ?? 800 }, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width: 320, height: options.height ?? 800 },
+        deviceScaleFactor: 1,
+      });
       contexts.push(context);
       context.on("request", (request) => {
         requests.push(request.url());
         if (!isLocal(request.url())) offHost.push(request.url());
       });
-      await context.route((url) => !isLocal(url.href), (route) => route.abort("blockedbyclient"));
+      await context.route(
+        (url) => !isLocal(url.href),
+        (route) => route.abort("blockedbyclient"),
+      );
       const page = await context.newPage();
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
@@ -261,18 +315,27 @@ export async function startE2e(): Promise<E2e> {
       if (!(await page.evaluate(() => typeof window.axe === "object"))) {
         await page.addScriptTag({ content: readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
       }
-      const { violations, passes } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+      const { violations, passes } = await page.evaluate(() =>
+        window.axe.run(document, { resultTypes: ["violations"] }),
+      );
       audits.push({ state, violations, rules: violations.length + passes.length });
       expect(passes.length).toBeGreaterThan(10);
       const grave = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(grave.map((v) => `${state}: ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join("; ")}`)).toEqual([]);
+      expect(
+        grave.map(
+          (v) =>
+            `${state}: ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join("; ")}`,
+        ),
+      ).toEqual([]);
     },
 
     async shoot(page, name) {
       const file = join(SHOTS, `${name}.png`);
       await page.screenshot({ path: file, fullPage: true });
       // Nothing is wider than the 320 px pane.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBe(0);
       return file;
     },
 
@@ -281,13 +344,20 @@ export async function startE2e(): Promise<E2e> {
       await browser.close();
       server.close();
       const lines = audits.flatMap(({ state, violations }) =>
-        violations.map((v) => `  ${state}: ${v.impact ?? "?"} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+        violations.map(
+          (v) =>
+            `  ${state}: ${v.impact ?? "?"} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        ),
       );
       if (audits.length > 0) {
         const states = audits.map((a) => `${a.state} ${a.rules} rules`).join(", ");
-        process.stdout.write(`axe-core on ${audits.length} states of the pane (${states}): ${lines.length === 0 ? "no violations" : `violations below serious:\n${lines.join("\n")}`}\n`);
+        process.stdout.write(
+          `axe-core on ${audits.length} states of the pane (${states}): ${lines.length === 0 ? "no violations" : `violations below serious:\n${lines.join("\n")}`}\n`,
+        );
       }
-      process.stdout.write(`Requests that would have left 127.0.0.1 (blocked): ${offHost.length === 0 ? "none" : [...new Set(offHost)].join(", ")}\n`);
+      process.stdout.write(
+        `Requests that would have left 127.0.0.1 (blocked): ${offHost.length === 0 ? "none" : [...new Set(offHost)].join(", ")}\n`,
+      );
     },
   };
 }
@@ -298,7 +368,8 @@ export async function idle(page: Page): Promise<void> {
 }
 
 /** The fake workbook as a person would see it. */
-export const grid = (page: Page): Promise<GridState> => page.evaluate(() => JSON.parse(JSON.stringify(window.__workplanFake.grid())) as GridState);
+export const grid = (page: Page): Promise<GridState> =>
+  page.evaluate(() => JSON.parse(JSON.stringify(window.__workplanFake.grid())) as GridState);
 
 /** The number of context.sync() calls so far. */
 export const syncs = (page: Page): Promise<number> => page.evaluate(() => window.__workplanFake.syncs());
@@ -319,6 +390,13 @@ export const userData = (state: GridState) =>
 export async function check(page: Page): Promise<void> {
   const from = await syncs(page);
   await page.getByRole("button", { name: "Check", exact: true }).click();
-  await page.waitForFunction((n) => window.__workplanFake.syncs() > n && document.querySelector("main")?.getAttribute("aria-busy") === "false", from, { timeout: 20_000 });
-  await page.getByRole("status").filter({ hasText: /^Check done/ }).waitFor();
+  await page.waitForFunction(
+    (n) => window.__workplanFake.syncs() > n && document.querySelector("main")?.getAttribute("aria-busy") === "false",
+    from,
+    { timeout: 20_000 },
+  );
+  await page
+    .getByRole("status")
+    .filter({ hasText: /^Check done/ })
+    .waitFor();
 }

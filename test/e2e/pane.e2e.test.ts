@@ -16,7 +16,19 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { scriptSources } from "../../src/bench/bundle";
 import { SEVERITY_STYLE } from "../../src/domain/annotations";
-import { check, e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, ROOT, sheetOf, startE2e, syncs, userData, type E2e } from "./harness";
+import {
+  check,
+  e2eSuite,
+  grid,
+  idle,
+  OFFICE_JS_TELEMETRY,
+  ROOT,
+  sheetOf,
+  startE2e,
+  syncs,
+  userData,
+  type E2e,
+} from "./harness";
 
 const ERROR_FILL = new RegExp(`^#?${SEVERITY_STYLE.error.fill}$`, "i");
 
@@ -46,17 +58,24 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
   const slipCluster2 = (page: Page) => page.evaluate(() => window.__workplanFake.setCell("Clusters", "E3", 2032));
 
   it("builds a production page that loads Office.js from the package, on localhost", async () => {
-    expect(scriptSources(readFileSync(join(dist, "taskpane.html"), "utf8"))).toEqual(["office-js/office.js", "taskpane.js"]);
+    expect(scriptSources(readFileSync(join(dist, "taskpane.html"), "utf8"))).toEqual([
+      "office-js/office.js",
+      "taskpane.js",
+    ]);
     // Microsoft's files as the package has them, not minified again by the production build.
     for (const file of ["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"]) {
       const served = readFileSync(join(dist, "office-js", file));
-      expect(served.equals(readFileSync(join(ROOT, "node_modules", "@microsoft", "office-js", "dist", file)))).toBe(true);
+      expect(served.equals(readFileSync(join(ROOT, "node_modules", "@microsoft", "office-js", "dist", file)))).toBe(
+        true,
+      );
     }
     const { page, errors } = await open("seed=default");
     // Office.js initialized (with the files it loads itself) before the fake took the host's place, and left it there.
     expect(await page.evaluate(() => window.__officeJsReady)).toEqual({ officeJs: true });
     expect(requests).toContain(`${base}/office-js/o15apptofilemappingtable.js`);
-    expect(await page.evaluate(() => (window as unknown as { Office: unknown }).Office === window.__workplanFake.office)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { Office: unknown }).Office === window.__workplanFake.office),
+    ).toBe(true);
     expect(requests).toContain(`${base}/office-js/office.js`);
     expect(await page.getByRole("button", { name: "Check", exact: true }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
@@ -74,7 +93,9 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     await page.getByText(/^Created the sheets Workplan, Topics, Articles, Clusters/).waitFor();
     await idle(page);
     const tables = (await grid(page)).sheets.flatMap((s) => s.tables.map((t) => t.name));
-    expect(tables).toEqual(expect.arrayContaining(["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts"]),
+    );
     expect(sheetOf(await grid(page), "Workplan").values.A1).toBe("Meeting");
 
     await check(page);
@@ -98,7 +119,9 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     const items = errorsGroup.getByRole("listitem");
     expect(await items.count()).toBe(2);
     for (const text of await items.allTextContents()) {
-      expect(text).toMatch(/before the review of cluster 2 "Prevention" is finalised or finalising: that review is now expected to end in 2032/);
+      expect(text).toMatch(
+        /before the review of cluster 2 "Prevention" is finalised or finalising: that review is now expected to end in 2032/,
+      );
       expect(text).toContain("Source: P§18, P§4, P§49 · cluster-too-early");
     }
     expect(await page.getByRole("region", { name: /^(Warnings|Info)/ }).count()).toBe(0);
@@ -137,10 +160,18 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect(userData(cleared)).toEqual(before);
     // The findings stay (they are still true), said to be the last check's and no longer marked.
     expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
-    await page.getByRole("group", { name: "Last check" }).getByText(/^Highlights cleared since: the findings below are from this check/).waitFor();
+    await page
+      .getByRole("group", { name: "Last check" })
+      .getByText(/^Highlights cleared since: the findings below are from this check/)
+      .waitFor();
 
     // Excel refuses the next request: the pane says so and what to do, and stays usable.
-    await page.evaluate(() => window.__workplanFake.failNextSync("AccessDenied", "The requested operation is not allowed: the sheet is protected."));
+    await page.evaluate(() =>
+      window.__workplanFake.failNextSync(
+        "AccessDenied",
+        "The requested operation is not allowed: the sheet is protected.",
+      ),
+    );
     await page.getByRole("button", { name: "Check", exact: true }).click();
     const bar = page.getByRole("group", { name: "Could not check the workbook" });
     await bar.waitFor();
@@ -159,13 +190,20 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     await check(page);
     await page.getByRole("region", { name: "Errors (2)" }).waitFor();
     expect(await page.locator("[data-theme]").getAttribute("data-theme")).toBe("dark");
-    const background = await page.locator("[data-theme]").evaluate((element) => getComputedStyle(element).backgroundColor);
+    const background = await page
+      .locator("[data-theme]")
+      .evaluate((element) => getComputedStyle(element).backgroundColor);
     const [r, g, b] = (background.match(/\d+/g) ?? ["255", "255", "255"]).map(Number) as [number, number, number];
     expect((0.2126 * r + 0.7152 * g + 0.0722 * b) / 255).toBeLessThan(0.3);
     await audit(page, "findings (dark)");
     await shoot(page, "pane-findings-dark");
 
-    await page.evaluate(() => window.__workplanFake.failNextSync("AccessDenied", "The requested operation is not allowed: the sheet is protected."));
+    await page.evaluate(() =>
+      window.__workplanFake.failNextSync(
+        "AccessDenied",
+        "The requested operation is not allowed: the sheet is protected.",
+      ),
+    );
     await page.getByRole("button", { name: "Check", exact: true }).click();
     await page.getByRole("group", { name: "Could not check the workbook" }).waitFor();
     await idle(page);

@@ -13,7 +13,12 @@ import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, startE2e, syncs, ty
 import type { SheetGrid } from "../../src/devtools/fakeExcel/grid";
 
 /** The planner's own notes in the Workplan table's Notes column, typed before the what-if. */
-const NOTES: Record<string, string> = { F3: "Venue: Vienna", F7: "Bureau asked to keep topic 6 here if possible", F8: "Interpretation in six languages", F11: "Last meeting of the cycle" };
+const NOTES: Record<string, string> = {
+  F3: "Venue: Vienna",
+  F7: "Bureau asked to keep topic 6 here if possible",
+  F8: "Interpretation in six languages",
+  F11: "Last meeting of the cycle",
+};
 
 const columnLetter = (index: number) => String.fromCharCode(65 + index);
 const column = (sheet: SheetGrid, letter: string) =>
@@ -34,7 +39,11 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
   async function slipWithSpinButton(theme: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
     const opened = await e2e.open(`seed=default&theme=${theme}`);
     const { page } = opened;
-    for (const [cell, text] of Object.entries(NOTES)) await page.evaluate(([c, t]) => window.__workplanFake.setCell("Workplan", c as string, t as string), [cell, text]);
+    for (const [cell, text] of Object.entries(NOTES))
+      await page.evaluate(
+        ([c, t]) => window.__workplanFake.setCell("Workplan", c as string, t as string),
+        [cell, text],
+      );
     const spin = page.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
     expect(await spin.inputValue()).toBe("2030");
     const from = await syncs(page);
@@ -68,8 +77,12 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     await appear.waitFor();
     const appeared = await appear.getByRole("listitem").allTextContents();
     expect(appeared).toHaveLength(2);
-    expect(appeared[0]).toMatch(/review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E7$/);
-    expect(appeared[1]).toMatch(/review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E8$/);
+    expect(appeared[0]).toMatch(
+      /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E7$/,
+    );
+    expect(appeared[1]).toMatch(
+      /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E8$/,
+    );
     expect(await page.getByRole("region", { name: /^Would disappear/ }).count()).toBe(0);
     await e2e.audit(page, "what-if (light)");
 
@@ -90,12 +103,16 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     await idle(page);
     const name = /“(Proposal \d{4}-\d{2}-\d{2})”/.exec((await wrote.textContent()) ?? "")?.[1] ?? "";
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-    expect([`Proposal ${today}`, `Proposal ${new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10)}`]).toContain(name);
+    expect([
+      `Proposal ${today}`,
+      `Proposal ${new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10)}`,
+    ]).toContain(name);
     const written = await grid(page);
     const proposalSheet = sheetOf(written, name);
     expect(proposalSheet.visibility).toBe("Visible");
     expect(written.activeSheet).toBe(name);
-    const headerCell = Object.entries(proposalSheet.values).find(([, value]) => value === PROPOSAL_HEADERS[0])?.[0] ?? "";
+    const headerCell =
+      Object.entries(proposalSheet.values).find(([, value]) => value === PROPOSAL_HEADERS[0])?.[0] ?? "";
     const headerRow = Number(headerCell.slice(1));
     const letter = columnLetter(PROPOSED_COLUMN);
     expect(proposalSheet.values[`${letter}${headerRow}`]).toBe(PROPOSAL_HEADERS[PROPOSED_COLUMN]);
@@ -112,7 +129,9 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       .map((cell) => Number(cell.slice(1)))
       .filter((row) => row > headerRow);
     expect(bodyRows).toHaveLength(12);
-    const differing = bodyRows.filter((row) => (proposalSheet.values[`${current}${row}`] ?? null) !== (proposalSheet.values[`${letter}${row}`] ?? null));
+    const differing = bodyRows.filter(
+      (row) => (proposalSheet.values[`${current}${row}`] ?? null) !== (proposalSheet.values[`${letter}${row}`] ?? null),
+    );
     expect(filled.map((cell) => Number(cell.slice(1))).sort((a, b) => a - b)).toEqual(differing);
     // The two appended meetings are on the sheet, their proposed topics filled.
     const row21 = Object.entries(proposalSheet.values).find(([, value]) => value === "21st")?.[0] ?? "";
@@ -139,14 +158,18 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     expect(Object.keys(column(workplan, "A")).length - 1).toBe(12);
     expect(workplan.values.E7).not.toBe(workplanBefore.values.E7);
     expect(workplan.values.E8).not.toBe(workplanBefore.values.E8);
-    expect([workplan.values.A12, workplan.values.B12, workplan.values.A13, workplan.values.B13]).toEqual([20, 2033, 21, 2034]);
+    expect([workplan.values.A12, workplan.values.B12, workplan.values.A13, workplan.values.B13]).toEqual([
+      20, 2033, 21, 2034,
+    ]);
     expect(String(workplan.values.E12)).toMatch(/^9 — /);
     expect(String(workplan.values.E13)).toMatch(/^10 — /);
     expect(column(workplan, "F")).toEqual(column(workplanBefore, "F"));
     for (const [cell, text] of Object.entries(NOTES)) expect(workplan.values[cell]).toBe(text);
     // Only the fixed topics changed in the existing rows: meeting, year, status and flexible topic as they were.
     for (const letterBefore of ["A", "B", "C", "D"]) {
-      const kept = Object.fromEntries(Object.entries(column(workplan, letterBefore)).filter(([cell]) => Number(cell.slice(1)) <= 11));
+      const kept = Object.fromEntries(
+        Object.entries(column(workplan, letterBefore)).filter(([cell]) => Number(cell.slice(1)) <= 11),
+      );
       expect(kept).toEqual(column(workplanBefore, letterBefore));
     }
     expect(workplan.fills).toEqual({});
@@ -155,8 +178,12 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     // The check after Apply is clean: no errors, no warnings.
     await page.getByText("No conflicts", { exact: true }).waitFor();
     expect(await page.getByRole("region", { name: /^(Errors|Warnings|Info)/ }).count()).toBe(0);
-    expect(await page.getByRole("group", { name: "Last check" }).textContent()).toMatch(/0 errors, 0 warnings, 0 info\..*cluster 2 2032/);
-    await page.getByText(/^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./).waitFor();
+    expect(await page.getByRole("group", { name: "Last check" }).textContent()).toMatch(
+      /0 errors, 0 warnings, 0 info\..*cluster 2 2032/,
+    );
+    await page
+      .getByText(/^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./)
+      .waitFor();
     await e2e.audit(page, "applied (light)");
     await e2e.shoot(page, "whatif-applied-light");
     expect(errors).toEqual([]);

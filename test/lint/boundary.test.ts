@@ -5,7 +5,11 @@ const root = path.resolve(__dirname, "../..");
 
 /** Lints code as if it were the given file, with the project's own ESLint configuration. */
 async function lintAs(file: string, code: string): Promise<string[]> {
-  const run = spawnSync(process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--format", "json", "--stdin", "--stdin-filename", file], { cwd: root, input: code, encoding: "utf8" });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, "node_modules/eslint/bin/eslint.js"), "--format", "json", "--stdin", "--stdin-filename", file],
+    { cwd: root, input: code, encoding: "utf8" },
+  );
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
   return (result?.messages ?? []).map((m) => `${m.ruleId}: ${m.message}`);
 }
@@ -24,18 +28,31 @@ describe("the src/domain import boundary", () => {
   });
 
   it("accepts imports inside the domain", async () => {
-    expect(await lintAs("src/domain/rules/x.ts", 'import { RULES } from "./index";\nimport { a1 } from "../tables";\nexport const x = [RULES, a1];\n')).toEqual([]);
+    expect(
+      await lintAs(
+        "src/domain/rules/x.ts",
+        'import { RULES } from "./index";\nimport { a1 } from "../tables";\nexport const x = [RULES, a1];\n',
+      ),
+    ).toEqual([]);
   });
 
   it("lets adapters import the domain", async () => {
-    expect(await lintAs("src/cli/x.ts", 'import { a1 } from "../domain/tables";\nimport fs from "node:fs";\nexport const x = [a1, fs];\n')).toEqual([]);
+    expect(
+      await lintAs(
+        "src/cli/x.ts",
+        'import { a1 } from "../domain/tables";\nimport fs from "node:fs";\nexport const x = [a1, fs];\n',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe("src/devtools runs in a browser page too", () => {
   it.each([
     ["src/devtools/harness.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
-    ["src/devtools/fakeExcel/office.ts", 'import { OfficeMockObject } from "office-addin-mock";\nexport const x = OfficeMockObject;\n'],
+    [
+      "src/devtools/fakeExcel/office.ts",
+      'import { OfficeMockObject } from "office-addin-mock";\nexport const x = OfficeMockObject;\n',
+    ],
   ])("rejects in %s: %s", async (file, code) => {
     expect((await lintAs(file, code)).some((m) => m.startsWith("no-restricted-imports"))).toBe(true);
   });

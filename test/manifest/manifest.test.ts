@@ -24,7 +24,14 @@ const DEV_ORIGIN = "https://localhost:3000/";
 const PROD_ORIGIN = "https://host.example/path/";
 const FUNCTION_ID = "checkWorkplan";
 /** What the webpack build serves under the dev origin. */
-const SERVED = new Set(["taskpane.html", "commands.html", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]);
+const SERVED = new Set([
+  "taskpane.html",
+  "commands.html",
+  "assets/icon-16.png",
+  "assets/icon-32.png",
+  "assets/icon-64.png",
+  "assets/icon-80.png",
+]);
 
 // ---------------------------------------------------------------- a small XML reader
 
@@ -37,7 +44,10 @@ interface XmlElement {
 }
 
 function decode(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, entity: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" })[entity] as string);
+  return text.replace(
+    /&(lt|gt|amp|quot|apos);/g,
+    (_, entity: string) => ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" })[entity] as string,
+  );
 }
 
 /** Enough XML for a manifest xmllint has already found well formed: elements, attributes, text. */
@@ -55,7 +65,8 @@ function parseXml(xml: string): XmlElement {
       current = current.parent as XmlElement;
     } else {
       const attrs: Record<string, string> = {};
-      for (const [, key, value] of (attrText ?? "").matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g)) attrs[key as string] = decode(value as string);
+      for (const [, key, value] of (attrText ?? "").matchAll(/([\w:.-]+)\s*=\s*"([^"]*)"/g))
+        attrs[key as string] = decode(value as string);
       const element: XmlElement = { name: name as string, attrs, children: [], text: "", parent: current };
       current.children.push(element);
       if (!selfClosing) current = element;
@@ -106,7 +117,8 @@ function referenceKind(element: XmlElement): ResourceKind | null {
   if (name === "Label") return "ShortStrings";
   if (name === "Title" && (parent === "Supertip" || parent === "GetStarted")) return "ShortStrings";
   if (name === "Description" && (parent === "Supertip" || parent === "GetStarted")) return "LongStrings";
-  if (name === "LearnMoreUrl" || name === "FunctionFile" || (name === "SourceLocation" && parent === "Action")) return "Urls";
+  if (name === "LearnMoreUrl" || name === "FunctionFile" || (name === "SourceLocation" && parent === "Action"))
+    return "Urls";
   return null;
 }
 
@@ -142,7 +154,8 @@ function residProblems(doc: XmlElement): string[] {
     used.add(resid);
     if (!kind) problems.push(`<${element.name} resid="${resid}"> sits where no resource kind is known`);
     else if (!resource) problems.push(`<${element.name} resid="${resid}"> names no resource`);
-    else if (resource.kind !== kind) problems.push(`<${element.name} resid="${resid}"> needs one of ${kind}, not ${resource.kind}`);
+    else if (resource.kind !== kind)
+      problems.push(`<${element.name} resid="${resid}"> needs one of ${kind}, not ${resource.kind}`);
   }
   for (const id of byId.keys()) if (!used.has(id)) problems.push(`resource "${id}" is never used`);
   return problems;
@@ -152,7 +165,8 @@ function residProblems(doc: XmlElement): string[] {
 function urls(doc: XmlElement): string[] {
   const found: string[] = [];
   for (const element of all(doc)) {
-    for (const [key, value] of Object.entries(element.attrs)) if (!key.startsWith("xmlns") && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) found.push(value);
+    for (const [key, value] of Object.entries(element.attrs))
+      if (!key.startsWith("xmlns") && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) found.push(value);
     const text = element.children.length === 0 ? element.text.trim() : "";
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) found.push(text);
   }
@@ -172,7 +186,11 @@ function iconUses(doc: XmlElement): { url: string; size: number; where: string }
     { url: one(doc, "HighResolutionIconUrl").attrs.DefaultValue as string, size: 64, where: "HighResolutionIconUrl" },
   ];
   for (const image of find(doc, "Image").filter((e) => e.parent && local(e.parent.name) === "Icon")) {
-    uses.push({ url: resource(doc, image.attrs.resid as string), size: Number(image.attrs.size), where: `Image resid="${image.attrs.resid}"` });
+    uses.push({
+      url: resource(doc, image.attrs.resid as string),
+      size: Number(image.attrs.size),
+      where: `Image resid="${image.attrs.resid}"`,
+    });
   }
   return uses;
 }
@@ -180,7 +198,8 @@ function iconUses(doc: XmlElement): { url: string; size: number; where: string }
 function pngSize(file: string): { width: number; height: number } {
   const bytes = readFileSync(file);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString("ascii", 12, 16) !== "IHDR") throw new Error(`${file} is not a PNG`);
+  if (!bytes.subarray(0, 8).equals(signature) || bytes.toString("ascii", 12, 16) !== "IHDR")
+    throw new Error(`${file} is not a PNG`);
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
@@ -194,7 +213,12 @@ function controls(doc: XmlElement): { id: string; label: string; action: string;
       type === "ExecuteFunction"
         ? one(action, "FunctionName").text.trim()
         : resource(doc, one(action, "SourceLocation").attrs.resid as string);
-    return { id: control.attrs.id ?? "", label: label ? resource(doc, label.attrs.resid as string) : "", action: type, target };
+    return {
+      id: control.attrs.id ?? "",
+      label: label ? resource(doc, label.attrs.resid as string) : "",
+      action: type,
+      target,
+    };
   });
 }
 
@@ -202,7 +226,10 @@ function controls(doc: XmlElement): { id: string; label: string; action: string;
 function readWithOfficeAddinManifest(file: string): Record<string, unknown> {
   const script = `require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1])
     .then((info) => process.stdout.write(JSON.stringify(info)), (e) => { console.error(String(e)); process.exit(1); });`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", script, file], { cwd: ROOT, encoding: "utf8" })) as Record<string, unknown>;
+  return JSON.parse(execFileSync(process.execPath, ["-e", script, file], { cwd: ROOT, encoding: "utf8" })) as Record<
+    string,
+    unknown
+  >;
 }
 
 // ---------------------------------------------------------------- the tests
@@ -242,7 +269,9 @@ describe("the XSDs", () => {
   });
 
   test("the validation has teeth: wrong element order, an over-long resid and a missing Supertip are refused", () => {
-    const reordered = source.replace(/\s*<FunctionFile resid="Commands.Url"\/>/, "").replace("<GetStarted>", '<FunctionFile resid="Commands.Url"/><GetStarted>');
+    const reordered = source
+      .replace(/\s*<FunctionFile resid="Commands.Url"\/>/, "")
+      .replace("<GetStarted>", '<FunctionFile resid="Commands.Url"/><GetStarted>');
     expect(reordered).not.toBe(source);
     expect(schemaErrors(variant("reordered.xml", reordered))).toMatch(/GetStarted.*not expected/);
 
@@ -259,7 +288,10 @@ describe("the XSDs", () => {
     if (!existsSync(SHARED_SCHEMAS)) return;
     const ours = readdirSync(SCHEMAS).sort();
     expect(ours).toEqual(readdirSync(SHARED_SCHEMAS).sort());
-    for (const file of ours) expect(readFileSync(path.join(SCHEMAS, file), "utf8")).toBe(readFileSync(path.join(SHARED_SCHEMAS, file), "utf8"));
+    for (const file of ours)
+      expect(readFileSync(path.join(SCHEMAS, file), "utf8")).toBe(
+        readFileSync(path.join(SHARED_SCHEMAS, file), "utf8"),
+      );
   });
 });
 
@@ -281,9 +313,16 @@ describe("what the XSDs cannot check", () => {
 
   test("the resid check catches a dangling reference and a reference of the wrong kind", () => {
     const dangling = source.replace('<Label resid="CheckButton.Label"/>', '<Label resid="CheckButton.Lable"/>');
-    expect(residProblems(parseXml(dangling))).toEqual(expect.arrayContaining([expect.stringContaining('"CheckButton.Lable"> names no resource')]));
-    const wrongKind = source.replace('<Description resid="CheckButton.Tooltip"/>', '<Description resid="CheckButton.Label"/>');
-    expect(residProblems(parseXml(wrongKind))).toEqual(expect.arrayContaining([expect.stringContaining("needs one of LongStrings, not ShortStrings")]));
+    expect(residProblems(parseXml(dangling))).toEqual(
+      expect.arrayContaining([expect.stringContaining('"CheckButton.Lable"> names no resource')]),
+    );
+    const wrongKind = source.replace(
+      '<Description resid="CheckButton.Tooltip"/>',
+      '<Description resid="CheckButton.Label"/>',
+    );
+    expect(residProblems(parseXml(wrongKind))).toEqual(
+      expect.arrayContaining([expect.stringContaining("needs one of LongStrings, not ShortStrings")]),
+    );
   });
 
   test("every icon exists in assets/ as a PNG of the size it is shown at", () => {
@@ -291,7 +330,11 @@ describe("what the XSDs cannot check", () => {
     expect(new Set(uses.map((u) => u.size))).toEqual(new Set([16, 32, 64, 80]));
     for (const use of uses) {
       const file = path.join(ROOT, use.url.slice(DEV_ORIGIN.length));
-      expect({ where: use.where, inAssets: path.dirname(file) === path.join(ROOT, "assets"), exists: existsSync(file) }).toEqual({ where: use.where, inAssets: true, exists: true });
+      expect({
+        where: use.where,
+        inAssets: path.dirname(file) === path.join(ROOT, "assets"),
+        exists: existsSync(file),
+      }).toEqual({ where: use.where, inAssets: true, exists: true });
       expect({ where: use.where, ...pngSize(file) }).toEqual({ where: use.where, width: use.size, height: use.size });
     }
   });
@@ -305,7 +348,9 @@ describe("what the XSDs cannot check", () => {
       { id: "WorkplanPaneButton", label: "Workplan", action: "ShowTaskpane", target: `${DEV_ORIGIN}taskpane.html` },
     ]);
     expect(resource(doc, one(doc, "FunctionFile").attrs.resid as string)).toBe(`${DEV_ORIGIN}commands.html`);
-    expect(one(doc, "DefaultSettings").children.map((c) => [local(c.name), c.attrs.DefaultValue])).toEqual([["SourceLocation", `${DEV_ORIGIN}taskpane.html`]]);
+    expect(one(doc, "DefaultSettings").children.map((c) => [local(c.name), c.attrs.DefaultValue])).toEqual([
+      ["SourceLocation", `${DEV_ORIGIN}taskpane.html`],
+    ]);
     expect(one(doc, "TaskpaneId").text.trim()).not.toBe("");
   });
 
@@ -322,7 +367,9 @@ describe("what the XSDs cannot check", () => {
     expect(doc.children[0]?.attrs["xsi:type"]).toBe("TaskPaneApp");
     expect(find(doc, "Host").map((h) => h.attrs.Name ?? h.attrs["xsi:type"])).toEqual(["Workbook", "Workbook"]);
     expect(one(doc, "Permissions").text.trim()).toBe("ReadWriteDocument");
-    expect(find(one(doc, "Requirements"), "Set").map((s) => s.attrs)).toEqual([{ Name: "ExcelApi", MinVersion: "1.9" }]);
+    expect(find(one(doc, "Requirements"), "Set").map((s) => s.attrs)).toEqual([
+      { Name: "ExcelApi", MinVersion: "1.9" },
+    ]);
     expect(one(doc, "VersionOverrides").attrs["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 });

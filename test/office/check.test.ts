@@ -4,7 +4,14 @@
  * formatting, rules, notes, comments and validation alone.
  */
 import { conflicted } from "./conflicted";
-import { describeAnnotations, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
+import {
+  describeAnnotations,
+  FLAGS_SHEET,
+  FLEXIBLE_LIST_NAME,
+  LISTS_SHEET,
+  NOTE_MARK,
+  TOPIC_LIST_NAME,
+} from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { tablesByName, type SheetTable } from "../../src/domain/tables";
@@ -66,13 +73,27 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     const formats = sheet(excel.model, "Workplan").conditionalFormats;
     expect(formats).toHaveLength(3);
     expect(formats.map((f) => ({ type: f.type, area: f.area, fill: f.fill, font: f.font }))).toEqual(
-      highlights.rules.map((rule) => ({ type: "Custom", area: { top: 2, left: 1, bottom: 11, right: 6 }, fill: `#${rule.fill}`, font: `#${rule.font}` })),
+      highlights.rules.map((rule) => ({
+        type: "Custom",
+        area: { top: 2, left: 1, bottom: 11, right: 6 },
+        fill: `#${rule.fill}`,
+        font: `#${rule.font}`,
+      })),
     );
     // Excel drops the quotes a sheet name does not need; the rule still reads the flags sheet.
-    expect(formats.map((f) => f.formula)).toEqual(highlights.rules.map((rule) => `=${rule.formula.replace(`'${FLAGS_SHEET}'`, FLAGS_SHEET)}`));
+    expect(formats.map((f) => f.formula)).toEqual(
+      highlights.rules.map((rule) => `=${rule.formula.replace(`'${FLAGS_SHEET}'`, FLAGS_SHEET)}`),
+    );
 
-    expect(productNotes(excel.model)).toEqual([...want.notes].sort((a, b) => a.sheet.localeCompare(b.sheet) || byCell(a.cell, b.cell)));
-    expect(outcome.written).toMatchObject({ notesWritten: want.notes.length, notesSkipped: [], notesSupported: true, captionWritten: true });
+    expect(productNotes(excel.model)).toEqual(
+      [...want.notes].sort((a, b) => a.sheet.localeCompare(b.sheet) || byCell(a.cell, b.cell)),
+    );
+    expect(outcome.written).toMatchObject({
+      notesWritten: want.notes.length,
+      notesSkipped: [],
+      notesSupported: true,
+      captionWritten: true,
+    });
 
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.sheet).toBe("Conflicts");
@@ -99,10 +120,18 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     const excel = excelFor(adoptedTables());
     const outcome = await checkWorkbook(excel.run, options);
     expect(outcome.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
-    expect(valuesIn(flagsSheet(excel.model), "A2:F11").flat().every((f) => f === 0)).toBe(true);
+    expect(
+      valuesIn(flagsSheet(excel.model), "A2:F11")
+        .flat()
+        .every((f) => f === 0),
+    ).toBe(true);
     expect(productNotes(excel.model)).toEqual([]);
-    expect(conflictsOf(excel.model).rows).toEqual([["None", null, null, null, "No conflicts: the workplan follows every rule.", null]]);
-    expect(conflictsOf(excel.model).captions[0]).toBe("Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.");
+    expect(conflictsOf(excel.model).rows).toEqual([
+      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+    ]);
+    expect(conflictsOf(excel.model).captions[0]).toBe(
+      "Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
+    );
   });
 
   it("passes what-if expected ends and the as-of year to the engine", async () => {
@@ -191,13 +220,22 @@ describe("the user's own work", () => {
     workplan.ensure(8, 2).style = { border: "thin" };
     workplan.conditionalFormats.push(
       { id: 9001, type: "CellValue", area: { top: 2, left: 1, bottom: 11, right: 1 }, fill: "#00FF00" },
-      { id: 9002, type: "Custom", area: { top: 2, left: 2, bottom: 11, right: 2 }, formula: "=$B2>2030", fill: "#CCCCCC" },
+      {
+        id: 9002,
+        type: "Custom",
+        area: { top: 2, left: 2, bottom: 11, right: 2 },
+        formula: "=$B2>2030",
+        fill: "#CCCCCC",
+      },
     );
     workplan.notes.set("A2", { cell: "A2", content: "Ask the Bureau about the venue.", author: "Planner" });
     // B8 holds the unreadable year: the check flags it, but the note there is the user's.
     workplan.notes.set("B8", { cell: "B8", content: "Year to be confirmed.", author: "Planner" });
     workplan.comments.set("E4", { id: "c1", cell: "E4", content: "Why topic 10 here?" });
-    workplan.validations.push({ area: { top: 2, left: 3, bottom: 11, right: 3 }, rule: { list: { inCellDropDown: true, source: "Held,Planned" } } });
+    workplan.validations.push({
+      area: { top: 2, left: 3, bottom: 11, right: 3 },
+      rule: { list: { inCellDropDown: true, source: "Held,Planned" } },
+    });
     sheet(excel.model, "Topics").notes.set("B3", { cell: "B3", content: "Title agreed in 2022.", author: "Planner" });
     return excel;
   }
@@ -210,7 +248,9 @@ describe("the user's own work", () => {
       notes: userNotes(excel.model),
       comments: [...workplan.comments.values()],
       validations: workplan.validations,
-      values: excel.model.tables.filter((t) => t.name !== "Conflicts").map((t) => valuesIn(t.sheet, `${t.sheet.name}!A1:F20`)),
+      values: excel.model.tables
+        .filter((t) => t.name !== "Conflicts")
+        .map((t) => valuesIn(t.sheet, `${t.sheet.name}!A1:F20`)),
     };
   }
 
@@ -225,7 +265,13 @@ describe("the user's own work", () => {
     expect(productNotes(excel.model).map((n) => `${n.sheet}!${n.cell}`)).not.toContain("Workplan!B8");
     expect(productNotes(excel.model)).toHaveLength(outcome.annotations.notes.length - 2);
     // The user's rules keep their places and priorities; ours come after them.
-    expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id >= 9001)).toEqual([true, true, false, false, false]);
+    expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id >= 9001)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
     // Finding where the user's notes are is the one extra, read-only sync.
     expect(syncs.at(-1)).toEqual(["read", "read", "write"]);
     expect(outcome.written.locateSync).toBe(true);
@@ -254,7 +300,9 @@ describe("the user's own work", () => {
     workplan.notes.set("F2", { cell: "F2", content: `Copied from the checker: ${NOTE_MARK} …`, author: "Planner" });
     await checkWorkbook(excel.run, options);
     await clearHighlights(excel.run);
-    expect(userNotes(excel.model)).toEqual([{ sheet: "Workplan", cell: "F2", text: `Copied from the checker: ${NOTE_MARK} …` }]);
+    expect(userNotes(excel.model)).toEqual([
+      { sheet: "Workplan", cell: "F2", text: `Copied from the checker: ${NOTE_MARK} …` },
+    ]);
   });
 });
 
@@ -290,7 +338,9 @@ describe("the Conflicts table", () => {
     await checkWorkbook(excel.run, options);
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.area).toBe("A4:F5");
-    expect(conflicts.rows).toEqual([["None", null, null, null, "No conflicts: the workplan follows every rule.", null]]);
+    expect(conflicts.rows).toEqual([
+      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+    ]);
     expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 6 });
   });
 
@@ -331,14 +381,22 @@ describe("where the tables are", () => {
     const tables = conflicted().map((t) => (t.name === "Workplan" ? { ...t, sheet: "Plan", top: 5, left: 3 } : t));
     const excel = excelFor(tables);
     const old = excel.model.addSheet("Workplan");
-    old.conditionalFormats.push({ id: 1, type: "Custom", area: { top: 2, left: 1, bottom: 11, right: 6 }, formula: `=${FLAGS_SHEET}!A2=3`, fill: "#FFC7CE" });
+    old.conditionalFormats.push({
+      id: 1,
+      type: "Custom",
+      area: { top: 2, left: 1, bottom: 11, right: 6 },
+      formula: `=${FLAGS_SHEET}!A2=3`,
+      fill: "#FFC7CE",
+    });
     const outcome = await checkWorkbook(excel.run, options);
     const want = expected(tables);
     expect(outcome.annotations).toEqual(want);
     expect(want.highlights?.range).toBe("C6:H15");
     expect(valuesIn(flagsSheet(excel.model), "C6:H15")).toEqual(want.highlights?.flags);
     expect(old.conditionalFormats).toEqual([]);
-    expect(sheet(excel.model, "Plan").conditionalFormats.map((f) => f.formula)).toEqual(want.highlights?.rules.map((r) => `=${FLAGS_SHEET}!C6=${r.formula.slice(-1)}`));
+    expect(sheet(excel.model, "Plan").conditionalFormats.map((f) => f.formula)).toEqual(
+      want.highlights?.rules.map((r) => `=${FLAGS_SHEET}!C6=${r.formula.slice(-1)}`),
+    );
     expect(productNotes(excel.model).every((n) => n.sheet === "Plan" || n.sheet !== "Workplan")).toBe(true);
   });
 
@@ -389,7 +447,8 @@ describe("errors say what to do", () => {
     excel.onContext = (context) => {
       const sync = context.sync.bind(context);
       context.sync = async () => {
-        if (context.merged && context.pendingKind() === "write") throw new FakeError("UndoNotSupported", "not in a group");
+        if (context.merged && context.pendingKind() === "write")
+          throw new FakeError("UndoNotSupported", "not in a group");
         return sync();
       };
     };

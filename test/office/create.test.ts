@@ -4,7 +4,18 @@ import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "..
 import { INPUT_TABLES } from "../../src/domain/layout";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
 import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
-import { FakeExcel, TableModel, WorkbookModel, conflictsOf, listsSheet, put, recordSyncs, sheet, valuesIn, withOffice } from "../../src/devtools/fakeExcel";
+import {
+  FakeExcel,
+  TableModel,
+  WorkbookModel,
+  conflictsOf,
+  listsSheet,
+  put,
+  recordSyncs,
+  sheet,
+  valuesIn,
+  withOffice,
+} from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 
@@ -32,7 +43,18 @@ describe("createDefaultWorkbook", () => {
     const outcome = await createDefaultWorkbook(excel.run);
     expect(syncs).toEqual([["read", "write"]]);
     expect(outcome.tables).toEqual(adoptedTables().map((t) => t.name));
-    expect(excel.model.sheets.map((s) => s.name)).toEqual(["Sheet1", "Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts", LISTS_SHEET, FLAGS_SHEET]);
+    expect(excel.model.sheets.map((s) => s.name)).toEqual([
+      "Sheet1",
+      "Workplan",
+      "Topics",
+      "Articles",
+      "Clusters",
+      "FlexibleTopics",
+      "Settings",
+      "Conflicts",
+      LISTS_SHEET,
+      FLAGS_SHEET,
+    ]);
     expect(excel.model.activeSheet).toBe("Workplan");
     expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1, fittedColumns: ["A1:F11"] });
     expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4, fittedColumns: ["A4:F5"] });
@@ -40,7 +62,11 @@ describe("createDefaultWorkbook", () => {
     const read = await excel.run((context) => readTables(context, detectSupport()));
     const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
     expect(read.tables).toEqual(inputs);
-    expect(conflictsOf(excel.model)).toMatchObject({ sheet: "Conflicts", area: "A4:F5", headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"] });
+    expect(conflictsOf(excel.model)).toMatchObject({
+      sheet: "Conflicts",
+      area: "A4:F5",
+      headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"],
+    });
   });
 
   it("adds drop-downs on the Workplan's agenda columns from the very-hidden lists sheet", async () => {
@@ -52,7 +78,10 @@ describe("createDefaultWorkbook", () => {
       ignoreBlanks: true,
       errorAlert: expect.objectContaining({ showAlert: false }),
     });
-    expect(sheet(excel.model, "Workplan").validations).toEqual([offered(2, 11, 5, TOPIC_LIST_NAME), offered(2, 11, 4, FLEXIBLE_LIST_NAME)]);
+    expect(sheet(excel.model, "Workplan").validations).toEqual([
+      offered(2, 11, 5, TOPIC_LIST_NAME),
+      offered(2, 11, 4, FLEXIBLE_LIST_NAME),
+    ]);
     expect(sheet(excel.model, "Articles").validations).toEqual([offered(2, 15, 4, TOPIC_LIST_NAME)]);
     expect(conflictsOf(excel.model).captions).toEqual([...NOT_CHECKED_CAPTION]);
     const lists = listsSheet(excel.model);
@@ -96,7 +125,9 @@ describe("createDefaultWorkbook", () => {
     const data = other.model.addSheet("Data");
     put(data, 1, 1, "Topic");
     other.model.tables.push(new TableModel("Topics", data, { top: 1, left: 1, bottom: 2, right: 1 }));
-    await expect(createDefaultWorkbook(other.run)).rejects.toThrow('the table "Topics" (on sheet "Data") already exists');
+    await expect(createDefaultWorkbook(other.run)).rejects.toThrow(
+      'the table "Topics" (on sheet "Data") already exists',
+    );
     await expect(createDefaultWorkbook(excel.run)).rejects.toThrow(
       /the sheet "Workplan", the sheet "Topics", .* and the table "Conflicts" \(on sheet "Conflicts"\) already exist, .*rename or delete them first\./,
     );

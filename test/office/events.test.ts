@@ -5,7 +5,15 @@
  * stale highlights behind.
  */
 import { checkWorkbook, CHECK_ATTEMPTS, OwnWrites, watchTables, type TableChange } from "../../src/office";
-import { createFakeExcel, put, recordSyncs, sheet, withOffice, type FakeContext, type FakeExcel } from "../../src/devtools/fakeExcel";
+import {
+  createFakeExcel,
+  put,
+  recordSyncs,
+  sheet,
+  withOffice,
+  type FakeContext,
+  type FakeExcel,
+} from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 
@@ -115,7 +123,10 @@ describe("a check whose tables change between its read and its write", () => {
     // The first run read, saw the co-author's change, and wrote nothing; the second read and wrote.
     expect(syncs).toEqual([["read"], ["read", "write"]]);
     expect(outcome.reruns).toBe(1);
-    expect(outcome.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7", "cluster-too-early E8"]);
+    expect(outcome.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "cluster-too-early E7",
+      "cluster-too-early E8",
+    ]);
     expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(3);
   });
 
@@ -153,7 +164,9 @@ describe("a check whose tables change between its read and its write", () => {
         changes++;
       };
     };
-    await expect(checkWorkbook(excel.run, { now: () => NOW, changes: () => changes })).rejects.toThrow(/kept changing while the add-in checked it \(3 times in a row\)/);
+    await expect(checkWorkbook(excel.run, { now: () => NOW, changes: () => changes })).rejects.toThrow(
+      /kept changing while the add-in checked it \(3 times in a row\)/,
+    );
     expect(excel.runOptions).toHaveLength(CHECK_ATTEMPTS);
   });
 });

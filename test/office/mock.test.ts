@@ -17,7 +17,8 @@ const NOW = new Date("2026-11-23T17:50:00Z");
 
 /** Excel's null object: every navigation and call gives the null object again. */
 const NULL_OBJECT: unknown = new Proxy(function nullObject() {}, {
-  get: (_target, key) => (key === "isNullObject" ? true : key === "then" || typeof key === "symbol" ? undefined : NULL_OBJECT),
+  get: (_target, key) =>
+    key === "isNullObject" ? true : key === "then" || typeof key === "symbol" ? undefined : NULL_OBJECT,
   apply: () => NULL_OBJECT,
 });
 
@@ -29,7 +30,8 @@ interface Written {
 /** Records every property set and call made on it or on anything reached from it. */
 function recorder(path: string, log: Written[]): unknown {
   return new Proxy(function recorded() {}, {
-    get: (_target, key) => (key === "then" || typeof key === "symbol" ? undefined : recorder(`${path}.${String(key)}`, log)),
+    get: (_target, key) =>
+      key === "then" || typeof key === "symbol" ? undefined : recorder(`${path}.${String(key)}`, log),
     set: (_target, key, value) => {
       log.push({ path: `${path}.${String(key)}`, value });
       return true;
@@ -59,7 +61,9 @@ function cellData(value: unknown): { value: unknown; type: string } {
 }
 
 function tableData(table: SheetTable) {
-  const grid = [table.headers, ...(table.rows.length > 0 ? table.rows : [table.headers.map(() => null)])].map((row) => row.map(cellData));
+  const grid = [table.headers, ...(table.rows.length > 0 ? table.rows : [table.headers.map(() => null)])].map((row) =>
+    row.map(cellData),
+  );
   const address = `${table.sheet}!${a1(table.top, table.left)}:${a1(table.top + grid.length - 1, table.left + table.headers.length - 1)}`;
   return {
     isNullObject: false,
@@ -67,7 +71,12 @@ function tableData(table: SheetTable) {
     showHeaders: true,
     showTotals: false,
     worksheet: { isNullObject: false, name: table.sheet },
-    range: { isNullObject: false, address, values: grid.map((r) => r.map((c) => c.value)), valueTypes: grid.map((r) => r.map((c) => c.type)) },
+    range: {
+      isNullObject: false,
+      address,
+      values: grid.map((r) => r.map((c) => c.value)),
+      valueTypes: grid.map((r) => r.map((c) => c.type)),
+    },
   };
 }
 
@@ -99,7 +108,10 @@ function mockWorkbook(tables: SheetTable[]): MockWorkbook {
     getItem: (name: string) => recorder(`sheet ${name}`, log),
     add: (name: string) => recorder(`new sheet ${name}`, log),
   };
-  workbook.names = { getItemOrNullObject: () => NULL_OBJECT, add: (...args: unknown[]) => log.push({ path: "names.add()", value: args }) };
+  workbook.names = {
+    getItemOrNullObject: () => NULL_OBJECT,
+    add: (...args: unknown[]) => log.push({ path: "names.add()", value: args }),
+  };
   let count = 0;
   const sync = context.sync.bind(context);
   context.sync = async () => {
@@ -125,7 +137,11 @@ describe("on office-addin-mock", () => {
   it("reads the tables in one sync, and no error string of the mock reaches the engine", async () => {
     const tables = conflicted();
     const { context, syncs } = mockWorkbook(tables);
-    const snapshot = await readTables(context as unknown as Excel.RequestContext, { notes: false, mergeUndo: false, resize: true });
+    const snapshot = await readTables(context as unknown as Excel.RequestContext, {
+      notes: false,
+      mergeUndo: false,
+      resize: true,
+    });
     expect(syncs()).toBe(1);
     expect(snapshot.tables).toEqual(tables.filter((t) => t.name !== "Conflicts"));
     expect(strings(snapshot.tables).filter((s) => MOCK_ERRORS.includes(s))).toEqual([]);
@@ -136,21 +152,36 @@ describe("on office-addin-mock", () => {
     const tables = conflicted();
     const { context, log, syncs } = mockWorkbook(tables);
     const holder = globalThis as { Office?: unknown };
-    holder.Office = new OfficeMockObject({ context: { requirements: { isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 17 } } });
-    const run = ((first: unknown, second?: (c: unknown) => Promise<unknown>) => (second ?? (first as (c: unknown) => Promise<unknown>))(context)) as ExcelRun;
+    holder.Office = new OfficeMockObject({
+      context: {
+        requirements: {
+          isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 17,
+        },
+      },
+    });
+    const run = ((first: unknown, second?: (c: unknown) => Promise<unknown>) =>
+      (second ?? (first as (c: unknown) => Promise<unknown>))(context)) as ExcelRun;
     try {
       const outcome = await checkWorkbook(run, { now: () => NOW });
       expect(syncs()).toBe(2);
       const byName = tablesByName(tables);
-      expect(outcome.annotations).toEqual(describeAnnotations(byName, engineCheck(byName, { currentYear: 2026 }), checkTime(NOW)));
+      expect(outcome.annotations).toEqual(
+        describeAnnotations(byName, engineCheck(byName, { currentYear: 2026 }), checkTime(NOW)),
+      );
       expect(strings(log.map((w) => w.value)).filter((s) => MOCK_ERRORS.some((e) => s.includes(e)))).toEqual([]);
       expect(strings(outcome.result.findings).filter((s) => MOCK_ERRORS.some((e) => s.includes(e)))).toEqual([]);
 
       const highlights = outcome.annotations.highlights;
-      expect(log).toContainEqual({ path: `new sheet WorkplanChecker.getRange(${highlights?.range}).values`, value: highlights?.flags });
+      expect(log).toContainEqual({
+        path: `new sheet WorkplanChecker.getRange(${highlights?.range}).values`,
+        value: highlights?.flags,
+      });
       const conflicts = outcome.annotations.conflicts;
       const body = conflicts.rows.map((row) => row.map((v) => v ?? ""));
-      expect(log).toContainEqual({ path: `sheet Conflicts.getRange(A4:F${4 + body.length}).values`, value: [[...conflicts.headers], ...body] });
+      expect(log).toContainEqual({
+        path: `sheet Conflicts.getRange(A4:F${4 + body.length}).values`,
+        value: [[...conflicts.headers], ...body],
+      });
       expect(log.filter((w) => w.path.endsWith(".notes.add()"))).toEqual([]);
     } finally {
       delete holder.Office;
@@ -160,7 +191,11 @@ describe("on office-addin-mock", () => {
   it("writeAnnotations alone is one sync", async () => {
     const tables = conflicted();
     const { context, syncs } = mockWorkbook(tables);
-    const snapshot = await readTables(context as unknown as Excel.RequestContext, { notes: false, mergeUndo: false, resize: true });
+    const snapshot = await readTables(context as unknown as Excel.RequestContext, {
+      notes: false,
+      mergeUndo: false,
+      resize: true,
+    });
     const byName = tablesByName(snapshot.tables);
     const annotations = describeAnnotations(byName, engineCheck(byName, { currentYear: 2026 }), checkTime(NOW));
     await writeAnnotations(context as unknown as Excel.RequestContext, snapshot, annotations);

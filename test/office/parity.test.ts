@@ -5,7 +5,15 @@
  * sheet, the lists and the rules' formulas must come out the same.
  */
 import type ExcelJS from "exceljs";
-import { checkTime, describeAnnotations, FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
+import {
+  checkTime,
+  describeAnnotations,
+  FLAGS_SHEET,
+  FLEXIBLE_LIST_NAME,
+  LISTS_SHEET,
+  NOTE_MARK,
+  TOPIC_LIST_NAME,
+} from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { ADOPTED_TOPIC_LABELS } from "../../src/domain/defaults";
 import { tablesByName } from "../../src/domain/tables";
@@ -40,7 +48,11 @@ describe("the Office.js adapter and the ExcelJS adapter", () => {
     plan.getCell("D5").value = "z";
     const tables = readXlsx(book);
     const byName = tablesByName(tables);
-    const annotations = describeAnnotations(byName, engineCheck(byName, { currentYear: NOW.getFullYear() }), checkTime(NOW));
+    const annotations = describeAnnotations(
+      byName,
+      engineCheck(byName, { currentYear: NOW.getFullYear() }),
+      checkTime(NOW),
+    );
     applyAnnotations(book, annotations);
 
     const excel = fakeExcel(tables);
@@ -55,30 +67,42 @@ describe("the Office.js adapter and the ExcelJS adapter", () => {
 
     const range = annotations.highlights?.range ?? "";
     const [, lastRow = "0"] = /(\d+)$/.exec(range) ?? [];
-    expect(grid(book.getWorksheet(FLAGS_SHEET), Number(lastRow), 6)).toEqual(valuesIn(sheet(model, FLAGS_SHEET), `A1:F${lastRow}`));
+    expect(grid(book.getWorksheet(FLAGS_SHEET), Number(lastRow), 6)).toEqual(
+      valuesIn(sheet(model, FLAGS_SHEET), `A1:F${lastRow}`),
+    );
 
     const xlsxNotes = book.worksheets.flatMap((ws) =>
       existingCells(ws)
         .filter((cell) => noteText(cell)?.startsWith(NOTE_MARK))
         .map((cell) => ({ sheet: ws.name, cell: cell.address, text: noteText(cell) })),
     );
-    const sortNotes = (notes: { sheet: string; cell: string }[]) => [...notes].sort((a, b) => `${a.sheet}!${a.cell}`.localeCompare(`${b.sheet}!${b.cell}`));
+    const sortNotes = (notes: { sheet: string; cell: string }[]) =>
+      [...notes].sort((a, b) => `${a.sheet}!${a.cell}`.localeCompare(`${b.sheet}!${b.cell}`));
     expect(sortNotes(productNotes(model))).toEqual(sortNotes(xlsxNotes));
     expect(xlsxNotes.length).toBeGreaterThan(0);
 
     const height = 4 + annotations.conflicts.rows.length;
-    expect(valuesIn(sheet(model, "Conflicts"), `A1:F${height + 2}`)).toEqual(grid(book.getWorksheet("Conflicts"), height + 2, 6));
+    expect(valuesIn(sheet(model, "Conflicts"), `A1:F${height + 2}`)).toEqual(
+      grid(book.getWorksheet("Conflicts"), height + 2, 6),
+    );
 
     const lists = annotations.lists;
     const listRows = Math.max(lists?.topics.length ?? 0, lists?.flexible.length ?? 0);
-    expect(valuesIn(sheet(model, LISTS_SHEET), `A1:B${listRows}`)).toEqual(grid(book.getWorksheet(LISTS_SHEET), listRows, 2));
+    expect(valuesIn(sheet(model, LISTS_SHEET), `A1:B${listRows}`)).toEqual(
+      grid(book.getWorksheet(LISTS_SHEET), listRows, 2),
+    );
     for (const name of [TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME]) {
       const xlsxName = book.definedNames.model.find((n) => n.name === name);
       expect(plainFormula(model.name(name)?.formula ?? "")).toBe(plainFormula(xlsxName?.ranges[0] ?? ""));
     }
 
-    const xlsxRules = conditionalFormats(plan).flatMap((format) => format.rules.map((rule) => ({ ref: format.ref, formula: plainFormula(String(rule.formulae?.[0])) })));
-    const officeRules = sheet(model, "Workplan").conditionalFormats.map((f) => ({ ref: areaName(f.area), formula: plainFormula(f.formula ?? "") }));
+    const xlsxRules = conditionalFormats(plan).flatMap((format) =>
+      format.rules.map((rule) => ({ ref: format.ref, formula: plainFormula(String(rule.formulae?.[0])) })),
+    );
+    const officeRules = sheet(model, "Workplan").conditionalFormats.map((f) => ({
+      ref: areaName(f.area),
+      formula: plainFormula(f.formula ?? ""),
+    }));
     expect(officeRules).toEqual(xlsxRules);
   });
 });

@@ -22,8 +22,15 @@ describe("readTables", () => {
     const snapshot = await excel.run((context) => readTables(context, detectSupport()));
     expect(syncs).toEqual([["read"]]);
     expect(snapshot.tables).toEqual(inputs(adoptedTables()));
-    expect(snapshot.conflicts).toMatchObject({ sheet: "Conflicts", area: { top: 4, left: 1, bottom: 5, right: 6 }, sheetExists: true });
-    expect(snapshot.marks).toMatchObject({ rules: [{ sheet: "Workplan", items: [] }], flags: { exists: false, used: null } });
+    expect(snapshot.conflicts).toMatchObject({
+      sheet: "Conflicts",
+      area: { top: 4, left: 1, bottom: 5, right: 6 },
+      sheetExists: true,
+    });
+    expect(snapshot.marks).toMatchObject({
+      rules: [{ sheet: "Workplan", items: [] }],
+      flags: { exists: false, used: null },
+    });
     expect(snapshot.names.topics.item).toBeNull();
   });
 
@@ -35,7 +42,9 @@ describe("readTables", () => {
     (workplan.rows[2] as unknown[])[2] = true;
     (workplan.rows[3] as unknown[])[0] = "13th";
     const excel = fakeExcel(tables);
-    const snapshot = await excel.run((context) => readTables(context, { notes: false, mergeUndo: false, resize: true }));
+    const snapshot = await excel.run((context) =>
+      readTables(context, { notes: false, mergeUndo: false, resize: true }),
+    );
     const read = snapshot.tables.find((t) => t.name === "Workplan") as SheetTable;
     expect(read.rows[0]?.[1]).toBe("2023");
     expect(read.rows[1]?.[1]).toBe("#N/A");
@@ -66,7 +75,13 @@ describe("readTables", () => {
   it("leaves missing tables out, for the engine to report", async () => {
     const excel = fakeExcel(adoptedTables().filter((t) => t.name !== "Articles" && t.name !== "Conflicts"));
     const snapshot = await excel.run((context) => readTables(context, { notes: true, mergeUndo: false, resize: true }));
-    expect(snapshot.tables.map((t) => t.name)).toEqual(["Workplan", "Topics", "Clusters", "FlexibleTopics", "Settings"]);
+    expect(snapshot.tables.map((t) => t.name)).toEqual([
+      "Workplan",
+      "Topics",
+      "Clusters",
+      "FlexibleTopics",
+      "Settings",
+    ]);
     expect(snapshot.conflicts).toMatchObject({ table: null, sheetExists: false });
   });
 });

@@ -55,7 +55,10 @@ describe("the Conflicts captions", () => {
 
 describe("what is the product's", () => {
   const rule = (type: string, formula: string | null) =>
-    ({ type, customOrNullObject: formula === null ? { isNullObject: true } : { isNullObject: false, rule: { formula } } }) as unknown as Excel.ConditionalFormat;
+    ({
+      type,
+      customOrNullObject: formula === null ? { isNullObject: true } : { isNullObject: false, rule: { formula } },
+    }) as unknown as Excel.ConditionalFormat;
 
   it("a formula rule that reads the flags sheet, quoted or not", () => {
     expect(isOwnRule(rule("Custom", `='${FLAGS_SHEET}'!A2=3`))).toBe(true);
@@ -89,9 +92,12 @@ describe("where Office.js comes from", () => {
     const root = path.resolve(__dirname, "../..");
     expect(existsSync(path.join(root, "node_modules/@microsoft/office-js/dist/office.js"))).toBe(true);
     const files = ["src/office", "test/office", "src/devtools", "src/devtools/fakeExcel"].flatMap((dir) =>
-      readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, dir, f)),
+      readdirSync(path.join(root, dir))
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join(root, dir, f)),
     );
     expect(files.length).toBeGreaterThan(5);
-    for (const file of files) expect(readFileSync(file, "utf8")).not.toMatch(/appsforoffice\.microsoft\.com|https?:\/\/[^\s"']*office\.js/i);
+    for (const file of files)
+      expect(readFileSync(file, "utf8")).not.toMatch(/appsforoffice\.microsoft\.com|https?:\/\/[^\s"']*office\.js/i);
   });
 });

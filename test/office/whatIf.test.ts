@@ -24,7 +24,15 @@ import {
 } from "../../src/office";
 import { proposalColumns } from "../../src/domain/proposalSheet";
 import { addProposalSheet } from "../../src/xlsx/proposalSheet";
-import { createFakeExcel, recordSyncs, sheet, valueAt, valuesIn, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+import {
+  createFakeExcel,
+  recordSyncs,
+  sheet,
+  valueAt,
+  valuesIn,
+  withOffice,
+  type FakeExcel,
+} from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const OPTIONS = { currentYear: NOW.getFullYear() };
@@ -40,7 +48,10 @@ function setUp(version = "1.20"): FakeExcel {
 }
 
 /** What the pane does on a spin of cluster 2 to 2032: the tables read once, the what-if in memory. */
-async function slipBasis(excel: FakeExcel, ends = SLIP): Promise<ProposalBasis & { tables: Awaited<ReturnType<typeof readWorkbook>>["tables"] }> {
+async function slipBasis(
+  excel: FakeExcel,
+  ends = SLIP,
+): Promise<ProposalBasis & { tables: Awaited<ReturnType<typeof readWorkbook>>["tables"] }> {
   const read = await readWorkbook(excel.run, OPTIONS);
   const preview = whatIf(read.tables, { ...OPTIONS, expectedEnd: ends }, read.result);
   const proposal = preview.proposal;
@@ -56,7 +67,14 @@ describe("readWorkbook", () => {
     const read = await readWorkbook(excel.run, OPTIONS);
     expect(syncs).toEqual([["read"]]);
     expect(read.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
-    expect([...read.tables.keys()]).toEqual(["workplan", "topics", "articles", "clusters", "flexibletopics", "settings"]);
+    expect([...read.tables.keys()]).toEqual([
+      "workplan",
+      "topics",
+      "articles",
+      "clusters",
+      "flexibletopics",
+      "settings",
+    ]);
     expect(read.lastCheck).toHaveLength(2);
     expect(JSON.stringify(excel.model.state())).toBe(before);
   });
@@ -66,7 +84,14 @@ describe("saveExpectedEnds", () => {
   it("writes the expected end into the Clusters table: one read sync, one write sync, one undo step", async () => {
     const excel = setUp();
     const syncs = recordSyncs(excel);
-    const edit = await saveExpectedEnds(excel.run, new Map([[2, 2032], [1, 2024]]), OPTIONS);
+    const edit = await saveExpectedEnds(
+      excel.run,
+      new Map([
+        [2, 2032],
+        [1, 2024],
+      ]),
+      OPTIONS,
+    );
     expect(syncs).toEqual([["read", "write"]]);
     expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
     // Cluster 1 already ends in 2024: only cluster 2 changes.
@@ -75,7 +100,10 @@ describe("saveExpectedEnds", () => {
     expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
 
     const after = await checkWorkbook(excel.run, { now: () => NOW });
-    expect(after.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7", "cluster-too-early E8"]);
+    expect(after.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "cluster-too-early E7",
+      "cluster-too-early E8",
+    ]);
   });
 
   it("does not write when the workbook already holds those ends", async () => {
@@ -110,7 +138,10 @@ describe("applyProposal", () => {
     expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
     expect([...applied.expectedEnds.changes, ...applied.edit.changes]).toEqual(wantChanges);
     expect(wantChanges[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
-    expect(wantChanges.filter((c) => c.startsWith("Add "))).toEqual(["Add the 20th meeting (2033) with topic 9", "Add the 21st meeting (2034) with topic 10"]);
+    expect(wantChanges.filter((c) => c.startsWith("Add "))).toEqual([
+      "Add the 20th meeting (2033) with topic 9",
+      "Add the 21st meeting (2034) with topic 10",
+    ]);
 
     expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 13, right: 6 });
     expect(valuesIn(workplan, "A12:F13")).toEqual([
@@ -218,7 +249,8 @@ describe("writeProposalSheet", () => {
 
     const filled = (get: (row: number, column: number) => string | undefined) => {
       const cells: string[] = [];
-      for (let r = 1; r <= height; r++) for (let c = 1; c <= width; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
+      for (let r = 1; r <= height; r++)
+        for (let c = 1; c <= width; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
       return cells;
     };
     const xlsxFills = filled((r, c) => {
@@ -228,7 +260,9 @@ describe("writeProposalSheet", () => {
     expect(filled((r, c) => office.cell(r, c)?.style?.fill)).toEqual(xlsxFills);
     expect(xlsxFills.length).toBe(description.changedRows.length);
     const bold = (get: (row: number, column: number) => boolean) => filled((r, c) => (get(r, c) ? "bold" : undefined));
-    expect(bold((r, c) => office.cell(r, c)?.style?.bold === "true")).toEqual(bold((r, c) => xlsx.findCell(r, c)?.font?.bold === true));
+    expect(bold((r, c) => office.cell(r, c)?.style?.bold === "true")).toEqual(
+      bold((r, c) => xlsx.findCell(r, c)?.font?.bold === true),
+    );
     expect(office.cell(1, 1)?.style?.size).toBe(String(xlsx.getCell(1, 1).font?.size));
 
     proposalColumns(description).forEach((column, i) => {

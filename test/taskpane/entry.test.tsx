@@ -23,7 +23,10 @@ async function load(office: unknown, excel?: FakeExcel): Promise<void> {
   // The pane reads requirement sets and the theme from the global Office, as in Excel.
   (globalThis as { Office?: unknown }).Office = office;
   await act(async () => {
-    root = start(element, { Office: office as typeof Office | undefined, Excel: excel ? { run: excel.run } : undefined });
+    root = start(element, {
+      Office: office as typeof Office | undefined,
+      Excel: excel ? { run: excel.run } : undefined,
+    });
     // Office.onReady calls back after the page's scripts have run.
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
@@ -47,13 +50,20 @@ describe("the pane's entry", () => {
   it("says to open it in Excel when another host loads it", async () => {
     const excel = createFakeExcel();
     const office = fakeOffice(excel);
-    const elsewhere = { ...office, onReady: async (callback?: (info: { host: string | null }) => void) => callback?.({ host: null }) };
+    const elsewhere = {
+      ...office,
+      onReady: async (callback?: (info: { host: string | null }) => void) => callback?.({ host: null }),
+    };
     await load(elsewhere);
-    expect(await screen.findByRole("group", { name: "Open this pane in Excel" })).toHaveTextContent(/Workplan Checker works in Excel/);
+    expect(await screen.findByRole("group", { name: "Open this pane in Excel" })).toHaveTextContent(
+      /Workplan Checker works in Excel/,
+    );
   });
 
   it("says what to do when Office.js did not load", async () => {
     await load(undefined);
-    expect(await screen.findByRole("group", { name: "Open this pane in Excel" })).toHaveTextContent(/Office.js did not load/);
+    expect(await screen.findByRole("group", { name: "Open this pane in Excel" })).toHaveTextContent(
+      /Office.js did not load/,
+    );
   });
 });

@@ -173,7 +173,9 @@ describe("the pane, live", () => {
     await settle(10 * QUIET_MS);
     expect(runs).toHaveLength(2);
     // Excel did report the write to the Clusters table, as a Local change; the pane knew it for its own.
-    expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(true);
+    expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(
+      true,
+    );
   });
 
   it("a co-author's edit refreshes the findings, reading without writing, even with auto-check on", async () => {
@@ -185,7 +187,9 @@ describe("the pane, live", () => {
     await settle(REMOTE_QUIET_MS);
     await until(() => screen.queryByRole("region", { name: "Errors (2)" }) !== null);
     expect(runs).toEqual([["read"]]);
-    expect(screen.getByRole("status")).toHaveTextContent("A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.");
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.",
+    );
     // The spin button follows the workbook too.
     expect(screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" })).toHaveValue("2032");
     await settle(10 * QUIET_MS);

@@ -55,7 +55,8 @@ describe("the task pane", () => {
     await user.click(create);
 
     expect(await screen.findByText(/Created the sheets Workplan, Topics, Articles, Clusters/)).toBeInTheDocument();
-    for (const name of ["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts"]) expect(excel.model.table(name)).not.toBeNull();
+    for (const name of ["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Conflicts"])
+      expect(excel.model.table(name)).not.toBeNull();
     // The header says what the new Conflicts table says: not checked yet.
     expect(screen.getByLabelText("Last check")).toHaveTextContent(/^Not checked yet\.$/);
 
@@ -64,7 +65,9 @@ describe("the task pane", () => {
     expect(screen.getByText("The workplan follows every rule.")).toBeInTheDocument();
     const header = screen.getByLabelText("Last check");
     expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.");
-    expect(header).toHaveTextContent("Expected review ends used: cluster 1 2024, cluster 2 2030, cluster 3 2028, cluster 4 2026.");
+    expect(header).toHaveTextContent(
+      "Expected review ends used: cluster 1 2024, cluster 2 2030, cluster 3 2028, cluster 4 2026.",
+    );
   });
 
   it("shows a slip's findings grouped by severity with counts, sources and a link that selects the cell", async () => {
@@ -107,7 +110,9 @@ describe("the task pane", () => {
     expect(workplan?.conditionalFormats.length).toBe(3);
 
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
-    expect(await screen.findByText(/Cleared the highlights: 3 highlight rules and \d+ notes? the add-in wrote/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Cleared the highlights: 3 highlight rules and \d+ notes? the add-in wrote/),
+    ).toBeInTheDocument();
     expect(workplan?.conditionalFormats.length).toBe(0);
 
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
@@ -218,14 +223,18 @@ describe("the task pane", () => {
 
   it("follows the theme it is given", async () => {
     const excel = setUp();
-    const { container } = show(officeWorkbook(excel.run, () => NOW), "dark");
+    const { container } = show(
+      officeWorkbook(excel.run, () => NOW),
+      "dark",
+    );
     await checkButton();
     expect(container.querySelector("[data-theme]")).toHaveAttribute("data-theme", "dark");
   });
 });
 
 describe("after Clear highlights, and the notices", () => {
-  const SINCE = /^Highlights cleared since: the findings below are from this check and no longer marked in the workbook\. Select Check to mark them again\.$/;
+  const SINCE =
+    /^Highlights cleared since: the findings below are from this check and no longer marked in the workbook\. Select Check to mark them again\.$/;
   const sinceLine = () => within(screen.getByRole("group", { name: "Last check" })).queryByText(SINCE);
   const clearedNotice = () => screen.queryByText(/^Cleared the highlights:/);
 
@@ -255,12 +264,16 @@ describe("after Clear highlights, and the notices", () => {
 
     // A co-author's change that is not a check brings the findings up to date but marks nothing: still said.
     excel.editCell("Workplan", "F5", "Vienna", "Remote");
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), {
+      timeout: 3000,
+    });
     expect(sinceLine()).toBeInTheDocument();
 
     // Check marks them again: the line goes, and so does the notice of the clear.
     await user.click(screen.getByRole("button", { name: "Check" }));
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors, 0 warnings, 0 info."));
+    await waitFor(() =>
+      expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors, 0 warnings, 0 info."),
+    );
     expect(sinceLine()).toBeNull();
     expect(clearedNotice()).toBeNull();
     expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
@@ -305,13 +318,17 @@ describe("after Clear highlights, and the notices", () => {
     const { excel, user } = await checkedThenCleared();
     // A refresh that succeeds leaves the notice: the planner did not start it and it is still true.
     excel.editCell("Workplan", "F5", "Vienna", "Remote");
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), {
+      timeout: 3000,
+    });
     expect(clearedNotice()).toBeInTheDocument();
 
     // One that fails shows its error bar, and the notice goes.
     excel.failNextSync("GeneralException", "Excel could not complete the request.");
     excel.editCell("Workplan", "F6", "Geneva", "Remote");
-    expect(await screen.findByRole("group", { name: "Could not read a co-author's changes" }, { timeout: 3000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole("group", { name: "Could not read a co-author's changes" }, { timeout: 3000 }),
+    ).toBeInTheDocument();
     expect(clearedNotice()).toBeNull();
 
     // And an action of the planner's that fails: its bar replaces any notice.

@@ -19,7 +19,12 @@ function fetchText(url: string): Promise<{ status: number; type: string; body: s
       const peer = (response.socket as import("node:tls").TLSSocket).getPeerCertificate(false);
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
-        resolve({ status: response.statusCode ?? 0, type: String(response.headers["content-type"]), body: Buffer.concat(chunks).toString("utf8"), cert: String(peer.subject?.CN ?? "") }),
+        resolve({
+          status: response.statusCode ?? 0,
+          type: String(response.headers["content-type"]),
+          body: Buffer.concat(chunks).toString("utf8"),
+          cert: String(peer.subject?.CN ?? ""),
+        }),
       );
     });
     request.on("error", reject);

@@ -9,7 +9,16 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, put, recordSyncs, sheet, valueAt, valuesIn, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+import {
+  createFakeExcel,
+  put,
+  recordSyncs,
+  sheet,
+  valueAt,
+  valuesIn,
+  withOffice,
+  type FakeExcel,
+} from "../../src/devtools/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 
@@ -31,7 +40,8 @@ function show(excel: FakeExcel) {
   return user;
 }
 
-const spin = (cluster: number) => screen.findByRole("spinbutton", { name: `Expected review end of cluster ${cluster}` });
+const spin = (cluster: number) =>
+  screen.findByRole("spinbutton", { name: `Expected review end of cluster ${cluster}` });
 
 /** Presses the arrow key `times` on the cluster's spin button, as a keyboard user does. */
 async function spinBy(user: ReturnType<typeof userEvent.setup>, cluster: number, times: number): Promise<void> {
@@ -65,7 +75,10 @@ describe("the Clusters panel", () => {
     const diff = screen.getByRole("group", { name: "What the slip changes" });
     const appear = within(diff).getByRole("region", { name: "Would appear (2)" });
     const items = within(appear).getAllByRole("listitem");
-    expect(items.map((li) => li.textContent)).toEqual([expect.stringMatching(/error · cluster-too-early · Workplan!E7$/), expect.stringMatching(/error · cluster-too-early · Workplan!E8$/)]);
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/error · cluster-too-early · Workplan!E7$/),
+      expect.stringMatching(/error · cluster-too-early · Workplan!E8$/),
+    ]);
     expect(items[0]).toHaveTextContent(/expected to end in 2032/);
     // Every step re-ran the check and the proposal in memory: Excel saw no request.
     expect(excel.syncs).toBe(syncs);
@@ -81,7 +94,11 @@ describe("the Clusters panel", () => {
     const user = show(excel);
     await spinBy(user, 2, 2);
     await user.click(screen.getByRole("button", { name: "Save expected dates" }));
-    expect(await screen.findByText(/Saved to the Clusters table: Cluster 2 "Prevention": expected review end 2030 → 2032 \(\+2 years\)/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Saved to the Clusters table: Cluster 2 "Prevention": expected review end 2030 → 2032 \(\+2 years\)/,
+      ),
+    ).toBeInTheDocument();
     expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
     expect(await screen.findByRole("region", { name: "Errors (2)" })).toBeInTheDocument();
     // The workbook now holds the dates: nothing is a what-if any more.
@@ -115,13 +132,19 @@ describe("the proposal", () => {
 
     await user.click(screen.getByRole("button", { name: "Apply to workplan" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
-    const changes = within(dialog).getAllByRole("listitem").map((li) => li.textContent);
+    const changes = within(dialog)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
     expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
     await user.click(within(dialog).getByRole("button", { name: "Apply" }));
 
     expect(await screen.findByText("No conflicts")).toBeInTheDocument();
-    expect(screen.getByText(/^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./,
+      ),
+    ).toBeInTheDocument();
     const workplan = sheet(excel.model, "Workplan");
     expect(excel.model.table("Workplan")?.area.bottom).toBe(13);
     expect(valuesIn(workplan, "A13:B13")).toEqual([[21, 2034]]);
@@ -164,7 +187,9 @@ describe("the proposal", () => {
     await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
     expect(await screen.findByText("No clean timeline exists")).toBeInTheDocument();
     expect(screen.getByText(/must all be discussed between/)).toBeInTheDocument();
-    expect(screen.getByRole("list", { name: "What would allow one" })).toHaveTextContent("Setting “Latest (years after review end)” to 5 would allow one.");
+    expect(screen.getByRole("list", { name: "What would allow one" })).toHaveTextContent(
+      "Setting “Latest (years after review end)” to 5 would allow one.",
+    );
     expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
   });
 });

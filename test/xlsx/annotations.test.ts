@@ -10,7 +10,17 @@ import JSZip from "jszip";
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, type Annotations } from "../../src/domain/annotations";
 import { a1 } from "../../src/domain/tables";
 import { applyAnnotations, clearAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
-import { annotationsFor, checkedCopy, describeWithOpenpyxl, fixture, FIXTURE_NAMES, sheetOf, SLIP, tempDir, type Description } from "./support";
+import {
+  annotationsFor,
+  checkedCopy,
+  describeWithOpenpyxl,
+  fixture,
+  FIXTURE_NAMES,
+  sheetOf,
+  SLIP,
+  tempDir,
+  type Description,
+} from "./support";
 
 const dir = tempDir();
 const PRODUCT_SHEETS = [FLAGS_SHEET, LISTS_SHEET];
@@ -23,15 +33,25 @@ function userView(description: Description) {
       .filter((sheet) => !PRODUCT_SHEETS.includes(sheet.name))
       .map((sheet) => ({
         ...sheet,
-        conditionalFormats: sheet.conditionalFormats.filter((rule) => !rule.formula.some((f) => f.includes(FLAGS_SHEET))),
+        conditionalFormats: sheet.conditionalFormats.filter(
+          (rule) => !rule.formula.some((f) => f.includes(FLAGS_SHEET)),
+        ),
         notes: Object.fromEntries(Object.entries(sheet.notes).filter(([, text]) => !text.startsWith(NOTE_MARK))),
         tables: sheet.tables.filter((table) => table.name !== "Conflicts"),
       })),
   };
 }
 
-function cellValues(sheet: ExcelJS.Worksheet | undefined, top: number, left: number, rows: number, columns: number): unknown[][] {
-  return Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => sheet?.findCell(top + i, left + j)?.value ?? null));
+function cellValues(
+  sheet: ExcelJS.Worksheet | undefined,
+  top: number,
+  left: number,
+  rows: number,
+  columns: number,
+): unknown[][] {
+  return Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: columns }, (_, j) => sheet?.findCell(top + i, left + j)?.value ?? null),
+  );
 }
 
 describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to a new file", (file) => {
@@ -56,7 +76,9 @@ describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to 
     expect(highlights.flags.flat().filter((flag) => flag > 0)).toHaveLength(flagged.length);
     const flags = written.getWorksheet(FLAGS_SHEET);
     expect(flags?.state).toBe("veryHidden");
-    expect(cellValues(flags, highlights.top, highlights.left, highlights.flags.length, highlights.flags[0]?.length ?? 0)).toEqual(highlights.flags);
+    expect(
+      cellValues(flags, highlights.top, highlights.left, highlights.flags.length, highlights.flags[0]?.length ?? 0),
+    ).toEqual(highlights.flags);
     expect(sheetOf(after, FLAGS_SHEET).state).toBe("veryHidden");
   });
 
@@ -72,7 +94,11 @@ describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to 
         priority: userTop + 1 + i,
         formula: [rule.formula],
         stopIfTrue: false,
-        dxf: { fill: { type: "solid", fg: expect.anything(), bg: `FF${rule.fill}` }, font: `FF${rule.font}`, bold: false },
+        dxf: {
+          fill: { type: "solid", fg: expect.anything(), bg: `FF${rule.fill}` },
+          font: `FF${rule.font}`,
+          bold: false,
+        },
       })),
     );
   });
@@ -86,11 +112,23 @@ describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to 
   });
 
   it("rewrites the Conflicts table where it was, with a row per finding and the caption above it", async () => {
-    const { top, left } = readTables(await loadWorkbook(fixture(file))).find((table) => table.name === "Conflicts") ?? { top: 0, left: 0 };
+    const { top, left } = readTables(await loadWorkbook(fixture(file))).find((table) => table.name === "Conflicts") ?? {
+      top: 0,
+      left: 0,
+    };
     const conflicts = readTables(written).find((table) => table.name === "Conflicts");
-    expect(conflicts).toEqual({ name: "Conflicts", sheet: "Conflicts", top, left, headers: annotations.conflicts.headers, rows: annotations.conflicts.rows });
+    expect(conflicts).toEqual({
+      name: "Conflicts",
+      sheet: "Conflicts",
+      top,
+      left,
+      headers: annotations.conflicts.headers,
+      rows: annotations.conflicts.rows,
+    });
     const sheet = written.getWorksheet("Conflicts");
-    expect([sheet?.getCell(top - 3, left).value, sheet?.getCell(top - 2, left).value]).toEqual(annotations.conflicts.caption);
+    expect([sheet?.getCell(top - 3, left).value, sheet?.getCell(top - 2, left).value]).toEqual(
+      annotations.conflicts.caption,
+    );
     const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + 5)}`;
     expect(sheetOf(after, "Conflicts").tables[0]).toMatchObject({ ref, headerRowCount: 1, style: "TableStyleMedium2" });
   });
@@ -109,7 +147,9 @@ describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to 
     expect(describeWithOpenpyxl(again)).toEqual(after);
     const reread = await loadWorkbook(again);
     expect(readTables(reread)).toEqual(readTables(written));
-    expect(cellValues(reread.getWorksheet(FLAGS_SHEET), 1, 1, 20, 10)).toEqual(cellValues(written.getWorksheet(FLAGS_SHEET), 1, 1, 20, 10));
+    expect(cellValues(reread.getWorksheet(FLAGS_SHEET), 1, 1, 20, 10)).toEqual(
+      cellValues(written.getWorksheet(FLAGS_SHEET), 1, 1, 20, 10),
+    );
   });
 });
 
@@ -128,7 +168,12 @@ describe("the user's own things in user-formatting.xlsx", () => {
   });
 
   it("keeps the user's formats with their stop-if-true and priorities, before the product's", () => {
-    const rules = sheetOf(after, "Workplan").conditionalFormats.map((rule) => [rule.priority, rule.type, rule.sqref, rule.stopIfTrue]);
+    const rules = sheetOf(after, "Workplan").conditionalFormats.map((rule) => [
+      rule.priority,
+      rule.type,
+      rule.sqref,
+      rule.stopIfTrue,
+    ]);
     expect(rules).toEqual([
       [1, "cellIs", "B2:B11", false],
       [2, "duplicateValues", "A2:A11", true],
@@ -169,7 +214,9 @@ describe("applying and clearing", () => {
     applyAnnotations(twice, annotations);
     await saveWorkbook(once, path.join(dir, "once.xlsx"));
     await saveWorkbook(twice, path.join(dir, "twice.xlsx"));
-    expect(describeWithOpenpyxl(path.join(dir, "twice.xlsx"))).toEqual(describeWithOpenpyxl(path.join(dir, "once.xlsx")));
+    expect(describeWithOpenpyxl(path.join(dir, "twice.xlsx"))).toEqual(
+      describeWithOpenpyxl(path.join(dir, "once.xlsx")),
+    );
   });
 
   it("clears the flags, the product's rules and notes, and keeps the Conflicts table and the user's things", async () => {
@@ -178,21 +225,31 @@ describe("applying and clearing", () => {
     clearAnnotations(workbook);
     await saveWorkbook(workbook, path.join(dir, "cleared.xlsx"));
     const cleared = await loadWorkbook(path.join(dir, "cleared.xlsx"));
-    expect(cellValues(cleared.getWorksheet(FLAGS_SHEET), 1, 1, 20, 10).flat().every((v) => v === null)).toBe(true);
+    expect(
+      cellValues(cleared.getWorksheet(FLAGS_SHEET), 1, 1, 20, 10)
+        .flat()
+        .every((v) => v === null),
+    ).toBe(true);
     expect(readTables(cleared).find((t) => t.name === "Conflicts")?.rows).toHaveLength(2);
     const description = describeWithOpenpyxl(path.join(dir, "cleared.xlsx"));
     expect(userView(description)).toEqual(userView(describeWithOpenpyxl(fixture("user-formatting.xlsx"))));
     expect(sheetOf(description, "Workplan").conditionalFormats).toHaveLength(2);
-    expect(Object.values(sheetOf(description, "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK))).toEqual([]);
+    expect(Object.values(sheetOf(description, "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK))).toEqual(
+      [],
+    );
   });
 
   it("shrinks the Conflicts table to the new findings and clears the rows it no longer covers", async () => {
     const checked = await checkedCopy(fixture("default.xlsx"), path.join(dir, "slipped.xlsx"), SLIP);
     const rechecked = await loadWorkbook(await checkedCopy(checked, path.join(dir, "rechecked.xlsx")));
     const conflicts = readTables(rechecked).find((t) => t.name === "Conflicts");
-    expect(conflicts?.rows).toEqual([["None", null, null, null, "No conflicts: the workplan follows every rule.", null]]);
+    expect(conflicts?.rows).toEqual([
+      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+    ]);
     expect(cellValues(rechecked.getWorksheet("Conflicts"), 6, 1, 1, 6)).toEqual([[null, null, null, null, null, null]]);
-    expect(String(rechecked.getWorksheet("Conflicts")?.getCell("A1").value)).toMatch(/: 0 errors, 0 warnings, 0 info\.$/);
+    expect(String(rechecked.getWorksheet("Conflicts")?.getCell("A1").value)).toMatch(
+      /: 0 errors, 0 warnings, 0 info\.$/,
+    );
   });
 
   it("makes the Conflicts sheet and table when the workbook has none", async () => {
@@ -201,7 +258,9 @@ describe("applying and clearing", () => {
     if (sheet) workbook.removeWorksheet(sheet.id);
     applyAnnotations(workbook, annotationsFor(workbook, SLIP));
     await saveWorkbook(workbook, path.join(dir, "no-conflicts.xlsx"));
-    const conflicts = readTables(await loadWorkbook(path.join(dir, "no-conflicts.xlsx"))).find((t) => t.name === "Conflicts");
+    const conflicts = readTables(await loadWorkbook(path.join(dir, "no-conflicts.xlsx"))).find(
+      (t) => t.name === "Conflicts",
+    );
     expect(conflicts).toMatchObject({ sheet: "Conflicts", top: 4, left: 1 });
     expect(conflicts?.rows).toHaveLength(2);
   });
@@ -216,10 +275,16 @@ describe("a conditional-format block holding a rule of the user's and one of the
     const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
     zip.file("xl/worksheets/sheet1.xml", sheet.replace("<tableParts", `${mixed}<tableParts`));
     const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
-    zip.file("xl/styles.xml", styles.replace('<dxfs count="0"/>', '<dxfs count="1"><dxf><font><i/></font></dxf></dxfs>'));
+    zip.file(
+      "xl/styles.xml",
+      styles.replace('<dxfs count="0"/>', '<dxfs count="1"><dxf><font><i/></font></dxf></dxfs>'),
+    );
     const input = path.join(dir, "mixed.xlsx");
     writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
-    const rules = sheetOf(describeWithOpenpyxl(await checkedCopy(input, path.join(dir, "mixed-checked.xlsx"), SLIP)), "Workplan").conditionalFormats;
+    const rules = sheetOf(
+      describeWithOpenpyxl(await checkedCopy(input, path.join(dir, "mixed-checked.xlsx"), SLIP)),
+      "Workplan",
+    ).conditionalFormats;
     expect(rules.map((rule) => [rule.priority, rule.formula[0]])).toEqual([
       [1, "$B2>2030"],
       [2, `'${FLAGS_SHEET}'!A2=3`],

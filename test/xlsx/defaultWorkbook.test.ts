@@ -2,7 +2,12 @@ import path from "node:path";
 import JSZip from "jszip";
 import { readFileSync } from "node:fs";
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
-import { adoptedTables, ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, CONFLICTS_HEADER_ROW } from "../../src/domain/defaults";
+import {
+  adoptedTables,
+  ADOPTED_FLEXIBLE_LABELS,
+  ADOPTED_TOPIC_LABELS,
+  CONFLICTS_HEADER_ROW,
+} from "../../src/domain/defaults";
 import { ALL_TABLES } from "../../src/domain/layout";
 import { buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
 import { check, tempDir } from "./support";
@@ -65,12 +70,17 @@ describe("buildDefaultWorkbook", () => {
   describe("written to a file", () => {
     const file = path.join(tempDir(), "default.xlsx");
     const parts: Record<string, string> = {};
-    const partsUnder = (folder: string) => Object.keys(parts).filter((name) => name.startsWith(folder)).sort().map((name) => parts[name] ?? "");
+    const partsUnder = (folder: string) =>
+      Object.keys(parts)
+        .filter((name) => name.startsWith(folder))
+        .sort()
+        .map((name) => parts[name] ?? "");
 
     beforeAll(async () => {
       await saveWorkbook(buildDefaultWorkbook(), file);
       const zip = await JSZip.loadAsync(readFileSync(file));
-      for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/") && !n.endsWith("/"))) parts[name] = (await zip.file(name)?.async("string")) ?? "";
+      for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/") && !n.endsWith("/")))
+        parts[name] = (await zip.file(name)?.async("string")) ?? "";
     });
 
     it("reads back as the same tables", async () => {
@@ -78,7 +88,9 @@ describe("buildDefaultWorkbook", () => {
     });
 
     it("offers the drop-down lists on the agenda-item columns and the article topics, without refusing typed values", () => {
-      const validations = partsUnder("xl/worksheets/sheet").flatMap((xml) => xml.match(/<dataValidation [^>]*>[^]*?<\/dataValidation>/g) ?? []);
+      const validations = partsUnder("xl/worksheets/sheet").flatMap(
+        (xml) => xml.match(/<dataValidation [^>]*>[^]*?<\/dataValidation>/g) ?? [],
+      );
       expect(validations).toEqual([
         `<dataValidation type="list" allowBlank="1" sqref="D2:D11"><formula1>${FLEXIBLE_LIST_NAME}</formula1></dataValidation>`,
         `<dataValidation type="list" allowBlank="1" sqref="E2:E11"><formula1>${TOPIC_LIST_NAME}</formula1></dataValidation>`,

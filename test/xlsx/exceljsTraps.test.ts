@@ -9,7 +9,16 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
 import { readablePackage } from "../../src/xlsx/package";
-import { annotationsFor, describeWithOpenpyxl, fixture, forExcelJS, sheetOf, SLIP, tempDir, type Description } from "./support";
+import {
+  annotationsFor,
+  describeWithOpenpyxl,
+  fixture,
+  forExcelJS,
+  sheetOf,
+  SLIP,
+  tempDir,
+  type Description,
+} from "./support";
 
 const dir = tempDir();
 
@@ -34,7 +43,9 @@ async function edited(source: string, name: string, partName: string, edit: (xml
 
 describe("openpyxl's absolute relationship targets", () => {
   it("make ExcelJS throw", async () => {
-    expect(await part(fixture("openpyxl-edited.xlsx"), "xl/_rels/workbook.xml.rels")).toContain('Target="/xl/worksheets/sheet1.xml"');
+    expect(await part(fixture("openpyxl-edited.xlsx"), "xl/_rels/workbook.xml.rels")).toContain(
+      'Target="/xl/worksheets/sheet1.xml"',
+    );
     await expect(rawExcelJS(fixture("openpyxl-edited.xlsx"))).rejects.toThrow();
   });
 
@@ -63,7 +74,9 @@ describe("LibreOffice's tables without a style", () => {
 describe("a table as Excel writes it, without headerRowCount (the default, 1)", () => {
   let file: string;
   beforeAll(async () => {
-    file = await edited("default.xlsx", "excel-table.xlsx", "xl/tables/table1.xml", (xml) => xml.replace(' headerRowCount="1"', ""));
+    file = await edited("default.xlsx", "excel-table.xlsx", "xl/tables/table1.xml", (xml) =>
+      xml.replace(' headerRowCount="1"', ""),
+    );
   });
 
   it("is read by ExcelJS as a table without a header row, and written back with headerRowCount=0", async () => {
@@ -75,10 +88,17 @@ describe("a table as Excel writes it, without headerRowCount (the default, 1)", 
 
   it("keeps its header row", async () => {
     const workbook = await loadWorkbook(file);
-    expect(readTables(workbook).find((t) => t.name === "Workplan")).toMatchObject({ top: 1, headers: expect.arrayContaining(["Meeting", "Year"]) });
+    expect(readTables(workbook).find((t) => t.name === "Workplan")).toMatchObject({
+      top: 1,
+      headers: expect.arrayContaining(["Meeting", "Year"]),
+    });
     const out = path.join(dir, "excel-table-saved.xlsx");
     await saveWorkbook(workbook, out);
-    expect(sheetOf(describeWithOpenpyxl(out), "Workplan").tables[0]).toMatchObject({ ref: "A1:F11", headerRowCount: 1, hiddenButtons: [] });
+    expect(sheetOf(describeWithOpenpyxl(out), "Workplan").tables[0]).toMatchObject({
+      ref: "A1:F11",
+      headerRowCount: 1,
+      hiddenButtons: [],
+    });
   });
 });
 
@@ -91,7 +111,10 @@ describe("Excel's extension list (an x14 validation listing another sheet's cell
   beforeAll(async () => {
     file = await edited("default.xlsx", "excel-x14.xlsx", "xl/worksheets/sheet1.xml", (xml) =>
       xml
-        .replace("<worksheet ", '<worksheet xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" ')
+        .replace(
+          "<worksheet ",
+          '<worksheet xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" ',
+        )
         .replace('mc:Ignorable="x14ac"', 'mc:Ignorable="x14ac xr"')
         .replace("</worksheet>", `${X14}</worksheet>`),
     );
@@ -110,7 +133,9 @@ describe("Excel's extension list (an x14 validation listing another sheet's cell
     await saveWorkbook(workbook, out);
     const sheet = await part(out, "xl/worksheets/sheet1.xml");
     expect(sheet).toContain(X14);
-    expect(sheet).toMatch(/<worksheet [^>]*xmlns:xr="http:\/\/schemas.microsoft.com\/office\/spreadsheetml\/2014\/revision"/);
+    expect(sheet).toMatch(
+      /<worksheet [^>]*xmlns:xr="http:\/\/schemas.microsoft.com\/office\/spreadsheetml\/2014\/revision"/,
+    );
     expect(sheet).toMatch(/mc:Ignorable="x14ac xr"/);
     expect(sheet.endsWith(`${X14}</worksheet>`)).toBe(true);
     expect(sheetOf(describeWithOpenpyxl(out), "Workplan").conditionalFormats).toHaveLength(3);
@@ -119,10 +144,13 @@ describe("Excel's extension list (an x14 validation listing another sheet's cell
 
 describe("a custom table style (Excel's New Table Style) and its differential format", () => {
   const DXF = '<dxf><font><b/><color rgb="FF7030A0"/></font></dxf>';
-  const STYLE = '<tableStyle name="Bureau" pivot="0" count="1"><tableStyleElement type="headerRow" dxfId="0"/></tableStyle>';
+  const STYLE =
+    '<tableStyle name="Bureau" pivot="0" count="1"><tableStyleElement type="headerRow" dxfId="0"/></tableStyle>';
   let file: string;
   beforeAll(async () => {
-    const styled = await edited("default.xlsx", "styled-table.xlsx", "xl/tables/table2.xml", (xml) => xml.replace('name="TableStyleMedium2"', 'name="Bureau"'));
+    const styled = await edited("default.xlsx", "styled-table.xlsx", "xl/tables/table2.xml", (xml) =>
+      xml.replace('name="TableStyleMedium2"', 'name="Bureau"'),
+    );
     const zip = await JSZip.loadAsync(readFileSync(styled));
     const styles = ((await zip.file("xl/styles.xml")?.async("string")) ?? "")
       .replace(/<dxfs count="0"\/>/, `<dxfs count="1">${DXF}</dxfs>`)
@@ -174,7 +202,8 @@ describe("what ExcelJS loses on a round trip of user-formatting.xlsx, once it ca
   });
 
   it("drops a constant name, mangles a formula name and loses the scope of a sheet's name", () => {
-    const user = (d: Description) => d.definedNames.filter((n) => !n.name.startsWith("Workplan")).map((n) => [n.name, n.scope, n.value]);
+    const user = (d: Description) =>
+      d.definedNames.filter((n) => !n.name.startsWith("Workplan")).map((n) => [n.name, n.scope, n.value]);
     expect(user(original)).toEqual([
       ["FirstYear", null, "MIN(Workplan!$B$2:$B$11)"],
       ["Horizon", null, "Workplan!$B$11"],
@@ -189,7 +218,9 @@ describe("what ExcelJS loses on a round trip of user-formatting.xlsx, once it ca
   });
 
   it("drops stop-if-true and the duplicate-values rule", () => {
-    expect(sheetOf(raw, "Workplan").conditionalFormats.map((rule) => [rule.type, rule.stopIfTrue])).toEqual([["cellIs", false]]);
+    expect(sheetOf(raw, "Workplan").conditionalFormats.map((rule) => [rule.type, rule.stopIfTrue])).toEqual([
+      ["cellIs", false],
+    ]);
   });
 
   it("splits a validation at row 10 into overlapping ranges, one of whose relative formula points at other cells", () => {
@@ -215,9 +246,21 @@ describe("files", () => {
   it.each([
     ["a missing file", () => path.join(dir, "nowhere.xlsx"), /^No such file: .*nowhere\.xlsx$/],
     ["a folder", () => dir, /is a folder, not an \.xlsx workbook\.$/],
-    ["a text file", () => textFile("demo.txt", "not a workbook"), /demo\.txt is not an \.xlsx workbook \(it is not a zip package\)\.$/],
-    ["a zip without a workbook", () => zipWithout("empty.xlsx"), /empty\.xlsx is not an \.xlsx workbook \(it has no workbook part\)\.$/],
-    ["an encrypted or old .xls file", () => textFile("old.xls", "\u00d0\u00cf\u0011\u00e0 rest", "latin1"), /old\.xls is not an \.xlsx workbook \(it is password-protected or an old \.xls file/],
+    [
+      "a text file",
+      () => textFile("demo.txt", "not a workbook"),
+      /demo\.txt is not an \.xlsx workbook \(it is not a zip package\)\.$/,
+    ],
+    [
+      "a zip without a workbook",
+      () => zipWithout("empty.xlsx"),
+      /empty\.xlsx is not an \.xlsx workbook \(it has no workbook part\)\.$/,
+    ],
+    [
+      "an encrypted or old .xls file",
+      () => textFile("old.xls", "\u00d0\u00cf\u0011\u00e0 rest", "latin1"),
+      /old\.xls is not an \.xlsx workbook \(it is password-protected or an old \.xls file/,
+    ],
   ])("reports %s as a WorkbookFileError with a one-line message", async (_, make, message) => {
     const file = await make();
     const error = await loadWorkbook(file).catch((e: unknown) => e);
@@ -228,7 +271,9 @@ describe("files", () => {
   });
 
   it("reports a file it cannot write", async () => {
-    const error = await saveWorkbook(new ExcelJS.Workbook(), path.join(dir, "no-such-folder", "out.xlsx")).catch((e: unknown) => e);
+    const error = await saveWorkbook(new ExcelJS.Workbook(), path.join(dir, "no-such-folder", "out.xlsx")).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).message).toMatch(/^Cannot write .*out\.xlsx: /);
   });
 });

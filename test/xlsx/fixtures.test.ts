@@ -10,9 +10,14 @@ const adopted = (name: string): SheetTable => {
   return name === "Conflicts" ? { ...table, rows: [[null, null, null, null, null, null]] } : table;
 };
 
-const tableNamed = async (file: string, name: string) => readTables(await loadWorkbook(fixture(file))).find((t) => t.name === name);
+const tableNamed = async (file: string, name: string) =>
+  readTables(await loadWorkbook(fixture(file))).find((t) => t.name === name);
 const findingsOf = async (file: string, expectedEnd?: ReadonlyMap<number, number>) =>
-  check(await loadWorkbook(fixture(file)), expectedEnd).findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`]);
+  check(await loadWorkbook(fixture(file)), expectedEnd).findings.map((f) => [
+    f.rule,
+    f.severity,
+    `${f.sheet}!${f.cell}`,
+  ]);
 
 describe.each(["default.xlsx", "libreoffice-resaved.xlsx", "user-formatting.xlsx"])("%s", (file) => {
   it("reads as the adopted tables", async () => {
@@ -55,7 +60,15 @@ describe("moved-sorted-extra.xlsx (tables moved, rows sorted, columns reordered,
 
   it("reads the reordered columns, the user's column and the sorted rows from the cells", async () => {
     const workplan = await tableNamed("moved-sorted-extra.xlsx", "Workplan");
-    expect(workplan?.headers).toEqual(["Year", "Meeting", "Status", "Venue", "Agenda item 2 (flexible topic)", "Agenda item 3 (fixed topic)", "Notes"]);
+    expect(workplan?.headers).toEqual([
+      "Year",
+      "Meeting",
+      "Status",
+      "Venue",
+      "Agenda item 2 (flexible topic)",
+      "Agenda item 3 (fixed topic)",
+      "Notes",
+    ]);
     expect(workplan?.rows.map((row) => row.slice(0, 4))).toEqual(
       [...adopted("Workplan").rows].reverse().map(([meeting, year]) => [year, meeting, null, `Vienna ${year}`]),
     );

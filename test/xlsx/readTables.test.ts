@@ -11,9 +11,17 @@ function workbookWithTotals(): ExcelJS.Workbook {
     name: "Meetings",
     ref: "B3",
     totalsRow: true,
-    columns: [{ name: "Meeting", totalsRowLabel: "Count" }, { name: "Year", totalsRowFunction: "count" }, { name: "Topic" }],
+    columns: [
+      { name: "Meeting", totalsRowLabel: "Count" },
+      { name: "Year", totalsRowFunction: "count" },
+      { name: "Topic" },
+    ],
     rows: [
-      [15, { formula: "2027+1", result: 2028 }, { richText: [{ text: "6 — " }, { font: { bold: true }, text: "Record-keeping" }] }],
+      [
+        15,
+        { formula: "2027+1", result: 2028 },
+        { richText: [{ text: "6 — " }, { font: { bold: true }, text: "Record-keeping" }] },
+      ],
       [16, 2029, { text: "Topic 7", hyperlink: "https://example.org" }],
     ],
   });

@@ -15,7 +15,13 @@ import { applyAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../
 export const FIXTURES = path.join(__dirname, "..", "fixtures");
 export const fixture = (name: string): string => path.join(FIXTURES, name);
 
-export const FIXTURE_NAMES = ["default.xlsx", "libreoffice-resaved.xlsx", "openpyxl-edited.xlsx", "moved-sorted-extra.xlsx", "user-formatting.xlsx"] as const;
+export const FIXTURE_NAMES = [
+  "default.xlsx",
+  "libreoffice-resaved.xlsx",
+  "openpyxl-edited.xlsx",
+  "moved-sorted-extra.xlsx",
+  "user-formatting.xlsx",
+] as const;
 
 /** The what-if of the paper's scenario: cluster 2's review ends two years late. */
 export const SLIP = new Map([[2, 2032]]);
@@ -30,7 +36,10 @@ export function tempDir(): string {
 }
 
 export function check(workbook: ExcelJS.Workbook, expectedEnd?: ReadonlyMap<number, number>): CheckResult {
-  return checkWorkbook(tablesByName(readTables(workbook)), { currentYear: 2026, ...(expectedEnd ? { expectedEnd } : {}) });
+  return checkWorkbook(tablesByName(readTables(workbook)), {
+    currentYear: 2026,
+    ...(expectedEnd ? { expectedEnd } : {}),
+  });
 }
 
 export function annotationsFor(workbook: ExcelJS.Workbook, expectedEnd?: ReadonlyMap<number, number>): Annotations {
@@ -38,7 +47,11 @@ export function annotationsFor(workbook: ExcelJS.Workbook, expectedEnd?: Readonl
 }
 
 /** Loads a file, applies a check's annotations and saves the result; returns the saved path. */
-export async function checkedCopy(input: string, output: string, expectedEnd?: ReadonlyMap<number, number>): Promise<string> {
+export async function checkedCopy(
+  input: string,
+  output: string,
+  expectedEnd?: ReadonlyMap<number, number>,
+): Promise<string> {
   const workbook = await loadWorkbook(input);
   applyAnnotations(workbook, annotationsFor(workbook, expectedEnd));
   await saveWorkbook(workbook, output);
@@ -59,9 +72,24 @@ export interface SheetDescription {
   state: string;
   freeze: string | null;
   widths: Record<string, number>;
-  tables: { name: string; ref: string; headerRowCount: number; style: string | null; autoFilter: string | null; hiddenButtons: number[]; columns: string[] }[];
+  tables: {
+    name: string;
+    ref: string;
+    headerRowCount: number;
+    style: string | null;
+    autoFilter: string | null;
+    hiddenButtons: number[];
+    columns: string[];
+  }[];
   validations: { sqref: string; type: string; formula1: string; showDropDown: boolean }[];
-  conditionalFormats: { sqref: string; type: string; priority: number; formula: string[]; stopIfTrue: boolean; dxf: unknown }[];
+  conditionalFormats: {
+    sqref: string;
+    type: string;
+    priority: number;
+    formula: string[];
+    stopIfTrue: boolean;
+    dxf: unknown;
+  }[];
   notes: Record<string, string>;
   fills: Record<string, unknown>;
   merged: string[];
@@ -70,7 +98,10 @@ export interface SheetDescription {
 
 /** What openpyxl reads from a file (test/fixtures/describe_workbook.py). */
 export function describeWithOpenpyxl(file: string): Description {
-  const out = execFileSync(PYTHON, [fixture("describe_workbook.py"), file], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const out = execFileSync(PYTHON, [fixture("describe_workbook.py"), file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   return JSON.parse(out) as Description;
 }
 
@@ -85,7 +116,11 @@ export function sheetOf(description: Description, name: string): SheetDescriptio
 /** Converts files with LibreOffice headless; returns the paths it wrote (throws if it fails). */
 export function convertWithLibreOffice(files: string[], format: "xlsx" | "csv", outDir: string): string[] {
   const profile = `file://${mkdtempSync(path.join(tmpdir(), "workplan-lo-profile-"))}`;
-  execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outDir, ...files], { stdio: "ignore", timeout: 180_000 });
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", format, "--outdir", outDir, ...files],
+    { stdio: "ignore", timeout: 180_000 },
+  );
   const written = files.map((file) => path.join(outDir, `${path.basename(file, ".xlsx")}.${format}`));
   const missing = written.filter((file) => !existsSync(file));
   if (missing.length > 0) throw new Error(`LibreOffice did not write ${missing.join(", ")}`);

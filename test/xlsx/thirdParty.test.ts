@@ -7,7 +7,17 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
 import { buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
-import { annotationsFor, checkedCopy, convertWithLibreOffice, describeWithOpenpyxl, fixture, FIXTURE_NAMES, sheetOf, SLIP, tempDir } from "./support";
+import {
+  annotationsFor,
+  checkedCopy,
+  convertWithLibreOffice,
+  describeWithOpenpyxl,
+  fixture,
+  FIXTURE_NAMES,
+  sheetOf,
+  SLIP,
+  tempDir,
+} from "./support";
 
 const dir = tempDir();
 const converted = tempDir();
@@ -17,7 +27,11 @@ const names = [...FIXTURE_NAMES, NEW];
 beforeAll(async () => {
   await saveWorkbook(buildDefaultWorkbook(), path.join(dir, NEW));
   for (const name of FIXTURE_NAMES) await checkedCopy(fixture(name), path.join(dir, name), SLIP);
-  convertWithLibreOffice(names.map((name) => path.join(dir, name)), "xlsx", converted);
+  convertWithLibreOffice(
+    names.map((name) => path.join(dir, name)),
+    "xlsx",
+    converted,
+  );
 }, 300_000);
 
 describe("LibreOffice", () => {
@@ -30,10 +44,13 @@ describe("LibreOffice", () => {
     const theirs = await loadWorkbook(path.join(converted, name));
     const conflicts = (workbook: typeof ours) => readTables(workbook).find((t) => t.name === "Conflicts")?.rows;
     expect(conflicts(theirs)).toEqual(conflicts(ours));
-    const productNotes = (file: string) => Object.values(sheetOf(describeWithOpenpyxl(file), "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK));
+    const productNotes = (file: string) =>
+      Object.values(sheetOf(describeWithOpenpyxl(file), "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK));
     expect(productNotes(path.join(converted, name))).toEqual(productNotes(path.join(dir, name)));
     const workplan = sheetOf(describeWithOpenpyxl(path.join(converted, name)), "Workplan");
-    expect(workplan.conditionalFormats.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET)))).toHaveLength(3);
+    expect(
+      workplan.conditionalFormats.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET))),
+    ).toHaveLength(3);
   });
 
   it("gives back a checked file in which a new check replaces the product's rules instead of adding to them", async () => {
@@ -44,12 +61,17 @@ describe("LibreOffice", () => {
       `'${FLAGS_SHEET}'!A2=2`,
       `'${FLAGS_SHEET}'!A2=1`,
     ]);
-    expect([FLAGS_SHEET, LISTS_SHEET].map((name) => sheetOf(description, name).state)).toEqual(["veryHidden", "veryHidden"]);
+    expect([FLAGS_SHEET, LISTS_SHEET].map((name) => sheetOf(description, name).state)).toEqual([
+      "veryHidden",
+      "veryHidden",
+    ]);
   });
 
   it("converts a new workbook's first sheet to CSV with the Workplan table", () => {
     const [csv] = convertWithLibreOffice([path.join(dir, NEW)], "csv", tempDir());
-    const lines = readFileSync(csv ?? "", "utf8").trim().split(/\r?\n/);
+    const lines = readFileSync(csv ?? "", "utf8")
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe("Meeting,Year,Status,Agenda item 2 (flexible topic),Agenda item 3 (fixed topic),Notes");
     expect(lines).toHaveLength(11);
   }, 120_000);
@@ -61,7 +83,11 @@ describe("openpyxl", () => {
     "wb = openpyxl.load_workbook(sys.argv[1])\n" +
     "for ws in wb.worksheets: print(ws.title, ws.sheet_state, [(str(cf.sqref), r.priority, r.formula) for cf in ws.conditional_formatting for r in cf.rules])";
 
-  const run = (file: string) => execFileSync("/usr/bin/python3", ["-c", SHEETS_AND_RULES, file], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const run = (file: string) =>
+    execFileSync("/usr/bin/python3", ["-c", SHEETS_AND_RULES, file], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
 
   it("reads a checked file's sheet states and conditional formats", async () => {
     const file = path.join(dir, "default.xlsx");

@@ -57,13 +57,19 @@ function notLoaded(name: string): Error {
 
 function parseLoad(arg: unknown): string[][] | null {
   if (arg === undefined) return null;
-  if (typeof arg === "string") return arg.split(",").map((p) => p.trim()).filter(Boolean).map((p) => p.split("/"));
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => p.split("/"));
   if (Array.isArray(arg)) return arg.flatMap((p) => parseLoad(p) ?? []);
   if (typeof arg === "object" && arg !== null) {
     const paths: string[][] = [];
     for (const [key, value] of Object.entries(arg)) {
       if (value === true) paths.push([key]);
-      else if (typeof value === "object" && value !== null) for (const sub of parseLoad(value) ?? []) paths.push([key, ...sub]);
+      else if (typeof value === "object" && value !== null)
+        for (const sub of parseLoad(value) ?? []) paths.push([key, ...sub]);
     }
     return paths;
   }
@@ -136,13 +142,15 @@ abstract class ClientObject<E> {
   /** Runs at sync time: the entity, null for a null object, or ItemNotFound. */
   resolve(): E | null {
     const entity = this.resolver();
-    if (entity === null && !this.nullable) throw new FakeError("ItemNotFound", `The requested ${this.constructor.name} does not exist.`);
+    if (entity === null && !this.nullable)
+      throw new FakeError("ItemNotFound", `The requested ${this.constructor.name} does not exist.`);
     return entity;
   }
 
   protected must(): E {
     const entity = this.resolve();
-    if (entity === null) throw new FakeError("InvalidObjectPath", `The ${this.constructor.name} is a null object: it cannot be changed.`);
+    if (entity === null)
+      throw new FakeError("InvalidObjectPath", `The ${this.constructor.name} is a null object: it cannot be changed.`);
     return entity;
   }
 
@@ -191,8 +199,10 @@ abstract class ClientObject<E> {
         child.applyLoad(rests.length > 0 ? rests : child.scalarNames().map((n) => [n]));
         continue;
       }
-      if (rests.length > 0) throw new Error(`fake Excel: ${this.constructor.name}.${head} is not a navigation property`);
-      if (!this.scalarNames().includes(head)) throw new Error(`fake Excel: ${this.constructor.name} has no property ${head}`);
+      if (rests.length > 0)
+        throw new Error(`fake Excel: ${this.constructor.name}.${head} is not a navigation property`);
+      if (!this.scalarNames().includes(head))
+        throw new Error(`fake Excel: ${this.constructor.name} has no property ${head}`);
       if (entity !== null) this.loaded.set(head, this.scalar(entity, head));
     }
   }
@@ -233,7 +243,10 @@ abstract class Collection<E, P extends ClientObject<E>> extends ClientObject<E[]
 
   applyLoad(paths: string[][]): void {
     const entities = this.resolve();
-    const itemPaths = paths.filter((p) => p[0] === "items").map((p) => p.slice(1)).filter((p) => p.length > 0);
+    const itemPaths = paths
+      .filter((p) => p[0] === "items")
+      .map((p) => p.slice(1))
+      .filter((p) => p.length > 0);
     if (paths.some((p) => p[0] !== "items")) throw new Error(`fake Excel: ${this.constructor.name} loads only items`);
     const items = (entities ?? []).map((_, index) =>
       this.item(() => {
@@ -325,12 +338,16 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   /** Print settings (ExcelApi 1.9): orientation and fit-to-page zoom are modelled. */
-  get pageLayout(): { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } } {
+  get pageLayout(): {
+    orientation: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  } {
     const write = this.write.bind(this);
     return {
       set orientation(value: string) {
         write((sheet) => {
-          if (value !== "Landscape" && value !== "Portrait") throw new FakeError("InvalidArgument", `"${value}" is not a page orientation.`);
+          if (value !== "Landscape" && value !== "Portrait")
+            throw new FakeError("InvalidArgument", `"${value}" is not a page orientation.`);
           sheet.pageLayout = { ...sheet.pageLayout, orientation: value };
         });
       },
@@ -355,7 +372,10 @@ export class Worksheet extends ClientObject<SheetModel> {
   set visibility(value: string) {
     this.write((sheet) => {
       if (this.ctx.merged && this.ctx.excel.platform !== "OfficeOnline") {
-        throw new FakeError("UndoNotSupported", "Worksheet.visibility does not support undo in Excel on Windows and Mac.");
+        throw new FakeError(
+          "UndoNotSupported",
+          "Worksheet.visibility does not support undo in Excel on Windows and Mac.",
+        );
       }
       if (value !== "Visible" && !this.ctx.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new FakeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
@@ -365,7 +385,11 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   getRange(address?: string): Range {
-    return new Range(this.ctx, this.child((sheet) => ({ sheet, area: address ? parseAddress(address).area : WHOLE_SHEET })), this.nullable);
+    return new Range(
+      this.ctx,
+      this.child((sheet) => ({ sheet, area: address ? parseAddress(address).area : WHOLE_SHEET })),
+      this.nullable,
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): Range {
@@ -384,11 +408,27 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   get notes(): NoteCollection {
-    return this.once("notes", () => new NoteCollection(this.ctx, this.child((sheet) => [sheet]), this.nullable));
+    return this.once(
+      "notes",
+      () =>
+        new NoteCollection(
+          this.ctx,
+          this.child((sheet) => [sheet]),
+          this.nullable,
+        ),
+    );
   }
 
   get comments(): CommentCollection {
-    return this.once("comments", () => new CommentCollection(this.ctx, this.child((sheet) => [sheet]), this.nullable));
+    return this.once(
+      "comments",
+      () =>
+        new CommentCollection(
+          this.ctx,
+          this.child((sheet) => [sheet]),
+          this.nullable,
+        ),
+    );
   }
 
   activate(): void {
@@ -428,7 +468,8 @@ function enter(cell: Cell, value: unknown): void {
     cell.value = value;
     return;
   }
-  if (typeof value !== "string") throw new FakeError("InvalidArgument", `Cannot write ${JSON.stringify(value)} to a cell.`);
+  if (typeof value !== "string")
+    throw new FakeError("InvalidArgument", `Cannot write ${JSON.stringify(value)} to a cell.`);
   if (cell.numberFormat === "@") {
     cell.value = value;
     return;
@@ -472,8 +513,15 @@ function eachCell<T>(area: Area, f: (row: number, column: number) => T): T[][] {
 function checkShape(area: Area, rows: unknown, what: string): unknown[][] {
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
-  if (!Array.isArray(rows) || rows.length !== height || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
-    throw new FakeError("InvalidArgument", `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range.`);
+  if (
+    !Array.isArray(rows) ||
+    rows.length !== height ||
+    rows.some((row) => !Array.isArray(row) || row.length !== width)
+  ) {
+    throw new FakeError(
+      "InvalidArgument",
+      `The number of rows or columns in the ${what} array doesn't match the size or dimensions of the range.`,
+    );
   }
   return rows as unknown[][];
 }
@@ -501,7 +549,8 @@ export class Range extends ClientObject<RangeEntity> {
     if (name === "address") return `${sheetPrefix(sheet.name)}!${areaName(area)}`;
     if (name === "rowCount") return area.bottom - area.top + 1;
     if (name === "columnCount") return area.right - area.left + 1;
-    if (cellsOf(area) > LOAD_LIMIT) throw new FakeError("ResponsePayloadSizeLimitExceeded", "The range is too large to load.");
+    if (cellsOf(area) > LOAD_LIMIT)
+      throw new FakeError("ResponsePayloadSizeLimitExceeded", "The range is too large to load.");
     if (name === "values") return eachCell(area, (r, c) => shown(sheet.cell(r, c)).value);
     if (name === "valueTypes") return eachCell(area, (r, c) => shown(sheet.cell(r, c)).type);
     return eachCell(area, (r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
@@ -622,14 +671,23 @@ export class Range extends ClientObject<RangeEntity> {
   }
 
   get dataValidation(): DataValidation {
-    if (!this.nav.has("dv")) this.nav.set("dv", new DataValidation(this.ctx, this.child((e) => e), this.nullable));
+    if (!this.nav.has("dv"))
+      this.nav.set(
+        "dv",
+        new DataValidation(
+          this.ctx,
+          this.child((e) => e),
+          this.nullable,
+        ),
+      );
     return this.nav.get("dv") as DataValidation;
   }
 
   /** Selects the range; Excel refuses to select on a sheet that is not the active one. */
   select(): void {
     this.write(({ sheet, area }) => {
-      if (this.ctx.model.activeSheet !== sheet.name) throw new FakeError("InvalidSelection", "The range is not on the active sheet.");
+      if (this.ctx.model.activeSheet !== sheet.name)
+        throw new FakeError("InvalidSelection", "The range is not on the active sheet.");
       this.ctx.model.selection = `${sheet.name}!${areaName(area)}`;
     });
   }
@@ -691,7 +749,11 @@ class ConditionalFormatCollection extends Collection<FormatEntity, ConditionalFo
       ctx,
       () => {
         const entity = range.entity();
-        return entity ? entity.sheet.conditionalFormats.filter((f) => intersects(f.area, entity.area)).map((format) => ({ sheet: entity.sheet, format })) : null;
+        return entity
+          ? entity.sheet.conditionalFormats
+              .filter((f) => intersects(f.area, entity.area))
+              .map((format) => ({ sheet: entity.sheet, format }))
+          : null;
       },
       range.nullable,
     );
@@ -720,7 +782,8 @@ class ConditionalFormat extends ClientObject<FormatEntity> {
   private stale = false;
 
   resolve(): FormatEntity | null {
-    if (this.stale) throw new FakeError("InvalidObjectPath", "The conditional format moved: fetch it again at its new priority.");
+    if (this.stale)
+      throw new FakeError("InvalidObjectPath", "The conditional format moved: fetch it again at its new priority.");
     return super.resolve();
   }
 
@@ -755,12 +818,28 @@ class ConditionalFormat extends ClientObject<FormatEntity> {
   }
 
   get custom(): CustomConditionalFormat {
-    if (!this.nav.has("custom")) this.nav.set("custom", new CustomConditionalFormat(this.ctx, this.child((e) => (e.format.type === "Custom" ? e : null)), this.nullable));
+    if (!this.nav.has("custom"))
+      this.nav.set(
+        "custom",
+        new CustomConditionalFormat(
+          this.ctx,
+          this.child((e) => (e.format.type === "Custom" ? e : null)),
+          this.nullable,
+        ),
+      );
     return this.nav.get("custom") as CustomConditionalFormat;
   }
 
   get customOrNullObject(): CustomConditionalFormat {
-    if (!this.nav.has("customOrNull")) this.nav.set("customOrNull", new CustomConditionalFormat(this.ctx, this.child((e) => (e.format.type === "Custom" ? e : null)), true));
+    if (!this.nav.has("customOrNull"))
+      this.nav.set(
+        "customOrNull",
+        new CustomConditionalFormat(
+          this.ctx,
+          this.child((e) => (e.format.type === "Custom" ? e : null)),
+          true,
+        ),
+      );
     return this.nav.get("customOrNull") as CustomConditionalFormat;
   }
 
@@ -789,12 +868,28 @@ class CustomConditionalFormat extends ClientObject<FormatEntity> {
   }
 
   get rule(): ConditionalFormatRule {
-    if (!this.nav.has("rule")) this.nav.set("rule", new ConditionalFormatRule(this.ctx, this.child((e) => e), this.nullable));
+    if (!this.nav.has("rule"))
+      this.nav.set(
+        "rule",
+        new ConditionalFormatRule(
+          this.ctx,
+          this.child((e) => e),
+          this.nullable,
+        ),
+      );
     return this.nav.get("rule") as ConditionalFormatRule;
   }
 
   get format(): ConditionalRangeFormat {
-    if (!this.nav.has("format")) this.nav.set("format", new ConditionalRangeFormat(this.ctx, this.child((e) => e), this.nullable));
+    if (!this.nav.has("format"))
+      this.nav.set(
+        "format",
+        new ConditionalRangeFormat(
+          this.ctx,
+          this.child((e) => e),
+          this.nullable,
+        ),
+      );
     return this.nav.get("format") as ConditionalRangeFormat;
   }
 }
@@ -815,7 +910,16 @@ class ConditionalRangeFormat extends ClientObject<FormatEntity> {
   }
 
   private part(part: "fill" | "font"): FormatColor {
-    if (!this.nav.has(part)) this.nav.set(part, new FormatColor(this.ctx, this.child((e) => e), this.nullable, part));
+    if (!this.nav.has(part))
+      this.nav.set(
+        part,
+        new FormatColor(
+          this.ctx,
+          this.child((e) => e),
+          this.nullable,
+          part,
+        ),
+      );
     return this.nav.get(part) as FormatColor;
   }
 
@@ -985,15 +1089,25 @@ class Table extends ClientObject<TableModel> {
   }
 
   get rows(): TableRowCollection {
-    if (!this.nav.has("rows")) this.nav.set("rows", new TableRowCollection(this.ctx, this.child((t) => t), this.nullable));
+    if (!this.nav.has("rows"))
+      this.nav.set(
+        "rows",
+        new TableRowCollection(
+          this.ctx,
+          this.child((t) => t),
+          this.nullable,
+        ),
+      );
     return this.nav.get("rows") as TableRowCollection;
   }
 
   set name(value: string) {
     this.write((table) => {
-      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(value)) throw new FakeError("InvalidArgument", `"${value}" is not a valid table name.`);
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(value))
+        throw new FakeError("InvalidArgument", `"${value}" is not a valid table name.`);
       const other = this.ctx.model.table(value);
-      if ((other && other !== table) || this.ctx.model.name(value)) throw new FakeError("ItemAlreadyExists", `The name "${value}" is already taken.`);
+      if ((other && other !== table) || this.ctx.model.name(value))
+        throw new FakeError("ItemAlreadyExists", `The name "${value}" is already taken.`);
       table.name = value;
     });
   }
@@ -1013,28 +1127,52 @@ class Table extends ClientObject<TableModel> {
   }
 
   get worksheet(): Worksheet {
-    if (!this.nav.has("worksheet")) this.nav.set("worksheet", new Worksheet(this.ctx, this.child((t) => t.sheet), this.nullable));
+    if (!this.nav.has("worksheet"))
+      this.nav.set(
+        "worksheet",
+        new Worksheet(
+          this.ctx,
+          this.child((t) => t.sheet),
+          this.nullable,
+        ),
+      );
     return this.nav.get("worksheet") as Worksheet;
   }
 
   get columns(): TableColumnCollection {
-    if (!this.nav.has("columns")) this.nav.set("columns", new TableColumnCollection(this.ctx, this.child((t) => columnsOf(t)), this.nullable));
+    if (!this.nav.has("columns"))
+      this.nav.set(
+        "columns",
+        new TableColumnCollection(
+          this.ctx,
+          this.child((t) => columnsOf(t)),
+          this.nullable,
+        ),
+      );
     return this.nav.get("columns") as TableColumnCollection;
   }
 
   getRange(): Range {
-    return new Range(this.ctx, this.child((t) => ({ sheet: t.sheet, area: t.area })), this.nullable);
+    return new Range(
+      this.ctx,
+      this.child((t) => ({ sheet: t.sheet, area: t.area })),
+      this.nullable,
+    );
   }
 
   resize(newRange: Range | string): void {
     this.write((table) => {
       if (!this.ctx.excel.supports("1.13")) throw new FakeError("ApiNotFound", "Table.resize needs ExcelApi 1.13.");
-      const target = typeof newRange === "string" ? { sheet: table.sheet, area: parseAddress(newRange).area } : newRange.entity();
-      if (!target || target.sheet !== table.sheet) throw new FakeError("InvalidArgument", "The new range must be on the table's sheet.");
+      const target =
+        typeof newRange === "string" ? { sheet: table.sheet, area: parseAddress(newRange).area } : newRange.entity();
+      if (!target || target.sheet !== table.sheet)
+        throw new FakeError("InvalidArgument", "The new range must be on the table's sheet.");
       if (target.area.top !== table.area.top || !intersects(target.area, table.area)) {
         throw new FakeError("InvalidArgument", "The new range must overlap the table and keep its header row.");
       }
-      if (this.ctx.model.tables.some((t) => t !== table && t.sheet === table.sheet && intersects(t.area, target.area))) {
+      if (
+        this.ctx.model.tables.some((t) => t !== table && t.sheet === table.sheet && intersects(t.area, target.area))
+      ) {
         throw new FakeError("InvalidArgument", "A table can't overlap another table.");
       }
       table.area = target.area;
@@ -1072,12 +1210,20 @@ class TableRowCollection extends ClientObject<TableModel> {
 
   add(index?: number | null, values?: unknown[][]): void {
     this.write((table) => {
-      if (index !== null && index !== undefined) throw new Error("fake Excel: TableRowCollection.add models appending only (index null)");
+      if (index !== null && index !== undefined)
+        throw new Error("fake Excel: TableRowCollection.add models appending only (index null)");
       if (table.showTotals) throw new Error("fake Excel: appending to a table with a totals row is not modelled");
       const width = table.area.right - table.area.left + 1;
       const rows = values ?? [Array.from({ length: width }, () => "")];
-      if (!Array.isArray(rows) || rows.length === 0 || rows.some((row) => !Array.isArray(row) || row.length !== width)) {
-        throw new FakeError("InvalidArgument", "The number of rows or columns in the values array doesn't match the size or dimensions of the table.");
+      if (
+        !Array.isArray(rows) ||
+        rows.length === 0 ||
+        rows.some((row) => !Array.isArray(row) || row.length !== width)
+      ) {
+        throw new FakeError(
+          "InvalidArgument",
+          "The number of rows or columns in the values array doesn't match the size or dimensions of the table.",
+        );
       }
       appendRows(this.ctx.model, table, rows);
     });
@@ -1112,11 +1258,17 @@ function appendRows(model: WorkbookModel, table: TableModel, rows: unknown[][]):
   const others = model.tables.filter((t) => t !== table && t.sheet === sheet && t.area.top > area.bottom);
   const inColumns = (a: Area) => a.left >= area.left && a.right <= area.right;
   const across = others.filter((t) => !inColumns(t.area) && t.area.left <= area.right && t.area.right >= area.left);
-  if (across.length > 0) throw new FakeError("InsertDeleteConflict", "The operation would move cells of another table that only partly lies below this one.");
+  if (across.length > 0)
+    throw new FakeError(
+      "InsertDeleteConflict",
+      "The operation would move cells of another table that only partly lies below this one.",
+    );
   shiftDown(sheet, area.bottom, area.left, area.right, by);
-  for (const other of others.filter((t) => inColumns(t.area))) other.area = { ...other.area, top: other.area.top + by, bottom: other.area.bottom + by };
+  for (const other of others.filter((t) => inColumns(t.area)))
+    other.area = { ...other.area, top: other.area.top + by, bottom: other.area.bottom + by };
   const bodyTop = area.top + (table.showHeaders ? 1 : 0);
-  const grows = (a: Area) => a.top <= bodyTop && a.bottom === area.bottom && a.left >= area.left && a.right <= area.right;
+  const grows = (a: Area) =>
+    a.top <= bodyTop && a.bottom === area.bottom && a.left >= area.left && a.right <= area.right;
   const beneath = (a: Area) => a.top > area.bottom && inColumns(a);
   for (const item of [...sheet.validations, ...sheet.conditionalFormats]) {
     if (grows(item.area)) item.area = { ...item.area, bottom: item.area.bottom + by };
@@ -1179,7 +1331,8 @@ interface NoteEntity {
 
 function singleCell(address: string): string {
   const { area } = parseAddress(address);
-  if (area.top !== area.bottom || area.left !== area.right) throw new FakeError("InvalidCellAddress", `"${address}" is not a single cell.`);
+  if (area.top !== area.bottom || area.left !== area.right)
+    throw new FakeError("InvalidCellAddress", `"${address}" is not a single cell.`);
   return cellName(area.top, area.left);
 }
 
@@ -1206,7 +1359,11 @@ class NoteCollection extends Collection<NoteEntity, Note> {
   private locate(key: string): { sheet: SheetModel; cell: string } | null {
     const parsed = parseAddress(key);
     const within = this.sheets() ?? [];
-    const sheet = parsed.sheet ? (within.find((s) => s.name.toLowerCase() === parsed.sheet?.toLowerCase()) ?? null) : within.length === 1 ? within[0] : null;
+    const sheet = parsed.sheet
+      ? (within.find((s) => s.name.toLowerCase() === parsed.sheet?.toLowerCase()) ?? null)
+      : within.length === 1
+        ? within[0]
+        : null;
     if (!sheet) throw new FakeError("InvalidArgument", `"${key}" names no sheet of this collection.`);
     return { sheet, cell: singleCell(key) };
   }
@@ -1267,7 +1424,11 @@ class Note extends ClientObject<NoteEntity> {
   }
 
   getLocation(): Range {
-    return new Range(this.ctx, this.child(({ sheet, note }) => ({ sheet, area: parseAddress(note.cell).area })), this.nullable);
+    return new Range(
+      this.ctx,
+      this.child(({ sheet, note }) => ({ sheet, area: parseAddress(note.cell).area })),
+      this.nullable,
+    );
   }
 }
 
@@ -1303,7 +1464,11 @@ class Comment extends ClientObject<CommentEntity> {
   }
 
   getLocation(): Range {
-    return new Range(this.ctx, this.child(({ sheet, comment }) => ({ sheet, area: parseAddress(comment.cell).area })), this.nullable);
+    return new Range(
+      this.ctx,
+      this.child(({ sheet, comment }) => ({ sheet, area: parseAddress(comment.cell).area })),
+      this.nullable,
+    );
   }
 }
 
@@ -1326,7 +1491,8 @@ class NamedItemCollection extends Collection<NameEntity, NamedItem> {
   add(name: string, reference: Range | string): NamedItem {
     let created: NameEntity | null = null;
     this.ctx.enqueue("write", () => {
-      if (this.ctx.model.name(name) || this.ctx.model.table(name)) throw new FakeError("ItemAlreadyExists", `The name "${name}" is already taken.`);
+      if (this.ctx.model.name(name) || this.ctx.model.table(name))
+        throw new FakeError("ItemAlreadyExists", `The name "${name}" is already taken.`);
       let formula: string;
       if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
       else {
@@ -1395,7 +1561,10 @@ interface TableContent {
 function tableContents(model: WorkbookModel): Map<TableModel, TableContent> {
   const contents = new Map<TableModel, TableContent>();
   for (const table of model.tables) {
-    contents.set(table, { area: { ...table.area }, cells: JSON.stringify(eachCell(table.area, (r, c) => table.sheet.cell(r, c)?.value ?? null)) });
+    contents.set(table, {
+      area: { ...table.area },
+      cells: JSON.stringify(eachCell(table.area, (r, c) => table.sheet.cell(r, c)?.value ?? null)),
+    });
   }
   return contents;
 }
@@ -1405,10 +1574,18 @@ function changedArea(before: TableContent, table: TableModel): Area | null {
   const old = JSON.parse(before.cells) as unknown[][];
   let found: Area | null = null;
   eachCell(table.area, (r, c) => {
-    const was = r <= before.area.bottom && c <= before.area.right ? old[r - before.area.top]?.[c - before.area.left] : null;
+    const was =
+      r <= before.area.bottom && c <= before.area.right ? old[r - before.area.top]?.[c - before.area.left] : null;
     const now = table.sheet.cell(r, c)?.value ?? null;
     if (JSON.stringify(was ?? null) === JSON.stringify(now)) return;
-    found = found ? { top: Math.min(found.top, r), left: Math.min(found.left, c), bottom: Math.max(found.bottom, r), right: Math.max(found.right, c) } : { top: r, left: c, bottom: r, right: c };
+    found = found
+      ? {
+          top: Math.min(found.top, r),
+          left: Math.min(found.left, c),
+          bottom: Math.max(found.bottom, r),
+          right: Math.max(found.right, c),
+        }
+      : { top: r, left: c, bottom: r, right: c };
   });
   return found;
 }
@@ -1477,9 +1654,21 @@ export class FakeExcel {
   }
 
   /** Delivers one table event to the registered handlers, asynchronously as Excel does. */
-  emit(table: TableModel, area: Area, source: "Local" | "Remote", changeType: FakeTableChangedEvent["changeType"] = "RangeEdited"): void {
+  emit(
+    table: TableModel,
+    area: Area,
+    source: "Local" | "Remote",
+    changeType: FakeTableChangedEvent["changeType"] = "RangeEdited",
+  ): void {
     if (this.tableHandlers.length === 0) return;
-    const event: FakeTableChangedEvent = { type: "TableChanged", source, changeType, tableId: table.id, worksheetId: table.sheet.id, address: areaName(area) };
+    const event: FakeTableChangedEvent = {
+      type: "TableChanged",
+      source,
+      changeType,
+      tableId: table.id,
+      worksheetId: table.sheet.id,
+      address: areaName(area),
+    };
     const handlers = [...this.tableHandlers];
     const deliver = () => {
       this.events.push(event);
@@ -1501,7 +1690,12 @@ export class FakeExcel {
    * co-author ("Remote"). A cell inside a table raises that table's changed event. The value is
    * stored as given (a number stays a number, text stays text); null or "" empties the cell.
    */
-  editCell(sheetName: string, address: string, value: string | number | boolean | null, source: "Local" | "Remote" = "Local"): void {
+  editCell(
+    sheetName: string,
+    address: string,
+    value: string | number | boolean | null,
+    source: "Local" | "Remote" = "Local",
+  ): void {
     const sheet = this.model.sheet(sheetName);
     if (!sheet) throw new Error(`fake Excel: no sheet "${sheetName}"`);
     const before = tableContents(this.model);
@@ -1520,13 +1714,17 @@ export class FakeExcel {
   }
 
   readonly run: ExcelRun = (async <T>(first: unknown, second?: Batch<T>): Promise<T> => {
-    const options = (typeof first === "function" ? {} : first) as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean };
+    const options = (typeof first === "function" ? {} : first) as {
+      mergeUndoGroup?: boolean;
+      delayForCellEdit?: boolean;
+    };
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
     this.runOptions.push({ ...options });
     const context = new FakeContext(this, options.mergeUndoGroup === true && this.supports("1.20"));
     this.onContext?.(context);
     const result = await batch(context as unknown as Excel.RequestContext);
-    if (context.pendingCount() > 0) throw new Error(`fake Excel: ${context.pendingCount()} queued step(s) were never synced`);
+    if (context.pendingCount() > 0)
+      throw new Error(`fake Excel: ${context.pendingCount()} queued step(s) were never synced`);
     return result;
   }) as ExcelRun;
 }

@@ -8,7 +8,16 @@
  * constant (`=WorkplanChecker!A2=3`, `=$B2<>"x"`), the form the product writes, relative to the
  * top-left cell of the rule's range as Excel does; other formulas are listed as unevaluated.
  */
-import { areaName, cellName, columnNumber, intersects, type Area, type ConditionalFormatModel, type SheetModel, type WorkbookModel } from "./model";
+import {
+  areaName,
+  cellName,
+  columnNumber,
+  intersects,
+  type Area,
+  type ConditionalFormatModel,
+  type SheetModel,
+  type WorkbookModel,
+} from "./model";
 
 export type GridValue = string | number | boolean;
 
@@ -72,16 +81,28 @@ function parseRule(formula: string): ParsedRule | null {
   const match = RULE.exec(formula);
   if (!match) return null;
   const [, sheetRef, absColumn, letters, absRow, row, op, literal] = match as unknown as string[];
-  const sheet = sheetRef === undefined ? null : sheetRef.startsWith("'") ? sheetRef.slice(1, -1).replace(/''/g, "'") : sheetRef;
+  const sheet =
+    sheetRef === undefined ? null : sheetRef.startsWith("'") ? sheetRef.slice(1, -1).replace(/''/g, "'") : sheetRef;
   const text = literal as string;
-  const constant: GridValue = text.startsWith('"') ? text.slice(1, -1).replace(/""/g, '"') : /^(true|false)$/i.test(text) ? text.toLowerCase() === "true" : Number(text);
+  const constant: GridValue = text.startsWith('"')
+    ? text.slice(1, -1).replace(/""/g, '"')
+    : /^(true|false)$/i.test(text)
+      ? text.toLowerCase() === "true"
+      : Number(text);
   const test: Comparison = (value) => {
     // Excel compares a blank cell as 0 with a number, as "" with text, as FALSE with a boolean.
     const left: GridValue = value ?? (typeof constant === "number" ? 0 : typeof constant === "string" ? "" : false);
     if (typeof left !== typeof constant) return op === "<>";
     return compare(op as string, left, constant);
   };
-  return { sheet, row: Number(row), column: columnNumber(letters as string), absoluteRow: absRow === "$", absoluteColumn: absColumn === "$", test };
+  return {
+    sheet,
+    row: Number(row),
+    column: columnNumber(letters as string),
+    absoluteRow: absRow === "$",
+    absoluteColumn: absColumn === "$",
+    test,
+  };
 }
 
 function shownValue(sheet: SheetModel | null, row: number, column: number): GridValue | null {
@@ -93,11 +114,23 @@ function shownValue(sheet: SheetModel | null, row: number, column: number): Grid
 /** The cells worth reporting for a rule: its range, cut down to where the sheet has anything. */
 function reach(sheet: SheetModel, model: WorkbookModel, area: Area): Area | null {
   const used = sheet.usedArea(false);
-  const boxes = [used, ...model.tables.filter((t) => t.sheet === sheet).map((t) => t.area)].filter((a): a is Area => a !== null);
+  const boxes = [used, ...model.tables.filter((t) => t.sheet === sheet).map((t) => t.area)].filter(
+    (a): a is Area => a !== null,
+  );
   if (boxes.length === 0) return null;
-  const box = boxes.reduce((a, b) => ({ top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) }));
+  const box = boxes.reduce((a, b) => ({
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  }));
   if (!intersects(box, area)) return null;
-  return { top: Math.max(box.top, area.top), left: Math.max(box.left, area.left), bottom: Math.min(box.bottom, area.bottom), right: Math.min(box.right, area.right) };
+  return {
+    top: Math.max(box.top, area.top),
+    left: Math.max(box.left, area.left),
+    bottom: Math.min(box.bottom, area.bottom),
+    right: Math.min(box.right, area.right),
+  };
 }
 
 function applyRules(sheet: SheetModel, model: WorkbookModel, grid: SheetGrid): void {
@@ -133,8 +166,19 @@ function applyRules(sheet: SheetModel, model: WorkbookModel, grid: SheetGrid): v
 }
 
 export function sheetGrid(model: WorkbookModel, sheet: SheetModel): SheetGrid {
-  const grid: SheetGrid = { name: sheet.name, visibility: sheet.visibility, values: {}, fills: {}, fonts: {}, notes: {}, tables: [], unevaluated: [] };
-  const keys = [...sheet.cells.keys()].map((key) => key.split(",").map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const grid: SheetGrid = {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    values: {},
+    fills: {},
+    fonts: {},
+    notes: {},
+    tables: [],
+    unevaluated: [],
+  };
+  const keys = [...sheet.cells.keys()]
+    .map((key) => key.split(",").map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [row, column] of keys) {
     const value = shownValue(sheet, row, column);
     if (value !== null) grid.values[cellName(row, column)] = value;

@@ -4,7 +4,16 @@
  * benchmark's sync count and the pane's end-to-end tests (see ../harness.ts). Pure TypeScript:
  * no Node modules, no packages, so it runs in Node and in a browser alike.
  */
-export { FakeContext, FakeExcel, type FakeEventHandlerResult, type FakeExcelOptions, type FakeTableChangedEvent, type RangeEntity, type RangeFormat, type TableChangedHandler } from "./excel";
+export {
+  FakeContext,
+  FakeExcel,
+  type FakeEventHandlerResult,
+  type FakeExcelOptions,
+  type FakeTableChangedEvent,
+  type RangeEntity,
+  type RangeFormat,
+  type TableChangedHandler,
+} from "./excel";
 export {
   FakeError,
   SheetModel,
@@ -21,7 +30,15 @@ export {
   type PageLayoutModel,
   type Scalar,
 } from "./model";
-export { fakeOffice, withOffice, OFFICE_THEMES, type FakeOffice, type FakeOfficeOptions, type FakeOfficeTheme, type FakeCommandEvent } from "./office";
+export {
+  fakeOffice,
+  withOffice,
+  OFFICE_THEMES,
+  type FakeOffice,
+  type FakeOfficeOptions,
+  type FakeOfficeTheme,
+  type FakeCommandEvent,
+} from "./office";
 export { gridState, sheetGrid, type GridState, type GridValue, type SheetGrid } from "./grid";
 export {
   allText,

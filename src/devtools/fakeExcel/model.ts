@@ -101,7 +101,12 @@ export function parseAddress(address: string): { sheet: string | null; area: Are
   if (!a || !b || parts.length > 2) throw new FakeError("InvalidArgument", `The address "${address}" is not valid.`);
   return {
     sheet,
-    area: { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) },
+    area: {
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.column, b.column),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.column, b.column),
+    },
   };
 }
 
@@ -129,7 +134,9 @@ export function intersects(a: Area, b: Area): boolean {
 }
 
 export function contains(outer: Area, inner: Area): boolean {
-  return outer.top <= inner.top && inner.bottom <= outer.bottom && outer.left <= inner.left && inner.right <= outer.right;
+  return (
+    outer.top <= inner.top && inner.bottom <= outer.bottom && outer.left <= inner.left && inner.right <= outer.right
+  );
 }
 
 export function cellsOf(area: Area): number {
@@ -183,7 +190,13 @@ export class SheetModel {
 
   prune(row: number, column: number): void {
     const cell = this.cell(row, column);
-    if (cell && cell.value === undefined && cell.formula === undefined && cell.numberFormat === undefined && cell.style === undefined) {
+    if (
+      cell &&
+      cell.value === undefined &&
+      cell.formula === undefined &&
+      cell.numberFormat === undefined &&
+      cell.style === undefined
+    ) {
       this.cells.delete(`${row},${column}`);
     }
   }
@@ -192,11 +205,19 @@ export class SheetModel {
   usedArea(valuesOnly: boolean): Area | null {
     let area: Area | null = null;
     for (const [key, cell] of this.cells) {
-      const used = cell.value !== undefined || cell.formula !== undefined || (!valuesOnly && (cell.numberFormat !== undefined || cell.style !== undefined));
+      const used =
+        cell.value !== undefined ||
+        cell.formula !== undefined ||
+        (!valuesOnly && (cell.numberFormat !== undefined || cell.style !== undefined));
       if (!used) continue;
       const [row, column] = key.split(",").map(Number) as [number, number];
       area = area
-        ? { top: Math.min(area.top, row), left: Math.min(area.left, column), bottom: Math.max(area.bottom, row), right: Math.max(area.right, column) }
+        ? {
+            top: Math.min(area.top, row),
+            left: Math.min(area.left, column),
+            bottom: Math.max(area.bottom, row),
+            right: Math.max(area.right, column),
+          }
         : { top: row, left: column, bottom: row, right: column };
     }
     return area;
@@ -237,7 +258,6 @@ export interface NameModel {
   formula: string;
 }
 
-
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];
@@ -260,7 +280,8 @@ export class WorkbookModel {
 
   addSheet(name: string): SheetModel {
     if (this.sheet(name)) throw new FakeError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
-    if (!/^[^\\/?*[\]:]{1,31}$/.test(name) || name.startsWith("'")) throw new FakeError("InvalidArgument", `"${name}" is not a valid sheet name.`);
+    if (!/^[^\\/?*[\]:]{1,31}$/.test(name) || name.startsWith("'"))
+      throw new FakeError("InvalidArgument", `"${name}" is not a valid sheet name.`);
     const sheet = new SheetModel(name);
     this.sheets.push(sheet);
     this.activeSheet ??= name;
@@ -273,7 +294,9 @@ export class WorkbookModel {
       sheets: this.sheets.map((sheet) => ({
         name: sheet.name,
         visibility: sheet.visibility,
-        cells: [...sheet.cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, cell]) => [key, { ...cell }]),
+        cells: [...sheet.cells.entries()]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, cell]) => [key, { ...cell }]),
         conditionalFormats: sheet.conditionalFormats.map(({ id: _id, ...rest }) => rest),
         notes: sheet.orderedNotes(),
         comments: sheet.orderedComments(),
@@ -283,7 +306,13 @@ export class WorkbookModel {
         columnWidths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
         pageLayout: sheet.pageLayout,
       })),
-      tables: this.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, area: areaName(t.area), showHeaders: t.showHeaders, showTotals: t.showTotals })),
+      tables: this.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        area: areaName(t.area),
+        showHeaders: t.showHeaders,
+        showTotals: t.showTotals,
+      })),
       names: [...this.names].sort((a, b) => a.name.localeCompare(b.name)),
       activeSheet: this.activeSheet,
     };

@@ -91,7 +91,8 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       contentLanguage: "en-US",
       diagnostics: { host: "Excel", platform: excel.platform, version: "16.0" },
       requirements: {
-        isSetSupported: (name: string, minVersion?: string | number) => name === "ExcelApi" && excel.supports(minVersion === undefined ? "1.1" : String(minVersion)),
+        isSetSupported: (name: string, minVersion?: string | number) =>
+          name === "ExcelApi" && excel.supports(minVersion === undefined ? "1.1" : String(minVersion)),
       },
       officeTheme: { ...theme },
       document: {

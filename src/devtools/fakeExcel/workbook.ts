@@ -7,7 +7,16 @@ import { adoptedTables, CONFLICTS_HEADER_ROW } from "../../domain/defaults";
 import { CONFLICTS, WORKPLAN } from "../../domain/layout";
 import type { CellValue, SheetTable } from "../../domain/tables";
 import { FakeExcel, type FakeContext, type FakeExcelOptions } from "./excel";
-import { TableModel, WorkbookModel, areaName, parseAddress, type Area, type ErrorValue, type Scalar, type SheetModel } from "./model";
+import {
+  TableModel,
+  WorkbookModel,
+  areaName,
+  parseAddress,
+  type Area,
+  type ErrorValue,
+  type Scalar,
+  type SheetModel,
+} from "./model";
 
 export function put(sheet: SheetModel, row: number, column: number, value: CellValue): void {
   if (value === null || value === undefined || value === "") return;
@@ -24,7 +33,12 @@ export function workbookOf(tables: readonly SheetTable[]): WorkbookModel {
     const rows = table.rows.length > 0 ? table.rows : [table.headers.map(() => null)];
     table.headers.forEach((header, c) => put(sheet, table.top, table.left + c, header));
     rows.forEach((row, r) => row.forEach((value, c) => put(sheet, table.top + 1 + r, table.left + c, value)));
-    const area: Area = { top: table.top, left: table.left, bottom: table.top + rows.length, right: table.left + table.headers.length - 1 };
+    const area: Area = {
+      top: table.top,
+      left: table.left,
+      bottom: table.top + rows.length,
+      right: table.left + table.headers.length - 1,
+    };
     model.tables.push(new TableModel(table.name, sheet, area));
   }
   return model;
@@ -51,7 +65,10 @@ export function seededWorkbook(seed: Seed = "default"): WorkbookModel {
   const model = workbookOf(seed === "default" ? adoptedTables() : seed);
   if (seed === "default") {
     const conflicts = model.table(CONFLICTS.table);
-    if (conflicts) captionRows(CONFLICTS_HEADER_ROW).forEach((row, i) => put(conflicts.sheet, row, conflicts.area.left, NOT_CHECKED_CAPTION[i]));
+    if (conflicts)
+      captionRows(CONFLICTS_HEADER_ROW).forEach((row, i) =>
+        put(conflicts.sheet, row, conflicts.area.left, NOT_CHECKED_CAPTION[i]),
+      );
     model.activeSheet = model.table(WORKPLAN.table)?.sheet.name ?? model.activeSheet;
   }
   return model;
@@ -103,15 +120,31 @@ export function sheet(model: WorkbookModel, name: string): SheetModel {
 
 /** The notes the product wrote, as the engine describes them. */
 export function productNotes(model: WorkbookModel): { sheet: string; cell: string; text: string }[] {
-  return model.sheets.flatMap((s) => s.orderedNotes().filter((n) => n.content.startsWith(NOTE_MARK)).map((n) => ({ sheet: s.name, cell: n.cell, text: n.content })));
+  return model.sheets.flatMap((s) =>
+    s
+      .orderedNotes()
+      .filter((n) => n.content.startsWith(NOTE_MARK))
+      .map((n) => ({ sheet: s.name, cell: n.cell, text: n.content })),
+  );
 }
 
 export function userNotes(model: WorkbookModel): { sheet: string; cell: string; text: string }[] {
-  return model.sheets.flatMap((s) => s.orderedNotes().filter((n) => !n.content.startsWith(NOTE_MARK)).map((n) => ({ sheet: s.name, cell: n.cell, text: n.content })));
+  return model.sheets.flatMap((s) =>
+    s
+      .orderedNotes()
+      .filter((n) => !n.content.startsWith(NOTE_MARK))
+      .map((n) => ({ sheet: s.name, cell: n.cell, text: n.content })),
+  );
 }
 
 /** The Conflicts table as written: caption lines, headers, body rows (blank cells as null). */
-export function conflictsOf(model: WorkbookModel): { sheet: string; area: string; captions: (string | null)[]; headers: unknown[]; rows: unknown[][] } {
+export function conflictsOf(model: WorkbookModel): {
+  sheet: string;
+  area: string;
+  captions: (string | null)[];
+  headers: unknown[];
+  rows: unknown[][];
+} {
   const table = model.table(CONFLICTS.table);
   if (!table) throw new Error("no Conflicts table");
   const s = table.sheet;
@@ -124,7 +157,9 @@ export function conflictsOf(model: WorkbookModel): { sheet: string; area: string
   return {
     sheet: s.name,
     area: areaName(table.area),
-    captions: [Math.max(1, top - 3), Math.max(1, top - 3) + 1].map((r) => (r < top ? (at(r, left) as string | null) : null)),
+    captions: [Math.max(1, top - 3), Math.max(1, top - 3) + 1].map((r) =>
+      r < top ? (at(r, left) as string | null) : null,
+    ),
     headers: row(top),
     rows: Array.from({ length: bottom - top }, (_, i) => row(top + 1 + i)),
   };

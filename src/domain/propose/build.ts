@@ -16,7 +16,8 @@ export interface Outcome {
 export function buildOutcome(problem: Problem, solution: Solution): Outcome {
   const { plan } = problem;
   const appended = Array.from({ length: solution.appended }, (_, k) => appendedMeeting(problem, k + 1));
-  const meetingForSlot = (slot: Slot): Meeting => slot.meeting ?? (appended[slot.year - problem.lastYear - 1] as Meeting);
+  const meetingForSlot = (slot: Slot): Meeting =>
+    slot.meeting ?? (appended[slot.year - problem.lastYear - 1] as Meeting);
   const meetingOf = solution.slots.map(meetingForSlot);
   const placed = new Map<Meeting, number>(meetingOf.map((m, i) => [m, (problem.free[i] as { number: number }).number]));
   // Held meetings keep what they had; every other meeting takes what the solution puts there, or nothing.
@@ -30,7 +31,10 @@ export function buildOutcome(problem: Problem, solution: Solution): Outcome {
 function appendedMeeting(problem: Problem, k: number): Meeting {
   const rows = problem.plan.meetings;
   const below = rows.reduce<Meeting | null>((last, m) => (last === null || m.row > last.row ? m : last), null);
-  const shift = (at: Where | undefined): Where => ({ sheet: at?.sheet ?? "Workplan", cell: shiftRow(at?.cell ?? "", k) });
+  const shift = (at: Where | undefined): Where => ({
+    sheet: at?.sheet ?? "Workplan",
+    cell: shiftRow(at?.cell ?? "", k),
+  });
   return {
     row: (below?.row ?? -1) + k,
     ordinal: problem.lastOrdinal + k,
@@ -39,7 +43,12 @@ function appendedMeeting(problem: Problem, k: number): Meeting {
     held: false,
     flexible: null,
     topic: null,
-    at: { ordinal: shift(below?.at.ordinal), year: shift(below?.at.year), flexible: below?.at.flexible ? shift(below.at.flexible) : null, topic: shift(below?.at.topic) },
+    at: {
+      ordinal: shift(below?.at.ordinal),
+      year: shift(below?.at.year),
+      flexible: below?.at.flexible ? shift(below.at.flexible) : null,
+      topic: shift(below?.at.topic),
+    },
   };
 }
 

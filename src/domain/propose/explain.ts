@@ -17,14 +17,20 @@ interface Span {
 }
 
 export function explain(problem: Problem): Explanation {
-  return emptyWindows(problem) ?? tooFewMeetings(problem) ?? lastTopicBlocked(problem) ?? { reason: "No clean plan exists for these windows and meetings.", unplaced: [] };
+  return (
+    emptyWindows(problem) ??
+    tooFewMeetings(problem) ??
+    lastTopicBlocked(problem) ?? { reason: "No clean plan exists for these windows and meetings.", unplaced: [] }
+  );
 }
 
 /** Two or more free topics hold a cross-cutting "last" article: only one can be last. */
 export function severalLast(problem: Problem): Explanation | null {
   const last = problem.free.filter((t) => t.last);
   if (last.length < 2) return null;
-  const articles = last.map((t) => articleList(problem.plan.articles.filter((a) => a.last && a.topic === t.number).map((a) => a.number)));
+  const articles = last.map((t) =>
+    articleList(problem.plan.articles.filter((a) => a.last && a.topic === t.number).map((a) => a.number)),
+  );
   return {
     reason: `${capital(topicsPhrase(last.map((t) => t.number)))} each hold a cross-cutting article that must be discussed last (${articles.join("; ")}), but only one topic can be at the last meeting with a fixed topic: put those articles in one topic.`,
     unplaced: last.map((t) => t.number),
@@ -35,7 +41,9 @@ export function severalLast(problem: Problem): Explanation | null {
 function emptyWindows(problem: Problem): Explanation | null {
   const empty = problem.free.filter((t) => t.window !== null && t.window.from > t.window.to);
   if (empty.length === 0) return null;
-  const parts = empty.map((t) => `topic ${t.number} must be discussed ${windowsPhrase(t)}, and no year is in all of them`);
+  const parts = empty.map(
+    (t) => `topic ${t.number} must be discussed ${windowsPhrase(t)}, and no year is in all of them`,
+  );
   return { reason: `${capital(parts.join("; "))}.`, unplaced: empty.map((t) => t.number) };
 }
 
@@ -72,11 +80,17 @@ function lastTopicBlocked(problem: Problem): Explanation | null {
   const intro = `Topic ${last.number} must be at the last meeting with a fixed topic (its ${articleList(problem.plan.articles.filter((a) => a.last && a.topic === last.number).map((a) => a.number))} is cross-cutting) and must be discussed ${windowsPhrase(last)}`;
   if (held !== null && last.window.to <= held) {
     const meeting = problem.plan.meetings.find((m) => m.held && m.topic !== null && m.year === held);
-    return { reason: `${intro}, but ${meeting ? describeMeeting(meeting) : `the meeting of ${held}`} was already held with a fixed topic.`, unplaced: [last.number] };
+    return {
+      reason: `${intro}, but ${meeting ? describeMeeting(meeting) : `the meeting of ${held}`} was already held with a fixed topic.`,
+      unplaced: [last.number],
+    };
   }
   const end = last.window.to;
   const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= end).map((t) => t.number);
-  const blocker = after.length > 0 ? `${topicsPhrase(after)} cannot be discussed before ${end}` : `the other topics cannot all be discussed before ${end}`;
+  const blocker =
+    after.length > 0
+      ? `${topicsPhrase(after)} cannot be discussed before ${end}`
+      : `the other topics cannot all be discussed before ${end}`;
   return { reason: `${intro}, but ${blocker}.`, unplaced: [last.number] };
 }
 
@@ -122,7 +136,10 @@ function tightestSpan(problem: Problem, topics: FreeTopic[]): Span {
       if (to < from) continue;
       const span = { from, to };
       const shortfall = topics.filter((t) => inside(spanOf(t), span)).length - openYears(problem, span).length;
-      const better = !best || shortfall > best.shortfall || (shortfall === best.shortfall && to - from < best.span.to - best.span.from);
+      const better =
+        !best ||
+        shortfall > best.shortfall ||
+        (shortfall === best.shortfall && to - from < best.span.to - best.span.from);
       if (better) best = { span, shortfall };
     }
   }
@@ -131,11 +148,23 @@ function tightestSpan(problem: Problem, topics: FreeTopic[]): Span {
 
 /** "5 meetings in those years can take a fixed topic: the 15th (2028), …; the 12th meeting (2025) was already held" */
 function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
-  const existing = problem.existing.flatMap((s) => (s.meeting && s.year >= span.from && s.year <= span.to ? [describeMeeting(s.meeting)] : []));
+  const existing = problem.existing.flatMap((s) =>
+    s.meeting && s.year >= span.from && s.year <= span.to ? [describeMeeting(s.meeting)] : [],
+  );
   const appended = open.filter((y) => y > problem.lastYear);
-  const parts = [...existing, ...(appended.length > 0 ? [`${appended.length === 1 ? "a meeting" : "meetings"} appended in ${appended.join(", ")}`] : [])];
-  const held = problem.plan.meetings.filter((m) => m.held && m.year !== null && m.year >= span.from && m.year <= span.to);
-  const heldText = held.length > 0 ? `; ${held.map(describeMeeting).join(", ")} ${held.length === 1 ? "was" : "were"} already held` : "";
+  const parts = [
+    ...existing,
+    ...(appended.length > 0
+      ? [`${appended.length === 1 ? "a meeting" : "meetings"} appended in ${appended.join(", ")}`]
+      : []),
+  ];
+  const held = problem.plan.meetings.filter(
+    (m) => m.held && m.year !== null && m.year >= span.from && m.year <= span.to,
+  );
+  const heldText =
+    held.length > 0
+      ? `; ${held.map(describeMeeting).join(", ")} ${held.length === 1 ? "was" : "were"} already held`
+      : "";
   return `${open.length} ${open.length === 1 ? "meeting" : "meetings"} in those years can take a fixed topic${parts.length > 0 ? `: ${parts.join(", ")}` : ""}${heldText}`;
 }
 

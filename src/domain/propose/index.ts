@@ -34,15 +34,35 @@ export function proposeTimeline(plan: Plan): Proposal {
 function settingsMissing(plan: Plan): NoProposal | null {
   const { earliest, latest } = plan.settings;
   if (earliest !== null && latest !== null) return null;
-  const missing = [earliest === null ? '"Earliest (years before review end)"' : null, latest === null ? '"Latest (years after review end)"' : null].filter(Boolean).join(" and ");
-  return { feasible: false, reason: `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are unknown: set it, then ask for a proposal again.`, unplaced: [], relaxations: [] };
+  const missing = [
+    earliest === null ? '"Earliest (years before review end)"' : null,
+    latest === null ? '"Latest (years after review end)"' : null,
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return {
+    feasible: false,
+    reason: `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are unknown: set it, then ask for a proposal again.`,
+    unplaced: [],
+    relaxations: [],
+  };
 }
 
 /** A cluster whose review years cannot be read has no known window for its topics. */
 function clustersUnread(plan: Plan): NoProposal | null {
-  const unread = [...new Set(plan.articles.map((a) => a.cluster).filter((c): c is number => c !== null && plan.unreadableClusters.has(c)))].sort((a, b) => a - b);
+  const unread = [
+    ...new Set(
+      plan.articles.map((a) => a.cluster).filter((c): c is number => c !== null && plan.unreadableClusters.has(c)),
+    ),
+  ].sort((a, b) => a - b);
   if (unread.length === 0) return null;
-  const topics = [...new Set(plan.articles.filter((a) => a.cluster !== null && unread.includes(a.cluster) && a.topic !== null).map((a) => a.topic as number))].sort((a, b) => a - b);
+  const topics = [
+    ...new Set(
+      plan.articles
+        .filter((a) => a.cluster !== null && unread.includes(a.cluster) && a.topic !== null)
+        .map((a) => a.topic as number),
+    ),
+  ].sort((a, b) => a - b);
   return {
     feasible: false,
     reason: `The review years of cluster ${unread.join(", ")} cannot be read from the Clusters table, so the window of ${topicsPhrase(topics)} is unknown: correct the Clusters table, then ask for a proposal again.`,
@@ -93,7 +113,12 @@ function cleanProposal(problem: Problem, solution: Solution): Proposal {
   const blocking = findings.filter(blocks);
   // The search guarantees a clean plan; the checker has the last word all the same.
   if (blocking.length > 0) {
-    return { feasible: false, reason: `The best timeline found still has findings: ${blocking.map((f) => f.message).join(" ")}`, unplaced: [...new Set(blocking.map((f) => f.topic).filter((t): t is number => t !== null))], relaxations: [] };
+    return {
+      feasible: false,
+      reason: `The best timeline found still has findings: ${blocking.map((f) => f.message).join(" ")}`,
+      unplaced: [...new Set(blocking.map((f) => f.topic).filter((t): t is number => t !== null))],
+      relaxations: [],
+    };
   }
   const moves = topicMoves(problem, outcome);
   const proposal: CleanProposal = {

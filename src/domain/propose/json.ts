@@ -12,13 +12,26 @@ export interface MeetingJson {
 }
 
 export type ProposalJson =
-  | { feasible: true; appendedMeetings: number; inversions: number; yearsMoved: number; moved: number; meetings: MeetingJson[]; after: Summary }
+  | {
+      feasible: true;
+      appendedMeetings: number;
+      inversions: number;
+      yearsMoved: number;
+      moved: number;
+      meetings: MeetingJson[];
+      after: Summary;
+    }
   | { feasible: false; reason: string; unplaced: number[]; relaxations: Relaxation[] };
 
 export function proposalToJson(proposal: Proposal): ProposalJson {
   if (!proposal.feasible) {
     const { reason, unplaced, relaxations } = proposal;
-    return { feasible: false, reason, unplaced: [...unplaced], relaxations: relaxations.map(({ setting, value }) => ({ setting, value })) };
+    return {
+      feasible: false,
+      reason,
+      unplaced: [...unplaced],
+      relaxations: relaxations.map(({ setting, value }) => ({ setting, value })),
+    };
   }
   const { appendedMeetings, inversions, yearsMoved, moved, after } = proposal;
   return {
@@ -27,7 +40,14 @@ export function proposalToJson(proposal: Proposal): ProposalJson {
     inversions,
     yearsMoved,
     moved,
-    meetings: proposal.meetings.map(({ meeting, year, held, current, proposed, reason }) => ({ meeting, year, held, current, proposed, reason })),
+    meetings: proposal.meetings.map(({ meeting, year, held, current, proposed, reason }) => ({
+      meeting,
+      year,
+      held,
+      current,
+      proposed,
+      reason,
+    })),
     after: { error: after.error, warning: after.warning, info: after.info },
   };
 }

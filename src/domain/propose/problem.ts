@@ -67,12 +67,16 @@ export function readProblem(plan: Plan): Problem {
   const dated = ordered.filter((m) => m.year !== null);
   const last = dated[dated.length - 1];
   const ordinals = plan.meetings.map((m) => m.ordinal).filter((o): o is number => o !== null);
-  const heldYears = plan.meetings.filter((m) => m.held && m.topic !== null && m.year !== null).map((m) => m.year as number);
+  const heldYears = plan.meetings
+    .filter((m) => m.held && m.topic !== null && m.year !== null)
+    .map((m) => m.year as number);
   return {
     plan,
     free,
     held,
-    existing: dated.filter((m) => !m.held).map((meeting) => ({ year: meeting.year as number, ordinal: meeting.ordinal, meeting })),
+    existing: dated
+      .filter((m) => !m.held)
+      .map((meeting) => ({ year: meeting.year as number, ordinal: meeting.ordinal, meeting })),
     // With no dated meeting at all, the first appended meeting is in the "As of" year.
     lastYear: last?.year ?? plan.settings.asOf - 1,
     lastOrdinal: ordinals.length > 0 ? Math.max(...ordinals) : 0,

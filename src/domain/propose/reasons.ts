@@ -41,7 +41,13 @@ function moveReason(context: Context, topic: FreeTopic): string {
   const from = topic.current;
   if (from === null) return "topic-unscheduled: it was at no meeting";
   if (from.year === null) return `it was at ${describeMeeting(from)}, whose year cannot be read`;
-  return windowReason(topic, from.year, from) ?? lastReason(context, topic) ?? roomReason(context, from) ?? orderReason(context, topic, from.year) ?? "rescheduled with the other topics so that every topic keeps its cluster windows with the fewest changes";
+  return (
+    windowReason(topic, from.year, from) ??
+    lastReason(context, topic) ??
+    roomReason(context, from) ??
+    orderReason(context, topic, from.year) ??
+    "rescheduled with the other topics so that every topic keeps its cluster windows with the fewest changes"
+  );
 }
 
 /** The cluster window it was outside of, if any. */
@@ -61,9 +67,15 @@ function windowReason(topic: FreeTopic, year: number, from: Meeting): string | n
 function lastReason(context: Context, topic: FreeTopic): string | null {
   if (!topic.last) return null;
   const { plan } = context.problem;
-  const crossCutting = articleList(plan.articles.filter((a) => a.last && a.topic === topic.number).map((a) => a.number));
-  const wasLast = meetingsByYear(plan).filter((m) => m.topic !== null).pop() === topic.current;
-  if (!wasLast) return `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a fixed topic`;
+  const crossCutting = articleList(
+    plan.articles.filter((a) => a.last && a.topic === topic.number).map((a) => a.number),
+  );
+  const wasLast =
+    meetingsByYear(plan)
+      .filter((m) => m.topic !== null)
+      .pop() === topic.current;
+  if (!wasLast)
+    return `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a fixed topic`;
   const before = latestOther(context, topic.number);
   return `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is cross-cutting)${before ? ` now that topic ${before.topic} is at ${describeMeeting(before.meeting)}` : ""}`;
 }
@@ -96,11 +108,26 @@ export function meetingChanges(problem: Problem, outcome: Outcome, moves: TopicM
     const appended = outcome.appended.includes(meeting);
     const current = appended ? null : meeting.topic;
     const proposed = outcome.topicAt.get(meeting) ?? null;
-    return { meeting: meeting.ordinal, year: meeting.year, held: meeting.held, appended, current, proposed, reason: changeReason(problem, outcome, reasonOf, appended, current, proposed) };
+    return {
+      meeting: meeting.ordinal,
+      year: meeting.year,
+      held: meeting.held,
+      appended,
+      current,
+      proposed,
+      reason: changeReason(problem, outcome, reasonOf, appended, current, proposed),
+    };
   });
 }
 
-function changeReason(problem: Problem, outcome: Outcome, reasonOf: Map<number, string>, appended: boolean, current: number | null, proposed: number | null): string | null {
+function changeReason(
+  problem: Problem,
+  outcome: Outcome,
+  reasonOf: Map<number, string>,
+  appended: boolean,
+  current: number | null,
+  proposed: number | null,
+): string | null {
   if (proposed !== null) return current === proposed ? null : (reasonOf.get(proposed) ?? null);
   if (current !== null) return vacatedReason(problem, outcome, current);
   // An appended meeting without a fixed topic: the Working Group meets once a year.

@@ -108,7 +108,9 @@ class Search {
       radix *= group.members.length + 1;
     }
     this.numericKeys = radix <= Number.MAX_SAFE_INTEGER;
-    this.lessOrEqual = this.free.map((t) => this.groups.map((g) => g.members.filter((m) => (this.free[m] as FreeTopic).number <= t.number).length));
+    this.lessOrEqual = this.free.map((t) =>
+      this.groups.map((g) => g.members.filter((m) => (this.free[m] as FreeTopic).number <= t.number).length),
+    );
   }
 
   run(): Solution | null {
@@ -143,7 +145,9 @@ class Search {
     const ends = this.free.map((t) => t.window?.to ?? -Infinity);
     const unbounded = this.free.filter((t) => t.window === null).length;
     const horizon = Math.max(this.problem.lastYear, ...ends) + unbounded + 1;
-    const appended = Array.from({ length: horizon - this.problem.lastYear }, (_, k) => appendedSlot(this.problem, k + 1));
+    const appended = Array.from({ length: horizon - this.problem.lastYear }, (_, k) =>
+      appendedSlot(this.problem, k + 1),
+    );
     return [...this.problem.existing, ...appended];
   }
 
@@ -174,7 +178,8 @@ class Search {
     const topic = this.free[i] as FreeTopic;
     let later = 0;
     const below = this.lessOrEqual[i] as number[];
-    for (let g = 0; g < this.groups.length; g++) later += Math.max(0, (node.counts[g] as number) - (below[g] as number));
+    for (let g = 0; g < this.groups.length; g++)
+      later += Math.max(0, (node.counts[g] as number) - (below[g] as number));
     const current = topic.current;
     return {
       parent: node,
@@ -196,7 +201,18 @@ class Search {
     }
     const years = c.parent.years.slice();
     years[c.topic] = c.slot.year;
-    return { key, counts, placed: c.parent.placed + 1, inversions: c.inversions, yearsMoved: c.yearsMoved, moved: c.moved, years, parent: c.parent, topic: c.topic, slot: c.slot };
+    return {
+      key,
+      counts,
+      placed: c.parent.placed + 1,
+      inversions: c.inversions,
+      yearsMoved: c.yearsMoved,
+      moved: c.moved,
+      years,
+      parent: c.parent,
+      topic: c.topic,
+      slot: c.slot,
+    };
   }
 
   private offer(next: Map<number | string, Node>, node: Node): void {
@@ -259,7 +275,9 @@ export function heldInversions(problem: Problem, topic: number, year: number): n
 }
 
 function compareNodes(a: Node, b: Node): number {
-  return a.inversions - b.inversions || a.yearsMoved - b.yearsMoved || a.moved - b.moved || compareYears(a.years, b.years);
+  return (
+    a.inversions - b.inversions || a.yearsMoved - b.yearsMoved || a.moved - b.moved || compareYears(a.years, b.years)
+  );
 }
 
 function compareYears(a: Int32Array, b: Int32Array): number {

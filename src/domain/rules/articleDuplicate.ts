@@ -8,7 +8,8 @@ export const articleDuplicate: Rule = {
   summary: "An article is in more than one topic.",
   check(plan) {
     const byNumber = new Map<number, Article[]>();
-    for (const article of plan.articles) byNumber.set(article.number, [...(byNumber.get(article.number) ?? []), article]);
+    for (const article of plan.articles)
+      byNumber.set(article.number, [...(byNumber.get(article.number) ?? []), article]);
     return [...byNumber.values()].flatMap(([first, ...again]) =>
       again.map((article) => ({
         at: article.at.article,

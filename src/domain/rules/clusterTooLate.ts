@@ -6,7 +6,8 @@ export const clusterTooLate: Rule = {
   id: "cluster-too-late",
   severity: "warning",
   source: "P§18",
-  summary: "A fixed topic is discussed after (expected review end + latest) of the cluster of any of its articles: no longer \"when, or shortly after\" the review.",
+  summary:
+    'A fixed topic is discussed after (expected review end + latest) of the cluster of any of its articles: no longer "when, or shortly after" the review.',
   check(plan) {
     return windowBreaches(plan, (year, window) => year > window.to).map(({ meeting, topic, year, window }) => ({
       at: meeting.at.topic,

@@ -8,7 +8,12 @@ export const clusterUnknown: Rule = {
   check(plan) {
     const known = [...plan.clusters.keys()].sort((a, b) => a - b).join(", ");
     return plan.articles
-      .filter((article) => article.cluster !== null && !plan.clusters.has(article.cluster) && !plan.unreadableClusters.has(article.cluster))
+      .filter(
+        (article) =>
+          article.cluster !== null &&
+          !plan.clusters.has(article.cluster) &&
+          !plan.unreadableClusters.has(article.cluster),
+      )
       .map((article) => ({
         at: article.at.cluster,
         topic: article.topic,

@@ -5,7 +5,8 @@ export const flexibleOverlap: Rule = {
   id: "flexible-overlap",
   severity: "info",
   source: "P§9, P§12, P§13, P§15, P§16",
-  summary: "The flexible topic relates to an article of the same meeting's fixed topic: it could be discussed under agenda item 3 instead.",
+  summary:
+    "The flexible topic relates to an article of the same meeting's fixed topic: it could be discussed under agenda item 3 instead.",
   check(plan) {
     const flexibleTopics = plan.flexibleTopics;
     if (flexibleTopics === null) return [];

@@ -5,7 +5,8 @@ export const flexibleUnknown: Rule = {
   id: "flexible-unknown",
   severity: "warning",
   source: "P§48, P§50(a)",
-  summary: "Agenda item 2 is neither a code of the flexible list nor marked as an additional topic approved by the extended Bureau.",
+  summary:
+    "Agenda item 2 is neither a code of the flexible list nor marked as an additional topic approved by the extended Bureau.",
   check(plan) {
     if (plan.flexibleTopics === null) return [];
     const codes = [...plan.flexibleTopics.keys()].map((c) => `(${c})`).join(", ");

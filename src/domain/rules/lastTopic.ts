@@ -5,7 +5,7 @@ export const lastTopic: Rule = {
   id: "last-topic",
   severity: "error",
   source: "P§18(d)",
-  summary: "A topic holding a cross-cutting \"last\" article (14) is not at the last meeting that has a fixed topic.",
+  summary: 'A topic holding a cross-cutting "last" article (14) is not at the last meeting that has a fixed topic.',
   check(plan) {
     const lastArticles = plan.articles.filter((a) => a.last && a.topic !== null);
     const lastTopics = new Set(lastArticles.map((a) => a.topic as number));

@@ -9,13 +9,30 @@ export const meetingDuplicate: Rule = {
   summary: "Two rows share a meeting number or a year (one meeting a year).",
   check(plan) {
     return [
-      ...repeats(plan.meetings, (m) => m.ordinal, (m) => m.at.ordinal, (m, first) => `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and at ${first.at.ordinal.cell} (${first.year ?? "no year"}); each meeting has its own number.`),
-      ...repeats(plan.meetings, (m) => m.year, (m) => m.at.year, (m, first) => `Two meetings are planned in ${m.year}: ${describeMeeting(m)} and ${describeMeeting(first)} (${first.at.year.cell}); the Working Group meets once a year.`),
+      ...repeats(
+        plan.meetings,
+        (m) => m.ordinal,
+        (m) => m.at.ordinal,
+        (m, first) =>
+          `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and at ${first.at.ordinal.cell} (${first.year ?? "no year"}); each meeting has its own number.`,
+      ),
+      ...repeats(
+        plan.meetings,
+        (m) => m.year,
+        (m) => m.at.year,
+        (m, first) =>
+          `Two meetings are planned in ${m.year}: ${describeMeeting(m)} and ${describeMeeting(first)} (${first.at.year.cell}); the Working Group meets once a year.`,
+      ),
     ];
   },
 };
 
-function repeats(meetings: Meeting[], key: (m: Meeting) => number | null, at: (m: Meeting) => Where, message: (m: Meeting, first: Meeting) => string): RuleHit[] {
+function repeats(
+  meetings: Meeting[],
+  key: (m: Meeting) => number | null,
+  at: (m: Meeting) => Where,
+  message: (m: Meeting, first: Meeting) => string,
+): RuleHit[] {
   const seen = new Map<number, Meeting>();
   const hits: RuleHit[] = [];
   for (const meeting of meetings) {

@@ -10,8 +10,19 @@ export const meetingSequence: Rule = {
     const meetings = meetingsByYear(plan).filter((m) => m.ordinal !== null);
     return meetings.slice(1).flatMap((meeting, i) => {
       const before = meetings[i];
-      if (!before || before.year === meeting.year || (meeting.ordinal as number) > (before.ordinal as number)) return [];
-      return [{ at: meeting.at.ordinal, meeting, message: `${describeMeeting(meeting)} comes after ${describeMeeting(before)} in time, so its number should be higher than ${before.ordinal}.`.replace(/^t/, "T") }];
+      if (!before || before.year === meeting.year || (meeting.ordinal as number) > (before.ordinal as number))
+        return [];
+      return [
+        {
+          at: meeting.at.ordinal,
+          meeting,
+          message:
+            `${describeMeeting(meeting)} comes after ${describeMeeting(before)} in time, so its number should be higher than ${before.ordinal}.`.replace(
+              /^t/,
+              "T",
+            ),
+        },
+      ];
     });
   },
 };

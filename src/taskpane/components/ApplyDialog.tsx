@@ -20,9 +20,20 @@ const useStyles = makeStyles({
     overflowY: "auto",
     "::backdrop": { backgroundColor: "rgba(0, 0, 0, 0.4)" },
   },
-  title: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  title: {
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalL },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "flex-end",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalL,
+  },
 });
 
 export interface ApplyDialogProps {
@@ -73,7 +84,10 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
           <li key={change}>{change}</li>
         ))}
       </ul>
-      <Text>Everything else, including the other columns and your own values, stays as it is. Excel&apos;s Undo takes it back in one step where Excel supports it.</Text>
+      <Text>
+        Everything else, including the other columns and your own values, stays as it is. Excel&apos;s Undo takes it
+        back in one step where Excel supports it.
+      </Text>
       <div className={styles.actions}>
         <Button ref={confirm} appearance="primary" onClick={onConfirm}>
           Apply

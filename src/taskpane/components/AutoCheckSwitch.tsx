@@ -7,5 +7,11 @@ export interface AutoCheckSwitchProps {
 }
 
 export function AutoCheckSwitch({ checked, onChange }: AutoCheckSwitchProps) {
-  return <Switch checked={checked} label="Re-check automatically after my edits" onChange={(_, data) => onChange(data.checked)} />;
+  return (
+    <Switch
+      checked={checked}
+      label="Re-check automatically after my edits"
+      onChange={(_, data) => onChange(data.checked)}
+    />
+  );
 }

@@ -3,7 +3,15 @@
  * spin button for the expected end (a what-if: nothing is written until "Save expected dates").
  */
 import { useId } from "react";
-import { Button, Caption1, SpinButton, Text, makeStyles, tokens, type SpinButtonOnChangeData } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  SpinButton,
+  Text,
+  makeStyles,
+  tokens,
+  type SpinButtonOnChangeData,
+} from "@fluentui/react-components";
 import { slipText } from "../../domain/apply";
 
 export interface ClusterRow {
@@ -18,9 +26,21 @@ export interface ClusterRow {
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   row: {
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) auto",
@@ -54,7 +74,8 @@ function ClusterItem({ cluster, onChange }: { cluster: ClusterRow; onChange(clus
   const slip = slipText(cluster.expected, cluster.plannedEnd);
   const change = (_: unknown, data: SpinButtonOnChangeData) => {
     const typed = data.value ?? (data.displayValue !== undefined ? Number.parseInt(data.displayValue, 10) : Number.NaN);
-    if (Number.isInteger(typed)) onChange(cluster.number, Math.min(cluster.plannedEnd + SPAN, Math.max(cluster.plannedEnd - SPAN, typed)));
+    if (Number.isInteger(typed))
+      onChange(cluster.number, Math.min(cluster.plannedEnd + SPAN, Math.max(cluster.plannedEnd - SPAN, typed)));
   };
   return (
     <li className={`${styles.row} ${cluster.expected !== cluster.inWorkbook ? styles.changed : ""}`}>
@@ -92,7 +113,9 @@ export function ClustersPanel({ clusters, busy, onChange, onSave, onReset }: Clu
       <h2 id={headingId} className={styles.heading}>
         Clusters
       </h2>
-      <Caption1 className={styles.hint}>Change an expected review end to see what it does to the plan. Nothing is written until you save.</Caption1>
+      <Caption1 className={styles.hint}>
+        Change an expected review end to see what it does to the plan. Nothing is written until you save.
+      </Caption1>
       <ul className={styles.list}>
         {clusters.map((cluster) => (
           <ClusterItem key={cluster.number} cluster={cluster} onChange={onChange} />

@@ -15,8 +15,9 @@ export function CreateWorkbook({ busy, onCreate }: CreateWorkbookProps) {
   return (
     <div className={styles.box}>
       <Text>
-        This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, Articles, Clusters, flexible topics,
-        Settings and Conflicts sheets, with drop-down lists on the topic columns. Nothing that is already in the workbook is overwritten.
+        This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, Articles,
+        Clusters, flexible topics, Settings and Conflicts sheets, with drop-down lists on the topic columns. Nothing
+        that is already in the workbook is overwritten.
       </Text>
       <Button appearance="primary" disabledFocusable={busy} onClick={onCreate}>
         Create the workplan workbook

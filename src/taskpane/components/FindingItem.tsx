@@ -12,7 +12,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     overflowWrap: "anywhere",
   },
-  meta: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  meta: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   source: { color: tokens.colorNeutralForeground2 },
 });
 

@@ -10,12 +10,30 @@ const GROUP_NAME: Readonly<Record<Severity, string>> = { error: "Errors", warnin
 
 const useStyles = makeStyles({
   findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, borderLeft: `${tokens.strokeWidthThicker} solid`, paddingLeft: tokens.spacingHorizontalS },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    borderLeft: `${tokens.strokeWidthThicker} solid`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
 });
 
 export interface FindingsProps {
@@ -39,7 +57,11 @@ export function Findings({ findings, summary, onGoTo }: FindingsProps) {
   return (
     <div className={styles.findings}>
       {SEVERITIES.filter((severity) => summary[severity] > 0).map((severity) => (
-        <section key={severity} className={`${styles.group} ${styles[severity]}`} aria-labelledby={`findings-${severity}`}>
+        <section
+          key={severity}
+          className={`${styles.group} ${styles[severity]}`}
+          aria-labelledby={`findings-${severity}`}
+        >
           <h2 id={`findings-${severity}`} className={styles.heading}>
             {GROUP_NAME[severity]} ({summary[severity]})
           </h2>
@@ -47,7 +69,11 @@ export function Findings({ findings, summary, onGoTo }: FindingsProps) {
             {findings
               .filter((finding) => finding.severity === severity)
               .map((finding, i) => (
-                <FindingItem key={`${finding.rule}-${finding.sheet ?? ""}-${finding.cell ?? ""}-${i}`} finding={finding} onGoTo={onGoTo} />
+                <FindingItem
+                  key={`${finding.rule}-${finding.sheet ?? ""}-${finding.cell ?? ""}-${i}`}
+                  finding={finding}
+                  onGoTo={onGoTo}
+                />
               ))}
           </ul>
         </section>

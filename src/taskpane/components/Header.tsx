@@ -7,7 +7,12 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
 
 const useStyles = makeStyles({
-  lines: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
+  lines: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground2,
+  },
   since: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 

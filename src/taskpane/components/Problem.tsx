@@ -19,7 +19,13 @@ export function Problem({ title, message, onDismiss }: ProblemProps) {
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" size="small" icon={<DismissRegular />} aria-label="Dismiss the message" onClick={onDismiss} />
+          <Button
+            appearance="transparent"
+            size="small"
+            icon={<DismissRegular />}
+            aria-label="Dismiss the message"
+            onClick={onDismiss}
+          />
         }
       />
     </MessageBar>

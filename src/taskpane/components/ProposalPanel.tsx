@@ -3,7 +3,16 @@
  * reason), appended meetings marked and moved topics highlighted; or, when no clean plan exists,
  * why, and the widening of a setting that would allow one.
  */
-import { Button, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { SETTING_NAMES } from "../../domain/layout";
 import { ordinal } from "../../domain/parse";
 import type { MeetingChange, Proposal } from "../../domain/propose";
@@ -11,11 +20,35 @@ import { proposalTotals } from "../../domain/proposalSheet";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
-  th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
-  td: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, verticalAlign: "top", whiteSpace: "nowrap" },
-  reason: { padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground2, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  td: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    verticalAlign: "top",
+    whiteSpace: "nowrap",
+  },
+  reason: {
+    padding: `0 ${tokens.spacingHorizontalXS} ${tokens.spacingVerticalXS}`,
+    color: tokens.colorNeutralForeground2,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowWrap: "anywhere",
+  },
   moved: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },
   appended: { fontStyle: "italic" },
   tag: {
@@ -46,7 +79,8 @@ function ChangeRows({ change }: { change: MeetingChange }) {
         </td>
         <td className={styles.td}>{change.year ?? "?"}</td>
         <td className={styles.td}>
-          {topic(change.current)} → <span className={change.proposed !== null ? styles.moved : undefined}>{topic(change.proposed)}</span>
+          {topic(change.current)} →{" "}
+          <span className={change.proposed !== null ? styles.moved : undefined}>{topic(change.proposed)}</span>
         </td>
       </tr>
       {change.reason ? (

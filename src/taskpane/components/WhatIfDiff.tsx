@@ -5,15 +5,42 @@ import type { FindingDiff } from "../../domain/whatIf";
 
 const useStyles = makeStyles({
   diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  item: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderLeft: `${tokens.strokeWidthThicker} solid`, overflowWrap: "anywhere" },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid`,
+    overflowWrap: "anywhere",
+  },
   appeared: { borderLeftColor: tokens.colorPaletteRedBorder2, backgroundColor: tokens.colorPaletteRedBackground1 },
-  disappeared: { borderLeftColor: tokens.colorPaletteGreenBorder2, backgroundColor: tokens.colorPaletteGreenBackground1 },
+  disappeared: {
+    borderLeftColor: tokens.colorPaletteGreenBorder2,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+  },
   meta: { color: tokens.colorNeutralForeground2 },
 });
 
-function Group({ title, findings, kind }: { title: string; findings: readonly Finding[]; kind: "appeared" | "disappeared" }) {
+function Group({
+  title,
+  findings,
+  kind,
+}: {
+  title: string;
+  findings: readonly Finding[];
+  kind: "appeared" | "disappeared";
+}) {
   const styles = useStyles();
   if (findings.length === 0) return null;
   return (
@@ -41,7 +68,9 @@ export function WhatIfDiff({ diff }: { diff: FindingDiff }) {
   const styles = useStyles();
   return (
     <div className={styles.diff} role="group" aria-label="What the slip changes">
-      {diff.appeared.length === 0 && diff.disappeared.length === 0 ? <Text>No finding appears or disappears with these dates.</Text> : null}
+      {diff.appeared.length === 0 && diff.disappeared.length === 0 ? (
+        <Text>No finding appears or disappears with these dates.</Text>
+      ) : null}
       <Group title="Would appear" findings={diff.appeared} kind="appeared" />
       <Group title="Would disappear" findings={diff.disappeared} kind="disappeared" />
     </div>

@@ -41,15 +41,24 @@ interface Option {
 export function bruteForce(plan: Plan): Objective | null {
   const dated = plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
   const heldYear = new Map<number, number>();
-  for (const m of dated) if (m.held && m.topic !== null && plan.topics.has(m.topic) && !heldYear.has(m.topic)) heldYear.set(m.topic, m.year as number);
-  const latestHeld = Math.max(-Infinity, ...dated.filter((m) => m.held && m.topic !== null).map((m) => m.year as number));
-  const free = [...plan.topics.keys()].filter((t) => !heldYear.has(t) && !plan.meetings.some((m) => m.held && m.topic === t)).sort((a, b) => a - b).map((t) => freeTopic(plan, t, dated));
+  for (const m of dated)
+    if (m.held && m.topic !== null && plan.topics.has(m.topic) && !heldYear.has(m.topic))
+      heldYear.set(m.topic, m.year as number);
+  const latestHeld = Math.max(
+    -Infinity,
+    ...dated.filter((m) => m.held && m.topic !== null).map((m) => m.year as number),
+  );
+  const free = [...plan.topics.keys()]
+    .filter((t) => !heldYear.has(t) && !plan.meetings.some((m) => m.held && m.topic === t))
+    .sort((a, b) => a - b)
+    .map((t) => freeTopic(plan, t, dated));
   if (free.filter((t) => t.last).length > 1) return null;
   const lastYear = dated.length > 0 ? (dated[dated.length - 1]?.year as number) : plan.settings.asOf - 1;
   const planned: Option[] = dated.filter((m) => !m.held).map((m) => ({ year: m.year as number, meeting: m }));
   const maxTo = Math.max(lastYear, ...free.map((t) => (Number.isFinite(t.to) ? t.to : -Infinity)));
   const maxAppended = maxTo - lastYear + free.length;
-  const appendedOptions = (n: number): Option[] => Array.from({ length: n }, (_, k) => ({ year: lastYear + k + 1, meeting: null }));
+  const appendedOptions = (n: number): Option[] =>
+    Array.from({ length: n }, (_, k) => ({ year: lastYear + k + 1, meeting: null }));
   // More appended meetings only add options, so if even the most cannot match every topic to its
   // own meeting (Hall's condition fails for some set of topics), no number of them can.
   if (!hall(free, [...planned, ...appendedOptions(maxAppended)])) return null;
@@ -64,7 +73,9 @@ export function bruteForce(plan: Plan): Objective | null {
 function hall(free: Free[], options: Option[]): boolean {
   for (let set = 1; set < 1 << free.length; set++) {
     const topics = free.filter((_, i) => set & (1 << i));
-    const years = new Set(options.filter((o) => topics.some((t) => o.year >= t.from && o.year <= t.to)).map((o) => o.year));
+    const years = new Set(
+      options.filter((o) => topics.some((t) => o.year >= t.from && o.year <= t.to)).map((o) => o.year),
+    );
     if (years.size < topics.length) return false;
   }
   return true;
@@ -86,10 +97,24 @@ function freeTopic(plan: Plan, number: number, dated: Meeting[]): Free {
   return { number, from, to, last, current };
 }
 
-function search(free: Free[], options: Option[], heldYear: Map<number, number>, latestHeld: number, appended: number, lastYear: number): Objective | null {
+function search(
+  free: Free[],
+  options: Option[],
+  heldYear: Map<number, number>,
+  latestHeld: number,
+  appended: number,
+  lastYear: number,
+): Objective | null {
   let best: Objective | null = null;
   // Visit the "last" topic first, then the narrowest windows: the same plans, found sooner.
-  const order = free.map((_, i) => i).sort((a, b) => Number((free[b] as Free).last) - Number((free[a] as Free).last) || width(free[a] as Free) - width(free[b] as Free) || a - b);
+  const order = free
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number((free[b] as Free).last) - Number((free[a] as Free).last) ||
+        width(free[a] as Free) - width(free[b] as Free) ||
+        a - b,
+    );
   const chosen: (Option | undefined)[] = free.map(() => undefined);
   const used = new Set<Option>();
   let lastYearOfPlan = Infinity;
@@ -125,7 +150,12 @@ function width(topic: Free): number {
 }
 
 /** Costs of the topics placed so far (a partial plan's costs only grow as topics are added). */
-function cost(free: Free[], chosen: (Option | undefined)[], heldYear: Map<number, number>, appended: number): Objective {
+function cost(
+  free: Free[],
+  chosen: (Option | undefined)[],
+  heldYear: Map<number, number>,
+  appended: number,
+): Objective {
   const yearOf = new Map(heldYear);
   let yearsMoved = 0;
   let moved = 0;

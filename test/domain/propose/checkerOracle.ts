@@ -10,11 +10,22 @@ import { compare, type Objective } from "./bruteForce";
 
 export function checkerOracle(plan: Plan, maxAppended: number): Objective | null {
   const dated = plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
-  const free = [...plan.topics.keys()].filter((t) => !plan.meetings.some((m) => m.held && m.topic === t)).sort((a, b) => a - b);
+  const free = [...plan.topics.keys()]
+    .filter((t) => !plan.meetings.some((m) => m.held && m.topic === t))
+    .sort((a, b) => a - b);
   const lastYear = dated[dated.length - 1]?.year as number;
   const lastOrdinal = Math.max(...plan.meetings.map((m) => m.ordinal as number));
   for (let appended = 0; appended <= maxAppended; appended++) {
-    const added: Meeting[] = Array.from({ length: appended }, (_, k) => ({ ...(dated[0] as Meeting), row: plan.meetings.length + k, ordinal: lastOrdinal + k + 1, year: lastYear + k + 1, status: "planned", held: false, flexible: null, topic: null }));
+    const added: Meeting[] = Array.from({ length: appended }, (_, k) => ({
+      ...(dated[0] as Meeting),
+      row: plan.meetings.length + k,
+      ordinal: lastOrdinal + k + 1,
+      year: lastYear + k + 1,
+      status: "planned",
+      held: false,
+      flexible: null,
+      topic: null,
+    }));
     const open = [...plan.meetings, ...added].filter((m) => !m.held);
     let best: Objective | null = null;
     for (const choice of injections(free.length, open.length)) {
@@ -22,8 +33,15 @@ export function checkerOracle(plan: Plan, maxAppended: number): Objective | null
       const topicAt = new Map(choice.map((slot, i) => [open[slot] as Meeting, free[i] as number]));
       const meetings = [...plan.meetings, ...added].map((m) => (m.held ? m : { ...m, topic: topicAt.get(m) ?? null }));
       const proposed: Plan = { ...plan, meetings };
-      if (checkPlan(proposed).some((f) => f.severity === "error" || (f.rule === "cluster-too-late" && !f.held))) continue;
-      const objective = objectiveOf(plan, proposed, free, choice.map((slot) => open[slot] as Meeting), appended);
+      if (checkPlan(proposed).some((f) => f.severity === "error" || (f.rule === "cluster-too-late" && !f.held)))
+        continue;
+      const objective = objectiveOf(
+        plan,
+        proposed,
+        free,
+        choice.map((slot) => open[slot] as Meeting),
+        appended,
+      );
       if (!best || compare(objective, best, true) < 0) best = objective;
     }
     if (best) return best;
@@ -32,9 +50,11 @@ export function checkerOracle(plan: Plan, maxAppended: number): Objective | null
 }
 
 function objectiveOf(plan: Plan, proposed: Plan, free: number[], meetings: Meeting[], appended: number): Objective {
-  const dated = (p: Plan) => p.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
+  const dated = (p: Plan) =>
+    p.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
   const yearOf = new Map<number, number>();
-  for (const m of dated(proposed)) if (m.topic !== null && plan.topics.has(m.topic) && !yearOf.has(m.topic)) yearOf.set(m.topic, m.year as number);
+  for (const m of dated(proposed))
+    if (m.topic !== null && plan.topics.has(m.topic) && !yearOf.has(m.topic)) yearOf.set(m.topic, m.year as number);
   let inversions = 0;
   for (const [a, ya] of yearOf) for (const [b, yb] of yearOf) if (a < b && ya > yb) inversions++;
   let yearsMoved = 0;

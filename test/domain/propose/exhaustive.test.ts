@@ -14,9 +14,17 @@ import { planOf } from "./planBuilder";
 const planSpec = planSpecs(8, 10);
 
 function objectiveOf(proposal: CleanProposal): Objective {
-  const free = [...proposal.plan.topics.keys()].filter((t) => !proposal.plan.meetings.some((m) => m.held && m.topic === t)).sort((a, b) => a - b);
+  const free = [...proposal.plan.topics.keys()]
+    .filter((t) => !proposal.plan.meetings.some((m) => m.held && m.topic === t))
+    .sort((a, b) => a - b);
   const years = free.map((t) => proposal.plan.meetings.find((m) => !m.held && m.topic === t)?.year as number);
-  return { appended: proposal.appendedMeetings, inversions: proposal.inversions, yearsMoved: proposal.yearsMoved, moved: proposal.moved, years };
+  return {
+    appended: proposal.appendedMeetings,
+    inversions: proposal.inversions,
+    yearsMoved: proposal.yearsMoved,
+    moved: proposal.moved,
+    years,
+  };
 }
 
 describe("the exhaustive search used as the oracle", () => {
@@ -72,7 +80,9 @@ describe("the proposal on generated small plans", () => {
         const added = proposal.plan.meetings.slice(plan.meetings.length);
         const lastYear = Math.max(...plan.meetings.map((m) => m.year as number));
         const lastOrdinal = Math.max(...plan.meetings.map((m) => m.ordinal as number));
-        expect(added.map((m) => [m.ordinal, m.year])).toEqual(added.map((_, k) => [lastOrdinal + k + 1, lastYear + k + 1]));
+        expect(added.map((m) => [m.ordinal, m.year])).toEqual(
+          added.map((_, k) => [lastOrdinal + k + 1, lastYear + k + 1]),
+        );
         expect(added.length).toBe(proposal.appendedMeetings);
       }),
       { numRuns: 300, seed: 7 },
@@ -92,7 +102,8 @@ describe("the proposal on generated small plans", () => {
         for (const setting of ["earliest", "latest"] as const) {
           const current = plan.settings[setting] as number;
           const found = proposal.relaxations.find((r) => r.setting === setting)?.value;
-          const feasibleWith = (value: number) => bruteForce({ ...plan, settings: { ...plan.settings, [setting]: value } }) !== null;
+          const feasibleWith = (value: number) =>
+            bruteForce({ ...plan, settings: { ...plan.settings, [setting]: value } }) !== null;
           // Exactly the first value above the current one, at most five above, that the exhaustive search can plan.
           const first = [1, 2, 3, 4, 5].map((k) => current + k).find(feasibleWith);
           expect(found).toBe(first);

@@ -10,7 +10,12 @@ function meetings(topics: (number | null)[], held = 0): MeetingSpec[] {
   return topics.map((topic, i) => ({ ordinal: 10 + i, year: 2020 + i, held: i < held, topic }));
 }
 
-function spec(meetingList: MeetingSpec[], topics: TopicSpec[], expectedEnd: Record<number, number> = {}, more: Partial<PlanSpec> = {}): PlanSpec {
+function spec(
+  meetingList: MeetingSpec[],
+  topics: TopicSpec[],
+  expectedEnd: Record<number, number> = {},
+  more: Partial<PlanSpec> = {},
+): PlanSpec {
   return { meetings: meetingList, topics, expectedEnd, earliest: 1, latest: 1, ...more };
 }
 
@@ -24,26 +29,68 @@ function none(proposal: Proposal): NoProposal {
   return proposal;
 }
 
-const reasonAt = (proposal: CleanProposal, meeting: number) => proposal.meetings.find((m) => m.meeting === meeting)?.reason;
+const reasonAt = (proposal: CleanProposal, meeting: number) =>
+  proposal.meetings.find((m) => m.meeting === meeting)?.reason;
 
 describe("reasons for moves", () => {
   it("a topic that follows another topic pushed later keeps the order of topics", () => {
     // Topic 1 (cluster 1 ends 2023: 2022–2024) at 2020 is too early and goes to 2022. Topic 2 has
     // no window; left at 2021 it would come before topic 1, so it goes after it, to 2023.
-    const proposal = clean(proposeTimeline(planOf(spec(meetings([1, 2, null, null]), [{ number: 1, clusters: [1] }, { number: 2, clusters: [] }], { 1: 2023 }))));
+    const proposal = clean(
+      proposeTimeline(
+        planOf(
+          spec(
+            meetings([1, 2, null, null]),
+            [
+              { number: 1, clusters: [1] },
+              { number: 2, clusters: [] },
+            ],
+            { 1: 2023 },
+          ),
+        ),
+      ),
+    );
     expect(proposal).toMatchObject({ inversions: 0, moved: 2, yearsMoved: 4 });
-    expect(reasonAt(proposal, 12)).toMatch(/^cluster-too-early: .*earliest acceptable year is 2022; it was at the 10th meeting \(2020\)/);
-    expect(reasonAt(proposal, 13)).toBe("topic-order: keeps the order of topics after topic 1, now at the 12th meeting (2022)");
+    expect(reasonAt(proposal, 12)).toMatch(
+      /^cluster-too-early: .*earliest acceptable year is 2022; it was at the 10th meeting \(2020\)/,
+    );
+    expect(reasonAt(proposal, 13)).toBe(
+      "topic-order: keeps the order of topics after topic 1, now at the 12th meeting (2022)",
+    );
   });
 
   it("a topic after its window moves earlier with the cluster-too-late reason", () => {
-    const proposal = clean(proposeTimeline(planOf(spec(meetings([null, 1, null, 2]), [{ number: 1, clusters: [] }, { number: 2, clusters: [1] }], { 1: 2021 }))));
+    const proposal = clean(
+      proposeTimeline(
+        planOf(
+          spec(
+            meetings([null, 1, null, 2]),
+            [
+              { number: 1, clusters: [] },
+              { number: 2, clusters: [1] },
+            ],
+            { 1: 2021 },
+          ),
+        ),
+      ),
+    );
     expect(proposal.meetings.find((m) => m.proposed === 2)).toMatchObject({ meeting: 12, year: 2022 });
-    expect(reasonAt(proposal, 12)).toMatch(/^cluster-too-late: .*latest acceptable year is 2022; it was at the 13th meeting \(2023\)/);
+    expect(reasonAt(proposal, 12)).toMatch(
+      /^cluster-too-late: .*latest acceptable year is 2022; it was at the 13th meeting \(2023\)/,
+    );
   });
 
   it("an unscheduled topic is placed and says it was at no meeting", () => {
-    const proposal = clean(proposeTimeline(planOf(spec(meetings([1, null]), [{ number: 1, clusters: [] }, { number: 2, clusters: [] }]))));
+    const proposal = clean(
+      proposeTimeline(
+        planOf(
+          spec(meetings([1, null]), [
+            { number: 1, clusters: [] },
+            { number: 2, clusters: [] },
+          ]),
+        ),
+      ),
+    );
     expect(proposal.meetings.map((m) => m.proposed)).toEqual([1, 2]);
     expect(reasonAt(proposal, 11)).toBe("topic-unscheduled: it was at no meeting");
     expect(proposal).toMatchObject({ moved: 1, yearsMoved: 0 });
@@ -76,7 +123,20 @@ describe("reasons for moves", () => {
   });
 
   it("a held topic outside its window never blocks: it stays, with an info finding", () => {
-    const proposal = clean(proposeTimeline(planOf(spec(meetings([1, 2], 1), [{ number: 1, clusters: [1] }, { number: 2, clusters: [] }], { 1: 2030 }))));
+    const proposal = clean(
+      proposeTimeline(
+        planOf(
+          spec(
+            meetings([1, 2], 1),
+            [
+              { number: 1, clusters: [1] },
+              { number: 2, clusters: [] },
+            ],
+            { 1: 2030 },
+          ),
+        ),
+      ),
+    );
     expect(proposal.meetings.map((m) => m.proposed)).toEqual([1, 2]);
     expect(proposal.after).toEqual({ error: 0, warning: 0, info: 1 });
   });
@@ -84,7 +144,9 @@ describe("reasons for moves", () => {
 
 describe("no clean plan", () => {
   it("names a topic whose clusters' windows have no year in common", () => {
-    const proposal = none(proposeTimeline(planOf(spec(meetings([1, null, null]), [{ number: 1, clusters: [1, 2] }], { 1: 2020, 2: 2025 }))));
+    const proposal = none(
+      proposeTimeline(planOf(spec(meetings([1, null, null]), [{ number: 1, clusters: [1, 2] }], { 1: 2020, 2: 2025 }))),
+    );
     expect(proposal.unplaced).toEqual([1]);
     expect(proposal.reason).toContain("Topic 1 must be discussed between 2019 and 2021 for cluster 1");
     expect(proposal.reason).toContain("between 2024 and 2026 for cluster 2");
@@ -104,7 +166,9 @@ describe("no clean plan", () => {
     ];
     const proposal = none(proposeTimeline(planOf(spec(meetings([2, 1, null]), topics, { 1: 2020, 2: 2023 }))));
     expect(proposal.unplaced).toEqual([2]);
-    expect(proposal.reason).toMatch(/^Topic 2 must be at the last meeting with a fixed topic \(its art\. \d+ is cross-cutting\)/);
+    expect(proposal.reason).toMatch(
+      /^Topic 2 must be at the last meeting with a fixed topic \(its art\. \d+ is cross-cutting\)/,
+    );
     expect(proposal.reason).toContain("topic 1 cannot be discussed before 2021");
   });
 
@@ -113,7 +177,20 @@ describe("no clean plan", () => {
       { number: 1, clusters: [] },
       { number: 2, clusters: [1], last: true },
     ];
-    const proposal = none(proposeTimeline(planOf(spec([{ ordinal: 10, year: 2020, held: false, topic: 2 }, { ordinal: 11, year: 2021, held: true, topic: 1 }], topics, { 1: 2020 }))));
+    const proposal = none(
+      proposeTimeline(
+        planOf(
+          spec(
+            [
+              { ordinal: 10, year: 2020, held: false, topic: 2 },
+              { ordinal: 11, year: 2021, held: true, topic: 1 },
+            ],
+            topics,
+            { 1: 2020 },
+          ),
+        ),
+      ),
+    );
     expect(proposal.unplaced).toEqual([2]);
     expect(proposal.reason).toContain("the 11th meeting (2021) was already held with a fixed topic");
   });
@@ -130,16 +207,31 @@ describe("no clean plan", () => {
   });
 
   it("does not try to fix errors no rescheduling can fix", () => {
-    const plan = planOf(spec([...meetings([1]), { ordinal: 11, year: 2020, held: false, topic: null }], [{ number: 1, clusters: [] }]));
+    const plan = planOf(
+      spec([...meetings([1]), { ordinal: 11, year: 2020, held: false, topic: null }], [{ number: 1, clusters: [] }]),
+    );
     const proposal = none(proposeTimeline(plan));
-    expect(proposal.reason).toMatch(/^The plan has an error that rescheduling topics cannot fix; correct it first: meeting-duplicate: /);
+    expect(proposal.reason).toMatch(
+      /^The plan has an error that rescheduling topics cannot fix; correct it first: meeting-duplicate: /,
+    );
     expect(proposal).toMatchObject({ unplaced: [], relaxations: [] });
   });
 
   it("asks for the review years of a cluster that cannot be read", () => {
-    const plan = planOf(spec(meetings([1, 2]), [{ number: 1, clusters: [1] }, { number: 2, clusters: [] }], { 2: 2020 }));
+    const plan = planOf(
+      spec(
+        meetings([1, 2]),
+        [
+          { number: 1, clusters: [1] },
+          { number: 2, clusters: [] },
+        ],
+        { 2: 2020 },
+      ),
+    );
     const proposal = none(proposeTimeline({ ...plan, unreadableClusters: new Set([1]) }));
-    expect(proposal.reason).toMatch(/^The review years of cluster 1 cannot be read from the Clusters table, so the window of topic 1 is unknown/);
+    expect(proposal.reason).toMatch(
+      /^The review years of cluster 1 cannot be read from the Clusters table, so the window of topic 1 is unknown/,
+    );
     expect(proposal.unplaced).toEqual([1]);
   });
 

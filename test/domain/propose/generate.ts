@@ -12,15 +12,24 @@ export const FIRST_YEAR = 2020;
 export function planSpecs(maxTopics: number, maxMeetings: number): fc.Arbitrary<PlanSpec> {
   return fc
     .record({
-      gaps: fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }), { minLength: 1, maxLength: maxMeetings }),
+      gaps: fc.array(fc.oneof({ weight: 5, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }), {
+        minLength: 1,
+        maxLength: maxMeetings,
+      }),
       heldShare: fc.double({ min: 0, max: 0.6, noNaN: true }),
       topicCount: fc.integer({ min: 1, max: maxTopics }),
       clusters: fc.array(fc.subarray([1, 2, 3], { maxLength: 2 }), { minLength: maxTopics, maxLength: maxTopics }),
       lastTopic: fc.option(fc.integer({ min: 0, max: maxTopics - 1 }), { nil: null }),
-      ends: fc.array(fc.integer({ min: FIRST_YEAR - 1, max: FIRST_YEAR + maxMeetings + 2 }), { minLength: 3, maxLength: 3 }),
+      ends: fc.array(fc.integer({ min: FIRST_YEAR - 1, max: FIRST_YEAR + maxMeetings + 2 }), {
+        minLength: 3,
+        maxLength: 3,
+      }),
       earliest: fc.integer({ min: 0, max: 3 }),
       latest: fc.integer({ min: 0, max: 3 }),
-      current: fc.array(fc.option(fc.integer({ min: 1, max: maxTopics + 1 }), { nil: null, freq: 4 }), { minLength: maxMeetings, maxLength: maxMeetings }),
+      current: fc.array(fc.option(fc.integer({ min: 1, max: maxTopics + 1 }), { nil: null, freq: 4 }), {
+        minLength: maxMeetings,
+        maxLength: maxMeetings,
+      }),
     })
     .map(({ gaps, heldShare, topicCount, clusters, lastTopic, ends, earliest, latest, current }) => {
       let year = FIRST_YEAR;
@@ -29,9 +38,24 @@ export function planSpecs(maxTopics: number, maxMeetings: number): fc.Arbitrary<
         year += i === 0 ? 0 : gap;
         // maxTopics + 1 is never in the Topics table: a topic-unknown for the proposal to clear.
         const topic = current[i] ?? null;
-        return { ordinal: 10 + i, year, held: i < held, topic: topic !== null && topic > topicCount && topic !== maxTopics + 1 ? null : topic };
+        return {
+          ordinal: 10 + i,
+          year,
+          held: i < held,
+          topic: topic !== null && topic > topicCount && topic !== maxTopics + 1 ? null : topic,
+        };
       });
-      const topics = Array.from({ length: topicCount }, (_, i) => ({ number: i + 1, clusters: clusters[i] ?? [], last: lastTopic === i }));
-      return { meetings, topics, expectedEnd: { 1: ends[0] as number, 2: ends[1] as number, 3: ends[2] as number }, earliest, latest };
+      const topics = Array.from({ length: topicCount }, (_, i) => ({
+        number: i + 1,
+        clusters: clusters[i] ?? [],
+        last: lastTopic === i,
+      }));
+      return {
+        meetings,
+        topics,
+        expectedEnd: { 1: ends[0] as number, 2: ends[1] as number, 3: ends[2] as number },
+        earliest,
+        latest,
+      };
     });
 }

@@ -12,20 +12,37 @@ function proposalFor(expectedEnd: [number, number]) {
 describe("proposalToJson", () => {
   it("prints a proposal with its totals, every meeting and the check after it", () => {
     const json = proposalFor([2, 2031]);
-    expect(Object.keys(json)).toEqual(["feasible", "appendedMeetings", "inversions", "yearsMoved", "moved", "meetings", "after"]);
+    expect(Object.keys(json)).toEqual([
+      "feasible",
+      "appendedMeetings",
+      "inversions",
+      "yearsMoved",
+      "moved",
+      "meetings",
+      "after",
+    ]);
     if (!json.feasible) throw new Error("expected a proposal");
     expect(json.meetings[0]).toEqual({ meeting: 10, year: 2023, held: true, current: 1, proposed: 1, reason: null });
     const added = json.meetings[json.meetings.length - 1];
     expect(added).toMatchObject({ meeting: 20, year: 2033, held: false, current: null, proposed: 10 });
     expect(typeof added?.reason).toBe("string");
-    expect(json.meetings.every((m) => Object.keys(m).join() === "meeting,year,held,current,proposed,reason")).toBe(true);
+    expect(json.meetings.every((m) => Object.keys(m).join() === "meeting,year,held,current,proposed,reason")).toBe(
+      true,
+    );
     expect(json.after).toEqual({ error: 0, warning: 0, info: 0 });
   });
 
   it("prints no proposal as its reason, the unplaced topics and the relaxations", () => {
     const json = proposalFor([4, 2031]);
     expect(Object.keys(json)).toEqual(["feasible", "reason", "unplaced", "relaxations"]);
-    expect(json).toMatchObject({ feasible: false, unplaced: [9], relaxations: [{ setting: "earliest", value: 3 }, { setting: "latest", value: 2 }] });
+    expect(json).toMatchObject({
+      feasible: false,
+      unplaced: [9],
+      relaxations: [
+        { setting: "earliest", value: 3 },
+        { setting: "latest", value: 2 },
+      ],
+    });
   });
 
   it("survives a round trip through JSON text unchanged", () => {

@@ -43,11 +43,21 @@ export function planOf(spec: PlanSpec): Plan {
     topic: m.topic,
     at: { ordinal: at(`A${row + 2}`), year: at(`B${row + 2}`), flexible: null, topic: at(`E${row + 2}`) },
   }));
-  const topics = new Map<number, Topic>(spec.topics.map((t) => [t.number, { number: t.number, title: `Topic ${t.number}`, at: at(`A${t.number}`) }]));
+  const topics = new Map<number, Topic>(
+    spec.topics.map((t) => [t.number, { number: t.number, title: `Topic ${t.number}`, at: at(`A${t.number}`) }]),
+  );
   const articles: Article[] = [];
   const article = (cluster: number | null, topic: number, last: boolean): void => {
     const number = articles.length + 1;
-    articles.push({ number, title: `Article ${number}`, cluster, topic, topicUnreadable: false, last, at: { article: at(`A${number}`), cluster: at(`C${number}`), topic: at(`D${number}`) } });
+    articles.push({
+      number,
+      title: `Article ${number}`,
+      cluster,
+      topic,
+      topicUnreadable: false,
+      last,
+      at: { article: at(`A${number}`), cluster: at(`C${number}`), topic: at(`D${number}`) },
+    });
   };
   for (const t of spec.topics) {
     if (t.clusters.length === 0 && !t.last) article(null, t.number, false);
@@ -58,9 +68,28 @@ export function planOf(spec: PlanSpec): Plan {
     Object.entries(spec.expectedEnd).map(([n, end]) => {
       const number = Number(n);
       const planned = spec.plannedEnd?.[number] ?? end;
-      return [number, { number, name: `Cluster ${number}`, reviewStart: null, plannedEnd: planned, expectedEnd: end, expectedEndInWorkbook: planned, at: { cluster: at(`A${number}`), expectedEnd: at(`E${number}`) } }];
+      return [
+        number,
+        {
+          number,
+          name: `Cluster ${number}`,
+          reviewStart: null,
+          plannedEnd: planned,
+          expectedEnd: end,
+          expectedEndInWorkbook: planned,
+          at: { cluster: at(`A${number}`), expectedEnd: at(`E${number}`) },
+        },
+      ];
     }),
   );
   const asOf = spec.asOf ?? Math.min(...spec.meetings.filter((m) => !m.held).map((m) => m.year), 9999);
-  return { meetings, topics, articles, clusters, unreadableClusters: new Set(), flexibleTopics: null, settings: { earliest: spec.earliest, latest: spec.latest, asOf } };
+  return {
+    meetings,
+    topics,
+    articles,
+    clusters,
+    unreadableClusters: new Set(),
+    flexibleTopics: null,
+    settings: { earliest: spec.earliest, latest: spec.latest, asOf },
+  };
 }

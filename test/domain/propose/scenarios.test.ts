@@ -29,7 +29,9 @@ function none(proposal: Proposal): NoProposal {
 
 /** "meeting year: current → proposed" for the meetings whose fixed topic changes. */
 function diff(proposal: CleanProposal): string[] {
-  return proposal.meetings.filter((m) => m.current !== m.proposed).map((m) => `${m.meeting} ${m.year}: ${m.current ?? "-"} → ${m.proposed ?? "-"}`);
+  return proposal.meetings
+    .filter((m) => m.current !== m.proposed)
+    .map((m) => `${m.meeting} ${m.year}: ${m.current ?? "-"} → ${m.proposed ?? "-"}`);
 }
 
 function reasonAt(proposal: CleanProposal, meeting: number): string {
@@ -39,7 +41,13 @@ function reasonAt(proposal: CleanProposal, meeting: number): string {
 describe("the adopted workplan, no slip", () => {
   it("is proposed unchanged: nothing to move, nothing appended", () => {
     const proposal = clean(proposeTimeline(adopted(2026, null)));
-    expect(proposal).toMatchObject({ appendedMeetings: 0, inversions: 0, yearsMoved: 0, moved: 0, after: { error: 0, warning: 0, info: 0 } });
+    expect(proposal).toMatchObject({
+      appendedMeetings: 0,
+      inversions: 0,
+      yearsMoved: 0,
+      moved: 0,
+      after: { error: 0, warning: 0, info: 0 },
+    });
     expect(diff(proposal)).toEqual([]);
     expect(proposal.meetings.every((m) => m.reason === null)).toBe(true);
   });
@@ -53,8 +61,21 @@ describe("cluster 2 slips one year (expected end 2031: window 2029–2032)", () 
   const proposal = clean(proposeTimeline(adopted(2026, [2, 2031])));
 
   it("appends one meeting, keeps the order of topics and moves five topics one year each", () => {
-    expect(proposal).toMatchObject({ appendedMeetings: 1, inversions: 0, yearsMoved: 5, moved: 5, after: { error: 0, warning: 0, info: 0 } });
-    expect(diff(proposal)).toEqual(["15 2028: 6 → -", "16 2029: 7 → 6", "17 2030: 8 → 7", "18 2031: 9 → 8", "19 2032: 10 → 9", "20 2033: - → 10"]);
+    expect(proposal).toMatchObject({
+      appendedMeetings: 1,
+      inversions: 0,
+      yearsMoved: 5,
+      moved: 5,
+      after: { error: 0, warning: 0, info: 0 },
+    });
+    expect(diff(proposal)).toEqual([
+      "15 2028: 6 → -",
+      "16 2029: 7 → 6",
+      "17 2030: 8 → 7",
+      "18 2031: 9 → 8",
+      "19 2032: 10 → 9",
+      "20 2033: - → 10",
+    ]);
   });
 
   it("keeps the held meetings and topics 4 and 5 where they are", () => {
@@ -68,10 +89,14 @@ describe("cluster 2 slips one year (expected end 2031: window 2029–2032)", () 
   });
 
   it("says why each topic moves: the finding it resolves or the room it makes", () => {
-    expect(reasonAt(proposal, 16)).toMatch(/^cluster-too-early: .*cluster 2 "Prevention".*2031.*earliest acceptable year is 2029/);
+    expect(reasonAt(proposal, 16)).toMatch(
+      /^cluster-too-early: .*cluster 2 "Prevention".*2031.*earliest acceptable year is 2029/,
+    );
     expect(reasonAt(proposal, 17)).toBe("makes room for topic 6 at the 16th meeting (2029)");
     expect(reasonAt(proposal, 19)).toBe("makes room for topic 8 at the 18th meeting (2031)");
-    expect(reasonAt(proposal, 20)).toMatch(/^last-topic: topic 10 stays the last topic \(art\. 14 is cross-cutting\).*topic 9 .*19th meeting \(2032\)/);
+    expect(reasonAt(proposal, 20)).toMatch(
+      /^last-topic: topic 10 stays the last topic \(art\. 14 is cross-cutting\).*topic 9 .*19th meeting \(2032\)/,
+    );
     expect(reasonAt(proposal, 15)).toBe("topic 6 moves to the 16th meeting (2029)");
     expect(proposal.moves.map((m) => m.topic)).toEqual([6, 7, 8, 9, 10]);
   });
@@ -88,12 +113,28 @@ describe("cluster 2 slips two years (expected end 2032: window 2030–2033)", ()
   const proposal = clean(proposeTimeline(adopted(2026, [2, 2032])));
 
   it("appends two meetings and moves five topics two years each", () => {
-    expect(proposal).toMatchObject({ appendedMeetings: 2, inversions: 0, yearsMoved: 10, moved: 5, after: { error: 0, warning: 0, info: 0 } });
-    expect(diff(proposal)).toEqual(["15 2028: 6 → -", "16 2029: 7 → -", "17 2030: 8 → 6", "18 2031: 9 → 7", "19 2032: 10 → 8", "20 2033: - → 9", "21 2034: - → 10"]);
+    expect(proposal).toMatchObject({
+      appendedMeetings: 2,
+      inversions: 0,
+      yearsMoved: 10,
+      moved: 5,
+      after: { error: 0, warning: 0, info: 0 },
+    });
+    expect(diff(proposal)).toEqual([
+      "15 2028: 6 → -",
+      "16 2029: 7 → -",
+      "17 2030: 8 → 6",
+      "18 2031: 9 → 7",
+      "19 2032: 10 → 8",
+      "20 2033: - → 9",
+      "21 2034: - → 10",
+    ]);
   });
 
   it("gives both too-early topics the cluster-too-early reason", () => {
-    expect(reasonAt(proposal, 17)).toMatch(/^cluster-too-early: .*earliest acceptable year is 2030; it was at the 15th meeting \(2028\)/);
+    expect(reasonAt(proposal, 17)).toMatch(
+      /^cluster-too-early: .*earliest acceptable year is 2030; it was at the 15th meeting \(2028\)/,
+    );
     expect(reasonAt(proposal, 18)).toMatch(/^cluster-too-early: .*it was at the 16th meeting \(2029\)/);
     expect(reasonAt(proposal, 20)).toBe("makes room for topic 7 at the 18th meeting (2031)");
   });
@@ -104,7 +145,13 @@ describe("cluster 4 slips two years (expected end 2028: window 2026–2029)", ()
     // Topic 3 at the 12th meeting is now too early, but that meeting was held: an info finding
     // that never blocks. Topics 4 (2026) and 5 (2027) are still inside 2026–2029.
     const proposal = clean(proposeTimeline(adopted(2026, [4, 2028])));
-    expect(proposal).toMatchObject({ appendedMeetings: 0, inversions: 0, yearsMoved: 0, moved: 0, after: { error: 0, warning: 0, info: 1 } });
+    expect(proposal).toMatchObject({
+      appendedMeetings: 0,
+      inversions: 0,
+      yearsMoved: 0,
+      moved: 0,
+      after: { error: 0, warning: 0, info: 1 },
+    });
     expect(diff(proposal)).toEqual([]);
     expect(proposal.findings.map((f) => [f.rule, f.severity, f.meeting])).toEqual([["cluster-too-early", "info", 12]]);
   });

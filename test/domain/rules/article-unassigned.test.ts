@@ -12,14 +12,25 @@ describe(RULE, () => {
     const findings = Workbook.adopted().set(ARTICLES.table, { Article: 11 }, ARTICLES.topic, null).findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Articles", cell: "D11", meeting: null, year: null, source: "P§3" });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Articles",
+      cell: "D11",
+      meeting: null,
+      year: null,
+      source: "P§3",
+    });
     expect(finding.message).toContain("Article 11");
     expect(finding.message).toContain("Security and preventive measures");
     expect(finding.message).toContain("Topic column");
   });
 
   it("flags an article added without a topic", () => {
-    const wb = Workbook.adopted().addRow(ARTICLES.table, { [ARTICLES.article]: 16, [ARTICLES.title]: "Settlement of disputes" });
+    const wb = Workbook.adopted().addRow(ARTICLES.table, {
+      [ARTICLES.article]: 16,
+      [ARTICLES.title]: "Settlement of disputes",
+    });
     expect(single(wb.findings(), RULE)).toMatchObject({ cell: "D16" });
   });
 

@@ -22,7 +22,16 @@ describe(RULE, () => {
     it("flags topic 6 at the 15th meeting (2028), Workplan E7, and nothing else", () => {
       expect(where(viaOption)).toEqual([`${RULE} Workplan!E7`]);
       const finding = single(viaOption, RULE);
-      expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Workplan", cell: "E7", meeting: 15, year: 2028, topic: 6, source: "P§18, P§4, P§49" });
+      expect(finding).toMatchObject({
+        severity: "error",
+        held: false,
+        sheet: "Workplan",
+        cell: "E7",
+        meeting: 15,
+        year: 2028,
+        topic: 6,
+        source: "P§18, P§4, P§49",
+      });
     });
 
     it("says which topic and articles, which meeting and year, which cluster, the expected and planned end and the earliest acceptable year", () => {
@@ -126,7 +135,9 @@ describe(RULE, () => {
     });
 
     it("a meeting marked Planned stays an error even before the As of year", () => {
-      const wb = Workbook.adopted().setting(SETTING_NAMES.asOf, 2030).set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, "planned");
+      const wb = Workbook.adopted()
+        .setting(SETTING_NAMES.asOf, 2030)
+        .set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, "planned");
       const finding = ofRule(wb.findings({ expectedEnd: new Map([[2, 2032]]) }), RULE).find((f) => f.cell === "E7");
       expect(finding).toMatchObject({ severity: "error", held: false });
     });

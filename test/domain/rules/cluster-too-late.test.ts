@@ -12,7 +12,16 @@ describe(RULE, () => {
     const findings = Workbook.adopted().findings({ expectedEnd: new Map([[2, 2029]]) });
     expect(where(findings)).toEqual([`${RULE} Workplan!E10`]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "warning", held: false, sheet: "Workplan", cell: "E10", meeting: 18, year: 2031, topic: 9, source: "P§18" });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      held: false,
+      sheet: "Workplan",
+      cell: "E10",
+      meeting: 18,
+      year: 2031,
+      topic: 9,
+      source: "P§18",
+    });
     expect(finding.message).toContain("Topic 9");
     expect(finding.message).toContain("art. 11");
     expect(finding.message).toContain("18th meeting (2031)");

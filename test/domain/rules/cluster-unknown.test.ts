@@ -13,7 +13,15 @@ describe(RULE, () => {
     const findings = Workbook.adopted().set(ARTICLES.table, { Article: 11 }, ARTICLES.cluster, "Cluster 5").findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Articles", cell: "C11", topic: 9, meeting: null, source: null });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Articles",
+      cell: "C11",
+      topic: 9,
+      meeting: null,
+      source: null,
+    });
     expect(finding.message).toContain("Article 11");
     expect(finding.message).toContain("cluster 5");
     expect(finding.message).toContain("1, 2, 3, 4");
@@ -36,6 +44,8 @@ describe("a cluster whose review years cannot be read", () => {
   it("is one invalid-value on that cell, not a cluster-unknown on every article of the cluster", () => {
     const findings = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.plannedEnd, "soon").findings();
     expect(findings.filter((f) => f.rule === "cluster-unknown")).toEqual([]);
-    expect(findings.filter((f) => f.rule === "invalid-value").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Clusters!D3"]);
+    expect(findings.filter((f) => f.rule === "invalid-value").map((f) => `${f.sheet}!${f.cell}`)).toEqual([
+      "Clusters!D3",
+    ]);
   });
 });

@@ -5,7 +5,9 @@ const RULE = "flexible-overlap";
 
 describe(RULE, () => {
   it("is silent when the flexible topic relates to no article of the fixed topic", () => {
-    const wb = Workbook.adopted().set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.flexible, "j").set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "g");
+    const wb = Workbook.adopted()
+      .set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.flexible, "j")
+      .set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "g");
     expect(ofRule(wb.findings(), RULE)).toEqual([]);
   });
 
@@ -13,7 +15,15 @@ describe(RULE, () => {
     const findings = Workbook.adopted().set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "(j)").findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "info", held: false, sheet: "Workplan", cell: "D8", meeting: 16, year: 2029, topic: 7 });
+    expect(finding).toMatchObject({
+      severity: "info",
+      held: false,
+      sheet: "Workplan",
+      cell: "D8",
+      meeting: 16,
+      year: 2029,
+      topic: 7,
+    });
     expect(finding.source).toContain("P§15");
     expect(finding.message).toContain("(j)");
     expect(finding.message).toContain("art. 10");
@@ -22,7 +32,10 @@ describe(RULE, () => {
   });
 
   it("names only the shared articles: (g) (arts. 8, 12) with topic 6 (arts. 7, 8) shares art. 8", () => {
-    const finding = single(Workbook.adopted().set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.flexible, "g").findings(), RULE);
+    const finding = single(
+      Workbook.adopted().set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.flexible, "g").findings(),
+      RULE,
+    );
     expect(finding).toMatchObject({ cell: "D7", topic: 6 });
     expect(finding.message).toContain("art. 8,");
     expect(finding.message).not.toContain("12");
@@ -36,7 +49,10 @@ describe(RULE, () => {
   });
 
   it("stays info and says 'already held' for a held meeting", () => {
-    const finding = single(Workbook.adopted().set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "j").findings({ currentYear: 2030 }), RULE);
+    const finding = single(
+      Workbook.adopted().set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "j").findings({ currentYear: 2030 }),
+      RULE,
+    );
     expect(finding).toMatchObject({ severity: "info", held: true });
     expect(finding.message).toContain("already held");
   });

@@ -14,23 +14,43 @@ describe(RULE, () => {
   });
 
   it("warns at ammunition (e) again at the 12th meeting (Workplan D4), after the 9th meeting took it", () => {
-    const findings = Workbook.adopted().set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "e — Ammunition").findings();
+    const findings = Workbook.adopted()
+      .set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "e — Ammunition")
+      .findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "warning", held: false, sheet: "Workplan", cell: "D4", meeting: 12, year: 2025, source: "P§10" });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      held: false,
+      sheet: "Workplan",
+      cell: "D4",
+      meeting: 12,
+      year: 2025,
+      source: "P§10",
+    });
     expect(finding.message).toContain("(e)");
     expect(finding.message).toContain("9th meeting");
     expect(finding.message).toContain("12th meeting (2025)");
   });
 
   it("does not flag the 9th meeting itself when the Workplan lists it", () => {
-    const wb = Workbook.adopted().addRow(WORKPLAN.table, { [WORKPLAN.meeting]: "9th", [WORKPLAN.year]: 2022, [WORKPLAN.status]: "Held", [WORKPLAN.flexible]: "(e)" });
+    const wb = Workbook.adopted().addRow(WORKPLAN.table, {
+      [WORKPLAN.meeting]: "9th",
+      [WORKPLAN.year]: 2022,
+      [WORKPLAN.status]: "Held",
+      [WORKPLAN.flexible]: "(e)",
+    });
     expect(wb.findings()).toEqual([]);
   });
 
   it("names both meetings when the 9th meeting is listed and (e) comes again", () => {
     const wb = Workbook.adopted()
-      .addRow(WORKPLAN.table, { [WORKPLAN.meeting]: 9, [WORKPLAN.year]: 2022, [WORKPLAN.status]: "Held", [WORKPLAN.flexible]: "e" })
+      .addRow(WORKPLAN.table, {
+        [WORKPLAN.meeting]: 9,
+        [WORKPLAN.year]: 2022,
+        [WORKPLAN.status]: "Held",
+        [WORKPLAN.flexible]: "e",
+      })
       .set(WORKPLAN.table, { Meeting: 14 }, WORKPLAN.flexible, "(e)");
     const finding = single(wb.findings(), RULE);
     expect(finding).toMatchObject({ cell: "D6", meeting: 14, year: 2027 });
@@ -39,7 +59,9 @@ describe(RULE, () => {
   });
 
   it("warns at the later of two meetings taking the same topic, by year not by row", () => {
-    const wb = Workbook.adopted().set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "a").set(WORKPLAN.table, { Meeting: 11 }, WORKPLAN.flexible, "(a)");
+    const wb = Workbook.adopted()
+      .set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.flexible, "a")
+      .set(WORKPLAN.table, { Meeting: 11 }, WORKPLAN.flexible, "(a)");
     wb.table(WORKPLAN.table).rows.reverse();
     const finding = single(wb.findings(), RULE);
     expect(finding).toMatchObject({ meeting: 16, year: 2029 });
@@ -49,14 +71,21 @@ describe(RULE, () => {
   });
 
   it("takes 'Discussed at meeting' from the FlexibleTopics table", () => {
-    const cleared = Workbook.adopted().set(FLEXIBLE.table, { Code: "e" }, FLEXIBLE.discussedAt, null).set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "e");
+    const cleared = Workbook.adopted()
+      .set(FLEXIBLE.table, { Code: "e" }, FLEXIBLE.discussedAt, null)
+      .set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "e");
     expect(cleared.findings()).toEqual([]);
-    const b = Workbook.adopted().set(FLEXIBLE.table, { Code: "b" }, FLEXIBLE.discussedAt, "10th").set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "b");
+    const b = Workbook.adopted()
+      .set(FLEXIBLE.table, { Code: "b" }, FLEXIBLE.discussedAt, "10th")
+      .set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "b");
     expect(single(b.findings(), RULE).message).toContain("10th meeting");
   });
 
   it("is info, 'already held', for a held meeting", () => {
-    const finding = single(Workbook.adopted().set(WORKPLAN.table, { Meeting: 10 }, WORKPLAN.flexible, "e").findings({ currentYear: 2024 }), RULE);
+    const finding = single(
+      Workbook.adopted().set(WORKPLAN.table, { Meeting: 10 }, WORKPLAN.flexible, "e").findings({ currentYear: 2024 }),
+      RULE,
+    );
     expect(finding).toMatchObject({ severity: "info", held: true, meeting: 10 });
     expect(finding.message).toContain("already held");
   });

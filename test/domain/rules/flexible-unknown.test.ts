@@ -19,7 +19,15 @@ describe(RULE, () => {
     const findings = Workbook.adopted().set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "Drones").findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "warning", held: false, sheet: "Workplan", cell: "D4", meeting: 12, year: 2025, source: "P§48, P§50(a)" });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      held: false,
+      sheet: "Workplan",
+      cell: "D4",
+      meeting: 12,
+      year: 2025,
+      source: "P§48, P§50(a)",
+    });
     expect(finding.message).toContain('"Drones"');
     expect(finding.message).toContain("12th meeting (2025)");
     expect(finding.message).toContain("(a)");
@@ -28,7 +36,10 @@ describe(RULE, () => {
   });
 
   it("warns at a code not on the list, such as (l)", () => {
-    expect(single(Workbook.adopted().set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "(l)").findings(), RULE).message).toContain('"(l)"');
+    expect(
+      single(Workbook.adopted().set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.flexible, "(l)").findings(), RULE)
+        .message,
+    ).toContain('"(l)"');
   });
 
   it("takes the list from the FlexibleTopics table: adding (l) makes it known", () => {
@@ -39,7 +50,12 @@ describe(RULE, () => {
   });
 
   it("is info, 'already held', for a held meeting", () => {
-    const finding = single(Workbook.adopted().set(WORKPLAN.table, { Meeting: 10 }, WORKPLAN.flexible, "Drones").findings({ currentYear: 2024 }), RULE);
+    const finding = single(
+      Workbook.adopted()
+        .set(WORKPLAN.table, { Meeting: 10 }, WORKPLAN.flexible, "Drones")
+        .findings({ currentYear: 2024 }),
+      RULE,
+    );
     expect(finding).toMatchObject({ severity: "info", held: true });
     expect(finding.message).toContain("already held");
   });

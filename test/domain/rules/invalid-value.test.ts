@@ -18,12 +18,16 @@ describe(RULE, () => {
   });
 
   it("flags an expected review end that is not a year (Clusters E3) and checks no timing against it", () => {
-    const findings = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, "end of 2031").findings();
+    const findings = Workbook.adopted()
+      .set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, "end of 2031")
+      .findings();
     expect(findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(["invalid-value Clusters!E3"]);
   });
 
   it("an unreadable window setting (Settings B2) is one error, and no timing rule guesses a window", () => {
-    const findings = Workbook.adopted().setting(SETTING_NAMES.earliest, "two").findings({ expectedEnd: new Map([[2, 2032]]) });
+    const findings = Workbook.adopted()
+      .setting(SETTING_NAMES.earliest, "two")
+      .findings({ expectedEnd: new Map([[2, 2032]]) });
     expect(findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(["invalid-value Settings!B2"]);
     expect(findings[0]?.message).toContain("a whole number of years");
   });

@@ -5,7 +5,9 @@ const RULE = "last-topic";
 
 /** Topics 9 and 10 swapped: article 14 at the 18th meeting (2031), topic 9 last. */
 function fourteenNotLast(): Workbook {
-  return Workbook.adopted().set(WORKPLAN.table, { Meeting: 18 }, WORKPLAN.fixed, 10).set(WORKPLAN.table, { Meeting: 19 }, WORKPLAN.fixed, 9);
+  return Workbook.adopted()
+    .set(WORKPLAN.table, { Meeting: 18 }, WORKPLAN.fixed, 10)
+    .set(WORKPLAN.table, { Meeting: 19 }, WORKPLAN.fixed, 9);
 }
 
 describe(RULE, () => {
@@ -15,7 +17,16 @@ describe(RULE, () => {
 
   it("flags article 14 not last: topic 10 at the 18th meeting (2031), Workplan E10", () => {
     const finding = single(fourteenNotLast().findings(), RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Workplan", cell: "E10", meeting: 18, year: 2031, topic: 10, source: "P§18(d)" });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Workplan",
+      cell: "E10",
+      meeting: 18,
+      year: 2031,
+      topic: 10,
+      source: "P§18(d)",
+    });
     expect(finding.message).toContain("Topic 10");
     expect(finding.message).toContain("art. 14");
     expect(finding.message).toContain("18th meeting (2031)");
@@ -34,7 +45,11 @@ describe(RULE, () => {
   });
 
   it("ignores later meetings without a fixed topic", () => {
-    const wb = Workbook.adopted().addRow(WORKPLAN.table, { [WORKPLAN.meeting]: 20, [WORKPLAN.year]: 2033, [WORKPLAN.flexible]: "a" });
+    const wb = Workbook.adopted().addRow(WORKPLAN.table, {
+      [WORKPLAN.meeting]: 20,
+      [WORKPLAN.year]: 2033,
+      [WORKPLAN.flexible]: "a",
+    });
     expect(wb.findings()).toEqual([]);
   });
 

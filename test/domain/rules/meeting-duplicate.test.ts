@@ -12,7 +12,15 @@ describe(RULE, () => {
     const findings = Workbook.adopted().set(WORKPLAN.table, { Meeting: 13 }, WORKPLAN.year, 2025).findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Workplan", cell: "B5", meeting: 13, year: 2025, source: "R-rec 46, report §3" });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Workplan",
+      cell: "B5",
+      meeting: 13,
+      year: 2025,
+      source: "R-rec 46, report §3",
+    });
     expect(finding.message).toContain("2025");
     expect(finding.message).toContain("13th meeting");
     expect(finding.message).toContain("12th meeting");

@@ -5,14 +5,17 @@ const RULE = "meeting-sequence";
 
 /** The 12th and 13th meetings' numbers swapped: 13th in 2025, 12th in 2026. */
 function outOfSequence(): Workbook {
-  return Workbook.adopted().set(WORKPLAN.table, { Year: 2025 }, WORKPLAN.meeting, 13).set(WORKPLAN.table, { Year: 2026 }, WORKPLAN.meeting, 12);
+  return Workbook.adopted()
+    .set(WORKPLAN.table, { Year: 2025 }, WORKPLAN.meeting, 13)
+    .set(WORKPLAN.table, { Year: 2026 }, WORKPLAN.meeting, 12);
 }
 
 describe(RULE, () => {
   it("is silent on the adopted plan, and with the meeting numbers written '10th', '11th', …", () => {
     expect(ofRule(Workbook.adopted().findings(), RULE)).toEqual([]);
     const wb = Workbook.adopted();
-    for (let meeting = 10; meeting <= 19; meeting++) wb.set(WORKPLAN.table, { Meeting: meeting }, WORKPLAN.meeting, `${meeting}th`);
+    for (let meeting = 10; meeting <= 19; meeting++)
+      wb.set(WORKPLAN.table, { Meeting: meeting }, WORKPLAN.meeting, `${meeting}th`);
     expect(wb.findings()).toEqual([]);
   });
 
@@ -20,7 +23,15 @@ describe(RULE, () => {
     const findings = outOfSequence().findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Workplan", cell: "A5", meeting: 12, year: 2026, source: "P-annex table" });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Workplan",
+      cell: "A5",
+      meeting: 12,
+      year: 2026,
+      source: "P-annex table",
+    });
     expect(finding.message).toContain("12th meeting (2026)");
     expect(finding.message).toContain("13th meeting (2025)");
     expect(finding.message).toContain("higher than 13");

@@ -11,7 +11,14 @@ describe(RULE, () => {
     expect(finding).toMatchObject({ severity: "error", held: false, source: null });
     expect(finding.message).toContain('no table named "Workplan"');
     expect(finding.message).toContain('sheet "Workplan"');
-    for (const column of ["Meeting", "Year", "Status", "Agenda item 2 (flexible topic)", "Agenda item 3 (fixed topic)", "Notes"]) {
+    for (const column of [
+      "Meeting",
+      "Year",
+      "Status",
+      "Agenda item 2 (flexible topic)",
+      "Agenda item 3 (fixed topic)",
+      "Notes",
+    ]) {
       expect(finding.message).toContain(`"${column}"`);
     }
     expect(finding.message).toContain("Insert > Table");

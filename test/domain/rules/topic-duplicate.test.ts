@@ -15,7 +15,16 @@ describe(RULE, () => {
 
   it("flags the later meeting (18th, 2031, Workplan E10) and names the earlier one", () => {
     const finding = single(topicTwice().findings(), RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Workplan", cell: "E10", meeting: 18, year: 2031, topic: 8, source: "P-annex" });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Workplan",
+      cell: "E10",
+      meeting: 18,
+      year: 2031,
+      topic: 8,
+      source: "P-annex",
+    });
     expect(finding.message).toContain("Topic 8");
     expect(finding.message).toContain("art. 15");
     expect(finding.message).toContain("18th meeting (2031)");

@@ -5,7 +5,9 @@ const RULE = "topic-order";
 
 /** Topics 3 and 4 swapped: topic 4 at the 12th meeting (2025), topic 3 at the 13th (2026). */
 function outOfOrder(): Workbook {
-  return Workbook.adopted().set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.fixed, "Topic 4").set(WORKPLAN.table, { Meeting: 13 }, WORKPLAN.fixed, "Topic 3");
+  return Workbook.adopted()
+    .set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.fixed, "Topic 4")
+    .set(WORKPLAN.table, { Meeting: 13 }, WORKPLAN.fixed, "Topic 3");
 }
 
 describe(RULE, () => {
@@ -17,7 +19,16 @@ describe(RULE, () => {
     const findings = outOfOrder().findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "warning", held: false, sheet: "Workplan", cell: "E5", meeting: 13, year: 2026, topic: 3, source: "P§50(b)" });
+    expect(finding).toMatchObject({
+      severity: "warning",
+      held: false,
+      sheet: "Workplan",
+      cell: "E5",
+      meeting: 13,
+      year: 2026,
+      topic: 3,
+      source: "P§50(b)",
+    });
     expect(finding.message).toContain("Topic 3 at the 13th meeting (2026)");
     expect(finding.message).toContain("topic 4 at the 12th meeting (2025)");
   });

@@ -12,7 +12,16 @@ describe(RULE, () => {
     const findings = Workbook.adopted().set(WORKPLAN.table, { Meeting: 18 }, WORKPLAN.fixed, null).findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);
-    expect(finding).toMatchObject({ severity: "error", held: false, sheet: "Topics", cell: "A10", meeting: null, year: null, topic: 9, source: "P§3" });
+    expect(finding).toMatchObject({
+      severity: "error",
+      held: false,
+      sheet: "Topics",
+      cell: "A10",
+      meeting: null,
+      year: null,
+      topic: 9,
+      source: "P§3",
+    });
     expect(finding.message).toContain("Topic 9");
     expect(finding.message).toContain("Security and preventive measures");
     expect(finding.message).toContain("art. 11");
