@@ -1,0 +1,133 @@
+/**
+ * One description of what to write. Every write the product makes (check, clear, create, the
+ * proposal sheet, apply, save expected dates) is computed here, in the pure core, as a list of
+ * operations on sheets; the `.xlsx` and Office.js adapters each apply that list as it is, in
+ * order, and decide nothing of their own. See docs/architecture.md.
+ */
+import type { SheetTable } from "./tables";
+
+/** A block of cells, 1-based and inclusive. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A value to write. Text is written as text (never read as a number, date or formula); null empties the cell. */
+export type Written = string | number | boolean | null;
+
+export type Visibility = "visible" | "hidden" | "veryHidden";
+
+/** Colours are six hex digits, `RRGGBB`. Absent members are left as they are. */
+export interface CellFormat {
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points. */
+  size?: number;
+  wrap?: boolean;
+  verticalTop?: boolean;
+  /** A border around each cell, in this colour: shows in greyscale print where a fill may not. */
+  border?: string;
+}
+
+/** A conditional-format rule of the product's: a formula relative to the top-left cell of `area`. */
+export interface RuleFormat {
+  fill: string;
+  fontColor: string;
+  bold?: boolean;
+  border?: string;
+}
+
+export type SheetOp =
+  /** Adds a sheet after the last one. */
+  | { op: "addSheet"; sheet: string; visibility: Visibility }
+  | { op: "setVisibility"; sheet: string; visibility: Visibility }
+  | { op: "activate"; sheet: string }
+  /** Values from (top, left), row by row; a row shorter than another leaves the rest as it is. */
+  | { op: "setValues"; sheet: string; top: number; left: number; values: Written[][] }
+  /** Empties the cells' values; their formats stay. */
+  | { op: "clearValues"; sheet: string; area: Area }
+  /** Makes a table of cells whose values are already written; `area` includes the header row. */
+  | { op: "addTable"; sheet: string; table: string; area: Area; style: string }
+  /** Moves a table's bottom-right corner; the header row stays where it is. */
+  | { op: "resizeTable"; sheet: string; table: string; area: Area }
+  /** A conditional-format rule, placed after the user's own rules on the sheet. */
+  | { op: "addRule"; sheet: string; area: Area; formula: string; format: RuleFormat }
+  /** Removes the product's rule recorded with exactly this area and formula. */
+  | { op: "removeRule"; sheet: string; area: Area; formula: string }
+  /** A note (not a threaded comment), sized in points. */
+  | { op: "addNote"; sheet: string; row: number; column: number; text: string; width: number; height: number }
+  | { op: "removeNote"; sheet: string; row: number; column: number }
+  /** A drop-down offering the list `source` (e.g. `=WorkplanTopicLabels`) that never refuses other entries. */
+  | { op: "listValidation"; sheet: string; area: Area; source: string }
+  /** Adds the defined name, or points it at `reference` (e.g. `='WorkplanLists'!$A$1:$A$10`). */
+  | { op: "setName"; name: string; reference: string }
+  | { op: "format"; sheet: string; area: Area; format: CellFormat }
+  /** Width in characters of the default font's digits, as an .xlsx file stores it. */
+  | { op: "columnWidth"; sheet: string; column: number; width: number }
+  /** Height in points. */
+  | { op: "rowHeight"; sheet: string; row: number; height: number }
+  | { op: "freezeRows"; sheet: string; rows: number }
+  | {
+      op: "pageSetup";
+      sheet: string;
+      landscape: boolean;
+      /** Fit all columns to one page width (any number of pages tall). */
+      fitToWidth: boolean;
+      /** Rows repeated at the top of every printed page. */
+      titleRows?: { top: number; bottom: number };
+      /** Centre footer; `&P` and `&N` are the page number and the number of pages. */
+      footer?: string;
+      header?: string;
+    }
+  | { op: "tabColor"; sheet: string; color: string | null };
+
+export type SheetOpKind = SheetOp["op"];
+
+/** A sheet as the adapter found it. */
+export interface SheetState {
+  name: string;
+  visibility: Visibility;
+  /** The cells that hold values, or null when none does. */
+  used: Area | null;
+}
+
+/** A table of the product's that is not an input (the Conflicts table): where it is, header row included. */
+export interface PlacedTable {
+  name: string;
+  sheet: string;
+  area: Area;
+}
+
+/** What the product wrote before and knows as its own, kept on its very-hidden sheet. */
+export interface ProductRecord {
+  rules: { sheet: string; area: Area; formula: string }[];
+  notes: { sheet: string; row: number; column: number }[];
+}
+
+/**
+ * The workbook as an adapter read it: everything the core needs to decide what to write without
+ * ever writing over the user's content.
+ */
+export interface WorkbookState {
+  /** The layout's input tables that exist. */
+  tables: SheetTable[];
+  sheets: SheetState[];
+  /** The Conflicts table, when it exists. */
+  conflicts: PlacedTable | null;
+  /**
+   * Values of the sheet that holds (or would hold) the Conflicts table, as a sparse list of the
+   * cells that are not empty: the cells a caption or a growing table must not take.
+   */
+  conflictsSheetCells: { row: number; column: number }[];
+  /** The defined names the product keeps, with their formulas (null when absent). */
+  names: ReadonlyMap<string, string | null>;
+  record: ProductRecord;
+  /** Cells that hold a note or a threaded comment that is not the product's, as `sheet!A1` in lower case. */
+  userNoteCells: ReadonlySet<string>;
+  /** Whether notes can be written (Office.js: ExcelApi 1.18 and the notes API present). */
+  notesSupported: boolean;
+}
