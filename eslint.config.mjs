@@ -14,6 +14,19 @@ const domainBoundary = (escape) => ({
   ],
 });
 
+/** Each shell reaches the core, never another shell: the two adapters share only the domain's description. */
+const shellBoundary = (...shells) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: shells.map((shell) => ({
+        regex: `^(\\.\\./)+${shell}(/|$)`,
+        message: `Adapters and shells meet only in src/domain: do not import src/${shell} here.`,
+      })),
+    },
+  ],
+});
+
 export default tseslint.config(
   { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test/fixtures/", "**/*.js", "!eslint.config.mjs"] },
   js.configs.recommended,
@@ -24,6 +37,9 @@ export default tseslint.config(
     },
   },
   { files: ["src/domain/*.ts"], rules: domainBoundary("^\\.\\./") },
+  { files: ["src/xlsx/**/*.ts"], rules: shellBoundary("office", "taskpane", "commands", "cli") },
+  { files: ["src/office/**/*.ts"], rules: shellBoundary("xlsx", "taskpane", "cli") },
+  { files: ["src/cli/**/*.ts"], rules: shellBoundary("office", "taskpane", "commands") },
   { files: ["src/domain/*/*.ts"], rules: domainBoundary("^\\.\\./\\.\\./") },
   {
     files: ["src/domain/*/*/**/*.ts"],

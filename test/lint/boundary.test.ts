@@ -57,3 +57,21 @@ describe("src/devtools runs in a browser page too", () => {
     expect((await lintAs(file, code)).some((m) => m.startsWith("no-restricted-imports"))).toBe(true);
   });
 });
+
+describe("the two adapters meet only in src/domain", () => {
+  it.each([
+    ["src/xlsx/file.ts", 'import { readTables } from "../office/read";\nexport const x = readTables;\n'],
+    ["src/xlsx/parts/sheet.ts", 'import { readTables } from "../../office";\nexport const x = readTables;\n'],
+    ["src/office/write.ts", 'import { openPackage } from "../xlsx";\nexport const x = openPackage;\n'],
+    ["src/office/write.ts", 'import { Pane } from "../taskpane/Pane";\nexport const x = Pane;\n'],
+    ["src/cli/main.ts", 'import { checkWorkbook } from "../office";\nexport const x = checkWorkbook;\n'],
+  ])("rejects in %s: %s", async (file, code) => {
+    expect((await lintAs(file, code)).some((m) => m.startsWith("no-restricted-imports"))).toBe(true);
+  });
+
+  it("lets each adapter import the domain's description", async () => {
+    const code = 'import { describeCheck } from "../domain/write";\nexport const x = describeCheck;\n';
+    expect(await lintAs("src/xlsx/apply.ts", code)).toEqual([]);
+    expect(await lintAs("src/office/apply.ts", code)).toEqual([]);
+  });
+});
