@@ -28,7 +28,9 @@ describe("proposalToJson", () => {
     expect(typeof added?.reason).toBe("string");
     // Issue 13: a planned meeting whose agenda item 2 is blank also lists its flexible-topic candidates.
     const keys = (m: (typeof json.meetings)[number]) =>
-      m.held ? "meeting,year,held,current,proposed,reason" : "meeting,year,held,current,proposed,reason,flexibleCandidates";
+      m.held
+        ? "meeting,year,held,current,proposed,reason"
+        : "meeting,year,held,current,proposed,reason,flexibleCandidates";
     expect(json.meetings.every((m) => Object.keys(m).join() === keys(m))).toBe(true);
     expect(json.after).toEqual({ error: 0, warning: 0, info: 0 });
   });
