@@ -55,14 +55,19 @@ export function parseMeetingOrdinal(value: CellValue): Parsed<number> {
   return n !== undefined && n > 0 ? ok(n) : fail('a meeting number such as 10 or "10th"');
 }
 
-export type MeetingStatus = "held" | "planned" | null;
+export type MeetingStatus = "held" | "planned" | "cancelled" | null;
 
+/**
+ * `Held`, `Planned`, `Cancelled` or blank, any case. `Postponed` reads as cancelled: the meeting
+ * does not take place that year, and takes place later in a row of its own (workbook.md).
+ */
 export function parseStatus(value: CellValue): Parsed<MeetingStatus> {
   if (isBlank(value)) return ok(null);
   const text = typeof value === "string" ? value.trim().toLowerCase() : "";
   if (text === "held") return ok("held");
   if (text === "planned") return ok("planned");
-  return fail('"Held", "Planned" or blank');
+  if (text === "cancelled" || text === "canceled" || text === "postponed") return ok("cancelled");
+  return fail('"Held", "Planned" or blank, or "Cancelled" (or "Postponed") for a meeting that does not take place');
 }
 
 const LABEL_TAIL = String.raw`(?:\s*[—–:.-]\s+.*|\s*[—–:]\s*.*|\s+.*)?`;

@@ -52,11 +52,19 @@ export interface ReadOptions {
   asOf?: number;
   /** What-if expected review ends by cluster number, for this check only. */
   expectedEnd?: ReadonlyMap<number, number>;
+  /**
+   * What-if cancellations, for this check only: meeting numbers as written in the Workplan table.
+   * Planned meetings with these numbers read as cancelled; held meetings and unknown numbers are
+   * left as they are (`cancelRefusals` names them).
+   */
+  cancel?: ReadonlySet<number>;
 }
 
 export interface ReadResult {
   plan: Plan | null;
   findings: Finding[];
+  /** Meeting numbers the what-if cancelled, in ascending order (rows cancelled in the table are not listed). */
+  cancelled: number[];
 }
 
 class Reader {
@@ -321,7 +329,15 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
   };
 }
 
-function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySet<string>, asOf: number): Meeting[] {
+interface MeetingOptions {
+  knownCodes: ReadonlySet<string>;
+  asOf: number;
+  cancel: ReadonlySet<number>;
+  /** Collects the meeting numbers the what-if cancelled (rows not already cancelled in the table). */
+  cancelledByWhatIf: number[];
+}
+
+function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOptions): Meeting[] {
   const meetings: Meeting[] = [];
   eachRow(index, (row) => {
     const ordinalCell = cellOf(index, row, WORKPLAN.meeting);
@@ -330,19 +346,21 @@ function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySe
     const topicCell = cellOf(index, row, WORKPLAN.fixed);
     const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "meeting number");
     const year = reader.require(yearCell, parseYear, "year");
-    const status = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
+    const written = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
     const flexible = reader.read(
       flexibleCell,
-      (v) => parseFlexibleRef(v, knownCodes),
+      (v) => parseFlexibleRef(v, options.knownCodes),
       "flexible topic (agenda item 2)",
     );
     const topic = reader.read(topicCell, parseTopicRef, "fixed topic (agenda item 3)");
-    const held = status === "held" || (status === null && year !== undefined && year < asOf);
+    const held = written === "held" || (written === null && year !== undefined && year < options.asOf);
+    const cancelled = !held && ordinal !== undefined && options.cancel.has(ordinal);
+    if (cancelled && written !== "cancelled") options.cancelledByWhatIf.push(ordinal);
     meetings.push({
       row,
       ordinal: ordinal ?? null,
       year: year ?? null,
-      status,
+      status: cancelled ? "cancelled" : written,
       held,
       flexible: flexible ?? null,
       topic: topic ?? null,
@@ -366,20 +384,27 @@ export function readPlan(tables: WorkbookTables, options: ReadOptions): ReadResu
   const flexibleIndex = reader.columns(tables, FLEXIBLE.table);
   const settingsIndex = reader.columns(tables, SETTINGS.table);
   if (!workplan || !topicsIndex || !articlesIndex || !clustersIndex || !settingsIndex) {
-    return { plan: null, findings: reader.findings };
+    return { plan: null, findings: reader.findings, cancelled: [] };
   }
   const settings = readSettings(reader, settingsIndex);
   const asOf = options.asOf ?? settings.asOf ?? options.currentYear;
   const flexibleTopics = flexibleIndex ? readFlexibleTopics(reader, flexibleIndex) : null;
   const clusterRows = readClusters(reader, clustersIndex, options.expectedEnd);
+  const cancelledByWhatIf: number[] = [];
   const plan: Plan = {
     topics: readTopics(reader, topicsIndex),
     articles: readArticles(reader, articlesIndex),
     clusters: clusterRows.clusters,
     unreadableClusters: clusterRows.unreadable,
     flexibleTopics,
-    meetings: readMeetings(reader, workplan, new Set(flexibleTopics?.keys() ?? []), asOf),
+    meetings: readMeetings(reader, workplan, {
+      knownCodes: new Set(flexibleTopics?.keys() ?? []),
+      asOf,
+      cancel: options.cancel ?? new Set(),
+      cancelledByWhatIf,
+    }),
     settings: { earliest: settings.earliest, latest: settings.latest, asOf },
   };
-  return { plan, findings: reader.findings };
+  return { plan, findings: reader.findings, cancelled: [...new Set(cancelledByWhatIf)].sort((a, b) => a - b) };
 }
+

@@ -8,7 +8,9 @@ import { flexibleOverlap } from "./flexibleOverlap";
 import { flexibleRepeat } from "./flexibleRepeat";
 import { flexibleUnknown } from "./flexibleUnknown";
 import { lastTopic } from "./lastTopic";
+import { meetingCancelled } from "./meetingCancelled";
 import { meetingDuplicate } from "./meetingDuplicate";
+import { meetingNumbering } from "./meetingNumbering";
 import { meetingSequence } from "./meetingSequence";
 import { topicDuplicate } from "./topicDuplicate";
 import { topicOrder } from "./topicOrder";
@@ -32,4 +34,6 @@ export const RULES: readonly Rule[] = [
   flexibleUnknown,
   flexibleRepeat,
   flexibleOverlap,
+  meetingCancelled,
+  meetingNumbering,
 ];

@@ -19,6 +19,8 @@ const SPEC: readonly [id: string, severity: string, source: string | null][] = [
   ["flexible-unknown", "warning", "P§48, P§50(a)"],
   ["flexible-repeat", "warning", "P§10"],
   ["flexible-overlap", "info", "P§9, P§12, P§13, P§15, P§16"],
+  ["meeting-cancelled", "error", "P§49"],
+  ["meeting-numbering", "info", "P-annex table"],
   ["invalid-value", "error", null],
   ["missing-table", "error", null],
 ];
