@@ -26,6 +26,9 @@ const shellBoundary = (...shells) => ({
     },
   ],
 });
+const PORT_ONLY = "src/taskpane reaches Excel only through its port, src/taskpane/workbook.ts.";
+const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension"];
+const OFFICE_NAMESPACE = `/^(${OFFICE_GLOBALS.join("|")})$/`;
 
 export default tseslint.config(
   { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test/fixtures/", "**/*.js", "!eslint.config.mjs"] },
@@ -47,6 +50,30 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         { selector: "Program", message: "Keep src/domain at most two levels deep so the import boundary holds." },
+      ],
+    },
+  },
+  // The pane reaches Excel only through its port, src/taskpane/workbook.ts.
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/workbook.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^[./]*office(/|$)", message: PORT_ONLY },
+            { regex: "^(@microsoft/office-js|@types/office-js|office-js)(/|$)", message: PORT_ONLY },
+          ],
+        },
+      ],
+      "@typescript-eslint/triple-slash-reference": ["error", { path: "never", types: "never", lib: "never" }],
+      "no-restricted-globals": ["error", ...OFFICE_GLOBALS.map((name) => ({ name, message: PORT_ONLY }))],
+      // Office.js's types as types (Excel.Range, typeof Office), which no-restricted-globals does not see.
+      "no-restricted-syntax": [
+        "error",
+        { selector: `TSQualifiedName > Identifier.left[name=${OFFICE_NAMESPACE}]`, message: PORT_ONLY },
+        { selector: `TSTypeQuery > Identifier.exprName[name=${OFFICE_NAMESPACE}]`, message: PORT_ONLY },
       ],
     },
   },

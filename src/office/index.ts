@@ -27,7 +27,6 @@ export { createDefaultWorkbook, type CreateOutcome } from "./create";
 export { findTables, selectCell, type TableFound, type WorkbookTablesFound } from "./pane";
 export {
   applyProposal,
-  describeApplyChanges,
   PLAN_CHANGED,
   readWorkbook,
   saveExpectedEnds,

@@ -20,7 +20,7 @@ import {
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
 import { WORKPLAN } from "../domain/layout";
 import type { Plan } from "../domain/model";
-import type { CleanProposal } from "../domain/propose";
+import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
 import { findTable, tablesByName, type WorkbookTables } from "../domain/tables";
 import { writtenValue } from "./cells";
@@ -107,14 +107,7 @@ export async function saveExpectedEnds(
   }
 }
 
-/** What a proposal was made from: the plan (with its what-if expected ends) and how it was read. */
-export interface ProposalBasis {
-  proposal: CleanProposal;
-  /** The plan the proposal was made from. */
-  plan: Plan;
-  /** The read options it was made with; `expectedEnd` holds the what-if ends, written with the proposal. */
-  options: ReadOptions;
-}
+export type { ProposalBasis };
 
 export interface ApplyOutcome {
   edit: WorkplanEdit;
@@ -123,14 +116,6 @@ export interface ApplyOutcome {
 
 export const PLAN_CHANGED =
   "The workplan changed since this proposal was made (someone edited the Workplan, Topics, Articles, Clusters or Settings table), so it was not applied. Propose the timeline again and apply the new proposal.";
-
-/** Everything "Apply to workplan" will change, one line each, for the confirmation. */
-export function describeApplyChanges(basis: ProposalBasis, tables: WorkbookTables): string[] {
-  const workplan = findTable(tables, WORKPLAN.table);
-  if (!workplan) return [];
-  const ends = describeExpectedEnds(basis.plan, basis.options.expectedEnd ?? new Map());
-  return [...ends.changes, ...describeApply(basis.proposal, basis.plan, workplan).changes];
-}
 
 /**
  * Applies a proposal: one read sync re-reads the tables and refuses (PLAN_CHANGED) unless they

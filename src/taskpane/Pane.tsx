@@ -10,7 +10,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from 
 import { checkTime } from "../domain/annotations";
 import type { CheckResult } from "../domain/check";
 import { describeProposalSheet } from "../domain/proposalSheet";
-import { describeApplyChanges } from "../office/whatIf";
+import { describeApplyChanges } from "../domain/proposalBasis";
 import { Actions } from "./components/Actions";
 import { ApplyDialog } from "./components/ApplyDialog";
 import { AutoCheckSwitch } from "./components/AutoCheckSwitch";

@@ -5,7 +5,7 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import type { CheckResult } from "../domain/check";
-import type { ProposalBasis } from "../office/whatIf";
+import type { ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
 import type { ClusterRow } from "./components/ClustersPanel";

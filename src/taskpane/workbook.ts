@@ -1,6 +1,8 @@
 /**
  * What the pane can ask of the workbook: the Office.js adapter's operations bound to one
- * `Excel.run` (or a stand-in). The pane calls nothing else, so it holds no workplan logic.
+ * `Excel.run` (or a stand-in). The pane calls nothing else, so it holds no workplan logic; this
+ * is the only file of src/taskpane that imports src/office or Office.js's types (a lint rule
+ * holds the others to it).
  *
  * The port also keeps the two facts the live re-check needs: which changes the add-in wrote
  * itself (every operation that writes runs inside `OwnWrites.run`, and `watch` drops the change
@@ -8,6 +10,7 @@
  * count between its read and its write, to skip a stale write).
  */
 import type { ExpectedEndsEdit } from "../domain/apply";
+import type { ProposalBasis } from "../domain/proposalBasis";
 import type { ProposalSheet } from "../domain/proposalSheet";
 import {
   applyProposal,
@@ -27,7 +30,6 @@ import {
   type ClearOutcome,
   type CreateOutcome,
   type ExcelRun,
-  type ProposalBasis,
   type ProposalSheetWritten,
   type TableChange,
   type Unsubscribe,
@@ -35,11 +37,13 @@ import {
   type WorkbookTablesFound,
 } from "../office";
 
+export { isOutputOnly };
 export type {
   ApplyOutcome,
   CheckOutcome,
   ClearOutcome,
   CreateOutcome,
+  ExcelRun,
   ExpectedEndsEdit,
   ProposalBasis,
   ProposalSheetWritten,

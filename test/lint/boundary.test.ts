@@ -75,3 +75,54 @@ describe("the two adapters meet only in src/domain", () => {
     expect(await lintAs("src/office/apply.ts", code)).toEqual([]);
   });
 });
+
+describe("src/taskpane reaches Excel only through its port, src/taskpane/workbook.ts", () => {
+  const portOnly = (messages: string[]) =>
+    messages.some(
+      (m) =>
+        m.includes("src/taskpane reaches Excel only through its port") ||
+        m.startsWith("@typescript-eslint/triple-slash-reference"),
+    );
+
+  it.each([
+    ["src/taskpane/Pane.tsx", 'import { describeApplyChanges } from "../office/whatIf";\nexport const x = 1;\n'],
+    ["src/taskpane/live.ts", 'import type { TableChange } from "../office";\nexport type X = TableChange;\n'],
+    [
+      "src/taskpane/components/Findings.tsx",
+      'import { runBatch } from "../../office/run";\nexport const x = runBatch;\n',
+    ],
+    ["src/taskpane/start.tsx", 'import office from "@microsoft/office-js";\nexport const x = office;\n'],
+    ["src/taskpane/theme.ts", '/// <reference types="office-js" />\nexport const x = 1;\n'],
+    ["src/taskpane/start.tsx", "export const excel = Office.HostType.Excel;\n"],
+    ["src/taskpane/state.ts", "export type X = Excel.RequestContext;\n"],
+    ["src/taskpane/state.ts", "export type X = typeof Office;\n"],
+  ])("rejects in %s: %s", async (file, code) => {
+    expect(portOnly(await lintAs(file, code))).toBe(true);
+  });
+
+  it("lets the port import the Office.js adapter, and the pane import the port and the domain", async () => {
+    expect(
+      await lintAs(
+        "src/taskpane/workbook.ts",
+        'import { readWorkbook } from "../office";\nexport const x = readWorkbook;\n',
+      ),
+    ).toEqual([]);
+    expect(
+      await lintAs(
+        "src/taskpane/Pane.tsx",
+        'import { isOutputOnly } from "./workbook";\nimport { a1 } from "../domain/tables";\nexport const x = [isOutputOnly, a1];\n',
+      ),
+    ).toEqual([]);
+  });
+
+  it("holds today: no file of src/taskpane but the port imports src/office or names Office.js's types", () => {
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, "node_modules/eslint/bin/eslint.js"), "--format", "json", "src/taskpane"],
+      { cwd: root, encoding: "utf8" },
+    );
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.message}`))).toEqual([]);
+  });
+});

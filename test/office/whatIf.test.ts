@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { describeApply } from "../../src/domain/apply";
+import { describeApplyChanges } from "../../src/domain/proposalBasis";
 import { describeProposalSheet } from "../../src/domain/proposalSheet";
 import type { CleanProposal } from "../../src/domain/propose";
 import { findTable } from "../../src/domain/tables";
@@ -14,7 +15,6 @@ import { checkTime } from "../../src/domain/annotations";
 import {
   applyProposal,
   checkWorkbook,
-  describeApplyChanges,
   PLAN_CHANGED,
   readWorkbook,
   saveExpectedEnds,
