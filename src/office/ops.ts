@@ -33,7 +33,7 @@ export function cellValue(value: Written): string | number | boolean {
   return mayBeParsed(value) ? `'${value}` : value;
 }
 
-const MONTH_DATE = /^[A-Za-z]{3,9}[\s\-/.,]*\d{1,4}([\s\-/.,]+\d{1,4})?$/;
+const MONTH_DATE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d{1,4}([\s\-/.,]+\d{1,4})?$/i;
 
 /** Text that Excel could take as a formula, a number, a date, a boolean or an error if typed. */
 export function mayBeParsed(text: string): boolean {

@@ -165,7 +165,10 @@ interface QueuedTable {
 }
 
 /** Queues a table's name, sheet, cells and column names. */
-export function queueCellsOf(context: Excel.RequestContext, name: string): Pick<QueuedTable, "table" | "range" | "columns"> {
+export function queueCellsOf(
+  context: Excel.RequestContext,
+  name: string,
+): Pick<QueuedTable, "table" | "range" | "columns"> {
   const table = context.workbook.tables.getItemOrNullObject(name);
   table.load("name, showHeaders, showTotals");
   table.worksheet.load("name");

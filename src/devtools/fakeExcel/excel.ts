@@ -1009,7 +1009,7 @@ class ConditionalRangeFormat extends ClientObject<FormatEntity> {
   get borders(): { getItem(edge: string): { style: string; color: string } } {
     const write = this.write.bind(this);
     return {
-      getItem: (edge: string) => ({
+      getItem: (_edge: string) => ({
         set style(_value: string) {
           write(() => undefined);
         },
