@@ -7,7 +7,10 @@ import type { CheckResult } from "./check";
 import { CONFLICTS, WORKPLAN } from "./layout";
 import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
+import { parseA1 } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
+
+export { parseA1 };
 
 /** Very-hidden sheet holding the last check's flags at the addresses of the Workplan table body. */
 export const FLAGS_SHEET = "WorkplanChecker";
@@ -124,14 +127,6 @@ function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Hi
     flags,
     rules,
   };
-}
-
-export function parseA1(address: string): { row: number; column: number } {
-  const match = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address.trim());
-  if (!match) return { row: 0, column: 0 };
-  let column = 0;
-  for (const ch of (match[1] ?? "").toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]), column };
 }
 
 function notesFor(findings: readonly Finding[]): Note[] {

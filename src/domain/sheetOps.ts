@@ -4,15 +4,10 @@
  * operations on sheets; the `.xlsx` and Office.js adapters each apply that list as it is, in
  * order, and decide nothing of their own. See docs/architecture.md.
  */
+import type { Area } from "./areas";
 import type { SheetTable } from "./tables";
 
-/** A block of cells, 1-based and inclusive. */
-export interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export type { Area };
 
 /** A value to write. Text is written as text (never read as a number, date or formula); null empties the cell. */
 export type Written = string | number | boolean | null;
@@ -105,7 +100,15 @@ export interface PlacedTable {
 /** What the product wrote before and knows as its own, kept on its very-hidden sheet. */
 export interface ProductRecord {
   rules: { sheet: string; area: Area; formula: string }[];
-  notes: { sheet: string; row: number; column: number }[];
+  notes: CellPlace[];
+  /** Cells outside the product's tables that it wrote (the lines above the Conflicts table). */
+  cells: CellPlace[];
+}
+
+export interface CellPlace {
+  sheet: string;
+  row: number;
+  column: number;
 }
 
 /**
@@ -119,15 +122,26 @@ export interface WorkbookState {
   /** The Conflicts table, when it exists. */
   conflicts: PlacedTable | null;
   /**
-   * Values of the sheet that holds (or would hold) the Conflicts table, as a sparse list of the
-   * cells that are not empty: the cells a caption or a growing table must not take.
+   * The cells that are not empty on the sheets where the product's writes may grow: the sheet
+   * that holds (or would hold) the Conflicts table, and the Workplan table's sheet below the
+   * table. A caption or a growing table never takes one of these unless it is the product's.
    */
-  conflictsSheetCells: { row: number; column: number }[];
+  filledCells: CellPlace[];
   /** The defined names the product keeps, with their formulas (null when absent). */
   names: ReadonlyMap<string, string | null>;
-  record: ProductRecord;
-  /** Cells that hold a note or a threaded comment that is not the product's, as `sheet!A1` in lower case. */
-  userNoteCells: ReadonlySet<string>;
+  /**
+   * The product's record; null when the workbook has none yet (checked by a version that kept no
+   * record, or never checked). Then `legacyMarks` says what that version wrote.
+   */
+  record: ProductRecord | null;
+  /**
+   * Only read when `record` is null: the rules reading the flags sheet and the notes starting with
+   * "Workplan Checker:", which versions before the record wrote (`cells` may stay empty: the core
+   * knows where those versions put the lines above the Conflicts table).
+   */
+  legacyMarks: ProductRecord;
+  /** Cells that hold a note or a threaded comment (the product's notes included), as `sheet!A1` in lower case. */
+  noteCells: ReadonlySet<string>;
   /** Whether notes can be written (Office.js: ExcelApi 1.18 and the notes API present). */
   notesSupported: boolean;
 }

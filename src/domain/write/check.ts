@@ -1,0 +1,170 @@
+/**
+ * What a check writes, and what clearing removes, as one list of sheet operations: the product's
+ * old marks removed by the record, the flags and highlight rules, the notes, the Conflicts table,
+ * the drop-down lists and the new record.
+ */
+import {
+  FLAGS_SHEET,
+  FLEXIBLE_LIST_NAME,
+  LISTS_SHEET,
+  TOPIC_LIST_NAME,
+  type Annotations,
+  type DropDownLists,
+  type Highlights,
+  type Note,
+} from "../annotations";
+import { areaOf, areaOfAddress, parseA1, quoteSheet, type Area } from "../areas";
+import type { CellPlace, ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
+import { columnLetters } from "../tables";
+import { describeConflicts, ownCaptions } from "./conflicts";
+import { EMPTY_RECORD, writeRecord } from "./record";
+import { ensureSheet, findSheet, values } from "./sheets";
+
+export interface CheckWrite {
+  ops: SheetOp[];
+  notesWritten: number;
+  /** Notes not written: on a cell that holds a note or comment of the user's, or where notes are not supported. */
+  notesSkipped: Note[];
+  /** Where the Conflicts table is, header row included ("Conflicts!A4:F9"); null when it was not written. */
+  conflicts: string | null;
+  /** Why the Conflicts table was not written (the user's cells in the way), or null. */
+  blocked: string | null;
+  /** Whether the lines above the Conflicts table were written (no free row above it: not). */
+  captionWritten: boolean;
+}
+
+export interface ClearWrite {
+  ops: SheetOp[];
+  rulesRemoved: number;
+  notesRemoved: number;
+}
+
+/** The marks the product wrote before: by its record, or as a version without one made them. */
+function previous(state: WorkbookState): ProductRecord {
+  return state.record ?? state.legacyMarks;
+}
+
+function usedBottom(state: WorkbookState, sheet: string): number {
+  return findSheet(state, sheet)?.used?.bottom ?? 0;
+}
+
+function removeMarks(state: WorkbookState, old: ProductRecord): SheetOp[] {
+  const ops: SheetOp[] = old.rules.map(({ sheet, area, formula }) => ({ op: "removeRule", sheet, area, formula }));
+  for (const { sheet, row, column } of old.notes) ops.push({ op: "removeNote", sheet, row, column });
+  const flags = findSheet(state, FLAGS_SHEET);
+  if (flags?.used) ops.push({ op: "clearValues", sheet: flags.name, area: flags.used });
+  return ops;
+}
+
+function highlightOps(highlights: Highlights): { ops: SheetOp[]; rules: ProductRecord["rules"] } {
+  const area = areaOfAddress(highlights.range) as Area;
+  const ops: SheetOp[] = [values(FLAGS_SHEET, highlights.top, highlights.left, highlights.flags)];
+  const rules = highlights.rules.map((rule) => ({ sheet: highlights.sheet, area, formula: rule.formula }));
+  for (const rule of highlights.rules) {
+    const format = { fill: rule.fill, fontColor: rule.font };
+    ops.push({ op: "addRule", sheet: highlights.sheet, area, formula: rule.formula, format });
+  }
+  return { ops, rules };
+}
+
+/** Points in a note's box: wide enough for about 45 characters a line, as tall as its lines. */
+export function noteSize(text: string): { width: number; height: number } {
+  const lines = text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 45)), 0);
+  return { width: 260, height: Math.max(60, lines * 13 + 10) };
+}
+
+function noteOps(state: WorkbookState, notes: readonly Note[], old: ProductRecord) {
+  const ours = new Set(old.notes.map((n) => `${n.sheet}!${columnLetters(n.column)}${n.row}`.toLowerCase()));
+  const ops: SheetOp[] = [];
+  const written: CellPlace[] = [];
+  const skipped: Note[] = [];
+  for (const note of notes) {
+    const key = `${note.sheet}!${note.cell}`.toLowerCase();
+    if (!state.notesSupported || (state.noteCells.has(key) && !ours.has(key))) {
+      skipped.push(note);
+      continue;
+    }
+    const { row, column } = parseA1(note.cell);
+    ops.push({ op: "addNote", sheet: note.sheet, row, column, text: note.text, ...noteSize(note.text) });
+    written.push({ sheet: note.sheet, row, column });
+  }
+  return { ops, written, skipped };
+}
+
+function listReference(column: number, length: number): string {
+  const letters = columnLetters(column);
+  return `=${quoteSheet(LISTS_SHEET)}!$${letters}$1:$${letters}$${Math.max(1, length)}`;
+}
+
+function normalizeReference(formula: string): string {
+  return formula.replace(/'/g, "").replace(/\s/g, "").toLowerCase();
+}
+
+/** The drop-down lists on the lists sheet (columns A and B) and the two names that reach them. */
+export function listOps(state: WorkbookState, lists: DropDownLists): SheetOp[] {
+  const ops: SheetOp[] = [];
+  const bottom = usedBottom(state, LISTS_SHEET);
+  if (bottom > 0) ops.push({ op: "clearValues", sheet: LISTS_SHEET, area: areaOf(1, 1, bottom, 2) });
+  const columns: [string, string[]][] = [
+    [TOPIC_LIST_NAME, lists.topics],
+    [FLEXIBLE_LIST_NAME, lists.flexible],
+  ];
+  columns.forEach(([name, labels], i) => {
+    if (labels.length > 0)
+      ops.push(
+        values(
+          LISTS_SHEET,
+          1,
+          i + 1,
+          labels.map((label) => [label]),
+        ),
+      );
+    const reference = listReference(i + 1, labels.length);
+    const current = state.names.get(name) ?? null;
+    if (current === null || normalizeReference(current) !== normalizeReference(reference)) {
+      ops.push({ op: "setName", name, reference });
+    }
+  });
+  return ops;
+}
+
+export function describeCheck(state: WorkbookState, annotations: Annotations): CheckWrite {
+  const old = previous(state);
+  const added = new Set<string>();
+  const ops: SheetOp[] = [...removeMarks(state, old)];
+  ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
+  let rules: ProductRecord["rules"] = [];
+  if (annotations.highlights) {
+    ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
+    const highlights = highlightOps(annotations.highlights);
+    ops.push(...highlights.ops);
+    rules = highlights.rules;
+  }
+  const notes = noteOps(state, annotations.notes, old);
+  ops.push(...notes.ops);
+  const conflicts = describeConflicts(state, annotations.conflicts, added);
+  ops.push(...conflicts.ops);
+  if (annotations.lists) ops.push(...listOps(state, annotations.lists));
+  const record = { rules, notes: notes.written, cells: conflicts.captions };
+  ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));
+  return {
+    ops,
+    notesWritten: notes.written.length,
+    notesSkipped: notes.skipped,
+    conflicts: conflicts.address,
+    blocked: conflicts.blocked,
+    captionWritten: conflicts.captions.length > 0 && conflicts.blocked === null,
+  };
+}
+
+/** Removes the product's rules and notes and empties the flags; the Conflicts table and the lists stay. */
+export function describeClear(state: WorkbookState): ClearWrite {
+  const old = previous(state);
+  const ops = removeMarks(state, old);
+  if (state.record || old.rules.length > 0 || old.notes.length > 0) {
+    const added = new Set<string>();
+    ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
+    ops.push(...writeRecord({ ...EMPTY_RECORD, cells: ownCaptions(state) }, usedBottom(state, LISTS_SHEET)));
+  }
+  return { ops, rulesRemoved: old.rules.length, notesRemoved: old.notes.length };
+}

@@ -1,0 +1,97 @@
+/**
+ * "Create workbook" (`workplan init`, Create in the pane): every table of the adopted defaults on
+ * its own sheet, the drop-down lists and their names, the very-hidden flags sheet and the record.
+ * It never overwrites a sheet or a table: it refuses and names what is in the way.
+ */
+import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOT_CHECKED_CAPTION, TOPIC_LIST_NAME } from "../annotations";
+import { areaOf } from "../areas";
+import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../defaults";
+import { ARTICLES, CONFLICTS, WORKPLAN } from "../layout";
+import type { CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
+import type { SheetTable } from "../tables";
+import { listing } from "../wording";
+import { listOps } from "./check";
+import { describeConflicts } from "./conflicts";
+import { writeRecord } from "./record";
+import { column, ensureSheet, findSheet, fittedWidth, printedLandscape, TABLE_STYLE, values } from "./sheets";
+
+/** Drop-downs: which column of which table offers which list. */
+const DROP_DOWNS = [
+  { table: WORKPLAN.table, column: WORKPLAN.fixed, list: TOPIC_LIST_NAME },
+  { table: WORKPLAN.table, column: WORKPLAN.flexible, list: FLEXIBLE_LIST_NAME },
+  { table: ARTICLES.table, column: ARTICLES.topic, list: TOPIC_LIST_NAME },
+];
+
+export type CreateWrite = { ops: SheetOp[]; sheets: string[]; tables: string[] } | { refused: string };
+
+/** The refusal: what is in the way and what to do. */
+export function inTheWayMessage(sheets: readonly string[], tables: readonly { name: string; sheet: string }[]): string {
+  const things = [
+    ...sheets.map((s) => `the sheet "${s}"`),
+    ...tables.map((t) => `the table "${t.name}" (on sheet "${t.sheet}")`),
+  ];
+  const one = things.length === 1;
+  return (
+    `Cannot create the workbook: ${listing(things)} already ${one ? "exists" : "exist"}, and creating never ` +
+    `overwrites anything. Open a new blank workbook and create it there, or rename or delete ${one ? "it" : "them"} first.`
+  );
+}
+
+function inputSheetOps(table: SheetTable): SheetOp[] {
+  const grid: Written[][] = [table.headers as Written[], ...table.rows.map((row) => row as Written[])];
+  const area = areaOf(table.top, table.left, grid.length, table.headers.length);
+  const ops: SheetOp[] = [values(table.sheet, table.top, table.left, grid)];
+  ops.push({ op: "addTable", sheet: table.sheet, table: table.name, area, style: TABLE_STYLE });
+  table.headers.forEach((header, i) => {
+    const { width, wrap } = fittedWidth([header, ...table.rows.map((row) => row[i])]);
+    ops.push(
+      ...column(table.sheet, table.left + i, width, wrap, { ...area, left: table.left + i, right: table.left + i }),
+    );
+  });
+  ops.push({ op: "freezeRows", sheet: table.sheet, rows: table.top });
+  ops.push(printedLandscape(table.sheet, { top: table.top, bottom: table.top }));
+  for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name && table.rows.length > 0)) {
+    const at = table.left + table.headers.indexOf(dropDown.column);
+    const body = { top: table.top + 1, left: at, bottom: table.top + table.rows.length, right: at };
+    ops.push({ op: "listValidation", sheet: table.sheet, area: body, source: `=${dropDown.list}` });
+  }
+  return ops;
+}
+
+export function describeCreate(state: WorkbookState): CreateWrite {
+  const tables = adoptedTables();
+  const sheetNames = [...new Set(tables.map((t) => t.sheet))];
+  const sheetsInTheWay = sheetNames.flatMap((name) => findSheet(state, name)?.name ?? []);
+  const existing = [
+    ...state.tables.map((t) => ({ name: t.name, sheet: t.sheet })),
+    ...(state.conflicts ? [state.conflicts] : []),
+  ];
+  const names = new Set(tables.map((t) => t.name.toLowerCase()));
+  const tablesInTheWay = existing.filter((t) => names.has(t.name.toLowerCase()));
+  if (sheetsInTheWay.length > 0 || tablesInTheWay.length > 0) {
+    return { refused: inTheWayMessage(sheetsInTheWay, tablesInTheWay) };
+  }
+  const added = new Set<string>();
+  const ops: SheetOp[] = [];
+  let captions: CellPlace[] = [];
+  for (const table of tables) {
+    if (table.name === CONFLICTS.table) {
+      const conflicts = describeConflicts(
+        state,
+        { caption: NOT_CHECKED_CAPTION, headers: CONFLICTS.headers, rows: [] },
+        added,
+      );
+      ops.push(...conflicts.ops);
+      captions = conflicts.captions;
+      continue;
+    }
+    ops.push(...ensureSheet(state, table.sheet, "visible", added), ...inputSheetOps(table));
+  }
+  ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
+  ops.push(...listOps(state, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] }));
+  // The flags sheet exists from the start, so that a check need not change a sheet's visibility.
+  ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
+  ops.push(...writeRecord({ rules: [], notes: [], cells: captions }, findSheet(state, LISTS_SHEET)?.used?.bottom ?? 0));
+  ops.push({ op: "activate", sheet: WORKPLAN.sheet });
+  return { ops, sheets: sheetNames, tables: tables.map((t) => t.name) };
+}

@@ -1,0 +1,81 @@
+/**
+ * Edits of the planner's tables, each only on request: the expected review ends (Save expected
+ * dates), the proposed fixed topics and the appended meetings (Apply), and the proposal sheet
+ * for the Bureau.
+ */
+import type { WorkplanEdit } from "../apply";
+import { areaOf, parseA1 } from "../areas";
+import type { Where } from "../model";
+import { CHANGED_FILL, PROPOSED_COLUMN, proposalColumns, type ProposalSheet } from "../proposalSheet";
+import type { SheetOp, WorkbookState, Written } from "../sheetOps";
+import { a1, type SheetTable } from "../tables";
+import { listing } from "../wording";
+import { column, filledIn, printedLandscape, values } from "./sheets";
+
+export type EditWrite = { ops: SheetOp[] } | { refused: string };
+
+/** One value into each cell (the Clusters table's expected ends, the Workplan table's fixed topics). */
+export function cellEditOps(cells: readonly (Where & { value: Written })[]): SheetOp[] {
+  return cells.map(({ sheet, cell, value }) => {
+    const at = parseA1(cell);
+    return values(sheet, at.row, at.column, [[value]]);
+  });
+}
+
+/**
+ * Apply: the changed fixed topics, and the appended meetings written in the rows below the
+ * Workplan table, which then grows over them (Microsoft's co-authoring guidance prefers this to
+ * adding table rows). Refused when a cell of the user's is in those rows.
+ */
+export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, table: SheetTable): EditWrite {
+  const ops = cellEditOps(edit.cells);
+  if (edit.rows.length === 0) return { ops };
+  const first = table.top + 1 + table.rows.length;
+  const width = table.headers.length;
+  const rows = areaOf(first, table.left, edit.rows.length, width);
+  const inTheWay = filledIn(state, table.sheet, rows);
+  if (inTheWay.length > 0) {
+    const cells = listing(inTheWay.slice(0, 5).map((c) => a1(c.row, c.column)));
+    return {
+      refused:
+        `The proposal was not applied: the new meetings go in the rows below the Workplan table, and ` +
+        `cells of yours are there (${table.sheet}: ${cells}). Move them and apply again.`,
+    };
+  }
+  ops.push(values(table.sheet, first, table.left, edit.rows as Written[][]));
+  const area = { top: table.top, left: table.left, bottom: rows.bottom, right: rows.right };
+  ops.push({ op: "resizeTable", sheet: table.sheet, table: table.name, area });
+  return { ops };
+}
+
+/** The proposal as its own sheet, after the last one, shown. */
+export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
+  const name = sheet.name;
+  const width = sheet.headers.length;
+  const headerRow = sheet.caption.length + 2;
+  const ops: SheetOp[] = [{ op: "addSheet", sheet: name, visibility: "visible" }];
+  ops.push(
+    values(
+      name,
+      1,
+      1,
+      sheet.caption.map((line) => [line]),
+    ),
+  );
+  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 13 } });
+  ops.push(values(name, headerRow, 1, [[...sheet.headers]]));
+  ops.push({ op: "format", sheet: name, area: areaOf(headerRow, 1, 1, width), format: { bold: true } });
+  const body = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  if (body.length > 0) ops.push(values(name, headerRow + 1, 1, body));
+  for (const i of sheet.changedRows) {
+    const cell = areaOf(headerRow + 1 + i, PROPOSED_COLUMN + 1, 1, 1);
+    ops.push({ op: "format", sheet: name, area: cell, format: { fill: CHANGED_FILL, bold: true } });
+  }
+  proposalColumns(sheet).forEach((col, c) => {
+    ops.push(...column(name, c + 1, col.width, col.wrap, areaOf(headerRow, c + 1, body.length + 1, 1)));
+  });
+  ops.push({ op: "freezeRows", sheet: name, rows: headerRow });
+  ops.push(printedLandscape(name, { top: headerRow, bottom: headerRow }));
+  ops.push({ op: "activate", sheet: name });
+  return ops;
+}

@@ -1,0 +1,6 @@
+/** The one description of what to write, for every write the product makes (see sheetOps.ts). */
+export { describeCheck, describeClear, listOps, noteSize, type CheckWrite, type ClearWrite } from "./check";
+export { describeConflicts, type ConflictsWrite } from "./conflicts";
+export { describeCreate, inTheWayMessage, type CreateWrite } from "./create";
+export { cellEditOps, describeApplyEdit, describeProposalSheetOps, type EditWrite } from "./edits";
+export { EMPTY_RECORD, RECORD_LEFT, RECORD_SHEET, RECORD_TITLE, recordFromSheet, writeRecord } from "./record";

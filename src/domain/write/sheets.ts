@@ -1,0 +1,55 @@
+/** Shared pieces of the descriptions: the product's sheets, their look, and who holds which cell. */
+import { areaOf, inArea, type Area } from "../areas";
+import type { CellPlace, SheetOp, SheetState, Visibility, WorkbookState, Written } from "../sheetOps";
+
+export const TABLE_STYLE = "TableStyleMedium2";
+const MIN_WIDTH = 8;
+const MAX_WIDTH = 60;
+
+export function findSheet(state: Pick<WorkbookState, "sheets">, name: string): SheetState | undefined {
+  return state.sheets.find((sheet) => sheet.name.toLowerCase() === name.toLowerCase());
+}
+
+/**
+ * A sheet of the product's, added when missing and given the visibility it must have. `added`
+ * collects the sheets this description adds, so that no sheet is added twice.
+ */
+export function ensureSheet(state: WorkbookState, name: string, visibility: Visibility, added: Set<string>): SheetOp[] {
+  const key = name.toLowerCase();
+  if (added.has(key)) return [];
+  const sheet = findSheet(state, name);
+  added.add(key);
+  if (!sheet) return [{ op: "addSheet", sheet: name, visibility }];
+  return sheet.visibility === visibility ? [] : [{ op: "setVisibility", sheet: sheet.name, visibility }];
+}
+
+/** A width in characters that shows the longest text, up to a limit past which the text wraps. */
+export function fittedWidth(texts: readonly unknown[]): { width: number; wrap: boolean } {
+  const longest = Math.max(0, ...texts.map((text) => String(text ?? "").length)) + 2;
+  return { width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest)), wrap: longest > MAX_WIDTH };
+}
+
+export function column(sheet: string, index: number, width: number, wrap: boolean, rows?: Area): SheetOp[] {
+  const ops: SheetOp[] = [{ op: "columnWidth", sheet, column: index, width }];
+  if (wrap && rows) ops.push({ op: "format", sheet, area: rows, format: { wrap: true, verticalTop: true } });
+  return ops;
+}
+
+/** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */
+export function printedLandscape(sheet: string, titleRows?: { top: number; bottom: number }): SheetOp {
+  return { op: "pageSetup", sheet, landscape: true, fitToWidth: true, titleRows, footer: "Page &P of &N" };
+}
+
+export function values(sheet: string, top: number, left: number, rows: Written[][]): SheetOp {
+  return { op: "setValues", sheet, top, left, values: rows };
+}
+
+export function blockOf(top: number, left: number, rows: readonly (readonly unknown[])[]): Area {
+  return areaOf(top, left, rows.length, Math.max(1, ...rows.map((row) => row.length)));
+}
+
+/** The filled cells of `sheet` inside `area`. */
+export function filledIn(state: WorkbookState, sheet: string, area: Area): CellPlace[] {
+  const key = sheet.toLowerCase();
+  return state.filledCells.filter((c) => c.sheet.toLowerCase() === key && inArea(area, c.row, c.column));
+}
