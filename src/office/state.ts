@@ -14,7 +14,8 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
-import type { PlacedTable, ProductRecord, SheetState, Visibility, WorkbookState } from "../domain/sheetOps";
+import type { CellPlace, PlacedTable, ProductRecord, SheetState, Visibility, WorkbookState } from "../domain/sheetOps";
+import { recordFromSheet } from "../domain/write";
 import type { SheetTable } from "../domain/tables";
 import { a1 } from "../domain/tables";
 import { parseArea, sheetOfAddress, type Area } from "./address";
@@ -45,11 +46,6 @@ export interface StateRead {
   filtered: string[];
 }
 
-export interface ReadStateOptions {
-  /** Reads the product's record from the flags sheet's values (null when the sheet is empty or missing). */
-  record?: (values: unknown[][] | null, origin: { top: number; left: number } | null) => ProductRecord;
-}
-
 /** `sheet|formula`, the formula without "=", quotes, spaces and case: how Excel may store our formula. */
 export function ruleKey(sheet: string, formula: string): string {
   return `${sheet.toLowerCase()}|${normalizeFormula(formula)}`;
@@ -74,13 +70,13 @@ function flagsReference(): RegExp {
   return new RegExp(`(?:'${name}'|(?<![\\w.'])${name})!`, "i");
 }
 
-/** A conditional format is the product's when it is a formula rule that reads the flags sheet. */
-function ownFormula(format: Excel.ConditionalFormat): string | null {
+/** A formula rule's formula, or null for any other kind of conditional format. */
+function customFormula(format: Excel.ConditionalFormat): string | null {
   if (format.type !== "Custom") return null;
   const custom = format.customOrNullObject;
   if (custom.isNullObject === true) return null;
   const formula = custom.rule.formula;
-  return typeof formula === "string" && flagsReference().test(formula) ? formula : null;
+  return typeof formula === "string" ? formula : null;
 }
 
 type Deferred<T> = () => T;
@@ -154,6 +150,7 @@ interface Queued {
   conflicts: { table: Excel.Table; range: Excel.Range; used: Deferred<{ area: Area; values: unknown[][] } | null> };
   conflictsSheet: Deferred<{ area: Area; values: unknown[][] } | null>;
   used: Map<string, Deferred<{ area: Area; values: unknown[][] } | null>>;
+  belowWorkplan: Deferred<{ area: Area; values: unknown[][] } | null>;
   rules: QueuedRules[];
   notes: Excel.NoteCollection | null;
   comments: Excel.CommentCollection | null;
@@ -180,11 +177,14 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
       }
     : { table: conflictsTable, range: null as unknown as Excel.Range, used: () => null };
   const used = new Map(
-    namedSheets().map((name) => [name.toLowerCase(), queueSheet(context, known, name, name === FLAGS_SHEET)]),
+    namedSheets().map((name) => [name.toLowerCase(), queueSheet(context, known, name, name === LISTS_SHEET)]),
   );
   const rules: QueuedRules[] = [];
   const workplan = inputs.find((input) => input.name === WORKPLAN.table);
   if (workplan) rules.push(queueRules(workplan.table.worksheet, ""));
+  // What lies below the Workplan table, where Apply's rows go: the sheet's values (the table's
+  // own cells are left out after the sync).
+  const belowWorkplan = workplan ? queueUsed(workplan.table.worksheet, true, workplan.table) : () => null;
   if (known.sheet(WORKPLAN.sheet))
     rules.push(queueRules(context.workbook.worksheets.getItemOrNullObject(WORKPLAN.sheet), WORKPLAN.sheet));
   const notes = support.notes ? context.workbook.notes.load("items/content") : null;
@@ -195,6 +195,7 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
     conflicts,
     conflictsSheet: used.get(CONFLICTS.sheet.toLowerCase()) ?? (() => null),
     used,
+    belowWorkplan,
     rules,
     notes,
     comments,
@@ -216,11 +217,7 @@ export const NOTES_UNAVAILABLE =
  * two cases that take more), with the proxies applyOps needs. Notes that cannot be read make a
  * state without notes and a message, never a failed read.
  */
-export async function readWorkbookState(
-  context: Excel.RequestContext,
-  support: Support,
-  options: ReadStateOptions = {},
-): Promise<StateRead> {
+export async function readWorkbookState(context: Excel.RequestContext, support: Support): Promise<StateRead> {
   let syncs = 0;
   let notesWithheld: string | null = null;
   let known = OPTIMISTIC;
@@ -244,7 +241,7 @@ export async function readWorkbookState(
       known = probed(existence);
       continue;
     }
-    const read = await finish(context, queued, effective, options);
+    const read = await finish(context, queued, effective);
     return {
       ...read,
       syncs: syncs + read.locateSyncs,
@@ -258,7 +255,6 @@ async function finish(
   context: Excel.RequestContext,
   queued: Queued,
   support: Support,
-  options: ReadStateOptions,
 ): Promise<Omit<StateRead, "syncs" | "notesWithheld"> & { locateSyncs: number }> {
   const present = queued.inputs.filter((input) => input.table.isNullObject !== true);
   const tables = present.map((input) => input.read()).filter((t): t is SheetTable => t !== null);
@@ -270,45 +266,48 @@ async function finish(
   }));
   const conflicts = placedConflicts(queued);
   const conflictsCells = conflicts ? queued.conflicts.used() : queued.conflictsSheet();
-  const tableProxies = new Map<string, Excel.Table>();
-  for (const item of queued.existence.tables.items) tableProxies.set(item.name.toLowerCase(), item);
-  const nameProxies = new Map<string, Excel.NamedItem>();
-  const names = new Map<string, string | null>([
-    [TOPIC_LIST_NAME, null],
-    [FLEXIBLE_LIST_NAME, null],
-  ]);
-  for (const item of queued.existence.names.items) {
-    nameProxies.set(item.name.toLowerCase(), item);
-    for (const wanted of names.keys())
-      if (wanted.toLowerCase() === item.name.toLowerCase())
-        names.set(wanted, typeof item.formula === "string" ? item.formula : null);
-  }
-  const rules = ownRules(queued, tables);
-  const flags = queued.used.get(FLAGS_SHEET.toLowerCase())?.() ?? null;
-  const recognised: ProductRecord = { rules: rules.record, notes: [] };
-  const record = options.record ? options.record(flags?.values ?? null, flags?.area ?? null) : recognised;
-  const notes = await locateNotes(context, queued, support, options.record === undefined);
+  const conflictsSheet =
+    conflicts?.sheet ?? sheets.find((s) => s.name.toLowerCase() === CONFLICTS.sheet.toLowerCase())?.name;
+  const workplan = tables.find((t) => t.name.toLowerCase() === WORKPLAN.table.toLowerCase());
+  const filledCells = [
+    ...nonEmptyCells(conflictsSheet ?? CONFLICTS.sheet, conflictsCells),
+    ...(workplan ? nonEmptyCells(workplan.sheet, queued.belowWorkplan(), workplan.top + workplan.rows.length) : []),
+  ];
+  const lists = queued.used.get(LISTS_SHEET.toLowerCase())?.() ?? null;
+  const record = lists ? recordFromSheet(lists.values, lists.area) : null;
+  const rules = customRules(queued, workplan);
+  const notes = await locateNotes(context, queued, support, record);
   return {
     state: {
       tables,
       sheets,
       conflicts,
-      conflictsSheetCells: nonEmptyCells(conflictsCells),
-      names,
-      record: options.record ? record : { ...recognised, notes: notes.own },
-      userNoteCells: notes.user,
+      filledCells,
+      names: namedLists(queued.existence.names),
+      record,
+      legacyMarks: { rules: rules.legacy, notes: notes.own, cells: [] },
+      noteCells: notes.cells,
       notesSupported: support.notes,
     },
     found: {
       rules: rules.found,
       notes: notes.byCell,
       ownNotes: notes.ownProxies,
-      tables: tableProxies,
-      names: nameProxies,
+      tables: new Map(queued.existence.tables.items.map((item) => [item.name.toLowerCase(), item])),
+      names: new Map(queued.existence.names.items.map((item) => [item.name.toLowerCase(), item])),
     },
     filtered,
     locateSyncs: notes.syncs,
   };
+}
+
+function namedLists(items: Excel.NamedItemCollection): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  for (const wanted of [TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME]) {
+    const item = items.items.find((i) => i.name.toLowerCase() === wanted.toLowerCase());
+    names.set(wanted, typeof item?.formula === "string" ? item.formula : null);
+  }
+  return names;
 }
 
 function placedConflicts(queued: Queued): PlacedTable | null {
@@ -323,43 +322,49 @@ function placedConflicts(queued: Queued): PlacedTable | null {
   };
 }
 
-function nonEmptyCells(used: { area: Area; values: unknown[][] } | null): { row: number; column: number }[] {
+/** The cells holding a value, below row `after` when given. */
+function nonEmptyCells(sheet: string, used: { area: Area; values: unknown[][] } | null, after = 0): CellPlace[] {
   if (!used) return [];
-  const cells: { row: number; column: number }[] = [];
+  const cells: CellPlace[] = [];
   used.values.forEach((row, r) =>
     row.forEach((value, c) => {
-      if (value !== "" && value !== null && value !== undefined)
-        cells.push({ row: used.area.top + r, column: used.area.left + c });
+      const at = { sheet, row: used.area.top + r, column: used.area.left + c };
+      if (at.row > after && value !== "" && value !== null && value !== undefined) cells.push(at);
     }),
   );
   return cells;
 }
 
-function ownRules(
+/**
+ * Every formula rule on the Workplan table's sheet (and the sheet named Workplan), by formula: the
+ * record says which are the product's. Without a record (a workbook checked by a version that kept
+ * none), the rules that read the flags sheet are the legacy marks.
+ */
+function customRules(
   queued: Queued,
-  tables: SheetTable[],
-): { record: ProductRecord["rules"]; found: Map<string, Excel.ConditionalFormat[]> } {
+  workplan: SheetTable | undefined,
+): { legacy: ProductRecord["rules"]; found: Map<string, Excel.ConditionalFormat[]> } {
   const found = new Map<string, Excel.ConditionalFormat[]>();
-  const record: ProductRecord["rules"] = [];
+  const legacy: ProductRecord["rules"] = [];
   const seen = new Set<string>();
-  const workplan = tables.find((t) => t.name.toLowerCase() === WORKPLAN.table.toLowerCase());
   for (const rules of queued.rules) {
     if (rules.owner.isNullObject === true) continue;
     const sheet = rules.sheet || workplan?.sheet || WORKPLAN.sheet;
     if (seen.has(sheet.toLowerCase())) continue;
     seen.add(sheet.toLowerCase());
     for (const format of rules.formats.items) {
-      const formula = ownFormula(format);
+      const formula = customFormula(format);
       if (formula === null) continue;
       const key = ruleKey(sheet, formula);
       found.set(key, [...(found.get(key) ?? []), format]);
-      // The rule's own range costs a sync per rule; the product writes its rules on the
-      // Workplan table's body, so that is where the record places them.
-      const area = workplan ? bodyArea(workplan) : null;
-      if (area && !record.some((r) => ruleKey(r.sheet, r.formula) === key)) record.push({ sheet, area, formula });
+      // A rule's own range costs a sync per rule; versions before the record wrote their rules
+      // on the Workplan table's body, so that is where the legacy marks place them.
+      if (!flagsReference().test(formula) || !workplan) continue;
+      if (!legacy.some((r) => ruleKey(r.sheet, r.formula) === key))
+        legacy.push({ sheet, area: bodyArea(workplan), formula });
     }
   }
-  return { record, found };
+  return { legacy, found };
 }
 
 function bodyArea(table: SheetTable): Area {
@@ -372,8 +377,10 @@ function bodyArea(table: SheetTable): Area {
 }
 
 interface LocatedNotes {
-  user: Set<string>;
-  own: ProductRecord["notes"];
+  /** Every cell with a note or a comment, as `sheet!a1`. */
+  cells: Set<string>;
+  /** Where the notes starting with NOTE_MARK are (legacy marks; empty when not located). */
+  own: CellPlace[];
   byCell: Map<string, Excel.Note>;
   ownProxies: Excel.Note[];
   syncs: number;
@@ -381,25 +388,30 @@ interface LocatedNotes {
 
 /**
  * Where notes and threaded comments are. Excel gives a note's or a comment's cell only through
- * `getLocation()`, so this costs one more read-only sync, and only when the workbook holds a
- * note or a comment of the user's (or a note of ours whose cell no record gives).
+ * `getLocation()`, so this costs one more read-only sync, and only when the record cannot tell:
+ * when the workbook holds a comment, a note that is not the product's, or notes of a version
+ * that kept no record. A set-up workbook whose only notes are the product's needs none.
  */
 async function locateNotes(
   context: Excel.RequestContext,
   queued: Queued,
   support: Support,
-  locateOwn: boolean,
+  record: ProductRecord | null,
 ): Promise<LocatedNotes> {
-  const none: LocatedNotes = { user: new Set(), own: [], byCell: new Map(), ownProxies: [], syncs: 0 };
+  const none: LocatedNotes = { cells: new Set(), own: [], byCell: new Map(), ownProxies: [], syncs: 0 };
   if (!support.notes || !queued.notes || !queued.comments) return none;
-  const own = queued.notes.items.filter((note) => isOwnNote(note.content));
-  const user = queued.notes.items.filter((note) => !isOwnNote(note.content));
+  const notes = queued.notes.items;
+  const own = notes.filter((note) => isOwnNote(note.content));
   const comments = queued.comments.items;
-  if (user.length === 0 && comments.length === 0 && (!locateOwn || own.length === 0))
-    return { ...none, ownProxies: own };
+  const recorded = (record?.notes ?? []).map((n) => cellKey(n.sheet, n.row, n.column));
+  if (
+    comments.length === 0 &&
+    (notes.length === 0 || (record && own.length === notes.length && own.length === recorded.length))
+  )
+    return { ...none, cells: new Set(recorded), ownProxies: own };
   const locate = <T extends { getLocation(): Excel.Range }>(items: T[]) =>
     items.map((item) => ({ item, range: item.getLocation().load("address") }));
-  const located = { own: locate(own), user: locate(user), comments: locate(comments) };
+  const located = { notes: locate(notes), comments: locate(comments) };
   await context.sync();
   const at = (range: Excel.Range) => {
     const area = parseArea(range.address);
@@ -407,13 +419,15 @@ async function locateNotes(
     return { sheet, row: area.top, column: area.left, key: cellKey(sheet, area.top, area.left) };
   };
   const byCell = new Map<string, Excel.Note>();
-  for (const { item, range } of [...located.own, ...located.user]) byCell.set(at(range).key, item);
+  for (const { item, range } of located.notes) byCell.set(at(range).key, item);
   return {
-    user: new Set([...located.user, ...located.comments].map(({ range }) => at(range).key)),
-    own: located.own.map(({ range }) => {
-      const { sheet, row, column } = at(range);
-      return { sheet, row, column };
-    }),
+    cells: new Set([...located.notes, ...located.comments].map(({ range }) => at(range).key)),
+    own: located.notes
+      .filter(({ item }) => isOwnNote(item.content))
+      .map(({ range }) => {
+        const { sheet, row, column } = at(range);
+        return { sheet, row, column };
+      }),
     byCell,
     ownProxies: own,
     syncs: 1,

@@ -8,7 +8,9 @@ import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
 import { detectSupport } from "../../src/office";
-import { NOTES_UNAVAILABLE, readWorkbookState, ruleKey, type ReadStateOptions } from "../../src/office/state";
+import { NOTES_UNAVAILABLE, readWorkbookState, ruleKey } from "../../src/office/state";
+import { LISTS_SHEET } from "../../src/domain/annotations";
+import { RECORD_LEFT, RECORD_TITLE } from "../../src/domain/write";
 import {
   createFakeExcel,
   fakeExcel,
@@ -31,14 +33,17 @@ function excelFor(tables: SheetTable[] | "empty", options: FakeExcelOptions = {}
   return excel;
 }
 
-function read(excel: FakeExcel, options: ReadStateOptions = {}) {
-  return excel.run((context) => readWorkbookState(context, detectSupport(), options));
+function read(excel: FakeExcel) {
+  return excel.run((context) => readWorkbookState(context, detectSupport()));
 }
 
-/** A record as the flags sheet would give it: here, the one note setUp writes. */
-const RECORD: ReadStateOptions = {
-  record: () => ({ rules: [], notes: [{ sheet: "Workplan", row: 3, column: 2 }] }),
-};
+/** The product's record on the lists sheet, as a check writes it: one rule and one note. */
+function writeRecordSheet(excel: FakeExcel): void {
+  const lists = excel.model.sheet(LISTS_SHEET) ?? excel.model.addSheet(LISTS_SHEET);
+  lists.visibility = "VeryHidden";
+  const rows = [[RECORD_TITLE], ["rule", "Workplan", "A2:F11", `'${FLAGS_SHEET}'!A2=3`], ["note", "Workplan", "B3"]];
+  rows.forEach((row, r) => row.forEach((value, c) => (lists.ensure(1 + r, RECORD_LEFT + c).value = value)));
+}
 
 /** The adopted workbook as a first check leaves it: helper sheets, our rule, our note, named lists. */
 function setUp(excel: FakeExcel): void {
@@ -60,8 +65,9 @@ describe("readWorkbookState", () => {
   it("reads everything WorkbookState holds in one sync", async () => {
     const excel = excelFor(adoptedTables());
     setUp(excel);
+    writeRecordSheet(excel);
     const syncs = recordSyncs(excel);
-    const { state, found } = await read(excel, RECORD);
+    const { state, found } = await read(excel);
     expect(syncs).toEqual([["read"]]);
     expect(state.tables.map((t) => t.name)).toEqual([
       "Workplan",
@@ -76,8 +82,8 @@ describe("readWorkbookState", () => {
       sheet: "Conflicts",
       area: { top: 4, left: 1, bottom: 5, right: 6 },
     });
-    // The Conflicts table's header row is the only thing on its sheet.
-    expect(state.conflictsSheetCells).toHaveLength(6);
+    // The Conflicts table's header row is all there is on its sheet.
+    expect(state.filledCells.map((c) => c.sheet)).toEqual(Array(6).fill("Conflicts"));
     expect(state.sheets.find((s) => s.name === FLAGS_SHEET)).toEqual({
       name: FLAGS_SHEET,
       visibility: "veryHidden",
@@ -85,7 +91,12 @@ describe("readWorkbookState", () => {
     });
     expect(state.names.get(TOPIC_LIST_NAME)).toBe("=WorkplanLists!$A$1:$A$10");
     expect(state.names.get(FLEXIBLE_LIST_NAME)).toBeNull();
-    expect(state.record).toEqual({ rules: [], notes: [{ sheet: "Workplan", row: 3, column: 2 }] });
+    expect(state.record).toEqual({
+      rules: [{ sheet: "Workplan", area: { top: 2, left: 1, bottom: 11, right: 6 }, formula: `'${FLAGS_SHEET}'!A2=3` }],
+      notes: [{ sheet: "Workplan", row: 3, column: 2 }],
+      cells: [],
+    });
+    expect([...state.noteCells]).toEqual(["workplan!b3"]);
     expect(found.rules.get(ruleKey("Workplan", `'${FLAGS_SHEET}'!A2=3`))).toHaveLength(1);
     expect(found.ownNotes).toHaveLength(1);
     expect(found.tables.has("workplan")).toBe(true);
@@ -99,9 +110,11 @@ describe("readWorkbookState", () => {
     const syncs = recordSyncs(excel);
     const { state, found } = await read(excel);
     expect(syncs).toEqual([["read", "read"]]);
-    expect(state.record).toEqual({
+    expect(state.record).toBeNull();
+    expect(state.legacyMarks).toEqual({
       rules: [{ sheet: "Workplan", area: { top: 2, left: 1, bottom: 11, right: 6 }, formula: `=${FLAGS_SHEET}!A2=3` }],
       notes: [{ sheet: "Workplan", row: 3, column: 2 }],
+      cells: [],
     });
     expect(found.notes.has("workplan!b3")).toBe(true);
   });
@@ -113,7 +126,7 @@ describe("readWorkbookState", () => {
     const syncs = recordSyncs(excel);
     const { state } = await read(excel);
     expect(syncs).toEqual([["read", "read"]]);
-    expect([...state.userNoteCells].sort()).toEqual(["topics!b3", "workplan!a2"]);
+    expect([...state.noteCells].sort()).toEqual(["topics!b3", "workplan!a2"]);
   });
 
   it("reads a blank workbook in one sync where the host gives null objects all the way down", async () => {
@@ -140,8 +153,9 @@ describe("readWorkbookState", () => {
     const excel = excelFor(adoptedTables(), { nullChains: "refuse" });
     setUp(excel);
     excel.model.addSheet("WorkplanLists").visibility = "VeryHidden";
+    writeRecordSheet(excel);
     const syncs = recordSyncs(excel);
-    const { state } = await read(excel, RECORD);
+    const { state } = await read(excel);
     expect(syncs).toEqual([["read"]]);
     expect(state.tables).toHaveLength(6);
   });
@@ -162,6 +176,16 @@ describe("readWorkbookState", () => {
     expect(state.notesSupported).toBe(false);
     expect(notesWithheld).toBe(NOTES_UNAVAILABLE);
     expect(state.tables).toHaveLength(6);
+  });
+
+  it("gives the filled cells below the Workplan table, where Apply's rows would go", async () => {
+    const excel = excelFor(adoptedTables());
+    const workplan = sheet(excel.model, "Workplan");
+    workplan.ensure(14, 2).value = "Budget: see annex";
+    const { state } = await read(excel);
+    expect(state.filledCells.filter((c) => c.sheet === "Workplan")).toEqual([
+      { sheet: "Workplan", row: 14, column: 2 },
+    ]);
   });
 
   it("tells which input tables a filter hides rows of", async () => {
