@@ -165,7 +165,10 @@ interface QueuedTable {
 }
 
 /** Queues a table's name, sheet, cells and column names. */
-function queueCells(context: Excel.RequestContext, name: string): Pick<QueuedTable, "table" | "range" | "columns"> {
+export function queueCellsOf(
+  context: Excel.RequestContext,
+  name: string,
+): Pick<QueuedTable, "table" | "range" | "columns"> {
   const table = context.workbook.tables.getItemOrNullObject(name);
   table.load("name, showHeaders, showTotals");
   table.worksheet.load("name");
@@ -177,7 +180,7 @@ function queueCells(context: Excel.RequestContext, name: string): Pick<QueuedTab
 }
 
 function queueTable(context: Excel.RequestContext, name: string, support: Support): QueuedTable {
-  const cells = queueCells(context, name);
+  const cells = queueCellsOf(context, name);
   const notes = support.notes ? cells.table.worksheet.notes : null;
   notes?.load("items/content");
   const comments = support.notes ? cells.table.worksheet.comments : null;
@@ -185,7 +188,7 @@ function queueTable(context: Excel.RequestContext, name: string, support: Suppor
   return { ...cells, notes, comments };
 }
 
-function sheetTable({ table, range, columns }: Pick<QueuedTable, "table" | "range" | "columns">): SheetTable {
+export function sheetTableOf({ table, range, columns }: Pick<QueuedTable, "table" | "range" | "columns">): SheetTable {
   const area = parseArea(range.address);
   const types = range.valueTypes as unknown as (string | undefined)[][];
   const cells: CellValue[][] = range.values.map((row, r) => row.map((value, c) => engineValue(value, types[r]?.[c])));
@@ -203,8 +206,8 @@ function sheetTable({ table, range, columns }: Pick<QueuedTable, "table" | "rang
 
 /** Queues one table's name, sheet, cells and column names; after the sync, the table, or null when it is missing. */
 export function queueTableValues(context: Excel.RequestContext, name: string): Deferred<SheetTable | null> {
-  const cells = queueCells(context, name);
-  return () => (missing(cells.table) ? null : sheetTable(cells));
+  const cells = queueCellsOf(context, name);
+  return () => (missing(cells.table) ? null : sheetTableOf(cells));
 }
 
 /** Queues every input table of the layout; after the sync, those that exist, in the layout's order. */
@@ -271,7 +274,7 @@ export async function readTables(context: Excel.RequestContext, support: Support
 
   const present = queued.filter((q) => !missing(q.table));
   const snapshot: ReadSnapshot = {
-    tables: present.map(sheetTable),
+    tables: present.map(sheetTableOf),
     support,
     marks: marks(),
     lists: lists(),

@@ -20,6 +20,8 @@ export interface Support {
   mergeUndo: boolean;
   /** ExcelApi 1.13: `Table.resize`. */
   resize: boolean;
+  /** ExcelApi 1.9: `Table.autoFilter` (whether a filter hides rows). */
+  autoFilter?: boolean;
 }
 
 interface RequirementsHost {
@@ -35,7 +37,24 @@ export function detectSupport(): Support {
       return false;
     }
   };
-  return { notes: has("1.18"), mergeUndo: has("1.20"), resize: has("1.13") };
+  // A host may answer for a requirement set that the loaded Office.js library does not implement
+  // (the npm package stops at ExcelApi 1.15): where the library is on the page, its classes say.
+  return {
+    notes: has("1.18") && implemented("NoteCollection"),
+    mergeUndo: has("1.20"),
+    resize: has("1.13"),
+    autoFilter: has("1.9") && implemented("AutoFilter"),
+  };
+}
+
+/**
+ * Whether the Office.js library on the page has the class. Without the library (the fake Excel
+ * of the tests and the end-to-end run) the host's answer stands.
+ */
+function implemented(member: string): boolean {
+  const excel = (globalThis as { Excel?: Record<string, unknown> }).Excel;
+  if (!excel || typeof excel !== "object" || !("run" in excel) || !("RequestContext" in excel)) return true;
+  return member in excel;
 }
 
 /** A refusal or a problem the add-in found itself; its message is already meant for the user. */

@@ -221,6 +221,13 @@ abstract class ClientObject<E> {
   protected child<C>(derive: (entity: E) => C | null): Resolver<C> {
     return () => {
       const entity = this.resolve();
+      // Modelled for what the adapter reaches through sheets and tables got by name.
+      if (
+        entity === null &&
+        this.ctx.excel.nullChains === "refuse" &&
+        (this instanceof Worksheet || this instanceof Table)
+      )
+        throw new FakeError("InvalidObjectPath", `Something was reached through a null ${this.constructor.name}.`);
       return entity === null ? null : derive(entity);
     };
   }
@@ -286,6 +293,11 @@ class FakeWorkbook {
   get notes(): NoteCollection {
     return this.once("notes", () => new NoteCollection(this.ctx, () => this.ctx.model.sheets, false));
   }
+
+  /** Every threaded comment of the workbook (ExcelApi 1.10). */
+  get comments(): CommentCollection {
+    return this.once("comments", () => new CommentCollection(this.ctx, () => this.ctx.model.sheets, false));
+  }
 }
 
 class WorksheetCollection extends Collection<SheetModel, Worksheet> {
@@ -341,6 +353,8 @@ export class Worksheet extends ClientObject<SheetModel> {
   get pageLayout(): {
     orientation: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+    setPrintTitleRows(rows: string): void;
+    headersFooters: { defaultForAllPages: { centerFooter: string; centerHeader: string } };
   } {
     const write = this.write.bind(this);
     return {
@@ -362,11 +376,40 @@ export class Worksheet extends ClientObject<SheetModel> {
       get zoom(): { horizontalFitToPages?: number } {
         throw notLoaded("zoom");
       },
+      setPrintTitleRows(rows: string) {
+        write((sheet) => {
+          if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeError("InvalidArgument", `"${rows}" is not a row range.`);
+          sheet.pageLayout = { ...sheet.pageLayout, titleRows: rows };
+        });
+      },
+      headersFooters: {
+        defaultForAllPages: {
+          set centerFooter(value: string) {
+            write((sheet) => {
+              sheet.pageLayout = { ...sheet.pageLayout, footer: value };
+            });
+          },
+          set centerHeader(value: string) {
+            write((sheet) => {
+              sheet.pageLayout = { ...sheet.pageLayout, header: value };
+            });
+          },
+        },
+      },
     };
   }
 
   get visibility(): string {
     return this.get("visibility");
+  }
+
+  /** The sheet tab's colour, "#RRGGBB", or "" for none (ExcelApi 1.7). */
+  set tabColor(value: string) {
+    this.write((sheet) => {
+      if (value !== "" && !/^#[0-9A-Fa-f]{6}$/.test(value))
+        throw new FakeError("InvalidArgument", `"${value}" is not a colour.`);
+      sheet.tabColor = value === "" ? undefined : value.toUpperCase();
+    });
   }
 
   set visibility(value: string) {
@@ -474,9 +517,16 @@ function enter(cell: Cell, value: unknown): void {
     cell.value = value;
     return;
   }
+  // Excel's quote prefix: a leading apostrophe keeps the rest as text, and is not part of the value.
+  if (value.startsWith("'")) {
+    cell.value = value.slice(1);
+    cell.quotePrefix = true;
+    return;
+  }
+  delete cell.quotePrefix;
   const text = value.trim();
-  if (value.startsWith("=")) {
-    cell.formula = value;
+  if (/^[=@]/.test(value) || (/^[+-]/.test(value) && !/^[+-]\d+(\.\d+)?$/.test(text))) {
+    cell.formula = value.startsWith("=") ? value : `=${value}`;
     cell.value = { error: "#NAME?" };
   } else if (/^[+-]?\d+(\.\d+)?$/.test(text)) {
     cell.value = Number(text);
@@ -532,9 +582,11 @@ const LOAD_LIMIT = 5_000_000;
 export interface RangeFormat {
   autofitColumns(): void;
   columnWidth: number;
+  rowHeight: number;
+  borders: { getItem(edge: string): { style: string; color: string } };
   wrapText: boolean;
   verticalAlignment: string;
-  font: { bold: boolean; size: number };
+  font: { bold: boolean; italic: boolean; size: number; color: string };
   fill: { color: string };
 }
 
@@ -648,13 +700,36 @@ export class Range extends ClientObject<RangeEntity> {
       set verticalAlignment(value: string) {
         styleEach("verticalAlignment", value);
       },
+      set rowHeight(points: number) {
+        write(({ sheet, area }) => {
+          if (!(points >= 0)) throw new FakeError("InvalidArgument", `${points} is not a row height.`);
+          for (let r = area.top; r <= area.bottom; r++) sheet.rowHeights.set(r, points);
+        });
+      },
       font: {
         set bold(value: boolean) {
           styleEach("bold", String(value));
         },
+        set italic(value: boolean) {
+          styleEach("italic", String(value));
+        },
         set size(value: number) {
           styleEach("size", String(value));
         },
+        set color(value: string) {
+          if (!/^#[0-9A-Fa-f]{6}$/.test(value)) throw new FakeError("InvalidArgument", `"${value}" is not a colour.`);
+          styleEach("fontColor", value.toUpperCase());
+        },
+      },
+      borders: {
+        getItem: (edge: string) => ({
+          set style(value: string) {
+            styleEach(`border${edge}`, value);
+          },
+          set color(value: string) {
+            styleEach(`border${edge}Color`, value.toUpperCase());
+          },
+        }),
       },
       fill: {
         set color(value: string) {
@@ -930,6 +1005,22 @@ class ConditionalRangeFormat extends ClientObject<FormatEntity> {
   get font(): FormatColor {
     return this.part("font");
   }
+
+  get borders(): { getItem(edge: string): { style: string; color: string } } {
+    const write = this.write.bind(this);
+    return {
+      getItem: (_edge: string) => ({
+        set style(_value: string) {
+          write(() => undefined);
+        },
+        set color(value: string) {
+          write(({ format }) => {
+            format.border = value.toUpperCase();
+          });
+        },
+      }),
+    };
+  }
 }
 
 class ConditionalFormatRule extends ClientObject<FormatEntity> {
@@ -979,6 +1070,13 @@ class FormatColor extends ClientObject<FormatEntity> {
     this.write(({ format }) => {
       if (!/^#[0-9A-Fa-f]{6}$/.test(value)) throw new FakeError("InvalidArgument", `"${value}" is not a colour.`);
       format[this.part] = value.toUpperCase();
+    });
+  }
+
+  set bold(value: boolean) {
+    this.write(({ format }) => {
+      if (this.part !== "font") throw new Error("fake Excel: only a conditional format's font is bold");
+      format.bold = value;
     });
   }
 }
@@ -1116,6 +1214,26 @@ class Table extends ClientObject<TableModel> {
     return this.get("showHeaders");
   }
 
+  set style(value: string) {
+    this.write((table) => {
+      table.style = value;
+    });
+  }
+
+  /** Table.autoFilter (ExcelApi 1.9): only whether a filter hides rows is modelled. */
+  get autoFilter(): AutoFilter {
+    if (!this.nav.has("autoFilter"))
+      this.nav.set(
+        "autoFilter",
+        new AutoFilter(
+          this.ctx,
+          this.child((t) => t),
+          this.nullable,
+        ),
+      );
+    return this.nav.get("autoFilter") as AutoFilter;
+  }
+
   get showTotals(): boolean {
     return this.get("showTotals");
   }
@@ -1186,6 +1304,20 @@ class Table extends ClientObject<TableModel> {
       this.ctx.model.tables.splice(this.ctx.model.tables.indexOf(table), 1);
     });
     return new Range(this.ctx, () => area, false);
+  }
+}
+
+class AutoFilter extends ClientObject<TableModel> {
+  protected scalarNames(): string[] {
+    return ["isDataFiltered", "enabled"];
+  }
+
+  protected scalar(table: TableModel, name: string): unknown {
+    return name === "enabled" ? true : table.filtered === true;
+  }
+
+  get isDataFiltered(): boolean {
+    return this.get("isDataFiltered");
   }
 }
 
@@ -1336,6 +1468,11 @@ function singleCell(address: string): string {
   return cellName(area.top, area.left);
 }
 
+function notesAvailable(excel: FakeExcel): void {
+  if (!excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+  if (excel.notesBroken) throw new FakeError("GeneralException", "An internal error has occurred.");
+}
+
 class NoteCollection extends Collection<NoteEntity, Note> {
   constructor(
     ctx: FakeContext,
@@ -1345,7 +1482,7 @@ class NoteCollection extends Collection<NoteEntity, Note> {
     super(
       ctx,
       () => {
-        if (!ctx.excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+        notesAvailable(ctx.excel);
         return sheets()?.flatMap((sheet) => sheet.orderedNotes().map((note) => ({ sheet, note }))) ?? null;
       },
       nullable,
@@ -1372,7 +1509,7 @@ class NoteCollection extends Collection<NoteEntity, Note> {
     return new Note(
       this.ctx,
       () => {
-        if (!this.ctx.excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+        notesAvailable(this.ctx.excel);
         const at = this.locate(key);
         const note = at?.sheet.notes.get(at.cell);
         return at && note ? { sheet: at.sheet, note } : null;
@@ -1381,10 +1518,23 @@ class NoteCollection extends Collection<NoteEntity, Note> {
     ).autoNull();
   }
 
+  getItem(key: string): Note {
+    return new Note(
+      this.ctx,
+      () => {
+        notesAvailable(this.ctx.excel);
+        const at = this.locate(key);
+        const note = at?.sheet.notes.get(at.cell);
+        return at && note ? { sheet: at.sheet, note } : null;
+      },
+      false,
+    );
+  }
+
   add(cellAddress: string, content: string): Note {
     let created: NoteEntity | null = null;
     this.ctx.enqueue("write", () => {
-      if (!this.ctx.excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
+      notesAvailable(this.ctx.excel);
       const at = this.locate(cellAddress);
       if (!at) throw new FakeError("InvalidCellAddress", cellAddress);
       if (at.sheet.notes.has(at.cell) || at.sheet.comments.has(at.cell)) {
@@ -1420,6 +1570,19 @@ class Note extends ClientObject<NoteEntity> {
   delete(): void {
     this.write(({ sheet, note }) => {
       sheet.notes.delete(note.cell);
+    });
+  }
+
+  /** The note's size in points (ExcelApi 1.18). */
+  set width(value: number) {
+    this.write(({ note }) => {
+      note.width = value;
+    });
+  }
+
+  set height(value: number) {
+    this.write(({ note }) => {
+      note.height = value;
     });
   }
 
@@ -1598,6 +1761,13 @@ export interface FakeExcelOptions {
   platform?: "PC" | "Mac" | "OfficeOnline";
   /** Every `context.sync()` waits this long (an Excel round trip; 0 = a microtask). */
   latencyMs?: number;
+  /**
+   * What reaching through a null object does (undocumented, docs/excel-behaviour.md): "null"
+   * gives null objects all the way down; "refuse" fails the batch with InvalidObjectPath.
+   */
+  nullChains?: "null" | "refuse";
+  /** Notes exist (ExcelApi 1.18) but every use of them fails, as office-js issue 6198 reports on the web. */
+  notesBroken?: boolean;
 }
 
 function versionNumber(version: string): number {
@@ -1610,6 +1780,8 @@ export class FakeExcel {
   readonly version: string;
   readonly platform: "PC" | "Mac" | "OfficeOnline";
   latencyMs: number;
+  nullChains: "null" | "refuse";
+  notesBroken: boolean;
   /** Called with every new context before the batch runs (tests wrap context.sync here). */
   onContext: ((context: FakeContext) => void) | null = null;
   /** The options of every Excel.run, in order. */
@@ -1629,6 +1801,8 @@ export class FakeExcel {
     this.version = options.version ?? "1.20";
     this.platform = options.platform ?? "PC";
     this.latencyMs = options.latencyMs ?? 0;
+    this.nullChains = options.nullChains ?? "null";
+    this.notesBroken = options.notesBroken ?? false;
   }
 
   supports(version: string): boolean {

@@ -26,6 +26,8 @@ export interface Cell {
   numberFormat?: string;
   /** The user's own formatting (fill, font, borders): the adapter must never change it. */
   style?: Record<string, string>;
+  /** Written with Excel's quote prefix (a leading apostrophe): shown and kept as text. */
+  quotePrefix?: boolean;
 }
 
 export interface ConditionalFormatModel {
@@ -35,12 +37,17 @@ export interface ConditionalFormatModel {
   formula?: string;
   fill?: string;
   font?: string;
+  bold?: boolean;
+  border?: string;
 }
 
 export interface NoteModel {
   cell: string;
   content: string;
   author: string;
+  /** Size in points, where the add-in set one. */
+  width?: number;
+  height?: number;
 }
 
 export interface CommentModel {
@@ -150,6 +157,9 @@ export function newId(): number {
 
 /** Print settings a sheet may be given (Worksheet.pageLayout, ExcelApi 1.9). */
 export interface PageLayoutModel {
+  titleRows?: string;
+  footer?: string;
+  header?: string;
   orientation?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 }
@@ -170,6 +180,9 @@ export class SheetModel {
   fittedColumns: string[] = [];
   /** Column number → width in points, where one was set. */
   readonly columnWidths = new Map<number, number>();
+  /** Row number → height in points, where one was set. */
+  readonly rowHeights = new Map<number, number>();
+  tabColor?: string;
   pageLayout: PageLayoutModel = {};
 
   constructor(public name: string) {}
@@ -246,6 +259,10 @@ export class TableModel {
   showTotals = false;
   /** The column names when the header row is not shown (the area then starts at the body). */
   hiddenHeaders?: string[];
+  /** The table style, where the add-in set one. */
+  style?: string;
+  /** Whether a filter hides some of the table's rows. */
+  filtered?: boolean;
   constructor(
     public name: string,
     public sheet: SheetModel,
