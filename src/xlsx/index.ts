@@ -4,3 +4,5 @@ export { loadWorkbook, saveWorkbook } from "./file";
 export { readTables } from "./readTables";
 export { buildDefaultWorkbook } from "./defaultWorkbook";
 export { applyAnnotations, clearAnnotations } from "./annotations";
+export { openPackage, XlsxPackage } from "./ooxml/package";
+export { readWorkbookState, readRecord, readAllTables, cellValueAt } from "./ooxml/state";
