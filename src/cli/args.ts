@@ -9,6 +9,8 @@ export interface CheckArgs {
   asOf: number | undefined;
   expectedEnd: Map<number, number>;
   out: string | null;
+  /** Replace an existing OUT. */
+  force: boolean;
 }
 
 export interface InitArgs {
@@ -28,6 +30,7 @@ const CHECK_OPTIONS = {
   "as-of": { type: "string" },
   "expected-end": { type: "string", multiple: true },
   out: { type: "string" },
+  force: { type: "boolean" },
 } as const;
 
 function guard<T>(parse: () => T): T {
@@ -74,6 +77,7 @@ function parseCheck(argv: string[], command: string): CheckArgs {
     asOf: parseAsOf(values["as-of"]),
     expectedEnd: parseExpectedEnds(values["expected-end"] ?? []),
     out: values.out ?? null,
+    force: values.force ?? false,
   };
 }
 
@@ -111,13 +115,14 @@ Usage:
   workplan init [FILE] [--force]
       Write the adopted workplan as a new workbook (default workplan.xlsx).
       Refuses to overwrite an existing file unless --force.
-  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT]
+  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT [--force]]
       Check FILE (default: the embedded adopted plan) against every rule.
       --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
       --as-of 2026           meetings before this year with a blank status count as held
       --out OUT              write a copy with highlights, notes and the Conflicts table
+      --force                replace OUT if it exists (never the input, nor a file open in Excel)
       --json                 print one JSON document
-  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT]
+  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT [--force]]
       Propose an amended timeline that follows every rule.
 
 Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.

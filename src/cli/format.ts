@@ -7,6 +7,29 @@ import type { Finding, Severity } from "../domain/model";
 
 const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
+/** Control characters (C0, DEL, C1) and the bidi controls that reorder what a terminal shows. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["\t", "\\t"],
+]);
+
+function escapeCode(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** Text from a workbook as one printable line: every control and bidi character shown as an escape. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (char) => NAMED.get(char) ?? escapeCode(char));
+}
+
+/** One JSON document on one line; the characters JSON leaves as they are (C1, bidi) escaped too. */
+export function jsonLine(value: unknown): string {
+  return `${JSON.stringify(value).replace(UNPRINTABLE, escapeCode)}\n`;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -46,11 +69,12 @@ export function formatCheck(name: string, result: CheckResult): string {
     if (group.length === 0) continue;
     lines.push("", `${HEADINGS[severity]} (${group.length})`, ...group.flatMap(findingLines));
   }
-  return `${lines.join("\n")}\n`;
+  return `${lines.map(printable).join("\n")}\n`;
 }
 
 export function checkJson(workbook: string | null, result: CheckResult): string {
-  return `${JSON.stringify({ workbook, asOf: result.asOf, expectedEnd: result.expectedEnd, summary: result.summary, findings: result.findings })}\n`;
+  const { asOf, expectedEnd, summary, findings } = result;
+  return jsonLine({ workbook, asOf, expectedEnd, summary, findings });
 }
 
 function topicText(topic: number | null): string {
@@ -110,12 +134,12 @@ export function formatProposal(
   if (!proposal.feasible) {
     const lines = [`${name}: no clean timeline exists${context}`, ...infeasibleLines(proposal, result.plan)];
     if (out) lines.push(`Nothing written to ${out.file}: there is no proposal to put to the Bureau.`);
-    return `${lines.join("\n")}\n`;
+    return `${lines.map(printable).join("\n")}\n`;
   }
   const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
   const diff = proposalDiff(proposal);
   if (diff.length > 0) lines.push("", ...diff);
   lines.push("", ...leftFindings(proposal));
   if (out?.sheet) lines.push(`Wrote ${out.file} with the sheet "${out.sheet}"; its Workplan table is unchanged.`);
-  return `${lines.join("\n")}\n`;
+  return `${lines.map(printable).join("\n")}\n`;
 }
