@@ -27,7 +27,7 @@ describe("reading a package without ExcelJS", () => {
 
   it("the user's notes are the cells the product must not write a note on", async () => {
     const state = readWorkbookState(await open(fixture("user-formatting.xlsx")));
-    expect([...state.userNoteCells].sort()).toEqual(["workplan!c5", "workplan!e7"]);
+    expect([...state.noteCells].sort()).toEqual(["workplan!c5", "workplan!e7"]);
   });
 
   const corpus = corpusFiles();
@@ -71,6 +71,6 @@ describe("reading a package without ExcelJS", () => {
 
   haveCorpus("threaded comments are the user's notes too", async () => {
     const state = readWorkbookState(await open(inCorpus("excel-mac-threaded-comments.xlsx")));
-    expect([...state.userNoteCells].sort()).toEqual(["file!b3", "file!c2"]);
+    expect([...state.noteCells].sort()).toEqual(["file!b3", "file!c2"]);
   });
 });

@@ -174,9 +174,9 @@ function commentRefs(root: XmlElement): string[] {
 }
 
 /** What the product wrote before and knows as its own. The lead decides where it is kept. */
-export function readRecord(pkg: XlsxPackage): ProductRecord {
+export function readRecord(pkg: XlsxPackage): ProductRecord | null {
   void pkg;
-  return { rules: [], notes: [] };
+  return null;
 }
 
 function conflictsTable(tables: readonly TablePart[]): PlacedTable | null {
@@ -190,7 +190,6 @@ export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
   const tables = tableParts(pkg);
   const conflicts = conflictsTable(tables);
   const record = readRecord(pkg);
-  const ours = new Set(record.notes.map((note) => `${note.sheet}!${cellName(note.row, note.column)}`.toLowerCase()));
   const names = definedNames(pkg);
   const sheets: SheetState[] = pkg.sheets.map((sheet) => ({
     name: sheet.name,
@@ -201,12 +200,16 @@ export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
     tables: tables.filter((t) => INPUT_NAMES.has(t.name.toLowerCase())).map((t) => readTable(pkg, t)),
     sheets,
     conflicts,
-    conflictsSheetCells: filledCells(pkg, pkg.sheet(conflicts?.sheet ?? CONFLICTS.sheet)),
+    filledCells: filledCells(pkg, pkg.sheet(conflicts?.sheet ?? CONFLICTS.sheet)).map((cell) => ({
+      sheet: conflicts?.sheet ?? CONFLICTS.sheet,
+      ...cell,
+    })),
     names: new Map(
       [TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME].map((name) => [name, names.get(name.toLowerCase())?.formula ?? null]),
     ),
     record,
-    userNoteCells: new Set([...noteCells(pkg)].filter((cell) => !ours.has(cell))),
+    legacyMarks: { rules: [], notes: [], cells: [] },
+    noteCells: new Set(noteCells(pkg)),
     notesSupported: true,
   };
 }
