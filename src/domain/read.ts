@@ -407,4 +407,3 @@ export function readPlan(tables: WorkbookTables, options: ReadOptions): ReadResu
   };
   return { plan, findings: reader.findings, cancelled: [...new Set(cancelledByWhatIf)].sort((a, b) => a - b) };
 }
-

@@ -81,9 +81,7 @@ function unfixableErrors(plan: Plan): NoProposal | null {
   const numbers = renumbering(plan);
   const emptied: Plan = {
     ...plan,
-    meetings: plan.meetings.map((m) =>
-      m.held ? m : { ...m, topic: null, ordinal: numbers.get(m) ?? m.ordinal },
-    ),
+    meetings: plan.meetings.map((m) => (m.held ? m : { ...m, topic: null, ordinal: numbers.get(m) ?? m.ordinal })),
   };
   const errors = checkPlan(emptied).filter((f) => f.severity === "error" && f.rule !== "topic-unscheduled");
   if (errors.length === 0) return null;
