@@ -1,5 +1,6 @@
 /** Command-line arguments: parsed strictly, every mistake one line that says what is wrong. */
 import { parseArgs } from "node:util";
+import { parseMeetingOrdinal } from "../domain/parse";
 
 export class UsageError extends Error {}
 
@@ -8,6 +9,8 @@ export interface CheckArgs {
   json: boolean;
   asOf: number | undefined;
   expectedEnd: Map<number, number>;
+  /** Meetings cancelled for this run only (numbers as written in the Workplan table). */
+  cancel: number[];
   out: string | null;
 }
 
@@ -27,6 +30,7 @@ const CHECK_OPTIONS = {
   json: { type: "boolean" },
   "as-of": { type: "string" },
   "expected-end": { type: "string", multiple: true },
+  cancel: { type: "string", multiple: true },
   out: { type: "string" },
 } as const;
 
@@ -64,6 +68,14 @@ export function parseExpectedEnds(values: readonly string[]): Map<number, number
   return ends;
 }
 
+export function parseCancel(values: readonly string[]): number[] {
+  return values.map((value) => {
+    const parsed = parseMeetingOrdinal(value);
+    if (!parsed.ok) throw new UsageError(`--cancel takes a meeting number such as 15 or 15th, not "${value}".`);
+    return parsed.value;
+  });
+}
+
 function parseCheck(argv: string[], command: string): CheckArgs {
   const { values, positionals } = guard(() =>
     parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
@@ -73,6 +85,7 @@ function parseCheck(argv: string[], command: string): CheckArgs {
     json: values.json ?? false,
     asOf: parseAsOf(values["as-of"]),
     expectedEnd: parseExpectedEnds(values["expected-end"] ?? []),
+    cancel: parseCancel(values.cancel ?? []),
     out: values.out ?? null,
   };
 }
@@ -111,13 +124,14 @@ Usage:
   workplan init [FILE] [--force]
       Write the adopted workplan as a new workbook (default workplan.xlsx).
       Refuses to overwrite an existing file unless --force.
-  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT]
+  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT]
       Check FILE (default: the embedded adopted plan) against every rule.
       --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
+      --cancel 15            what-if: the 15th meeting is cancelled (this run only; never written)
       --as-of 2026           meetings before this year with a blank status count as held
       --out OUT              write a copy with highlights, notes and the Conflicts table
       --json                 print one JSON document
-  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT]
+  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT]
       Propose an amended timeline that follows every rule.
 
 Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.

@@ -2,10 +2,11 @@
 import { existsSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook, type CheckResult } from "../domain/check";
+import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { proposeTimeline, proposalToJson, type Proposal } from "../domain/propose";
+import { proposeTimeline, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import { addProposalSheet } from "../xlsx/proposalSheet";
 import {
@@ -17,7 +18,7 @@ import {
   WorkbookFileError,
 } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
-import { checkJson, formatCheck, formatProposal } from "./format";
+import { checkJson, formatCheck, formatProposal, proposeJson } from "./format";
 import { packageVersion } from "./version";
 
 export interface Io {
@@ -73,7 +74,10 @@ async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
     currentYear: io.now().getFullYear(),
     asOf: args.asOf,
     expectedEnd: args.expectedEnd,
+    cancel: new Set(args.cancel),
   });
+  const refused = result.plan ? cancelRefusals(result.plan, args.cancel) : [];
+  if (refused.length > 0) throw new UsageError(`--cancel: ${refused.map((r) => r.message).join(" ")}`);
   const unknown = unknownClusters(args, result);
   if (unknown.length > 0) {
     throw new UsageError(
@@ -94,7 +98,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     applyAnnotations(workbook, describeAnnotations(tables, result, checkTime(io.now())));
     await saveWorkbook(workbook, args.out);
   }
-  io.stdout(args.json ? checkJson(args.file, result) : formatCheck(inputName(args), result));
+  io.stdout(args.json ? checkJson(args.file, result, args.cancel.length > 0) : formatCheck(inputName(args), result));
   if (args.out !== null && !args.json) io.stdout(`Wrote ${args.out} with the highlights, notes and Conflicts table.\n`);
   return result.summary.error > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -116,7 +120,7 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
     await saveWorkbook(workbook, args.out);
     wrote = sheet.name;
   }
-  if (args.json) io.stdout(`${JSON.stringify(proposalToJson(proposal))}\n`);
+  if (args.json) io.stdout(proposeJson(proposal, result, args.cancel.length > 0));
   else
     io.stdout(
       formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }),

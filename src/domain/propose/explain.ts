@@ -61,7 +61,7 @@ function crowded(problem: Problem, removal: Removal): string | null {
     removal.lastYear !== null && span.to === removal.lastYear - 1
       ? `, before topic ${lastNumber(problem)}, which must be last (in ${removal.lastYear})`
       : "";
-  const all = crowd.length > 1 ? "all " : "";
+  const all = crowd.length === 2 ? "both " : crowd.length > 2 ? "all " : "";
   return (
     `${capital(topicsPhrase(crowd.map((t) => t.number)))} must ${all}be discussed ${yearsPhrase(span.from, span.to)}` +
     `${windows ? ` (${windows})` : ""}${beforeLast}, but ${meetingsPhrase(problem, span, open)}.`
@@ -183,7 +183,7 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
     open.length === 0
       ? "no meeting in those years can take a fixed topic"
       : `only ${open.length} ${open.length === 1 ? "meeting" : "meetings"} in those years can take a fixed topic`;
-  return `${count}${parts.length > 0 ? `: ${parts.join(", ")}` : ""}${heldText}${cancelledText}`;
+  return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
 }
 
 /** `between 2029 and 2032 for cluster 4 "…", whose review is expected to end in 2031 and in 2030 for cluster 2 "…", …` */

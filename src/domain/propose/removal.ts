@@ -75,12 +75,10 @@ export function openYears(problem: Problem): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** A topic's years as a span of the open years, ending before the last topic's year when it has one. */
+/** A topic's years (its window; the open years when it has none), ending before the last topic's year when it has one. */
 function clip(topic: FreeTopic, years: number[], lastYear: number | null): Span {
-  const first = years[0] ?? 0;
-  const final = years[years.length - 1] ?? 0;
-  const from = Math.max(topic.window?.from ?? first, first);
-  const to = Math.min(topic.window?.to ?? final, final, lastYear === null ? Infinity : lastYear - 1);
+  const from = topic.window?.from ?? years[0] ?? 0;
+  const to = Math.min(topic.window?.to ?? years[years.length - 1] ?? 0, lastYear === null ? Infinity : lastYear - 1);
   return { from, to };
 }
 
