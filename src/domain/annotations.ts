@@ -8,6 +8,8 @@ import { CONFLICTS, WORKPLAN } from "./layout";
 import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { a1, findTable, type WorkbookTables } from "./tables";
+import { ordinal } from "./parse";
+import { listPhrase } from "./wording";
 
 /** Very-hidden sheet holding the last check's flags at the addresses of the Workplan table body. */
 export const FLAGS_SHEET = "WorkplanChecker";
@@ -162,6 +164,13 @@ function expectedEndsLine(plan: Plan | null): string {
   return `Expected review ends used: ${parts.join(", ")}.`;
 }
 
+/** " Cancelled for this check only (what-if): the 15th meeting." */
+function cancelledText(cancelled: readonly number[]): string {
+  if (cancelled.length === 0) return "";
+  const names = listPhrase(cancelled.map(ordinal));
+  return ` Cancelled for this check only (what-if): the ${names} ${cancelled.length === 1 ? "meeting" : "meetings"}.`;
+}
+
 function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
   const { error, warning, info } = result.summary;
   const rows: (string | number | null)[][] = result.findings.map((f) => [
@@ -177,7 +186,7 @@ function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
     sheet: CONFLICTS.sheet,
     caption: [
       `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info.`,
-      expectedEndsLine(result.plan),
+      expectedEndsLine(result.plan) + cancelledText(result.cancelled),
     ],
     headers: CONFLICTS.headers,
     rows,
