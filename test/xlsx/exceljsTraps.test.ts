@@ -102,7 +102,7 @@ describe("a table as Excel writes it, without headerRowCount (the default, 1)", 
   });
 });
 
-describe("Excel's extension list (an x14 validation listing another sheet's cells)", () => {
+describe("Excel's extension list (an x14 validation listPhrase another sheet's cells)", () => {
   const X14 =
     '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
     '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" xr:uid="{5D7E1F8A-0000-4000-8000-000000000001}">' +
