@@ -19,7 +19,18 @@ const OFFICE_GLOBALS = ["Excel", "Office", "OfficeExtension"];
 const OFFICE_NAMESPACE = `/^(${OFFICE_GLOBALS.join("|")})$/`;
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "lib/", "dist/", "coverage/", "test/fixtures/", "**/*.js", "!eslint.config.mjs"] },
+  {
+    ignores: [
+      "node_modules/",
+      "lib/",
+      "build/",
+      "dist/",
+      "coverage/",
+      "test/fixtures/",
+      "**/*.js",
+      "!eslint.config.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -64,12 +75,14 @@ export default tseslint.config(
   },
   // The fake Excel runs in a browser page as well as in Node: relative imports only.
   {
-    files: ["src/devtools/**/*.ts"],
+    files: ["test/support/fakeExcel/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          patterns: [{ regex: "^[^.]", message: "src/devtools runs in the browser too: no Node modules or packages." }],
+          patterns: [
+            { regex: "^[^.]", message: "The fake Excel runs in the browser too: no Node modules or packages." },
+          ],
         },
       ],
     },

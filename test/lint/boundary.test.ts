@@ -46,11 +46,11 @@ describe("the src/domain import boundary", () => {
   });
 });
 
-describe("src/devtools runs in a browser page too", () => {
+describe("the fake Excel (test/support/fakeExcel) runs in a browser page too", () => {
   it.each([
-    ["src/devtools/harness.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
+    ["test/support/fakeExcel/harness.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
     [
-      "src/devtools/fakeExcel/office.ts",
+      "test/support/fakeExcel/office.ts",
       'import { OfficeMockObject } from "office-addin-mock";\nexport const x = OfficeMockObject;\n',
     ],
   ])("rejects in %s: %s", async (file, code) => {
