@@ -97,6 +97,14 @@ describe("src/taskpane reaches Excel only through its port, src/taskpane/workboo
     ).toEqual([]);
   });
 
+  it("keeps the pane's functions to 120 lines: its state lives in the reducer, not in one long component", async () => {
+    const body = Array.from({ length: 121 }, (_, i) => `  const v${i} = ${i};`).join("\n");
+    const code = `export function Long() {\n${body}\n  return v0;\n}\n`;
+    expect((await lintAs("src/taskpane/Pane.tsx", code)).some((m) => m.startsWith("max-lines-per-function"))).toBe(
+      true,
+    );
+  });
+
   it("holds today: no file of src/taskpane but the port imports src/office or names Office.js's types", () => {
     const run = spawnSync(
       process.execPath,
