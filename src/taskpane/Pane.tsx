@@ -135,7 +135,6 @@ export function Pane({ workbook }: PaneProps) {
   const pane = usePane(workbook);
   const { state, dispatch, actions } = pane;
   const view = selectView(state);
-  const progress = selectProgress(state);
   return (
     <main className={styles.pane} aria-busy={state.busy !== null}>
       <h1 className={styles.title}>Workplan Checker</h1>
@@ -151,7 +150,7 @@ export function Pane({ workbook }: PaneProps) {
       ) : view === "create" ? (
         <>
           <CreateWorkbook busy={state.busy !== null} onCreate={() => void actions.create()} />
-          {progress ? <Spinner size="small" labelPosition="after" label={progress} /> : null}
+          {state.busy === "creating" ? <Spinner size="small" labelPosition="after" label={PROGRESS.creating} /> : null}
         </>
       ) : (
         <WorkbookView {...pane} />

@@ -274,11 +274,9 @@ export function selectFindings(state: PaneState): CheckResult | null {
   return state.findingsListed ? (state.baseline?.result ?? null) : null;
 }
 
-/** The progress line in the pane's body, for the requests that show one there. */
+/** The progress line in the findings' place, for the requests that show one there. */
 export function selectProgress(state: PaneState): string | null {
-  return state.busy !== null && (REPLACES_FINDINGS.has(state.busy) || state.busy === "creating")
-    ? PROGRESS[state.busy]
-    : null;
+  return state.busy !== null && REPLACES_FINDINGS.has(state.busy) ? PROGRESS[state.busy] : null;
 }
 
 /** The line under the last check's when its highlights were cleared since (not when it found nothing). */
