@@ -5,7 +5,7 @@
  * check runs the demo's what-if (cluster 2's review ends in 2032), so it writes highlights,
  * notes and the Conflicts table.
  */
-import { createFakeExcel, withOffice } from "../devtools/fakeExcel";
+import { createFakeExcel, withOffice } from "../../test/support/fakeExcel";
 import { checkWorkbook } from "../office";
 
 export async function syncFigures(): Promise<{ syncs_per_check: number }> {

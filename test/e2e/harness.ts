@@ -1,6 +1,6 @@
 /**
  * What the end-to-end tests share: the production bundle (built with OFFICE_JS=local, so the page
- * loads Office.js from @microsoft/office-js, plus the fake Excel of src/devtools and a harness page
+ * loads Office.js from @microsoft/office-js, plus the fake Excel of test/support/fakeExcel and a harness page
  * that installs it once Office.js is ready), served on 127.0.0.1, and Debian's Chromium driven by
  * playwright-core (never a downloaded browser), with every request recorded and those that would
  * leave 127.0.0.1 blocked; axe-core audits and 320 px screenshots in test-results/e2e/.
@@ -30,8 +30,8 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize, relative, sep } from "node:path";
 import webpack from "webpack";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import type { FakeOfficeHandle } from "../../src/devtools/harness";
-import type { GridState, SheetGrid } from "../../src/devtools/fakeExcel/grid";
+import type { FakeOfficeHandle } from "../support/fakeExcel/harness";
+import type { GridState, SheetGrid } from "../support/fakeExcel/grid";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require("../../webpack.config.js") as (
@@ -127,7 +127,7 @@ function build(outDir: string): Promise<void> {
   options = {
     ...options,
     context: ROOT,
-    entry: { ...(options.entry as Record<string, string>), "fake-office": "./src/devtools/install.ts" },
+    entry: { ...(options.entry as Record<string, string>), "fake-office": "./test/support/fakeExcel/install.ts" },
   };
   return new Promise((resolve, reject) =>
     webpack(options, (error, stats) => {
