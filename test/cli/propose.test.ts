@@ -41,7 +41,7 @@ describe("workplan propose", () => {
     expect(diff[5]).toContain("(appended)");
   });
 
-  it("prints the documented JSON, listPhrase every meeting of the proposed timeline in order", async () => {
+  it("prints the documented JSON, listing every meeting of the proposed timeline in order", async () => {
     const run = await workplan("propose", "--json", "--expected-end", "2=2031");
     const doc = JSON.parse(run.stdout);
     expect(doc).toMatchObject({

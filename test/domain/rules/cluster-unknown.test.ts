@@ -9,7 +9,7 @@ describe(RULE, () => {
     expect(ofRule(Workbook.adopted().findings(), RULE)).toEqual([]);
   });
 
-  it("flags article 11 in cluster 5, at its Cluster cell (Articles C11), listPhrase the known clusters", () => {
+  it("flags article 11 in cluster 5, at its Cluster cell (Articles C11), listing the known clusters", () => {
     const findings = Workbook.adopted().set(ARTICLES.table, { Article: 11 }, ARTICLES.cluster, "Cluster 5").findings();
     expect(findings.map((f) => f.rule)).toEqual([RULE]);
     const finding = single(findings, RULE);

@@ -8,7 +8,7 @@ describe(RULE, () => {
     expect(ofRule(Workbook.adopted().findings(), RULE)).toEqual([]);
   });
 
-  it("flags topic 11 at the 18th meeting (Workplan E10), listPhrase the topics there are", () => {
+  it("flags topic 11 at the 18th meeting (Workplan E10), listing the topics there are", () => {
     const findings = Workbook.adopted().set(WORKPLAN.table, { Meeting: 18 }, WORKPLAN.fixed, "11 — Drones").findings();
     const finding = single(findings, RULE);
     expect(finding).toMatchObject({
