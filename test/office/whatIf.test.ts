@@ -23,6 +23,7 @@ import {
   type ProposalBasis,
 } from "../../src/office";
 import { proposalColumns } from "../../src/domain/proposalSheet";
+import { FILTERED } from "../../src/office/whatIf";
 import { addProposalSheet } from "../../src/xlsx/proposalSheet";
 import {
   createFakeExcel,
@@ -199,14 +200,35 @@ describe("applyProposal", () => {
     expect(valueAt(sheet(excel.model, "Workplan"), 10, 6)).toBe("moved to Doha");
   });
 
-  it("appends below the table even when something sits under it: those cells move down", async () => {
+  it("appends below the table even when something sits under it, which stays where it is", async () => {
+    // The rows go in the free rows below the table (Microsoft's co-authoring guidance); a cell of
+    // the user's in those rows refuses Apply (next test), one further down stays as it is.
     const excel = setUp();
     excel.editCell("Workplan", "A14", "Footnote under the table");
     const basis = await slipBasis(excel);
     await applyProposal(excel.run, basis);
     const workplan = sheet(excel.model, "Workplan");
-    expect(valueAt(workplan, 16, 1)).toBe("Footnote under the table");
+    expect(valueAt(workplan, 14, 1)).toBe("Footnote under the table");
     expect(valueAt(workplan, 13, 1)).toBe(21);
+  });
+
+  it("refuses, writing nothing, when a cell of the user's is in the rows the new meetings need", async () => {
+    const excel = setUp();
+    excel.editCell("Workplan", "B13", "Footnote");
+    const basis = await slipBasis(excel);
+    const before = JSON.stringify(excel.model.state());
+    await expect(applyProposal(excel.run, basis)).rejects.toThrow(/cells of yours are there \(Workplan: B13\)/);
+    expect(JSON.stringify(excel.model.state())).toBe(before);
+  });
+
+  it("refuses, writing nothing, on a filtered Workplan table", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    const table = excel.model.table("Workplan");
+    if (table) table.filtered = true;
+    const before = JSON.stringify(excel.model.state());
+    await expect(applyProposal(excel.run, basis)).rejects.toThrow(FILTERED);
+    expect(JSON.stringify(excel.model.state())).toBe(before);
   });
 });
 
@@ -274,7 +296,12 @@ describe("writeProposalSheet", () => {
     expect(xlsx.getColumn(width).alignment?.wrapText).toBe(true);
     expect(office.frozenRows).toBe(headerRow);
     expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
-    expect(office.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    expect(office.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+      titleRows: `$${headerRow}:$${headerRow}`,
+      footer: "Page &P of &N",
+    });
     expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
   });
 
