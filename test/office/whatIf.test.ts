@@ -23,10 +23,11 @@ import {
   type ProposalBasis,
 } from "../../src/office";
 import { proposalColumns } from "../../src/domain/proposalSheet";
-import { FILTERED } from "../../src/office/whatIf";
+import { applyProposalAndCheck, FILTERED, saveExpectedEndsAndCheck } from "../../src/office/whatIf";
 import { addProposalSheet } from "../../src/xlsx/proposalSheet";
 import {
   createFakeExcel,
+  conflictsOf,
   recordSyncs,
   sheet,
   valueAt,
@@ -315,5 +316,44 @@ describe("writeProposalSheet", () => {
     expect(valueAt(office, 2, 1)).toMatch(/^2 meetings appended/);
     const lastRow = 5 + proposal.meetings.length;
     expect(valuesIn(office, `A${lastRow}:C${lastRow}`)).toEqual([["21st", 2034, "Appended"]]);
+  });
+});
+
+describe("Save expected dates and Apply with the check that follows, in one Excel.run", () => {
+  it("saves and checks in one read and one write, as one undo step", async () => {
+    const excel = setUp();
+    await checkWorkbook(excel.run, { now: () => NOW });
+    const syncs = recordSyncs(excel);
+    const saved = await saveExpectedEndsAndCheck(excel.run, SLIP, OPTIONS, { now: () => NOW });
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+    // The check saw the tables as the save leaves them, and wrote its findings.
+    expect(saved.check?.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "cluster-too-early E7",
+      "cluster-too-early E8",
+    ]);
+    expect(conflictsOf(excel.model).rows).toEqual(saved.check?.annotations.conflicts.rows);
+    // The same as saving, then checking in a run of its own.
+    const apart = setUp();
+    await checkWorkbook(apart.run, { now: () => NOW });
+    await saveExpectedEnds(apart.run, SLIP, OPTIONS);
+    await checkWorkbook(apart.run, { now: () => NOW });
+    expect(excel.model.state()).toEqual(apart.model.state());
+  });
+
+  it("applies and checks in one read and one write, as one undo step; the check is clean", async () => {
+    const excel = setUp();
+    await checkWorkbook(excel.run, { now: () => NOW });
+    const basis = await slipBasis(excel);
+    const syncs = recordSyncs(excel);
+    const applied = await applyProposalAndCheck(excel.run, basis, { now: () => NOW });
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(applied.edit.rows).toHaveLength(2);
+    expect(applied.check?.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 13, right: 6 });
+    const again = await checkWorkbook(excel.run, { now: () => NOW });
+    expect(again.annotations).toEqual(applied.check?.annotations);
   });
 });
