@@ -206,7 +206,7 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
 const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound", "GeneralException", "InvalidArgument"]);
 
 /** Codes with which loading notes fails where the notes API is missing or broken (office-js 6198). */
-const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);
+export const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);
 
 export const NOTES_UNAVAILABLE =
   "Checked without notes: this Excel could not read or write notes, so the findings are in the " +
@@ -217,7 +217,19 @@ export const NOTES_UNAVAILABLE =
  * two cases that take more), with the proxies applyOps needs. Notes that cannot be read make a
  * state without notes and a message, never a failed read.
  */
-export async function readWorkbookState(context: Excel.RequestContext, support: Support): Promise<StateRead> {
+export interface ReadStateOptions {
+  /**
+   * Whether the writes to come need every cell that holds a note or a comment (a check does, to
+   * put no note on the user's); false spares the sync that locates them (clear, create, edits).
+   */
+  noteCells?: boolean;
+}
+
+export async function readWorkbookState(
+  context: Excel.RequestContext,
+  support: Support,
+  options: ReadStateOptions = {},
+): Promise<StateRead> {
   let syncs = 0;
   let notesWithheld: string | null = null;
   let known = OPTIMISTIC;
@@ -241,7 +253,7 @@ export async function readWorkbookState(context: Excel.RequestContext, support: 
       known = probed(existence);
       continue;
     }
-    const read = await finish(context, queued, effective);
+    const read = await finish(context, queued, effective, options.noteCells !== false);
     return {
       ...read,
       syncs: syncs + read.locateSyncs,
@@ -255,6 +267,7 @@ async function finish(
   context: Excel.RequestContext,
   queued: Queued,
   support: Support,
+  noteCells: boolean,
 ): Promise<Omit<StateRead, "syncs" | "notesWithheld"> & { locateSyncs: number }> {
   const present = queued.inputs.filter((input) => input.table.isNullObject !== true);
   const tables = present.map((input) => input.read()).filter((t): t is SheetTable => t !== null);
@@ -276,7 +289,7 @@ async function finish(
   const lists = queued.used.get(LISTS_SHEET.toLowerCase())?.() ?? null;
   const record = lists ? recordFromSheet(lists.values, lists.area) : null;
   const rules = customRules(queued, workplan);
-  const notes = await locateNotes(context, queued, support, record);
+  const notes = await locateNotes(context, queued, support, record, noteCells);
   return {
     state: {
       tables,
@@ -397,6 +410,7 @@ async function locateNotes(
   queued: Queued,
   support: Support,
   record: ProductRecord | null,
+  wanted: boolean,
 ): Promise<LocatedNotes> {
   const none: LocatedNotes = { cells: new Set(), own: [], byCell: new Map(), ownProxies: [], syncs: 0 };
   if (!support.notes || !queued.notes || !queued.comments) return none;
@@ -404,6 +418,8 @@ async function locateNotes(
   const own = notes.filter((note) => isOwnNote(note.content));
   const comments = queued.comments.items;
   const recorded = (record?.notes ?? []).map((n) => cellKey(n.sheet, n.row, n.column));
+  // With a record the product's notes are known without their cells being looked up.
+  if (!wanted && record) return { ...none, cells: new Set(recorded), ownProxies: own };
   if (
     comments.length === 0 &&
     (notes.length === 0 || (record && own.length === notes.length && own.length === recorded.length))

@@ -71,6 +71,7 @@ function tableData(table: SheetTable) {
     showHeaders: true,
     showTotals: false,
     worksheet: { isNullObject: false, name: table.sheet },
+    autoFilter: { isNullObject: false, isDataFiltered: false },
     range: {
       isNullObject: false,
       address,
@@ -100,7 +101,9 @@ function mockWorkbook(tables: SheetTable[]): MockWorkbook {
     mock.worksheet.getUsedRangeOrNullObject = () => NULL_OBJECT;
   }
   workbook.tables.getItemOrNullObject = (name: string) => workbook.tables[name] ?? NULL_OBJECT;
+  const sheetNames = [...new Set(tables.map((t) => t.sheet))];
   workbook.worksheets = {
+    ...items(sheetNames.map((name) => ({ name, visibility: "Visible" }))),
     getItemOrNullObject: (name: string) => {
       const onSheet = tables.find((t) => t.sheet === name);
       return onSheet ? workbook.tables[onSheet.name].worksheet : NULL_OBJECT;
@@ -108,7 +111,13 @@ function mockWorkbook(tables: SheetTable[]): MockWorkbook {
     getItem: (name: string) => recorder(`sheet ${name}`, log),
     add: (name: string) => recorder(`new sheet ${name}`, log),
   };
+  const tableItems = items(
+    tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet }, resize: workbook.tables[t.name].resize })),
+  );
+  workbook.tables.load = tableItems.load;
+  workbook.tables.items = tableItems.items;
   workbook.names = {
+    ...items([]),
     getItemOrNullObject: () => NULL_OBJECT,
     add: (...args: unknown[]) => log.push({ path: "names.add()", value: args }),
   };
