@@ -175,7 +175,7 @@ describe("a write cut short", () => {
     expect(readdirSync(folder)).toEqual(["workplan.xlsx"]);
   }, 60_000);
 
-  it("`check … | head -1` ends quietly: no EPIPE, no stack trace, also when the reader is gone before it writes", () => {
+  it("`check … | head -1` ends quietly: no EPIPE, no stack trace, even when the reader is gone at once", () => {
     const piped = (reader: string) =>
       spawnSync("sh", ["-c", `"$0" "$1" check --expected-end 2=2032 | ${reader}`, process.execPath, cli.bin], {
         encoding: "utf8",
