@@ -4,6 +4,7 @@
  * derives from the state, and the requests' events against a workbook port in memory.
  */
 import { checkWorkbook } from "../../src/domain/check";
+import type { ProposalBasis } from "../../src/domain/proposalBasis";
 import { tablesByName } from "../../src/domain/tables";
 import { paneActions } from "../../src/taskpane/actions";
 import {
@@ -254,6 +255,33 @@ describe("the requests, against a workbook port in memory", () => {
     await paneActions(port(), dispatch).saveExpected(new Map([[2, 2032]]));
     expect(types()).toEqual(["started", "expectedEndsSaved", "checked", "finished"]);
     expect(after(events).notice).toBe("Saved to the Clusters table: Cluster 2: 2030 → 2032.");
+  });
+
+  it("opening a workbook without tables finds them missing and reads nothing", async () => {
+    const { dispatch, events } = record();
+    const read = jest.fn();
+    const empty = port({
+      findTables: () => Promise.resolve({ found: [], missing: ["Workplan"], lastCheck: [] }),
+      read,
+    });
+    await paneActions(empty, dispatch).open();
+    expect(events.map((e) => e.type)).toEqual(["started", "opened", "finished"]);
+    expect(read).not.toHaveBeenCalled();
+    expect(selectView(after(events))).toBe("create");
+  });
+
+  it("Apply closes the confirmation, applies, then checks; the notice counts what changed", async () => {
+    const { dispatch, events, types } = record();
+    const edit = { cells: [{}, {}], rows: [[], []], changes: [] };
+    const applied = { edit, expectedEnds: { cells: [{}], changes: [] } };
+    const applying = port({ apply: () => Promise.resolve(applied as never) });
+    const asked = after([...opened(), { type: "finished" }, { type: "proposed" }, { type: "applyAsked" }]);
+    await paneActions(applying, dispatch).apply({} as ProposalBasis);
+    expect(types()).toEqual(["applyConfirmed", "started", "applied", "checked", "finished"]);
+    const state = after(events, asked);
+    expect(state).toMatchObject({ confirming: false, proposing: false, busy: null });
+    expect(state.notice).toMatch(/^Applied the proposal: 2 fixed topics changed, 2 meetings appended, 1 expected/);
+    expect(state.announcement).toBe("Applied and checked: no conflicts.");
   });
 
   it("runs one request at a time: a second asked for meanwhile is dropped", async () => {
