@@ -6,3 +6,5 @@ export { buildDefaultWorkbook } from "./defaultWorkbook";
 export { applyAnnotations, clearAnnotations } from "./annotations";
 export { openPackage, XlsxPackage } from "./ooxml/package";
 export { readWorkbookState, readRecord, readAllTables, cellValueAt } from "./ooxml/state";
+export { applyOps } from "./ooxml/applyOps";
+export { emptyPackage, writePackage } from "./ooxml/empty";

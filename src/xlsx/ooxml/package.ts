@@ -236,7 +236,9 @@ function readDate1904(root: XmlElement): boolean {
 const SHEET_PARTS = ["table", "comments", "vmlDrawing", "threadedComment"];
 
 async function loadSheetParts(pkg: XlsxPackage, sheet: SheetEntry, reader: PartReader): Promise<void> {
-  if (sheet.part === undefined || sheet.kind !== "worksheet") return;
+  if (sheet.part === undefined) return;
+  if (sheet.kind === "chartsheet") await pkg.load(sheet.part, reader);
+  if (sheet.kind !== "worksheet") return;
   await pkg.load(sheet.part, reader);
   await loadRelationships(pkg, sheet.part, reader);
   for (const rel of pkg.relationships(sheet.part)) {
