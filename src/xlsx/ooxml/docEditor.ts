@@ -3,7 +3,7 @@
  * one inserted where the schema's sequence puts it. Children and the text between them that no
  * edit touches are written back exactly as they were.
  */
-import { innerXml, parseXml, prefixOf, qualify, rootScope, startTagWith, type XmlElement } from "./xmlTree";
+import { innerXml, parseXml, prefixOf, qualify, rootScope, shifted, startTagWith, type XmlElement } from "./xmlTree";
 
 interface Entry {
   local: string;
@@ -95,7 +95,9 @@ export class DocEditor {
 
   private parsedOf(entry: Entry): { element: XmlElement; xml: string } {
     if (entry.render) entry.xml = entry.render();
-    if (!entry.parsed || entry.parsed.start !== 0 || entry.parsed.end !== entry.xml.length) {
+    if (entry.parsed && entry.parsed.start !== 0 && entry.parsed.end - entry.parsed.start === entry.xml.length) {
+      entry.parsed = shifted(entry.parsed, entry.parsed.start);
+    } else if (!entry.parsed || entry.parsed.start !== 0 || entry.parsed.end !== entry.xml.length) {
       entry.parsed = parseXml(entry.xml, this.part, this.scope);
     }
     return { element: entry.parsed, xml: entry.xml };
