@@ -13,6 +13,7 @@ import { applyOps, cellValueAt, openPackage, readWorkbookState, writePackage, ty
 import { sheetCells } from "../../src/xlsx/ooxml/sheetCells";
 import { definedNames } from "../../src/xlsx/ooxml/state";
 import { corpusFiles } from "./corpus";
+import { topLevelOrder } from "./schemaOrder";
 import { fixture, FIXTURE_NAMES } from "./support";
 
 const OURS = "WorkplanChecks";
@@ -214,7 +215,15 @@ describe("applying a representative op list keeps the user's package", () => {
         .map((s) => s.part),
     ];
     expect(userTouched.filter((name) => !allowed.includes(name))).toEqual([]);
-    if (input.endsWith(".xlsm")) expect(outParts.has("xl/vbaProject.bin")).toBe(true);
+    if (input.endsWith(".xlsm")) {
+      expect(outParts.get("xl/vbaProject.bin")?.equals(inParts.get("xl/vbaProject.bin") ?? Buffer.alloc(0))).toBe(true);
+      expect(outParts.get("[Content_Types].xml")?.toString()).toContain("application/vnd.ms-excel.sheet.macroEnabled");
+    }
+    for (const sheet of pkg.sheets) {
+      if (sheet.kind === "worksheet" && sheet.part !== undefined && touched.has(sheet.part)) {
+        topLevelOrder(outParts.get(sheet.part)?.toString() ?? "");
+      }
+    }
 
     const reopened = await openPackage(after, "out");
     const [was, now] = [allValues(original), allValues(reopened)];
