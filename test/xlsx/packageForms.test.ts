@@ -296,6 +296,34 @@ describe("what each operation does to what is there", () => {
     );
   });
 
+  it("refuses to write over a shared formula's first cell, and then leaves the package as it was", async () => {
+    const made = await emptyPackage();
+    applyOps(made, [{ op: "addSheet", sheet: "Plan", visibility: "visible" }]);
+    const zip = await JSZip.loadAsync(await writePackage(made));
+    const part = made.sheet("Plan")?.part ?? "";
+    const shared =
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">A1+1</f>' +
+      '<v>2</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>3</v></c></row>' +
+      '<row r="2000000"><c r="A2000000"><v>9</v></c><c r="XFE4"><v>8</v></c></row></sheetData>';
+    zip.file(part, ((await zip.file(part)?.async("string")) ?? "").replace("<sheetData/>", shared));
+    const pkg = await openPackage(await zip.generateAsync({ type: "nodebuffer" }));
+    const before = pkg.touchedParts();
+    expect(() =>
+      applyOps(pkg, [
+        { op: "addSheet", sheet: "Other", visibility: "visible" },
+        { op: "setValues", sheet: "Plan", top: 2, left: 1, values: [[5]] },
+      ]),
+    ).toThrow("Plan!A2 holds a formula that other cells share");
+    expect(pkg.touchedParts()).toEqual(before);
+    expect(pkg.sheets.map((s) => s.name)).toEqual(["Plan"]);
+    applyOps(pkg, [{ op: "setValues", sheet: "Plan", top: 3, left: 2, values: [["next to it"]] }]);
+    const text = pkg.text(part);
+    expect(text).toContain('<f t="shared" ref="A2:A3" si="0">A1+1</f>');
+    expect(text).toContain("<v>9</v>");
+    expect(text).toContain('r="XFE4"');
+    expect(() => applyOps(pkg, [{ op: "addSheet", sheet: "a/b", visibility: "visible" }])).toThrow(WorkbookFileError);
+  });
+
   it("an empty package takes init's operations; with no visible sheet it is not written", async () => {
     const pkg = await emptyPackage();
     await expect(writePackage(pkg)).rejects.toThrow(WorkbookFileError);

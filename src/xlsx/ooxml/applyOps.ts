@@ -167,9 +167,19 @@ class Interpreter {
   }
 }
 
-/** Applies the operations in order; the package then holds the patched parts (see writePackage). */
+/**
+ * Applies the operations in order; the package then holds the patched parts (see writePackage).
+ * All or nothing: when one operation cannot be applied, the package is left as it was.
+ */
 export function applyOps(pkg: XlsxPackage, ops: readonly SheetOp[]): void {
-  const interpreter = new Interpreter(pkg);
-  for (const op of ops) interpreter.apply(op);
-  interpreter.finish();
+  const restore = pkg.snapshot();
+  try {
+    const interpreter = new Interpreter(pkg);
+    for (const op of ops) interpreter.apply(op);
+    interpreter.finish();
+  } catch (error) {
+    restore();
+    forgetValues(pkg);
+    throw error;
+  }
 }

@@ -196,6 +196,32 @@ export class XlsxPackage {
     return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 
+  /** What `restore` needs to undo a failed application of operations. */
+  snapshot(): () => void {
+    const copies = {
+      texts: new Map(this.texts),
+      trees: new Map(this.trees),
+      changed: new Set(this.changed),
+      removed: new Set(this.removed),
+      names: new Map(this.names),
+      sheets: this.sheets.map((sheet) => ({ ...sheet })),
+    };
+    return () => {
+      const reset = <K, V>(target: Map<K, V>, from: Map<K, V>): void => {
+        target.clear();
+        for (const [k, v] of from) target.set(k, v);
+      };
+      reset(this.texts, copies.texts);
+      reset(this.trees, copies.trees);
+      reset(this.names, copies.names);
+      this.changed.clear();
+      for (const name of copies.changed) this.changed.add(name);
+      this.removed.clear();
+      for (const name of copies.removed) this.removed.add(name);
+      this.sheets = copies.sheets;
+    };
+  }
+
   /** The names of the parts the product changed, added or removed (for tests and reports). */
   touchedParts(): string[] {
     return [...this.changed, ...this.removed].sort();

@@ -4,7 +4,7 @@
  * workbook's date system). Rows and cells without an `r` follow the one before, as the schema says.
  */
 import type { PlainValue } from "../cells";
-import { MAX_COLUMN, MAX_ROW, parseCell } from "./cellRefs";
+import { MAX_ROW, parseCell } from "./cellRefs";
 import { isMain, type XlsxPackage } from "./package";
 import { attr, type XmlElement } from "./xmlTree";
 
@@ -42,7 +42,7 @@ function readRow(element: XmlElement, row: number): RowEntry {
     const ref = attr(cell, "r");
     const at = ref === undefined ? undefined : parseCell(ref);
     column = at ? at.column : column + 1;
-    if (column > MAX_COLUMN) break;
+    // a cell past the last column is kept (and copied when its row is rewritten), never read
     cells.push({ element: cell, column });
   }
   return { element, row, cells };
@@ -59,8 +59,7 @@ export function sheetCells(pkg: XlsxPackage, part: string): SheetCells {
   for (const element of sheetData?.children ?? []) {
     if (element.local !== "row" || !isMain(element.uri)) continue;
     const written = Number(attr(element, "r"));
-    row = Number.isInteger(written) && written >= 1 ? written : row + 1;
-    if (row > MAX_ROW) break;
+    row = Number.isInteger(written) && written >= 1 && written <= MAX_ROW ? written : row + 1;
     const entry = readRow(element, row);
     rows.push(entry);
     let cells = byRow.get(row);

@@ -60,6 +60,7 @@ export class SheetEdit {
     this.doc = session.editor(sheet.part, WORKSHEET_ORDER);
     if (!this.doc.has("sheetData")) this.doc.set("sheetData", `<${this.doc.name("sheetData")}/>`);
     this.doc.setRendered("sheetData", () => this.renderSheetData());
+    session.onFinish(() => this.updateDimension());
   }
 
   private tag(local: string): string {
@@ -81,7 +82,16 @@ export class SheetEdit {
   }
 
   private setValue(row: number, column: number, value: Written): void {
-    if (this.original(row, column)?.children.some((e) => e.local === "f")) this.removedFormula = true;
+    const formula = this.original(row, column)?.children.find((e) => e.local === "f");
+    if (formula) {
+      if (attr(formula, "t") === "shared" && attr(formula, "ref") !== undefined) {
+        throw new WorkbookFileError(
+          `${this.sheet.name}!${cellName(row, column)} holds a formula that other cells share; ` +
+            "the product cannot write over it (copy the formula into each cell first).",
+        );
+      }
+      this.removedFormula = true;
+    }
     this.change(row, column).value = value;
   }
 
@@ -90,8 +100,13 @@ export class SheetEdit {
   }
 
   clearValues(area: Area): void {
-    for (const entry of this.cells.rows) {
-      if (entry.row < area.top || entry.row > area.bottom) continue;
+    this.rowsByNumber ??= new Map(this.cells.rows.map((r) => [r.row, r]));
+    const rows =
+      area.bottom - area.top < this.cells.rows.length
+        ? Array.from({ length: area.bottom - area.top + 1 }, (_, i) => this.rowsByNumber?.get(area.top + i))
+        : this.cells.rows;
+    for (const entry of rows) {
+      if (!entry || entry.row < area.top || entry.row > area.bottom) continue;
       for (const { column } of entry.cells) {
         if (column >= area.left && column <= area.right) this.setValue(entry.row, column, null);
       }
@@ -148,6 +163,36 @@ export class SheetEdit {
         this.change(row, column).style = next;
       }
     }
+  }
+
+  /** The `dimension` hint grown to take in the cells written (readers such as openpyxl's read-only mode trust it). */
+  updateDimension(): void {
+    let written: Area | undefined;
+    for (const [row, inRow] of this.changes) {
+      for (const [column, change] of inRow) {
+        if (change.value === undefined || change.value === null) continue;
+        written = written
+          ? {
+              top: Math.min(written.top, row),
+              left: Math.min(written.left, column),
+              bottom: Math.max(written.bottom, row),
+              right: Math.max(written.right, column),
+            }
+          : { top: row, left: column, bottom: row, right: column };
+      }
+    }
+    if (!written) return;
+    const found = this.doc.get("dimension");
+    const was = found ? parseArea(attr(found.element, "ref") ?? "") : undefined;
+    const area = was
+      ? {
+          top: Math.min(was.top, written.top),
+          left: Math.min(was.left, written.left),
+          bottom: Math.max(was.bottom, written.bottom),
+          right: Math.max(was.right, written.right),
+        }
+      : written;
+    if (found) this.doc.set("dimension", startTagWith(found.element, new Map([["ref", areaName(area)]]), true));
   }
 
   rowHeight(row: number, height: number): void {

@@ -14,6 +14,18 @@ export const EMPTY_WORKSHEET =
   '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
   '<sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
+/** Excel's rule for sheet names. */
+export function validSheetName(name: string): boolean {
+  return (
+    name.length >= 1 &&
+    name.length <= 31 &&
+    !/[:\\/?*[\]]/.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    name.toLowerCase() !== "history"
+  );
+}
+
 /** `'It''s'!` – a sheet name as a formula writes it. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -34,6 +46,11 @@ export class WorkbookEdit {
   addSheet(name: string, visibility: Visibility): SheetEntry {
     const { pkg } = this.session;
     if (pkg.sheet(name)) throw new WorkbookFileError(`The workbook already has a sheet named "${name}".`);
+    if (!validSheetName(name)) {
+      throw new WorkbookFileError(
+        `"${name}" cannot name a sheet: 1 to 31 characters, none of : \\ / ? * [ ], not starting or ending with '.`,
+      );
+    }
     const part = pkg.freeName(posix.join(posix.dirname(pkg.workbookPart), "worksheets", "sheet"), ".xml");
     this.session.create(part, EMPTY_WORKSHEET);
     const relId = this.session.relate(pkg.workbookPart, "worksheet", part);
