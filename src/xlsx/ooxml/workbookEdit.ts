@@ -14,16 +14,19 @@ export const EMPTY_WORKSHEET =
   '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
   '<sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
-/** Excel's rule for sheet names. */
+/** Office's rule for sheet names ([MS-OI29500] 2.1.578, see docs/excel-behaviour.md). */
 export function validSheetName(name: string): boolean {
   return (
-    name.length >= 1 &&
-    name.length <= 31 &&
-    !/[:\\/?*[\]]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== "history"
+    name.length >= 1 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'")
   );
+}
+
+/** The next sheet id, or the first free one when that would pass Office's limit of 65534. */
+function freeSheetId(used: readonly number[]): number {
+  const next = Math.max(0, ...used) + 1;
+  if (next <= 65534) return next;
+  const taken = new Set(used);
+  for (let id = 1; ; id++) if (!taken.has(id)) return id;
 }
 
 /** `'It''s'!` – a sheet name as a formula writes it. */
@@ -55,7 +58,7 @@ export class WorkbookEdit {
     this.session.create(part, EMPTY_WORKSHEET);
     const relId = this.session.relate(pkg.workbookPart, "worksheet", part);
     this.session.override(part, CONTENT_TYPE.worksheet);
-    const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
+    const sheetId = freeSheetId(pkg.sheets.map((s) => s.sheetId));
     const state = STATE[visibility];
     const tag = this.doc.name("sheet");
     const xml =
