@@ -324,6 +324,34 @@ describe("what each operation does to what is there", () => {
     expect(() => applyOps(pkg, [{ op: "addSheet", sheet: "a/b", visibility: "visible" }])).toThrow(WorkbookFileError);
   });
 
+  it("never writes a note over the user's, nor a table over another table or merged cells", async () => {
+    const pkg = await user();
+    const note: SheetOp = { op: "addNote", sheet: "Workplan", row: 5, column: 3, text: "x", width: 100, height: 40 };
+    expect(() => applyOps(pkg, [note])).toThrow("Workplan!C5 already has a note; the product does not write over it.");
+    const table = readWorkbookState(pkg).tables.find((t) => t.name === "Topics");
+    const over: SheetOp = {
+      op: "addTable",
+      sheet: "Topics",
+      table: "Mine",
+      area: area(table?.top ?? 1, 1, (table?.top ?? 1) + 1, 2),
+      style: "TableStyleLight1",
+    };
+    expect(() => applyOps(pkg, [over])).toThrow(/the table "Topics" is at A1:B\d+/);
+    const made = await emptyPackage();
+    applyOps(made, [{ op: "addSheet", sheet: "S", visibility: "visible" }]);
+    const zip = await JSZip.loadAsync(await writePackage(made));
+    const part = made.sheet("S")?.part ?? "";
+    const merged = '<mergeCells count="1"><mergeCell ref="B2:C3"/></mergeCells>';
+    zip.file(part, ((await zip.file(part)?.async("string")) ?? "").replace("<sheetData/>", `<sheetData/>${merged}`));
+    const withMerge = await openPackage(await zip.generateAsync({ type: "nodebuffer" }));
+    expect(() =>
+      applyOps(withMerge, [
+        { op: "addTable", sheet: "S", table: "T", area: area(1, 1, 2, 2), style: "TableStyleLight1" },
+      ]),
+    ).toThrow('The table "T" cannot take S!A1:B2: it would overlap the merged cells B2:C3.');
+    expect(withMerge.touchedParts()).toEqual([]);
+  });
+
   it("an empty package takes init's operations; with no visible sheet it is not written", async () => {
     const pkg = await emptyPackage();
     await expect(writePackage(pkg)).rejects.toThrow(WorkbookFileError);

@@ -5,6 +5,7 @@
  * edited as text, by plain searches, never parsed.
  */
 import { posix } from "node:path";
+import { WorkbookFileError } from "../errors";
 import { appendInside, type DocEditor } from "./docEditor";
 import { cellName, parseCell } from "./cellRefs";
 import { MAIN_NS } from "./package";
@@ -154,17 +155,21 @@ export class NotesEdit {
     return { xml: found.xml, comment };
   }
 
+  /** Adds a note; a cell that already has one (the user's, or a threaded comment) is refused, never written over. */
   add(row: number, column: number, text: string, width: number, height: number): void {
+    const existing = this.comments(false);
+    if (existing && this.commentAt(existing, row, column).comment) {
+      throw new WorkbookFileError(
+        `${this.sheet.sheet.name}!${cellName(row, column)} already has a note; the product does not write over it.`,
+      );
+    }
     const editor = this.comments(true) as DocEditor;
     const author = this.authorId(editor);
     const [c, tx, t] = [editor.name("comment"), editor.name("text"), editor.name("t")];
     const xml =
       `<${c} ref="${cellName(row, column)}" authorId="${author}"><${tx}><${t} xml:space="preserve">` +
       `${escapeText(text)}</${t}></${tx}></${c}>`;
-    const { xml: listXml, comment } = this.commentAt(editor, row, column);
-    if (comment) {
-      editor.set("commentList", listXml.slice(0, comment.start) + xml + listXml.slice(comment.end));
-    } else appendInside(editor, "commentList", "comment", xml, false);
+    appendInside(editor, "commentList", "comment", xml, false);
     this.putShape(row, column, width, height);
   }
 

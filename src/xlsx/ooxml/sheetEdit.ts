@@ -530,6 +530,17 @@ export class SheetEdit {
     appendInside(this.doc, "dataValidations", "dataValidation", xml);
   }
 
+  /** Merged cells and the sheet's own filter, which no table may overlap: [what, ref]. */
+  occupiedAreas(): [string, string][] {
+    const found: [string, string][] = [];
+    for (const merge of this.doc.get("mergeCells")?.element.children ?? []) {
+      if (merge.local === "mergeCell") found.push(["the merged cells", attr(merge, "ref") ?? ""]);
+    }
+    const filter = this.doc.get("autoFilter");
+    if (filter) found.push(["the sheet's filter", attr(filter.element, "ref") ?? ""]);
+    return found;
+  }
+
   // ---- parts related to the sheet ----
 
   addTablePart(relId: string): void {

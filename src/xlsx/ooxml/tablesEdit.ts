@@ -2,7 +2,7 @@
 import { posix } from "node:path";
 import type { Area } from "../../domain/sheetOps";
 import { WorkbookFileError } from "../errors";
-import { areaName } from "./cellRefs";
+import { areaName, parseArea } from "./cellRefs";
 import { MAIN_NS } from "./package";
 import { CONTENT_TYPE, DECLARATION, type Session } from "./session";
 import type { SheetEdit } from "./sheetEdit";
@@ -12,8 +12,14 @@ import { attr, escapeAttr, startTagWith } from "./xmlTree";
 const TABLE_ORDER = ["autoFilter", "sortState", "tableColumns", "tableStyleInfo", "extLst"];
 
 interface KnownTable {
+  name: string;
   part: string;
   sheet: string;
+  area: Area;
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
 
 function headerText(value: unknown): string {
@@ -31,7 +37,9 @@ export class TablesEdit {
   private tables(): Map<string, KnownTable> {
     if (!this.known) {
       const parts = tableParts(this.session.pkg);
-      this.known = new Map(parts.map((t) => [t.name.toLowerCase(), { part: t.part, sheet: t.sheet.name }]));
+      this.known = new Map(
+        parts.map((t) => [t.name.toLowerCase(), { name: t.name, part: t.part, sheet: t.sheet.name, area: t.area }]),
+      );
       this.nextId = Math.max(0, ...parts.map((t) => Number(attr(t.root, "id") ?? 0) || 0)) + 1;
     }
     return this.known;
@@ -58,6 +66,7 @@ export class TablesEdit {
     const tables = this.tables();
     if (tables.has(name.toLowerCase()))
       throw new WorkbookFileError(`The workbook already has a table named "${name}".`);
+    this.checkRoom(sheet, name, area);
     const { pkg } = this.session;
     const part = pkg.freeName(posix.join(posix.dirname(pkg.workbookPart), "tables", "table"), ".xml");
     const ref = areaName(area);
@@ -75,7 +84,31 @@ export class TablesEdit {
     );
     this.session.override(part, CONTENT_TYPE.table);
     sheet.addTablePart(this.session.relate(sheet.part, "table", part));
-    tables.set(name.toLowerCase(), { part, sheet: sheet.sheet.name });
+    tables.set(name.toLowerCase(), { name, part, sheet: sheet.sheet.name, area });
+  }
+
+  /**
+   * A table may not overlap another table, merged cells or the sheet's own filter: Excel cannot
+   * open such a file. The write stops with one line naming what is in the way.
+   */
+  private checkRoom(sheet: SheetEdit, name: string, area: Area): void {
+    const lower = name.toLowerCase();
+    for (const [key, other] of this.tables()) {
+      if (key !== lower && other.sheet.toLowerCase() === sheet.sheet.name.toLowerCase() && overlaps(area, other.area)) {
+        throw new WorkbookFileError(
+          `The table "${name}" cannot take ${sheet.sheet.name}!${areaName(area)}: ` +
+            `the table "${other.name}" is at ${areaName(other.area)}.`,
+        );
+      }
+    }
+    for (const [what, ref] of sheet.occupiedAreas()) {
+      const at = parseArea(ref);
+      if (at && overlaps(area, at)) {
+        throw new WorkbookFileError(
+          `The table "${name}" cannot take ${sheet.sheet.name}!${areaName(area)}: it would overlap ${what} ${areaName(at)}.`,
+        );
+      }
+    }
   }
 
   /** The sheet a table is on (for the caller to find its editor). */
@@ -86,6 +119,8 @@ export class TablesEdit {
   resize(sheet: SheetEdit, name: string, area: Area): void {
     const table = this.tables().get(name.toLowerCase());
     if (!table) throw new WorkbookFileError(`The workbook has no table named "${name}" to resize.`);
+    this.checkRoom(sheet, name, area);
+    table.area = area;
     const editor = this.session.editor(table.part, TABLE_ORDER);
     const ref = areaName(area);
     editor.setRootAttributes(new Map([["ref", ref]]));
