@@ -133,6 +133,7 @@ print(json.dumps({
   "note": ws["A2"].comment.text if ws["A2"].comment else None,
   "validations": [str(dv.sqref) + " " + str(dv.formula1) for dv in ws.data_validations.dataValidation],
   "rules": [str(r.sqref) for r in ws.conditional_formatting],
+  "ruleFills": [rule.dxf.fill.bgColor.rgb for r in ws.conditional_formatting for rule in r.rules],
   "freeze": ws.freeze_panes,
   "titles": str(ws.print_title_rows),
   "landscape": ws.page_setup.orientation,
@@ -150,6 +151,7 @@ interface Summary {
   note: string | null;
   validations: string[];
   rules: string[];
+  ruleFills: string[];
   freeze: string | null;
   titles: string;
   landscape: string;
@@ -255,6 +257,7 @@ describe("applying a representative op list keeps the user's package", () => {
       note: "Workplan Checker:\nA note",
       validations: ["B2:B4 WorkplanTestList"],
       rules: ["A2:C4"],
+      ruleFills: ["FFFFC7CE"],
       freeze: "A2",
       titles: "$1:$1",
       landscape: "landscape",

@@ -90,10 +90,14 @@ export class StylesEdit {
     return touched[local] ?? false;
   }
 
-  private fillXml(rgb: string, background = false): string {
+  /**
+   * A solid fill. In a differential format (a rule's style) both colours are the fill's: readers
+   * differ on which of the two a solid pattern shows there.
+   */
+  private fillXml(rgb: string, differential = false): string {
     const t = (local: string): string => this.tag(local);
-    const colour = background
-      ? `<${t("bgColor")} rgb="${argb(rgb)}"/>`
+    const colour = differential
+      ? `<${t("fgColor")} rgb="${argb(rgb)}"/><${t("bgColor")} rgb="${argb(rgb)}"/>`
       : `<${t("fgColor")} rgb="${argb(rgb)}"/><${t("bgColor")} indexed="64"/>`;
     return `<${t("fill")}><${t("patternFill")} patternType="solid">${colour}</${t("patternFill")}></${t("fill")}>`;
   }
