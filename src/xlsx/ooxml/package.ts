@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import JSZip from "jszip";
 import type { Visibility } from "../../domain/sheetOps";
 import { WorkbookFileError } from "../errors";
-import { attr, childrenNamed, parseXml, type XmlElement } from "./xmlTree";
+import { attr, attrWhere, childrenNamed, parseXml, type XmlElement } from "./xmlTree";
 import { decodeText, encodeText, openZip, PartReader, type PartText } from "./zipParts";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -239,7 +239,7 @@ function readSheets(pkg: XlsxPackage): SheetEntry[] {
   return (sheets?.children ?? [])
     .filter((sheet) => sheet.local === "sheet" && isMain(sheet.uri))
     .map((sheet) => {
-      const relId = sheet.attributes.find((a) => a.local === "id" && isRel(a.uri))?.value ?? "";
+      const relId = attrWhere(sheet, "id", isRel) ?? "";
       const rel = rels.get(relId);
       return {
         name: attr(sheet, "name") ?? "",

@@ -8,11 +8,11 @@ import type { Area, Written } from "../../domain/sheetOps";
 import { WorkbookFileError } from "../errors";
 import { appendInside, WORKSHEET_ORDER, type DocEditor } from "./docEditor";
 import { areaName, cellName, parseArea, parseCell } from "./cellRefs";
-import { isMain, type SheetEntry } from "./package";
+import { isMain, isRel, type SheetEntry } from "./package";
 import { relIdAttribute, type Session } from "./session";
 import { cellValue, sheetCells, type RowEntry, type SheetCells } from "./sheetCells";
 import { valueContext } from "./state";
-import { attr, elementWith, escapeAttr, escapeText, startTagWith, type XmlElement } from "./xmlTree";
+import { attr, attrWhere, elementWith, escapeAttr, escapeText, startTagWith, type XmlElement } from "./xmlTree";
 
 interface CellChange {
   value?: Written;
@@ -171,14 +171,13 @@ export class SheetEdit {
     for (const [row, inRow] of this.changes) {
       for (const [column, change] of inRow) {
         if (change.value === undefined || change.value === null) continue;
-        written = written
-          ? {
-              top: Math.min(written.top, row),
-              left: Math.min(written.left, column),
-              bottom: Math.max(written.bottom, row),
-              right: Math.max(written.right, column),
-            }
-          : { top: row, left: column, bottom: row, right: column };
+        if (!written) written = { top: row, left: column, bottom: row, right: column };
+        else {
+          if (row < written.top) written.top = row;
+          if (row > written.bottom) written.bottom = row;
+          if (column < written.left) written.left = column;
+          if (column > written.right) written.right = column;
+        }
       }
     }
     if (!written) return;
@@ -551,7 +550,7 @@ export class SheetEdit {
   /** The relationship id of the sheet's legacy drawing (notes' shapes), if it has one. */
   legacyDrawingId(): string | undefined {
     const found = this.doc.get("legacyDrawing");
-    return found?.element.attributes.find((a) => a.local === "id" && a.uri.endsWith("relationships"))?.value;
+    return found ? attrWhere(found.element, "id", isRel) : undefined;
   }
 
   setLegacyDrawing(relId: string): void {

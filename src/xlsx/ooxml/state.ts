@@ -123,6 +123,22 @@ function usedArea(pkg: XlsxPackage, sheet: SheetEntry): Area | null {
   return area;
 }
 
+/**
+ * A sheet's state whose used area is worked out when first asked for: finding it means parsing the
+ * sheet's cells, which a large sheet the product never writes on should not cost.
+ */
+function lazilyUsed(pkg: XlsxPackage, sheet: SheetEntry): SheetState {
+  let used: Area | null | undefined;
+  return {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    get used(): Area | null {
+      used ??= usedArea(pkg, sheet);
+      return used;
+    },
+  };
+}
+
 function filledCells(pkg: XlsxPackage, sheet: SheetEntry | undefined): { row: number; column: number }[] {
   if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return [];
   const cells: { row: number; column: number }[] = [];
@@ -192,11 +208,7 @@ export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
   const record = readRecord(pkg);
   const ours = new Set(record.notes.map((note) => `${note.sheet}!${cellName(note.row, note.column)}`.toLowerCase()));
   const names = definedNames(pkg);
-  const sheets: SheetState[] = pkg.sheets.map((sheet) => ({
-    name: sheet.name,
-    visibility: sheet.visibility,
-    used: usedArea(pkg, sheet),
-  }));
+  const sheets: SheetState[] = pkg.sheets.map((sheet) => lazilyUsed(pkg, sheet));
   return {
     tables: tables.filter((t) => INPUT_NAMES.has(t.name.toLowerCase())).map((t) => readTable(pkg, t)),
     sheets,

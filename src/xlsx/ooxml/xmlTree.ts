@@ -19,7 +19,10 @@ export interface XmlElement {
   name: string;
   local: string;
   uri: string;
-  attributes: XmlAttribute[];
+  /** The attributes as written, by name with its prefix, in document order (a prototype-free record). */
+  raw: Record<string, string>;
+  /** The namespace bindings in scope at this element, prefix ("" for the default) to URI. */
+  scope: ReadonlyMap<string, string>;
   children: XmlElement[];
   /** Text directly inside the element (not in its children). */
   text: string;
@@ -31,14 +34,47 @@ export interface XmlElement {
   closeStart: number;
   /** Offset just after the element. */
   end: number;
-  /** Namespaces declared on this element: prefix ("" for the default) to URI. */
-  declared: Map<string, string>;
 }
 
+/** An attribute's value: unprefixed ones are in no namespace; others are matched by the URI of their prefix. */
 export function attr(element: XmlElement, local: string, uri = ""): string | undefined {
-  for (const attribute of element.attributes)
-    if (attribute.local === local && attribute.uri === uri) return attribute.value;
+  const { raw } = element;
+  if (uri === "") return Object.hasOwn(raw, local) ? raw[local] : undefined;
+  return attrWhere(element, local, (found) => found === uri);
+}
+
+/** The first attribute named `local` whose namespace URI passes `accept`. */
+export function attrWhere(element: XmlElement, local: string, accept: (uri: string) => boolean): string | undefined {
+  for (const key in element.raw) {
+    const colon = key.indexOf(":");
+    if (colon < 0 || key.slice(colon + 1) !== local) continue;
+    const uri = element.scope.get(key.slice(0, colon));
+    if (uri !== undefined && accept(uri)) return element.raw[key];
+  }
   return undefined;
+}
+
+/** The attributes with their namespaces resolved. */
+export function attributesOf(element: XmlElement): XmlAttribute[] {
+  const found: XmlAttribute[] = [];
+  for (const key in element.raw) {
+    const colon = key.indexOf(":");
+    const prefix = colon < 0 ? "" : key.slice(0, colon);
+    const uri =
+      key === "xmlns" || prefix === "xmlns" ? XMLNS_NS : prefix === "" ? "" : (element.scope.get(prefix) ?? "");
+    found.push({ name: key, local: key.slice(colon + 1), uri, value: element.raw[key] ?? "" });
+  }
+  return found;
+}
+
+/** Namespaces declared on this element itself. */
+export function declaredOn(element: XmlElement): Map<string, string> {
+  const declared = new Map<string, string>();
+  for (const key in element.raw) {
+    if (key === "xmlns") declared.set("", element.raw[key] ?? "");
+    else if (key.startsWith("xmlns:")) declared.set(key.slice(6), element.raw[key] ?? "");
+  }
+  return declared;
 }
 
 export function child(element: XmlElement, local: string, uri: string): XmlElement | undefined {
@@ -65,64 +101,50 @@ function tagStart(text: string, end: number): number {
   return text.lastIndexOf("<", end - 1);
 }
 
-const NO_DECLARATIONS: ReadonlyMap<string, string> = new Map();
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
-function splitName(name: string): [string, string] {
-  const colon = name.indexOf(":");
-  return colon < 0 ? ["", name] : [name.slice(0, colon), name.slice(colon + 1)];
-}
-
 /**
- * Namespaces resolved here rather than by saxes (which is about twice as slow with them): each
- * element's prefix and its attributes' prefixes looked up in the bindings in scope.
+ * Namespaces resolved here rather than by saxes (which is about twice as slow with them): the
+ * element's prefix looked up in the bindings in scope; attributes keep their written names and
+ * are resolved only when asked for (most lookups are of unprefixed names).
  */
 function newElement(
   name: string,
-  source: Record<string, string>,
-  scope: ReadonlyMap<string, string>,
+  raw: Record<string, string>,
+  parentScope: ReadonlyMap<string, string>,
   start: number,
   openEnd: number,
-): { element: XmlElement; scope: ReadonlyMap<string, string> } {
-  let declared = NO_DECLARATIONS as Map<string, string>;
-  for (const key in source) {
+): XmlElement {
+  let scope = parentScope;
+  for (const key in raw) {
     if (key !== "xmlns" && !key.startsWith("xmlns:")) continue;
-    if (declared === NO_DECLARATIONS) declared = new Map();
-    declared.set(key === "xmlns" ? "" : key.slice(6), source[key] ?? "");
+    if (scope === parentScope) scope = new Map(parentScope);
+    (scope as Map<string, string>).set(key === "xmlns" ? "" : key.slice(6), raw[key] ?? "");
   }
-  let inScope = scope;
-  if (declared !== NO_DECLARATIONS) {
-    const merged = new Map(scope);
-    for (const [prefix, uri] of declared) merged.set(prefix, uri);
-    inScope = merged;
+  const colon = name.indexOf(":");
+  const prefix = colon < 0 ? "" : name.slice(0, colon);
+  const uri = scope.get(prefix);
+  if (uri === undefined && prefix !== "") throw new Error(`unbound namespace prefix "${prefix}"`);
+  for (const key in raw) {
+    const at = key.indexOf(":");
+    if (at > 0 && key.slice(0, at) !== "xmlns" && !scope.has(key.slice(0, at))) {
+      throw new Error(`unbound namespace prefix "${key.slice(0, at)}"`);
+    }
   }
-  const resolve = (prefix: string): string => {
-    const uri = inScope.get(prefix);
-    if (uri === undefined && prefix !== "") throw new Error(`unbound namespace prefix "${prefix}"`);
-    return uri ?? "";
-  };
-  const attributes: XmlAttribute[] = [];
-  for (const key in source) {
-    const [prefix, local] = splitName(key);
-    const uri = key === "xmlns" || prefix === "xmlns" ? XMLNS_NS : prefix === "" ? "" : resolve(prefix);
-    attributes.push({ name: key, local, uri, value: source[key] ?? "" });
-  }
-  const [prefix, local] = splitName(name);
-  const element: XmlElement = {
+  return {
     name,
-    local,
-    uri: resolve(prefix),
-    attributes,
+    local: colon < 0 ? name : name.slice(colon + 1),
+    uri: uri ?? "",
+    raw,
+    scope,
     children: [],
     text: "",
     start,
     openEnd,
     closeStart: openEnd,
     end: openEnd,
-    declared,
   };
-  return { element, scope: inScope };
 }
 
 /** The same tree with every offset moved back by `delta` (a child taken out of its part's text). */
@@ -144,7 +166,7 @@ export function shifted(element: XmlElement, delta: number): XmlElement {
 export function parseXml(text: string, where: string, scope?: ReadonlyMap<string, string>): XmlElement {
   const parser = new SaxesParser(scope ? { fragment: true } : {});
   const stack: XmlElement[] = [];
-  const scopes: ReadonlyMap<string, string>[] = [new Map([["xml", XML_NS], ...(scope ?? [])])];
+  const top: ReadonlyMap<string, string> = new Map([["xml", XML_NS], ...(scope ?? [])]);
   let root: XmlElement | undefined;
   let failure: Error | undefined;
   parser.on("error", (error) => {
@@ -152,13 +174,17 @@ export function parseXml(text: string, where: string, scope?: ReadonlyMap<string
   });
   parser.on("opentag", (tag) => {
     const end = parser.position;
-    const parentScope = scopes[scopes.length - 1] ?? NO_DECLARATIONS;
-    const made = newElement(tag.name, tag.attributes as Record<string, string>, parentScope, tagStart(text, end), end);
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(made.element);
-    else root ??= made.element;
-    stack.push(made.element);
-    scopes.push(made.scope);
+    const element = newElement(
+      tag.name,
+      tag.attributes as Record<string, string>,
+      parent?.scope ?? top,
+      tagStart(text, end),
+      end,
+    );
+    if (parent) parent.children.push(element);
+    else root ??= element;
+    stack.push(element);
   });
   const addText = (t: string): void => {
     const element = stack[stack.length - 1];
@@ -168,7 +194,6 @@ export function parseXml(text: string, where: string, scope?: ReadonlyMap<string
   parser.on("cdata", addText);
   parser.on("closetag", (tag) => {
     const element = stack.pop();
-    scopes.pop();
     if (!element) return;
     const end = parser.position;
     element.end = end;
@@ -193,15 +218,13 @@ function oneLine(message: string): string {
 
 /** Namespaces in scope at the root (for parsing its children again as fragments). */
 export function rootScope(root: XmlElement): Map<string, string> {
-  const scope = new Map<string, string>([["xml", "http://www.w3.org/XML/1998/namespace"]]);
-  for (const [prefix, uri] of root.declared) scope.set(prefix, uri);
-  return scope;
+  return new Map(root.scope);
 }
 
 /** The prefix under which `uri` is declared on the root (`""` for the default namespace), if any. */
 export function prefixOf(root: XmlElement, uri: string): string | undefined {
   if (root.uri === uri) return root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":")) : "";
-  for (const [prefix, declared] of root.declared) if (declared === uri) return prefix;
+  for (const [prefix, declared] of root.scope) if (declared === uri && prefix !== "xml") return prefix;
   return undefined;
 }
 
@@ -253,7 +276,7 @@ export function startTagWith(
 ): string {
   const parts = [`<${element.name}`];
   const done = new Set<string>();
-  for (const a of element.attributes) {
+  for (const a of attributesOf(element)) {
     if (changes.has(a.name)) {
       done.add(a.name);
       const value = changes.get(a.name);
