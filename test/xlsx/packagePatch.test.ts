@@ -9,7 +9,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import type { SheetOp } from "../../src/domain/sheetOps";
-import { applyOps, cellValueAt, openPackage, readWorkbookState, writePackage, type XlsxPackage } from "../../src/xlsx";
+import {
+  applyOps,
+  cellValueAt,
+  emptyPackage,
+  openPackage,
+  readWorkbookState,
+  writePackage,
+  type XlsxPackage,
+} from "../../src/xlsx";
 import { sheetCells } from "../../src/xlsx/ooxml/sheetCells";
 import { definedNames } from "../../src/xlsx/ooxml/state";
 import { corpusFiles } from "./corpus";
@@ -268,8 +276,21 @@ describe("applying a representative op list keeps the user's package", () => {
     expect(summary.names).toContain("WorkplanTestList");
   });
 
+  it("an empty package takes the same op list and opens in openpyxl", async () => {
+    const pkg = await emptyPackage();
+    applyOps(pkg, [{ op: "addSheet", sheet: "Workplan", visibility: "visible" }]);
+    const { ops } = representativeOps(pkg);
+    applyOps(pkg, ops);
+    const file = path.join(outDir, "new-workbook.xlsx");
+    writeFileSync(file, await writePackage(pkg));
+    written.push(file);
+    const summary = openpyxlSummary(file);
+    expect(summary.sheets).toEqual(["Workplan", OURS, "WorkplanHidden"]);
+    expect(summary).toMatchObject({ tables: { WorkplanTestTable: "A1:C4" }, note: "Workplan Checker:\nA note" });
+  });
+
   it("LibreOffice opens every patched file", () => {
-    expect(written.length).toBe(inputs.length);
+    expect(written.length).toBe(inputs.length + 1);
     expect(refusedByLibreOffice(written)).toEqual([]);
   });
 });
