@@ -176,16 +176,19 @@ function openpyxlSummary(file: string): Summary {
   return JSON.parse(out) as Summary;
 }
 
-/** Opens the files in LibreOffice (one run) and returns those it could not convert. */
-function refusedByLibreOffice(files: string[]): string[] {
+/** Saves the files again with LibreOffice (one run); returns the path of each copy, or null where it wrote none. */
+function resavedByLibreOffice(files: string[]): (string | null)[] {
   const outDir = mkdtempSync(path.join(tmpdir(), "workplan-lo-out-"));
   const profile = `file://${mkdtempSync(path.join(tmpdir(), "workplan-lo-profile-"))}`;
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "csv", "--outdir", outDir, ...files],
+    [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", outDir, ...files],
     { stdio: "ignore", timeout: 300_000 },
   );
-  return files.filter((file) => !existsSync(path.join(outDir, `${path.parse(file).name}.csv`)));
+  return files.map((file) => {
+    const copy = path.join(outDir, `${path.parse(file).name}.xlsx`);
+    return existsSync(copy) ? copy : null;
+  });
 }
 
 const inputs = [...FIXTURE_NAMES.map((name) => fixture(name)), ...corpusFiles()];
@@ -289,8 +292,21 @@ describe("applying a representative op list keeps the user's package", () => {
     expect(summary).toMatchObject({ tables: { WorkplanTestTable: "A1:C4" }, note: "Workplan Checker:\nA note" });
   });
 
-  it("LibreOffice opens every patched file", () => {
+  it("LibreOffice reads every patched file: our sheets, values and note survive its own save", async () => {
     expect(written.length).toBe(inputs.length + 1);
-    expect(refusedByLibreOffice(written)).toEqual([]);
-  });
+    const copies = resavedByLibreOffice(written);
+    for (const [i, copy] of copies.entries()) {
+      expect([written[i], copy !== null]).toEqual([written[i], true]);
+      const pkg = await openPackage(readFileSync(copy ?? ""), "copy");
+      expect([written[i], cellValueAt(pkg, OURS, 1, 1), cellValueAt(pkg, OURS, 3, 3)]).toEqual([
+        written[i],
+        "Severity",
+        "A & <b>",
+      ]);
+      expect([written[i], readWorkbookState(pkg).userNoteCells.has(`${OURS.toLowerCase()}!a2`)]).toEqual([
+        written[i],
+        true,
+      ]);
+    }
+  }, 300_000);
 });
