@@ -11,6 +11,16 @@ import { SheetEdit } from "./sheetEdit";
 import { forgetValues } from "./state";
 import { StylesEdit } from "./stylesEdit";
 import { TablesEdit } from "./tablesEdit";
+import {
+  addRule,
+  columnWidth,
+  freezeRows,
+  listValidation,
+  pageSetup,
+  removeRule,
+  tabColor,
+  tabSelected,
+} from "./worksheetParts";
 import { quoteSheet, WorkbookEdit } from "./workbookEdit";
 import { attr, elementWith } from "./xmlTree";
 
@@ -59,7 +69,7 @@ class Interpreter {
     if (index < 0) throw new WorkbookFileError(`The workbook has no sheet named "${name}".`);
     this.workbook.setActiveTab(index);
     this.pkg.sheets.forEach((entry, i) => {
-      if (entry.kind === "worksheet" && entry.part !== undefined) this.sheet(entry.name).tabSelected(i === index);
+      if (entry.kind === "worksheet" && entry.part !== undefined) tabSelected(this.sheet(entry.name).doc, i === index);
       else if (entry.part !== undefined && this.pkg.loaded(entry.part)) this.unselect(entry.part);
     });
   }
@@ -108,10 +118,10 @@ class Interpreter {
         this.tables.resize(this.sheet(this.tables.sheetOf(op.table) ?? op.sheet), op.table, op.area);
         return;
       case "addRule":
-        this.sheet(op.sheet).addRule(op.area, op.formula, this.styles.ruleStyle(op.format));
+        addRule(this.sheet(op.sheet).doc, op.area, op.formula, this.styles.ruleStyle(op.format));
         return;
       case "removeRule":
-        this.sheet(op.sheet).removeRule(op.area, op.formula);
+        removeRule(this.sheet(op.sheet).doc, op.area, op.formula);
         return;
       case "addNote":
         this.notesOf(op.sheet).add(op.row, op.column, op.text, op.width, op.height);
@@ -120,7 +130,7 @@ class Interpreter {
         this.notesOf(op.sheet).remove(op.row, op.column);
         return;
       case "listValidation":
-        this.sheet(op.sheet).listValidation(op.area, op.source);
+        listValidation(this.sheet(op.sheet).doc, op.area, op.source);
         return;
       case "setName":
         this.workbook.setName(op.name, op.reference);
@@ -129,16 +139,16 @@ class Interpreter {
         this.sheet(op.sheet).format(op.area, (base) => this.styles.cellStyle(base, op.format));
         return;
       case "columnWidth":
-        this.sheet(op.sheet).columnWidth(op.column, op.width);
+        columnWidth(this.sheet(op.sheet).doc, op.column, op.width);
         return;
       case "rowHeight":
         this.sheet(op.sheet).rowHeight(op.row, op.height);
         return;
       case "freezeRows":
-        this.sheet(op.sheet).freezeRows(op.rows);
+        freezeRows(this.sheet(op.sheet).doc, op.rows);
         return;
       case "pageSetup":
-        this.sheet(op.sheet).pageSetup(op.landscape, op.fitToWidth, op.header, op.footer);
+        pageSetup(this.sheet(op.sheet).doc, op.landscape, op.fitToWidth, op.header, op.footer);
         if (op.titleRows) {
           const { top, bottom } = op.titleRows;
           const reference = `${quoteSheet(this.sheet(op.sheet).sheet.name)}!$${top}:$${bottom}`;
@@ -146,7 +156,7 @@ class Interpreter {
         }
         return;
       case "tabColor":
-        this.sheet(op.sheet).tabColor(op.color);
+        tabColor(this.sheet(op.sheet).doc, op.color);
         return;
     }
   }
