@@ -143,6 +143,45 @@ describe("reading every valid form", () => {
     );
   });
 
+  it("writes on a strict (ISO/IEC 29500 strict) workbook in the strict namespaces", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(fixture("default.xlsx")));
+    for (const file of Object.values(zip.files).filter((f) => !f.dir && /\.(xml|rels)$/.test(f.name))) {
+      const text = await file.async("string");
+      zip.file(
+        file.name,
+        text
+          .split(MAIN)
+          .join("http://purl.oclc.org/ooxml/spreadsheetml/main")
+          .split(REL)
+          .join("http://purl.oclc.org/ooxml/officeDocument/relationships"),
+      );
+    }
+    const pkg = await openPackage(await zip.generateAsync({ type: "nodebuffer" }));
+    const before = readAllTables(pkg);
+    expect(before).toEqual(readAllTables(await openPackage(readFileSync(fixture("default.xlsx")))));
+    applyOps(pkg, [
+      { op: "addSheet", sheet: "Strict", visibility: "visible" },
+      {
+        op: "setValues",
+        sheet: "Strict",
+        top: 1,
+        left: 1,
+        values: [
+          ["Name", "Value"],
+          ["a", 1],
+        ],
+      },
+      { op: "addTable", sheet: "Strict", table: "StrictTable", area: area(1, 1, 2, 2), style: "TableStyleLight1" },
+      { op: "addNote", sheet: "Strict", row: 2, column: 1, text: "note", width: 100, height: 40 },
+    ]);
+    const part = pkg.sheet("Strict")?.part ?? "";
+    expect(pkg.text(part)).toContain('xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"');
+    expect(pkg.text("xl/_rels/workbook.xml.rels")).not.toContain(REL);
+    const reopened = await openPackage(await writePackage(pkg));
+    expect(readAllTables(reopened).find((t) => t.name === "StrictTable")?.rows).toEqual([["a", 1]]);
+    expect(readWorkbookState(reopened).userNoteCells.has("strict!a2")).toBe(true);
+  });
+
   it("writes on a package in the x: dialect with the same prefix, in schema order", async () => {
     const pkg = await openPackage(await dialectPackage());
     applyOps(pkg, [

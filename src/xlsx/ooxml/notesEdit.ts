@@ -8,7 +8,6 @@ import { posix } from "node:path";
 import { WorkbookFileError } from "../errors";
 import { appendInside, type DocEditor } from "./docEditor";
 import { cellName, parseCell } from "./cellRefs";
-import { MAIN_NS } from "./package";
 import { CONTENT_TYPE, DECLARATION, type Session } from "./session";
 import type { SheetEdit } from "./sheetEdit";
 import { attr, escapeText, type XmlElement } from "./xmlTree";
@@ -105,7 +104,10 @@ export class NotesEdit {
     if (part === undefined || !pkg.loaded(part)) {
       if (!create) return undefined;
       part = pkg.freeName(posix.join(this.folder, "comments"), ".xml");
-      this.session.create(part, `${DECLARATION}<comments xmlns="${MAIN_NS}"><authors/><commentList/></comments>`);
+      this.session.create(
+        part,
+        `${DECLARATION}<comments xmlns="${this.session.mainNs}"><authors/><commentList/></comments>`,
+      );
       this.session.relate(this.sheet.part, "comments", part);
       this.session.override(part, CONTENT_TYPE.comments);
     }

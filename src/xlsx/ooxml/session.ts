@@ -8,8 +8,11 @@ import { DocEditor } from "./docEditor";
 import {
   CONTENT_TYPES_NS,
   CONTENT_TYPES_PART,
+  MAIN_NS,
   PACKAGE_REL_NS,
   REL_NS,
+  STRICT_MAIN_NS,
+  STRICT_REL_NS,
   relativeTarget,
   relsPartOf,
   type XlsxPackage,
@@ -26,14 +29,22 @@ export const CONTENT_TYPE = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 };
 
-export const REL_TYPE = (kind: string): string => `${REL_NS}/${kind}`;
+export const REL_TYPE = (kind: string, relNs = REL_NS): string => `${relNs}/${kind}`;
 
 export class Session {
   private readonly editors = new Map<string, DocEditor>();
   private readonly texts = new Map<string, string>();
   private readonly finishers: (() => void)[] = [];
 
-  constructor(readonly pkg: XlsxPackage) {}
+  /** A strict (ISO/IEC 29500 strict) workbook gets its new parts and relationships in strict namespaces. */
+  readonly mainNs: string;
+  readonly relNs: string;
+
+  constructor(readonly pkg: XlsxPackage) {
+    const strict = pkg.tree(pkg.workbookPart).uri === STRICT_MAIN_NS;
+    this.mainNs = strict ? STRICT_MAIN_NS : MAIN_NS;
+    this.relNs = strict ? STRICT_REL_NS : REL_NS;
+  }
 
   /** The editor of an XML part (made from its current text on first use). */
   editor(part: string, order: readonly string[]): DocEditor {
@@ -96,7 +107,7 @@ export class Session {
     const name = editor.name("Relationship");
     editor.insert(
       "Relationship",
-      `<${name} Id="${id}" Type="${escapeAttr(REL_TYPE(kind))}" Target="${escapeAttr(relativeTarget(source, target))}"/>`,
+      `<${name} Id="${id}" Type="${escapeAttr(REL_TYPE(kind, this.relNs))}" Target="${escapeAttr(relativeTarget(source, target))}"/>`,
     );
     return id;
   }
@@ -162,10 +173,10 @@ export class Session {
 }
 
 /** `r:id="rId3"` with the root's prefix for the relationships namespace, or one declared on the spot. */
-export function relIdAttribute(editor: DocEditor, id: string): string {
-  const prefix = prefixOf(editor.root, REL_NS);
+export function relIdAttribute(editor: DocEditor, id: string, relNs = REL_NS): string {
+  const prefix = prefixOf(editor.root, relNs);
   if (prefix !== undefined && prefix !== "") return `${prefix}:id="${escapeAttr(id)}"`;
-  return `xmlns:r="${REL_NS}" r:id="${escapeAttr(id)}"`;
+  return `xmlns:r="${relNs}" r:id="${escapeAttr(id)}"`;
 }
 
 export { CONTENT_TYPES_NS, DECLARATION };

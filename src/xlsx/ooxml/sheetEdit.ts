@@ -321,7 +321,7 @@ export class SheetEdit {
   // ---- parts related to the sheet ----
 
   addTablePart(relId: string): void {
-    const xml = `<${this.tag("tablePart")} ${relIdAttribute(this.doc, relId)}/>`;
+    const xml = `<${this.tag("tablePart")} ${relIdAttribute(this.doc, relId, this.session.relNs)}/>`;
     appendInside(this.doc, "tableParts", "tablePart", xml);
   }
 
@@ -332,7 +332,8 @@ export class SheetEdit {
   }
 
   setLegacyDrawing(relId: string): void {
-    this.doc.set("legacyDrawing", `<${this.tag("legacyDrawing")} ${relIdAttribute(this.doc, relId)}/>`);
+    const attribute = relIdAttribute(this.doc, relId, this.session.relNs);
+    this.doc.set("legacyDrawing", `<${this.tag("legacyDrawing")} ${attribute}/>`);
   }
 }
 

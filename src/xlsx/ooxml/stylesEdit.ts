@@ -11,8 +11,8 @@ import { CONTENT_TYPE, DECLARATION, type Session } from "./session";
 import { stylesPart } from "./styles";
 import { attr, escapeAttr, startTagWith, type XmlElement } from "./xmlTree";
 
-const MINIMAL_STYLES =
-  `${DECLARATION}<styleSheet xmlns="${MAIN_NS}">` +
+export const minimalStyles = (mainNs = MAIN_NS): string =>
+  `${DECLARATION}<styleSheet xmlns="${mainNs}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -20,8 +20,6 @@ const MINIMAL_STYLES =
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '<dxfs count="0"/><tableStyles count="0"/></styleSheet>';
-
-export const minimalStyles = (): string => MINIMAL_STYLES;
 
 const argb = (rgb: string): string => `FF${rgb.toUpperCase()}`;
 
@@ -46,7 +44,7 @@ export class StylesEdit {
       part = posix.join(posix.dirname(this.pkg.workbookPart), "styles.xml");
       if (this.pkg.find(part) !== undefined)
         part = this.pkg.freeName(posix.join(posix.dirname(part), "styles"), ".xml");
-      this.session.create(part, MINIMAL_STYLES);
+      this.session.create(part, minimalStyles(this.session.mainNs));
       this.session.relate(this.pkg.workbookPart, "styles", part);
       this.session.override(part, CONTENT_TYPE.styles);
     }

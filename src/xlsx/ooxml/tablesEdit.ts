@@ -3,7 +3,6 @@ import { posix } from "node:path";
 import type { Area } from "../../domain/sheetOps";
 import { WorkbookFileError } from "../errors";
 import { areaName, parseArea } from "./cellRefs";
-import { MAIN_NS } from "./package";
 import { CONTENT_TYPE, DECLARATION, type Session } from "./session";
 import type { SheetEdit } from "./sheetEdit";
 import { tableParts } from "./state";
@@ -76,7 +75,7 @@ export class TablesEdit {
     const id = this.nextId++;
     this.session.create(
       part,
-      `${DECLARATION}<table xmlns="${MAIN_NS}" id="${id}" name="${escapeAttr(name)}" ` +
+      `${DECLARATION}<table xmlns="${this.session.mainNs}" id="${id}" name="${escapeAttr(name)}" ` +
         `displayName="${escapeAttr(name)}" ref="${ref}" totalsRowShown="0"><autoFilter ref="${ref}"/>` +
         `<tableColumns count="${area.right - area.left + 1}">${columns}</tableColumns>` +
         `<tableStyleInfo name="${escapeAttr(style)}" showFirstColumn="0" showLastColumn="0" ` +

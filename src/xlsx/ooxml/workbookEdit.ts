@@ -9,8 +9,8 @@ import { attr, elementWith, escapeAttr, escapeText, startTagWith, type XmlElemen
 
 const STATE: Record<Visibility, string | null> = { visible: null, hidden: "hidden", veryHidden: "veryHidden" };
 
-export const EMPTY_WORKSHEET =
-  `${DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+export const emptyWorksheet = (mainNs = MAIN_NS, relNs = REL_NS): string =>
+  `${DECLARATION}<worksheet xmlns="${mainNs}" xmlns:r="${relNs}">` +
   '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
   '<sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 
@@ -55,7 +55,7 @@ export class WorkbookEdit {
       );
     }
     const part = pkg.freeName(posix.join(posix.dirname(pkg.workbookPart), "worksheets", "sheet"), ".xml");
-    this.session.create(part, EMPTY_WORKSHEET);
+    this.session.create(part, emptyWorksheet(this.session.mainNs, this.session.relNs));
     const relId = this.session.relate(pkg.workbookPart, "worksheet", part);
     this.session.override(part, CONTENT_TYPE.worksheet);
     const sheetId = freeSheetId(pkg.sheets.map((s) => s.sheetId));
@@ -63,7 +63,7 @@ export class WorkbookEdit {
     const tag = this.doc.name("sheet");
     const xml =
       `<${tag} name="${escapeAttr(name)}" sheetId="${sheetId}"${state ? ` state="${state}"` : ""} ` +
-      `${relIdAttribute(this.doc, relId)}/>`;
+      `${relIdAttribute(this.doc, relId, this.session.relNs)}/>`;
     appendInside(this.doc, "sheets", "sheet", xml, false);
     const entry: SheetEntry = { name, sheetId, relId, part, kind: "worksheet", visibility };
     pkg.sheets.push(entry);
