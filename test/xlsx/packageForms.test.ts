@@ -391,6 +391,20 @@ describe("what each operation does to what is there", () => {
     expect(withMerge.touchedParts()).toEqual([]);
   });
 
+  (existsSync(path.join(CORPUS, "excel-mac-threaded-comments.xlsx")) ? it : it.skip)(
+    "never writes a note on a cell with a threaded comment, even one without its note beside it",
+    async () => {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(CORPUS, "excel-mac-threaded-comments.xlsx")));
+      const comments = (await zip.file("xl/comments1.xml")?.async("string")) ?? "";
+      zip.file("xl/comments1.xml", comments.replace(/<comment ref="C2"[\s\S]*?<\/comment>/, ""));
+      const pkg = await openPackage(await zip.generateAsync({ type: "nodebuffer" }));
+      const note: SheetOp = { op: "addNote", sheet: "File", row: 2, column: 3, text: "x", width: 100, height: 40 };
+      expect(() => applyOps(pkg, [note])).toThrow("File!C2 already has a note");
+      applyOps(pkg, [{ ...note, row: 9 }]);
+      expect(readWorkbookState(pkg).userNoteCells).toEqual(new Set(["file!c2", "file!b3", "file!c9"]));
+    },
+  );
+
   it("an empty package takes init's operations; with no visible sheet it is not written", async () => {
     const pkg = await emptyPackage();
     await expect(writePackage(pkg)).rejects.toThrow(WorkbookFileError);

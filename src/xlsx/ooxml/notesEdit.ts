@@ -160,7 +160,7 @@ export class NotesEdit {
   /** Adds a note; a cell that already has one (the user's, or a threaded comment) is refused, never written over. */
   add(row: number, column: number, text: string, width: number, height: number): void {
     const existing = this.comments(false);
-    if (existing && this.commentAt(existing, row, column).comment) {
+    if ((existing && this.commentAt(existing, row, column).comment) || this.threaded(row, column)) {
       throw new WorkbookFileError(
         `${this.sheet.sheet.name}!${cellName(row, column)} already has a note; the product does not write over it.`,
       );
@@ -173,6 +173,18 @@ export class NotesEdit {
       `${escapeText(text)}</${t}></${tx}></${c}>`;
     appendInside(editor, "commentList", "comment", xml, false);
     this.putShape(row, column, width, height);
+  }
+
+  /** Whether a threaded comment sits on the cell (Excel keeps a note beside each, but not every writer does). */
+  private threaded(row: number, column: number): boolean {
+    const { pkg } = this.session;
+    return pkg.related(this.sheet.part, "threadedComment").some((rel) => {
+      if (!pkg.loaded(rel.target)) return false;
+      return pkg.tree(rel.target).children.some((c) => {
+        const at = parseCell(attr(c, "ref") ?? "");
+        return c.local === "threadedComment" && at?.row === row && at.column === column;
+      });
+    });
   }
 
   private putShape(row: number, column: number, width: number, height: number): void {
