@@ -125,6 +125,21 @@ describe("reading every valid form", () => {
     expect(cellValueAt(pkg, "Plan", 6, 1)).toBe("line\rbreak");
   });
 
+  it("finds the workbook by its content type when the package's relationships do not lead to it", async () => {
+    const zip = await JSZip.loadAsync(await dialectPackage());
+    zip.file("_rels/.rels", `<Relationships xmlns="${PKG}"></Relationships>`);
+    const move = async (from: string, to: string): Promise<void> => {
+      zip.file(to, (await zip.file(from)?.async("string")) ?? "");
+      zip.remove(from);
+    };
+    await move("xl/workbook.xml", "xl/book.xml");
+    await move("xl/_rels/workbook.xml.rels", "xl/_rels/book.xml.rels");
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file("[Content_Types].xml", types.replace("/xl/workbook.xml", "/xl/book.xml"));
+    const pkg = await openPackage(await zip.generateAsync({ type: "nodebuffer" }));
+    expect(cellValueAt(pkg, "Plan", 2, 2)).toBe(5);
+  });
+
   it("reads UTF-16 parts, and writes a changed one back in UTF-16", async () => {
     const source = await JSZip.loadAsync(readFileSync(fixture("default.xlsx")));
     for (const name of ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"]) {

@@ -272,13 +272,25 @@ async function loadSheetParts(pkg: XlsxPackage, sheet: SheetEntry, reader: PartR
   }
 }
 
+/** The workbook part named by its content type, for a package whose relationships do not lead to it. */
+function workbookByContentType(pkg: XlsxPackage): string | undefined {
+  const types = pkg.find(CONTENT_TYPES_PART);
+  if (types === undefined || !pkg.loaded(types)) return undefined;
+  const main = /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\.[\w.]+\.main\+xml$/;
+  const override = childrenNamed(pkg.tree(types), "Override", CONTENT_TYPES_NS).find((o) =>
+    main.test(attr(o, "ContentType") ?? ""),
+  );
+  const name = override ? attr(override, "PartName") : undefined;
+  return name === undefined ? undefined : resolveTarget("", name);
+}
+
 export async function readPackage(zip: JSZip, fileName: string): Promise<XlsxPackage> {
   const pkg = new XlsxPackage(zip, fileName);
   const reader = new PartReader(fileName);
   await pkg.load(CONTENT_TYPES_PART, reader);
   await loadRelationships(pkg, "", reader);
   const office = pkg.relationships("").find((rel) => rel.kind === "officeDocument" && !rel.external);
-  const workbookPart = office?.target ?? "xl/workbook.xml";
+  const workbookPart = office?.target ?? workbookByContentType(pkg) ?? "xl/workbook.xml";
   if (!(await pkg.load(workbookPart, reader))) {
     throw new WorkbookFileError(`${fileName} is not an .xlsx workbook (it has no workbook part).`);
   }
