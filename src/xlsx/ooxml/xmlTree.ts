@@ -102,6 +102,8 @@ function tagStart(text: string, end: number): number {
 }
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** Shared by every element until its first child arrives: most elements of a sheet have none. */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
 /**
@@ -117,20 +119,20 @@ function newElement(
   openEnd: number,
 ): XmlElement {
   let scope = parentScope;
+  let prefixed: string[] | undefined;
   for (const key in raw) {
-    if (key !== "xmlns" && !key.startsWith("xmlns:")) continue;
-    if (scope === parentScope) scope = new Map(parentScope);
-    (scope as Map<string, string>).set(key === "xmlns" ? "" : key.slice(6), raw[key] ?? "");
+    const at = key.indexOf(":");
+    if (key === "xmlns" || (at === 5 && key.startsWith("xmlns"))) {
+      if (scope === parentScope) scope = new Map(parentScope);
+      (scope as Map<string, string>).set(at < 0 ? "" : key.slice(6), raw[key] ?? "");
+    } else if (at > 0) (prefixed ??= []).push(key.slice(0, at));
   }
   const colon = name.indexOf(":");
   const prefix = colon < 0 ? "" : name.slice(0, colon);
   const uri = scope.get(prefix);
   if (uri === undefined && prefix !== "") throw new Error(`unbound namespace prefix "${prefix}"`);
-  for (const key in raw) {
-    const at = key.indexOf(":");
-    if (at > 0 && key.slice(0, at) !== "xmlns" && !scope.has(key.slice(0, at))) {
-      throw new Error(`unbound namespace prefix "${key.slice(0, at)}"`);
-    }
+  for (const used of prefixed ?? []) {
+    if (!scope.has(used)) throw new Error(`unbound namespace prefix "${used}"`);
   }
   return {
     name,
@@ -138,7 +140,7 @@ function newElement(
     uri: uri ?? "",
     raw,
     scope,
-    children: [],
+    children: NO_CHILDREN,
     text: "",
     start,
     openEnd,
@@ -182,8 +184,10 @@ export function parseXml(text: string, where: string, scope?: ReadonlyMap<string
       tagStart(text, end),
       end,
     );
-    if (parent) parent.children.push(element);
-    else root ??= element;
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(element);
+    } else root ??= element;
     stack.push(element);
   });
   const addText = (t: string): void => {
