@@ -370,7 +370,10 @@ describe("what each operation does to what is there", () => {
     ).toThrow("Plan!A2 holds a formula that other cells share");
     expect(pkg.touchedParts()).toEqual(before);
     expect(pkg.sheets.map((s) => s.name)).toEqual(["Plan"]);
-    applyOps(pkg, [{ op: "setValues", sheet: "Plan", top: 3, left: 2, values: [["next to it"]] }]);
+    applyOps(pkg, [
+      { op: "setValues", sheet: "Plan", top: 3, left: 2, values: [["next to it"]] },
+      { op: "setValues", sheet: "Plan", top: 4, left: 2, values: [["in the row of a cell past the grid"]] },
+    ]);
     const text = pkg.text(part);
     expect(text).toContain('<f t="shared" ref="A2:A3" si="0">A1+1</f>');
     expect(text).toContain("<v>9</v>");

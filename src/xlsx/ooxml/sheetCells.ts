@@ -41,8 +41,12 @@ function readRow(element: XmlElement, row: number): RowEntry {
     if (cell.local !== "c" || !isMain(cell.uri)) continue;
     const ref = attr(cell, "r");
     const at = ref === undefined ? undefined : parseCell(ref);
+    if (ref !== undefined && !at) {
+      // a reference outside the grid: kept (and copied when its row is rewritten), never read or written over
+      cells.push({ element: cell, column: 0 });
+      continue;
+    }
     column = at ? at.column : column + 1;
-    // a cell past the last column is kept (and copied when its row is rewritten), never read
     cells.push({ element: cell, column });
   }
   return { element, row, cells };
@@ -64,7 +68,7 @@ export function sheetCells(pkg: XlsxPackage, part: string): SheetCells {
     rows.push(entry);
     let cells = byRow.get(row);
     if (!cells) byRow.set(row, (cells = new Map()));
-    for (const cell of entry.cells) cells.set(cell.column, cell.element);
+    for (const cell of entry.cells) if (cell.column > 0) cells.set(cell.column, cell.element);
   }
   const lastRow = rows.reduce((last, entry) => (entry.cells.length > 0 ? Math.max(last, entry.row) : last), 0);
   const result = { root, sheetData, rows, byRow, lastRow };

@@ -10,7 +10,7 @@ import { appendInside, WORKSHEET_ORDER, type DocEditor } from "./docEditor";
 import { areaName, cellName, parseArea, parseCell } from "./cellRefs";
 import { isMain, isRel, type SheetEntry } from "./package";
 import { relIdAttribute, type Session } from "./session";
-import { cellValue, sheetCells, type RowEntry, type SheetCells } from "./sheetCells";
+import { cellValue, sheetCells, type CellEntry, type RowEntry, type SheetCells } from "./sheetCells";
 import { valueContext } from "./state";
 import { attr, attrWhere, elementWith, escapeAttr, escapeText, startTagWith, type XmlElement } from "./xmlTree";
 
@@ -236,6 +236,13 @@ export class SheetEdit {
     return elementWith(this.text, element, new Map([["r", String(entry.row)]]));
   }
 
+  /** A cell copied as it was; one without an `r` gets the one it had by position (cells may be added before it). */
+  private withCellRef(cell: CellEntry, row: number): string {
+    const { element } = cell;
+    if (attr(element, "r") !== undefined) return this.text.slice(element.start, element.end);
+    return elementWith(this.text, element, new Map([["r", cellName(row, cell.column)]]));
+  }
+
   private renderRow(entry: RowEntry | undefined, row: number): string {
     const changes = this.changes.get(row) ?? new Map<number, CellChange>();
     const height = this.heights.get(row);
@@ -243,7 +250,8 @@ export class SheetEdit {
     if (height !== undefined) attrs.set("ht", String(height)).set("customHeight", "1");
     if (changes.size > 0) attrs.set("spans", null);
     const cells: string[] = [];
-    const originals = [...(entry?.cells ?? [])].sort((a, b) => a.column - b.column);
+    const originals = (entry?.cells ?? []).filter((cell) => cell.column > 0).sort((a, b) => a.column - b.column);
+    const outside = (entry?.cells ?? []).filter((cell) => cell.column === 0).map((cell) => this.withCellRef(cell, row));
     const columns = [...changes.keys()].sort((a, b) => a - b);
     let c = 0;
     const emitChanged = (upTo: number): void => {
@@ -256,17 +264,13 @@ export class SheetEdit {
       emitChanged(cell.column);
       const change = changes.get(cell.column);
       if (change && columns[c] === cell.column) c++;
-      cells.push(
-        change
-          ? this.renderCell(cell.element, row, cell.column, change)
-          : elementWith(this.text, cell.element, new Map([["r", cellName(row, cell.column)]])),
-      );
+      cells.push(change ? this.renderCell(cell.element, row, cell.column, change) : this.withCellRef(cell, row));
     }
     emitChanged(Number.POSITIVE_INFINITY);
     const rest = (entry?.element.children ?? [])
       .filter((e) => e.local !== "c")
       .map((e) => this.text.slice(e.start, e.end));
-    const content = cells.join("") + rest.join("");
+    const content = cells.join("") + outside.join("") + rest.join("");
     if (!entry && content === "" && height === undefined) return "";
     const name = entry?.element.name ?? this.tag("row");
     const start = entry ? startTagWith(entry.element, attrs, false) : this.newRowStart(name, attrs);

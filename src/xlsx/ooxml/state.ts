@@ -110,7 +110,7 @@ function usedArea(pkg: XlsxPackage, sheet: SheetEntry): Area | null {
   let area: Area | null = null;
   for (const { row, cells } of sheetCells(pkg, sheet.part).rows) {
     for (const { element, column } of cells) {
-      if (!holdsValue(element)) continue;
+      if (column < 1 || !holdsValue(element)) continue;
       if (!area) area = { top: row, left: column, bottom: row, right: column };
       else {
         area.top = Math.min(area.top, row);
@@ -143,7 +143,9 @@ function filledCells(pkg: XlsxPackage, sheet: SheetEntry | undefined): { row: nu
   if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return [];
   const cells: { row: number; column: number }[] = [];
   for (const entry of sheetCells(pkg, sheet.part).rows) {
-    for (const { element, column } of entry.cells) if (holdsValue(element)) cells.push({ row: entry.row, column });
+    for (const { element, column } of entry.cells) {
+      if (column > 0 && holdsValue(element)) cells.push({ row: entry.row, column });
+    }
   }
   return cells;
 }
