@@ -18,7 +18,9 @@ export interface Meeting {
   held: boolean;
   flexible: FlexibleRef | null;
   topic: number | null;
-  at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where };
+  /** Cancelled by a what-if for this run only; the Status cell does not say so. */
+  whatIfCancelled?: boolean;
+  at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where; status?: Where };
 }
 
 export interface Topic {
