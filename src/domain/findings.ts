@@ -1,15 +1,21 @@
 import type { Finding, Meeting, Plan, Severity, Where } from "./model";
+import type { PlanRuleId } from "./rules";
 import { ordinal } from "./parse";
 
 /** One rule of shared/spec/domain.md §2: its id, severity, source paragraph and check. */
-export interface Rule {
-  id: string;
+export interface Rule<Id extends string = string> {
+  id: Id;
   severity: Severity;
   /** Paragraph of the source document (P§ = background paper, R-rec = 2021 report). */
   source: string | null;
   /** The rule in one line, for the README and the add-in. */
   summary: string;
   check(plan: Plan): RuleHit[];
+}
+
+/** A rule with its id kept as a literal type, so that the registry gives the union of rule ids. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
 /** What a rule found: where, about which meeting and topic, in words a planner can read out. */
@@ -25,7 +31,9 @@ export const DATA_RULES = {
   "missing-table": { severity: "error", summary: "a required sheet, table or column is not in the workbook" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
-export function dataFinding(rule: keyof typeof DATA_RULES, at: Where | null, message: string): Finding {
+export type DataRuleId = keyof typeof DATA_RULES;
+
+export function dataFinding(rule: DataRuleId, at: Where | null, message: string): Finding {
   return {
     rule,
     severity: DATA_RULES[rule].severity,
@@ -40,7 +48,7 @@ export function dataFinding(rule: keyof typeof DATA_RULES, at: Where | null, mes
   };
 }
 
-export function toFinding(rule: Rule, hit: RuleHit): Finding {
+export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
   const held = hit.meeting?.held ?? false;
   const meetingName = hit.meeting ? describeMeeting(hit.meeting) : "";
   return {

@@ -1,5 +1,6 @@
 /** The plan as the rules see it, read from the workbook's tables. */
 import type { FlexibleRef, MeetingStatus } from "./parse";
+import type { RuleId } from "./rules";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -79,7 +80,7 @@ export interface Plan {
 }
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   held: boolean;
   sheet: string | null;

@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { articleList, capitalize, describeMeeting, describeTopic, meetingsByYear } from "../findings";
+import { defineRule, articleList, capitalize, describeMeeting, describeTopic, meetingsByYear } from "../findings";
 
-export const lastTopic: Rule = {
+export const lastTopic = defineRule({
   id: "last-topic",
   severity: "error",
   source: "P§18(d)",
@@ -27,4 +26,4 @@ export const lastTopic: Rule = {
         };
       });
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { describeMeeting, meetingsByYear } from "../findings";
+import { defineRule, describeMeeting, meetingsByYear } from "../findings";
 
-export const meetingSequence: Rule = {
+export const meetingSequence = defineRule({
   id: "meeting-sequence",
   severity: "error",
   source: "P-annex table",
@@ -25,4 +24,4 @@ export const meetingSequence: Rule = {
       ];
     });
   },
-};
+});

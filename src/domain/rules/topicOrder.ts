@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { describeMeeting, meetingsByYear } from "../findings";
+import { defineRule, describeMeeting, meetingsByYear } from "../findings";
 
-export const topicOrder: Rule = {
+export const topicOrder = defineRule({
   id: "topic-order",
   severity: "warning",
   source: "P§50(b)",
@@ -21,4 +20,4 @@ export const topicOrder: Rule = {
       ];
     });
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Rule, RuleHit } from "../findings";
-import { describeMeeting } from "../findings";
+import { defineRule, type RuleHit, describeMeeting } from "../findings";
 
-export const topicUnknown: Rule = {
+export const topicUnknown = defineRule({
   id: "topic-unknown",
   severity: "error",
   source: null,
@@ -29,4 +28,4 @@ export const topicUnknown: Rule = {
       }));
     return [...atMeetings, ...atArticles];
   },
-};
+});
