@@ -1,4 +1,15 @@
-import type { Finding, Meeting, Plan, Severity, Where } from "./model";
+import type {
+  Article,
+  ArticleInCluster,
+  ArticleInTopic,
+  DatedMeeting,
+  Finding,
+  Meeting,
+  Plan,
+  ScheduledMeeting,
+  Severity,
+  Where,
+} from "./model";
 import type { PlanRuleId } from "./rules";
 import { ordinal } from "./parse";
 
@@ -95,6 +106,22 @@ export function describeTopic(plan: Plan, topic: number): string {
   return `topic ${topic}${title ? ` "${title}"` : ""}${articles ? ` (${articles})` : ""}`;
 }
 
+export function isDated(meeting: Meeting): meeting is DatedMeeting {
+  return meeting.year !== null;
+}
+
+export function isScheduled(meeting: Meeting): meeting is ScheduledMeeting {
+  return meeting.year !== null && meeting.topic !== null;
+}
+
+export function inTopic(article: Article): article is ArticleInTopic {
+  return article.topic !== null;
+}
+
+export function inCluster(article: Article): article is ArticleInCluster {
+  return article.cluster !== null;
+}
+
 /** A cancelled (or postponed) row is kept for the record but is no meeting: it takes place in no year. */
 export function takesPlace(meeting: Meeting): boolean {
   return meeting.status !== "cancelled";
@@ -106,16 +133,13 @@ export function meetingsTakingPlace(plan: Plan): Meeting[] {
 }
 
 /** Meetings that take place, in time order; those without a readable year are left out. */
-export function meetingsByYear(plan: Plan): Meeting[] {
-  return plan.meetings.filter((m) => m.year !== null && takesPlace(m)).sort(byTimeThenContent);
+export function meetingsByYear(plan: Plan): DatedMeeting[] {
+  return plan.meetings.filter(isDated).filter(takesPlace).sort(byTimeThenContent);
 }
 
 /** Every row of the Workplan table in time order, cancelled rows included; rows without a year last. */
 export function rowsByYear(plan: Plan): Meeting[] {
-  return [
-    ...plan.meetings.filter((m) => m.year !== null).sort(byTimeThenContent),
-    ...plan.meetings.filter((m) => m.year === null),
-  ];
+  return [...plan.meetings.filter(isDated).sort(byTimeThenContent), ...plan.meetings.filter((m) => m.year === null)];
 }
 
 /**
@@ -123,9 +147,9 @@ export function rowsByYear(plan: Plan): Meeting[] {
  * what they hold rather than by where they are, so that sorting the Workplan table never changes
  * what the timing rules report.
  */
-function byTimeThenContent(a: Meeting, b: Meeting): number {
+function byTimeThenContent(a: DatedMeeting, b: DatedMeeting): number {
   return (
-    (a.year ?? 0) - (b.year ?? 0) ||
+    a.year - b.year ||
     (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
     (a.topic ?? 0) - (b.topic ?? 0) ||
     compareText(flexibleKey(a), flexibleKey(b)) ||

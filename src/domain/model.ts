@@ -24,6 +24,12 @@ export interface Meeting {
   at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where; status?: Where };
 }
 
+/** A meeting whose year can be read: it has a place in time. */
+export type DatedMeeting = Meeting & { year: number };
+
+/** A meeting with a readable year and a fixed topic: it schedules that topic in that year. */
+export type ScheduledMeeting = DatedMeeting & { topic: number };
+
 export interface Topic {
   number: number;
   title: string;
@@ -39,6 +45,12 @@ export interface Article {
   last: boolean;
   at: { article: Where; cluster: Where; topic: Where };
 }
+
+/** An article put in a topic. */
+export type ArticleInTopic = Article & { topic: number };
+
+/** An article that names a cluster. */
+export type ArticleInCluster = Article & { cluster: number };
 
 export interface Cluster {
   number: number;

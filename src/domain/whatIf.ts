@@ -77,10 +77,10 @@ export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelR
 
 /** "the 10th to 19th" / "none" */
 function meetingRange(known: number[]): string {
-  if (known.length === 0) return "none";
-  const first = known[0] as number;
-  const last = known[known.length - 1] as number;
-  const consecutive = last - first + 1 === known.length;
+  const [first] = known;
+  const last = known[known.length - 1];
+  if (first === undefined || last === undefined) return "none";
   if (known.length === 1) return `the ${ordinal(first)}`;
+  const consecutive = last - first + 1 === known.length;
   return consecutive ? `the ${ordinal(first)} to ${ordinal(last)}` : known.map(ordinal).join(", ");
 }

@@ -2,7 +2,7 @@
  * Why no clean plan exists, in words a planner can use: which topics cannot be placed, and the
  * windows and meetings that leave no room for them.
  */
-import { articleList, capitalize as capital, describeMeeting, takesPlace } from "../findings";
+import { articleList, capitalize as capital, describeMeeting, isDated, takesPlace } from "../findings";
 import type { Meeting } from "../model";
 import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
@@ -105,8 +105,9 @@ function leaveOut(topics: number[]): string {
 /** A topic left out for want of years: its years, and the meetings in them with what the workbook puts there now. */
 function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
   const rows = problem.plan.meetings
-    .filter((m) => m.year !== null && m.year >= span.from && m.year <= span.to)
-    .sort((a, b) => (a.year as number) - (b.year as number));
+    .filter(isDated)
+    .filter((m) => m.year >= span.from && m.year <= span.to)
+    .sort((a, b) => a.year - b.year);
   const said = rows.map((m) => {
     const now = m.topic === null ? "no fixed topic" : m.topic === topic.number ? "this topic" : `topic ${m.topic}`;
     if (!takesPlace(m)) return `${describeMeeting(m)} is cancelled`;

@@ -5,6 +5,7 @@
  * reason none exists and the smallest widening of a setting that would allow one.
  */
 import { checkPlan, summarize } from "../check";
+import { inTopic } from "../findings";
 import { renumbering } from "../numbering";
 import type { Finding, Plan } from "../model";
 import { buildOutcome } from "./build";
@@ -60,8 +61,9 @@ function clustersUnread(plan: Plan): NoProposal | null {
   const topics = [
     ...new Set(
       plan.articles
-        .filter((a) => a.cluster !== null && unread.includes(a.cluster) && a.topic !== null)
-        .map((a) => a.topic as number),
+        .filter(inTopic)
+        .filter((a) => a.cluster !== null && unread.includes(a.cluster))
+        .map((a) => a.topic),
     ),
   ].sort((a, b) => a - b);
   return {
@@ -97,7 +99,8 @@ function unfixableErrors(plan: Plan): NoProposal | null {
 function relaxations(plan: Plan): Relaxation[] {
   const found: Relaxation[] = [];
   for (const setting of ["earliest", "latest"] as const satisfies readonly Setting[]) {
-    const current = plan.settings[setting] as number;
+    const current = plan.settings[setting];
+    if (current === null) continue;
     for (let value = current + 1; value <= current + RELAXATION_YEARS; value++) {
       if (possible({ ...plan, settings: { ...plan.settings, [setting]: value } })) {
         found.push({ setting, value });

@@ -3,7 +3,7 @@
  * makes for another topic, or the order of topics it keeps.
  */
 import type { Meeting } from "../model";
-import { articleList, describeMeeting, meetingsByYear, takesPlace } from "../findings";
+import { articleList, describeMeeting, isDated, meetingsByYear, takesPlace } from "../findings";
 import { describeCluster, describeReviewEnd } from "../windows";
 import type { Outcome } from "./build";
 import { flexibleCandidates } from "./flexible";
@@ -21,17 +21,17 @@ interface Context {
 export function topicMoves(problem: Problem, outcome: Outcome): TopicMove[] {
   const yearOf = new Map<number, number>();
   for (const held of problem.held) if (held.year !== null) yearOf.set(held.number, held.year);
-  problem.free.forEach((t, i) => yearOf.set(t.number, (outcome.meetingOf[i] as Meeting).year as number));
+  for (const [topic, meeting] of outcome.meetingOf) yearOf.set(topic, meeting.year);
   const context: Context = { problem, outcome, yearOf };
-  return problem.free.flatMap((topic, i) => {
-    const to = outcome.meetingOf[i] as Meeting;
+  return problem.free.flatMap((topic) => {
+    const to = outcome.meetingOf.get(topic.number);
     const from = topic.current;
-    if (from !== null && to === from) return [];
+    if (!to || (from !== null && to === from)) return [];
     return [
       {
         topic: topic.number,
         from: from && { meeting: from.ordinal, year: from.year },
-        to: { meeting: to.ordinal, year: to.year as number },
+        to: { meeting: to.ordinal, year: to.year },
         reason: moveReason(context, topic),
       },
     ];
@@ -83,9 +83,10 @@ function lastReason(context: Context, topic: FreeTopic): string | null {
 }
 
 function latestOther(context: Context, topic: number): { topic: number; meeting: Meeting } | null {
-  const others = [...context.outcome.topicAt].filter(([m, t]) => t !== null && t !== topic && m.year !== null);
-  const [meeting, other] = others.sort(([a], [b]) => (a.year as number) - (b.year as number)).pop() ?? [];
-  return meeting && other != null ? { topic: other, meeting } : null;
+  const others = [...context.outcome.topicAt].flatMap(([meeting, other]) =>
+    other !== null && other !== topic && isDated(meeting) ? [{ topic: other, meeting }] : [],
+  );
+  return others.sort((a, b) => a.meeting.year - b.meeting.year).pop() ?? null;
 }
 
 /** Another topic now takes its meeting. */
@@ -108,7 +109,7 @@ export function meetingChanges(problem: Problem, outcome: Outcome, moves: TopicM
   const rows = [...meetingsInOrder(problem.plan), ...outcome.appended];
   const candidates = flexibleCandidates(problem.plan, outcome);
   return rows.map((meeting) => {
-    const appended = outcome.appended.includes(meeting);
+    const appended = isAppended(outcome, meeting);
     const current = appended ? null : meeting.topic;
     const proposed = outcome.topicAt.get(meeting) ?? null;
     return {
@@ -134,7 +135,7 @@ function changeReason(
   current: number | null,
   proposed: number | null,
 ): string | null {
-  const appended = outcome.appended.includes(meeting);
+  const appended = isAppended(outcome, meeting);
   if (proposed !== null) return current === proposed ? null : (reasonOf.get(proposed) ?? null);
   if (current !== null && !takesPlace(meeting)) return cancelledReason(problem, outcome, meeting, current);
   if (current !== null) return vacatedReason(problem, outcome, current);
@@ -148,7 +149,7 @@ function cancelledReason(problem: Problem, outcome: Outcome, meeting: Meeting, t
   if (!problem.plan.topics.has(topic)) return `${cancelled}; topic ${topic} is not in the Topics table`;
   const held = problem.held.find((h) => h.number === topic);
   if (held) return `${cancelled}; topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
-  const to = outcome.meetingOf[problem.free.findIndex((t) => t.number === topic)];
+  const to = outcome.meetingOf.get(topic);
   return to ? `${cancelled}; topic ${topic} moves to ${describeMeeting(to)}` : cancelled;
 }
 
@@ -158,9 +159,14 @@ function vacatedReason(problem: Problem, outcome: Outcome, topic: number): strin
   if (!plan.topics.has(topic)) return `topic-unknown: topic ${topic} is not in the Topics table`;
   const held = problem.held.find((h) => h.number === topic);
   if (held) return `topic-duplicate: topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
-  const i = problem.free.findIndex((t) => t.number === topic);
-  const to = outcome.meetingOf[i] as Meeting;
+  const to = outcome.meetingOf.get(topic);
+  if (!to) return `topic ${topic} is left out`;
   // Its first meeting keeps it, so this meeting named it a second time.
-  if (problem.free[i]?.current === to) return `topic-duplicate: topic ${topic} stays at ${describeMeeting(to)}`;
+  if (problem.free.find((t) => t.number === topic)?.current === to)
+    return `topic-duplicate: topic ${topic} stays at ${describeMeeting(to)}`;
   return `topic ${topic} moves to ${describeMeeting(to)}`;
+}
+
+function isAppended(outcome: Outcome, meeting: Meeting): boolean {
+  return outcome.appended.some((m) => m === meeting);
 }

@@ -1,4 +1,5 @@
 import { defineRule, describeMeeting, meetingsByYear } from "../findings";
+import type { DatedMeeting } from "../model";
 
 export const meetingSequence = defineRule({
   id: "meeting-sequence",
@@ -6,11 +7,10 @@ export const meetingSequence = defineRule({
   source: "P-annex table",
   summary: "Meeting numbers do not increase with the years.",
   check(plan) {
-    const meetings = meetingsByYear(plan).filter((m) => m.ordinal !== null);
+    const meetings = meetingsByYear(plan).filter((m): m is DatedMeeting & { ordinal: number } => m.ordinal !== null);
     return meetings.slice(1).flatMap((meeting, i) => {
       const before = meetings[i];
-      if (!before || before.year === meeting.year || (meeting.ordinal as number) > (before.ordinal as number))
-        return [];
+      if (!before || before.year === meeting.year || meeting.ordinal > before.ordinal) return [];
       return [
         {
           at: meeting.at.ordinal,
