@@ -9,7 +9,7 @@ import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
-import { listPhrase } from "./wording";
+import { listPhrase, plural } from "./wording";
 
 /** Very-hidden sheet holding the last check's flags at the addresses of the Workplan table body. */
 export const FLAGS_SHEET = "WorkplanChecker";
@@ -185,7 +185,8 @@ function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
   return {
     sheet: CONFLICTS.sheet,
     caption: [
-      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info.`,
+      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ` +
+        `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`,
       expectedEndsLine(result.plan) + cancelledText(result.cancelled),
     ],
     headers: CONFLICTS.headers,

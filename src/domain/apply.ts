@@ -3,7 +3,7 @@
  * topic cells that change, the meeting numbers a cancellation renumbers, the Status of meetings a
  * what-if cancelled, and the rows to append. Every other cell the planner typed stays.
  */
-import { capitalize, describeMeeting, topicArticles } from "./findings";
+import { capitalize, describeMeeting, topicArticles, years } from "./findings";
 import { ordinal } from "./parse";
 import { topicLabel } from "./labels";
 import { WORKPLAN } from "./layout";
@@ -86,15 +86,11 @@ export interface ExpectedEndsEdit {
   changes: string[];
 }
 
-function yearsWord(n: number): string {
-  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
-}
-
 /** "+2 years", "−1 year", "on time": an expected end against the planned one. */
 export function slipText(expected: number, planned: number): string {
   const slip = expected - planned;
   if (slip === 0) return "on time";
-  return slip > 0 ? `+${yearsWord(slip)}` : `−${yearsWord(-slip)}`;
+  return slip > 0 ? `+${years(slip)}` : `−${years(-slip)}`;
 }
 
 /**

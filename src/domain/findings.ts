@@ -11,6 +11,9 @@ import type {
   Where,
 } from "./model";
 import type { PlanRuleId } from "./rules";
+import { capitalize } from "./wording";
+
+export { capitalize, years } from "./wording";
 import { ordinal } from "./parse";
 
 /** One rule of shared/spec/domain.md §2: its id, severity, source paragraph and check. */
@@ -76,10 +79,6 @@ export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
       : hit.message,
     source: rule.source,
   };
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "the 15th meeting (2028)" */
@@ -165,8 +164,4 @@ function flexibleKey(meeting: Meeting): string {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function years(n: number): string {
-  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
 }

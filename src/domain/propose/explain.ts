@@ -7,7 +7,7 @@ import type { Meeting } from "../model";
 import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
 import { openYears, smallestRemoval, type Removal, type Span } from "./removal";
-import { listPhrase } from "../wording";
+import { listPhrase, plural } from "../wording";
 
 export interface Explanation {
   reason: string;
@@ -183,7 +183,7 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const count =
     open.length === 0
       ? "no meeting in those years can take a fixed topic"
-      : `only ${open.length} ${open.length === 1 ? "meeting" : "meetings"} in those years can take a fixed topic`;
+      : `only ${plural(open.length, "meeting")} in those years can take a fixed topic`;
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
 }
 

@@ -1,4 +1,4 @@
-import { defineRule, describeMeeting, meetingsByYear } from "../findings";
+import { capitalize, defineRule, describeMeeting, meetingsByYear } from "../findings";
 import type { DatedMeeting } from "../model";
 
 export const meetingSequence = defineRule({
@@ -16,10 +16,8 @@ export const meetingSequence = defineRule({
           at: meeting.at.ordinal,
           meeting,
           message:
-            `${describeMeeting(meeting)} comes after ${describeMeeting(before)} in time, so its number should be higher than ${before.ordinal}.`.replace(
-              /^t/,
-              "T",
-            ),
+            `${capitalize(describeMeeting(meeting))} comes after ${describeMeeting(before)} in time, ` +
+            `so its number should be higher than ${before.ordinal}.`,
         },
       ];
     });

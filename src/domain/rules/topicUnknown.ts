@@ -1,4 +1,4 @@
-import { defineRule, type RuleHit, describeMeeting } from "../findings";
+import { defineRule, type RuleHit, describeMeeting, capitalize } from "../findings";
 
 export const topicUnknown = defineRule({
   id: "topic-unknown",
@@ -14,10 +14,8 @@ export const topicUnknown = defineRule({
         meeting,
         topic: meeting.topic,
         message:
-          `${describeMeeting(meeting)} names topic ${meeting.topic}, which is not in the Topics table (${known}).`.replace(
-            /^t/,
-            "T",
-          ),
+          `${capitalize(describeMeeting(meeting))} names topic ${meeting.topic}, ` +
+          `which is not in the Topics table (${known}).`,
       }));
     const atArticles: RuleHit[] = plan.articles
       .filter((a) => a.topic !== null && !plan.topics.has(a.topic))
