@@ -2,6 +2,7 @@
 import { bySeverity, type CheckResult } from "../domain/check";
 import { ordinal } from "../domain/parse";
 import {
+  NOT_PROVEN,
   proposalToJson,
   type CleanProposal,
   type MeetingChange,
@@ -151,6 +152,7 @@ export function formatProposal(
     return `${lines.join("\n")}\n`;
   }
   const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
+  if (!proposal.proven) lines.push(NOT_PROVEN);
   const diff = proposalDiff(proposal);
   if (diff.length > 0) lines.push("", ...diff);
   lines.push(...flexibleLines(proposal), "", ...leftFindings(proposal));

@@ -1,8 +1,10 @@
-/** `--cancel MEETING`: a meeting cancelled for one run of check or propose, never written. */
+/** `--cancel MEETING`: a meeting cancelled for one run of check or propose, never written; and `--time-limit`. */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { workplan } from "./run";
+import { main } from "../../src/cli/main";
+import { NOT_PROVEN } from "../../src/domain/propose";
+import { NOW, workplan } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "workplan-cancel-"));
 const file = (name: string) => path.join(dir, name);
@@ -101,5 +103,34 @@ describe("workplan propose --cancel", () => {
     expect(doc).toMatchObject({ feasible: false, unplaced: [9], relaxations: [{ setting: "latest", value: 2 }] });
     expect(doc.reason).toContain("the 15th meeting (2028) is cancelled");
     expect(doc.cancelled).toEqual([15]);
+  });
+});
+
+describe("workplan propose --time-limit", () => {
+  it.each(["0", "-1", "two", "4000"])("refuses --time-limit %p with exit 2 and one line", async (value) => {
+    const run = await workplan("propose", `--time-limit=${value}`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `workplan: --time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "${value}".\n`,
+    );
+  });
+
+  it("past the limit, shows the clean timeline found, marked not proven optimal, in both outputs", async () => {
+    let clock = 0;
+    const io = (out: string[]) => ({
+      stdout: (t: string) => out.push(t),
+      stderr: (t: string) => out.push(t),
+      now: () => NOW,
+      // Each look at the clock is a second later: the search runs out at its first check.
+      elapsed: () => (clock += 1000),
+    });
+    const human: string[] = [];
+    expect(await main(["propose", "--expected-end", "2=2032", "--time-limit", "1"], io(human))).toBe(0);
+    expect(human.join("").split("\n")[1]).toBe(NOT_PROVEN);
+    const json: string[] = [];
+    expect(await main(["propose", "--json", "--expected-end", "2=2032", "--time-limit", "1"], io(json))).toBe(0);
+    expect(JSON.parse(json.join(""))).toMatchObject({ feasible: true, proven: false, note: NOT_PROVEN });
+    const unhurried = JSON.parse((await workplan("propose", "--json", "--expected-end", "2=2032")).stdout);
+    expect(Object.keys(unhurried)).not.toContain("proven");
   });
 });

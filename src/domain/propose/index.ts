@@ -13,23 +13,41 @@ import { explain, severalLast, topicsPhrase } from "./explain";
 import { readProblem, type Problem } from "./problem";
 import type { CleanProposal, NoProposal, Proposal, Relaxation, Setting } from "./proposal";
 import { meetingChanges, topicMoves } from "./reasons";
-import { solve, type Solution } from "./solve";
+import { greedySolution } from "./greedy";
+import { smallestRemoval } from "./removal";
+import { solve, type Budget, type Solution } from "./solve";
 
 export type { CleanProposal, MeetingChange, NoProposal, Proposal, Relaxation, Setting, TopicMove } from "./proposal";
-export { proposalToJson, type ProposalJson } from "./json";
+export { budgetFor, type Budget } from "./solve";
+export { NOT_PROVEN, proposalToJson, type ProposalJson } from "./json";
 
 /** How far a setting is widened, at most, when looking for a relaxation. */
 export const RELAXATION_YEARS = 5;
 
-export function proposeTimeline(plan: Plan): Proposal {
+export interface ProposeOptions {
+  /** How long the search may run (the caller's clock); without one the search is exact however long it takes. */
+  budget?: Budget;
+}
+
+/**
+ * Whether a clean plan exists is decided first, exactly and in polynomial time (removal.ts); only
+ * then does the search look for the best one, within the budget. When the budget runs out, the
+ * best plan found so far, or one built greedily, is returned marked not proven optimal.
+ */
+export function proposeTimeline(plan: Plan, options: ProposeOptions = {}): Proposal {
   const blocked = settingsMissing(plan) ?? clustersUnread(plan) ?? unfixableErrors(plan);
   if (blocked) return blocked;
   const problem = readProblem(plan);
   const several = severalLast(problem);
   if (several) return { feasible: false, ...several, relaxations: [] };
-  const solution = solve(problem);
-  if (!solution) return { feasible: false, ...explain(problem), relaxations: relaxations(plan) };
+  if (smallestRemoval(problem).topics.length > 0) return noCleanPlan(plan, problem);
+  const solution = solve(problem, options.budget) ?? greedySolution(problem);
+  if (!solution) return noCleanPlan(plan, problem);
   return cleanProposal(problem, solution);
+}
+
+function noCleanPlan(plan: Plan, problem: Problem): NoProposal {
+  return { feasible: false, ...explain(problem), relaxations: relaxations(plan) };
 }
 
 /** Without both window settings the windows are unknown, so no timeline can be shown to respect them. */
@@ -113,7 +131,7 @@ function relaxations(plan: Plan): Relaxation[] {
 
 function possible(plan: Plan): boolean {
   const problem = readProblem(plan);
-  return severalLast(problem) === null && solve(problem) !== null;
+  return severalLast(problem) === null && smallestRemoval(problem).topics.length === 0;
 }
 
 function cleanProposal(problem: Problem, solution: Solution): Proposal {
@@ -132,6 +150,7 @@ function cleanProposal(problem: Problem, solution: Solution): Proposal {
   const moves = topicMoves(problem, outcome);
   const proposal: CleanProposal = {
     feasible: true,
+    proven: solution.proven,
     appendedMeetings: solution.appended,
     inversions: solution.inversions + heldPairsInverted(problem),
     yearsMoved: solution.yearsMoved,
