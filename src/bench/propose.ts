@@ -34,7 +34,10 @@ export interface ProposeFigures {
   propose_objectives_equal: boolean;
 }
 
-/** The paper's scenario: cluster 2 (prevention) expected to end in 2032 instead of 2030; meetings cancelled as a what-if. */
+/**
+ * The paper's scenario: cluster 2 (prevention) expected to end in 2032 instead of 2030, with the
+ * given meetings cancelled as a what-if.
+ */
 export function seedSlipPlan(cancel: readonly number[] = []): Plan {
   const { plan } = readPlan(adoptedWorkbook(), {
     currentYear: 2026,

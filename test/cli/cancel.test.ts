@@ -10,17 +10,21 @@ const dir = mkdtempSync(path.join(tmpdir(), "workplan-cancel-"));
 const file = (name: string) => path.join(dir, name);
 
 describe("workplan check --cancel", () => {
-  it("cancels the 15th meeting for this run: its topic is a meeting-cancelled error, the later meetings are renumbered", async () => {
-    const run = await workplan("check", "--cancel", "15th");
-    expect(run.code).toBe(1);
-    expect(run.stdout.split("\n")[0]).toBe(
-      "embedded adopted plan: 1 error, 0 warnings, 4 info (as of 2026; expected review ends 1: 2024, 2: 2030, " +
-        "3: 2028, 4: 2026; the 15th meeting cancelled for this run)",
-    );
-    expect(run.stdout).toContain("Workplan!E7  meeting-cancelled [P§49]");
-    expect(run.stdout).toContain("Workplan!A8  meeting-numbering [P-annex table]");
-    expect(run.stdout).toContain("The 16th meeting (2029) would be the 15th meeting");
-  });
+  it(
+    "cancels the 15th meeting for this run:" +
+      " its topic is a meeting-cancelled error, the later meetings are renumbered",
+    async () => {
+      const run = await workplan("check", "--cancel", "15th");
+      expect(run.code).toBe(1);
+      expect(run.stdout.split("\n")[0]).toBe(
+        "embedded adopted plan: 1 error, 0 warnings, 4 info (as of 2026; expected review ends 1: 2024, 2: 2030, " +
+          "3: 2028, 4: 2026; the 15th meeting cancelled for this run)",
+      );
+      expect(run.stdout).toContain("Workplan!E7  meeting-cancelled [P§49]");
+      expect(run.stdout).toContain("Workplan!A8  meeting-numbering [P-annex table]");
+      expect(run.stdout).toContain("The 16th meeting (2029) would be the 15th meeting");
+    },
+  );
 
   it("says in the JSON which meetings the run cancelled, and is repeatable", async () => {
     const run = await workplan("check", "--json", "--cancel", "16", "--cancel", "15");
@@ -84,7 +88,7 @@ describe("workplan propose --cancel", () => {
     expect(run.stdout).toMatch(/^ {2}13th \(2026\): \(a\), \(b\), /m);
   });
 
-  it("prints the cancelled row, the renumbering, the candidates and which meetings the run cancelled in the JSON", async () => {
+  it("prints the cancelled row, the renumbering, the candidates and the cancelled meetings in the JSON", async () => {
     const run = await workplan("propose", "--json", "--cancel", "15", "--expected-end", "2=2031");
     const doc = JSON.parse(run.stdout);
     expect(doc.cancelled).toEqual([15]);

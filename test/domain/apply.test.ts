@@ -153,7 +153,7 @@ describe("the signature of a plan", () => {
 });
 
 describe("applying a proposal made with a cancellation what-if", () => {
-  it("writes Cancelled into the Status, renumbers the later meetings and moves the topics: the check comes back clean", () => {
+  it("writes Cancelled into the Status, renumbers the later meetings and moves the topics: the check is clean", () => {
     const wb = Workbook.adopted();
     const options = { ...NOW, expectedEnd: new Map([[2, 2031]]), cancel: new Set([15]) };
     const { plan } = readPlan(tablesByName(wb.tables), options);

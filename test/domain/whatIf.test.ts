@@ -44,7 +44,7 @@ describe("a what-if cancellation (the pane's Meetings what-if and --cancel use t
   const tables = tablesByName(Workbook.adopted().tables);
   const baseline = checkWorkbook(tables, NOW);
 
-  it("cancels the 16th meeting for this run: its topic appears as meeting-cancelled, the proposal works around it", () => {
+  it("cancels the 16th meeting for this run: its topic is a meeting-cancelled, the proposal works around it", () => {
     const before = JSON.stringify([...tables.values()]);
     const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]), cancel: new Set([16]) }, baseline);
     expect(preview.check.cancelled).toEqual([16]);

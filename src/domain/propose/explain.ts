@@ -81,10 +81,13 @@ function lastTopicBlocked(problem: Problem, removal: Removal): string | null {
     problem.plan.articles.filter((a) => a.last && a.topic === last.number).map((a) => a.number),
   );
   const window = last.window ? ` and must be discussed ${windowsPhrase(last)}` : "";
-  const intro = `Topic ${last.number} must be at the last meeting with a fixed topic (its ${crossCutting} is cross-cutting)${window}`;
+  const intro =
+    `Topic ${last.number} must be at the last meeting with a fixed topic ` +
+    `(its ${crossCutting} is cross-cutting)${window}`;
   if (held !== null && (last.window === null || last.window.to <= held)) {
     const meeting = problem.plan.meetings.find((m) => m.held && m.topic !== null && m.year === held);
-    return `${intro}, but ${meeting ? describeMeeting(meeting) : `the meeting of ${held}`} was already held with a fixed topic.`;
+    const which = meeting ? describeMeeting(meeting) : `the meeting of ${held}`;
+    return `${intro}, but ${which} was already held with a fixed topic.`;
   }
   const end = last.window?.to ?? Infinity;
   const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= end).map((t) => t.number);
@@ -125,7 +128,10 @@ function listYears(years: number[]): string {
   return years.length <= 3 ? listPhrase(years.map(String)) : `${years[0]}–${years[years.length - 1]}`;
 }
 
-/** The span of years with the largest shortfall of meetings (Hall's condition), tightest first; null when none falls short. */
+/**
+ * The span of years with the largest shortfall of meetings (Hall's condition), tightest first;
+ * null when none falls short.
+ */
 function tightestSpan(
   problem: Problem,
   topics: FreeTopic[],
@@ -157,7 +163,7 @@ function inside(a: Span, b: Span): boolean {
   return a.from >= b.from && a.to <= b.to;
 }
 
-/** "only 5 meetings in those years can take a fixed topic: the 15th (2028), …; the 12th meeting (2025) was already held" */
+/** "only 5 meetings in those years can take a fixed topic: the 15th (2028), …; the 12th (2025) was already held" */
 function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const within = (m: Meeting) => m.year !== null && m.year >= span.from && m.year <= span.to;
   const existing = problem.existing.flatMap((s) =>

@@ -75,7 +75,7 @@ export function openYears(problem: Problem): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** A topic's years (its window; the open years when it has none), ending before the last topic's year when it has one. */
+/** A topic's years (its window, or the open years), ending before the last topic's year when it has one. */
 function clip(topic: FreeTopic, years: number[], lastYear: number | null): Span {
   const from = topic.window?.from ?? years[0] ?? 0;
   const to = Math.min(topic.window?.to ?? years[years.length - 1] ?? 0, lastYear === null ? Infinity : lastYear - 1);

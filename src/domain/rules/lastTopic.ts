@@ -31,7 +31,8 @@ export const lastTopic = defineRule({
           topic,
           message:
             `${capitalize(describeTopic(plan, topic))} must be the last topic of the workplan (${crossCutting} is cross-cutting and relates to all the topics before it), ` +
-            `but it is at ${describeMeeting(meeting)} and ${describeTopic(plan, final.topic)} comes after it, at ${describeMeeting(final)}.`,
+            `but it is at ${describeMeeting(meeting)} and ${describeTopic(plan, final.topic)} comes after it, ` +
+            `at ${describeMeeting(final)}.`,
         };
       });
   },

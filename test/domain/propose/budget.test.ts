@@ -40,29 +40,33 @@ describe("a proposal within a time budget", () => {
     expect(proposalToJson(proposal)).toMatchObject({ proven: false, note: NOT_PROVEN });
   });
 
-  it("on generated small plans, whenever it runs out: clean exactly when a clean plan exists, never better than the optimum", () => {
-    let stopped = 0;
-    fc.assert(
-      fc.property(planSpecs(7, 9, true), fc.integer({ min: 0, max: 6 }), (spec, checks) => {
-        const plan = planOf(spec);
-        const best = bruteForce(plan);
-        const proposal = proposeTimeline(plan, { budget: after(checks) });
-        expect(proposal.feasible).toBe(best !== null);
-        if (!proposal.feasible || !best) return;
-        if (!proposal.proven) stopped++;
-        expect(checkPlan(proposal.plan).filter(blocks)).toEqual([]);
-        const found = {
-          appended: proposal.appendedMeetings,
-          inversions: proposal.inversions,
-          yearsMoved: proposal.yearsMoved,
-          moved: proposal.moved,
-          years: [],
-        };
-        expect(compare(found, best, false)).toBeGreaterThanOrEqual(0);
-        if (proposal.proven) expect(compare(found, best, false)).toBe(0);
-      }),
-      { numRuns: 400, seed: 9 },
-    );
-    expect(stopped).toBeGreaterThan(50);
-  });
+  it(
+    "on generated small plans, whenever it runs out:" +
+      " clean exactly when a clean plan exists, never better than the optimum",
+    () => {
+      let stopped = 0;
+      fc.assert(
+        fc.property(planSpecs(7, 9, true), fc.integer({ min: 0, max: 6 }), (spec, checks) => {
+          const plan = planOf(spec);
+          const best = bruteForce(plan);
+          const proposal = proposeTimeline(plan, { budget: after(checks) });
+          expect(proposal.feasible).toBe(best !== null);
+          if (!proposal.feasible || !best) return;
+          if (!proposal.proven) stopped++;
+          expect(checkPlan(proposal.plan).filter(blocks)).toEqual([]);
+          const found = {
+            appended: proposal.appendedMeetings,
+            inversions: proposal.inversions,
+            yearsMoved: proposal.yearsMoved,
+            moved: proposal.moved,
+            years: [],
+          };
+          expect(compare(found, best, false)).toBeGreaterThanOrEqual(0);
+          if (proposal.proven) expect(compare(found, best, false)).toBe(0);
+        }),
+        { numRuns: 400, seed: 9 },
+      );
+      expect(stopped).toBeGreaterThan(50);
+    },
+  );
 });
