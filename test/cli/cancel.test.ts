@@ -64,7 +64,7 @@ describe("workplan check --cancel", () => {
 });
 
 describe("workplan propose --cancel", () => {
-  it("proposes around the cancelled meeting with a slip of cluster 2: the diff renumbers the later meetings", async () => {
+  it("proposes around the cancelled meeting with a slip of cluster 2, renumbering the later meetings", async () => {
     const run = await workplan("propose", "--cancel", "15", "--expected-end", "2=2031");
     expect(run.code).toBe(0);
     const diff = run.stdout.split("\n").filter((line) => /^\d+(st|nd|rd|th)\s/.test(line));
