@@ -67,3 +67,16 @@ describe("a what-if cancellation (the pane's Meetings what-if and --cancel use t
     expect(plan.meetings.find((m) => m.ordinal === 11)).toMatchObject({ held: true, status: null });
   });
 });
+
+describe("a what-if within a time budget (the pane's 250 ms a step)", () => {
+  it("passes the budget to the proposal: a spent budget gives a clean proposal marked not proven optimal", () => {
+    const tables = tablesByName(Workbook.adopted().tables);
+    const baseline = checkWorkbook(tables, NOW);
+    const options = { ...NOW, expectedEnd: new Map([[2, 2032]]) };
+    expect(whatIf(tables, options, baseline).proposal).toMatchObject({ feasible: true, proven: true });
+    expect(whatIf(tables, options, baseline, { expired: () => true }).proposal).toMatchObject({
+      feasible: true,
+      proven: false,
+    });
+  });
+});
