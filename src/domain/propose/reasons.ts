@@ -79,7 +79,7 @@ function lastReason(context: Context, topic: FreeTopic): string | null {
   if (!wasLast)
     return `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a fixed topic`;
   const before = latestOther(context, topic.number);
-  return `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is cross-cutting)${before ? ` now that topic ${before.topic} is at ${describeMeeting(before.meeting)}` : ""}`;
+  return `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is cross-cutting)${before ? ` now that topic ${before.topic} is at ${proposedName(context.problem, before.meeting)}` : ""}`;
 }
 
 function latestOther(context: Context, topic: number): { topic: number; meeting: Meeting } | null {
@@ -89,10 +89,19 @@ function latestOther(context: Context, topic: number): { topic: number; meeting:
   return others.sort((a, b) => a.meeting.year - b.meeting.year).pop() ?? null;
 }
 
+/**
+ * A meeting as the proposal numbers it: where a topic goes is named by its number in the proposed
+ * timeline (after a cancellation the later meetings are renumbered); where it was, by the table's.
+ */
+function proposedName(problem: Problem, meeting: Meeting): string {
+  const number = problem.numbers.get(meeting);
+  return describeMeeting(number === undefined ? meeting : { ...meeting, ordinal: number });
+}
+
 /** Another topic now takes its meeting. */
 function roomReason(context: Context, from: Meeting): string | null {
   const taker = context.outcome.topicAt.get(from);
-  return taker == null ? null : `makes room for topic ${taker} at ${describeMeeting(from)}`;
+  return taker == null ? null : `makes room for topic ${taker} at ${proposedName(context.problem, from)}`;
 }
 
 /** Staying would put it before a lower-numbered topic that had to move later (P§50(b)). */
@@ -100,7 +109,7 @@ function orderReason(context: Context, topic: FreeTopic, year: number): string |
   const before = [...context.yearOf].filter(([t, y]) => t < topic.number && y > year).sort(([a], [b]) => b - a)[0];
   if (!before) return null;
   const meeting = [...context.outcome.topicAt].find(([, t]) => t === before[0])?.[0];
-  return `topic-order: keeps the order of topics after topic ${before[0]}${meeting ? `, now at ${describeMeeting(meeting)}` : ""}`;
+  return `topic-order: keeps the order of topics after topic ${before[0]}${meeting ? `, now at ${proposedName(context.problem, meeting)}` : ""}`;
 }
 
 /** Every meeting, current and proposed fixed topic, and why it changes. */
@@ -150,7 +159,7 @@ function cancelledReason(problem: Problem, outcome: Outcome, meeting: Meeting, t
   const held = problem.held.find((h) => h.number === topic);
   if (held) return `${cancelled}; topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
   const to = outcome.meetingOf.get(topic);
-  return to ? `${cancelled}; topic ${topic} moves to ${describeMeeting(to)}` : cancelled;
+  return to ? `${cancelled}; topic ${topic} moves to ${proposedName(problem, to)}` : cancelled;
 }
 
 /** Why a meeting loses its fixed topic and takes none. */
@@ -163,8 +172,8 @@ function vacatedReason(problem: Problem, outcome: Outcome, topic: number): strin
   if (!to) return `topic ${topic} is left out`;
   // Its first meeting keeps it, so this meeting named it a second time.
   if (problem.free.find((t) => t.number === topic)?.current === to)
-    return `topic-duplicate: topic ${topic} stays at ${describeMeeting(to)}`;
-  return `topic ${topic} moves to ${describeMeeting(to)}`;
+    return `topic-duplicate: topic ${topic} stays at ${proposedName(problem, to)}`;
+  return `topic ${topic} moves to ${proposedName(problem, to)}`;
 }
 
 function isAppended(outcome: Outcome, meeting: Meeting): boolean {

@@ -104,7 +104,7 @@ describe("the 15th meeting (2028) cancelled", () => {
         "19 2033: - → 10",
       ]);
       expect(proposal.meetings.find((m) => m.cancelled)?.reason).toBe(
-        "meeting-cancelled: the 15th meeting (2028) is cancelled; topic 6 moves to the 16th meeting (2029)",
+        "meeting-cancelled: the 15th meeting (2028) is cancelled; topic 6 moves to the 15th meeting (2029)",
       );
     },
   );
