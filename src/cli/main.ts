@@ -4,7 +4,7 @@ import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { proposeTimeline, type Proposal } from "../domain/propose";
+import { budgetFor, proposeTimeline, type Budget, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import type { WorkbookState } from "../domain/sheetOps";
 import { describeCheck, describeProposalSheetOps } from "../domain/write";
@@ -25,13 +25,21 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
+  /** Milliseconds on a clock that only moves forward, for the solver's time budget. */
+  elapsed?(): number;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),
+  elapsed: () => performance.now(),
 };
+
+/** The solver's budget, on the io's clock, so that the proposal is done within the time limit. */
+function budgetOf(seconds: number, io: Io): Budget {
+  return budgetFor(seconds, io.elapsed ?? (() => performance.now()));
+}
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
@@ -110,7 +118,8 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
 async function runPropose(args: CheckArgs, io: Io): Promise<number> {
   const { input, result } = await analyse(args, io);
-  const proposal: Proposal = result.plan ? proposeTimeline(result.plan) : unreadable(result);
+  const budget = budgetOf(args.timeLimit, io);
+  const proposal: Proposal = result.plan ? proposeTimeline(result.plan, { budget }) : unreadable(result);
   let wrote: string | null = null;
   if (args.out !== null && proposal.feasible && result.plan) {
     const { pkg, state } = await writable(input);

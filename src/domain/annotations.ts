@@ -10,7 +10,7 @@ import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1 } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
-import { listPhrase } from "./wording";
+import { listPhrase, plural } from "./wording";
 
 export { parseA1 };
 
@@ -180,7 +180,8 @@ function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
   return {
     sheet: CONFLICTS.sheet,
     caption: [
-      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info.`,
+      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ` +
+        `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`,
       expectedEndsLine(result.plan) + cancelledText(result.cancelled),
     ],
     headers: CONFLICTS.headers,

@@ -6,7 +6,7 @@ import { topicArticles } from "./findings";
 import { topicLabel } from "./labels";
 import type { Plan } from "./model";
 import { ordinal } from "./parse";
-import type { CleanProposal, MeetingChange } from "./propose";
+import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
 import { plural } from "./wording";
 
 export const PROPOSAL_HEADERS = [
@@ -105,7 +105,8 @@ export function describeProposalSheet(
     caption: [
       `Proposed amended timeline of the workplan (P§49), made ${when.time}. ` +
         "Flexible topics named for agenda item 2 are candidates only: the choice stays with the extended Bureau " +
-        "(P§48, P§50(a)).",
+        "(P§48, P§50(a))." +
+        (proposal.proven ? "" : ` ${NOT_PROVEN}`),
       proposalTotals(proposal),
       `After the change the check finds ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info. The Workplan table is unchanged until the proposal is applied.`,
     ],

@@ -47,7 +47,3 @@ export function writtenValue(value: string | number | boolean | null | undefined
 export function formatFor(value: Written): string {
   return typeof value === "string" && value !== "" ? "@" : "General";
 }
-
-export function matrix<T>(rows: readonly (readonly T[])[]): T[][] {
-  return rows.map((row) => [...row]);
-}
