@@ -158,7 +158,8 @@ async function checkOnce(
   const { result, annotations, checkedAt, tables } = plan;
   if (options.changes && options.changes() !== seen)
     return { outcome: { result, annotations, checkedAt, tables, written: NOT_WRITTEN }, stale: true };
-  const again = queueInputTables(context);
+  const present = new Set(read.state.tables.map((t) => t.name.toLowerCase()));
+  const again = queueInputTables(context, (table) => present.has(table.toLowerCase()));
   applyOps(context, plan.write.ops, read.found, { support });
   try {
     await context.sync();

@@ -202,6 +202,35 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
   };
 }
 
+/**
+ * Queues a read and syncs it; where the host refuses the batch because something was reached
+ * through a null object, loads the workbook's tables (a collection, never null) in one more
+ * read-only sync and queues the read again with only the tables that exist.
+ */
+export async function syncOrProbe<T>(
+  context: Excel.RequestContext,
+  queue: (exists: (table: string) => boolean) => T,
+  /** The tables `queue` reads through; when none exists, the probed read queues nothing and needs no sync. */
+  through: readonly string[],
+): Promise<T> {
+  const optimistic = queue(() => true);
+  try {
+    await context.sync();
+    return optimistic;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === null || !NULL_CHAIN_REFUSALS.has(code)) throw error;
+  }
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const exists = (table: string) => names.has(table.toLowerCase());
+  const probed = queue(exists);
+  if (through.some(exists)) await context.sync();
+  return probed;
+}
+
 /** Codes with which a host may refuse a batch that reaches through a null object. */
 const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound", "GeneralException", "InvalidArgument"]);
 

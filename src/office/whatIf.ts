@@ -19,7 +19,7 @@ import {
 } from "../domain/apply";
 import { parseA1 } from "../domain/areas";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
-import { WORKPLAN } from "../domain/layout";
+import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
 import type { Plan, Where } from "../domain/model";
 import type { CleanProposal } from "../domain/propose";
 import { readPlan, type ReadOptions } from "../domain/read";
@@ -40,7 +40,7 @@ import {
   type ExcelRun,
   type Support,
 } from "./run";
-import { readWorkbookState, type StateRead } from "./state";
+import { readWorkbookState, syncOrProbe, type StateRead } from "./state";
 
 export interface WorkbookRead {
   /** The input tables as read, for what-ifs in memory. */
@@ -55,9 +55,11 @@ export interface WorkbookRead {
 export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Promise<WorkbookRead> {
   try {
     return await runBatch(excelRun, false, async (context) => {
-      const inputs = queueInputTables(context);
-      const lastCheck = queueLastCheck(context);
-      await context.sync();
+      const { inputs, lastCheck } = await syncOrProbe(
+        context,
+        (exists) => ({ inputs: queueInputTables(context, exists), lastCheck: queueLastCheck(context, exists) }),
+        [...INPUT_TABLES.map((t) => t.table), CONFLICTS.table],
+      );
       const tables = tablesByName(inputs());
       return { tables, result: checkTables(tables, options), lastCheck: lastCheck() };
     });
