@@ -232,7 +232,8 @@ export async function syncOrProbe<T>(
 }
 
 /** Codes with which a host may refuse a batch that reaches through a null object. */
-const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound", "GeneralException", "InvalidArgument"]);
+// Only the codes that name an object that is not there: a general failure is reported, not probed.
+const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound"]);
 
 /** Codes with which loading notes fails where the notes API is missing or broken (office-js 6198). */
 export const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);
