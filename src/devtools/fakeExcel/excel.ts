@@ -424,6 +424,8 @@ export class Worksheet extends ClientObject<SheetModel> {
         throw new FakeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       sheet.visibility = value as SheetModel["visibility"];
+      // Excel's undo documentation: no undo for Worksheet.visibility on Windows and Mac, and the stack is cleared.
+      if (this.ctx.excel.platform !== "OfficeOnline") this.ctx.excel.undoCleared++;
     });
   }
 
@@ -1345,6 +1347,11 @@ class TableRowCollection extends ClientObject<TableModel> {
       if (index !== null && index !== undefined)
         throw new Error("fake Excel: TableRowCollection.add models appending only (index null)");
       if (table.showTotals) throw new Error("fake Excel: appending to a table with a totals row is not modelled");
+      if (this.ctx.excel.coauthoring)
+        throw new FakeError(
+          "Conflict",
+          "Adding table rows while others edit the workbook conflicts with their changes.",
+        );
       const width = table.area.right - table.area.left + 1;
       const rows = values ?? [Array.from({ length: width }, () => "")];
       if (
@@ -1768,6 +1775,11 @@ export interface FakeExcelOptions {
   nullChains?: "null" | "refuse";
   /** Notes exist (ExcelApi 1.18) but every use of them fails, as office-js issue 6198 reports on the web. */
   notesBroken?: boolean;
+  /**
+   * Others edit the workbook at the same time: TableRowCollection.add fails with "Conflict", as
+   * Microsoft's co-authoring guidance warns it conflicts with their changes.
+   */
+  coauthoring?: boolean;
 }
 
 function versionNumber(version: string): number {
@@ -1782,6 +1794,9 @@ export class FakeExcel {
   latencyMs: number;
   nullChains: "null" | "refuse";
   notesBroken: boolean;
+  coauthoring: boolean;
+  /** How many times a batch cleared the user's undo stack (Worksheet.visibility on Windows and Mac). */
+  undoCleared = 0;
   /** Called with every new context before the batch runs (tests wrap context.sync here). */
   onContext: ((context: FakeContext) => void) | null = null;
   /** The options of every Excel.run, in order. */
@@ -1803,6 +1818,7 @@ export class FakeExcel {
     this.latencyMs = options.latencyMs ?? 0;
     this.nullChains = options.nullChains ?? "null";
     this.notesBroken = options.notesBroken ?? false;
+    this.coauthoring = options.coauthoring ?? false;
   }
 
   supports(version: string): boolean {
@@ -1880,6 +1896,21 @@ export class FakeExcel {
       sheet.prune(area.top, area.left);
     } else sheet.ensure(area.top, area.left).value = value;
     this.reportChanges(before, source);
+  }
+
+  /**
+   * The user picks `value` from a cell's drop-down list: as editCell, except that Excel on the web
+   * raises no change event for it (office-js issue 3888).
+   */
+  pickFromList(sheetName: string, address: string, value: string): void {
+    if (this.platform !== "OfficeOnline") {
+      this.editCell(sheetName, address, value, "Local");
+      return;
+    }
+    const sheet = this.model.sheet(sheetName);
+    if (!sheet) throw new Error(`fake Excel: no sheet "${sheetName}"`);
+    const { area } = parseAddress(address);
+    sheet.ensure(area.top, area.left).value = value;
   }
 
   /** For FakeContext.sync: the failure injected for this sync, if any. */
