@@ -6,7 +6,7 @@
  * - `syncs_per_save`: Save expected dates with the check that follows it, in one Excel.run (target 2);
  * - `syncs_per_apply`: Apply a proposal with the check that follows it, in one Excel.run (target 2).
  */
-import { createFakeExcel, withOffice, type FakeExcel } from "../devtools/fakeExcel";
+import { createFakeExcel, withOffice, type FakeExcel } from "../../test/support/fakeExcel";
 import { whatIf } from "../domain/whatIf";
 import { applyProposalAndCheck, checkWorkbook, readWorkbook, saveExpectedEndsAndCheck } from "../office";
 

@@ -1,11 +1,10 @@
 /** The `workplan` command line: a thin shell over the engine and the .xlsx adapter. */
-import { existsSync, realpathSync } from "node:fs";
-import path from "node:path";
 import { checkWorkbook, type CheckResult } from "../domain/check";
+import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { proposeTimeline, proposalToJson, type Proposal } from "../domain/propose";
+import { proposeTimeline, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import { addProposalSheet } from "../xlsx/proposalSheet";
 import {
@@ -13,11 +12,12 @@ import {
   buildDefaultWorkbook,
   loadWorkbook,
   readTables,
-  saveWorkbook,
+  workbookBytes,
   WorkbookFileError,
 } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
-import { checkJson, formatCheck, formatProposal } from "./format";
+import { checkTarget, writeAtomically, WriteError } from "./files";
+import { checkJson, formatCheck, formatProposal, printable, proposeJson } from "./format";
 import { packageVersion } from "./version";
 
 export interface Io {
@@ -34,9 +34,9 @@ const processIo: Io = {
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
-function samePath(a: string, b: string): boolean {
-  const resolve = (p: string) => (existsSync(p) ? realpathSync(p) : path.resolve(p));
-  return resolve(a) === resolve(b);
+/** Writes the workbook where the user asked, never over the input or another program's open file. */
+async function saveTo(workbook: Parameters<typeof workbookBytes>[0], target: string): Promise<void> {
+  writeAtomically(target, await workbookBytes(workbook));
 }
 
 interface LoadedWorkbook {
@@ -64,16 +64,17 @@ interface Analysis {
 
 /** Reads the input and checks it, with the what-ifs; refuses input that cannot be used at all. */
 async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
-  if (args.out !== null && args.file !== null && samePath(args.out, args.file)) {
-    throw new UsageError(`--out ${args.out} is the workbook being checked; write the copy to another file.`);
-  }
+  if (args.out !== null) checkTarget(args.out, { input: args.file, force: args.force, option: "--out" });
   const input = await loadInput(args.file);
   const tables = tablesByName(input.tables);
   const result = checkWorkbook(tables, {
     currentYear: io.now().getFullYear(),
     asOf: args.asOf,
     expectedEnd: args.expectedEnd,
+    cancel: new Set(args.cancel),
   });
+  const refused = result.plan ? cancelRefusals(result.plan, args.cancel) : [];
+  if (refused.length > 0) throw new UsageError(`--cancel: ${refused.map((r) => r.message).join(" ")}`);
   const unknown = unknownClusters(args, result);
   if (unknown.length > 0) {
     throw new UsageError(
@@ -92,9 +93,9 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (args.out !== null) {
     const workbook = input.workbook ?? buildDefaultWorkbook();
     applyAnnotations(workbook, describeAnnotations(tables, result, checkTime(io.now())));
-    await saveWorkbook(workbook, args.out);
+    await saveTo(workbook, args.out);
   }
-  io.stdout(args.json ? checkJson(args.file, result) : formatCheck(inputName(args), result));
+  io.stdout(args.json ? checkJson(args.file, result, args.cancel.length > 0) : formatCheck(inputName(args), result));
   if (args.out !== null && !args.json) io.stdout(`Wrote ${args.out} with the highlights, notes and Conflicts table.\n`);
   return result.summary.error > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -113,10 +114,10 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
       workbook.worksheets.map((w) => w.name),
     );
     addProposalSheet(workbook, sheet);
-    await saveWorkbook(workbook, args.out);
+    await saveTo(workbook, args.out);
     wrote = sheet.name;
   }
-  if (args.json) io.stdout(`${JSON.stringify(proposalToJson(proposal))}\n`);
+  if (args.json) io.stdout(proposeJson(proposal, result, args.cancel.length > 0));
   else
     io.stdout(
       formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }),
@@ -135,10 +136,8 @@ function unreadable(result: CheckResult): Proposal {
 }
 
 async function runInit(args: InitArgs, io: Io): Promise<number> {
-  if (existsSync(args.file) && !args.force) {
-    throw new UsageError(`${args.file} already exists; use --force to overwrite it.`);
-  }
-  await saveWorkbook(buildDefaultWorkbook(), args.file);
+  checkTarget(args.file, { force: args.force, option: "init" });
+  await saveTo(buildDefaultWorkbook(), args.file);
   io.stdout(`Wrote ${args.file}: the adopted workplan, ready to edit and check with "workplan check ${args.file}".\n`);
   return EXIT.ok;
 }
@@ -161,11 +160,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await runPropose(command.args, io);
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof WorkbookFileError) {
-      io.stderr(`workplan: ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof WorkbookFileError || error instanceof WriteError) {
+      io.stderr(`workplan: ${printable(error.message)}\n`);
       return EXIT.unusable;
     }
-    io.stderr(`workplan: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`workplan: unexpected error: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT.unusable;
   }
 }

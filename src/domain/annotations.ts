@@ -9,6 +9,8 @@ import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1 } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
+import { ordinal } from "./parse";
+import { listPhrase } from "./wording";
 
 export { parseA1 };
 
@@ -157,6 +159,13 @@ function expectedEndsLine(plan: Plan | null): string {
   return `Expected review ends used: ${parts.join(", ")}.`;
 }
 
+/** " Cancelled for this check only (what-if): the 15th meeting." */
+function cancelledText(cancelled: readonly number[]): string {
+  if (cancelled.length === 0) return "";
+  const names = listPhrase(cancelled.map(ordinal));
+  return ` Cancelled for this check only (what-if): the ${names} ${cancelled.length === 1 ? "meeting" : "meetings"}.`;
+}
+
 function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
   const { error, warning, info } = result.summary;
   const rows: (string | number | null)[][] = result.findings.map((f) => [
@@ -172,7 +181,7 @@ function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
     sheet: CONFLICTS.sheet,
     caption: [
       `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info.`,
-      expectedEndsLine(result.plan),
+      expectedEndsLine(result.plan) + cancelledText(result.cancelled),
     ],
     headers: CONFLICTS.headers,
     rows,

@@ -14,6 +14,8 @@ export interface CheckResult {
   asOf: number | null;
   /** Expected review end by cluster number, what-if overrides included. */
   expectedEnd: Record<string, number>;
+  /** Meeting numbers this check cancelled as a what-if (empty without one). */
+  cancelled: number[];
   summary: Summary;
 }
 
@@ -43,13 +45,14 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 }
 
 export function checkWorkbook(tables: WorkbookTables, options: ReadOptions): CheckResult {
-  const { plan, findings: dataFindings } = readPlan(tables, options);
+  const { plan, findings: dataFindings, cancelled } = readPlan(tables, options);
   const findings = bySeverity([...dataFindings, ...(plan ? checkPlan(plan) : [])]);
   return {
     plan,
     findings,
     asOf: plan?.settings.asOf ?? null,
     expectedEnd: expectedEnds(plan),
+    cancelled,
     summary: summarize(findings),
   };
 }

@@ -1,7 +1,7 @@
 import type { Finding, Meeting, Plan, Severity, Where } from "./model";
 import { ordinal } from "./parse";
 
-/** One rule of shared/spec/domain.md §2: its id, severity, source paragraph and check. */
+/** One rule of docs/domain.md §2: its id, severity, source paragraph and check. */
 export interface Rule {
   id: string;
   severity: Severity;
@@ -87,9 +87,27 @@ export function describeTopic(plan: Plan, topic: number): string {
   return `topic ${topic}${title ? ` "${title}"` : ""}${articles ? ` (${articles})` : ""}`;
 }
 
-/** Meetings in time order; those without a readable year are left out. */
+/** A cancelled (or postponed) row is kept for the record but is no meeting: it takes place in no year. */
+export function takesPlace(meeting: Meeting): boolean {
+  return meeting.status !== "cancelled";
+}
+
+/** The meetings that take place (held and planned), in row order. */
+export function meetingsTakingPlace(plan: Plan): Meeting[] {
+  return plan.meetings.filter(takesPlace);
+}
+
+/** Meetings that take place, in time order; those without a readable year are left out. */
 export function meetingsByYear(plan: Plan): Meeting[] {
-  return plan.meetings.filter((m) => m.year !== null).sort(byTimeThenContent);
+  return plan.meetings.filter((m) => m.year !== null && takesPlace(m)).sort(byTimeThenContent);
+}
+
+/** Every row of the Workplan table in time order, cancelled rows included; rows without a year last. */
+export function rowsByYear(plan: Plan): Meeting[] {
+  return [
+    ...plan.meetings.filter((m) => m.year !== null).sort(byTimeThenContent),
+    ...plan.meetings.filter((m) => m.year === null),
+  ];
 }
 
 /**

@@ -19,6 +19,8 @@ import {
   blankOr,
   cellText,
   isBlank,
+  isTooLong,
+  MAX_CELL_TEXT,
   normalizeCode,
   parseArticleList,
   parseArticleNumber,
@@ -31,6 +33,7 @@ import {
   parseWholeNumber,
   parseYear,
   showValue,
+  thousands,
   type Parsed,
 } from "./parse";
 import {
@@ -52,18 +55,26 @@ export interface ReadOptions {
   asOf?: number;
   /** What-if expected review ends by cluster number, for this check only. */
   expectedEnd?: ReadonlyMap<number, number>;
+  /**
+   * What-if cancellations, for this check only: meeting numbers as written in the Workplan table.
+   * Planned meetings with these numbers read as cancelled; held meetings and unknown numbers are
+   * left as they are (`cancelRefusals` names them).
+   */
+  cancel?: ReadonlySet<number>;
 }
 
 export interface ReadResult {
   plan: Plan | null;
   findings: Finding[];
+  /** Meeting numbers the what-if cancelled, in ascending order (rows cancelled in the table are not listed). */
+  cancelled: number[];
 }
 
 class Reader {
   readonly findings: Finding[] = [];
 
   read<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: string): T | undefined {
-    if (!cell) return undefined;
+    if (!cell || this.tooLong(cell, what)) return undefined;
     const parsed = parse(cell.value);
     if (parsed.ok) return parsed.value;
     this.findings.push(
@@ -74,6 +85,20 @@ class Reader {
       ),
     );
     return undefined;
+  }
+
+  /** Text past MAX_CELL_TEXT is reported and not read: no reader spends time on a pasted essay. */
+  tooLong(cell: TableCell | undefined, what: string): boolean {
+    if (!cell || !isTooLong(cell.value)) return false;
+    this.findings.push(
+      dataFinding(
+        "invalid-value",
+        { sheet: cell.sheet, cell: cell.cell },
+        `${cell.sheet}!${cell.cell}: the ${what} is ${thousands(cell.value.length)} characters long; ` +
+          `expected at most ${thousands(MAX_CELL_TEXT)}.`,
+      ),
+    );
+    return true;
   }
 
   /** Like read, but a blank cell is reported as missing rather than returning null. */
@@ -242,6 +267,7 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
   const flexible = new Map<string, FlexibleTopic>();
   eachRow(index, (row) => {
     const codeCell = cellOf(index, row, FLEXIBLE.code);
+    if (reader.tooLong(codeCell, "flexible topic code")) return;
     const code = normalizeCode(codeCell?.value);
     const related = reader.read(cellOf(index, row, FLEXIBLE.related), parseArticleList, "list of related articles");
     const discussedAt = reader.read(
@@ -287,14 +313,19 @@ interface RawSettings {
   asOf: number | null;
 }
 
-function settingKey(name: string): string {
-  return normalizeHeader(name).replace(/\s*\(.*\)$/, "");
+/** A setting's name for matching: "Earliest … (years)" matches "Earliest …"; found without a regex that backtracks. */
+export function settingKey(name: string): string {
+  const key = normalizeHeader(name);
+  const note = key.indexOf("(");
+  return note >= 0 && key.endsWith(")") ? key.slice(0, note).trimEnd() : key;
 }
 
 function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
   const found = new Map<string, TableCell | undefined>();
   eachRow(index, (row) => {
-    const name = cellText(cellOf(index, row, SETTINGS.setting)?.value);
+    const nameCell = cellOf(index, row, SETTINGS.setting);
+    if (reader.tooLong(nameCell, "setting name")) return;
+    const name = cellText(nameCell?.value);
     if (name) found.set(settingKey(name), cellOf(index, row, SETTINGS.value));
   });
   const wholeSetting = (name: string): number | null => {
@@ -321,7 +352,15 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
   };
 }
 
-function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySet<string>, asOf: number): Meeting[] {
+interface MeetingOptions {
+  knownCodes: ReadonlySet<string>;
+  asOf: number;
+  cancel: ReadonlySet<number>;
+  /** Collects the meeting numbers the what-if cancelled (rows not already cancelled in the table). */
+  cancelledByWhatIf: number[];
+}
+
+function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOptions): Meeting[] {
   const meetings: Meeting[] = [];
   eachRow(index, (row) => {
     const ordinalCell = cellOf(index, row, WORKPLAN.meeting);
@@ -330,19 +369,21 @@ function readMeetings(reader: Reader, index: ColumnIndex, knownCodes: ReadonlySe
     const topicCell = cellOf(index, row, WORKPLAN.fixed);
     const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "meeting number");
     const year = reader.require(yearCell, parseYear, "year");
-    const status = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
+    const written = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
     const flexible = reader.read(
       flexibleCell,
-      (v) => parseFlexibleRef(v, knownCodes),
+      (v) => parseFlexibleRef(v, options.knownCodes),
       "flexible topic (agenda item 2)",
     );
     const topic = reader.read(topicCell, parseTopicRef, "fixed topic (agenda item 3)");
-    const held = status === "held" || (status === null && year !== undefined && year < asOf);
+    const held = written === "held" || (written === null && year !== undefined && year < options.asOf);
+    const cancelled = !held && ordinal !== undefined && options.cancel.has(ordinal);
+    if (cancelled && written !== "cancelled") options.cancelledByWhatIf.push(ordinal);
     meetings.push({
       row,
       ordinal: ordinal ?? null,
       year: year ?? null,
-      status,
+      status: cancelled ? "cancelled" : written,
       held,
       flexible: flexible ?? null,
       topic: topic ?? null,
@@ -366,20 +407,26 @@ export function readPlan(tables: WorkbookTables, options: ReadOptions): ReadResu
   const flexibleIndex = reader.columns(tables, FLEXIBLE.table);
   const settingsIndex = reader.columns(tables, SETTINGS.table);
   if (!workplan || !topicsIndex || !articlesIndex || !clustersIndex || !settingsIndex) {
-    return { plan: null, findings: reader.findings };
+    return { plan: null, findings: reader.findings, cancelled: [] };
   }
   const settings = readSettings(reader, settingsIndex);
   const asOf = options.asOf ?? settings.asOf ?? options.currentYear;
   const flexibleTopics = flexibleIndex ? readFlexibleTopics(reader, flexibleIndex) : null;
   const clusterRows = readClusters(reader, clustersIndex, options.expectedEnd);
+  const cancelledByWhatIf: number[] = [];
   const plan: Plan = {
     topics: readTopics(reader, topicsIndex),
     articles: readArticles(reader, articlesIndex),
     clusters: clusterRows.clusters,
     unreadableClusters: clusterRows.unreadable,
     flexibleTopics,
-    meetings: readMeetings(reader, workplan, new Set(flexibleTopics?.keys() ?? []), asOf),
+    meetings: readMeetings(reader, workplan, {
+      knownCodes: new Set(flexibleTopics?.keys() ?? []),
+      asOf,
+      cancel: options.cancel ?? new Set(),
+      cancelledByWhatIf,
+    }),
     settings: { earliest: settings.earliest, latest: settings.latest, asOf },
   };
-  return { plan, findings: reader.findings };
+  return { plan, findings: reader.findings, cancelled: [...new Set(cancelledByWhatIf)].sort((a, b) => a - b) };
 }

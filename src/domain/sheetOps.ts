@@ -109,6 +109,8 @@ export interface CellPlace {
   sheet: string;
   row: number;
   column: number;
+  /** In the record: the text the product wrote there. In `filledCells`: the cell's value as text. */
+  text?: string;
 }
 
 /**

@@ -1,10 +1,14 @@
 /**
- * A what-if slip (domain.md §3): the check and the proposal with other expected review ends,
- * and the findings that appear and disappear compared with the workbook as it stands. Nothing
- * is written; the task pane shows it on every step of the expected-end spin buttons.
+ * A what-if (domain.md §3): the check and the proposal with other expected review ends
+ * (`expectedEnd`) or with planned meetings cancelled (`cancel`), and the findings that appear and
+ * disappear compared with the workbook as it stands. Nothing is written; the task pane shows it
+ * on every step of the expected-end spin buttons and of the Meetings what-if, the command line
+ * for `--expected-end` and `--cancel`.
  */
 import { checkWorkbook, type CheckResult } from "./check";
-import type { Finding } from "./model";
+import { describeMeeting } from "./findings";
+import type { Finding, Meeting, Plan } from "./model";
+import { ordinal } from "./parse";
 import { proposeTimeline, type Proposal } from "./propose";
 import type { ReadOptions } from "./read";
 import type { WorkbookTables } from "./tables";
@@ -43,4 +47,40 @@ export function whatIf(tables: WorkbookTables, options: ReadOptions, baseline: C
     proposal: check.plan ? proposeTimeline(check.plan) : null,
     diff: diffFindings(baseline.findings, check.findings),
   };
+}
+
+/** A meeting a what-if cannot cancel: one that is not in the Workplan table, or one already held. */
+export interface CancelRefusal {
+  meeting: number;
+  /** The held meeting; null when no row has that number. */
+  held: Meeting | null;
+  message: string;
+}
+
+/**
+ * Checks the meeting numbers a what-if asks to cancel against the plan read with them: each must
+ * be the number of a meeting in the Workplan table that is not held.
+ */
+export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelRefusal[] {
+  const numbers = plan.meetings.map((m) => m.ordinal).filter((n): n is number => n !== null);
+  const known = [...new Set(numbers)].sort((a, b) => a - b);
+  return [...new Set(requested)].flatMap((meeting) => {
+    const rows = plan.meetings.filter((m) => m.ordinal === meeting);
+    const held = rows.find((m) => m.held) ?? null;
+    if (rows.length > 0 && !held) return [];
+    const message = held
+      ? `${describeMeeting(held)} was already held: only a planned meeting can be cancelled.`
+      : `The Workplan table has no ${ordinal(meeting)} meeting (it has ${meetingRange(known)}).`;
+    return [{ meeting, held, message: message.charAt(0).toUpperCase() + message.slice(1) }];
+  });
+}
+
+/** "the 10th to 19th" / "none" */
+function meetingRange(known: number[]): string {
+  if (known.length === 0) return "none";
+  const first = known[0] as number;
+  const last = known[known.length - 1] as number;
+  const consecutive = last - first + 1 === known.length;
+  if (known.length === 1) return `the ${ordinal(first)}`;
+  return consecutive ? `the ${ordinal(first)} to ${ordinal(last)}` : known.map(ordinal).join(", ");
 }

@@ -1,6 +1,6 @@
 /** Cluster windows: the years in which a topic may be discussed, from the workbook's settings. */
 import type { Cluster, Meeting, Plan } from "./model";
-import { years } from "./findings";
+import { meetingsTakingPlace, years } from "./findings";
 
 export interface ClusterWindow {
   cluster: Cluster;
@@ -55,7 +55,7 @@ export interface WindowBreach {
 
 /** Each meeting's fixed topic against each of its cluster windows, where `outside` says it falls out. */
 export function windowBreaches(plan: Plan, outside: (year: number, window: ClusterWindow) => boolean): WindowBreach[] {
-  return plan.meetings.flatMap((meeting) => {
+  return meetingsTakingPlace(plan).flatMap((meeting) => {
     const { topic, year } = meeting;
     if (topic === null || year === null) return [];
     return topicWindows(plan, topic)

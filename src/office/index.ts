@@ -34,7 +34,6 @@ export { findTables, selectCell, type TableFound, type WorkbookTablesFound } fro
 export {
   applyProposal,
   applyProposalAndCheck,
-  describeApplyChanges,
   PLAN_CHANGED,
   readWorkbook,
   saveExpectedEnds,

@@ -372,7 +372,8 @@ function nonEmptyCells(sheet: string, used: { area: Area; values: unknown[][] } 
   used.values.forEach((row, r) =>
     row.forEach((value, c) => {
       const at = { sheet, row: used.area.top + r, column: used.area.left + c };
-      if (at.row > after && value !== "" && value !== null && value !== undefined) cells.push(at);
+      if (at.row > after && value !== "" && value !== null && value !== undefined)
+        cells.push({ ...at, text: String(value) });
     }),
   );
   return cells;

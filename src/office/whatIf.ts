@@ -21,7 +21,7 @@ import { parseA1 } from "../domain/areas";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
 import type { Plan, Where } from "../domain/model";
-import type { CleanProposal } from "../domain/propose";
+import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
 import type { SheetOp, Written } from "../domain/sheetOps";
 import { findTable, tablesByName, type CellValue, type SheetTable, type WorkbookTables } from "../domain/tables";
@@ -192,14 +192,7 @@ export async function saveExpectedEndsAndCheck(
   return { edit: saved.edit, check: saved.check ?? null };
 }
 
-/** What a proposal was made from: the plan (with its what-if expected ends) and how it was read. */
-export interface ProposalBasis {
-  proposal: CleanProposal;
-  /** The plan the proposal was made from. */
-  plan: Plan;
-  /** The read options it was made with; `expectedEnd` holds the what-if ends, written with the proposal. */
-  options: ReadOptions;
-}
+export type { ProposalBasis };
 
 export interface ApplyOutcome {
   edit: WorkplanEdit;
@@ -208,14 +201,6 @@ export interface ApplyOutcome {
 
 export const PLAN_CHANGED =
   "The workplan changed since this proposal was made (someone edited the Workplan, Topics, Articles, Clusters or Settings table), so it was not applied. Propose the timeline again and apply the new proposal.";
-
-/** Everything "Apply to workplan" will change, one line each, for the confirmation. */
-export function describeApplyChanges(basis: ProposalBasis, tables: WorkbookTables): string[] {
-  const workplan = findTable(tables, WORKPLAN.table);
-  if (!workplan) return [];
-  const ends = describeExpectedEnds(basis.plan, basis.options.expectedEnd ?? new Map());
-  return [...ends.changes, ...describeApply(basis.proposal, basis.plan, workplan).changes];
-}
 
 async function applyEdit(
   excelRun: ExcelRun,

@@ -9,7 +9,7 @@
  *   Edits to the Conflicts table (the check's own output) change nothing the check reads.
  * - While the pane is busy (a check, an apply…), what is due waits and runs after it.
  */
-import { isOutputOnly, type TableChange } from "../office/events";
+import { isOutputOnly, type TableChange } from "./workbook";
 
 export const QUIET_MS = 1500;
 export const REMOTE_QUIET_MS = 500;

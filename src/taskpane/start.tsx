@@ -1,11 +1,9 @@
-/// <reference types="office-js" />
 /** Starting the pane: waits for Office, then shows the pane in the Office theme, or says why it cannot. */
 import { useEffect, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { App, Themed, Unavailable } from "./App";
 import { currentTheme, watchTheme, type PaneTheme } from "./theme";
-import { officeWorkbook, type PaneWorkbook } from "./workbook";
-import type { ExcelRun } from "../office";
+import { officeWorkbook, type ExcelRun, type PaneWorkbook } from "./workbook";
 
 function FollowingTheme({ workbook }: { workbook: PaneWorkbook }) {
   const [theme, setTheme] = useState<PaneTheme>(currentTheme);
@@ -21,8 +19,14 @@ function showUnavailable(root: Root, message: string, intent: "error" | "warning
   );
 }
 
+/** What the pane uses of the global Office (Office.js's own type stays in the workbook port). */
+interface OfficeHost {
+  onReady(callback: (info: { host: unknown }) => void): unknown;
+  HostType: { Excel: unknown };
+}
+
 interface Hosts {
-  Office?: typeof Office;
+  Office?: OfficeHost;
   Excel?: { run: ExcelRun };
 }
 

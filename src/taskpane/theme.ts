@@ -1,4 +1,3 @@
-/// <reference types="office-js" />
 /** The Office theme (light or dark) as the pane follows it. */
 
 export type PaneTheme = "light" | "dark";

@@ -1,6 +1,8 @@
 /**
  * What the pane can ask of the workbook: the Office.js adapter's operations bound to one
- * `Excel.run` (or a stand-in). The pane calls nothing else, so it holds no workplan logic.
+ * `Excel.run` (or a stand-in). The pane calls nothing else, so it holds no workplan logic; this
+ * is the only file of src/taskpane that imports src/office or Office.js's types (a lint rule
+ * holds the others to it).
  *
  * The port also keeps the two facts the live re-check needs: which changes the add-in wrote
  * itself (every operation that writes runs inside `OwnWrites.run`, and `watch` drops the change
@@ -12,6 +14,7 @@
  * as long as nothing changed in between.
  */
 import type { ExpectedEndsEdit } from "../domain/apply";
+import type { ProposalBasis } from "../domain/proposalBasis";
 import type { ProposalSheet } from "../domain/proposalSheet";
 import {
   applyProposalAndCheck,
@@ -31,7 +34,6 @@ import {
   type ClearOutcome,
   type CreateOutcome,
   type ExcelRun,
-  type ProposalBasis,
   type ProposalSheetWritten,
   type TableChange,
   type Unsubscribe,
@@ -39,11 +41,13 @@ import {
   type WorkbookTablesFound,
 } from "../office";
 
+export { isOutputOnly };
 export type {
   ApplyOutcome,
   CheckOutcome,
   ClearOutcome,
   CreateOutcome,
+  ExcelRun,
   ExpectedEndsEdit,
   ProposalBasis,
   ProposalSheetWritten,

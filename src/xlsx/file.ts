@@ -68,7 +68,8 @@ function keepColumnWidths(workbook: ExcelJS.Workbook): void {
   }
 }
 
-async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+/** The bytes of the .xlsx file for the workbook, for a caller that writes them itself. */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
   styleEveryTable(workbook);
   keepColumnWidths(workbook);
   const written = Buffer.from(await workbook.xlsx.writeBuffer());

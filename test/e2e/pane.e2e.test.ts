@@ -1,7 +1,7 @@
 /**
  * End to end in a real browser: the production bundle (built with OFFICE_JS=local, so the
  * page loads Office.js from @microsoft/office-js) served on 127.0.0.1, the fake Excel of
- * src/devtools installed by its own script right after Office.js, driven with playwright-core
+ * test/support/fakeExcel installed by its own script right after Office.js, driven with playwright-core
  * in Debian's Chromium (never a downloaded browser): create the workbook, slip cluster 2,
  * check, follow a finding to its cell, see the highlights in the grid, clear them, an error
  * from Excel; the syncs of a check counted in the page; axe-core on every state (no serious or

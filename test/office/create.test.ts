@@ -15,7 +15,7 @@ import {
   sheet,
   valuesIn,
   withOffice,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

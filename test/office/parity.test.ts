@@ -20,7 +20,7 @@ import { tablesByName } from "../../src/domain/tables";
 import { checkWorkbook } from "../../src/office";
 import { applyAnnotations, buildDefaultWorkbook, readTables as readXlsx } from "../../src/xlsx";
 import { conditionalFormats, existingCells, noteText } from "../../src/xlsx/excelModel";
-import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "../../src/devtools/fakeExcel";
+import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

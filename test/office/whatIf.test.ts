@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { describeApply } from "../../src/domain/apply";
+import { describeApplyChanges } from "../../src/domain/proposalBasis";
 import { describeProposalSheet } from "../../src/domain/proposalSheet";
 import type { CleanProposal } from "../../src/domain/propose";
 import { findTable } from "../../src/domain/tables";
@@ -14,7 +15,6 @@ import { checkTime } from "../../src/domain/annotations";
 import {
   applyProposal,
   checkWorkbook,
-  describeApplyChanges,
   PLAN_CHANGED,
   readWorkbook,
   saveExpectedEnds,
@@ -34,7 +34,7 @@ import {
   valuesIn,
   withOffice,
   type FakeExcel,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const OPTIONS = { currentYear: NOW.getFullYear() };

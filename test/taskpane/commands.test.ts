@@ -4,7 +4,7 @@
  */
 import { checkWorkplan, COMMAND_ERROR_SETTING, register } from "../../src/commands/commands";
 import type { ExcelRun } from "../../src/office";
-import { conflictsOf, createFakeExcel, FakeError, fakeOffice, withOffice } from "../../src/devtools/fakeExcel";
+import { conflictsOf, createFakeExcel, FakeError, fakeOffice, withOffice } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

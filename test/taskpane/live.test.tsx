@@ -12,7 +12,7 @@ import { LiveCheck, QUIET_MS, REMOTE_QUIET_MS } from "../../src/taskpane/live";
 import { loadAutoCheck } from "../../src/taskpane/preferences";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { TableChange } from "../../src/office";
-import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const local = (table = "Workplan"): TableChange => ({ source: "Local", table, address: "F5" });

@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { officeWorkbook, type PaneWorkbook } from "../../src/taskpane/workbook";
 import type { ExcelRun } from "../../src/office";
-import { createFakeExcel, FakeError, put, valueAt, withOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+import { createFakeExcel, FakeError, put, valueAt, withOffice, type FakeExcel } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

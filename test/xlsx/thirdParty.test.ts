@@ -18,6 +18,7 @@ import {
   SLIP,
   tempDir,
 } from "./support";
+import { requireTool, toolPath } from "../support/tools";
 
 const dir = tempDir();
 const converted = tempDir();
@@ -27,14 +28,17 @@ const names = [...FIXTURE_NAMES, NEW];
 beforeAll(async () => {
   await saveWorkbook(buildDefaultWorkbook(), path.join(dir, NEW));
   for (const name of FIXTURE_NAMES) await checkedCopy(fixture(name), path.join(dir, name), SLIP);
-  convertWithLibreOffice(
-    names.map((name) => path.join(dir, name)),
-    "xlsx",
-    converted,
-  );
 }, 300_000);
 
-describe("LibreOffice", () => {
+requireTool("soffice", "openpyxl")("LibreOffice", () => {
+  beforeAll(() => {
+    convertWithLibreOffice(
+      names.map((name) => path.join(dir, name)),
+      "xlsx",
+      converted,
+    );
+  }, 300_000);
+
   it.each(names)("opens %s and saves it again", (name) => {
     expect(statSync(path.join(converted, name)).size).toBeGreaterThan(5000);
   });
@@ -77,14 +81,14 @@ describe("LibreOffice", () => {
   }, 120_000);
 });
 
-describe("openpyxl", () => {
+requireTool("openpyxl")("openpyxl", () => {
   const SHEETS_AND_RULES =
     "import openpyxl, sys\n" +
     "wb = openpyxl.load_workbook(sys.argv[1])\n" +
     "for ws in wb.worksheets: print(ws.title, ws.sheet_state, [(str(cf.sqref), r.priority, r.formula) for cf in ws.conditional_formatting for r in cf.rules])";
 
   const run = (file: string) =>
-    execFileSync("/usr/bin/python3", ["-c", SHEETS_AND_RULES, file], {
+    execFileSync(toolPath("openpyxl") ?? "/usr/bin/python3", ["-c", SHEETS_AND_RULES, file], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
     });

@@ -1,4 +1,8 @@
-/** The proposed plan: the same plan with the solution's topics at its meetings, appended meetings added. */
+/**
+ * The proposed plan: the same plan with the solution's topics at its meetings, planned meetings
+ * renumbered after a cancellation, cancelled rows without a fixed topic, appended meetings added.
+ */
+import { takesPlace } from "../findings";
 import type { Meeting, Plan, Where } from "../model";
 import type { Problem, Slot } from "./problem";
 import type { Solution } from "./solve";
@@ -21,10 +25,16 @@ export function buildOutcome(problem: Problem, solution: Solution): Outcome {
   const meetingOf = solution.slots.map(meetingForSlot);
   const placed = new Map<Meeting, number>(meetingOf.map((m, i) => [m, (problem.free[i] as { number: number }).number]));
   // Held meetings keep what they had; every other meeting takes what the solution puts there, or nothing.
-  const meetings = [...plan.meetings, ...appended].map((m) => (m.held ? m : { ...m, topic: placed.get(m) ?? null }));
+  const meetings = [...plan.meetings, ...appended].map((m) => proposedMeeting(problem, m, placed.get(m) ?? null));
   const topicAt = new Map<Meeting, number | null>();
   [...plan.meetings, ...appended].forEach((m, i) => topicAt.set(m, (meetings[i] as Meeting).topic));
   return { plan: { ...plan, meetings }, appended, topicAt, meetingOf };
+}
+
+function proposedMeeting(problem: Problem, meeting: Meeting, topic: number | null): Meeting {
+  if (meeting.held) return meeting;
+  if (!takesPlace(meeting)) return { ...meeting, topic: null };
+  return { ...meeting, topic, ordinal: problem.numbers.get(meeting) ?? meeting.ordinal };
 }
 
 /** Appended meeting k: a planned row under the Workplan table, one a year after the last, numbered on. */

@@ -1,10 +1,11 @@
 /**
- * The rescheduling proposal (shared/spec/domain.md §3, P§49): an amended timeline with no error,
+ * The rescheduling proposal (docs/domain.md §3, P§49): an amended timeline with no error,
  * every planned topic inside its cluster windows, held meetings unchanged and new meetings only
  * appended after the last one; the best such timeline for the order of priorities of §3, or the
  * reason none exists and the smallest widening of a setting that would allow one.
  */
 import { checkPlan, summarize } from "../check";
+import { renumbering } from "../numbering";
 import type { Finding, Plan } from "../model";
 import { buildOutcome } from "./build";
 import { explain, severalLast, topicsPhrase } from "./explain";
@@ -73,10 +74,15 @@ function clustersUnread(plan: Plan): NoProposal | null {
 
 /**
  * Errors that no placement of topics can fix (articles, clusters, meeting numbers and years):
- * the checker's errors once every planned meeting is emptied, except the unscheduled topics.
+ * the checker's errors once every planned and cancelled row is emptied (and planned meetings are
+ * numbered on after a cancellation, as the proposal numbers them), except the unscheduled topics.
  */
 function unfixableErrors(plan: Plan): NoProposal | null {
-  const emptied: Plan = { ...plan, meetings: plan.meetings.map((m) => (m.held ? m : { ...m, topic: null })) };
+  const numbers = renumbering(plan);
+  const emptied: Plan = {
+    ...plan,
+    meetings: plan.meetings.map((m) => (m.held ? m : { ...m, topic: null, ordinal: numbers.get(m) ?? m.ordinal })),
+  };
   const errors = checkPlan(emptied).filter((f) => f.severity === "error" && f.rule !== "topic-unscheduled");
   if (errors.length === 0) return null;
   return {

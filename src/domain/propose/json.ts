@@ -1,6 +1,6 @@
 /** The proposal as `workplan propose` prints it (the shape the issue fixes). */
 import type { Summary } from "../check";
-import type { Proposal, Relaxation } from "./proposal";
+import type { MeetingChange, Proposal, Relaxation } from "./proposal";
 
 export interface MeetingJson {
   meeting: number | null;
@@ -9,6 +9,12 @@ export interface MeetingJson {
   current: number | null;
   proposed: number | null;
   reason: string | null;
+  /** Only on a cancelled row. */
+  cancelled?: true;
+  /** Only on a planned meeting that a cancellation renumbers: the number the proposal gives it. */
+  renumbered?: number;
+  /** Only on a planned meeting whose agenda item 2 is blank (`[]` when no flexible topic fits). */
+  flexibleCandidates?: string[];
 }
 
 export type ProposalJson =
@@ -40,14 +46,22 @@ export function proposalToJson(proposal: Proposal): ProposalJson {
     inversions,
     yearsMoved,
     moved,
-    meetings: proposal.meetings.map(({ meeting, year, held, current, proposed, reason }) => ({
-      meeting,
-      year,
-      held,
-      current,
-      proposed,
-      reason,
-    })),
+    meetings: proposal.meetings.map(meetingJson),
     after: { error: after.error, warning: after.warning, info: after.info },
+  };
+}
+
+function meetingJson(change: MeetingChange): MeetingJson {
+  const { meeting, year, held, current, proposed, reason, cancelled, renumbered, flexibleCandidates } = change;
+  return {
+    meeting,
+    year,
+    held,
+    current,
+    proposed,
+    reason,
+    ...(cancelled ? { cancelled: true as const } : {}),
+    ...(renumbered !== null ? { renumbered } : {}),
+    ...(flexibleCandidates !== null ? { flexibleCandidates: [...flexibleCandidates] } : {}),
   };
 }

@@ -1,10 +1,11 @@
 /**
- * The rescheduling problem read off a plan (shared/spec/domain.md §3): which topics may still be
+ * The rescheduling problem read off a plan (docs/domain.md §3): which topics may still be
  * moved, the years each may take, the meetings that can take a fixed topic, and where every topic
  * is now. Nothing here decides; solve.ts does.
  */
 import type { Meeting, Plan } from "../model";
-import { meetingsByYear } from "../findings";
+import { rowsByYear, takesPlace } from "../findings";
+import { renumbering } from "../numbering";
 import { topicWindows, type ClusterWindow } from "../windows";
 
 /** A topic the proposal may place: one not discussed at a held meeting. */
@@ -16,7 +17,10 @@ export interface FreeTopic {
   windows: ClusterWindow[];
   /** Holds a cross-cutting "last" article: it must be at the last meeting with a fixed topic. */
   last: boolean;
-  /** Where it is now: the first meeting (in time) that names it, or null if none does. */
+  /**
+   * Where it is now: the first meeting (in time) that takes place and names it, else the first
+   * cancelled row that names it, or null if no row does.
+   */
   current: Meeting | null;
 }
 
@@ -43,16 +47,18 @@ export interface Problem {
   held: HeldTopic[];
   /** Existing planned meetings with a readable year, in time order. */
   existing: Slot[];
-  /** Year and number of the last existing meeting; appended meetings follow them. */
+  /** Year and (proposed) number of the last meeting that takes place; appended meetings follow them. */
   lastYear: number;
   lastOrdinal: number;
+  /** The new number of each planned meeting that a cancellation renumbers (numbering.ts). */
+  numbers: Map<Meeting, number>;
   /** Latest year of a held meeting that has a fixed topic (a "last" topic must come after it). */
   latestHeldYear: number | null;
 }
 
-/** Meetings in time order, then those whose year cannot be read, in row order. */
+/** Every row in time order (cancelled rows included), then those whose year cannot be read, in row order. */
 export function meetingsInOrder(plan: Plan): Meeting[] {
-  return [...meetingsByYear(plan), ...plan.meetings.filter((m) => m.year === null)];
+  return rowsByYear(plan);
 }
 
 export function readProblem(plan: Plan): Problem {
@@ -64,9 +70,10 @@ export function readProblem(plan: Plan): Problem {
     .filter((n) => !heldNumbers.has(n))
     .sort((a, b) => a - b)
     .map((number) => freeTopic(plan, number, lastTopics.has(number), ordered));
-  const dated = ordered.filter((m) => m.year !== null);
+  const dated = ordered.filter((m) => m.year !== null && takesPlace(m));
   const last = dated[dated.length - 1];
-  const ordinals = plan.meetings.map((m) => m.ordinal).filter((o): o is number => o !== null);
+  const numbers = renumbering(plan);
+  const numberOf = (m: Meeting) => numbers.get(m) ?? m.ordinal;
   const heldYears = plan.meetings
     .filter((m) => m.held && m.topic !== null && m.year !== null)
     .map((m) => m.year as number);
@@ -76,12 +83,22 @@ export function readProblem(plan: Plan): Problem {
     held,
     existing: dated
       .filter((m) => !m.held)
-      .map((meeting) => ({ year: meeting.year as number, ordinal: meeting.ordinal, meeting })),
+      .map((meeting) => ({ year: meeting.year as number, ordinal: numberOf(meeting), meeting })),
     // With no dated meeting at all, the first appended meeting is in the "As of" year.
     lastYear: last?.year ?? plan.settings.asOf - 1,
-    lastOrdinal: ordinals.length > 0 ? Math.max(...ordinals) : 0,
+    lastOrdinal: lastOrdinal(plan, numberOf),
+    numbers,
     latestHeldYear: heldYears.length > 0 ? Math.max(...heldYears) : null,
   };
+}
+
+/** The highest number of a meeting that takes place; with none, the number before the first freed one. */
+function lastOrdinal(plan: Plan, numberOf: (m: Meeting) => number | null): number {
+  const taking = plan.meetings.filter(takesPlace).map(numberOf);
+  const numbers = taking.filter((o): o is number => o !== null);
+  if (numbers.length > 0) return Math.max(...numbers);
+  const freed = plan.meetings.map((m) => m.ordinal).filter((o): o is number => o !== null);
+  return freed.length > 0 ? Math.min(...freed) - 1 : 0;
 }
 
 /** Topics of the Topics table at a held meeting, each at the first held meeting that names it. */
@@ -101,7 +118,9 @@ function freeTopic(plan: Plan, number: number, last: boolean, ordered: Meeting[]
     windows.length === 0
       ? null
       : { from: Math.max(...windows.map((w) => w.from)), to: Math.min(...windows.map((w) => w.to)) };
-  return { number, window, windows, last, current: ordered.find((m) => m.topic === number) ?? null };
+  const current =
+    ordered.find((m) => m.topic === number && takesPlace(m)) ?? ordered.find((m) => m.topic === number) ?? null;
+  return { number, window, windows, last, current };
 }
 
 /** Appended meeting k (1-based): one a year after the last meeting, numbered on. */

@@ -10,10 +10,20 @@ export interface MeetingChange {
   held: boolean;
   /** A meeting the proposal adds after the last one. */
   appended: boolean;
+  /** A cancelled row: kept for the record with no fixed topic, never renumbered. */
+  cancelled: boolean;
+  /** The number the proposal gives a planned meeting after a cancellation; null when it keeps its own. */
+  renumbered: number | null;
   current: number | null;
   proposed: number | null;
   /** Why the meeting's fixed topic changes; null when it does not. */
   reason: string | null;
+  /**
+   * For a planned meeting whose agenda item 2 is blank: the flexible topics that could be taken
+   * there without any finding, in the order of the FlexibleTopics table (P§48, P§50(a)). Null for
+   * held and cancelled meetings and where agenda item 2 is already filled.
+   */
+  flexibleCandidates: string[] | null;
 }
 
 /** A topic the proposal moves: from where, to where, and the finding it resolves or the room it makes. */

@@ -3,9 +3,10 @@
  * makes for another topic, or the order of topics it keeps.
  */
 import type { Meeting } from "../model";
-import { articleList, describeMeeting, meetingsByYear } from "../findings";
+import { articleList, describeMeeting, meetingsByYear, takesPlace } from "../findings";
 import { describeCluster, describeReviewEnd } from "../windows";
 import type { Outcome } from "./build";
+import { flexibleCandidates } from "./flexible";
 import type { FreeTopic, Problem } from "./problem";
 import { meetingsInOrder } from "./problem";
 import type { MeetingChange, TopicMove } from "./proposal";
@@ -41,6 +42,7 @@ function moveReason(context: Context, topic: FreeTopic): string {
   const from = topic.current;
   if (from === null) return "topic-unscheduled: it was at no meeting";
   if (from.year === null) return `it was at ${describeMeeting(from)}, whose year cannot be read`;
+  if (!takesPlace(from)) return `meeting-cancelled: it was at ${describeMeeting(from)}, which is cancelled`;
   return (
     windowReason(topic, from.year, from) ??
     lastReason(context, topic) ??
@@ -104,6 +106,7 @@ function orderReason(context: Context, topic: FreeTopic, year: number): string |
 export function meetingChanges(problem: Problem, outcome: Outcome, moves: TopicMove[]): MeetingChange[] {
   const reasonOf = new Map(moves.map((m) => [m.topic, m.reason]));
   const rows = [...meetingsInOrder(problem.plan), ...outcome.appended];
+  const candidates = flexibleCandidates(problem.plan, outcome);
   return rows.map((meeting) => {
     const appended = outcome.appended.includes(meeting);
     const current = appended ? null : meeting.topic;
@@ -113,9 +116,12 @@ export function meetingChanges(problem: Problem, outcome: Outcome, moves: TopicM
       year: meeting.year,
       held: meeting.held,
       appended,
+      cancelled: !takesPlace(meeting),
+      renumbered: problem.numbers.get(meeting) ?? null,
       current,
       proposed,
-      reason: changeReason(problem, outcome, reasonOf, appended, current, proposed),
+      reason: changeReason(problem, outcome, reasonOf, meeting, current, proposed),
+      flexibleCandidates: candidates.get(meeting) ?? null,
     };
   });
 }
@@ -124,14 +130,26 @@ function changeReason(
   problem: Problem,
   outcome: Outcome,
   reasonOf: Map<number, string>,
-  appended: boolean,
+  meeting: Meeting,
   current: number | null,
   proposed: number | null,
 ): string | null {
+  const appended = outcome.appended.includes(meeting);
   if (proposed !== null) return current === proposed ? null : (reasonOf.get(proposed) ?? null);
+  if (current !== null && !takesPlace(meeting)) return cancelledReason(problem, outcome, meeting, current);
   if (current !== null) return vacatedReason(problem, outcome, current);
   // An appended meeting without a fixed topic: the Working Group meets once a year.
   return appended ? "appended to keep one meeting a year; no fixed topic fits this year" : null;
+}
+
+/** A cancelled row loses its fixed topic: where that topic goes. */
+function cancelledReason(problem: Problem, outcome: Outcome, meeting: Meeting, topic: number): string {
+  const cancelled = `meeting-cancelled: ${describeMeeting(meeting)} is cancelled`;
+  if (!problem.plan.topics.has(topic)) return `${cancelled}; topic ${topic} is not in the Topics table`;
+  const held = problem.held.find((h) => h.number === topic);
+  if (held) return `${cancelled}; topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
+  const to = outcome.meetingOf[problem.free.findIndex((t) => t.number === topic)];
+  return to ? `${cancelled}; topic ${topic} moves to ${describeMeeting(to)}` : cancelled;
 }
 
 /** Why a meeting loses its fixed topic and takes none. */

@@ -1,5 +1,5 @@
 import type { Rule } from "../findings";
-import { articleList, describeMeeting, topicArticles } from "../findings";
+import { articleList, describeMeeting, meetingsTakingPlace, topicArticles } from "../findings";
 
 export const flexibleOverlap: Rule = {
   id: "flexible-overlap",
@@ -10,7 +10,7 @@ export const flexibleOverlap: Rule = {
   check(plan) {
     const flexibleTopics = plan.flexibleTopics;
     if (flexibleTopics === null) return [];
-    return plan.meetings.flatMap((meeting) => {
+    return meetingsTakingPlace(plan).flatMap((meeting) => {
       if (meeting.flexible?.kind !== "code" || meeting.topic === null || !meeting.at.flexible) return [];
       const flexible = flexibleTopics.get(meeting.flexible.code);
       const fixed = new Set(topicArticles(plan, meeting.topic));

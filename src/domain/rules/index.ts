@@ -8,14 +8,16 @@ import { flexibleOverlap } from "./flexibleOverlap";
 import { flexibleRepeat } from "./flexibleRepeat";
 import { flexibleUnknown } from "./flexibleUnknown";
 import { lastTopic } from "./lastTopic";
+import { meetingCancelled } from "./meetingCancelled";
 import { meetingDuplicate } from "./meetingDuplicate";
+import { meetingNumbering } from "./meetingNumbering";
 import { meetingSequence } from "./meetingSequence";
 import { topicDuplicate } from "./topicDuplicate";
 import { topicOrder } from "./topicOrder";
 import { topicUnknown } from "./topicUnknown";
 import { topicUnscheduled } from "./topicUnscheduled";
 
-/** Every rule of shared/spec/domain.md §2 that reads the plan, in the order of that table. */
+/** Every rule of docs/domain.md §2 that reads the plan, in the order of that table. */
 export const RULES: readonly Rule[] = [
   clusterTooEarly,
   clusterTooLate,
@@ -32,4 +34,6 @@ export const RULES: readonly Rule[] = [
   flexibleUnknown,
   flexibleRepeat,
   flexibleOverlap,
+  meetingCancelled,
+  meetingNumbering,
 ];

@@ -1,5 +1,5 @@
 import type { Rule, RuleHit } from "../findings";
-import { describeMeeting } from "../findings";
+import { describeMeeting, meetingsTakingPlace } from "../findings";
 import type { Meeting, Where } from "../model";
 
 export const meetingDuplicate: Rule = {
@@ -10,14 +10,14 @@ export const meetingDuplicate: Rule = {
   check(plan) {
     return [
       ...repeats(
-        plan.meetings,
+        meetingsTakingPlace(plan),
         (m) => m.ordinal,
         (m) => m.at.ordinal,
         (m, first) =>
           `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and at ${first.at.ordinal.cell} (${first.year ?? "no year"}); each meeting has its own number.`,
       ),
       ...repeats(
-        plan.meetings,
+        meetingsTakingPlace(plan),
         (m) => m.year,
         (m) => m.at.year,
         (m, first) =>

@@ -1,5 +1,5 @@
 import type { Rule } from "../findings";
-import { capitalize, describeMeeting, describeTopic, meetingsByYear } from "../findings";
+import { capitalize, describeMeeting, describeTopic, meetingsByYear, meetingsTakingPlace } from "../findings";
 import type { Meeting } from "../model";
 
 export const topicDuplicate: Rule = {
@@ -9,7 +9,7 @@ export const topicDuplicate: Rule = {
   summary: "A topic is at more than one meeting.",
   check(plan) {
     const byTopic = new Map<number, Meeting[]>();
-    for (const meeting of [...meetingsByYear(plan), ...plan.meetings.filter((m) => m.year === null)]) {
+    for (const meeting of [...meetingsByYear(plan), ...meetingsTakingPlace(plan).filter((m) => m.year === null)]) {
       if (meeting.topic === null) continue;
       byTopic.set(meeting.topic, [...(byTopic.get(meeting.topic) ?? []), meeting]);
     }

@@ -1,5 +1,5 @@
 import type { Rule } from "../findings";
-import { capitalize, describeTopic } from "../findings";
+import { capitalize, describeTopic, meetingsTakingPlace, takesPlace } from "../findings";
 
 export const topicUnscheduled: Rule = {
   id: "topic-unscheduled",
@@ -7,9 +7,11 @@ export const topicUnscheduled: Rule = {
   source: "P§3",
   summary: "A topic of the Topics table is at no meeting.",
   check(plan) {
-    const scheduled = new Set(plan.meetings.map((m) => m.topic));
+    const scheduled = new Set(meetingsTakingPlace(plan).map((m) => m.topic));
+    // A topic left at a cancelled row is already a meeting-cancelled error: reporting it here too would say it twice.
+    const atCancelled = new Set(plan.meetings.filter((m) => !takesPlace(m)).map((m) => m.topic));
     return [...plan.topics.values()]
-      .filter((topic) => !scheduled.has(topic.number))
+      .filter((topic) => !scheduled.has(topic.number) && !atCancelled.has(topic.number))
       .map((topic) => ({
         at: topic.at,
         topic: topic.number,

@@ -58,11 +58,24 @@ function captionCells(place: Place, caption: readonly string[]): { at: CellPlace
  * checked before the record was kept, wherever captionRows put them above the table.
  */
 export function ownCaptions(state: WorkbookState): CellPlace[] {
-  if (state.record) return state.record.cells;
+  const filled = (cell: CellPlace) => state.filledCells.find((f) => samePlace(f, cell));
+  if (state.record) {
+    return state.record.cells.filter((cell) => {
+      const now = filled(cell);
+      return !now || (now.text !== undefined && now.text === cell.text);
+    });
+  }
   if (!state.conflicts) return [];
   const { sheet, area } = state.conflicts;
-  return captionRows(area.top).map((row) => ({ sheet, row, column: area.left }));
+  const legacy = captionRows(area.top).map((row) => ({ sheet, row, column: area.left }));
+  return legacy.flatMap((cell) => {
+    const text = filled(cell)?.text;
+    return !filled(cell) || (text && LEGACY_CAPTION.test(text)) ? [{ ...cell, text: text ?? "" }] : [];
+  });
 }
+
+/** The lines versions without a record wrote above the Conflicts table. */
+const LEGACY_CAPTION = /^(Last checked|Not checked yet|Expected review ends used)/;
 
 function inTheWay(
   state: WorkbookState,
@@ -146,7 +159,7 @@ export function describeConflicts(
   return {
     ops,
     address: `${place.sheet}!${areaAddress(area)}`,
-    captions: captions.map((c) => c.at),
+    captions: captions.map((c) => ({ ...c.at, text: c.text })),
     blocked: null,
   };
 }

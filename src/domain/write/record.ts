@@ -32,9 +32,12 @@ function addEntry(record: ProductRecord, row: readonly CellValue[]): void {
   if (kind === "rule") {
     const area = areaOfAddress(address);
     if (sheet && area && formula) record.rules.push({ sheet, area, formula });
-  } else if (kind === "note" || kind === "cell") {
+  } else if (kind === "note") {
     const at = place(sheet, address);
-    if (at) (kind === "note" ? record.notes : record.cells).push(at);
+    if (at) record.notes.push(at);
+  } else if (kind === "cell") {
+    const at = place(sheet, address);
+    if (at) record.cells.push({ ...at, text: formula });
   }
 }
 
@@ -66,7 +69,7 @@ function entries(record: ProductRecord): Written[][] {
   return [
     ...record.rules.map((r) => entry("rule", r.sheet, areaAddress(r.area), r.formula)),
     ...record.notes.map((n) => entry("note", n.sheet, a1(n.row, n.column))),
-    ...record.cells.map((c) => entry("cell", c.sheet, a1(c.row, c.column))),
+    ...record.cells.map((c) => entry("cell", c.sheet, a1(c.row, c.column), c.text ?? "")),
   ];
 }
 

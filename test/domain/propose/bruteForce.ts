@@ -1,5 +1,5 @@
 /**
- * Test oracle: the best proposal by exhaustive search, written from shared/spec/domain.md §3
+ * Test oracle: the best proposal by exhaustive search, written from docs/domain.md §3
  * without any code of src/domain/propose. It tries every way of giving each topic that was not
  * held a distinct planned or appended meeting, keeps those that satisfy the hard conditions, and
  * takes the least by (appended meetings, inversions, years moved, topics moved, years of the
@@ -12,7 +12,10 @@
  * - a topic's current meeting is the first meeting (in time) that names it; a topic at no meeting
  *   moves 0 years but counts as moved;
  * - appended meetings are the years after the last meeting, one a year, and a plan appends up to
- *   the last of them that takes a topic.
+ *   the last of them that takes a topic;
+ * - a cancelled row is no meeting (§3): it takes no topic and has no year for the rules, so the
+ *   last meeting is the last one that takes place; a topic named only at a cancelled row is now
+ *   there (its years moved count from that row's year), and it can never stay.
  */
 import type { Meeting, Plan } from "../../../src/domain/model";
 
@@ -39,7 +42,8 @@ interface Option {
 }
 
 export function bruteForce(plan: Plan): Objective | null {
-  const dated = plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
+  const rows = plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
+  const dated = rows.filter((m) => m.status !== "cancelled");
   const heldYear = new Map<number, number>();
   for (const m of dated)
     if (m.held && m.topic !== null && plan.topics.has(m.topic) && !heldYear.has(m.topic))
@@ -51,7 +55,7 @@ export function bruteForce(plan: Plan): Objective | null {
   const free = [...plan.topics.keys()]
     .filter((t) => !heldYear.has(t) && !plan.meetings.some((m) => m.held && m.topic === t))
     .sort((a, b) => a - b)
-    .map((t) => freeTopic(plan, t, dated));
+    .map((t) => freeTopic(plan, t, dated, rows));
   if (free.filter((t) => t.last).length > 1) return null;
   const lastYear = dated.length > 0 ? (dated[dated.length - 1]?.year as number) : plan.settings.asOf - 1;
   const planned: Option[] = dated.filter((m) => !m.held).map((m) => ({ year: m.year as number, meeting: m }));
@@ -81,7 +85,7 @@ function hall(free: Free[], options: Option[]): boolean {
   return true;
 }
 
-function freeTopic(plan: Plan, number: number, dated: Meeting[]): Free {
+function freeTopic(plan: Plan, number: number, dated: Meeting[], rows: Meeting[]): Free {
   const { earliest, latest } = plan.settings;
   let from = -Infinity;
   let to = Infinity;
@@ -93,7 +97,11 @@ function freeTopic(plan: Plan, number: number, dated: Meeting[]): Free {
     to = Math.min(to, cluster.expectedEnd + (latest as number));
   }
   const last = plan.articles.some((a) => a.topic === number && a.last);
-  const current = [...dated, ...plan.meetings.filter((m) => m.year === null)].find((m) => m.topic === number) ?? null;
+  const undated = plan.meetings.filter((m) => m.year === null);
+  const current =
+    [...dated, ...undated.filter((m) => m.status !== "cancelled")].find((m) => m.topic === number) ??
+    [...rows, ...undated].find((m) => m.topic === number) ??
+    null;
   return { number, from, to, last, current };
 }
 

@@ -9,15 +9,17 @@ import type { Meeting, Plan } from "../../../src/domain/model";
 import { compare, type Objective } from "./bruteForce";
 
 export function checkerOracle(plan: Plan, maxAppended: number): Objective | null {
-  const dated = plan.meetings.filter((m) => m.year !== null).sort((a, b) => (a.year as number) - (b.year as number));
+  const dated = plan.meetings
+    .filter((m) => m.year !== null && m.status !== "cancelled")
+    .sort((a, b) => (a.year as number) - (b.year as number));
   const free = [...plan.topics.keys()]
     .filter((t) => !plan.meetings.some((m) => m.held && m.topic === t))
     .sort((a, b) => a - b);
-  const lastYear = dated[dated.length - 1]?.year as number;
+  const lastYear = dated[dated.length - 1]?.year ?? plan.settings.asOf - 1;
   const lastOrdinal = Math.max(...plan.meetings.map((m) => m.ordinal as number));
   for (let appended = 0; appended <= maxAppended; appended++) {
     const added: Meeting[] = Array.from({ length: appended }, (_, k) => ({
-      ...(dated[0] as Meeting),
+      ...(plan.meetings[0] as Meeting),
       row: plan.meetings.length + k,
       ordinal: lastOrdinal + k + 1,
       year: lastYear + k + 1,
@@ -26,11 +28,12 @@ export function checkerOracle(plan: Plan, maxAppended: number): Objective | null
       flexible: null,
       topic: null,
     }));
-    const open = [...plan.meetings, ...added].filter((m) => !m.held);
+    const open = [...plan.meetings, ...added].filter((m) => !m.held && m.status !== "cancelled");
     let best: Objective | null = null;
     for (const choice of injections(free.length, open.length)) {
       if (appended > 0 && !choice.includes(open.length - 1)) continue;
       const topicAt = new Map(choice.map((slot, i) => [open[slot] as Meeting, free[i] as number]));
+      // Cancelled rows keep no fixed topic (§3); every other planned meeting takes what this choice puts there.
       const meetings = [...plan.meetings, ...added].map((m) => (m.held ? m : { ...m, topic: topicAt.get(m) ?? null }));
       const proposed: Plan = { ...plan, meetings };
       if (checkPlan(proposed).some((f) => f.severity === "error" || (f.rule === "cluster-too-late" && !f.held)))
@@ -60,7 +63,8 @@ function objectiveOf(plan: Plan, proposed: Plan, free: number[], meetings: Meeti
   let yearsMoved = 0;
   let moved = 0;
   free.forEach((t, i) => {
-    const now = dated(plan).find((m) => m.topic === t);
+    const now =
+      dated(plan).find((m) => m.topic === t && m.status !== "cancelled") ?? dated(plan).find((m) => m.topic === t);
     const to = meetings[i] as Meeting;
     if (now) yearsMoved += Math.abs((to.year as number) - (now.year as number));
     if (now !== to) moved++;

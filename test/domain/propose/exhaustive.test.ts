@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { checkPlan } from "../../../src/domain/check";
+import type { Meeting, Plan } from "../../../src/domain/model";
 import { blocks, proposeTimeline, type CleanProposal } from "../../../src/domain/propose";
 import { bruteForce, type Objective } from "./bruteForce";
 import { checkerOracle } from "./checkerOracle";
@@ -121,5 +122,135 @@ describe("the proposal on generated small plans", () => {
       }),
       { numRuns: 50, seed: 3 },
     );
+  });
+});
+
+/** The same plan without some topics (and their articles): what "leaving them out" means. */
+function without(plan: Plan, topics: readonly number[]): Plan {
+  const left = new Set(topics);
+  return {
+    ...plan,
+    topics: new Map([...plan.topics].filter(([n]) => !left.has(n))),
+    articles: plan.articles.filter((a) => a.topic === null || !left.has(a.topic)),
+  };
+}
+
+/** Every set of k topics out of the list. */
+function* subsets(topics: readonly number[], k: number, from = 0, chosen: number[] = []): Generator<number[]> {
+  if (chosen.length === k) {
+    yield [...chosen];
+    return;
+  }
+  for (let i = from; i < topics.length; i++) {
+    chosen.push(topics[i] as number);
+    yield* subsets(topics, k, i + 1, chosen);
+    chosen.pop();
+  }
+}
+
+function freeTopics(plan: Plan): number[] {
+  return [...plan.topics.keys()]
+    .filter((t) => !plan.meetings.some((m) => m.held && m.topic === t))
+    .sort((a, b) => a - b);
+}
+
+/** `unplaced` is sufficient (without it a clean plan exists) and minimal (no smaller set is). */
+function expectExactExplanation(plan: Plan, unplaced: readonly number[]): void {
+  expect(unplaced.length).toBeGreaterThan(0);
+  expect(bruteForce(without(plan, unplaced))).not.toBeNull();
+  // Leaving out more topics never makes planning harder, so checking one topic fewer is enough.
+  for (const smaller of subsets(freeTopics(plan), unplaced.length - 1))
+    expect(bruteForce(without(plan, smaller))).toBeNull();
+}
+
+describe("the proposal on generated small plans with cancelled rows", () => {
+  const withCancelled = planSpecs(7, 9, true);
+  const cancelledRows = (plan: Plan) => plan.meetings.filter((m) => m.status === "cancelled");
+
+  it("the oracle still reads the rules as the checker does", () => {
+    fc.assert(
+      fc.property(planSpecs(4, 5, true), (spec) => {
+        const plan = planOf(spec);
+        const best = bruteForce(plan);
+        const dated = spec.meetings.filter((m) => !m.cancelled).map((m) => m.year);
+        const lastYear = dated.length > 0 ? Math.max(...dated) : (plan.settings.asOf as number) - 1;
+        const windowEnd = Math.max(...Object.values(spec.expectedEnd)) + spec.latest;
+        const enough = Math.max(0, windowEnd - lastYear) + spec.topics.length;
+        expect(checkerOracle(plan, best ? best.appended : enough)).toEqual(best);
+      }),
+      { numRuns: 100, seed: 13 },
+    );
+  });
+
+  it("is as good as exhaustive search, re-checks clean, and numbers the meetings on after a cancellation", () => {
+    let clean = 0;
+    let withRows = 0;
+    fc.assert(
+      fc.property(withCancelled, (spec) => {
+        const plan = planOf(spec);
+        const best = bruteForce(plan);
+        const proposal = proposeTimeline(plan);
+        expect(proposal.feasible).toBe(best !== null);
+        if (!proposal.feasible || !best) return;
+        clean++;
+        if (cancelledRows(plan).length > 0) withRows++;
+        expect(objectiveOf(proposal)).toEqual(best);
+        expect(checkPlan(proposal.plan).filter(blocks)).toEqual([]);
+        expect(checkPlan(proposal.plan).filter((f) => f.rule === "meeting-numbering")).toEqual([]);
+        plan.meetings.forEach((m, i) => {
+          const after = proposal.plan.meetings[i] as Meeting;
+          expect(after.year).toBe(m.year);
+          if (m.held) expect([after.ordinal, after.topic]).toEqual([m.ordinal, m.topic]);
+          if (m.status === "cancelled")
+            expect([after.ordinal, after.status, after.topic]).toEqual([m.ordinal, "cancelled", null]);
+        });
+        // Held and planned meetings, then the appended ones, in year order: each planned meeting
+        // after the first cancelled row is numbered on from the meeting before it.
+        const firstCancelled = Math.min(...cancelledRows(plan).map((m) => m.year as number));
+        const taking = proposal.plan.meetings
+          .filter((m) => m.status !== "cancelled")
+          .sort((a, b) => (a.year as number) - (b.year as number));
+        taking.forEach((m, i) => {
+          const before = taking[i - 1];
+          if (before && !m.held && (m.year as number) >= firstCancelled)
+            expect(m.ordinal).toBe((before.ordinal as number) + 1);
+        });
+      }),
+      { numRuns: 600, seed: 20261201 },
+    );
+    expect(clean).toBeGreaterThan(150);
+    expect(withRows).toBeGreaterThan(60);
+  });
+});
+
+describe("the exact explanation when no clean plan exists", () => {
+  it("names a smallest set of topics whose removal leaves a clean plan possible (plans without cancelled rows)", () => {
+    let explained = 0;
+    fc.assert(
+      fc.property(planSpec, (spec) => {
+        const plan = planOf(spec);
+        const proposal = proposeTimeline(plan);
+        if (proposal.feasible || /cannot fix|each hold a cross-cutting/.test(proposal.reason)) return;
+        explained++;
+        expectExactExplanation(plan, proposal.unplaced);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+    expect(explained).toBeGreaterThan(50);
+  });
+
+  it("and with cancelled rows", () => {
+    let explained = 0;
+    fc.assert(
+      fc.property(planSpecs(7, 9, true), (spec) => {
+        const plan = planOf(spec);
+        const proposal = proposeTimeline(plan);
+        if (proposal.feasible || /cannot fix|each hold a cross-cutting/.test(proposal.reason)) return;
+        explained++;
+        expectExactExplanation(plan, proposal.unplaced);
+      }),
+      { numRuns: 500, seed: 17 },
+    );
+    expect(explained).toBeGreaterThan(50);
   });
 });

@@ -26,9 +26,12 @@ describe("proposalToJson", () => {
     const added = json.meetings[json.meetings.length - 1];
     expect(added).toMatchObject({ meeting: 20, year: 2033, held: false, current: null, proposed: 10 });
     expect(typeof added?.reason).toBe("string");
-    expect(json.meetings.every((m) => Object.keys(m).join() === "meeting,year,held,current,proposed,reason")).toBe(
-      true,
-    );
+    // Issue 13: a planned meeting whose agenda item 2 is blank also lists its flexible-topic candidates.
+    const keys = (m: (typeof json.meetings)[number]) =>
+      m.held
+        ? "meeting,year,held,current,proposed,reason"
+        : "meeting,year,held,current,proposed,reason,flexibleCandidates";
+    expect(json.meetings.every((m) => Object.keys(m).join() === keys(m))).toBe(true);
     expect(json.after).toEqual({ error: 0, warning: 0, info: 0 });
   });
 

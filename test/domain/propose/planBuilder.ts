@@ -9,6 +9,8 @@ export interface MeetingSpec {
   year: number;
   held: boolean;
   topic: number | null;
+  /** Status Cancelled: the row takes place in no year (never held). */
+  cancelled?: boolean;
 }
 
 export interface TopicSpec {
@@ -37,8 +39,8 @@ export function planOf(spec: PlanSpec): Plan {
     row,
     ordinal: m.ordinal,
     year: m.year,
-    status: m.held ? "held" : "planned",
-    held: m.held,
+    status: m.cancelled ? "cancelled" : m.held ? "held" : "planned",
+    held: m.held && !m.cancelled,
     flexible: null,
     topic: m.topic,
     at: { ordinal: at(`A${row + 2}`), year: at(`B${row + 2}`), flexible: null, topic: at(`E${row + 2}`) },
@@ -82,7 +84,7 @@ export function planOf(spec: PlanSpec): Plan {
       ];
     }),
   );
-  const asOf = spec.asOf ?? Math.min(...spec.meetings.filter((m) => !m.held).map((m) => m.year), 9999);
+  const asOf = spec.asOf ?? Math.min(...spec.meetings.filter((m) => !m.held || m.cancelled).map((m) => m.year), 9999);
   return {
     meetings,
     topics,

@@ -1,0 +1,228 @@
+/** The workbook as the engine and the write planner need it, read from the package without ExcelJS. */
+import { FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../../domain/annotations";
+import { CONFLICTS, INPUT_TABLES } from "../../domain/layout";
+import type { Area, PlacedTable, ProductRecord, SheetState, WorkbookState } from "../../domain/sheetOps";
+import type { CellValue, SheetTable } from "../../domain/tables";
+import type { PlainValue } from "../cells";
+import { cellName, parseArea, parseCell } from "./cellRefs";
+import { isMain, type SheetEntry, type XlsxPackage } from "./package";
+import { cellValue, holdsValue, sheetCells, stringItemText, type ValueContext } from "./sheetCells";
+import { dateStyles } from "./styles";
+import { attr, type XmlElement } from "./xmlTree";
+
+export interface TablePart {
+  part: string;
+  sheet: SheetEntry;
+  root: XmlElement;
+  name: string;
+  area: Area;
+  headerRows: number;
+  totalsRows: number;
+  columnNames: string[];
+}
+
+/** Every table of every worksheet, with its part (tables whose `ref` is not a range are left out). */
+export function tableParts(pkg: XlsxPackage): TablePart[] {
+  const found: TablePart[] = [];
+  for (const sheet of pkg.sheets) {
+    if (sheet.part === undefined || sheet.kind !== "worksheet") continue;
+    for (const rel of pkg.related(sheet.part, "table")) {
+      if (!pkg.loaded(rel.target)) continue;
+      const root = pkg.tree(rel.target);
+      const area = parseArea(attr(root, "ref") ?? "");
+      if (root.local !== "table" || !isMain(root.uri) || !area) continue;
+      const columns = root.children.find((c) => c.local === "tableColumns" && isMain(c.uri));
+      found.push({
+        part: rel.target,
+        sheet,
+        root,
+        name: attr(root, "displayName") ?? attr(root, "name") ?? "",
+        area,
+        headerRows: Number(attr(root, "headerRowCount") ?? 1) === 0 ? 0 : 1,
+        totalsRows: Number(attr(root, "totalsRowCount") ?? 0) > 0 ? 1 : 0,
+        columnNames: (columns?.children ?? [])
+          .filter((c) => c.local === "tableColumn")
+          .map((c) => attr(c, "name") ?? ""),
+      });
+    }
+  }
+  return found;
+}
+
+export function sharedStrings(pkg: XlsxPackage): string[] {
+  const rel = pkg.related(pkg.workbookPart, "sharedStrings").find((r) => pkg.loaded(r.target));
+  if (!rel) return [];
+  const root = pkg.tree(rel.target);
+  return root.children.filter((c) => c.local === "si" && isMain(c.uri)).map(stringItemText);
+}
+
+const contexts = new WeakMap<XlsxPackage, ValueContext>();
+
+export function valueContext(pkg: XlsxPackage): ValueContext {
+  let context = contexts.get(pkg);
+  if (!context) {
+    context = { sharedStrings: sharedStrings(pkg), dateStyles: dateStyles(pkg), date1904: pkg.date1904 };
+    contexts.set(pkg, context);
+  }
+  return context;
+}
+
+/** Forgets what was read from the cells (after the product changed them). */
+export function forgetValues(pkg: XlsxPackage): void {
+  contexts.delete(pkg);
+}
+
+function rowValues(
+  cells: Map<number, XmlElement> | undefined,
+  left: number,
+  right: number,
+  context: ValueContext,
+): PlainValue[] {
+  const values: PlainValue[] = [];
+  for (let column = left; column <= right; column++) {
+    const cell = cells?.get(column);
+    values.push(cell ? cellValue(cell, context) : null);
+  }
+  return values;
+}
+
+/**
+ * A table's values, header and body. Rows past the last row the sheet stores are all empty; a
+ * table reaching far past it (a whole-column table) is read only to there, so that reading stays
+ * bounded by what the file holds.
+ */
+export function readTable(pkg: XlsxPackage, table: TablePart): SheetTable {
+  const part = table.sheet.part ?? "";
+  const { byRow, lastRow } = sheetCells(pkg, part);
+  const context = valueContext(pkg);
+  const { top, left, bottom, right } = table.area;
+  const bodyTop = top + table.headerRows;
+  const bodyBottom = Math.min(bottom - table.totalsRows, Math.max(lastRow, bodyTop + 1000));
+  const rows: CellValue[][] = [];
+  for (let row = bodyTop; row <= bodyBottom; row++) rows.push(rowValues(byRow.get(row), left, right, context));
+  const headers: CellValue[] =
+    table.headerRows > 0 ? rowValues(byRow.get(top), left, right, context) : table.columnNames.slice();
+  return { name: table.name, sheet: table.sheet.name, top: bodyTop - 1, left, headers, rows };
+}
+
+function usedArea(pkg: XlsxPackage, sheet: SheetEntry): Area | null {
+  if (sheet.part === undefined || sheet.kind !== "worksheet") return null;
+  let area: Area | null = null;
+  for (const { row, cells } of sheetCells(pkg, sheet.part).rows) {
+    for (const { element, column } of cells) {
+      if (!holdsValue(element)) continue;
+      if (!area) area = { top: row, left: column, bottom: row, right: column };
+      else {
+        area.top = Math.min(area.top, row);
+        area.bottom = Math.max(area.bottom, row);
+        area.left = Math.min(area.left, column);
+        area.right = Math.max(area.right, column);
+      }
+    }
+  }
+  return area;
+}
+
+function filledCells(pkg: XlsxPackage, sheet: SheetEntry | undefined): { row: number; column: number }[] {
+  if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return [];
+  const cells: { row: number; column: number }[] = [];
+  for (const entry of sheetCells(pkg, sheet.part).rows) {
+    for (const { element, column } of entry.cells) if (holdsValue(element)) cells.push({ row: entry.row, column });
+  }
+  return cells;
+}
+
+/** Workbook-scoped defined names, by lower-case name: the formula as Office.js gives it (`=…`). */
+export function definedNames(pkg: XlsxPackage): Map<string, { name: string; formula: string }> {
+  const root = pkg.tree(pkg.workbookPart);
+  const names = new Map<string, { name: string; formula: string }>();
+  const list = root.children.find((c) => c.local === "definedNames" && isMain(c.uri));
+  for (const name of list?.children ?? []) {
+    if (name.local !== "definedName" || attr(name, "localSheetId") !== undefined) continue;
+    const text = attr(name, "name") ?? "";
+    names.set(text.toLowerCase(), { name: text, formula: `=${name.text.replace(/^=/, "")}` });
+  }
+  return names;
+}
+
+/** Cells that hold a note (legacy comment) or a threaded comment: `sheet!a1`, lower case. */
+function noteCells(pkg: XlsxPackage): Set<string> {
+  const cells = new Set<string>();
+  for (const sheet of pkg.sheets) {
+    if (sheet.part === undefined) continue;
+    for (const rel of pkg.relationships(sheet.part)) {
+      if (rel.external || (rel.kind !== "comments" && rel.kind !== "threadedComment") || !pkg.loaded(rel.target))
+        continue;
+      for (const ref of commentRefs(pkg.tree(rel.target))) cells.add(`${sheet.name}!${ref}`.toLowerCase());
+    }
+  }
+  return cells;
+}
+
+function commentRefs(root: XmlElement): string[] {
+  const refs: string[] = [];
+  const visit = (element: XmlElement): void => {
+    for (const c of element.children) {
+      if (c.local === "comment" || c.local === "threadedComment") {
+        const at = parseCell(attr(c, "ref") ?? "");
+        if (at) refs.push(cellName(at.row, at.column));
+      } else if (c.local === "commentList") visit(c);
+    }
+  };
+  visit(root);
+  return refs;
+}
+
+/** What the product wrote before and knows as its own. The lead decides where it is kept. */
+export function readRecord(pkg: XlsxPackage): ProductRecord | null {
+  void pkg;
+  return null;
+}
+
+function conflictsTable(tables: readonly TablePart[]): PlacedTable | null {
+  const table = tables.find((t) => t.name.toLowerCase() === CONFLICTS.table.toLowerCase());
+  return table ? { name: table.name, sheet: table.sheet.name, area: { ...table.area } } : null;
+}
+
+const INPUT_NAMES = new Set(INPUT_TABLES.map((layout) => layout.table.toLowerCase()));
+
+export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
+  const tables = tableParts(pkg);
+  const conflicts = conflictsTable(tables);
+  const record = readRecord(pkg);
+  const names = definedNames(pkg);
+  const sheets: SheetState[] = pkg.sheets.map((sheet) => ({
+    name: sheet.name,
+    visibility: sheet.visibility,
+    used: usedArea(pkg, sheet),
+  }));
+  return {
+    tables: tables.filter((t) => INPUT_NAMES.has(t.name.toLowerCase())).map((t) => readTable(pkg, t)),
+    sheets,
+    conflicts,
+    filledCells: filledCells(pkg, pkg.sheet(conflicts?.sheet ?? CONFLICTS.sheet)).map((cell) => ({
+      sheet: conflicts?.sheet ?? CONFLICTS.sheet,
+      ...cell,
+    })),
+    names: new Map(
+      [TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME].map((name) => [name, names.get(name.toLowerCase())?.formula ?? null]),
+    ),
+    record,
+    legacyMarks: { rules: [], notes: [], cells: [] },
+    noteCells: new Set(noteCells(pkg)),
+    notesSupported: true,
+  };
+}
+
+/** Every table's values (not only the layout's), as the ExcelJS reader gave them: for parity tests. */
+export function readAllTables(pkg: XlsxPackage): SheetTable[] {
+  return tableParts(pkg).map((table) => readTable(pkg, table));
+}
+
+/** One cell's value as Excel shows it (null when the sheet or the cell is absent). */
+export function cellValueAt(pkg: XlsxPackage, sheetName: string, row: number, column: number): PlainValue {
+  const sheet = pkg.sheet(sheetName);
+  if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return null;
+  const cell = sheetCells(pkg, sheet.part).byRow.get(row)?.get(column);
+  return cell ? cellValue(cell, valueContext(pkg)) : null;
+}
