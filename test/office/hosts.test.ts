@@ -94,3 +94,15 @@ describe("drop-down picks", () => {
     expect(await heard("OfficeOnline")).toBe(0);
   });
 });
+
+describe("notes that cannot be written", () => {
+  it("give a check without notes, and say so, never a failed check", async () => {
+    const excel = excelFor({ seed: "default", notesBroken: "write" });
+    const outcome = await checkWorkbook(excel.run, { now: () => NOW, expectedEnd: SLIP });
+    expect(outcome.result.summary.error).toBe(2);
+    expect(outcome.written.notesWithheld).toMatch(/^Checked without notes/);
+    expect(outcome.written.notesWritten).toBe(0);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+    expect(excel.model.sheet("Workplan")?.notes.size).toBe(0);
+  });
+});

@@ -1475,9 +1475,10 @@ function singleCell(address: string): string {
   return cellName(area.top, area.left);
 }
 
-function notesAvailable(excel: FakeExcel): void {
+function notesAvailable(excel: FakeExcel, writing = false): void {
   if (!excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
-  if (excel.notesBroken) throw new FakeError("GeneralException", "An internal error has occurred.");
+  if (excel.notesBroken === true || (writing && excel.notesBroken === "write"))
+    throw new FakeError("GeneralException", "An internal error has occurred.");
 }
 
 class NoteCollection extends Collection<NoteEntity, Note> {
@@ -1541,7 +1542,7 @@ class NoteCollection extends Collection<NoteEntity, Note> {
   add(cellAddress: string, content: string): Note {
     let created: NoteEntity | null = null;
     this.ctx.enqueue("write", () => {
-      notesAvailable(this.ctx.excel);
+      notesAvailable(this.ctx.excel, true);
       const at = this.locate(cellAddress);
       if (!at) throw new FakeError("InvalidCellAddress", cellAddress);
       if (at.sheet.notes.has(at.cell) || at.sheet.comments.has(at.cell)) {
@@ -1773,8 +1774,8 @@ export interface FakeExcelOptions {
    * gives null objects all the way down; "refuse" fails the batch with InvalidObjectPath.
    */
   nullChains?: "null" | "refuse";
-  /** Notes exist (ExcelApi 1.18) but every use of them fails, as office-js issue 6198 reports on the web. */
-  notesBroken?: boolean;
+  /** Notes exist (ExcelApi 1.18) but every use of them fails (true), as office-js issue 6198 reports on the web, or adding one does ("write"). */
+  notesBroken?: boolean | "write";
   /**
    * Others edit the workbook at the same time: TableRowCollection.add fails with "Conflict", as
    * Microsoft's co-authoring guidance warns it conflicts with their changes.
@@ -1793,7 +1794,7 @@ export class FakeExcel {
   readonly platform: "PC" | "Mac" | "OfficeOnline";
   latencyMs: number;
   nullChains: "null" | "refuse";
-  notesBroken: boolean;
+  notesBroken: boolean | "write";
   coauthoring: boolean;
   /** How many times a batch cleared the user's undo stack (Worksheet.visibility on Windows and Mac). */
   undoCleared = 0;
