@@ -25,9 +25,13 @@ import { queueCellsOf, sheetTableOf } from "./read";
 
 /** The Office proxies of what exists, for the interpreter; keys are lower case. */
 export interface Found {
-  /** The product's conditional formats, by `ruleKey(sheet, formula)`. */
+  /**
+   * Formula rules on the Workplan table's sheet, by `ruleKey(sheet, formula)`; the record says which
+   * are the product's. A rule's own range would cost a sync per rule, so a removeRule op is matched
+   * by sheet and formula (the formula names the flags sheet's cell, which is the product's own).
+   */
   rules: Map<string, Excel.ConditionalFormat[]>;
-  /** Notes by `cellKey(sheet, row, column)`, where their cells are known (see `located`). */
+  /** Notes by `cellKey(sheet, row, column)`, where their cells were located (see locateNotes). */
   notes: Map<string, Excel.Note>;
   /** Every note of the product's (text starting with NOTE_MARK), located or not. */
   ownNotes: Excel.Note[];
