@@ -34,7 +34,7 @@ const processIo: Io = {
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
-/** Writes the workbook where the user asked, never over the input or another program's open file. */
+/** Writes the workbook's bytes in one step (src/cli/files.ts), to a target checkTarget let through. */
 async function saveTo(workbook: Parameters<typeof workbookBytes>[0], target: string): Promise<void> {
   writeAtomically(target, await workbookBytes(workbook));
 }

@@ -313,7 +313,7 @@ interface RawSettings {
   asOf: number | null;
 }
 
-/** A setting's name for matching: "Earliest … (years)" matches "Earliest …"; found without a regex that backtracks. */
+/** A setting's name for matching: "Earliest … (years)" matches "Earliest …" (found without a backtracking regex). */
 export function settingKey(name: string): string {
   const key = normalizeHeader(name);
   const note = key.indexOf("(");
