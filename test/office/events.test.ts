@@ -213,3 +213,21 @@ describe("a check whose tables change between its read and its write", () => {
     expect(excel.runOptions).toHaveLength(CHECK_ATTEMPTS);
   });
 });
+
+describe("late, coalesced events", () => {
+  it("take a coalesced event that covers the add-in's write and the user's edit as an edit (the safe side)", async () => {
+    const excel = await checkedOnce();
+    excel.coalesceMs = 20;
+    let clock = 0;
+    const own = new OwnWrites(() => clock, 0);
+    const heard: [TableChange, string | null][] = [];
+    await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
+    await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
+    excel.editCell("Clusters", "E4", 2031, "Local");
+    clock = 5_000;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(heard.map(([c, sheet]) => [c.address, sheet])).toEqual([["E3:E4", "Clusters"]]);
+    const [change, sheet] = heard[0] ?? [];
+    expect(change && own.isOwn(change, sheet ?? null)).toBe(false);
+  });
+});

@@ -1808,6 +1808,12 @@ export class FakeExcel {
   readonly tableHandlers: TableChangedHandler[] = [];
   /** How long after a change its event reaches the handlers (0 = the next microtask). */
   eventDelayMs = 0;
+  /**
+   * Changes to the same table from the same source within this many milliseconds arrive as ONE
+   * event whose address covers them all (0 = every change its own event), as Excel may coalesce them.
+   */
+  coalesceMs = 0;
+  private pending = new Map<string, { event: FakeTableChangedEvent; area: Area }>();
   /** Every table event delivered so far, in order (for tests). */
   readonly events: FakeTableChangedEvent[] = [];
   private injected: FakeError[] = [];
@@ -1852,6 +1858,10 @@ export class FakeExcel {
     changeType: FakeTableChangedEvent["changeType"] = "RangeEdited",
   ): void {
     if (this.tableHandlers.length === 0) return;
+    if (this.coalesceMs > 0) {
+      this.coalesce(table, area, source, changeType);
+      return;
+    }
     const event: FakeTableChangedEvent = {
       type: "TableChanged",
       source,
@@ -1874,6 +1884,48 @@ export class FakeExcel {
     };
     if (this.eventDelayMs > 0) setTimeout(deliver, this.eventDelayMs);
     else queueMicrotask(deliver);
+  }
+
+  private coalesce(
+    table: TableModel,
+    area: Area,
+    source: "Local" | "Remote",
+    changeType: FakeTableChangedEvent["changeType"],
+  ): void {
+    const key = `${table.id}|${source}`;
+    const waiting = this.pending.get(key);
+    if (waiting) {
+      const a = waiting.area;
+      waiting.area = {
+        top: Math.min(a.top, area.top),
+        left: Math.min(a.left, area.left),
+        bottom: Math.max(a.bottom, area.bottom),
+        right: Math.max(a.right, area.right),
+      };
+      waiting.event.address = areaName(waiting.area);
+      return;
+    }
+    const event: FakeTableChangedEvent = {
+      type: "TableChanged",
+      source,
+      changeType,
+      tableId: table.id,
+      worksheetId: table.sheet.id,
+      address: areaName(area),
+    };
+    this.pending.set(key, { event, area });
+    setTimeout(() => {
+      this.pending.delete(key);
+      this.events.push(event);
+      for (const handler of [...this.tableHandlers]) {
+        try {
+          const returned = handler(event);
+          if (returned instanceof Promise) returned.catch(() => undefined);
+        } catch {
+          // Excel ignores what a handler throws.
+        }
+      }
+    }, this.eventDelayMs + this.coalesceMs);
   }
 
   /**
