@@ -87,9 +87,19 @@ export function describeMeeting(meeting: Meeting): string {
   return meeting.year === null ? name : `${name} (${meeting.year})`;
 }
 
+/** Article numbers by topic, worked out once per plan. */
+const articlesByTopic = new WeakMap<Plan, Map<number | null, number[]>>();
+
 /** Articles of a topic, from the Articles table, in ascending order. */
 export function topicArticles(plan: Plan, topic: number): number[] {
-  return [...new Set(plan.articles.filter((a) => a.topic === topic).map((a) => a.number))].sort((a, b) => a - b);
+  let index = articlesByTopic.get(plan);
+  if (!index) {
+    const sets = new Map<number | null, Set<number>>();
+    for (const a of plan.articles) sets.set(a.topic, (sets.get(a.topic) ?? new Set()).add(a.number));
+    index = new Map([...sets].map(([t, numbers]) => [t, [...numbers].sort((x, y) => x - y)]));
+    articlesByTopic.set(plan, index);
+  }
+  return [...(index.get(topic) ?? [])];
 }
 
 /** "arts. 7, 8" / "art. 12" / "" */

@@ -16,15 +16,26 @@ export function clusterWindow(plan: Plan, cluster: Cluster): ClusterWindow | nul
   return { cluster, from: cluster.expectedEnd - earliest, to: cluster.expectedEnd + latest };
 }
 
+/** Cluster numbers of each topic's articles, worked out once per plan (rules ask for every meeting). */
+const clustersByTopic = new WeakMap<Plan, Map<number | null, Set<number>>>();
+
+function clusterNumbers(plan: Plan, topic: number): Set<number> {
+  let index = clustersByTopic.get(plan);
+  if (!index) {
+    index = new Map();
+    for (const article of plan.articles.filter(inCluster)) {
+      const numbers = index.get(article.topic) ?? new Set<number>();
+      numbers.add(article.cluster);
+      index.set(article.topic, numbers);
+    }
+    clustersByTopic.set(plan, index);
+  }
+  return index.get(topic) ?? new Set();
+}
+
 /** The known clusters of a topic's articles, in cluster order. */
 export function topicClusters(plan: Plan, topic: number): Cluster[] {
-  const numbers = new Set(
-    plan.articles
-      .filter(inCluster)
-      .filter((a) => a.topic === topic)
-      .map((a) => a.cluster),
-  );
-  return [...numbers]
+  return [...clusterNumbers(plan, topic)]
     .sort((a, b) => a - b)
     .map((n) => plan.clusters.get(n))
     .filter((c): c is Cluster => c !== undefined);
