@@ -53,7 +53,7 @@ describe("runDiagnostics", () => {
     expect(report.supported).toEqual(Array.from({ length: 17 }, (_, i) => `ExcelApi 1.${i + 1}`));
   });
 
-  it("removes the scratch sheets and leaves the user's sheets, tables, names and active sheet as they were", async () => {
+  it("removes the scratch sheets; the user's sheets, tables, names and active sheet stay as they were", async () => {
     const excel = setUp();
     const before = JSON.stringify(excel.model.state());
     await diagnose(excel);

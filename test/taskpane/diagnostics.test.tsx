@@ -38,7 +38,7 @@ function resultOf(table: HTMLElement, behaviour: string): string {
 }
 
 describe("Diagnostics", () => {
-  it("runs on request and shows every behaviour passed, the typed value skipped, and the scratch sheet gone", async () => {
+  it("runs on request: every behaviour passed, the typed value skipped, the scratch sheet gone", async () => {
     const { excel, user } = show();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     const table = await runAndWait(user);
