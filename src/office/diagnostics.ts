@@ -179,11 +179,13 @@ const hiddenSheetRule: Step = async (excelRun, scratch) => {
       await context.sync();
       hidden.load("visibility");
       const rules = context.workbook.worksheets.getItem(scratch.sheet).getRange("D2").conditionalFormats;
-      rules.load("items/customOrNullObject/rule/formula");
+      rules.load("items/type, items/customOrNullObject/rule/formula");
       await context.sync();
       return {
         visibility: hidden.visibility as string,
-        formulas: rules.items.map((item) => item.customOrNullObject.rule?.formula ?? ""),
+        formulas: rules.items
+          .filter((item) => item.type === "Custom" && item.customOrNullObject.isNullObject !== true)
+          .map((item) => item.customOrNullObject.rule.formula),
       };
     });
     if (visibility !== "VeryHidden") return row(behaviour, "ExcelApi 1.6", "fail", `The sheet reads as ${visibility}.`);
@@ -375,8 +377,10 @@ const textStaysText: Step = async (excelRun, scratch) => {
       await context.sync();
       return { values: range.values, types: range.valueTypes as string[][] };
     });
-    const changed = TEXT_SAMPLES.filter((text, i) => values[i]?.[0] !== text || types[i]?.[0] !== "String").map(
-      (text) => `"${text}" read back as ${String(values[TEXT_SAMPLES.indexOf(text)]?.[0])}`,
+    const changed = TEXT_SAMPLES.flatMap((text, i) =>
+      values[i]?.[0] === text && types[i]?.[0] === "String"
+        ? []
+        : [`"${text}" read back as ${String(values[i]?.[0])} (${String(types[i]?.[0])})`],
     );
     if (changed.length > 0) return row(behaviour, "ExcelApi 1.1", "fail", changed.join("; "));
     return row(behaviour, "ExcelApi 1.1", "pass", `${TEXT_SAMPLES.length} texts Excel could parse stayed text.`);
