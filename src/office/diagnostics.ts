@@ -10,7 +10,7 @@
  * history (Undo support with the Excel JavaScript API, "Unsupported APIs").
  */
 import { cellValue } from "./ops";
-import { detectSupport, errorCode, type ExcelRun } from "./run";
+import { detectSupport, errorCode, type Batch, type ExcelRun } from "./run";
 import { normalizeFormula } from "./state";
 
 export type DiagnosticResult = "pass" | "fail" | "skipped";
@@ -348,7 +348,7 @@ const undoGroup: Step = async (excelRun, scratch) => {
   if (!supports("1.20"))
     return row(behaviour, "ExcelApi 1.20", "skipped", "Not supported here: each round trip is its own undo step.");
   try {
-    await excelRun({ mergeUndoGroup: true, delayForCellEdit: true }, async (context) => {
+    await excelRun({ mergeUndoGroup: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItem(scratch.sheet);
       sheet.getRange("D5").values = [["first step"]];
       await context.sync();
@@ -402,9 +402,18 @@ function platformOf(): Omit<DiagnosticsReport, "rows"> {
 
 const SCRATCH_ROW = "A scratch sheet added and removed";
 
+/** Every run waits for the user to leave cell-edit mode (ExcelApi 1.11; older clients ignore it). */
+function patient(excelRun: ExcelRun): ExcelRun {
+  return (<T>(first: Excel.RunOptions | Batch<T>, second?: Batch<T>) =>
+    typeof first === "function"
+      ? excelRun({ delayForCellEdit: true }, first)
+      : excelRun({ ...first, delayForCellEdit: true }, second as Batch<T>)) as ExcelRun;
+}
+
 /** Runs every diagnostic on scratch sheets, removes them, and reports. Never throws for Excel's refusals. */
-export async function runDiagnostics(excelRun: ExcelRun, options: DiagnosticsOptions = {}): Promise<DiagnosticsReport> {
+export async function runDiagnostics(host: ExcelRun, options: DiagnosticsOptions = {}): Promise<DiagnosticsReport> {
   const info = platformOf();
+  const excelRun = patient(host);
   const steps: Step[] = [
     nullChains,
     hiddenSheetRule,

@@ -45,6 +45,9 @@ describe("runDiagnostics", () => {
       expect([r.behaviour, r.result]).toEqual([r.behaviour, r.behaviour === TYPED ? "skipped" : "pass"]);
     expect(report.rows.find((r) => r.behaviour === TYPED)?.detail).toMatch(/^Needs a person/);
     expect(report.rows.every((r) => /^ExcelApi 1\.\d+$/.test(r.requirementSet))).toBe(true);
+    // Every run waits for the user to finish editing a cell; only the undo step merges.
+    expect(excel.runOptions.every((o) => o.delayForCellEdit === true)).toBe(true);
+    expect(excel.runOptions.filter((o) => o.mergeUndoGroup)).toHaveLength(1);
   });
 
   it("gives the platform, the Office version and the requirement sets the host supports", async () => {
