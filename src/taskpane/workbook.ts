@@ -25,6 +25,7 @@ import {
   isOutputOnly,
   OwnWrites,
   readWorkbook,
+  runDiagnostics,
   saveExpectedEndsAndCheck,
   selectCell,
   watchTables,
@@ -33,6 +34,7 @@ import {
   type CheckOutcome,
   type ClearOutcome,
   type CreateOutcome,
+  type DiagnosticsReport,
   type ExcelRun,
   type ProposalSheetWritten,
   type TableChange,
@@ -47,6 +49,7 @@ export type {
   CheckOutcome,
   ClearOutcome,
   CreateOutcome,
+  DiagnosticsReport,
   ExcelRun,
   ExpectedEndsEdit,
   ProposalBasis,
@@ -72,6 +75,8 @@ export interface PaneWorkbook {
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
   now(): Date;
+  /** Tries each Excel behaviour the add-in relies on, on scratch sheets it adds and removes. */
+  diagnose(): Promise<DiagnosticsReport>;
 }
 
 export function officeWorkbook(
@@ -120,5 +125,6 @@ export function officeWorkbook(
         listener(change);
       }),
     now,
+    diagnose: () => own.run(() => runDiagnostics(excelRun)),
   };
 }

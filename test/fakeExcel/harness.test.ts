@@ -64,4 +64,15 @@ test("options from the query string", () => {
     latencyMs: 300,
   });
   expect(optionsFromQuery("?seed=bogus&theme=pink&version=x&latency=-1")).toEqual({});
+  expect(optionsFromQuery("?nullChains=refuse&notesBroken=write")).toEqual({
+    nullChains: "refuse",
+    notesBroken: "write",
+  });
+  expect(optionsFromQuery("?notesBroken=true")).toEqual({ notesBroken: true });
+  expect(optionsFromQuery("?nullChains=maybe&notesBroken=1")).toEqual({});
+});
+
+test("a page can break one behaviour of the fake Excel", () => {
+  const handle = installFakeOffice({}, { seed: "empty", nullChains: "refuse", notesBroken: "write" });
+  expect([handle.excel.nullChains, handle.excel.notesBroken]).toEqual(["refuse", "write"]);
 });

@@ -482,6 +482,26 @@ export class Worksheet extends ClientObject<SheetModel> {
     });
   }
 
+  /**
+   * Deletes the sheet and its tables. Excel.Worksheet.delete: a very hidden sheet must be made
+   * hidden or visible first (else InvalidOperation); a workbook keeps one visible sheet; no undo.
+   */
+  delete(): void {
+    this.write((sheet) => {
+      if (sheet.visibility === "VeryHidden")
+        throw new FakeError("InvalidOperation", "A very hidden sheet cannot be deleted: make it hidden first.");
+      const model = this.ctx.model;
+      if (!model.sheets.some((s) => s !== sheet && s.visibility === "Visible"))
+        throw new FakeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      model.sheets.splice(model.sheets.indexOf(sheet), 1);
+      for (const table of model.tables.filter((t) => t.sheet === sheet))
+        model.tables.splice(model.tables.indexOf(table), 1);
+      if (model.activeSheet?.toLowerCase() === sheet.name.toLowerCase())
+        model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")?.name ?? null;
+      this.ctx.excel.undoCleared++;
+    });
+  }
+
   get freezePanes(): { freezeRows(count: number): void } {
     return {
       freezeRows: (count: number) =>

@@ -13,7 +13,8 @@
  * - Options: `seed` "default" (the adopted workplan laid out as "Create workbook" does), "empty"
  *   (a blank workbook) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
  *   notes API, "1.12" no Table.resize); `platform` "PC" | "Mac" | "OfficeOnline"; `theme` "light"
- *   | "dark" or colours; `latencyMs` per sync (to see the pane's busy state).
+ *   | "dark" or colours; `latencyMs` per sync (to see the pane's busy state); `nullChains` "refuse"
+ *   or `notesBroken` true | "write" break one behaviour (FakeExcelOptions; Diagnostics fails that row).
  * - It returns a handle, also left at `window.__workplanFake` for `page.evaluate`: `grid()` the
  *   workbook as a person would see it (values, fills from the highlight rules, notes, sheet
  *   visibility; plain JSON), `syncs()` the number of `context.sync()` calls so far, `runs()` the
@@ -24,7 +25,8 @@
  *   table), `coAuthorEdit(sheet, address, value)` is the same edit made by a co-author (a
  *   "Remote" change event), `events()` the table change events delivered so far; `excel` and
  *   `office` are the fakes themselves.
- * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`.
+ * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`,
+ *   `&nullChains=refuse`, `&notesBroken=true` (or `write`).
  */
 import { gridState, type GridState } from "./grid";
 import { FakeError } from "./model";
@@ -38,6 +40,9 @@ export interface HarnessOptions {
   platform?: "PC" | "Mac" | "OfficeOnline";
   theme?: "light" | "dark" | FakeOfficeTheme;
   latencyMs?: number;
+  /** Breaks one behaviour (see FakeExcelOptions), e.g. to see Diagnostics fail that row. */
+  nullChains?: "null" | "refuse";
+  notesBroken?: boolean | "write";
 }
 
 export interface FakeOfficeHandle {
@@ -61,6 +66,8 @@ export function installFakeOffice(target: object, options: HarnessOptions = {}):
     version: options.version,
     platform: options.platform,
     latencyMs: options.latencyMs,
+    nullChains: options.nullChains,
+    notesBroken: options.notesBroken,
   });
   const office = fakeOffice(excel, { theme: options.theme });
   const handle: FakeOfficeHandle = {
@@ -99,5 +106,8 @@ export function optionsFromQuery(search: string): HarnessOptions {
   if (platform === "PC" || platform === "Mac" || platform === "OfficeOnline") options.platform = platform;
   const latency = Number(query.get("latency"));
   if (Number.isFinite(latency) && latency > 0) options.latencyMs = latency;
+  if (query.get("nullChains") === "refuse") options.nullChains = "refuse";
+  const notes = query.get("notesBroken");
+  if (notes === "true" || notes === "write") options.notesBroken = notes === "true" ? true : "write";
   return options;
 }
