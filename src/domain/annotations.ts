@@ -1,7 +1,7 @@
 /**
  * What a check writes into the workbook, as a plain description: the helper flags that drive
  * the highlights, the notes, the Conflicts table and the drop-down lists. Computed once here;
- * the ExcelJS and Office.js adapters only apply it.
+ * the .xlsx and Office.js adapters only apply it.
  */
 import type { CheckResult } from "./check";
 import { CONFLICTS, WORKPLAN } from "./layout";

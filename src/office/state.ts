@@ -176,8 +176,11 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
         used: queueUsed(conflictsTable.worksheet, true, conflictsTable),
       }
     : { table: conflictsTable, range: null as unknown as Excel.Range, used: () => null };
+  // Values of the lists sheet (the record) and of the Conflicts sheet: where it has no table yet,
+  // the user's text there, which the table goes below and never over (known only after the sync).
+  const withValues = (name: string) => name === LISTS_SHEET || name === CONFLICTS.sheet;
   const used = new Map(
-    namedSheets().map((name) => [name.toLowerCase(), queueSheet(context, known, name, name === LISTS_SHEET)]),
+    namedSheets().map((name) => [name.toLowerCase(), queueSheet(context, known, name, withValues(name))]),
   );
   const rules: QueuedRules[] = [];
   const workplan = inputs.find((input) => input.name === WORKPLAN.table);

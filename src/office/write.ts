@@ -83,7 +83,7 @@ function queueHighlights(context: Excel.RequestContext, snapshot: ReadSnapshot, 
     format.custom.format.fill.color = `#${rule.fill}`;
     format.custom.format.font.color = `#${rule.font}`;
     // A new rule comes in first; moved last, below the user's rules, their order is left as it
-    // was (as the ExcelJS adapter does). A priority past the end is set to the last one; the
+    // was (as the package patcher does). A priority past the end is set to the last one; the
     // proxy is stale afterwards, so this is the rule's last step.
     format.priority = LAST_PRIORITY;
   }

@@ -184,7 +184,7 @@ describe("readWorkbookState", () => {
     workplan.ensure(14, 2).value = "Budget: see annex";
     const { state } = await read(excel);
     expect(state.filledCells.filter((c) => c.sheet === "Workplan")).toEqual([
-      { sheet: "Workplan", row: 14, column: 2 },
+      { sheet: "Workplan", row: 14, column: 2, text: "Budget: see annex" },
     ]);
   });
 
