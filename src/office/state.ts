@@ -14,7 +14,15 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
-import type { CellPlace, PlacedTable, ProductRecord, SheetState, Visibility, WorkbookState } from "../domain/sheetOps";
+import {
+  formulaKey,
+  type CellPlace,
+  type PlacedTable,
+  type ProductRecord,
+  type SheetState,
+  type Visibility,
+  type WorkbookState,
+} from "../domain/sheetOps";
 import { recordFromSheet } from "../domain/write";
 import type { SheetTable } from "../domain/tables";
 import { a1 } from "../domain/tables";
@@ -52,11 +60,7 @@ export interface StateRead {
 
 /** `sheet|formula`, the formula without "=", quotes, spaces and case: how Excel may store our formula. */
 export function ruleKey(sheet: string, formula: string): string {
-  return `${sheet.toLowerCase()}|${normalizeFormula(formula)}`;
-}
-
-export function normalizeFormula(formula: string): string {
-  return formula.replace(/^=/, "").replace(/'/g, "").replace(/\s/g, "").replace(/\$/g, "").toLowerCase();
+  return `${sheet.toLowerCase()}|${formulaKey(formula)}`;
 }
 
 export function cellKey(sheet: string, row: number, column: number): string {
