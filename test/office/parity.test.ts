@@ -3,7 +3,9 @@
  * fake Excel, and the package patcher (src/xlsx/ooxml) the command line writes through, on the same
  * workbook. What a user sees must be the same: every cell's value on every sheet, the sheets and
  * their visibility, the tables and their areas, the product's rules, the notes and the defined
- * names. The package side is read back by openpyxl, a reader of its own.
+ * names. The package side is read back by openpyxl, a reader of its own. Cases: create, check, twice
+ * is once, clear, the proposal sheet, apply, save expected dates, and the Conflicts sheet's two
+ * hard cases (the user's text and no table; a user's cell where the table would grow).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -30,6 +32,7 @@ import {
   clearHighlights,
   createDefaultWorkbook,
   readWorkbook,
+  saveExpectedEnds,
   writeProposalSheet,
   type ProposalBasis,
 } from "../../src/office";
@@ -311,6 +314,19 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     applyOps(pkg, applyOpsFor(readWorkbookState(pkg), basis));
     const seen = seenInFake(excel);
     expect(seen.tables.find((t) => t.startsWith("Workplan "))).toBe("Workplan on Workplan!A1:F13");
+    expect(await seenInPackage(pkg)).toEqual(seen);
+  });
+
+  it("save expected dates: the same Clusters table, the expected review end of cluster 2 written", async () => {
+    const excel = await createdInFake();
+    await saveExpectedEnds(excel.run, SLIP, OPTIONS);
+    const pkg = await adoptedPackage();
+    const state = readWorkbookState(pkg);
+    const plan = engineCheck(tablesByName(state.tables), OPTIONS).plan;
+    if (!plan) throw new Error("the adopted workbook reads as no plan");
+    applyOps(pkg, cellEditOps(describeExpectedEnds(plan, SLIP).cells));
+    const seen = seenInFake(excel);
+    expect(Object.values(seen.values.Clusters ?? {})).toContain(2032);
     expect(await seenInPackage(pkg)).toEqual(seen);
   });
 
