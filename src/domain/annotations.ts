@@ -1,13 +1,13 @@
 /**
  * What a check writes into the workbook, as a plain description: the helper flags that drive
  * the highlights, the notes, the Conflicts table and the drop-down lists. Computed once here;
- * the ExcelJS and Office.js adapters only apply it.
+ * the .xlsx and Office.js adapters only apply it.
  */
 import type { CheckResult } from "./check";
 import { CONFLICTS, WORKPLAN } from "./layout";
 import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
-import { parseA1 } from "./areas";
+import { parseA1, quoteSheet } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { listPhrase, plural } from "./wording";
@@ -94,10 +94,6 @@ export interface Annotations {
   notes: Note[];
   conflicts: ConflictsTable;
   lists: DropDownLists | null;
-}
-
-function quoteSheet(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
 }
 
 function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Highlights | null {

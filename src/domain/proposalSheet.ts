@@ -1,6 +1,6 @@
 /**
  * The proposal as a sheet for the Bureau (`Proposal YYYY-MM-DD`): the proposed grid, the changed
- * cells marked and the reasons. A plain description that the ExcelJS and Office.js adapters apply.
+ * cells marked and the reasons. A plain description that the .xlsx and Office.js adapters apply.
  */
 import { topicArticles } from "./findings";
 import { topicLabel } from "./labels";

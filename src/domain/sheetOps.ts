@@ -147,3 +147,11 @@ export interface WorkbookState {
   /** Whether notes can be written (Office.js: ExcelApi 1.18 and the notes API present). */
   notesSupported: boolean;
 }
+
+/**
+ * A formula as the interpreters compare it: without "=", quotes, spaces, "$" and case. Excel and
+ * LibreOffice store our rule's `'WorkplanChecker'!A2=3` as `WorkplanChecker!A2=3`; it is still ours.
+ */
+export function formulaKey(formula: string): string {
+  return formula.replace(/^=/, "").replace(/'/g, "").replace(/\s/g, "").replace(/\$/g, "").toLowerCase();
+}

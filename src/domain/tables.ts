@@ -1,6 +1,6 @@
 /**
  * The workbook as the engine sees it: Excel tables found by name, each with its sheet, its
- * position and its raw cell values. Adapters (ExcelJS, Office.js) produce this; nothing here
+ * position and its raw cell values. Adapters (.xlsx, Office.js) produce this; nothing here
  * knows where it came from.
  */
 export type CellValue = unknown;

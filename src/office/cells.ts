@@ -1,14 +1,14 @@
-/** Cell values between Office.js and the engine, in the shapes the ExcelJS adapter also produces. */
+/** Cell values between Office.js and the engine, in the shapes the .xlsx adapter also produces. */
 import type { CellValue } from "../domain/tables";
 
 /**
  * What the engine sees for one cell, from Range.values and Range.valueTypes:
- * - an empty cell is null (Office.js reports ""), as ExcelJS reports it;
+ * - an empty cell is null (Office.js reports ""), as the .xlsx adapter reports it;
  * - numbers stay numbers and text stays text, so "2028" typed as text and 2028 typed as a number
  *   reach the engine as they are (both are valid years; the engine decides);
- * - an error (#N/A, #REF!, …) is its text, "#N/A", as the ExcelJS adapter reads it, so both
+ * - an error (#N/A, #REF!, …) is its text, "#N/A", as the .xlsx adapter reads it, so both
  *   report the same invalid value;
- * - anything else (a linked data type, …) is null, as the ExcelJS adapter has it.
+ * - anything else (a linked data type, …) is null, as the .xlsx adapter has it.
  */
 export function engineValue(value: unknown, type: string | undefined): CellValue {
   switch (type) {

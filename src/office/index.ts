@@ -2,7 +2,7 @@
 /**
  * The Office.js adapter: moves data between Excel and the engine, nothing more. A check reads
  * the workbook in one sync, runs the engine, and applies `describeAnnotations` in one sync, the
- * same description the command line's ExcelJS adapter applies. The slip what-if, the proposal
+ * same description the command line's package patcher applies. The slip what-if, the proposal
  * and applying it are in whatIf.ts and proposalSheet.ts; change events in events.ts.
  */
 import { checkTime, describeAnnotations, type Annotations } from "../domain/annotations";

@@ -14,7 +14,15 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
-import type { CellPlace, PlacedTable, ProductRecord, SheetState, Visibility, WorkbookState } from "../domain/sheetOps";
+import {
+  formulaKey,
+  type CellPlace,
+  type PlacedTable,
+  type ProductRecord,
+  type SheetState,
+  type Visibility,
+  type WorkbookState,
+} from "../domain/sheetOps";
 import { recordFromSheet } from "../domain/write";
 import type { SheetTable } from "../domain/tables";
 import { a1 } from "../domain/tables";
@@ -52,11 +60,7 @@ export interface StateRead {
 
 /** `sheet|formula`, the formula without "=", quotes, spaces and case: how Excel may store our formula. */
 export function ruleKey(sheet: string, formula: string): string {
-  return `${sheet.toLowerCase()}|${normalizeFormula(formula)}`;
-}
-
-export function normalizeFormula(formula: string): string {
-  return formula.replace(/^=/, "").replace(/'/g, "").replace(/\s/g, "").replace(/\$/g, "").toLowerCase();
+  return `${sheet.toLowerCase()}|${formulaKey(formula)}`;
 }
 
 export function cellKey(sheet: string, row: number, column: number): string {
@@ -180,8 +184,11 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
         used: queueUsed(conflictsTable.worksheet, true, conflictsTable),
       }
     : { table: conflictsTable, range: null as unknown as Excel.Range, used: () => null };
+  // Values of the lists sheet (the record) and of the Conflicts sheet: where it has no table yet,
+  // the user's text there, which the table goes below and never over (known only after the sync).
+  const withValues = (name: string) => name === LISTS_SHEET || name === CONFLICTS.sheet;
   const used = new Map(
-    namedSheets().map((name) => [name.toLowerCase(), queueSheet(context, known, name, name === LISTS_SHEET)]),
+    namedSheets().map((name) => [name.toLowerCase(), queueSheet(context, known, name, withValues(name))]),
   );
   const rules: QueuedRules[] = [];
   const workplan = inputs.find((input) => input.name === WORKPLAN.table);

@@ -4,7 +4,6 @@
  * topics (appending rows for appended meetings) and the expected ends, and refuses a proposal
  * whose plan has changed; the proposal sheet is the one the command line writes.
  */
-import ExcelJS from "exceljs";
 import { describeApply } from "../../src/domain/apply";
 import { describeApplyChanges } from "../../src/domain/proposalBasis";
 import { describeProposalSheet } from "../../src/domain/proposalSheet";
@@ -24,7 +23,6 @@ import {
 } from "../../src/office";
 import { proposalColumns } from "../../src/domain/proposalSheet";
 import { applyProposalAndCheck, FILTERED, saveExpectedEndsAndCheck } from "../../src/office/whatIf";
-import { addProposalSheet } from "../../src/xlsx/proposalSheet";
 import {
   createFakeExcel,
   conflictsOf,
@@ -35,6 +33,7 @@ import {
   withOffice,
   type FakeExcel,
 } from "../support/fakeExcel";
+import { patchedProposalSheet } from "./proposalFile";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const OPTIONS = { currentYear: NOW.getFullYear() };
@@ -257,8 +256,7 @@ describe("writeProposalSheet", () => {
     await writeProposalSheet(excel.run, description);
     const office = sheet(excel.model, "Proposal 2026-11-23");
 
-    const book = new ExcelJS.Workbook();
-    const xlsx = addProposalSheet(book, description);
+    const xlsx = await patchedProposalSheet(description);
     const height = description.caption.length + 2 + description.rows.length;
     const width = description.headers.length;
     const xlsxValues = Array.from({ length: height }, (_, r) =>
@@ -278,7 +276,9 @@ describe("writeProposalSheet", () => {
     };
     const xlsxFills = filled((r, c) => {
       const fill = xlsx.findCell(r, c)?.fill;
-      return fill && fill.type === "pattern" ? `#${String(fill.fgColor?.argb).slice(2)}` : undefined;
+      return fill && fill.type === "pattern" && fill.pattern === "solid"
+        ? `#${String(fill.fgColor?.argb).slice(2)}`
+        : undefined;
     });
     expect(filled((r, c) => office.cell(r, c)?.style?.fill)).toEqual(xlsxFills);
     expect(xlsxFills.length).toBe(description.changedRows.length);
@@ -294,7 +294,7 @@ describe("writeProposalSheet", () => {
     });
     const headerRow = description.caption.length + 2;
     expect(office.cell(headerRow + 1, width)?.style?.wrapText).toBe("true");
-    expect(xlsx.getColumn(width).alignment?.wrapText).toBe(true);
+    expect(xlsx.getCell(headerRow + 1, width).alignment?.wrapText).toBe(true);
     expect(office.frozenRows).toBe(headerRow);
     expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
     expect(office.pageLayout).toEqual({

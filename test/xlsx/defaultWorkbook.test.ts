@@ -1,6 +1,10 @@
+/**
+ * The adopted workbook as the command line writes it (`workplan init`: describeCreate applied to an
+ * empty package), read back by the package reader and by openpyxl.
+ */
 import path from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import {
   adoptedTables,
@@ -9,8 +13,10 @@ import {
   CONFLICTS_HEADER_ROW,
 } from "../../src/domain/defaults";
 import { ALL_TABLES } from "../../src/domain/layout";
-import { buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
-import { check, tempDir } from "./support";
+import { adoptedPackage, cellValueAt, openWorkbookFile, readAllTables, writePackage } from "../../src/xlsx";
+import type { XlsxPackage } from "../../src/xlsx";
+import { check, describeWithOpenpyxl, sheetOf, tempDir, type Description } from "./support";
+import { requireTool } from "../support/tools";
 
 const blankConflictsRow = [null, null, null, null, null, null];
 
@@ -18,94 +24,108 @@ function expectedTables() {
   return adoptedTables().map((table) => (table.name === "Conflicts" ? { ...table, rows: [blankConflictsRow] } : table));
 }
 
-describe("buildDefaultWorkbook", () => {
-  const workbook = buildDefaultWorkbook();
+const file = path.join(tempDir(), "default.xlsx");
+let written: XlsxPackage;
+const parts: Record<string, string> = {};
+const partsUnder = (folder: string) =>
+  Object.keys(parts)
+    .filter((name) => name.startsWith(folder))
+    .sort()
+    .map((name) => parts[name] ?? "");
+
+beforeAll(async () => {
+  writeFileSync(file, await writePackage(await adoptedPackage()));
+  written = await openWorkbookFile(file);
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/") && !n.endsWith("/")))
+    parts[name] = (await zip.file(name)?.async("string")) ?? "";
+});
+
+describe("the adopted workbook (init)", () => {
+  it("holds the adopted tables at A1, the Conflicts table at row 4 with one blank row", () => {
+    expect(readAllTables(written)).toEqual(expectedTables());
+    expect(readAllTables(written).find((t) => t.name === "Conflicts")?.top).toBe(CONFLICTS_HEADER_ROW);
+  });
+
+  it("checks clean", () => {
+    expect(check(readAllTables(written)).findings).toEqual([]);
+  });
+
+  it("says above the Conflicts table that the workbook has not been checked yet", () => {
+    expect(String(cellValueAt(written, "Conflicts", 1, 1))).toMatch(/^Not checked yet/);
+    expect(String(cellValueAt(written, "Conflicts", 2, 1))).toMatch(/^Expected review ends used/);
+    expect(cellValueAt(written, "Conflicts", 3, 1)).toBeNull();
+  });
+
+  it("lists the topic and flexible labels on the lists sheet", () => {
+    expect(ADOPTED_TOPIC_LABELS.map((_, i) => cellValueAt(written, LISTS_SHEET, i + 1, 1))).toEqual(
+      ADOPTED_TOPIC_LABELS,
+    );
+    expect(ADOPTED_FLEXIBLE_LABELS.map((_, i) => cellValueAt(written, LISTS_SHEET, i + 1, 2))).toEqual(
+      ADOPTED_FLEXIBLE_LABELS,
+    );
+  });
+
+  it("offers the drop-down lists on the agenda-item columns and the article topics, without refusing typed values", () => {
+    const validations = partsUnder("xl/worksheets/sheet").flatMap(
+      (xml) => xml.match(/<dataValidation [^>]*>[^]*?<\/dataValidation>/g) ?? [],
+    );
+    expect(validations).toHaveLength(3);
+    for (const validation of validations) {
+      expect(validation).toMatch(/type="list"/);
+      expect(validation).not.toMatch(/showErrorMessage="1"/);
+    }
+  });
+
+  it("gives every table a style and shows its filter buttons", () => {
+    const tables = partsUnder("xl/tables/");
+    expect(tables).toHaveLength(ALL_TABLES.length);
+    for (const table of tables) {
+      expect(table).toContain('<tableStyleInfo name="TableStyleMedium2"');
+      expect(table).not.toContain('headerRowCount="0"');
+      expect(table).not.toContain('hiddenButton="1"');
+    }
+  });
+});
+
+requireTool("openpyxl")("the adopted workbook, as openpyxl reads it", () => {
+  let description: Description;
+  beforeAll(() => {
+    description = describeWithOpenpyxl(file);
+  });
 
   it("has one sheet per table in the layout's order, then the very-hidden lists and flags sheets", () => {
-    expect(workbook.worksheets.map((s) => [s.name, s.state])).toEqual([
+    expect(description.sheets.map((s) => [s.name, s.state])).toEqual([
       ...ALL_TABLES.map((t) => [t.sheet, "visible"]),
       [LISTS_SHEET, "veryHidden"],
       [FLAGS_SHEET, "veryHidden"],
     ]);
-    expect(workbook.getWorksheet(FLAGS_SHEET)?.rowCount).toBe(0);
   });
 
-  it("holds the adopted tables at A1, the Conflicts table at row 4 with one blank row", () => {
-    expect(readTables(workbook)).toEqual(expectedTables());
-    expect(readTables(workbook).find((t) => t.name === "Conflicts")?.top).toBe(CONFLICTS_HEADER_ROW);
+  it("names the two lists", () => {
+    expect(description.definedNames.map((n) => [n.name, n.value])).toEqual(
+      expect.arrayContaining([
+        [TOPIC_LIST_NAME, `'${LISTS_SHEET}'!$A$1:$A$10`],
+        [FLEXIBLE_LIST_NAME, `'${LISTS_SHEET}'!$B$1:$B$11`],
+      ]),
+    );
   });
 
-  it("checks clean", () => {
-    expect(check(workbook).findings).toEqual([]);
-  });
-
-  it("says above the Conflicts table that the workbook has not been checked yet", () => {
-    const sheet = workbook.getWorksheet("Conflicts");
-    expect(String(sheet?.getCell("A1").value)).toMatch(/^Not checked yet/);
-    expect(String(sheet?.getCell("A2").value)).toMatch(/^Expected review ends used/);
-    expect(sheet?.getCell("A3").value).toBeNull();
-  });
-
-  it("lists the topic and flexible labels on the lists sheet, under two defined names", () => {
-    const lists = workbook.getWorksheet(LISTS_SHEET);
-    expect(ADOPTED_TOPIC_LABELS.map((_, i) => lists?.getCell(i + 1, 1).value)).toEqual(ADOPTED_TOPIC_LABELS);
-    expect(ADOPTED_FLEXIBLE_LABELS.map((_, i) => lists?.getCell(i + 1, 2).value)).toEqual(ADOPTED_FLEXIBLE_LABELS);
-    expect(workbook.definedNames.model).toEqual([
-      { name: TOPIC_LIST_NAME, ranges: [`${LISTS_SHEET}!$A$1:$A$10`] },
-      { name: FLEXIBLE_LIST_NAME, ranges: [`${LISTS_SHEET}!$B$1:$B$11`] },
+  it("offers the lists on the agenda-item columns and the article topics", () => {
+    const lists = (sheet: string) => sheetOf(description, sheet).validations.map((v) => [v.sqref, v.formula1]);
+    expect(lists("Workplan")).toEqual([
+      ["D2:D11", FLEXIBLE_LIST_NAME],
+      ["E2:E11", TOPIC_LIST_NAME],
     ]);
+    expect(lists("Articles")).toEqual([["D2:D15", TOPIC_LIST_NAME]]);
   });
 
-  it("freezes the header rows, styles the tables and fits the columns", () => {
-    for (const sheet of workbook.worksheets.filter((s) => s.state === "visible")) {
+  it("freezes the header rows and fits the columns", () => {
+    for (const sheet of description.sheets.filter((s) => s.state === "visible")) {
       const header = sheet.name === "Conflicts" ? CONFLICTS_HEADER_ROW : 1;
-      expect(sheet.views).toEqual([expect.objectContaining({ state: "frozen", ySplit: header })]);
+      expect([sheet.name, sheet.freeze]).toEqual([sheet.name, `A${header + 1}`]);
     }
-    const articles = workbook.getWorksheet("Articles");
-    expect(articles?.getColumn(2).width).toBe(60);
-    expect(articles?.getColumn(2).alignment).toEqual({ wrapText: true, vertical: "top" });
-    expect(workbook.getWorksheet("Workplan")?.getColumn(4).width).toBe("Agenda item 2 (flexible topic)".length + 2);
-  });
-
-  describe("written to a file", () => {
-    const file = path.join(tempDir(), "default.xlsx");
-    const parts: Record<string, string> = {};
-    const partsUnder = (folder: string) =>
-      Object.keys(parts)
-        .filter((name) => name.startsWith(folder))
-        .sort()
-        .map((name) => parts[name] ?? "");
-
-    beforeAll(async () => {
-      await saveWorkbook(buildDefaultWorkbook(), file);
-      const zip = await JSZip.loadAsync(readFileSync(file));
-      for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/") && !n.endsWith("/")))
-        parts[name] = (await zip.file(name)?.async("string")) ?? "";
-    });
-
-    it("reads back as the same tables", async () => {
-      expect(readTables(await loadWorkbook(file))).toEqual(expectedTables());
-    });
-
-    it("offers the drop-down lists on the agenda-item columns and the article topics, without refusing typed values", () => {
-      const validations = partsUnder("xl/worksheets/sheet").flatMap(
-        (xml) => xml.match(/<dataValidation [^>]*>[^]*?<\/dataValidation>/g) ?? [],
-      );
-      expect(validations).toEqual([
-        `<dataValidation type="list" allowBlank="1" sqref="D2:D11"><formula1>${FLEXIBLE_LIST_NAME}</formula1></dataValidation>`,
-        `<dataValidation type="list" allowBlank="1" sqref="E2:E11"><formula1>${TOPIC_LIST_NAME}</formula1></dataValidation>`,
-        `<dataValidation type="list" allowBlank="1" sqref="D2:D15"><formula1>${TOPIC_LIST_NAME}</formula1></dataValidation>`,
-      ]);
-    });
-
-    it("gives every table a style and shows its filter buttons", () => {
-      const tables = partsUnder("xl/tables/");
-      expect(tables).toHaveLength(ALL_TABLES.length);
-      for (const table of tables) {
-        expect(table).toContain('<tableStyleInfo name="TableStyleMedium2"');
-        expect(table).toContain('headerRowCount="1"');
-        expect(table).not.toContain('hiddenButton="1"');
-      }
-    });
+    expect(sheetOf(description, "Articles").widths.B).toBe(60);
+    expect(sheetOf(description, "Workplan").widths.D).toBe("Agenda item 2 (flexible topic)".length + 2);
   });
 });

@@ -1,8 +1,7 @@
-/** Each fixture (test/fixtures/make-fixtures.sh) loads, reads as its tables and checks as expected. */
+/** Each fixture (test/fixtures/make-fixtures.sh) opens, reads as its tables (the package reader) and checks as expected. */
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
-import { loadWorkbook, readTables } from "../../src/xlsx";
-import { check, fixture, SLIP } from "./support";
+import { check, fixture, SLIP, tablesOf } from "./support";
 
 const adopted = (name: string): SheetTable => {
   const table = adoptedTables().find((t) => t.name === name);
@@ -10,18 +9,13 @@ const adopted = (name: string): SheetTable => {
   return name === "Conflicts" ? { ...table, rows: [[null, null, null, null, null, null]] } : table;
 };
 
-const tableNamed = async (file: string, name: string) =>
-  readTables(await loadWorkbook(fixture(file))).find((t) => t.name === name);
+const tableNamed = async (file: string, name: string) => (await tablesOf(fixture(file))).find((t) => t.name === name);
 const findingsOf = async (file: string, expectedEnd?: ReadonlyMap<number, number>) =>
-  check(await loadWorkbook(fixture(file)), expectedEnd).findings.map((f) => [
-    f.rule,
-    f.severity,
-    `${f.sheet}!${f.cell}`,
-  ]);
+  check(await tablesOf(fixture(file)), expectedEnd).findings.map((f) => [f.rule, f.severity, `${f.sheet}!${f.cell}`]);
 
 describe.each(["default.xlsx", "libreoffice-resaved.xlsx", "user-formatting.xlsx"])("%s", (file) => {
   it("reads as the adopted tables", async () => {
-    const tables = readTables(await loadWorkbook(fixture(file)));
+    const tables = await tablesOf(fixture(file));
     expect(tables).toEqual(adoptedTables().map((t) => adopted(t.name)));
   });
 
@@ -46,7 +40,7 @@ describe("openpyxl-edited.xlsx (the 15th meeting moved to 2027)", () => {
 
 describe("moved-sorted-extra.xlsx (tables moved, rows sorted, columns reordered, a column added)", () => {
   it("finds each table where the user moved it", async () => {
-    const tables = readTables(await loadWorkbook(fixture("moved-sorted-extra.xlsx")));
+    const tables = await tablesOf(fixture("moved-sorted-extra.xlsx"));
     expect(tables.map((t) => [t.name, t.top, t.left])).toEqual([
       ["Workplan", 3, 3],
       ["Topics", 1, 1],

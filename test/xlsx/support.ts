@@ -3,14 +3,15 @@
  * third-party programs (openpyxl, LibreOffice) that must open what the product writes.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { describeAnnotations, type Annotations } from "../../src/domain/annotations";
 import { checkWorkbook, type CheckResult } from "../../src/domain/check";
-import { tablesByName } from "../../src/domain/tables";
-import { applyAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
+import { tablesByName, type SheetTable } from "../../src/domain/tables";
+import { describeCheck } from "../../src/domain/write";
+import { openWorkbookFile, patchedBytes, readAllTables, readWorkbookState } from "../../src/xlsx";
 import { toolPath } from "../support/tools";
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures");
@@ -27,36 +28,51 @@ export const FIXTURE_NAMES = [
 /** The what-if of the paper's scenario: cluster 2's review ends two years late. */
 export const SLIP = new Map([[2, 2032]]);
 
-/** ExcelJS declares its own global `Buffer`, which Node's Buffer type no longer matches. */
-export function forExcelJS(bytes: Uint8Array): Parameters<ExcelJS.Xlsx["load"]>[0] {
-  return bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0];
-}
+/** The time the check writes above the Conflicts table, fixed so that two runs can be compared. */
+export const CHECKED_AT = "2026-11-23 09:30 UTC";
 
 export function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), "workplan-xlsx-"));
 }
 
-export function check(workbook: ExcelJS.Workbook, expectedEnd?: ReadonlyMap<number, number>): CheckResult {
-  return checkWorkbook(tablesByName(readTables(workbook)), {
+/** The tables of a file, as the command line reads them (the package reader). */
+export async function tablesOf(file: string): Promise<SheetTable[]> {
+  return readAllTables(await openWorkbookFile(file));
+}
+
+export function check(tables: readonly SheetTable[], expectedEnd?: ReadonlyMap<number, number>): CheckResult {
+  return checkWorkbook(tablesByName([...tables]), {
     currentYear: 2026,
     ...(expectedEnd ? { expectedEnd } : {}),
   });
 }
 
-export function annotationsFor(workbook: ExcelJS.Workbook, expectedEnd?: ReadonlyMap<number, number>): Annotations {
-  return describeAnnotations(tablesByName(readTables(workbook)), check(workbook, expectedEnd), "2026-11-23 09:30 UTC");
+export function annotationsFor(tables: readonly SheetTable[], expectedEnd?: ReadonlyMap<number, number>): Annotations {
+  return describeAnnotations(tablesByName([...tables]), check(tables, expectedEnd), CHECKED_AT);
 }
 
-/** Loads a file, applies a check's annotations and saves the result; returns the saved path. */
+/** What `check FILE --out OUT` writes: the check's one description applied to the input's package. */
+export async function checkedBytes(input: string, expectedEnd?: ReadonlyMap<number, number>): Promise<Buffer> {
+  const pkg = await openWorkbookFile(input);
+  const state = readWorkbookState(pkg);
+  return patchedBytes(pkg, describeCheck(state, annotationsFor(state.tables, expectedEnd)).ops);
+}
+
+/** Writes a checked copy of a file (as `check --out` does); returns the written path. */
 export async function checkedCopy(
   input: string,
   output: string,
   expectedEnd?: ReadonlyMap<number, number>,
 ): Promise<string> {
-  const workbook = await loadWorkbook(input);
-  applyAnnotations(workbook, annotationsFor(workbook, expectedEnd));
-  await saveWorkbook(workbook, output);
+  writeFileSync(output, await checkedBytes(input, expectedEnd));
   return output;
+}
+
+/** ExcelJS, as an independent reader of what the product wrote (it is no part of the product). */
+export async function readWithExcelJS(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
 }
 
 // ---- openpyxl ----

@@ -3,10 +3,10 @@
  * (converted headless) and openpyxl. CI installs both (libreoffice-calc-nogui, python3-openpyxl).
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
-import { buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
+import { adoptedPackage, writePackage } from "../../src/xlsx";
 import {
   annotationsFor,
   checkedCopy,
@@ -16,6 +16,7 @@ import {
   FIXTURE_NAMES,
   sheetOf,
   SLIP,
+  tablesOf,
   tempDir,
 } from "./support";
 import { requireTool, toolPath } from "../support/tools";
@@ -26,7 +27,7 @@ const NEW = "new.xlsx";
 const names = [...FIXTURE_NAMES, NEW];
 
 beforeAll(async () => {
-  await saveWorkbook(buildDefaultWorkbook(), path.join(dir, NEW));
+  writeFileSync(path.join(dir, NEW), await writePackage(await adoptedPackage()));
   for (const name of FIXTURE_NAMES) await checkedCopy(fixture(name), path.join(dir, name), SLIP);
 }, 300_000);
 
@@ -44,10 +45,8 @@ requireTool("soffice", "openpyxl")("LibreOffice", () => {
   });
 
   it.each(FIXTURE_NAMES)("keeps the Conflicts table, the notes and the highlight rules of checked %s", async (name) => {
-    const ours = await loadWorkbook(path.join(dir, name));
-    const theirs = await loadWorkbook(path.join(converted, name));
-    const conflicts = (workbook: typeof ours) => readTables(workbook).find((t) => t.name === "Conflicts")?.rows;
-    expect(conflicts(theirs)).toEqual(conflicts(ours));
+    const conflicts = async (file: string) => (await tablesOf(file)).find((t) => t.name === "Conflicts")?.rows;
+    expect(await conflicts(path.join(converted, name))).toEqual(await conflicts(path.join(dir, name)));
     const productNotes = (file: string) =>
       Object.values(sheetOf(describeWithOpenpyxl(file), "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK));
     expect(productNotes(path.join(converted, name))).toEqual(productNotes(path.join(dir, name)));
@@ -95,7 +94,7 @@ requireTool("openpyxl")("openpyxl", () => {
 
   it("reads a checked file's sheet states and conditional formats", async () => {
     const file = path.join(dir, "default.xlsx");
-    expect(annotationsFor(await loadWorkbook(file), SLIP).highlights?.range).toBe("A2:F11");
+    expect(annotationsFor(await tablesOf(file), SLIP).highlights?.range).toBe("A2:F11");
     expect(run(file).trim().split("\n")).toEqual([
       "Workplan visible [('A2:F11', 1, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 2, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 3, [\"'WorkplanChecker'!A2=1\"])]",
       "Topics visible []",

@@ -21,7 +21,8 @@ import {
   tabColor,
   tabSelected,
 } from "./worksheetParts";
-import { quoteSheet, WorkbookEdit } from "./workbookEdit";
+import { WorkbookEdit } from "./workbookEdit";
+import { quoteSheet } from "../../domain/areas";
 import { attr, elementWith } from "./xmlTree";
 
 class Interpreter {

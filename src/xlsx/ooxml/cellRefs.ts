@@ -1,6 +1,5 @@
 /** A1 references within Excel's grid (1,048,576 rows, 16,384 columns); anything else is no reference. */
 import type { Area } from "../../domain/sheetOps";
-import { columnLetters } from "../../domain/tables";
 
 export const MAX_ROW = 1_048_576;
 export const MAX_COLUMN = 16_384;
@@ -57,12 +56,5 @@ function clampCell(text: string): CellAddress | undefined {
   return { row: Math.min(row, MAX_ROW), column: Math.min(column, MAX_COLUMN) };
 }
 
-export function cellName(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
-}
-
-export function areaName(area: Area): string {
-  const first = cellName(area.top, area.left);
-  const last = cellName(area.bottom, area.right);
-  return first === last ? first : `${first}:${last}`;
-}
+export { areaAddress as areaName } from "../../domain/areas";
+export { a1 as cellName } from "../../domain/tables";

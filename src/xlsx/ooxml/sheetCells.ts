@@ -99,7 +99,7 @@ export interface ValueContext {
   date1904: boolean;
 }
 
-/** The same conversion ExcelJS makes, so both readers give the engine the same date. */
+/** A serial date (1900 or 1904 date system) as a UTC Date. */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }

@@ -1,4 +1,4 @@
-/** The workbook as the engine and the write planner need it, read from the package without ExcelJS. */
+/** The workbook as the engine and the write planner need it, read from the package's parts. */
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../../domain/layout";
 import type { Area, CellPlace, PlacedTable, ProductRecord, SheetState, WorkbookState } from "../../domain/sheetOps";
@@ -293,7 +293,7 @@ export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
   };
 }
 
-/** Every table's values (not only the layout's), as the ExcelJS reader gave them: for parity tests. */
+/** Every table's values (not only the layout's), in the order of the package's table parts. */
 export function readAllTables(pkg: XlsxPackage): SheetTable[] {
   return tableParts(pkg).map((table) => readTable(pkg, table));
 }

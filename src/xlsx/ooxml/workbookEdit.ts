@@ -29,11 +29,6 @@ function freeSheetId(used: readonly number[]): number {
   for (let id = 1; ; id++) if (!taken.has(id)) return id;
 }
 
-/** `'It''s'!` – a sheet name as a formula writes it. */
-export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 export class WorkbookEdit {
   readonly doc: DocEditor;
 

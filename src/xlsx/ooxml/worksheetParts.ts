@@ -3,7 +3,7 @@
  * order: columns, the first sheet view (frozen rows, tab selection), sheet properties (tab colour,
  * fit to page), page setup, header and footer, conditional formats and data validation.
  */
-import type { Area } from "../../domain/sheetOps";
+import { formulaKey, type Area } from "../../domain/sheetOps";
 import { areaName, cellName, parseArea } from "./cellRefs";
 import { appendInside, type DocEditor } from "./docEditor";
 import { attr, escapeAttr, escapeText, startTagWith, type XmlElement } from "./xmlTree";
@@ -190,9 +190,9 @@ export function addRule(doc: DocEditor, area: Area, formula: string, dxfId: numb
   );
 }
 
-/** Removes the rule on exactly this area with exactly this formula; returns whether one was found. */
+/** Removes the rule on exactly this area with this formula (as formulaKey compares them); returns whether one was. */
 export function removeRule(doc: DocEditor, area: Area, formula: string): boolean {
-  const wanted = formula.replace(/^=/, "");
+  const wanted = formulaKey(formula);
   const all = doc.all("conditionalFormatting");
   for (let i = 0; i < all.length; i++) {
     const { element, xml } = all[i] as { element: XmlElement; xml: string };
@@ -200,9 +200,7 @@ export function removeRule(doc: DocEditor, area: Area, formula: string): boolean
     const at = sqref.trim().includes(" ") ? undefined : parseArea(sqref);
     if (!at || areaName(at) !== areaName(area)) continue;
     const rules = element.children.filter((c) => c.local === "cfRule");
-    const match = rules.find((r) =>
-      r.children.some((c) => c.local === "formula" && c.text.replace(/^=/, "") === wanted),
-    );
+    const match = rules.find((r) => r.children.some((c) => c.local === "formula" && formulaKey(c.text) === wanted));
     if (!match) continue;
     if (rules.length === 1) doc.replaceNth("conditionalFormatting", i, null);
     else doc.replaceNth("conditionalFormatting", i, xml.slice(0, match.start) + xml.slice(match.end));

@@ -42,6 +42,9 @@ export async function openZip(bytes: Uint8Array, fileName: string): Promise<JSZi
         "save it as .xlsx without a password).",
     );
   }
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+    throw new WorkbookFileError(`${fileName} is not an .xlsx workbook (it is not a zip package).`);
+  }
   try {
     return await JSZip.loadAsync(bytes);
   } catch (error) {
