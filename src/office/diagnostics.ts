@@ -11,7 +11,7 @@
  */
 import { cellValue } from "./ops";
 import { detectSupport, errorCode, type Batch, type ExcelRun } from "./run";
-import { normalizeFormula } from "./state";
+import { formulaKey } from "../domain/sheetOps";
 
 export type DiagnosticResult = "pass" | "fail" | "skipped";
 
@@ -189,7 +189,7 @@ const hiddenSheetRule: Step = async (excelRun, scratch) => {
       };
     });
     if (visibility !== "VeryHidden") return row(behaviour, "ExcelApi 1.6", "fail", `The sheet reads as ${visibility}.`);
-    if (!formulas.some((f) => normalizeFormula(f) === normalizeFormula(formula)))
+    if (!formulas.some((f) => formulaKey(f) === formulaKey(formula)))
       return row(behaviour, "ExcelApi 1.6", "fail", `The rule read back as ${formulas.join("; ") || "nothing"}.`);
     return row(
       behaviour,
