@@ -9,6 +9,9 @@ import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1 } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
+import { ordinal } from "./parse";
+import { sourceInWords } from "./sources";
+import { listing } from "./wording";
 
 export { parseA1 };
 
@@ -21,10 +24,16 @@ export const FLEXIBLE_LIST_NAME = "WorkplanFlexibleLabels";
 /** Every note the product writes starts with this line, so that clearing removes only those. */
 export const NOTE_MARK = "Workplan Checker:";
 
-export const SEVERITY_STYLE: Readonly<Record<Severity, { flag: number; fill: string; font: string; label: string }>> = {
-  error: { flag: 3, fill: "FFC7CE", font: "9C0006", label: "Error" },
-  warning: { flag: 2, fill: "FFEB9C", font: "9C5700", label: "Warning" },
-  info: { flag: 1, fill: "DDEBF7", font: "1F4E79", label: "Info" },
+/**
+ * The colours of each severity: `fill` tints the flagged meeting's row, `strong` fills the cell to
+ * change (with a border in `font`, which greyscale print keeps) and the legend.
+ */
+export const SEVERITY_STYLE: Readonly<
+  Record<Severity, { flag: number; fill: string; strong: string; font: string; label: string }>
+> = {
+  error: { flag: 3, fill: "FDE4E7", strong: "FF8B94", font: "9C0006", label: "Error" },
+  warning: { flag: 2, fill: "FFF6D5", strong: "FFD44F", font: "7A4500", label: "Warning" },
+  info: { flag: 1, fill: "EAF2FA", strong: "9DC3E6", font: "1F4E79", label: "Info" },
 };
 
 /** Above a Conflicts table that no check has filled yet. */
@@ -78,6 +87,8 @@ export interface ConflictsTable {
   sheet: string;
   /** Lines written above the table: when the check ran and against which expected ends. */
   caption: readonly [string, string];
+  /** Whether the second line is the banner of a what-if check (shown in bold red). */
+  whatIf?: boolean;
   headers: readonly string[];
   rows: (string | number | null)[][];
 }
@@ -129,15 +140,22 @@ function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Hi
   };
 }
 
+function noteLines(finding: Finding): string[] {
+  const source = sourceInWords(finding.source);
+  return [
+    `${SEVERITY_STYLE[finding.severity].label}: ${finding.problem}`,
+    ...(finding.fix ? [`What would fix it: ${finding.fix}`] : []),
+    `(${[source, finding.rule].filter(Boolean).join("; ")})`,
+  ];
+}
+
 function notesFor(findings: readonly Finding[]): Note[] {
   const byCell = new Map<string, { sheet: string; cell: string; lines: string[] }>();
   for (const finding of findings) {
     if (!finding.sheet || !finding.cell) continue;
     const key = `${finding.sheet}!${finding.cell}`;
     const entry = byCell.get(key) ?? { sheet: finding.sheet, cell: finding.cell, lines: [] };
-    entry.lines.push(
-      `${SEVERITY_STYLE[finding.severity].label} (${finding.rule}${finding.source ? `, ${finding.source}` : ""}): ${finding.message}`,
-    );
+    entry.lines.push(...noteLines(finding));
     byCell.set(key, entry);
   }
   return [...byCell.values()].map(({ sheet, cell, lines }) => ({
@@ -157,23 +175,70 @@ function expectedEndsLine(plan: Plan | null): string {
   return `Expected review ends used: ${parts.join(", ")}.`;
 }
 
-function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
-  const { error, warning, info } = result.summary;
-  const rows: (string | number | null)[][] = result.findings.map((f) => [
+/** "Agenda item 3: 6 — Record-keeping; marking (arts. 7, 8)", or the column or table the finding's cell is in. */
+function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding): string | null {
+  if (!finding.sheet || !finding.cell) return null;
+  const table = findTable(tables, WORKPLAN.table);
+  const at = parseA1(finding.cell);
+  const inWorkplan = table && table.sheet === finding.sheet && at.row > table.top;
+  const header = inWorkplan ? String(table.headers[at.column - table.left] ?? "").trim() : "";
+  if (header.toLowerCase() === WORKPLAN.fixed.toLowerCase()) {
+    const label =
+      plan && finding.topic !== null ? topicLabels(plan).find((l) => l.startsWith(`${finding.topic} `)) : null;
+    return `Agenda item 3 (fixed topic)${label ? `: ${label}` : finding.topic !== null ? `: topic ${finding.topic}` : ""}`;
+  }
+  if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return "Agenda item 2 (flexible topic)";
+  if (header) return header;
+  const other = [...tables.values()].find((t) => t.sheet === finding.sheet);
+  return other ? `${other.name} table` : finding.sheet;
+}
+
+/** "15th meeting (2028)" */
+function meetingWithYear(finding: Finding): string | null {
+  if (finding.meeting === null) return finding.year === null ? null : String(finding.year);
+  return `${ordinal(finding.meeting)} meeting${finding.year === null ? "" : ` (${finding.year})`}`;
+}
+
+function conflictsRow(tables: WorkbookTables, plan: Plan | null, f: Finding): (string | number | null)[] {
+  return [
     SEVERITY_STYLE[f.severity].label,
+    meetingWithYear(f),
+    agendaItem(tables, plan, f),
+    f.problem,
+    f.fix,
+    sourceInWords(f.source),
     f.rule,
     f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet,
-    f.meeting,
-    f.message,
-    f.source,
-  ]);
-  if (rows.length === 0) rows.push(["None", null, null, null, "No conflicts: the workplan follows every rule.", null]);
+  ];
+}
+
+/** The banner line of a check that used what-if values: which review ends and which cancelled meetings. */
+export function whatIfLine(result: CheckResult): string | null {
+  const clusters = [...(result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
+  const moved = clusters
+    .filter((c) => c.expectedEnd !== c.expectedEndInWorkbook)
+    .map(
+      (c) =>
+        `cluster ${c.number}'s review end taken as ${c.expectedEnd} (the Clusters table says ${c.expectedEndInWorkbook})`,
+    );
+  const cancelled = result.cancelled.map((n) => `the ${ordinal(n)} meeting taken as cancelled`);
+  if (moved.length + cancelled.length === 0) return null;
+  return `WHAT-IF CHECK: ${listing([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
+}
+
+function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: string): ConflictsTable {
+  const { error, warning, info } = result.summary;
+  const rows = result.findings.map((f) => conflictsRow(tables, result.plan, f));
+  if (rows.length === 0) {
+    rows.push(["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null]);
+  }
   return {
     sheet: CONFLICTS.sheet,
     caption: [
       `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info.`,
-      expectedEndsLine(result.plan),
+      whatIfLine(result) ?? expectedEndsLine(result.plan),
     ],
+    whatIf: whatIfLine(result) !== null,
     headers: CONFLICTS.headers,
     rows,
   };
@@ -186,7 +251,7 @@ export function describeAnnotations(tables: WorkbookTables, result: CheckResult,
   return {
     highlights: highlightsFor(tables, result.findings),
     notes: notesFor(result.findings),
-    conflicts: conflictsFor(result, checkedAt),
+    conflicts: conflictsFor(tables, result, checkedAt),
     lists: result.plan ? { topics: topicLabels(result.plan), flexible: flexibleLabels(result.plan) } : null,
   };
 }

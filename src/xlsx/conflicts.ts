@@ -10,7 +10,7 @@ import { forgetTable } from "./userParts";
 
 /** Widths for Severity, Rule, Where, Meeting, Message, Source. */
 const CONFLICTS_WIDTHS = [10, 20, 24, 10, 90, 14];
-const MESSAGE_COLUMN = CONFLICTS.headers.indexOf("Message");
+const MESSAGE_COLUMN = CONFLICTS.headers.indexOf("Problem");
 
 type TableTheme = NonNullable<ExcelJS.TableStyleProperties["theme"]>;
 

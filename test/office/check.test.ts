@@ -127,7 +127,7 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     ).toBe(true);
     expect(productNotes(excel.model)).toEqual([]);
     expect(conflictsOf(excel.model).rows).toEqual([
-      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+      ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
     ]);
     expect(conflictsOf(excel.model).captions[0]).toBe(
       "Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
@@ -140,7 +140,9 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     const outcome = await checkWorkbook(excel.run, { now: () => NOW, expectedEnd, asOf: 2027 });
     expect(outcome.result.asOf).toBe(2027);
     expect(outcome.result.expectedEnd["2"]).toBe(2034);
-    expect(conflictsOf(excel.model).captions[1]).toContain("cluster 2 2034 (what-if; the workbook says 2030)");
+    expect(conflictsOf(excel.model).captions[1]).toContain(
+      "cluster 2's review end taken as 2034 (the Clusters table says 2030)",
+    );
   });
 });
 
@@ -337,17 +339,17 @@ describe("the Conflicts table", () => {
     put(workplan, 8, 2, 2029);
     await checkWorkbook(excel.run, options);
     const conflicts = conflictsOf(excel.model);
-    expect(conflicts.area).toBe("A4:F5");
+    expect(conflicts.area).toBe("A4:H5");
     expect(conflicts.rows).toEqual([
-      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+      ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
     ]);
-    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 6 });
+    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 8 });
   });
 
   it("is created, with its sheet, when the workbook has none", async () => {
     const excel = excelFor(adoptedTables().filter((t) => t.name !== "Conflicts"));
     const outcome = await checkWorkbook(excel.run, options);
-    expect(outcome.written.conflicts).toBe("Conflicts!A4:F5");
+    expect(outcome.written.conflicts).toBe("Conflicts!A4:H5");
     expect(conflictsOf(excel.model).captions).toEqual(outcome.annotations.conflicts.caption);
   });
 
@@ -357,7 +359,7 @@ describe("the Conflicts table", () => {
     put(own, 1, 1, "My notes on conflicts");
     put(own, 3, 2, 42);
     await checkWorkbook(excel.run, options);
-    expect(conflictsOf(excel.model).area).toBe("A7:F8");
+    expect(conflictsOf(excel.model).area).toBe("A7:H8");
     expect(valuesIn(own, "A1:B3")).toEqual([
       ["My notes on conflicts", null],
       [null, null],
@@ -371,7 +373,7 @@ describe("the Conflicts table", () => {
     const outcome = await checkWorkbook(excel.run, options);
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.sheet).toBe("Log");
-    expect(conflicts.area).toBe(`C10:H${10 + outcome.annotations.conflicts.rows.length}`);
+    expect(conflicts.area).toBe(`C10:J${10 + outcome.annotations.conflicts.rows.length}`);
     expect(valuesIn(sheet(excel.model, "Log"), "C7:C8").flat()).toEqual(outcome.annotations.conflicts.caption);
   });
 });
@@ -404,7 +406,7 @@ describe("where the tables are", () => {
     const excel = excelFor(adoptedTables().filter((t) => t.name !== "Clusters"));
     const outcome = await checkWorkbook(excel.run, options);
     expect(outcome.result.findings.some((f) => f.rule === "missing-table")).toBe(true);
-    expect(conflictsOf(excel.model).rows.some((row) => row[1] === "missing-table")).toBe(true);
+    expect(conflictsOf(excel.model).rows.some((row) => row[6] === "missing-table")).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /** "Create workbook": every adopted table with its drop-downs, and never over something there. */
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
-import { INPUT_TABLES } from "../../src/domain/layout";
+import { CONFLICTS, INPUT_TABLES } from "../../src/domain/layout";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
 import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
 import {
@@ -51,21 +51,22 @@ describe("createDefaultWorkbook", () => {
       "Clusters",
       "FlexibleTopics",
       "Settings",
+      "Sources",
       "Conflicts",
       LISTS_SHEET,
       FLAGS_SHEET,
     ]);
     expect(excel.model.activeSheet).toBe("Workplan");
     expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1, fittedColumns: ["A1:F11"] });
-    expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4, fittedColumns: ["A4:F5"] });
+    expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4, fittedColumns: ["A4:H5"] });
 
     const read = await excel.run((context) => readTables(context, detectSupport()));
     const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
     expect(read.tables).toEqual(inputs);
     expect(conflictsOf(excel.model)).toMatchObject({
       sheet: "Conflicts",
-      area: "A4:F5",
-      headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"],
+      area: "A4:H5",
+      headers: [...CONFLICTS.headers],
     });
   });
 

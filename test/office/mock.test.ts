@@ -145,7 +145,7 @@ describe("on office-addin-mock", () => {
     expect(syncs()).toBe(1);
     expect(snapshot.tables).toEqual(tables.filter((t) => t.name !== "Conflicts"));
     expect(strings(snapshot.tables).filter((s) => MOCK_ERRORS.includes(s))).toEqual([]);
-    expect(snapshot.conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 6 });
+    expect(snapshot.conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
   });
 
   it("checks end to end through Excel.run: one read and one write sync; only the engine's values are written", async () => {
@@ -179,7 +179,7 @@ describe("on office-addin-mock", () => {
       const conflicts = outcome.annotations.conflicts;
       const body = conflicts.rows.map((row) => row.map((v) => v ?? ""));
       expect(log).toContainEqual({
-        path: `sheet Conflicts.getRange(A4:F${4 + body.length}).values`,
+        path: `sheet Conflicts.getRange(A4:H${4 + body.length}).values`,
         value: [[...conflicts.headers], ...body],
       });
       expect(log.filter((w) => w.path.endsWith(".notes.add()"))).toEqual([]);

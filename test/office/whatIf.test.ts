@@ -74,6 +74,7 @@ describe("readWorkbook", () => {
       "clusters",
       "flexibletopics",
       "settings",
+      "sources",
     ]);
     expect(read.lastCheck).toHaveLength(2);
     expect(JSON.stringify(excel.model.state())).toBe(before);

@@ -129,7 +129,7 @@ describe.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written to 
     expect([sheet?.getCell(top - 3, left).value, sheet?.getCell(top - 2, left).value]).toEqual(
       annotations.conflicts.caption,
     );
-    const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + 5)}`;
+    const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + annotations.conflicts.headers.length - 1)}`;
     expect(sheetOf(after, "Conflicts").tables[0]).toMatchObject({ ref, headerRowCount: 1, style: "TableStyleMedium2" });
   });
 
@@ -164,7 +164,12 @@ describe("the user's own things in user-formatting.xlsx", () => {
     const notes = sheetOf(after, "Workplan").notes;
     expect(notes.E7).toBe("Bureau: keep record-keeping in 2028 whatever happens.");
     expect(notes.C5).toBe("Status to be confirmed by the secretariat.");
-    expect(notes.E8).toMatch(new RegExp(`^${NOTE_MARK}\\nError \\(cluster-too-early`));
+    expect(notes.E8).toMatch(
+      new RegExp(
+        `^${NOTE_MARK}\\nError: Topic 7 .*\\(Background paper, paras. 18, 4 and 49; cluster-too-early\\)$`,
+        "s",
+      ),
+    );
   });
 
   it("keeps the user's formats with their stop-if-true and priorities, before the product's", () => {
@@ -244,9 +249,9 @@ describe("applying and clearing", () => {
     const rechecked = await loadWorkbook(await checkedCopy(checked, path.join(dir, "rechecked.xlsx")));
     const conflicts = readTables(rechecked).find((t) => t.name === "Conflicts");
     expect(conflicts?.rows).toEqual([
-      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+      ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
     ]);
-    expect(cellValues(rechecked.getWorksheet("Conflicts"), 6, 1, 1, 6)).toEqual([[null, null, null, null, null, null]]);
+    expect(cellValues(rechecked.getWorksheet("Conflicts"), 6, 1, 1, 8)).toEqual([Array(8).fill(null)]);
     expect(String(rechecked.getWorksheet("Conflicts")?.getCell("A1").value)).toMatch(
       /: 0 errors, 0 warnings, 0 info\.$/,
     );

@@ -8,11 +8,11 @@ import {
   ADOPTED_TOPIC_LABELS,
   CONFLICTS_HEADER_ROW,
 } from "../../src/domain/defaults";
-import { ALL_TABLES } from "../../src/domain/layout";
+import { ALL_TABLES, CONFLICTS } from "../../src/domain/layout";
 import { buildDefaultWorkbook, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
 import { check, tempDir } from "./support";
 
-const blankConflictsRow = [null, null, null, null, null, null];
+const blankConflictsRow = CONFLICTS.headers.map(() => null);
 
 function expectedTables() {
   return adoptedTables().map((table) => (table.name === "Conflicts" ? { ...table, rows: [blankConflictsRow] } : table));
