@@ -37,7 +37,15 @@ export function column(sheet: string, index: number, width: number, wrap: boolea
 
 /** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */
 export function printedLandscape(sheet: string, titleRows?: { top: number; bottom: number }): SheetOp {
-  return { op: "pageSetup", sheet, landscape: true, fitToWidth: true, titleRows, footer: "Page &P of &N" };
+  return {
+    op: "pageSetup",
+    sheet,
+    landscape: true,
+    paper: "A4",
+    fitToWidth: true,
+    titleRows,
+    footer: "Page &P of &N",
+  };
 }
 
 export function values(sheet: string, top: number, left: number, rows: Written[][]): SheetOp {
