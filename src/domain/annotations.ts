@@ -63,6 +63,9 @@ export interface HighlightRule {
   formula: string;
   fill: string;
   font: string;
+  /** The cell to change: bold, with a border that greyscale print keeps. Absent on the row's tint. */
+  border?: string;
+  bold?: boolean;
 }
 
 export interface Highlights {
@@ -73,6 +76,8 @@ export interface Highlights {
   left: number;
   /** 0 none, 1 info, 2 warning, 3 error; one row per table row, one column per table column. */
   flags: number[][];
+  /** Each row's highest flag, in the column after the flags: it tints the meeting's row. */
+  rowFlags: number[];
   rules: HighlightRule[];
 }
 
@@ -124,18 +129,33 @@ function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Hi
     row[at.column - left] = Math.max(row[at.column - left] ?? 0, SEVERITY_STYLE[finding.severity].flag);
   }
   const origin = a1(top, left);
-  const rules = (["error", "warning", "info"] as const).map((severity) => ({
-    severity,
-    formula: `${quoteSheet(FLAGS_SHEET)}!${origin}=${SEVERITY_STYLE[severity].flag}`,
-    fill: SEVERITY_STYLE[severity].fill,
-    font: SEVERITY_STYLE[severity].font,
-  }));
+  const rowFlag = `$${a1(top, left + width)}`;
+  const severities = ["error", "warning", "info"] as const;
+  const flagged = (cell: string, severity: Severity) =>
+    `${quoteSheet(FLAGS_SHEET)}!${cell}=${SEVERITY_STYLE[severity].flag}`;
+  const rules: HighlightRule[] = [
+    ...severities.map((severity) => ({
+      severity,
+      formula: flagged(origin, severity),
+      fill: SEVERITY_STYLE[severity].strong,
+      font: SEVERITY_STYLE[severity].font,
+      border: SEVERITY_STYLE[severity].font,
+      bold: true,
+    })),
+    ...severities.map((severity) => ({
+      severity,
+      formula: flagged(rowFlag, severity),
+      fill: SEVERITY_STYLE[severity].fill,
+      font: "000000",
+    })),
+  ];
   return {
     sheet: table.sheet,
     range: `${origin}:${a1(top + table.rows.length - 1, left + width - 1)}`,
     top,
     left,
     flags,
+    rowFlags: flags.map((row) => Math.max(0, ...row)),
     rules,
   };
 }

@@ -155,7 +155,7 @@ describe("check --out", () => {
     const formulas = formats.flatMap((cf) =>
       cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")),
     );
-    expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(3);
+    expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(6);
     expect(String(workplanSheet?.getCell("E7").note ?? "")).toContain(NOTE_MARK);
     const conflicts = copy.getWorksheet("Conflicts");
     expect(String(conflicts?.getCell("A1").value)).toBe(

@@ -71,7 +71,7 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     expect(highlights.flags.flat().some((f) => f === 3)).toBe(true);
 
     const formats = sheet(excel.model, "Workplan").conditionalFormats;
-    expect(formats).toHaveLength(3);
+    expect(formats).toHaveLength(6);
     expect(formats.map((f) => ({ type: f.type, area: f.area, fill: f.fill, font: f.font }))).toEqual(
       highlights.rules.map((rule) => ({
         type: "Custom",
@@ -270,9 +270,7 @@ describe("the user's own work", () => {
     expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id >= 9001)).toEqual([
       true,
       true,
-      false,
-      false,
-      false,
+      ...Array(6).fill(false),
     ]);
     // Finding where the user's notes are is the one extra, read-only sync.
     expect(syncs.at(-1)).toEqual(["read", "read", "write"]);
@@ -287,7 +285,7 @@ describe("the user's own work", () => {
     const syncs = recordSyncs(excel);
     const cleared = await clearHighlights(excel.run);
     expect(syncs).toEqual([["read", "write"]]);
-    expect(cleared.rulesRemoved).toBe(3);
+    expect(cleared.rulesRemoved).toBe(6);
     expect(JSON.parse(JSON.stringify(userParts(excel)))).toEqual(before);
     expect(productNotes(excel.model)).toEqual([]);
     expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id)).toEqual([9001, 9002]);
@@ -323,7 +321,7 @@ describe("clients without notes (ExcelApi 1.17)", () => {
     expect(outcome.written).toMatchObject({ notesSupported: false, notesWritten: 0 });
     expect(productNotes(excel.model)).toEqual([]);
     expect(conflictsOf(excel.model).rows).toEqual(outcome.annotations.conflicts.rows);
-    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(3);
+    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(6);
   });
 });
 
@@ -397,7 +395,9 @@ describe("where the tables are", () => {
     expect(valuesIn(flagsSheet(excel.model), "C6:H15")).toEqual(want.highlights?.flags);
     expect(old.conditionalFormats).toEqual([]);
     expect(sheet(excel.model, "Plan").conditionalFormats.map((f) => f.formula)).toEqual(
-      want.highlights?.rules.map((r) => `=${FLAGS_SHEET}!C6=${r.formula.slice(-1)}`),
+      want.highlights?.rules.map(
+        (r) => `=${FLAGS_SHEET}!${r.formula.includes("$") ? "$I6" : "C6"}=${r.formula.slice(-1)}`,
+      ),
     );
     expect(productNotes(excel.model).every((n) => n.sheet === "Plan" || n.sheet !== "Workplan")).toBe(true);
   });

@@ -185,6 +185,10 @@ describe("the user's own things in user-formatting.xlsx", () => {
       [3, "expression", "A2:F11", false],
       [4, "expression", "A2:F11", false],
       [5, "expression", "A2:F11", false],
+      // The rows' tints, after the cells' fills.
+      [6, "expression", "A2:F11", false],
+      [7, "expression", "A2:F11", false],
+      [8, "expression", "A2:F11", false],
     ]);
   });
 
@@ -295,6 +299,9 @@ describe("a conditional-format block holding a rule of the user's and one of the
       [2, `'${FLAGS_SHEET}'!A2=3`],
       [3, `'${FLAGS_SHEET}'!A2=2`],
       [4, `'${FLAGS_SHEET}'!A2=1`],
+      [5, `'${FLAGS_SHEET}'!$G2=3`],
+      [6, `'${FLAGS_SHEET}'!$G2=2`],
+      [7, `'${FLAGS_SHEET}'!$G2=1`],
     ]);
   });
 });

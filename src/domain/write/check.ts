@@ -59,10 +59,23 @@ function removeMarks(state: WorkbookState, old: ProductRecord): SheetOp[] {
 
 function highlightOps(highlights: Highlights): { ops: SheetOp[]; rules: ProductRecord["rules"] } {
   const area = areaOfAddress(highlights.range) as Area;
-  const ops: SheetOp[] = [values(FLAGS_SHEET, highlights.top, highlights.left, highlights.flags)];
+  const width = highlights.flags[0]?.length ?? 0;
+  const ops: SheetOp[] = [
+    values(FLAGS_SHEET, highlights.top, highlights.left, highlights.flags),
+    values(
+      FLAGS_SHEET,
+      highlights.top,
+      highlights.left + width,
+      highlights.rowFlags.map((flag) => [flag]),
+    ),
+  ];
   const rules = highlights.rules.map((rule) => ({ sheet: highlights.sheet, area, formula: rule.formula }));
   for (const rule of highlights.rules) {
-    const format = { fill: rule.fill, fontColor: rule.font };
+    const format = {
+      fill: rule.fill,
+      fontColor: rule.font,
+      ...(rule.border ? { border: rule.border, bold: true } : {}),
+    };
     ops.push({ op: "addRule", sheet: highlights.sheet, area, formula: rule.formula, format });
   }
   return { ops, rules };

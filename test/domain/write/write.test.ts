@@ -84,13 +84,13 @@ describe("a check", () => {
     slip(model);
     const { result, write } = check(model);
     expect(result.summary.error).toBe(2);
-    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(3);
+    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
     expect([...model.sheet(WORKPLAN.sheet).notes.keys()].sort()).toEqual(["7,5", "8,5"]);
     expect(model.get(FLAGS_SHEET, 7, 5)).toBe(3);
     expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 2026-12-01 15:00 UTC.*2 errors/);
     expect(write.conflicts).toBe("Conflicts!A4:H6");
     const record = model.state().record;
-    expect(record?.rules).toHaveLength(6);
+    expect(record?.rules).toHaveLength(9);
     expect(record?.notes).toHaveLength(2);
   });
 
@@ -155,7 +155,7 @@ describe("a check", () => {
     expect(write.blocked).toMatch(/cells of yours on the sheet "Conflicts" \(B6\)/);
     expect(write.conflicts).toBeNull();
     expect(model.get("Conflicts", 6, 2)).toBe("my total");
-    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(3);
+    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
   });
 
   it("does not write its lines over a user's text above a Conflicts table that was moved", () => {
@@ -180,7 +180,7 @@ describe("a check", () => {
     expect(model.state().record).toBeNull();
     slip(model, 2030);
     check(model);
-    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(3);
+    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
     expect(model.sheet(WORKPLAN.sheet).notes.size).toBe(0);
     expect(model.state().record).not.toBeNull();
   });
@@ -200,7 +200,7 @@ describe("clearing", () => {
     const formula = `'${FLAGS_SHEET}'!E2=3`;
     model.sheet(WORKPLAN.sheet).rules.push({ area: { top: 2, left: 1, bottom: 11, right: 6 }, formula, user: true });
     const clear = describeClearAndApply(model);
-    expect(clear).toMatchObject({ rulesRemoved: 3, notesRemoved: 2 });
+    expect(clear).toMatchObject({ rulesRemoved: 6, notesRemoved: 2 });
     expect(model.sheet(WORKPLAN.sheet).rules.map((r) => r.formula)).toEqual([formula]);
     expect(model.sheet(WORKPLAN.sheet).notes.size).toBe(0);
     expect(model.get(FLAGS_SHEET, 7, 5)).toBeNull();
