@@ -1,6 +1,7 @@
 // Builds the add-in into dist/ (or --env outDir=…): taskpane.html and commands.html with their
-// bundles, the icons, and manifest.xml. Production loads Office.js from Microsoft's CDN;
-// development builds, and any build with OFFICE_JS=local, serve it from @microsoft/office-js.
+// bundles, the icons, and manifest.xml. Production, and `npm start` (--env officeJs=cdn), load
+// Office.js from Microsoft's CDN; other development builds (tests, end-to-end runs), and any build
+// with OFFICE_JS=local, serve it from @microsoft/office-js.
 // ADDIN_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ URLs.
 const fs = require("node:fs");
 const path = require("node:path");
@@ -72,7 +73,9 @@ module.exports = (env = {}, argv = {}) => {
     console.error(error.message);
     process.exit(2);
   }
-  const localOffice = !production || process.env.OFFICE_JS === "local";
+  // `npm start` passes officeJs=cdn: sideloaded, the host answers isSetSupported for the newest
+  // requirement sets, and only Microsoft's CDN has the Excel library that implements them.
+  const localOffice = process.env.OFFICE_JS === "local" || (!production && env.officeJs !== "cdn");
   return {
     mode,
     entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },

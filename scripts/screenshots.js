@@ -1,5 +1,5 @@
 // Screenshots of the task pane for the README: builds the add-in (production) with the fake
-// Office of src/devtools in place of office.js, serves it on 127.0.0.1, and opens it at the
+// Office of test/support/fakeExcel in place of office.js, serves it on 127.0.0.1, and opens it at the
 // 320 px default pane width in Debian's Chromium (never a downloaded browser), light and dark,
 // after a check of the adopted workplan with cluster 2's review slipped to 2032.
 //   node scripts/screenshots.js [OUT_DIR]          (default: assets/)
@@ -31,7 +31,7 @@ const FLAGS = [
 
 function build(outDir) {
   const options = config({ outDir, throwOnError: true }, { mode: "production" });
-  options.entry = { ...options.entry, "fake-office": "./src/devtools/install.ts" };
+  options.entry = { ...options.entry, "fake-office": "./test/support/fakeExcel/install.ts" };
   options.context = ROOT;
   return new Promise((resolve, reject) =>
     webpack(options, (error, stats) => {

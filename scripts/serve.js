@@ -41,7 +41,8 @@ function log(line) {
 function buildAndWatch() {
   const webpack = require("webpack");
   const config = require(path.join(ROOT, "webpack.config.js"));
-  const compiler = webpack({ ...config({ outDir: DIST }, { mode: "development" }), context: ROOT });
+  // Office.js from Microsoft's CDN: the npm package's Excel library stops at ExcelApi 1.15 (issue 10).
+  const compiler = webpack({ ...config({ outDir: DIST, officeJs: "cdn" }, { mode: "development" }), context: ROOT });
   let first = true;
   return new Promise((resolve, reject) => {
     const watching = compiler.watch({ aggregateTimeout: 300 }, (error, stats) => {

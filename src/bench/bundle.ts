@@ -2,9 +2,9 @@
  * The task pane's weight: the gzipped size of every script taskpane.html loads from the build,
  * Office.js excepted (it comes from Microsoft's CDN, or from @microsoft/office-js in development).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, posix } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { gzipSync } from "node:zlib";
 import webpack from "webpack";
 
@@ -51,6 +51,14 @@ export function bundleFigures(distDir: string, page = "taskpane.html"): BundleFi
   return { bundle_js_gzip_bytes: files.reduce((sum, f) => sum + f.gzip_bytes, 0), files };
 }
 
+/** The repository: the nearest folder above `from` with a package.json (src/bench, or its build in build/). */
+export function repositoryRoot(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}.`);
+  }
+}
+
 type WebpackConfig = (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
 
 /**
@@ -59,7 +67,7 @@ type WebpackConfig = (env: Record<string, unknown>, argv: { mode: string }) => w
  * that is removed afterwards, and measures the pane's scripts there.
  */
 export async function productionBundleFigures(parent = tmpdir()): Promise<BundleFigures> {
-  const root = join(__dirname, "..", "..");
+  const root = repositoryRoot();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(join(root, "webpack.config.js")) as WebpackConfig;
   const outDir = mkdtempSync(join(parent, "workplan-bench-build-"));

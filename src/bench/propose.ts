@@ -1,6 +1,7 @@
 /**
  * Benchmark figures of the rescheduling proposal, for `npm run bench` (src/bench/bench.ts):
  * - propose_seed_ms: the adopted workplan with a two-year slip of cluster 2 (2026);
+ * - propose_cancel_seed_ms: the same with the 16th meeting (2029) cancelled (goal < 5);
  * - propose_large_ms: the generated plan of 40 topics, 60 meetings and 8 clusters (proposePlan.ts);
  * - propose_vs_highs: our time on the large plan over HiGHS's time on the same instance written
  *   as a mixed-integer program with the same lexicographic objective (highsProposal.ts);
@@ -19,17 +20,25 @@ import { proposalPlan } from "./proposePlan";
 
 export interface ProposeFigures {
   propose_seed_ms: number;
+  propose_cancel_seed_ms: number;
   propose_large_ms: number;
   propose_vs_highs: number;
   propose_objectives_equal: boolean;
 }
 
-/** The paper's scenario: cluster 2 (prevention) expected to end in 2032 instead of 2030. */
-export function seedSlipPlan(): Plan {
-  const { plan } = readPlan(adoptedWorkbook(), { currentYear: 2026, expectedEnd: new Map([[2, 2032]]) });
+/** The paper's scenario: cluster 2 (prevention) expected to end in 2032 instead of 2030; meetings cancelled as a what-if. */
+export function seedSlipPlan(cancel: readonly number[] = []): Plan {
+  const { plan } = readPlan(adoptedWorkbook(), {
+    currentYear: 2026,
+    expectedEnd: new Map([[2, 2032]]),
+    cancel: new Set(cancel),
+  });
   if (!plan) throw new Error("the adopted workbook does not read");
   return plan;
 }
+
+/** The meeting the cancellation benchmark cancels: the 16th (2029), whose topic 7 is too early after the slip. */
+export const CANCELLED_SEED_MEETING = 16;
 
 function objectiveOf(plan: Plan): MipObjective | null {
   const proposal = proposeTimeline(plan);
@@ -44,6 +53,7 @@ function objectiveOf(plan: Plan): MipObjective | null {
 
 export async function proposeFigures(): Promise<ProposeFigures> {
   const seed = seedSlipPlan();
+  const cancelSeed = seedSlipPlan([CANCELLED_SEED_MEETING]);
   const large = proposalPlan();
   const highs = await loadHighs();
   const model = buildMip(large, highs.infinity);
@@ -53,6 +63,7 @@ export async function proposeFigures(): Promise<ProposeFigures> {
   const highsMs = medianMs(() => solveMip(highs, model), 5, 1);
   return {
     propose_seed_ms: medianMs(() => proposeTimeline(seed), 201),
+    propose_cancel_seed_ms: medianMs(() => proposeTimeline(cancelSeed), 201),
     propose_large_ms: largeMs,
     propose_vs_highs: Number((largeMs / highsMs).toFixed(4)),
     propose_objectives_equal: JSON.stringify(ours) === JSON.stringify(theirs),

@@ -1,7 +1,7 @@
 /**
  * A generated workplan much larger than the Working Group's, for the proposal benchmark: 40 topics,
  * 60 meetings and 8 clusters. It is written as the workbook's tables (the layout of
- * shared/spec/workbook.md) and read by the engine like any workbook.
+ * docs/workbook.md) and read by the engine like any workbook.
  *
  * Shape: one meeting a year from 2001, the first six held. Cluster c is planned to end in
  * 2003 + 6c and the settings are earliest 3, latest 3, so each cluster's window is seven years and

@@ -1,5 +1,6 @@
 /** Command-line arguments: parsed strictly, every mistake one line that says what is wrong. */
 import { parseArgs } from "node:util";
+import { parseMeetingOrdinal } from "../domain/parse";
 
 export class UsageError extends Error {}
 
@@ -8,6 +9,8 @@ export interface CheckArgs {
   json: boolean;
   asOf: number | undefined;
   expectedEnd: Map<number, number>;
+  /** Meetings cancelled for this run only (numbers as written in the Workplan table). */
+  cancel: number[];
   out: string | null;
   /** Replace an existing OUT. */
   force: boolean;
@@ -29,6 +32,7 @@ const CHECK_OPTIONS = {
   json: { type: "boolean" },
   "as-of": { type: "string" },
   "expected-end": { type: "string", multiple: true },
+  cancel: { type: "string", multiple: true },
   out: { type: "string" },
   force: { type: "boolean" },
 } as const;
@@ -67,6 +71,14 @@ export function parseExpectedEnds(values: readonly string[]): Map<number, number
   return ends;
 }
 
+export function parseCancel(values: readonly string[]): number[] {
+  return values.map((value) => {
+    const parsed = parseMeetingOrdinal(value);
+    if (!parsed.ok) throw new UsageError(`--cancel takes a meeting number such as 15 or 15th, not "${value}".`);
+    return parsed.value;
+  });
+}
+
 function parseCheck(argv: string[], command: string): CheckArgs {
   const { values, positionals } = guard(() =>
     parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
@@ -76,6 +88,7 @@ function parseCheck(argv: string[], command: string): CheckArgs {
     json: values.json ?? false,
     asOf: parseAsOf(values["as-of"]),
     expectedEnd: parseExpectedEnds(values["expected-end"] ?? []),
+    cancel: parseCancel(values.cancel ?? []),
     out: values.out ?? null,
     force: values.force ?? false,
   };
@@ -115,14 +128,15 @@ Usage:
   workplan init [FILE] [--force]
       Write the adopted workplan as a new workbook (default workplan.xlsx).
       Refuses to overwrite an existing file unless --force.
-  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT [--force]]
+  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT [--force]]
       Check FILE (default: the embedded adopted plan) against every rule.
       --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
+      --cancel 15            what-if: the 15th meeting is cancelled (this run only; never written)
       --as-of 2026           meetings before this year with a blank status count as held
       --out OUT              write a copy with highlights, notes and the Conflicts table
       --force                replace OUT if it exists (never the input, nor a file open in Excel)
       --json                 print one JSON document
-  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--out OUT [--force]]
+  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT [--force]]
       Propose an amended timeline that follows every rule.
 
 Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.

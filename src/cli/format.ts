@@ -1,9 +1,16 @@
 /** Human-readable output of a check: a summary line, then the findings grouped by severity. */
 import { bySeverity, type CheckResult } from "../domain/check";
 import { ordinal } from "../domain/parse";
-import type { CleanProposal, NoProposal, Proposal } from "../domain/propose";
+import {
+  proposalToJson,
+  type CleanProposal,
+  type MeetingChange,
+  type NoProposal,
+  type Proposal,
+} from "../domain/propose";
 import { proposalTotals } from "../domain/proposalSheet";
 import type { Finding, Severity } from "../domain/model";
+import { listPhrase, plural } from "../domain/wording";
 
 const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
 
@@ -30,10 +37,6 @@ export function jsonLine(value: unknown): string {
   return `${JSON.stringify(value).replace(UNPRINTABLE, escapeCode)}\n`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 export function expectedEndsText(result: CheckResult): string {
   const clusters = [...(result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
   return clusters
@@ -47,13 +50,22 @@ export function summaryLine(name: string, result: CheckResult): string {
     error + warning + info === 0
       ? "no conflicts"
       : `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info`;
-  const context = [
+  const context = contextText(result);
+  return `${name}: ${counts}${context ? ` (${context})` : ""}`;
+}
+
+/** "as of 2026; expected review ends 1: 2024, …; the 15th meeting cancelled for this run" */
+function contextText(result: CheckResult): string {
+  const cancelled = result.cancelled.map(ordinal);
+  return [
     result.asOf !== null ? `as of ${result.asOf}` : "",
     result.plan ? `expected review ends ${expectedEndsText(result)}` : "",
+    cancelled.length > 0
+      ? `the ${listPhrase(cancelled)} ${cancelled.length === 1 ? "meeting" : "meetings"} cancelled for this run`
+      : "",
   ]
     .filter(Boolean)
     .join("; ");
-  return `${name}: ${counts}${context ? ` (${context})` : ""}`;
 }
 
 function findingLines(finding: Finding): string[] {
@@ -72,23 +84,34 @@ export function formatCheck(name: string, result: CheckResult): string {
   return `${lines.map(printable).join("\n")}\n`;
 }
 
-export function checkJson(workbook: string | null, result: CheckResult): string {
+/** With `--cancel`, the JSON says which meetings the run cancelled (`cancelled`, after `expectedEnd`). */
+export function checkJson(workbook: string | null, result: CheckResult, withCancel = false): string {
   const { asOf, expectedEnd, summary, findings } = result;
-  return jsonLine({ workbook, asOf, expectedEnd, summary, findings });
+  const cancelled = withCancel ? { cancelled: result.cancelled } : {};
+  return jsonLine({ workbook, asOf, expectedEnd, ...cancelled, summary, findings });
+}
+
+export function proposeJson(proposal: Proposal, result: CheckResult, withCancel: boolean): string {
+  return jsonLine({ ...proposalToJson(proposal), ...(withCancel ? { cancelled: result.cancelled } : {}) });
 }
 
 function topicText(topic: number | null): string {
   return topic === null ? "none" : String(topic);
 }
 
+function meetingText(m: MeetingChange): string {
+  const name = m.meeting === null ? "?" : ordinal(m.meeting);
+  return m.renumbered === null ? name : `${name} → ${ordinal(m.renumbered)}`;
+}
+
 function proposalDiff(proposal: CleanProposal): string[] {
-  const changed = proposal.meetings.filter((m) => m.current !== m.proposed);
+  const changed = proposal.meetings.filter((m) => m.current !== m.proposed || m.renumbered !== null);
   if (changed.length === 0) return [];
   const rows = changed.map((m) => [
-    m.meeting === null ? "?" : ordinal(m.meeting),
+    meetingText(m),
     String(m.year ?? "?"),
     `${topicText(m.current)} → ${topicText(m.proposed)}`,
-    `${m.appended ? "(appended) " : ""}${m.reason ?? ""}`,
+    `${m.appended ? "(appended) " : ""}${m.cancelled ? "(cancelled) " : ""}${m.reason ?? (m.renumbered !== null ? "renumbered: meetings are numbered as they are held" : "")}`,
   ]);
   const table = [["Meeting", "Year", "Fixed topic", "Reason"], ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
@@ -98,6 +121,22 @@ function proposalDiff(proposal: CleanProposal): string[] {
       .join("  ")
       .trimEnd(),
   );
+}
+
+/** Flexible-topic candidates of the planned meetings whose agenda item 2 is blank (P§48, P§50(a)). */
+function flexibleLines(proposal: CleanProposal): string[] {
+  const open = proposal.meetings.filter((m) => m.flexibleCandidates !== null);
+  if (open.length === 0) return [];
+  return [
+    "",
+    "Agenda item 2 is blank at these planned meetings; flexible topics that could be taken there without a finding " +
+      "(the choice is the extended Bureau's, P§48):",
+    ...open.map((m) => {
+      const number = m.renumbered ?? m.meeting;
+      const codes = m.flexibleCandidates ?? [];
+      return `  ${number === null ? "?" : ordinal(number)} (${m.year ?? "?"}): ${codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : "none"}`;
+    }),
+  ];
 }
 
 function leftFindings(proposal: CleanProposal): string[] {
@@ -128,9 +167,7 @@ export function formatProposal(
   proposal: Proposal,
   out: { file: string; sheet: string | null } | null,
 ): string {
-  const context = result.plan
-    ? ` (${[result.asOf !== null ? `as of ${result.asOf}` : "", `expected review ends ${expectedEndsText(result)}`].filter(Boolean).join("; ")})`
-    : "";
+  const context = result.plan ? ` (${contextText(result)})` : "";
   if (!proposal.feasible) {
     const lines = [`${name}: no clean timeline exists${context}`, ...infeasibleLines(proposal, result.plan)];
     if (out) lines.push(`Nothing written to ${out.file}: there is no proposal to put to the Bureau.`);
@@ -139,7 +176,7 @@ export function formatProposal(
   const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
   const diff = proposalDiff(proposal);
   if (diff.length > 0) lines.push("", ...diff);
-  lines.push("", ...leftFindings(proposal));
+  lines.push(...flexibleLines(proposal), "", ...leftFindings(proposal));
   if (out?.sheet) lines.push(`Wrote ${out.file} with the sheet "${out.sheet}"; its Workplan table is unchanged.`);
   return `${lines.map(printable).join("\n")}\n`;
 }

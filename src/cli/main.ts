@@ -1,9 +1,10 @@
 /** The `workplan` command line: a thin shell over the engine and the .xlsx adapter. */
 import { checkWorkbook, type CheckResult } from "../domain/check";
+import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { proposeTimeline, proposalToJson, type Proposal } from "../domain/propose";
+import { proposeTimeline, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import { addProposalSheet } from "../xlsx/proposalSheet";
 import {
@@ -16,7 +17,7 @@ import {
 } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
 import { checkTarget, writeAtomically, WriteError } from "./files";
-import { checkJson, formatCheck, formatProposal, jsonLine, printable } from "./format";
+import { checkJson, formatCheck, formatProposal, printable, proposeJson } from "./format";
 import { packageVersion } from "./version";
 
 export interface Io {
@@ -70,7 +71,10 @@ async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
     currentYear: io.now().getFullYear(),
     asOf: args.asOf,
     expectedEnd: args.expectedEnd,
+    cancel: new Set(args.cancel),
   });
+  const refused = result.plan ? cancelRefusals(result.plan, args.cancel) : [];
+  if (refused.length > 0) throw new UsageError(`--cancel: ${refused.map((r) => r.message).join(" ")}`);
   const unknown = unknownClusters(args, result);
   if (unknown.length > 0) {
     throw new UsageError(
@@ -91,7 +95,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     applyAnnotations(workbook, describeAnnotations(tables, result, checkTime(io.now())));
     await saveTo(workbook, args.out);
   }
-  io.stdout(args.json ? checkJson(args.file, result) : formatCheck(inputName(args), result));
+  io.stdout(args.json ? checkJson(args.file, result, args.cancel.length > 0) : formatCheck(inputName(args), result));
   if (args.out !== null && !args.json) io.stdout(`Wrote ${args.out} with the highlights, notes and Conflicts table.\n`);
   return result.summary.error > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -113,7 +117,7 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
     await saveTo(workbook, args.out);
     wrote = sheet.name;
   }
-  if (args.json) io.stdout(jsonLine(proposalToJson(proposal)));
+  if (args.json) io.stdout(proposeJson(proposal, result, args.cancel.length > 0));
   else
     io.stdout(
       formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }),

@@ -11,7 +11,7 @@ import { parseA1 } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { sourceInWords } from "./sources";
-import { listing } from "./wording";
+import { listPhrase } from "./wording";
 
 export { parseA1 };
 
@@ -243,7 +243,7 @@ export function whatIfLine(result: CheckResult): string | null {
     );
   const cancelled = result.cancelled.map((n) => `the ${ordinal(n)} meeting taken as cancelled`);
   if (moved.length + cancelled.length === 0) return null;
-  return `WHAT-IF CHECK: ${listing([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
+  return `WHAT-IF CHECK: ${listPhrase([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
 }
 
 function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: string): ConflictsTable {

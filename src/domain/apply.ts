@@ -31,12 +31,13 @@ function topicName(topic: number | null): string {
 }
 
 function appendedRow(table: SheetTable, meeting: Meeting, label: string | null): CellValue[] {
-  const byHeader: Record<string, CellValue> = {
-    [normalizeHeader(WORKPLAN.meeting)]: meeting.ordinal,
-    [normalizeHeader(WORKPLAN.year)]: meeting.year,
-    [normalizeHeader(WORKPLAN.fixed)]: label,
-  };
-  return table.headers.map((header) => byHeader[normalizeHeader(header)] ?? null);
+  // A Map: a column headed "constructor" or "__proto__" is a header like any other.
+  const byHeader = new Map<string, CellValue>([
+    [normalizeHeader(WORKPLAN.meeting), meeting.ordinal],
+    [normalizeHeader(WORKPLAN.year), meeting.year],
+    [normalizeHeader(WORKPLAN.fixed), label],
+  ]);
+  return table.headers.map((header) => byHeader.get(normalizeHeader(header)) ?? null);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The adopted workplan (shared/spec/domain.md §1): what "create workbook" writes and what
+ * The adopted workplan (docs/domain.md §1): what "create workbook" writes and what
  * `workplan check` checks when no file is given. The one place these values live.
  */
 import { ALL_TABLES, SETTING_NAMES } from "./layout";

@@ -1,7 +1,7 @@
 import type { Finding, Meeting, Plan, Severity, Where } from "./model";
 import { ordinal } from "./parse";
 
-/** One rule of shared/spec/domain.md §2: its id, severity, source paragraph and check. */
+/** One rule of docs/domain.md §2: its id, severity, source paragraph and check. */
 export interface Rule {
   id: string;
   severity: Severity;

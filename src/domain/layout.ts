@@ -1,5 +1,5 @@
 /**
- * The shared-workbook layout contract (shared/spec/workbook.md): table names, their sheets and
+ * The shared-workbook layout contract (docs/workbook.md): table names, their sheets and
  * the header texts by which columns are found.
  */
 export const WORKPLAN = {

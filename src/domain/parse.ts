@@ -6,6 +6,21 @@ import type { CellValue } from "./tables";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
 
+/** The longest cell text the engine reads; longer text is an invalid value, never parsed. */
+export const MAX_CELL_TEXT = 1000;
+
+export function isTooLong(value: CellValue): value is string {
+  return typeof value === "string" && value.length > MAX_CELL_TEXT;
+}
+
+/** 1000 → "1,000", for messages. */
+export function thousands(n: number): string {
+  const digits = String(n);
+  let text = "";
+  for (let i = 0; i < digits.length; i++) text += (i > 0 && (digits.length - i) % 3 === 0 ? "," : "") + digits[i];
+  return text;
+}
+
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
@@ -109,7 +124,10 @@ export function parseArticleList(value: CellValue): Parsed<number[]> {
   const articles: number[] = [];
   // "articles" before "arts": the shorter prefix would take the "Art" of "Articles 8 and 12".
   const text = value.trim().replace(/^(?:articles?\s+|arts?\.?\s*)/i, "");
-  for (const part of text.split(/\s*(?:,|;|&|\band\b)\s*/i)) {
+  // Split on the separators alone and trim each part: spaces around them in the pattern would be
+  // tried again from every space of a long run, which is quadratic.
+  for (const untrimmed of text.split(/,|;|&|\band\b/i)) {
+    const part = untrimmed.trim();
     if (part === "") continue;
     const range = /^(\d+)\s*[–—-]\s*(\d+)$/.exec(part);
     if (range) {

@@ -6,7 +6,8 @@ import { topicArticles } from "./findings";
 import { topicLabel } from "./labels";
 import type { Plan } from "./model";
 import { ordinal } from "./parse";
-import type { CleanProposal } from "./propose";
+import type { CleanProposal, MeetingChange } from "./propose";
+import { plural } from "./wording";
 
 export const PROPOSAL_HEADERS = [
   "Meeting",
@@ -74,10 +75,6 @@ function label(plan: Plan, topic: number | null): string | null {
   return topicLabel(topic, plan.topics.get(topic)?.title ?? "", topicArticles(plan, topic));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 export function proposalTotals(proposal: CleanProposal): string {
   if (proposal.moved === 0 && proposal.appendedMeetings === 0)
     return "No change needed: every topic already sits inside its cluster windows.";
@@ -90,20 +87,25 @@ export function describeProposalSheet(
   when: { date: string; time: string },
   existingSheets: readonly string[],
 ): ProposalSheet {
-  const rows = proposal.meetings.map((m) => [
-    m.meeting === null ? null : ordinal(m.meeting),
-    m.year,
-    m.held ? "Held" : m.appended ? "Appended" : "Planned",
-    label(plan, m.current),
-    label(proposal.plan, m.proposed),
-    m.appended ? "appended meeting" : m.current === m.proposed ? null : "changed",
-    m.reason,
-  ]);
+  const rows = proposal.meetings.map((m) => {
+    const number = m.renumbered ?? m.meeting;
+    return [
+      number === null ? null : ordinal(number),
+      m.year,
+      m.held ? "Held" : m.appended ? "Appended" : m.cancelled ? "Cancelled" : "Planned",
+      label(plan, m.current),
+      label(proposal.plan, m.proposed),
+      changeText(m),
+      reasonText(m),
+    ];
+  });
   const { error, warning, info } = proposal.after;
   return {
     name: proposalSheetName(when.date, existingSheets),
     caption: [
-      `Proposed amended timeline of the workplan (P§49), made ${when.time}.`,
+      `Proposed amended timeline of the workplan (P§49), made ${when.time}. ` +
+        "Flexible topics named for agenda item 2 are candidates only: the choice stays with the extended Bureau " +
+        "(P§48, P§50(a)).",
       proposalTotals(proposal),
       `After the change the check finds ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info. The Workplan table is unchanged until the proposal is applied.`,
     ],
@@ -111,4 +113,26 @@ export function describeProposalSheet(
     rows,
     changedRows: proposal.meetings.flatMap((m, i) => (m.current !== m.proposed ? [i] : [])),
   };
+}
+
+/** "changed", "appended meeting", "renumbered (was the 17th)", or nothing. */
+function changeText(m: MeetingChange): string | null {
+  if (m.appended) return "appended meeting";
+  const renumbered = m.renumbered !== null && m.meeting !== null ? `renumbered (was the ${ordinal(m.meeting)})` : null;
+  const changed = m.current === m.proposed ? null : "changed";
+  return [changed, renumbered].filter(Boolean).join(", ") || null;
+}
+
+/**
+ * The reason for the fixed topic, then, for a planned meeting whose agenda item 2 is blank, the
+ * flexible topics it could take without a finding (in the Reason column, so that the grid keeps
+ * its columns for both adapters).
+ */
+function reasonText(m: MeetingChange): string | null {
+  if (m.flexibleCandidates === null) return m.reason;
+  const codes = m.flexibleCandidates.map((c) => `(${c})`).join(", ");
+  const candidates = codes
+    ? `Agenda item 2 is blank; flexible topics it could take: ${codes}.`
+    : "Agenda item 2 is blank; no flexible topic fits it without a finding.";
+  return m.reason ? `${m.reason}. ${candidates}` : candidates;
 }

@@ -19,6 +19,8 @@ import {
   blankOr,
   cellText,
   isBlank,
+  isTooLong,
+  MAX_CELL_TEXT,
   normalizeCode,
   parseArticleList,
   parseArticleNumber,
@@ -31,6 +33,7 @@ import {
   parseWholeNumber,
   parseYear,
   showValue,
+  thousands,
   type Parsed,
 } from "./parse";
 import {
@@ -71,7 +74,7 @@ class Reader {
   readonly findings: Finding[] = [];
 
   read<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: string): T | undefined {
-    if (!cell) return undefined;
+    if (!cell || this.tooLong(cell, what)) return undefined;
     const parsed = parse(cell.value);
     if (parsed.ok) return parsed.value;
     this.findings.push(
@@ -82,6 +85,20 @@ class Reader {
       ),
     );
     return undefined;
+  }
+
+  /** Text past MAX_CELL_TEXT is reported and not read: no reader spends time on a pasted essay. */
+  tooLong(cell: TableCell | undefined, what: string): boolean {
+    if (!cell || !isTooLong(cell.value)) return false;
+    this.findings.push(
+      dataFinding(
+        "invalid-value",
+        { sheet: cell.sheet, cell: cell.cell },
+        `${cell.sheet}!${cell.cell}: the ${what} is ${thousands(cell.value.length)} characters long; ` +
+          `expected at most ${thousands(MAX_CELL_TEXT)}.`,
+      ),
+    );
+    return true;
   }
 
   /** Like read, but a blank cell is reported as missing rather than returning null. */
@@ -250,6 +267,7 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
   const flexible = new Map<string, FlexibleTopic>();
   eachRow(index, (row) => {
     const codeCell = cellOf(index, row, FLEXIBLE.code);
+    if (reader.tooLong(codeCell, "flexible topic code")) return;
     const code = normalizeCode(codeCell?.value);
     const related = reader.read(cellOf(index, row, FLEXIBLE.related), parseArticleList, "list of related articles");
     const discussedAt = reader.read(
@@ -295,14 +313,19 @@ interface RawSettings {
   asOf: number | null;
 }
 
-function settingKey(name: string): string {
-  return normalizeHeader(name).replace(/\s*\(.*\)$/, "");
+/** A setting's name for matching: "Earliest … (years)" matches "Earliest …"; found without a regex that backtracks. */
+export function settingKey(name: string): string {
+  const key = normalizeHeader(name);
+  const note = key.indexOf("(");
+  return note >= 0 && key.endsWith(")") ? key.slice(0, note).trimEnd() : key;
 }
 
 function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
   const found = new Map<string, TableCell | undefined>();
   eachRow(index, (row) => {
-    const name = cellText(cellOf(index, row, SETTINGS.setting)?.value);
+    const nameCell = cellOf(index, row, SETTINGS.setting);
+    if (reader.tooLong(nameCell, "setting name")) return;
+    const name = cellText(nameCell?.value);
     if (name) found.set(settingKey(name), cellOf(index, row, SETTINGS.value));
   });
   const wholeSetting = (name: string): number | null => {

@@ -6,7 +6,7 @@
  */
 import { SOURCES } from "./layout";
 import { findTable, indexColumns, type WorkbookTables } from "./tables";
-import { listing } from "./wording";
+import { listPhrase } from "./wording";
 
 export const PAPER = "Background paper: proposal for a multi-year workplan for the Working Group on Firearms";
 export const REPORT =
@@ -250,11 +250,11 @@ export function sourceInWords(source: string | null): string | null {
     const paras = places.flatMap((p) => (p.para ? [p.para] : []));
     const named = places.flatMap((p) => (p.place ? [p.place] : []));
     const said = [
-      ...(paras.length > 0 ? [`${paras.length === 1 ? "para." : "paras."} ${listing(paras)}`] : []),
+      ...(paras.length > 0 ? [`${paras.length === 1 ? "para." : "paras."} ${listPhrase(paras)}`] : []),
       ...named,
     ];
     const name = document === "paper" ? "Background paper" : document === "report" ? "2021 report" : null;
-    parts.push(name ? `${name}, ${listing(said)}` : listing(said));
+    parts.push(name ? `${name}, ${listPhrase(said)}` : listPhrase(said));
   }
   return parts.join("; ");
 }

@@ -7,11 +7,14 @@
  */
 import { checkTime, describeAnnotations, type Annotations } from "../domain/annotations";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
+import type { SheetOp } from "../domain/sheetOps";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { WORKPLAN } from "../domain/layout";
-import { fingerprint, queueInputTables, queueMarks, readTables, type ReadSnapshot } from "./read";
+import { describeCheck, describeClear, type CheckWrite } from "../domain/write";
+import { applyOps, changesVisibility, withoutNotes } from "./ops";
+import { fingerprint, queueInputTables, readTables } from "./read";
 import {
   detectSupport,
+  errorCode,
   runBatch,
   UNMERGED,
   userError,
@@ -20,16 +23,21 @@ import {
   type ExcelRun,
   type Support,
 } from "./run";
-import { changesVisibility, queueClearMarks, writeAnnotations, type WriteReport } from "./write";
+import { NOTES_UNAVAILABLE, NOTES_REFUSALS, readWorkbookState, type StateRead } from "./state";
+import { writeAnnotations, type WriteReport } from "./write";
 
 export { readTables, writeAnnotations, detectSupport };
+export { readWorkbookState, type StateRead, type Found } from "./state";
+export { applyOps, changesVisibility } from "./ops";
 export { createDefaultWorkbook, type CreateOutcome } from "./create";
 export { findTables, selectCell, type TableFound, type WorkbookTablesFound } from "./pane";
 export {
   applyProposal,
+  applyProposalAndCheck,
   PLAN_CHANGED,
   readWorkbook,
   saveExpectedEnds,
+  saveExpectedEndsAndCheck,
   type ApplyOutcome,
   type ProposalBasis,
   type WorkbookRead,
@@ -77,6 +85,55 @@ export const CHECK_ATTEMPTS = 3;
 
 type Attempt = { outcome: Omit<CheckOutcome, "reruns">; stale: boolean };
 
+/** What a check decided from what it read: the engine's result and the operations that write it. */
+export interface CheckPlan {
+  result: CheckResult;
+  annotations: Annotations;
+  checkedAt: string;
+  tables: WorkbookTables;
+  write: CheckWrite;
+}
+
+/** The engine and the description of the check's writes, for tables as read (or as an edit leaves them). */
+export function planCheck(read: StateRead, tables: readonly SheetTable[], options: CheckOptions): CheckPlan {
+  const byName = tablesByName(tables);
+  const now = options.now();
+  const result = checkTables(byName, {
+    currentYear: now.getFullYear(),
+    asOf: options.asOf,
+    expectedEnd: options.expectedEnd,
+  });
+  const checkedAt = checkTime(now);
+  const annotations = describeAnnotations(byName, result, checkedAt);
+  return {
+    result,
+    annotations,
+    checkedAt,
+    tables: byName,
+    write: describeCheck({ ...read.state, tables: [...tables] }, annotations),
+  };
+}
+
+/** What the check wrote, in the words the pane reports. */
+export function writeReport(read: StateRead, write: CheckWrite): WriteReport {
+  return {
+    notesWritten: write.notesWritten,
+    notesSkipped: write.notesSkipped,
+    notesSupported: read.state.notesSupported,
+    conflicts: write.conflicts ?? "",
+    captionWritten: write.captionWritten,
+    locateSync: read.syncs > 1,
+    blocked: write.blocked,
+    notesWithheld: read.notesWithheld,
+  };
+}
+
+/** Whether a failed write is one that notes caused (office-js issue 6198): the write runs again without notes. */
+export function notesFailed(error: unknown, ops: readonly SheetOp[]): boolean {
+  const code = errorCode(error);
+  return code !== null && NOTES_REFUSALS.has(code) && withoutNotes(ops).length < ops.length;
+}
+
 /**
  * One read, the engine, one write. Stale-write protection, within the same two syncs:
  * - if the event watcher saw a change (a co-author's, or the user's) after the read was sent,
@@ -94,25 +151,27 @@ async function checkOnce(
   merge: boolean,
 ): Promise<Attempt | typeof UNMERGED> {
   const seen = options.changes?.();
-  const snapshot: ReadSnapshot = await readTables(context, support);
-  const tables = tablesByName(snapshot.tables);
-  const now = options.now();
-  const result = checkTables(tables, {
-    currentYear: now.getFullYear(),
-    asOf: options.asOf,
-    expectedEnd: options.expectedEnd,
-  });
-  const checkedAt = checkTime(now);
-  const annotations = describeAnnotations(tables, result, checkedAt);
-  if (merge && changesVisibility(snapshot, annotations)) return UNMERGED;
-  const skipped = { result, annotations, checkedAt, tables, written: NOT_WRITTEN };
-  if (options.changes && options.changes() !== seen) return { outcome: skipped, stale: true };
-  let again: (() => SheetTable[]) | null = null;
-  const written = await writeAnnotations(context, snapshot, annotations, () => (again = queueInputTables(context)));
-  const found = (again as (() => SheetTable[]) | null)?.() ?? snapshot.tables;
+  const read = await readWorkbookState(context, support);
+  const plan = planCheck(read, read.state.tables, options);
+  if (merge && changesVisibility(plan.write.ops)) return UNMERGED;
+  const { result, annotations, checkedAt, tables } = plan;
+  if (options.changes && options.changes() !== seen)
+    return { outcome: { result, annotations, checkedAt, tables, written: NOT_WRITTEN }, stale: true };
+  const again = queueInputTables(context);
+  applyOps(context, plan.write.ops, read.found, { support });
+  try {
+    await context.sync();
+  } catch (error) {
+    if (!notesFailed(error, plan.write.ops)) throw error;
+    // Notes could not be written: the check runs again, from a new read, without notes.
+    const retried = await checkOnce(context, { ...support, notes: false }, options, merge);
+    if (retried === UNMERGED) return retried;
+    const written = { ...retried.outcome.written, notesWithheld: NOTES_UNAVAILABLE };
+    return { ...retried, outcome: { ...retried.outcome, written } };
+  }
   return {
-    outcome: { result, annotations, checkedAt, tables, written },
-    stale: fingerprint(found) !== fingerprint(snapshot.tables),
+    outcome: { result, annotations, checkedAt, tables, written: writeReport(read, plan.write) },
+    stale: fingerprint(again()) !== fingerprint(read.state.tables),
   };
 }
 
@@ -123,14 +182,16 @@ const NOT_WRITTEN: WriteReport = {
   conflicts: "",
   captionWritten: false,
   locateSync: false,
+  blocked: null,
+  notesWithheld: null,
 };
 
 /**
  * Checks the open workbook: one `Excel.run` with one read sync, the engine, and one write sync
- * (plus one read-only sync only when a sheet that gets notes holds notes of the user's own).
- * With ExcelApi 1.20 it is one undo step; a first check that must add or hide a helper sheet runs
- * unmerged, because hiding a sheet cannot join a merged undo group on Windows and Mac. When the
- * workbook changes between the read and the write (see checkOnce) it runs again, up to
+ * (plus one read-only sync only where the record cannot tell where notes are, see state.ts).
+ * With ExcelApi 1.20 it is one undo step; a check that must add or hide a helper sheet runs
+ * unmerged, because Worksheet.visibility cannot join a merged undo group on Windows and Mac. When
+ * the workbook changes between the read and the write (see checkOnce) it runs again, up to
  * CHECK_ATTEMPTS times in all.
  */
 export async function checkWorkbook(excelRun: ExcelRun, options: CheckOptions): Promise<CheckOutcome> {
@@ -143,7 +204,8 @@ export async function checkWorkbook(excelRun: ExcelRun, options: CheckOptions): 
       if (!stale) return { ...outcome, reruns: attempt - 1 };
       if (attempt >= CHECK_ATTEMPTS) {
         throw new WorkbookError(
-          `The workplan kept changing while the add-in checked it (${CHECK_ATTEMPTS} times in a row), so the highlights may not match the latest edits. Check again when the editing has stopped.`,
+          `The workplan kept changing while the add-in checked it (${CHECK_ATTEMPTS} times in a row), so the ` +
+            "highlights may not match the latest edits. Check again when the editing has stopped.",
         );
       }
     }
@@ -160,17 +222,13 @@ export async function clearHighlights(excelRun: ExcelRun): Promise<ClearOutcome>
   const support = detectSupport();
   try {
     return await runBatch(excelRun, support.mergeUndo, async (context) => {
-      const workplan = context.workbook.tables.getItemOrNullObject(WORKPLAN.table);
-      const marks = queueMarks(context, support, workplan.worksheet);
-      await context.sync();
-      const found = marks();
-      const rulesRemoved = found.rules.reduce((n, r) => n + r.items.length, 0);
-      const notesRemoved = found.notes?.ours.length ?? 0;
-      if (rulesRemoved > 0 || notesRemoved > 0 || found.flags.used) {
-        queueClearMarks(context, found);
+      const read = await readWorkbookState(context, support, { noteCells: false });
+      const clear = describeClear(read.state);
+      if (clear.ops.length > 0) {
+        applyOps(context, clear.ops, read.found, { support });
         await context.sync();
       }
-      return { rulesRemoved, notesRemoved };
+      return { rulesRemoved: clear.rulesRemoved, notesRemoved: clear.notesRemoved };
     });
   } catch (error) {
     throw userError(error, "clear the highlights");

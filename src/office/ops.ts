@@ -42,8 +42,19 @@ export function mayBeParsed(text: string): boolean {
   return /^(true|false)$/i.test(trimmed) || MONTH_DATE.test(trimmed);
 }
 
+/** The sheets added by this batch, by lower-case name: later ops use the same proxy. */
+const ADDED = new WeakMap<Excel.RequestContext, Map<string, Excel.Worksheet>>();
+
 function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
-  return context.workbook.worksheets.getItem(name);
+  return ADDED.get(context)?.get(name.toLowerCase()) ?? context.workbook.worksheets.getItem(name);
+}
+
+function addSheet(context: Excel.RequestContext, name: string): Excel.Worksheet {
+  const sheet = context.workbook.worksheets.add(name);
+  const added = ADDED.get(context) ?? new Map<string, Excel.Worksheet>();
+  added.set(name.toLowerCase(), sheet);
+  ADDED.set(context, added);
+  return sheet;
 }
 
 function rangeOf(context: Excel.RequestContext, sheet: string, area: Area): Excel.Range {
@@ -161,7 +172,7 @@ function queueRemoveRules(ops: readonly SheetOp[], found: Found): number {
 function queueOp(context: Excel.RequestContext, op: SheetOp, found: Found, options: ApplyOptions): void {
   switch (op.op) {
     case "addSheet": {
-      const sheet = context.workbook.worksheets.add(op.sheet);
+      const sheet = addSheet(context, op.sheet);
       if (op.visibility !== "visible") sheet.visibility = VISIBILITY[op.visibility];
       return;
     }

@@ -138,6 +138,9 @@ interface QueuedRules {
   owner: Excel.Worksheet;
 }
 
+/** Sheets besides the Workplan's where the product's record may list rules. */
+const RULED_SHEETS: readonly string[] = [CONFLICTS.sheet];
+
 function queueRules(owner: Excel.Worksheet, sheet: string): QueuedRules {
   const formats = owner.getRange().conditionalFormats;
   formats.load("items/type, items/customOrNullObject/rule/formula");
@@ -187,6 +190,9 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
   const belowWorkplan = workplan ? queueUsed(workplan.table.worksheet, true, workplan.table) : () => null;
   if (known.sheet(WORKPLAN.sheet))
     rules.push(queueRules(context.workbook.worksheets.getItemOrNullObject(WORKPLAN.sheet), WORKPLAN.sheet));
+  // The product's sheets hold rules of the record too (the Conflicts table's severity colours).
+  for (const name of RULED_SHEETS.filter((sheet) => known.sheet(sheet)))
+    rules.push(queueRules(context.workbook.worksheets.getItemOrNullObject(name), name));
   const notes = support.notes ? context.workbook.notes.load("items/content") : null;
   const comments = support.notes ? context.workbook.comments.load("items/id") : null;
   return {
@@ -206,7 +212,7 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
 const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound", "GeneralException", "InvalidArgument"]);
 
 /** Codes with which loading notes fails where the notes API is missing or broken (office-js 6198). */
-const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);
+export const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);
 
 export const NOTES_UNAVAILABLE =
   "Checked without notes: this Excel could not read or write notes, so the findings are in the " +
@@ -217,7 +223,19 @@ export const NOTES_UNAVAILABLE =
  * two cases that take more), with the proxies applyOps needs. Notes that cannot be read make a
  * state without notes and a message, never a failed read.
  */
-export async function readWorkbookState(context: Excel.RequestContext, support: Support): Promise<StateRead> {
+export interface ReadStateOptions {
+  /**
+   * Whether the writes to come need every cell that holds a note or a comment (a check does, to
+   * put no note on the user's); false spares the sync that locates them (clear, create, edits).
+   */
+  noteCells?: boolean;
+}
+
+export async function readWorkbookState(
+  context: Excel.RequestContext,
+  support: Support,
+  options: ReadStateOptions = {},
+): Promise<StateRead> {
   let syncs = 0;
   let notesWithheld: string | null = null;
   let known = OPTIMISTIC;
@@ -241,7 +259,7 @@ export async function readWorkbookState(context: Excel.RequestContext, support: 
       known = probed(existence);
       continue;
     }
-    const read = await finish(context, queued, effective);
+    const read = await finish(context, queued, effective, options.noteCells !== false);
     return {
       ...read,
       syncs: syncs + read.locateSyncs,
@@ -255,6 +273,7 @@ async function finish(
   context: Excel.RequestContext,
   queued: Queued,
   support: Support,
+  noteCells: boolean,
 ): Promise<Omit<StateRead, "syncs" | "notesWithheld"> & { locateSyncs: number }> {
   const present = queued.inputs.filter((input) => input.table.isNullObject !== true);
   const tables = present.map((input) => input.read()).filter((t): t is SheetTable => t !== null);
@@ -276,7 +295,7 @@ async function finish(
   const lists = queued.used.get(LISTS_SHEET.toLowerCase())?.() ?? null;
   const record = lists ? recordFromSheet(lists.values, lists.area) : null;
   const rules = customRules(queued, workplan);
-  const notes = await locateNotes(context, queued, support, record);
+  const notes = await locateNotes(context, queued, support, record, noteCells);
   return {
     state: {
       tables,
@@ -329,7 +348,8 @@ function nonEmptyCells(sheet: string, used: { area: Area; values: unknown[][] } 
   used.values.forEach((row, r) =>
     row.forEach((value, c) => {
       const at = { sheet, row: used.area.top + r, column: used.area.left + c };
-      if (at.row > after && value !== "" && value !== null && value !== undefined) cells.push(at);
+      if (at.row > after && value !== "" && value !== null && value !== undefined)
+        cells.push({ ...at, text: String(value) });
     }),
   );
   return cells;
@@ -397,6 +417,7 @@ async function locateNotes(
   queued: Queued,
   support: Support,
   record: ProductRecord | null,
+  wanted: boolean,
 ): Promise<LocatedNotes> {
   const none: LocatedNotes = { cells: new Set(), own: [], byCell: new Map(), ownProxies: [], syncs: 0 };
   if (!support.notes || !queued.notes || !queued.comments) return none;
@@ -404,6 +425,8 @@ async function locateNotes(
   const own = notes.filter((note) => isOwnNote(note.content));
   const comments = queued.comments.items;
   const recorded = (record?.notes ?? []).map((n) => cellKey(n.sheet, n.row, n.column));
+  // With a record the product's notes are known without their cells being looked up.
+  if (!wanted && record) return { ...none, cells: new Set(recorded), ownProxies: own };
   if (
     comments.length === 0 &&
     (notes.length === 0 || (record && own.length === notes.length && own.length === recorded.length))

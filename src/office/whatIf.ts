@@ -17,16 +17,30 @@ import {
   type ExpectedEndsEdit,
   type WorkplanEdit,
 } from "../domain/apply";
+import { parseA1 } from "../domain/areas";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
 import { WORKPLAN } from "../domain/layout";
-import type { Plan } from "../domain/model";
+import type { Plan, Where } from "../domain/model";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
-import { findTable, tablesByName, type WorkbookTables } from "../domain/tables";
-import { writtenValue } from "./cells";
+import type { SheetOp, Written } from "../domain/sheetOps";
+import { findTable, tablesByName, type CellValue, type SheetTable, type WorkbookTables } from "../domain/tables";
+import { cellEditOps, describeApplyEdit } from "../domain/write";
+import { planCheck, writeReport, type CheckOptions, type CheckOutcome } from "./index";
+import { applyOps, changesVisibility } from "./ops";
 import { queueLastCheck } from "./pane";
 import { queueInputTables } from "./read";
-import { detectSupport, runBatch, userError, withUndoGroup, WorkbookError, type ExcelRun } from "./run";
+import {
+  detectSupport,
+  runBatch,
+  UNMERGED,
+  userError,
+  withUndoGroup,
+  WorkbookError,
+  type ExcelRun,
+  type Support,
+} from "./run";
+import { readWorkbookState, type StateRead } from "./state";
 
 export interface WorkbookRead {
   /** The input tables as read, for what-ifs in memory. */
@@ -52,43 +66,86 @@ export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Pr
   }
 }
 
-function queueCells(
-  context: Excel.RequestContext,
-  cells: readonly { sheet: string; cell: string; value: string | number | null }[],
-): void {
-  for (const { sheet, cell, value } of cells)
-    context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[writtenValue(value)]];
-}
-
-/** Reads the input tables in one sync and turns them into a plan (null when they cannot make one). */
-async function readCurrentPlan(
-  context: Excel.RequestContext,
-  options: ReadOptions,
-): Promise<{ tables: WorkbookTables; plan: Plan | null }> {
-  const inputs = queueInputTables(context);
-  await context.sync();
-  const tables = tablesByName(inputs());
-  return { tables, plan: readPlan(tables, options).plan };
-}
-
 const UNREADABLE =
   "The workplan's tables cannot be read as a plan (a table or a column is missing). Check the workbook to see what is missing.";
 
+export const FILTERED =
+  "The proposal was not applied: a filter hides rows of the Workplan table, and rows written below a filtered " +
+  "table may land among the hidden ones. Clear the filter (Data > Clear), then apply again.";
+
+/** The tables as an edit leaves them: each cell's new value, and rows appended to the Workplan table. */
+export function editedTables(
+  tables: readonly SheetTable[],
+  cells: readonly (Where & { value: Written })[],
+  appended: readonly CellValue[][] = [],
+): SheetTable[] {
+  const copies = tables.map((t) => ({ ...t, rows: t.rows.map((row) => [...row]) }));
+  for (const { sheet, cell, value } of cells) {
+    const at = parseA1(cell);
+    const table = copies.find(
+      (t) =>
+        t.sheet.toLowerCase() === sheet.toLowerCase() &&
+        at.row > t.top &&
+        at.row <= t.top + t.rows.length &&
+        at.column >= t.left &&
+        at.column < t.left + t.headers.length,
+    );
+    const row = table?.rows[at.row - table.top - 1];
+    if (table && row) row[at.column - table.left] = value;
+  }
+  const workplan = copies.find((t) => t.name.toLowerCase() === WORKPLAN.table.toLowerCase());
+  if (workplan) workplan.rows.push(...appended.map((row) => [...row]));
+  return copies;
+}
+
+/** An edit, and the check that follows it when one was asked for, in the same write. */
+interface Edited<T> {
+  edit: T;
+  check?: CheckOutcome;
+}
+
 /**
- * Writes expected review ends (cluster number → year) into the Clusters table's "Review end
- * (expected)" cells: one read sync, and one write sync when anything changes; one undo step
- * where the client merges undo groups. The caller then runs the normal check.
+ * Writes the edit's ops, and the check of the tables as the edit leaves them when `check` is
+ * given, in one write sync. A merged run whose check must add or hide a helper sheet runs again
+ * unmerged (Worksheet.visibility cannot join a merged undo group on Windows and Mac).
  */
-export async function saveExpectedEnds(
+async function writeEdit<T>(
+  context: Excel.RequestContext,
+  read: StateRead,
+  support: Support,
+  edit: { value: T; ops: SheetOp[]; tables: SheetTable[] },
+  check: CheckOptions | undefined,
+  merge: boolean,
+): Promise<Edited<T> | typeof UNMERGED> {
+  const checked = check ? planCheck(read, edit.tables, check) : null;
+  const ops = [...edit.ops, ...(checked?.write.ops ?? [])];
+  if (merge && changesVisibility(ops)) return UNMERGED;
+  if (ops.length === 0) return { edit: edit.value };
+  applyOps(context, ops, read.found, { support });
+  await context.sync();
+  if (!checked) return { edit: edit.value };
+  const { result, annotations, checkedAt, tables } = checked;
+  const written = writeReport(read, checked.write);
+  return { edit: edit.value, check: { result, annotations, checkedAt, tables, written, reruns: 0 } };
+}
+
+function readPlanOf(read: StateRead, options: ReadOptions): { tables: WorkbookTables; plan: Plan | null } {
+  const tables = tablesByName(read.state.tables);
+  return { tables, plan: readPlan(tables, options).plan };
+}
+
+async function saveEnds(
   excelRun: ExcelRun,
   ends: ReadonlyMap<number, number>,
   options: ReadOptions,
-): Promise<ExpectedEndsEdit> {
+  check: CheckOptions | undefined,
+): Promise<Edited<ExpectedEndsEdit>> {
   const support = detectSupport();
   try {
     return await withUndoGroup(excelRun, support, (merge) =>
       runBatch(excelRun, merge, async (context) => {
-        const { plan } = await readCurrentPlan(context, options);
+        const read = await readWorkbookState(context, support, { noteCells: check !== undefined });
+        const { plan } = readPlanOf(read, options);
         if (!plan) throw new WorkbookError(UNREADABLE);
         const unknown = [...ends.keys()].filter((cluster) => !plan.clusters.has(cluster));
         if (unknown.length > 0)
@@ -96,15 +153,41 @@ export async function saveExpectedEnds(
             `The Clusters table has no cluster ${unknown.join(", ")} any more. Check the workbook, then set the dates again.`,
           );
         const edit = describeExpectedEnds(plan, ends);
-        if (edit.cells.length === 0) return edit;
-        queueCells(context, edit.cells);
-        await context.sync();
-        return edit;
+        const tables = editedTables(read.state.tables, edit.cells);
+        return writeEdit(context, read, support, { value: edit, ops: cellEditOps(edit.cells), tables }, check, merge);
       }),
     );
   } catch (error) {
     throw userError(error, "save the expected review ends");
   }
+}
+
+/**
+ * Writes expected review ends (cluster number → year) into the Clusters table's "Review end
+ * (expected)" cells: one read sync, and one write sync when anything changes; one undo step
+ * where the client merges undo groups.
+ */
+export async function saveExpectedEnds(
+  excelRun: ExcelRun,
+  ends: ReadonlyMap<number, number>,
+  options: ReadOptions,
+): Promise<ExpectedEndsEdit> {
+  return (await saveEnds(excelRun, ends, options, undefined)).edit;
+}
+
+/**
+ * Save expected dates and the check that follows, in ONE `Excel.run`: one read sync, the engine on
+ * the tables as the save leaves them, and one write sync holding both; one undo step where the
+ * client merges undo groups (ExcelApi 1.20).
+ */
+export async function saveExpectedEndsAndCheck(
+  excelRun: ExcelRun,
+  ends: ReadonlyMap<number, number>,
+  options: ReadOptions,
+  check: CheckOptions,
+): Promise<{ edit: ExpectedEndsEdit; check: CheckOutcome | null }> {
+  const saved = await saveEnds(excelRun, ends, options, check);
+  return { edit: saved.edit, check: saved.check ?? null };
 }
 
 export type { ProposalBasis };
@@ -117,36 +200,57 @@ export interface ApplyOutcome {
 export const PLAN_CHANGED =
   "The workplan changed since this proposal was made (someone edited the Workplan, Topics, Articles, Clusters or Settings table), so it was not applied. Propose the timeline again and apply the new proposal.";
 
-/**
- * Applies a proposal: one read sync re-reads the tables and refuses (PLAN_CHANGED) unless they
- * make the very plan the proposal was made from; one write sync writes the changed fixed-topic
- * cells, appends the new meetings with `table.rows.add`, and writes the what-if expected review
- * ends into the Clusters table. One undo step where the client merges undo groups (ExcelApi
- * 1.20). Cells of other columns, and the planner's own columns, are not touched. The caller then
- * runs the normal check.
- */
-export async function applyProposal(excelRun: ExcelRun, basis: ProposalBasis): Promise<ApplyOutcome> {
+async function applyEdit(
+  excelRun: ExcelRun,
+  basis: ProposalBasis,
+  check: CheckOptions | undefined,
+): Promise<Edited<ApplyOutcome>> {
   const support = detectSupport();
   try {
     return await withUndoGroup(excelRun, support, (merge) =>
       runBatch(excelRun, merge, async (context) => {
-        const { tables, plan } = await readCurrentPlan(context, basis.options);
+        const read = await readWorkbookState(context, support, { noteCells: check !== undefined });
+        const { tables, plan } = readPlanOf(read, basis.options);
         const workplan = findTable(tables, WORKPLAN.table);
         if (!plan || !workplan) throw new WorkbookError(UNREADABLE);
         if (planSignature(plan) !== planSignature(basis.plan)) throw new WorkbookError(PLAN_CHANGED);
         const edit = describeApply(basis.proposal, plan, workplan);
         const expectedEnds = describeExpectedEnds(plan, basis.options.expectedEnd ?? new Map());
-        if (edit.cells.length === 0 && edit.rows.length === 0 && expectedEnds.cells.length === 0)
-          return { edit, expectedEnds };
-        queueCells(context, edit.cells);
-        const rows = edit.rows.map((row) => row.map((value) => writtenValue(value as string | number | null)));
-        if (rows.length > 0) context.workbook.tables.getItem(workplan.name).rows.add(undefined, rows);
-        queueCells(context, expectedEnds.cells);
-        await context.sync();
-        return { edit, expectedEnds };
+        if (edit.rows.length > 0 && read.filtered.some((name) => name.toLowerCase() === workplan.name.toLowerCase()))
+          throw new WorkbookError(FILTERED);
+        const described = describeApplyEdit(read.state, edit, workplan);
+        if ("refused" in described) throw new WorkbookError(described.refused);
+        const cells = [...edit.cells, ...expectedEnds.cells];
+        const ops = [...described.ops, ...cellEditOps(expectedEnds.cells)];
+        const after = editedTables(read.state.tables, cells, edit.rows);
+        const value = { edit, expectedEnds };
+        return writeEdit(context, read, support, { value, ops, tables: after }, check, merge);
       }),
     );
   } catch (error) {
     throw userError(error, "apply the proposal");
   }
+}
+
+/**
+ * Applies a proposal: one read sync re-reads the workbook and refuses (PLAN_CHANGED) unless its
+ * tables make the very plan the proposal was made from; one write sync writes the changed fixed-
+ * topic cells, the new meetings in the rows below the Workplan table (which then grows over them,
+ * as Microsoft's co-authoring guidance recommends instead of adding table rows), and the what-if
+ * expected review ends into the Clusters table. Refused on a filtered Workplan table. One undo step
+ * where the client merges undo groups (ExcelApi 1.20). Cells of other columns, and the planner's
+ * own columns, are not touched.
+ */
+export async function applyProposal(excelRun: ExcelRun, basis: ProposalBasis): Promise<ApplyOutcome> {
+  return (await applyEdit(excelRun, basis, undefined)).edit;
+}
+
+/** Apply and the check that follows, in ONE `Excel.run` of one read and one write sync (see saveExpectedEndsAndCheck). */
+export async function applyProposalAndCheck(
+  excelRun: ExcelRun,
+  basis: ProposalBasis,
+  check: CheckOptions,
+): Promise<ApplyOutcome & { check: CheckOutcome | null }> {
+  const applied = await applyEdit(excelRun, basis, check);
+  return { ...applied.edit, check: applied.check ?? null };
 }

@@ -34,8 +34,12 @@ export interface WriteReport {
   conflicts: string;
   /** False when the Conflicts table sits so high on its sheet that no row above it is free. */
   captionWritten: boolean;
-  /** Whether a check had to wait for a second read (see `locateOccupiedCells`). */
+  /** Whether a check had to wait for a second read (to locate notes and comments). */
   locateSync: boolean;
+  /** Why the Conflicts table was not updated (cells of the user's in the way), or null. */
+  blocked?: string | null;
+  /** Why notes were left out of this check (this Excel could not read or write them), or null. */
+  notesWithheld?: string | null;
 }
 
 function sheetByName(context: Excel.RequestContext, name: string): Excel.Worksheet {

@@ -8,12 +8,16 @@
  * itself (every operation that writes runs inside `OwnWrites.run`, and `watch` drops the change
  * events those writes raise), and how many other changes it has heard of (a check compares that
  * count between its read and its write, to skip a stale write).
+ *
+ * Save expected dates and Apply run with the check that follows them in one `Excel.run` (one
+ * undo step); the pane's check right after is then that check, not another run of the engine,
+ * as long as nothing changed in between.
  */
 import type { ExpectedEndsEdit } from "../domain/apply";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import type { ProposalSheet } from "../domain/proposalSheet";
 import {
-  applyProposal,
+  applyProposalAndCheck,
   checkWorkbook,
   clearHighlights,
   createDefaultWorkbook,
@@ -21,7 +25,7 @@ import {
   isOutputOnly,
   OwnWrites,
   readWorkbook,
-  saveExpectedEnds,
+  saveExpectedEndsAndCheck,
   selectCell,
   watchTables,
   writeProposalSheet,
@@ -76,17 +80,38 @@ export function officeWorkbook(
   own: OwnWrites = new OwnWrites(),
 ): PaneWorkbook {
   let changes = 0;
+  /** The check a save or an apply just wrote, and the change count it saw. */
+  let fresh: { outcome: CheckOutcome; changes: number } | null = null;
   const readOptions = () => ({ currentYear: now().getFullYear() });
+  const checkOptions = { now, changes: () => changes };
+  const keep = (outcome: CheckOutcome | null) => {
+    fresh = outcome ? { outcome, changes } : null;
+  };
   return {
     findTables: () => findTables(excelRun),
-    check: () => own.run(() => checkWorkbook(excelRun, { now, changes: () => changes })),
+    check: () => {
+      const done = fresh;
+      fresh = null;
+      if (done && done.changes === changes) return Promise.resolve(done.outcome);
+      return own.run(() => checkWorkbook(excelRun, checkOptions));
+    },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
     read: () => readWorkbook(excelRun, readOptions()),
-    saveExpectedEnds: (ends) => own.run(() => saveExpectedEnds(excelRun, ends, readOptions())),
+    saveExpectedEnds: (ends) =>
+      own.run(async () => {
+        const saved = await saveExpectedEndsAndCheck(excelRun, ends, readOptions(), checkOptions);
+        keep(saved.check);
+        return saved.edit;
+      }),
     writeProposal: (sheet) => own.run(() => writeProposalSheet(excelRun, sheet)),
-    apply: (basis) => own.run(() => applyProposal(excelRun, basis)),
+    apply: (basis) =>
+      own.run(async () => {
+        const { check, ...applied } = await applyProposalAndCheck(excelRun, basis, checkOptions);
+        keep(check);
+        return applied;
+      }),
     watch: (listener) =>
       watchTables(excelRun, (change) => {
         if (own.isOwn(change)) return;

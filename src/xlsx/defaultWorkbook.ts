@@ -1,5 +1,5 @@
 /**
- * The adopted workbook (shared/spec/workbook.md): one sheet per table, lists, drop-downs, and the
+ * The adopted workbook (docs/workbook.md): one sheet per table, lists, drop-downs, and the
  * (empty) flags sheet, which the add-in also makes at the start so that a check never has to
  * change a sheet's visibility.
  */

@@ -4,8 +4,9 @@
  */
 import loadHighs, { type Highs } from "highs";
 import { mipObjective, type MipObjective } from "../../src/bench/highsProposal";
-import { seedSlipPlan } from "../../src/bench/propose";
-import { LARGE_PROPOSAL_PLAN, proposalPlan } from "../../src/bench/proposePlan";
+import { CANCELLED_SEED_MEETING, seedSlipPlan } from "../../src/bench/propose";
+import { LARGE_PROPOSAL_PLAN, proposalPlan, proposalPlanTables } from "../../src/bench/proposePlan";
+import { readPlan } from "../../src/domain/read";
 import { checkPlan } from "../../src/domain/check";
 import type { Plan } from "../../src/domain/model";
 import { blocks, proposeTimeline } from "../../src/domain/propose";
@@ -40,6 +41,12 @@ describe("the benchmark instances", () => {
   it("the seed plan is the paper's two-year slip of cluster 2", () => {
     expect(ours(seedSlipPlan())).toEqual({ appended: 2, inversions: 0, yearsMoved: 10, moved: 5 });
   });
+
+  it("the cancellation seed plan is that slip with the 16th meeting (2029) cancelled: the same costs, renumbered", () => {
+    const plan = seedSlipPlan([CANCELLED_SEED_MEETING]);
+    expect(plan.meetings.find((m) => m.ordinal === 16)?.status).toBe("cancelled");
+    expect(ours(plan)).toEqual({ appended: 2, inversions: 0, yearsMoved: 10, moved: 5 });
+  });
 });
 
 describe("the proposal and HiGHS on the same mixed-integer program", () => {
@@ -47,6 +54,34 @@ describe("the proposal and HiGHS on the same mixed-integer program", () => {
   it.each([1, 2, 4, 6, 7, 12])("reach the same objective on the generated plan of seed %i", (seed) => {
     const plan = proposalPlan({ ...LARGE_PROPOSAL_PLAN, seed });
     expect(ours(plan)).toEqual(mipObjective(highs, plan));
+  });
+
+  it.each([2, 4, 6, 12])(
+    "reach the same objective on the generated plan of seed %i with meetings cancelled",
+    (seed) => {
+      const tables = proposalPlanTables({ ...LARGE_PROPOSAL_PLAN, seed });
+      const { plan } = readPlan(tables, { currentYear: 2007, cancel: new Set([12, 20, 33, 41]) });
+      if (!plan) throw new Error("the generated plan must read");
+      expect(plan.meetings.filter((m) => m.status === "cancelled")).toHaveLength(4);
+      expect(ours(plan)).toEqual(mipObjective(highs, plan));
+    },
+  );
+
+  it("reach the same objective on the paper's slips with each planned meeting cancelled in turn", () => {
+    let clean = 0;
+    for (const end of [2031, 2032, 2033]) {
+      for (let meeting = 13; meeting <= 19; meeting++) {
+        const plan = seedSlipPlan([meeting]);
+        const slipped = {
+          ...plan,
+          clusters: new Map([...plan.clusters].map(([n, c]) => [n, n === 2 ? { ...c, expectedEnd: end } : c])),
+        };
+        const objective = ours(slipped);
+        if (objective) clean++;
+        expect(objective).toEqual(mipObjective(highs, slipped));
+      }
+    }
+    expect(clean).toBeGreaterThan(5);
   });
 
   it("reach the same objective on the paper's slips", () => {

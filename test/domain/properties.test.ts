@@ -299,7 +299,7 @@ const meetingRow: fc.Arbitrary<CellValue[]> = fc.tuple(
     fc.constant(null),
   ),
   fc.oneof({ arbitrary: fc.integer({ min: 2021, max: 2036 }), weight: 6 }, { arbitrary: fc.constant(null), weight: 1 }),
-  fc.constantFrom(null, "Held", "Planned"),
+  fc.constantFrom(null, "Held", "Planned", "Cancelled", "postponed"),
   fc.oneof(
     fc.constantFrom(...codes),
     fc.constantFrom(...codes).map((c) => `(${c})`),

@@ -1,4 +1,4 @@
-/** Reading the workbook: every cell form of shared/spec/workbook.md, header matching, layout. */
+/** Reading the workbook: every cell form of docs/workbook.md, header matching, layout. */
 import type { Finding, Meeting, Plan } from "../../src/domain/model";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS } from "../../src/domain/defaults";
 import {

@@ -1,6 +1,6 @@
 /**
  * What the end-to-end tests share: the production bundle (built with OFFICE_JS=local, so the page
- * loads Office.js from @microsoft/office-js, plus the fake Excel of src/devtools and a harness page
+ * loads Office.js from @microsoft/office-js, plus the fake Excel of test/support/fakeExcel and a harness page
  * that installs it once Office.js is ready), served on 127.0.0.1, and Debian's Chromium driven by
  * playwright-core (never a downloaded browser), with every request recorded and those that would
  * leave 127.0.0.1 blocked; axe-core audits and 320 px screenshots in test-results/e2e/.
@@ -10,10 +10,9 @@
  * manifest, the icons, package-lock.json, this file): files running at the same time wait for the
  * one that builds, and the next `npm test` with the same sources builds nothing.
  *
- * Without Chromium the suites are skipped with the reason printed, except under CI (CI set),
- * where they fail: .ci/run installs Chromium with apt-get.
+ * Without Chromium the suites go the way of every test that needs a program (test/support/tools):
+ * installed with apt-get where it can be, else skipped with one line, and failed under CI.
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   createReadStream,
@@ -30,8 +29,9 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize, relative, sep } from "node:path";
 import webpack from "webpack";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import type { FakeOfficeHandle } from "../../src/devtools/harness";
-import type { GridState, SheetGrid } from "../../src/devtools/fakeExcel/grid";
+import type { FakeOfficeHandle } from "../support/fakeExcel/harness";
+import type { GridState, SheetGrid } from "../support/fakeExcel/grid";
+import { inCi, requireTool, toolPath } from "../support/tools";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require("../../webpack.config.js") as (
@@ -59,28 +59,11 @@ const FLAGS = [
 export const OFFICE_JS_TELEMETRY =
   "https://telemetryservice.firstpartyapps.oaspapps.com/telemetryservice/telemetryproxy.html";
 
-export const inCi = Boolean(process.env.CI) && process.env.CI !== "false" && process.env.CI !== "0";
+export { inCi };
 
-function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM, "/usr/bin/chromium"];
-  try {
-    candidates.push(execFileSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" }).trim());
-  } catch {
-    // not on PATH
-  }
-  return candidates.find((file): file is string => Boolean(file) && existsSync(file as string)) ?? null;
-}
-
-export const CHROMIUM = findChromium();
-
-/** `describe` when Chromium is there or under CI (where its absence fails beforeAll), else `describe.skip` with the reason printed. */
+/** `describe` when Chromium (CHROMIUM, /usr/bin/chromium or on PATH) is there or could be installed. */
 export function e2eSuite(): jest.Describe {
-  if (!CHROMIUM && !inCi) {
-    process.stdout.write(
-      "Skipping the end-to-end tests: no Chromium at /usr/bin/chromium or on PATH (sudo apt-get install chromium, or set CHROMIUM).\n",
-    );
-  }
-  return CHROMIUM || inCi ? describe : describe.skip;
+  return requireTool("chromium");
 }
 
 declare global {
@@ -127,7 +110,7 @@ function build(outDir: string): Promise<void> {
   options = {
     ...options,
     context: ROOT,
-    entry: { ...(options.entry as Record<string, string>), "fake-office": "./src/devtools/install.ts" },
+    entry: { ...(options.entry as Record<string, string>), "fake-office": "./test/support/fakeExcel/install.ts" },
   };
   return new Promise((resolve, reject) =>
     webpack(options, (error, stats) => {
@@ -259,6 +242,7 @@ export interface E2e {
 
 /** Builds (or finds) the bundle, serves it and launches Chromium; for beforeAll. */
 export async function startE2e(): Promise<E2e> {
+  const CHROMIUM = toolPath("chromium");
   if (!CHROMIUM)
     throw new Error(
       "Chromium is missing: no /usr/bin/chromium and none on PATH. .ci/run installs it (apt-get install chromium); the end-to-end tests do not run without it in CI.",

@@ -1,7 +1,7 @@
 /**
  * End to end in a real browser: the production bundle (built with OFFICE_JS=local, so the
  * page loads Office.js from @microsoft/office-js) served on 127.0.0.1, the fake Excel of
- * src/devtools installed by its own script right after Office.js, driven with playwright-core
+ * test/support/fakeExcel installed by its own script right after Office.js, driven with playwright-core
  * in Debian's Chromium (never a downloaded browser): create the workbook, slip cluster 2,
  * check, follow a finding to its cell, see the highlights in the grid, clear them, an error
  * from Excel; the syncs of a check counted in the page; axe-core on every state (no serious or
@@ -152,7 +152,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect((await grid(page)).activeSheet).toBe("Workplan");
 
     await page.getByRole("button", { name: "Clear highlights" }).click();
-    await page.getByText(/^Cleared the highlights: 3 highlight rules and 2 notes the add-in wrote\./).waitFor();
+    await page.getByText(/^Cleared the highlights: 6 highlight rules and 2 notes the add-in wrote\./).waitFor();
     await idle(page);
     const cleared = await grid(page);
     expect(sheetOf(cleared, "Workplan").fills).toEqual({});

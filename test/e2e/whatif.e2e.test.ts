@@ -10,7 +10,7 @@
 import type { Page } from "playwright-core";
 import { CHANGED_FILL, PROPOSAL_HEADERS, PROPOSED_COLUMN } from "../../src/domain/proposalSheet";
 import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, startE2e, syncs, type E2e } from "./harness";
-import type { SheetGrid } from "../../src/devtools/fakeExcel/grid";
+import type { SheetGrid } from "../support/fakeExcel/grid";
 
 /** The planner's own notes in the Workplan table's Notes column, typed before the what-if. */
 const NOTES: Record<string, string> = {

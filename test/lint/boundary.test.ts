@@ -46,11 +46,11 @@ describe("the src/domain import boundary", () => {
   });
 });
 
-describe("src/devtools runs in a browser page too", () => {
+describe("the fake Excel (test/support/fakeExcel) runs in a browser page too", () => {
   it.each([
-    ["src/devtools/harness.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
+    ["test/support/fakeExcel/harness.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
     [
-      "src/devtools/fakeExcel/office.ts",
+      "test/support/fakeExcel/office.ts",
       'import { OfficeMockObject } from "office-addin-mock";\nexport const x = OfficeMockObject;\n',
     ],
   ])("rejects in %s: %s", async (file, code) => {
@@ -113,6 +113,14 @@ describe("src/taskpane reaches Excel only through its port, src/taskpane/workboo
         'import { isOutputOnly } from "./workbook";\nimport { a1 } from "../domain/tables";\nexport const x = [isOutputOnly, a1];\n',
       ),
     ).toEqual([]);
+  });
+
+  it("keeps the pane's functions to 120 lines: its state lives in the reducer, not in one long component", async () => {
+    const body = Array.from({ length: 121 }, (_, i) => `  const v${i} = ${i};`).join("\n");
+    const code = `export function Long() {\n${body}\n  return v0;\n}\n`;
+    expect((await lintAs("src/taskpane/Pane.tsx", code)).some((m) => m.startsWith("max-lines-per-function"))).toBe(
+      true,
+    );
   });
 
   it("holds today: no file of src/taskpane but the port imports src/office or names Office.js's types", () => {

@@ -33,7 +33,7 @@ import {
   valuesIn,
   withOffice,
   type FakeExcel,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const options = { now: () => NOW };

@@ -15,7 +15,7 @@ import {
   sheet,
   valuesIn,
   withOffice,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 
@@ -57,8 +57,11 @@ describe("createDefaultWorkbook", () => {
       FLAGS_SHEET,
     ]);
     expect(excel.model.activeSheet).toBe("Workplan");
-    expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1, fittedColumns: ["A1:F11"] });
-    expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4, fittedColumns: ["A4:H5"] });
+    // The columns get the widths the core fits to their text (as `workplan init` gives them), not Excel's autofit.
+    expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1 });
+    expect([...sheet(excel.model, "Workplan").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4 });
+    expect([...sheet(excel.model, "Conflicts").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const read = await excel.run((context) => readTables(context, detectSupport()));
     const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
@@ -97,13 +100,16 @@ describe("createDefaultWorkbook", () => {
   it("makes a workbook that checks clean, in one merged undo step from the first check", async () => {
     const excel = excelOn(blankWorkbook());
     await createDefaultWorkbook(excel.run);
-    const listsBefore = JSON.stringify([...listsSheet(excel.model).cells.entries()]);
+    // The lists (columns A and B) stay; the record beside them (from column D) now lists the check's rules.
+    const lists = () =>
+      JSON.stringify([...listsSheet(excel.model).cells.entries()].filter(([key]) => /,[12]$/.test(key)));
+    const listsBefore = lists();
     const syncs = recordSyncs(excel);
     const outcome = await checkWorkbook(excel.run, { now: () => NOW });
     expect(outcome.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
     expect(syncs).toEqual([["read", "write"]]);
     expect(excel.runOptions.map((o) => o.mergeUndoGroup === true)).toEqual([false, true]);
-    expect(JSON.stringify([...listsSheet(excel.model).cells.entries()])).toBe(listsBefore);
+    expect(lists()).toBe(listsBefore);
   });
 
   it("refuses when a sheet it would add exists, names it, and writes nothing", async () => {

@@ -13,7 +13,7 @@ import {
   withOffice,
   type FakeContext,
   type FakeExcel,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 

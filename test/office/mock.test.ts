@@ -71,6 +71,7 @@ function tableData(table: SheetTable) {
     showHeaders: true,
     showTotals: false,
     worksheet: { isNullObject: false, name: table.sheet },
+    autoFilter: { isNullObject: false, isDataFiltered: false },
     range: {
       isNullObject: false,
       address,
@@ -100,7 +101,9 @@ function mockWorkbook(tables: SheetTable[]): MockWorkbook {
     mock.worksheet.getUsedRangeOrNullObject = () => NULL_OBJECT;
   }
   workbook.tables.getItemOrNullObject = (name: string) => workbook.tables[name] ?? NULL_OBJECT;
+  const sheetNames = [...new Set(tables.map((t) => t.sheet))];
   workbook.worksheets = {
+    ...items(sheetNames.map((name) => ({ name, visibility: "Visible" }))),
     getItemOrNullObject: (name: string) => {
       const onSheet = tables.find((t) => t.sheet === name);
       return onSheet ? workbook.tables[onSheet.name].worksheet : NULL_OBJECT;
@@ -108,7 +111,13 @@ function mockWorkbook(tables: SheetTable[]): MockWorkbook {
     getItem: (name: string) => recorder(`sheet ${name}`, log),
     add: (name: string) => recorder(`new sheet ${name}`, log),
   };
+  const tableItems = items(
+    tables.map((t) => ({ name: t.name, worksheet: { name: t.sheet }, resize: workbook.tables[t.name].resize })),
+  );
+  workbook.tables.load = tableItems.load;
+  workbook.tables.items = tableItems.items;
   workbook.names = {
+    ...items([]),
     getItemOrNullObject: () => NULL_OBJECT,
     add: (...args: unknown[]) => log.push({ path: "names.add()", value: args }),
   };
@@ -178,10 +187,10 @@ describe("on office-addin-mock", () => {
       });
       const conflicts = outcome.annotations.conflicts;
       const body = conflicts.rows.map((row) => row.map((v) => v ?? ""));
-      expect(log).toContainEqual({
-        path: `sheet Conflicts.getRange(A4:H${4 + body.length}).values`,
-        value: [[...conflicts.headers], ...body],
-      });
+      // Text that a spreadsheet could read as something else ("12th meeting (2025)") goes in with a leading apostrophe.
+      const written = log.find((w) => w.path === `sheet Conflicts.getRange(A4:H${4 + body.length}).values`);
+      const unquoted = (written?.value as unknown[][]).map((row) => row.map((v) => String(v).replace(/^'/, "")));
+      expect(unquoted).toEqual([[...conflicts.headers], ...body]);
       expect(log.filter((w) => w.path.endsWith(".notes.add()"))).toEqual([]);
     } finally {
       delete holder.Office;

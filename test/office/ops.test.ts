@@ -18,7 +18,7 @@ import {
   valuesIn,
   withOffice,
   type FakeExcel,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 let restore: (() => void) | null = null;
 afterEach(() => {

@@ -20,7 +20,7 @@ import { tablesByName } from "../../src/domain/tables";
 import { checkWorkbook } from "../../src/office";
 import { applyAnnotations, buildDefaultWorkbook, readTables as readXlsx } from "../../src/xlsx";
 import { conditionalFormats, existingCells, noteText } from "../../src/xlsx/excelModel";
-import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "../../src/devtools/fakeExcel";
+import { areaName, fakeExcel, productNotes, sheet, valuesIn, withOffice } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 
@@ -82,9 +82,13 @@ describe("the Office.js adapter and the ExcelJS adapter", () => {
     expect(xlsxNotes.length).toBeGreaterThan(0);
 
     const height = 4 + annotations.conflicts.rows.length;
-    expect(valuesIn(sheet(model, "Conflicts"), `A1:F${height + 2}`)).toEqual(
-      grid(book.getWorksheet("Conflicts"), height + 2, 6),
+    // The colour legend (row 3) comes from the one description; the ExcelJS writer, which the
+    // command line is leaving for the package patcher, predates it.
+    const withoutLegend = (rows: unknown[][]) => rows.filter((_, i) => i !== 2);
+    expect(withoutLegend(valuesIn(sheet(model, "Conflicts"), `A1:H${height + 2}`))).toEqual(
+      withoutLegend(grid(book.getWorksheet("Conflicts"), height + 2, 8)),
     );
+    expect(valuesIn(sheet(model, "Conflicts"), "A3:C3")).toEqual([["Error", "Warning", "Info"]]);
 
     const lists = annotations.lists;
     const listRows = Math.max(lists?.topics.length ?? 0, lists?.flexible.length ?? 0);

@@ -2,7 +2,7 @@
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
 import { detectSupport, readTables } from "../../src/office";
-import { fakeExcel, recordSyncs, sheet, withOffice } from "../../src/devtools/fakeExcel";
+import { fakeExcel, recordSyncs, sheet, withOffice } from "../support/fakeExcel";
 
 function inputs(tables: SheetTable[]): SheetTable[] {
   return tables.filter((t) => t.name !== "Conflicts");

@@ -19,7 +19,7 @@ import {
   withOffice,
   type FakeExcel,
   type FakeExcelOptions,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 let restore: (() => void) | null = null;
 afterEach(() => {

@@ -23,16 +23,18 @@ import {
   type ProposalBasis,
 } from "../../src/office";
 import { proposalColumns } from "../../src/domain/proposalSheet";
+import { applyProposalAndCheck, FILTERED, saveExpectedEndsAndCheck } from "../../src/office/whatIf";
 import { addProposalSheet } from "../../src/xlsx/proposalSheet";
 import {
   createFakeExcel,
+  conflictsOf,
   recordSyncs,
   sheet,
   valueAt,
   valuesIn,
   withOffice,
   type FakeExcel,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const OPTIONS = { currentYear: NOW.getFullYear() };
@@ -200,14 +202,35 @@ describe("applyProposal", () => {
     expect(valueAt(sheet(excel.model, "Workplan"), 10, 6)).toBe("moved to Doha");
   });
 
-  it("appends below the table even when something sits under it: those cells move down", async () => {
+  it("appends below the table even when something sits under it, which stays where it is", async () => {
+    // The rows go in the free rows below the table (Microsoft's co-authoring guidance); a cell of
+    // the user's in those rows refuses Apply (next test), one further down stays as it is.
     const excel = setUp();
     excel.editCell("Workplan", "A14", "Footnote under the table");
     const basis = await slipBasis(excel);
     await applyProposal(excel.run, basis);
     const workplan = sheet(excel.model, "Workplan");
-    expect(valueAt(workplan, 16, 1)).toBe("Footnote under the table");
+    expect(valueAt(workplan, 14, 1)).toBe("Footnote under the table");
     expect(valueAt(workplan, 13, 1)).toBe(21);
+  });
+
+  it("refuses, writing nothing, when a cell of the user's is in the rows the new meetings need", async () => {
+    const excel = setUp();
+    excel.editCell("Workplan", "B13", "Footnote");
+    const basis = await slipBasis(excel);
+    const before = JSON.stringify(excel.model.state());
+    await expect(applyProposal(excel.run, basis)).rejects.toThrow(/cells of yours are there \(Workplan: B13\)/);
+    expect(JSON.stringify(excel.model.state())).toBe(before);
+  });
+
+  it("refuses, writing nothing, on a filtered Workplan table", async () => {
+    const excel = setUp();
+    const basis = await slipBasis(excel);
+    const table = excel.model.table("Workplan");
+    if (table) table.filtered = true;
+    const before = JSON.stringify(excel.model.state());
+    await expect(applyProposal(excel.run, basis)).rejects.toThrow(FILTERED);
+    expect(JSON.stringify(excel.model.state())).toBe(before);
   });
 });
 
@@ -275,7 +298,12 @@ describe("writeProposalSheet", () => {
     expect(xlsx.getColumn(width).alignment?.wrapText).toBe(true);
     expect(office.frozenRows).toBe(headerRow);
     expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
-    expect(office.pageLayout).toEqual({ orientation: "Landscape", zoom: { horizontalFitToPages: 1 } });
+    expect(office.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1 },
+      titleRows: `$${headerRow}:$${headerRow}`,
+      footer: "Page &P of &N",
+    });
     expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
   });
 
@@ -289,5 +317,44 @@ describe("writeProposalSheet", () => {
     expect(valueAt(office, 2, 1)).toMatch(/^2 meetings appended/);
     const lastRow = 5 + proposal.meetings.length;
     expect(valuesIn(office, `A${lastRow}:C${lastRow}`)).toEqual([["21st", 2034, "Appended"]]);
+  });
+});
+
+describe("Save expected dates and Apply with the check that follows, in one Excel.run", () => {
+  it("saves and checks in one read and one write, as one undo step", async () => {
+    const excel = setUp();
+    await checkWorkbook(excel.run, { now: () => NOW });
+    const syncs = recordSyncs(excel);
+    const saved = await saveExpectedEndsAndCheck(excel.run, SLIP, OPTIONS, { now: () => NOW });
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+    // The check saw the tables as the save leaves them, and wrote its findings.
+    expect(saved.check?.result.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "cluster-too-early E7",
+      "cluster-too-early E8",
+    ]);
+    expect(conflictsOf(excel.model).rows).toEqual(saved.check?.annotations.conflicts.rows);
+    // The same as saving, then checking in a run of its own.
+    const apart = setUp();
+    await checkWorkbook(apart.run, { now: () => NOW });
+    await saveExpectedEnds(apart.run, SLIP, OPTIONS);
+    await checkWorkbook(apart.run, { now: () => NOW });
+    expect(excel.model.state()).toEqual(apart.model.state());
+  });
+
+  it("applies and checks in one read and one write, as one undo step; the check is clean", async () => {
+    const excel = setUp();
+    await checkWorkbook(excel.run, { now: () => NOW });
+    const basis = await slipBasis(excel);
+    const syncs = recordSyncs(excel);
+    const applied = await applyProposalAndCheck(excel.run, basis, { now: () => NOW });
+    expect(syncs).toEqual([["read", "write"]]);
+    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    expect(applied.edit.rows).toHaveLength(2);
+    expect(applied.check?.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 13, right: 6 });
+    const again = await checkWorkbook(excel.run, { now: () => NOW });
+    expect(again.annotations).toEqual(applied.check?.annotations);
   });
 });

@@ -7,7 +7,7 @@ import "@testing-library/jest-dom";
 import { act, screen } from "@testing-library/react";
 import type { Root } from "react-dom/client";
 import { start } from "../../src/taskpane/start";
-import { createFakeExcel, fakeOffice, type FakeExcel } from "../../src/devtools/fakeExcel";
+import { createFakeExcel, fakeOffice, type FakeExcel } from "../support/fakeExcel";
 
 let root: Root | null = null;
 afterEach(() => {

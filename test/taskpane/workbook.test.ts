@@ -5,13 +5,7 @@
  */
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { TableChange } from "../../src/office";
-import {
-  createFakeExcel,
-  recordSyncs,
-  withOffice,
-  type FakeContext,
-  type FakeExcel,
-} from "../../src/devtools/fakeExcel";
+import { createFakeExcel, recordSyncs, withOffice, type FakeContext, type FakeExcel } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

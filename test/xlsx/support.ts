@@ -11,6 +11,7 @@ import { describeAnnotations, type Annotations } from "../../src/domain/annotati
 import { checkWorkbook, type CheckResult } from "../../src/domain/check";
 import { tablesByName } from "../../src/domain/tables";
 import { applyAnnotations, loadWorkbook, readTables, saveWorkbook } from "../../src/xlsx";
+import { toolPath } from "../support/tools";
 
 export const FIXTURES = path.join(__dirname, "..", "fixtures");
 export const fixture = (name: string): string => path.join(FIXTURES, name);
@@ -98,7 +99,7 @@ export interface SheetDescription {
 
 /** What openpyxl reads from a file (test/fixtures/describe_workbook.py). */
 export function describeWithOpenpyxl(file: string): Description {
-  const out = execFileSync(PYTHON, [fixture("describe_workbook.py"), file], {
+  const out = execFileSync(toolPath("openpyxl") ?? PYTHON, [fixture("describe_workbook.py"), file], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],
   });

@@ -1,5 +1,5 @@
 /**
- * The rescheduling proposal (shared/spec/domain.md §3, P§49): an amended timeline with no error,
+ * The rescheduling proposal (docs/domain.md §3, P§49): an amended timeline with no error,
  * every planned topic inside its cluster windows, held meetings unchanged and new meetings only
  * appended after the last one; the best such timeline for the order of priorities of §3, or the
  * reason none exists and the smallest widening of a setting that would allow one.

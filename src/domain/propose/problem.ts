@@ -1,5 +1,5 @@
 /**
- * The rescheduling problem read off a plan (shared/spec/domain.md §3): which topics may still be
+ * The rescheduling problem read off a plan (docs/domain.md §3): which topics may still be
  * moved, the years each may take, the meetings that can take a fixed topic, and where every topic
  * is now. Nothing here decides; solve.ts does.
  */

@@ -1,5 +1,5 @@
 /**
- * The exact search for the best proposal (shared/spec/domain.md §3).
+ * The exact search for the best proposal (docs/domain.md §3).
  *
  * Meetings that can take a topic are visited in time order: the existing planned meetings, then
  * meetings appended one a year. A state is the set of topics already placed; from each state the

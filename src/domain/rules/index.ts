@@ -17,7 +17,7 @@ import { topicOrder } from "./topicOrder";
 import { topicUnknown } from "./topicUnknown";
 import { topicUnscheduled } from "./topicUnscheduled";
 
-/** Every rule of shared/spec/domain.md §2 that reads the plan, in the order of that table. */
+/** Every rule of docs/domain.md §2 that reads the plan, in the order of that table. */
 export const RULES: readonly Rule[] = [
   clusterTooEarly,
   clusterTooLate,

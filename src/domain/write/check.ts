@@ -155,10 +155,10 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
   const old = previous(state);
   const added = new Set<string>();
   const ops: SheetOp[] = [...removeMarks(state, old)];
+  if (annotations.highlights) ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
   ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
   let rules: ProductRecord["rules"] = [];
   if (annotations.highlights) {
-    ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
     const highlights = highlightOps(annotations.highlights);
     ops.push(...highlights.ops);
     rules = highlights.rules;

@@ -9,7 +9,7 @@ import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "..
 import { ARTICLES, CONFLICTS, SOURCES, WORKPLAN } from "../layout";
 import type { CellPlace, ProductRecord, SheetOp, WorkbookState, Written } from "../sheetOps";
 import type { SheetTable } from "../tables";
-import { listing } from "../wording";
+import { listPhrase } from "../wording";
 import { listOps } from "./check";
 import { describeConflicts } from "./conflicts";
 import { writeRecord } from "./record";
@@ -41,7 +41,7 @@ export function inTheWayMessage(sheets: readonly string[], tables: readonly { na
   ];
   const one = things.length === 1;
   return (
-    `Cannot create the workbook: ${listing(things)} already ${one ? "exists" : "exist"}, and creating never ` +
+    `Cannot create the workbook: ${listPhrase(things)} already ${one ? "exists" : "exist"}, and creating never ` +
     `overwrites anything. Open a new blank workbook and create it there, or rename or delete ${one ? "it" : "them"} first.`
   );
 }

@@ -9,7 +9,7 @@ import type { Where } from "../model";
 import { CHANGED_FILL, PROPOSED_COLUMN, proposalColumns, type ProposalSheet } from "../proposalSheet";
 import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type SheetTable } from "../tables";
-import { listing } from "../wording";
+import { listPhrase } from "../wording";
 import { column, filledIn, printedLandscape, values } from "./sheets";
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
@@ -35,7 +35,7 @@ export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, tabl
   const rows = areaOf(first, table.left, edit.rows.length, width);
   const inTheWay = filledIn(state, table.sheet, rows);
   if (inTheWay.length > 0) {
-    const cells = listing(inTheWay.slice(0, 5).map((c) => a1(c.row, c.column)));
+    const cells = listPhrase(inTheWay.slice(0, 5).map((c) => a1(c.row, c.column)));
     return {
       refused:
         `The proposal was not applied: the new meetings go in the rows below the Workplan table, and ` +

@@ -13,16 +13,9 @@ import {
   type SpinButtonOnChangeData,
 } from "@fluentui/react-components";
 import { slipText } from "../../domain/apply";
+import type { ClusterRow } from "../state";
 
-export interface ClusterRow {
-  number: number;
-  name: string;
-  plannedEnd: number;
-  /** The expected end the Clusters table holds. */
-  inWorkbook: number;
-  /** The expected end of the what-if (the spin button's value). */
-  expected: number;
-}
+export type { ClusterRow };
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

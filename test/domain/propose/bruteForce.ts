@@ -1,5 +1,5 @@
 /**
- * Test oracle: the best proposal by exhaustive search, written from shared/spec/domain.md §3
+ * Test oracle: the best proposal by exhaustive search, written from docs/domain.md §3
  * without any code of src/domain/propose. It tries every way of giving each topic that was not
  * held a distinct planned or appended meeting, keeps those that satisfy the hard conditions, and
  * takes the least by (appended meetings, inversions, years moved, topics moved, years of the

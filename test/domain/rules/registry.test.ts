@@ -1,8 +1,8 @@
-/** The rule set as a whole: the ids, severities and sources of shared/spec/domain.md §2. */
+/** The rule set as a whole: the ids, severities and sources of docs/domain.md §2. */
 import { RULES } from "../../../src/domain/rules";
 import { DATA_RULES } from "../../../src/domain/findings";
 
-/** domain.md §2, in the order of its table (copied here: the spec is not in the repository). */
+/** docs/domain.md §2, in the order of its table (copied here, so that a change on either side is seen). */
 const SPEC: readonly [id: string, severity: string, source: string | null][] = [
   ["cluster-too-early", "error", "P§18, P§4, P§49"],
   ["cluster-too-late", "warning", "P§18"],

@@ -2,10 +2,10 @@
  * The fake Excel's workbooks: built from engine tables (the adopted workplan, a blank workbook,
  * or any tables), and readers of what a check left in them, for tests and end-to-end pages.
  */
-import { captionRows, FLAGS_SHEET, LISTS_SHEET, NOT_CHECKED_CAPTION, NOTE_MARK } from "../../domain/annotations";
-import { adoptedTables, CONFLICTS_HEADER_ROW } from "../../domain/defaults";
-import { CONFLICTS, WORKPLAN } from "../../domain/layout";
-import type { CellValue, SheetTable } from "../../domain/tables";
+import { captionRows, FLAGS_SHEET, LISTS_SHEET, NOT_CHECKED_CAPTION, NOTE_MARK } from "../../../src/domain/annotations";
+import { adoptedTables, CONFLICTS_HEADER_ROW } from "../../../src/domain/defaults";
+import { CONFLICTS, WORKPLAN } from "../../../src/domain/layout";
+import type { CellValue, SheetTable } from "../../../src/domain/tables";
 import { FakeExcel, type FakeContext, type FakeExcelOptions } from "./excel";
 import {
   TableModel,

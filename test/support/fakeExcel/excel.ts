@@ -20,7 +20,7 @@
  * Pure TypeScript with no imports beyond this folder and the adapter's types: it runs in Node
  * (the jest tests, the benchmark) and in a browser page (the pane's end-to-end tests).
  */
-import type { Batch, ExcelRun } from "../../office/run";
+import type { Batch, ExcelRun } from "../../../src/office/run";
 import {
   FakeError,
   MAX_COLUMN,

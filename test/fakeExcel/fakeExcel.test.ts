@@ -1,5 +1,5 @@
 /**
- * The in-page stand-in for Excel (src/devtools/fakeExcel) beyond what the adapter's tests use:
+ * The in-page stand-in for Excel (test/support/fakeExcel) beyond what the adapter's tests use:
  * its seeds, the grid a person would see (fills from the highlight rules), the sync counter,
  * injected failures, latency, and the Office global.
  */
@@ -17,7 +17,7 @@ import {
   withOffice,
   OFFICE_THEMES,
   type FakeTableChangedEvent,
-} from "../../src/devtools/fakeExcel";
+} from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const SLIP = { now: () => NOW, expectedEnd: new Map([[2, 2032]]) };

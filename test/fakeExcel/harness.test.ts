@@ -1,6 +1,6 @@
 /** The end-to-end harness: what a page gets from installFakeOffice before the pane's bundle runs. */
 import { checkWorkbook } from "../../src/office";
-import { HANDLE_NAME, installFakeOffice, optionsFromQuery, type FakeOfficeHandle } from "../../src/devtools/harness";
+import { HANDLE_NAME, installFakeOffice, optionsFromQuery, type FakeOfficeHandle } from "../support/fakeExcel/harness";
 import type { ExcelRun } from "../../src/office";
 
 interface PageGlobals {

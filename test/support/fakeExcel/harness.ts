@@ -5,7 +5,7 @@
  * Contract (nothing here depends on webpack; any bundler, a plain ES module, or jsdom will do):
  * - Call `installFakeOffice(window, options)` in a script that runs BEFORE the pane's bundle, in
  *   place of office.js, or once office.js is ready (`Office.onReady`: until then it may put its
- *   own namespace back at window.Office). `src/devtools/install.ts` is such an entry: it reads
+ *   own namespace back at window.Office). `test/support/fakeExcel/install.ts` is such an entry: it reads
  *   the options from the page's query string. It sets `window.Office` (fakeExcel/office.ts:
  *   requirement sets, `officeTheme`, `onReady`, `actions.associate`, document settings,
  *   `Promise`), `window.Excel` (`run`) and `window.OfficeExtension` (`Error`), and calls
@@ -26,11 +26,11 @@
  *   `office` are the fakes themselves.
  * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`.
  */
-import { gridState, type GridState } from "./fakeExcel/grid";
-import { FakeError } from "./fakeExcel/model";
-import { fakeOffice, type FakeOffice, type FakeOfficeTheme } from "./fakeExcel/office";
-import { createFakeExcel, type Seed } from "./fakeExcel/workbook";
-import type { FakeExcel, FakeTableChangedEvent } from "./fakeExcel/excel";
+import { gridState, type GridState } from "./grid";
+import { FakeError } from "./model";
+import { fakeOffice, type FakeOffice, type FakeOfficeTheme } from "./office";
+import { createFakeExcel, type Seed } from "./workbook";
+import type { FakeExcel, FakeTableChangedEvent } from "./excel";
 
 export interface HarnessOptions {
   seed?: Seed;

@@ -1,0 +1,121 @@
+/**
+ * The pane's requests: what each asks of the workbook port and the events it reports to the
+ * state (state.ts). One request at a time: it starts, reports its outcome or fails, and
+ * finishes; any error becomes the message bar. No React here; Pane.tsx binds them to the view.
+ */
+import { checkTime } from "../domain/annotations";
+import type { ProposalBasis } from "../domain/proposalBasis";
+import { describeProposalSheet } from "../domain/proposalSheet";
+import { saveAutoCheck } from "./preferences";
+import type { Busy, CheckedAfter, PaneEvent, WorkbookSeen } from "./state";
+import type { CheckOutcome, PaneWorkbook } from "./workbook";
+
+export type Dispatch = (event: PaneEvent) => void;
+
+export interface PaneActions {
+  open(): Promise<void>;
+  check(): Promise<void>;
+  /** A co-author changed the workbook: read it again, writing nothing. */
+  refresh(): Promise<void>;
+  clear(): Promise<void>;
+  create(): Promise<void>;
+  goTo(sheet: string, cell: string): Promise<void>;
+  saveExpected(slips: ReadonlyMap<number, number>): Promise<void>;
+  writeProposal(basis: ProposalBasis): Promise<void>;
+  apply(basis: ProposalBasis): Promise<void>;
+  switchAutoCheck(on: boolean): void;
+  /** Whether a request is running (the live re-check waits for it). */
+  busy(): boolean;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : String(error);
+}
+
+function seenByCheck(checked: CheckOutcome): WorkbookSeen {
+  return { tables: checked.tables, result: checked.result, lastCheck: checked.annotations.conflicts.caption };
+}
+
+export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneActions {
+  let running = false;
+
+  /** Runs one request at a time; a request asked for while another runs is dropped. */
+  async function run(busy: Busy, failure: string, work: () => Promise<void>): Promise<void> {
+    if (running) return;
+    running = true;
+    dispatch({ type: "started", busy });
+    try {
+      await work();
+    } catch (error) {
+      dispatch({ type: "failed", title: failure, message: messageOf(error) });
+    } finally {
+      running = false;
+      dispatch({ type: "finished" });
+    }
+  }
+
+  /** The check that writes the highlights, after a Check, a save or an apply. */
+  async function checkAfter(after: CheckedAfter): Promise<void> {
+    dispatch({ type: "checked", after, checked: seenByCheck(await workbook.check()) });
+  }
+
+  return {
+    open: () =>
+      run("opening", "Could not read the workbook", async () => {
+        const found = await workbook.findTables();
+        const hasTables = found.found.length > 0;
+        const read = hasTables ? await workbook.read() : null;
+        dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck, read });
+      }),
+    check: () => run("checking", "Could not check the workbook", () => checkAfter("check")),
+    refresh: () =>
+      run("refreshing", "Could not read a co-author's changes", async () => {
+        dispatch({ type: "refreshed", read: await workbook.read() });
+      }),
+    clear: () =>
+      run("clearing", "Could not clear the highlights", async () => {
+        const { rulesRemoved, notesRemoved } = await workbook.clearHighlights();
+        dispatch({ type: "cleared", rulesRemoved, notesRemoved });
+      }),
+    create: () =>
+      run("creating", "Could not create the workbook", async () => {
+        const created = await workbook.create();
+        const found = await workbook.findTables();
+        const read = await workbook.read();
+        dispatch({ type: "created", sheets: created.sheets, lastCheck: found.lastCheck, read });
+      }),
+    goTo: (sheet, cell) =>
+      run("going", `Could not go to ${sheet}!${cell}`, async () => {
+        await workbook.goTo(sheet, cell);
+        dispatch({ type: "wentTo", sheet, cell });
+      }),
+    saveExpected: (slips) =>
+      run("saving", "Could not save the expected review ends", async () => {
+        const saved = await workbook.saveExpectedEnds(slips);
+        dispatch({ type: "expectedEndsSaved", changes: saved.changes });
+        await checkAfter("save");
+      }),
+    writeProposal: (basis) =>
+      run("writing", "Could not write the proposal sheet", async () => {
+        const now = workbook.now();
+        const when = { date: now.toISOString().slice(0, 10), time: checkTime(now) };
+        const written = await workbook.writeProposal(describeProposalSheet(basis.proposal, basis.plan, when, []));
+        dispatch({ type: "proposalWritten", sheet: written.name });
+      }),
+    apply: (basis) => {
+      dispatch({ type: "applyConfirmed" });
+      return run("applying", "Could not apply the proposal", async () => {
+        const applied = await workbook.apply(basis);
+        const { edit, expectedEnds } = applied;
+        const counts = { fixedTopics: edit.cells.length, meetingsAppended: edit.rows.length };
+        dispatch({ type: "applied", ...counts, expectedEnds: expectedEnds.cells.length });
+        await checkAfter("apply");
+      });
+    },
+    switchAutoCheck: (on) => {
+      saveAutoCheck(on);
+      dispatch({ type: "autoCheckSwitched", on });
+    },
+    busy: () => running,
+  };
+}

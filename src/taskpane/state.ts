@@ -1,0 +1,354 @@
+/**
+ * The pane's state as one reducer over named events, and what it shows derived from it
+ * (selectors). Pure: no React, no Office. The events say what happened: the pane opened (and read
+ * the workbook), a request started, the workbook was checked, read again after a co-author's
+ * change, its highlights cleared, a request failed, a what-if changed, a timeline was proposed or
+ * applied. What each request asks of the workbook is in actions.ts; Pane.tsx only wires.
+ */
+import type { CheckResult } from "../domain/check";
+import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
+import type { WorkbookTables } from "../domain/tables";
+import { whatIf, type WhatIf } from "../domain/whatIf";
+
+export type Busy =
+  "opening" | "checking" | "clearing" | "creating" | "going" | "refreshing" | "saving" | "writing" | "applying";
+
+export const PROGRESS: Readonly<Record<Busy, string>> = {
+  opening: "Looking for the workplan tables…",
+  checking: "Checking the workplan…",
+  clearing: "Clearing the highlights…",
+  creating: "Creating the workplan workbook…",
+  going: "Going to the cell…",
+  refreshing: "Reading a co-author's changes…",
+  saving: "Saving the expected review ends…",
+  writing: "Writing the proposal sheet…",
+  applying: "Applying the proposal to the workplan…",
+};
+
+/** The workbook as it stands: its tables and the engine's findings without what-ifs. */
+export interface Baseline {
+  tables: WorkbookTables;
+  result: CheckResult;
+}
+
+/** What a read or a check brings back: the workbook, and the lines above the Conflicts table. */
+export interface WorkbookSeen extends Baseline {
+  lastCheck: readonly string[];
+}
+
+export interface Problem {
+  title: string;
+  message: string;
+}
+
+export interface PaneState {
+  busy: Busy | null;
+  /** Whether the workbook has workplan tables; null until the pane could look. */
+  hasTables: boolean | null;
+  baseline: Baseline | null;
+  /** The lines above the Conflicts table: when the workbook was last checked. */
+  lastCheck: readonly string[];
+  /** Whether the findings are listed: once this pane has checked (a co-author's change then updates them). */
+  findingsListed: boolean;
+  /** The last check's highlights were cleared, and no check (this planner's or a co-author's) marked them since. */
+  highlightsCleared: boolean;
+  problem: Problem | null;
+  /** What the last request did, in a message bar. */
+  notice: string | null;
+  /** What the screen reader is told (the status region). */
+  announcement: string;
+  /** The spin buttons' expected review ends by cluster; those that differ from the workbook are slips. */
+  spun: ReadonlyMap<number, number>;
+  proposing: boolean;
+  /** The confirmation before "Apply to workplan" is open. */
+  confirming: boolean;
+  autoCheck: boolean;
+}
+
+/** What a check was run for: it follows Check, Save expected dates or Apply. */
+export type CheckedAfter = "check" | "save" | "apply";
+
+export type PaneEvent =
+  | { type: "started"; busy: Busy }
+  | { type: "finished" }
+  | { type: "failed"; title: string; message: string }
+  | { type: "dismissed" }
+  | { type: "opened"; hasTables: boolean; lastCheck: readonly string[]; read: WorkbookSeen | null }
+  | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[]; read: WorkbookSeen }
+  | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
+  | { type: "refreshed"; read: WorkbookSeen }
+  | { type: "cleared"; rulesRemoved: number; notesRemoved: number }
+  | { type: "wentTo"; sheet: string; cell: string }
+  | { type: "expectedEndsSaved"; changes: readonly string[] }
+  | { type: "proposalWritten"; sheet: string }
+  | { type: "applied"; fixedTopics: number; meetingsAppended: number; expectedEnds: number }
+  | { type: "whatIfChanged"; cluster: number; year: number }
+  | { type: "whatIfReset" }
+  | { type: "proposed" }
+  | { type: "applyAsked" }
+  | { type: "applyCancelled" }
+  | { type: "applyConfirmed" }
+  | { type: "autoCheckSwitched"; on: boolean };
+
+export function initialState(autoCheck: boolean): PaneState {
+  return {
+    busy: "opening",
+    hasTables: null,
+    baseline: null,
+    lastCheck: [],
+    findingsListed: false,
+    highlightsCleared: false,
+    problem: null,
+    notice: null,
+    announcement: PROGRESS.opening,
+    spun: new Map(),
+    proposing: false,
+    confirming: false,
+    autoCheck,
+  };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+const CHECKED_PREFIX: Readonly<Record<CheckedAfter, string>> = {
+  check: "Check done",
+  save: "Saved and checked",
+  apply: "Applied and checked",
+};
+const REFRESHED_PREFIX = "A co-author changed the workbook, findings brought up to date";
+
+/** "Check done: 2 errors, 0 warnings, 0 info." */
+export function checkedText(result: CheckResult, prefix: string): string {
+  const { error, warning, info } = result.summary;
+  return result.findings.length === 0
+    ? `${prefix}: no conflicts.`
+    : `${prefix}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`;
+}
+
+function clearedText(rulesRemoved: number, notesRemoved: number): string {
+  if (rulesRemoved === 0 && notesRemoved === 0) return "There were no highlights to clear.";
+  return (
+    `Cleared the highlights: ${plural(rulesRemoved, "highlight rule")} and ${plural(notesRemoved, "note")} ` +
+    "the add-in wrote. Your own formatting and notes are untouched."
+  );
+}
+
+function appliedText({ fixedTopics, meetingsAppended, expectedEnds }: Extract<PaneEvent, { type: "applied" }>) {
+  const parts = [`${plural(fixedTopics, "fixed topic")} changed`];
+  if (meetingsAppended > 0) parts.push(`${plural(meetingsAppended, "meeting")} appended`);
+  if (expectedEnds > 0) parts.push(`${plural(expectedEnds, "expected review end")} saved`);
+  return `Applied the proposal: ${parts.join(", ")}. The findings below are the check after the change.`;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
+}
+
+const baselineOf = ({ tables, result }: WorkbookSeen): Baseline => ({ tables, result });
+
+/** The events of a request: it starts, brings its outcome or fails, and finishes. */
+function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
+  switch (event.type) {
+    case "started":
+      // A new request drops the notice of the one before; a co-author's refresh, which the planner did not start, leaves it.
+      return {
+        ...state,
+        busy: event.busy,
+        problem: null,
+        notice: event.busy === "refreshing" ? state.notice : null,
+        announcement: PROGRESS[event.busy],
+      };
+    case "finished":
+      return { ...state, busy: null };
+    case "failed":
+      return { ...state, problem: { title: event.title, message: event.message }, notice: null, announcement: "" };
+    case "dismissed":
+      return { ...state, problem: null };
+    default:
+      return null;
+  }
+}
+
+/** What the workbook answered: read, created, checked, refreshed, cleared, selected. */
+function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
+  switch (event.type) {
+    case "opened": {
+      const baseline = event.read ? baselineOf(event.read) : state.baseline;
+      return { ...state, hasTables: event.hasTables, lastCheck: event.lastCheck, baseline, announcement: "" };
+    }
+    case "created": {
+      const notice = `Created the sheets ${listOf(event.sheets)} with the adopted workplan. Select Check to check it.`;
+      const { lastCheck } = event;
+      return { ...state, hasTables: true, lastCheck, baseline: baselineOf(event.read), notice, announcement: "" };
+    }
+    case "checked":
+      return {
+        ...state,
+        baseline: baselineOf(event.checked),
+        lastCheck: event.checked.lastCheck,
+        findingsListed: true,
+        highlightsCleared: false,
+        announcement: checkedText(event.checked.result, CHECKED_PREFIX[event.after]),
+      };
+    case "refreshed":
+      return {
+        ...state,
+        baseline: baselineOf(event.read),
+        lastCheck: event.read.lastCheck,
+        // Other lines above the Conflicts table: a co-author's check has marked the findings again.
+        highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
+        announcement: checkedText(event.read.result, REFRESHED_PREFIX),
+      };
+    case "cleared": {
+      const removed = event.rulesRemoved > 0 || event.notesRemoved > 0;
+      const notice = clearedText(event.rulesRemoved, event.notesRemoved);
+      // The message bar announces itself.
+      return { ...state, highlightsCleared: state.highlightsCleared || removed, notice, announcement: "" };
+    }
+    case "wentTo":
+      return { ...state, announcement: `Selected ${event.sheet}!${event.cell}.` };
+    default:
+      return null;
+  }
+}
+
+/** The what-if, the proposal, and what was written from them. */
+function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
+  switch (event.type) {
+    case "whatIfChanged":
+      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year) };
+    case "whatIfReset":
+      return { ...state, spun: new Map() };
+    case "expectedEndsSaved": {
+      const notice =
+        event.changes.length === 0
+          ? "The Clusters table already holds these dates."
+          : `Saved to the Clusters table: ${event.changes.join("; ")}.`;
+      return { ...state, spun: new Map(), notice };
+    }
+    case "proposed":
+      return { ...state, proposing: true };
+    case "proposalWritten": {
+      const notice =
+        `Wrote the sheet “${event.sheet}” for the Bureau: the proposed timeline, the changed topics highlighted ` +
+        "and the reasons. The Workplan table is unchanged.";
+      return { ...state, notice, announcement: "" };
+    }
+    case "applyAsked":
+      return { ...state, confirming: true };
+    case "applyCancelled":
+    case "applyConfirmed":
+      return { ...state, confirming: false };
+    case "applied":
+      return { ...state, spun: new Map(), proposing: false, notice: appliedText(event) };
+    default:
+      return null;
+  }
+}
+
+export function reducePane(state: PaneState, event: PaneEvent): PaneState {
+  if (event.type === "autoCheckSwitched") return { ...state, autoCheck: event.on };
+  return requestReducer(state, event) ?? workbookReducer(state, event) ?? whatIfReducer(state, event) ?? state;
+}
+
+// Selectors: what the pane shows, derived from the state.
+
+/** What the pane is showing: the search for the tables, the offer to create them, or the workbook. */
+export function selectView(state: PaneState): "opening" | "create" | "workbook" {
+  if (state.busy === "opening") return "opening";
+  return state.hasTables === false ? "create" : "workbook";
+}
+
+/** Requests whose progress takes the findings' place while they run. */
+const REPLACES_FINDINGS: ReadonlySet<Busy> = new Set(["checking", "clearing", "saving", "applying", "writing"]);
+
+/** The findings to list: once this pane has checked, the workbook's as last read; null before. */
+export function selectFindings(state: PaneState): CheckResult | null {
+  if (state.busy !== null && REPLACES_FINDINGS.has(state.busy)) return null;
+  return state.findingsListed ? (state.baseline?.result ?? null) : null;
+}
+
+/** The progress line in the findings' place, for the requests that show one there. */
+export function selectProgress(state: PaneState): string | null {
+  return state.busy !== null && REPLACES_FINDINGS.has(state.busy) ? PROGRESS[state.busy] : null;
+}
+
+/** The line under the last check's when its highlights were cleared since (not when it found nothing). */
+export function selectSince(state: PaneState): string | null {
+  if (!state.highlightsCleared) return null;
+  if (!state.findingsListed)
+    return (
+      "Highlights cleared since: this check's findings are no longer marked in the workbook. " +
+      "Select Check to mark them again."
+    );
+  if (state.baseline?.result.findings.length === 0) return null;
+  return (
+    "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
+    "Select Check to mark them again."
+  );
+}
+
+export interface ClusterRow {
+  number: number;
+  name: string;
+  plannedEnd: number;
+  /** The expected end the Clusters table holds. */
+  inWorkbook: number;
+  /** The expected end of the what-if (the spin button's value). */
+  expected: number;
+}
+
+function clustersOf(baseline: Baseline | null) {
+  return [...(baseline?.result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
+}
+
+/** The what-if expected ends that differ from the workbook's (a co-author's change may have caught up with one). */
+export function selectSlips(baseline: Baseline | null, spun: ReadonlyMap<number, number>): ReadonlyMap<number, number> {
+  const slips = new Map<number, number>();
+  for (const cluster of clustersOf(baseline)) {
+    const year = spun.get(cluster.number);
+    if (year !== undefined && year !== cluster.expectedEndInWorkbook) slips.set(cluster.number, year);
+  }
+  return slips;
+}
+
+export function selectClusterRows(baseline: Baseline | null, slips: ReadonlyMap<number, number>): ClusterRow[] {
+  return clustersOf(baseline).map((c) => ({
+    number: c.number,
+    name: c.name,
+    plannedEnd: c.plannedEnd,
+    inWorkbook: c.expectedEndInWorkbook,
+    expected: slips.get(c.number) ?? c.expectedEndInWorkbook,
+  }));
+}
+
+/** The check and the proposal with the slips, in memory (domain `whatIf`); null before the workbook is read. */
+export function selectPreview(
+  baseline: Baseline | null,
+  slips: ReadonlyMap<number, number>,
+  currentYear: number,
+): WhatIf | null {
+  return baseline ? whatIf(baseline.tables, { currentYear, expectedEnd: slips }, baseline.result) : null;
+}
+
+/** What "Apply" and "Write proposal sheet" need; null without a clean proposal. */
+export function selectBasis(
+  preview: WhatIf | null,
+  slips: ReadonlyMap<number, number>,
+  currentYear: number,
+): ProposalBasis | null {
+  const proposal = preview?.proposal;
+  const plan = preview?.check.plan;
+  return proposal?.feasible && plan ? { proposal, plan, options: { currentYear, expectedEnd: slips } } : null;
+}
+
+/** Everything Apply will change, one line each, for the confirmation. */
+export function selectApplyChanges(basis: ProposalBasis | null, baseline: Baseline | null): string[] {
+  return basis && baseline ? describeApplyChanges(basis, baseline.tables) : [];
+}

@@ -1,0 +1,266 @@
+/**
+ * The pane's state machine without a DOM: the reducer's events (opened, started, checked,
+ * refreshed by a co-author, cleared, failed, what-if changed, proposed, applied…), what the pane
+ * derives from the state, and the requests' events against a workbook port in memory.
+ */
+import { checkWorkbook } from "../../src/domain/check";
+import { tablesByName } from "../../src/domain/tables";
+import { paneActions } from "../../src/taskpane/actions";
+import {
+  initialState,
+  reducePane,
+  selectApplyChanges,
+  selectBasis,
+  selectClusterRows,
+  selectFindings,
+  selectPreview,
+  selectProgress,
+  selectSince,
+  selectSlips,
+  selectView,
+  type PaneEvent,
+  type PaneState,
+  type WorkbookSeen,
+} from "../../src/taskpane/state";
+import type { CheckOutcome, PaneWorkbook, WorkbookRead } from "../../src/taskpane/workbook";
+import { Workbook } from "../domain/workbook";
+
+const YEAR = 2026;
+const CAPTION = ["Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info."];
+
+/** The adopted workbook as a read brings it, cluster 2's expected review end set to `expected`. */
+function seen(expected = 2030, lastCheck: readonly string[] = CAPTION): WorkbookSeen {
+  const tables = tablesByName(
+    Workbook.adopted().set("Clusters", { Cluster: 2 }, "Review end (expected)", expected).tables,
+  );
+  return { tables, result: checkWorkbook(tables, { currentYear: YEAR }), lastCheck };
+}
+
+function after(events: PaneEvent[], state: PaneState = initialState(false)): PaneState {
+  return events.reduce(reducePane, state);
+}
+
+const opened = (read: WorkbookSeen | null = seen()): PaneEvent => ({
+  type: "opened",
+  hasTables: read !== null,
+  lastCheck: read?.lastCheck ?? [],
+  read,
+});
+const checked = (read = seen(2032)): PaneEvent[] => [
+  { type: "started", busy: "checking" },
+  { type: "checked", after: "check", checked: read },
+  { type: "finished" },
+];
+const cleared = (rulesRemoved = 3, notesRemoved = 2): PaneEvent[] => [
+  { type: "started", busy: "clearing" },
+  { type: "cleared", rulesRemoved, notesRemoved },
+  { type: "finished" },
+];
+
+describe("opening", () => {
+  it("looks for the tables first, then offers to create them when there are none", () => {
+    expect(selectView(initialState(false))).toBe("opening");
+    const none = after([opened(null), { type: "finished" }]);
+    expect(selectView(none)).toBe("create");
+    expect(none.busy).toBeNull();
+  });
+
+  it("reads the workbook without listing findings until a check, and shows the last check it records", () => {
+    const state = after([opened(), { type: "finished" }]);
+    expect(selectView(state)).toBe("workbook");
+    expect(selectFindings(state)).toBeNull();
+    expect(state.lastCheck).toEqual(CAPTION);
+    expect(selectClusterRows(state.baseline, state.spun).map((c) => [c.number, c.expected])).toEqual([
+      [1, 2024],
+      [2, 2030],
+      [3, 2028],
+      [4, 2026],
+    ]);
+  });
+
+  it("still shows the workbook's view (with Check) when reading it failed", () => {
+    const state = after([
+      { type: "failed", title: "Could not read the workbook", message: "Try again." },
+      { type: "finished" },
+    ]);
+    expect(selectView(state)).toBe("workbook");
+    expect(state.problem).toEqual({ title: "Could not read the workbook", message: "Try again." });
+  });
+});
+
+describe("a request", () => {
+  it("shows its progress in place of the findings, and announces it", () => {
+    const state = after([opened(), { type: "finished" }, ...checked(), { type: "started", busy: "checking" }]);
+    expect(state.busy).toBe("checking");
+    expect(selectProgress(state)).toBe("Checking the workplan…");
+    expect(selectFindings(state)).toBeNull();
+    expect(state.announcement).toBe("Checking the workplan…");
+  });
+
+  it("drops the notice of the one before when it starts; a co-author's refresh leaves it", () => {
+    const noticed = after([opened(), { type: "finished" }, ...checked(), ...cleared()]);
+    expect(noticed.notice).toMatch(/^Cleared the highlights: 3 highlight rules and 2 notes the add-in wrote\./);
+    expect(reducePane(noticed, { type: "started", busy: "refreshing" }).notice).toBe(noticed.notice);
+    expect(reducePane(noticed, { type: "started", busy: "going" }).notice).toBeNull();
+  });
+
+  it("that fails shows its error bar in place of any notice, until dismissed", () => {
+    const state = after([opened(), { type: "finished" }, ...cleared(), { type: "started", busy: "refreshing" }]);
+    const failed = after([{ type: "failed", title: "Could not read a co-author's changes", message: "…" }], state);
+    expect(failed.notice).toBeNull();
+    expect(failed.announcement).toBe("");
+    expect(failed.problem?.title).toBe("Could not read a co-author's changes");
+    expect(after([{ type: "finished" }, { type: "dismissed" }], failed).problem).toBeNull();
+  });
+});
+
+describe("checking", () => {
+  it("lists the findings and announces their counts, in the words of what it followed", () => {
+    const state = after([opened(), { type: "finished" }, ...checked()]);
+    expect(selectFindings(state)?.summary).toEqual({ error: 2, warning: 0, info: 0 });
+    expect(state.announcement).toBe("Check done: 2 errors, 0 warnings, 0 info.");
+    const saved = after([{ type: "checked", after: "save", checked: seen() }], state);
+    expect(saved.announcement).toBe("Saved and checked: no conflicts.");
+  });
+
+  it("after Clear highlights, says the findings are no longer marked, until a check marks them again", () => {
+    const state = after([opened(), { type: "finished" }, ...checked(), ...cleared()]);
+    expect(state.highlightsCleared).toBe(true);
+    expect(selectSince(state)).toMatch(/^Highlights cleared since: the findings below are from this check/);
+    // Findings still listed: the workbook still has them.
+    expect(selectFindings(state)?.findings).toHaveLength(2);
+    expect(selectSince(after(checked(), state))).toBeNull();
+  });
+
+  it("a co-author's edit keeps the cleared state; a co-author's check (other lines above the Conflicts table) ends it", () => {
+    const state = after([opened(), { type: "finished" }, ...checked(), ...cleared()]);
+    const edited = reducePane(state, { type: "refreshed", read: seen(2032) });
+    expect(selectSince(edited)).not.toBeNull();
+    expect(edited.announcement).toBe(
+      "A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.",
+    );
+    const rechecked = reducePane(state, { type: "refreshed", read: seen(2032, ["Last checked 2026-11-24 09:00 UTC"]) });
+    expect(selectSince(rechecked)).toBeNull();
+  });
+
+  it("says nothing of cleared highlights when there were none to clear, or the check found nothing", () => {
+    const none = after([opened(), { type: "finished" }, ...checked(), ...cleared(0, 0)]);
+    expect(none.notice).toBe("There were no highlights to clear.");
+    expect(selectSince(none)).toBeNull();
+    const clean = after([opened(), { type: "finished" }, ...checked(seen()), ...cleared()]);
+    expect(selectSince(clean)).toBeNull();
+  });
+
+  it("before this pane has checked, says the recorded check's findings are no longer marked", () => {
+    const state = after([opened(), { type: "finished" }, ...cleared()]);
+    expect(selectSince(state)).toMatch(/^Highlights cleared since: this check's findings are no longer marked/);
+  });
+});
+
+describe("the what-if and the proposal", () => {
+  const ready = () => after([opened(), { type: "finished" }]);
+  const derived = (state: PaneState) => {
+    const slips = selectSlips(state.baseline, state.spun);
+    const preview = selectPreview(state.baseline, slips, YEAR);
+    return { slips, preview, basis: selectBasis(preview, slips, YEAR) };
+  };
+
+  it("a slip shows the findings it would make appear, in memory", () => {
+    const state = reducePane(ready(), { type: "whatIfChanged", cluster: 2, year: 2032 });
+    const { slips, preview } = derived(state);
+    expect([...slips]).toEqual([[2, 2032]]);
+    expect(selectClusterRows(state.baseline, slips)[1]).toMatchObject({ number: 2, inWorkbook: 2030, expected: 2032 });
+    expect(preview?.diff.appeared.map((f) => f.rule)).toEqual(["cluster-too-early", "cluster-too-early"]);
+    expect(derived(reducePane(state, { type: "whatIfReset" })).slips.size).toBe(0);
+  });
+
+  it("a spun value the workbook has caught up with (a co-author's change) is no slip any more", () => {
+    const state = reducePane(ready(), { type: "whatIfChanged", cluster: 2, year: 2032 });
+    expect(derived(reducePane(state, { type: "refreshed", read: seen(2032) })).slips.size).toBe(0);
+  });
+
+  it("proposes, confirms Apply with what will change, and after Apply starts again from the workbook", () => {
+    const proposed = after([{ type: "whatIfChanged", cluster: 2, year: 2032 }, { type: "proposed" }], ready());
+    expect(proposed.proposing).toBe(true);
+    const { basis } = derived(proposed);
+    expect(basis).not.toBeNull();
+    const asked = reducePane(proposed, { type: "applyAsked" });
+    expect(asked.confirming).toBe(true);
+    const changes = selectApplyChanges(basis, asked.baseline);
+    expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+    expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
+    expect(reducePane(asked, { type: "applyCancelled" }).confirming).toBe(false);
+
+    const applied = after(
+      [
+        { type: "applyConfirmed" },
+        { type: "started", busy: "applying" },
+        { type: "applied", fixedTopics: 4, meetingsAppended: 2, expectedEnds: 1 },
+        { type: "checked", after: "apply", checked: seen() },
+        { type: "finished" },
+      ],
+      asked,
+    );
+    expect(applied).toMatchObject({ confirming: false, proposing: false, busy: null, spun: new Map() });
+    expect(applied.notice).toBe(
+      "Applied the proposal: 4 fixed topics changed, 2 meetings appended, 1 expected review end saved. " +
+        "The findings below are the check after the change.",
+    );
+    expect(applied.announcement).toBe("Applied and checked: no conflicts.");
+  });
+});
+
+describe("the requests, against a workbook port in memory", () => {
+  function port(overrides: Partial<PaneWorkbook> = {}): PaneWorkbook {
+    const read = (): Promise<WorkbookRead> => Promise.resolve({ ...seen(), lastCheck: [...CAPTION] });
+    const check = async (): Promise<CheckOutcome> => {
+      const { tables, result } = await read();
+      return { tables, result, annotations: { conflicts: { caption: CAPTION } } } as unknown as CheckOutcome;
+    };
+    const refuse = () => Promise.reject(new Error("not in this test"));
+    return {
+      findTables: () => Promise.resolve({ found: [{ name: "Workplan" }], missing: [], lastCheck: [...CAPTION] }),
+      read,
+      check,
+      clearHighlights: refuse,
+      create: refuse,
+      goTo: refuse,
+      saveExpectedEnds: () => Promise.resolve({ cells: [], changes: ["Cluster 2: 2030 → 2032"] }),
+      writeProposal: refuse,
+      apply: refuse,
+      watch: () => Promise.resolve(() => undefined),
+      now: () => new Date("2026-11-23T17:50:00Z"),
+      ...overrides,
+    } as PaneWorkbook;
+  }
+
+  function record() {
+    const events: PaneEvent[] = [];
+    return { events, dispatch: (event: PaneEvent) => events.push(event), types: () => events.map((e) => e.type) };
+  }
+
+  it("Save expected dates: saved, then the check that follows, one request from start to finish", async () => {
+    const { dispatch, types, events } = record();
+    await paneActions(port(), dispatch).saveExpected(new Map([[2, 2032]]));
+    expect(types()).toEqual(["started", "expectedEndsSaved", "checked", "finished"]);
+    expect(after(events).notice).toBe("Saved to the Clusters table: Cluster 2: 2030 → 2032.");
+  });
+
+  it("runs one request at a time: a second asked for meanwhile is dropped", async () => {
+    const { dispatch, types } = record();
+    const actions = paneActions(port(), dispatch);
+    const first = actions.check();
+    expect(actions.busy()).toBe(true);
+    await actions.refresh();
+    await first;
+    expect(types()).toEqual(["started", "checked", "finished"]);
+    expect(actions.busy()).toBe(false);
+  });
+
+  it("turns an error into the message bar, named after what failed", async () => {
+    const { dispatch, events } = record();
+    await paneActions(port(), dispatch).goTo("Workplan", "E7");
+    expect(events.map((e) => e.type)).toEqual(["started", "failed", "finished"]);
+    expect(after(events).problem).toEqual({ title: "Could not go to Workplan!E7", message: "not in this test" });
+  });
+});
