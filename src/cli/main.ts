@@ -6,6 +6,7 @@ import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
 import { proposeTimeline, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
+import { readSources } from "../domain/sources";
 import { addProposalSheet } from "../xlsx/proposalSheet";
 import {
   applyAnnotations,
@@ -101,7 +102,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 }
 
 async function runPropose(args: CheckArgs, io: Io): Promise<number> {
-  const { input, result } = await analyse(args, io);
+  const { input, tables, result } = await analyse(args, io);
   const proposal: Proposal = result.plan ? proposeTimeline(result.plan) : unreadable(result);
   let wrote: string | null = null;
   if (args.out !== null && proposal.feasible && result.plan) {
@@ -112,6 +113,7 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
       result.plan,
       { date: now.toISOString().slice(0, 10), time: checkTime(now) },
       workbook.worksheets.map((w) => w.name),
+      readSources(tables),
     );
     addProposalSheet(workbook, sheet);
     await saveTo(workbook, args.out);

@@ -6,7 +6,7 @@ import { freezeAbove, setColumn, printToPageWidth } from "./style";
 export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalSheet): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(proposal.name);
   proposal.caption.forEach((line, i) => (sheet.getCell(i + 1, 1).value = line));
-  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
   const headerRow = proposal.caption.length + 2;
   const header = sheet.getRow(headerRow);
   header.values = [...proposal.headers];
@@ -18,6 +18,13 @@ export function addProposalSheet(workbook: ExcelJS.Workbook, proposal: ProposalS
     cell.font = { bold: true };
   }
   proposalColumns(proposal).forEach((column, i) => setColumn(sheet, i + 1, column.width, column.wrap));
+  let row = headerRow + proposal.rows.length + 1;
+  for (const block of proposal.after ?? []) {
+    sheet.getCell(row + 1, 1).value = block.title;
+    sheet.getCell(row + 1, 1).font = { bold: true };
+    block.rows.forEach((values, i) => (sheet.getRow(row + 2 + i).values = values));
+    row += 2 + block.rows.length;
+  }
   freezeAbove(sheet, headerRow);
   printToPageWidth(sheet);
   return sheet;

@@ -124,7 +124,7 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       expect(proposalSheet.fills[cell]).toMatch(new RegExp(`^#?${CHANGED_FILL}$`, "i"));
     }
     // Filled exactly where the proposed fixed topic differs from the current one.
-    const current = columnLetter(PROPOSAL_HEADERS.indexOf("Current fixed topic"));
+    const current = columnLetter(PROPOSAL_HEADERS.indexOf("Fixed topic now"));
     const bodyRows = Object.keys(column(proposalSheet, "A"))
       .map((cell) => Number(cell.slice(1)))
       .filter((row) => row > headerRow);
