@@ -29,10 +29,11 @@ export const SUBTITLE = "Draft for consideration by the extended Bureau";
 export const EMPTIED = "No fixed topic (flexible topic only)";
 
 /**
- * Widths in characters (of the default font's digits): about 137 in all, which A4 landscape
- * prints at full size (11 pt); the topics and the reasons wrap.
+ * Widths in characters (of the default font's digits): about 125 in all, which A4 landscape
+ * prints at no less than 9 pt even where a wider font stands in for Calibri; the topics and the
+ * reasons wrap.
  */
-const WIDTHS = [9, 6, 10, 28, 28, 56];
+const WIDTHS = [8, 6, 9, 25, 25, 52];
 
 export interface ProposalColumn {
   /** Width in characters (of the default font's digits). */
@@ -167,8 +168,8 @@ function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | nu
   const titles = new Map([...(plan.flexibleTopics?.values() ?? [])].map((f) => [f.code, f.title]));
   const codes = [...new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []))];
   const rows: (string | number | null)[][] = meetings.map((m) => [
-    meetingText(m),
-    m.year,
+    `${meetingText(m) ?? "Meeting"} meeting${m.year === null ? "" : ` (${m.year})`}`,
+    null,
     null,
     null,
     null,

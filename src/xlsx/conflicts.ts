@@ -3,14 +3,15 @@ import type ExcelJS from "exceljs";
 import { captionRows, type ConflictsTable } from "../domain/annotations";
 import { CONFLICTS_HEADER_ROW } from "../domain/defaults";
 import { CONFLICTS } from "../domain/layout";
+import { CONFLICTS_COLUMNS } from "../domain/write/conflicts";
+import { fittedHeight } from "../domain/write/sheets";
 import { removeTableModel, tableModels } from "./excelModel";
 import { parseRange, type CellRange } from "./range";
 import { freezeAbove, setColumn, TABLE_STYLE, printToPageWidth } from "./style";
 import { forgetTable } from "./userParts";
 
-/** Widths for Severity, Rule, Where, Meeting, Message, Source. */
-const CONFLICTS_WIDTHS = [10, 20, 24, 10, 90, 14];
-const MESSAGE_COLUMN = CONFLICTS.headers.indexOf("Problem");
+/** A caption line's row: one line of 11 pt with room to spare, so that two lines never touch. */
+const CAPTION_HEIGHT = 18;
 
 type TableTheme = NonNullable<ExcelJS.TableStyleProperties["theme"]>;
 
@@ -25,7 +26,10 @@ interface Placement {
 function writeCaption(place: Placement, caption: readonly [string, string]): void {
   const rows = captionRows(place.top);
   const lines = rows.length === 2 ? caption : [caption.join(" ")];
-  rows.forEach((row, i) => (place.sheet.getCell(row, place.left).value = lines[i] ?? null));
+  rows.forEach((row, i) => {
+    place.sheet.getCell(row, place.left).value = lines[i] ?? null;
+    place.sheet.getRow(row).height = CAPTION_HEIGHT;
+  });
 }
 
 export function addConflictsTable(place: Placement, conflicts: Omit<ConflictsTable, "sheet">): CellRange {
@@ -40,6 +44,9 @@ export function addConflictsTable(place: Placement, conflicts: Omit<ConflictsTab
     columns: conflicts.headers.map((name) => ({ name, filterButton: true })),
     rows,
   });
+  [[...conflicts.headers], ...rows].forEach((row, i) => {
+    place.sheet.getRow(place.top + i).height = fittedHeight(row, CONFLICTS_COLUMNS);
+  });
   return {
     top: place.top,
     left: place.left,
@@ -50,9 +57,12 @@ export function addConflictsTable(place: Placement, conflicts: Omit<ConflictsTab
 
 export function addConflictsSheet(workbook: ExcelJS.Workbook, sheetName: string): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(sheetName);
-  CONFLICTS_WIDTHS.forEach((width, i) => setColumn(sheet, i + 1, width, i === MESSAGE_COLUMN));
+  CONFLICTS_COLUMNS.forEach(({ width, wrap }, i) => {
+    setColumn(sheet, i + 1, width, wrap);
+    sheet.getColumn(i + 1).alignment = { wrapText: wrap, vertical: "top" };
+  });
   freezeAbove(sheet, CONFLICTS_HEADER_ROW);
-  printToPageWidth(sheet);
+  printToPageWidth(sheet, CONFLICTS_HEADER_ROW);
   return sheet;
 }
 

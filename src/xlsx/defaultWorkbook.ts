@@ -10,7 +10,12 @@ import { ARTICLES, CONFLICTS, WORKPLAN } from "../domain/layout";
 import type { SheetTable } from "../domain/tables";
 import { addConflictsSheet, addConflictsTable } from "./conflicts";
 import { offerList, putLists } from "./lists";
-import { fitColumn, freezeAbove, TABLE_STYLE, printToPageWidth } from "./style";
+import { columnsOf } from "../domain/write/create";
+import { fittedHeight } from "../domain/write/sheets";
+import { freezeAbove, setColumn, TABLE_STYLE, printToPageWidth } from "./style";
+
+/** A row of one line of the default font (the height the description leaves as it is). */
+const ONE_LINE = 18;
 
 /** Drop-downs: which column of which table offers which list. */
 const DROP_DOWNS = [
@@ -29,9 +34,14 @@ function addInputSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
     columns: table.headers.map((name) => ({ name: String(name), filterButton: true })),
     rows: table.rows,
   });
-  table.headers.forEach((header, i) => fitColumn(sheet, table.left + i, [header, ...table.rows.map((row) => row[i])]));
+  const columns = columnsOf(table);
+  columns.forEach(({ width, wrap }, i) => setColumn(sheet, table.left + i, width, wrap));
+  [table.headers, ...table.rows].forEach((row, i) => {
+    const height = fittedHeight(row, columns);
+    if (height > ONE_LINE) sheet.getRow(table.top + i).height = height;
+  });
   freezeAbove(sheet, table.top);
-  printToPageWidth(sheet);
+  printToPageWidth(sheet, table.top);
   for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name)) {
     const column = table.left + table.headers.indexOf(dropDown.column);
     offerList(sheet, dropDown.list, table.top + 1, table.top + table.rows.length, column);

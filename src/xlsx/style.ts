@@ -1,5 +1,6 @@
 /** How the product's sheets look: table style, column widths, frozen headers. */
 import type ExcelJS from "exceljs";
+import type { SheetOp } from "../domain/sheetOps";
 import { a1 } from "../domain/tables";
 
 export const TABLE_STYLE = "TableStyleMedium2";
@@ -25,6 +26,19 @@ export function freezeAbove(worksheet: ExcelJS.Worksheet, row: number): void {
 }
 
 /** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */
-export function printToPageWidth(worksheet: ExcelJS.Worksheet): void {
-  Object.assign(worksheet.pageSetup, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+export function printToPageWidth(worksheet: ExcelJS.Worksheet, headerRow?: number): void {
+  Object.assign(worksheet.pageSetup, {
+    orientation: "landscape",
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(headerRow ? { printTitlesRow: `${headerRow}:${headerRow}` } : {}),
+  });
+  worksheet.headerFooter.oddFooter = "&CPage &P of &N";
+}
+
+/** The row heights the core's description gives (rowHeight ops), as this writer applies them. */
+export function applyHeights(worksheet: ExcelJS.Worksheet, ops: readonly SheetOp[]): void {
+  for (const op of ops) if (op.op === "rowHeight") worksheet.getRow(op.row).height = op.height;
 }

@@ -14,10 +14,10 @@ import { column, ensureSheet, findSheet, fittedHeight, printedLandscape, TABLE_S
 
 /**
  * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: about
- * 170 characters, which A4 landscape prints at no less than 8 pt; every column but the first and
- * the last wraps.
+ * 140 characters, which A4 landscape prints at no less than 8 pt even where a wider font stands in
+ * for Calibri (LibreOffice without Carlito); every column but the first and the last wraps.
  */
-export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [9, 12, 20, 46, 36, 16, 17, 12].map(
+export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 18, 40, 30, 14, 10, 11].map(
   (width, i, all) => ({ width, wrap: i > 0 && i < all.length - 1 }),
 );
 /** The height of a row of one line, for the rows a shorter table leaves. */
@@ -229,6 +229,7 @@ export function describeConflicts(
   ops.push(...severity.ops);
   for (const { at, text, format } of captions) {
     ops.push(values(at.sheet, at.row, at.column, [[text]]));
+    if (at.column === place.left) ops.push({ op: "rowHeight", sheet: at.sheet, row: at.row, height: ONE_LINE + 3 });
     if (format) ops.push({ op: "format", sheet: at.sheet, area: areaOf(at.row, at.column, 1, 1), format });
   }
   const legend = captions.find((c) => c.text === LEGEND_TEXT);

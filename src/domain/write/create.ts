@@ -53,7 +53,7 @@ const SOURCES_WIDTHS: Readonly<Record<string, number>> = {
   [SOURCES.text]: 90,
 };
 
-function columnsOf(table: SheetTable): { width: number; wrap: boolean }[] {
+export function columnsOf(table: SheetTable): { width: number; wrap: boolean }[] {
   return table.headers.map((header, i) => {
     const texts = [header, ...table.rows.map((row) => row[i])];
     const fixed = table.name === SOURCES.table ? SOURCES_WIDTHS[String(header)] : undefined;

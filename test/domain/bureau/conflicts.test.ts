@@ -54,8 +54,8 @@ describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () =>
     const sheet = model.sheet("Conflicts");
     const problem = String(model.get("Conflicts", 5, 4));
     expect(problem.length).toBeGreaterThan(200);
-    // 46 characters a line: at least five lines of 15 pt.
-    expect(sheet.heights.get(5)).toBeGreaterThanOrEqual(Math.ceil(problem.length / 46) * 15);
+    // 40 characters a line: at least six lines of 15 pt.
+    expect(sheet.heights.get(5)).toBeGreaterThanOrEqual(Math.ceil(problem.length / 40) * 15);
     expect(sheet.formats.get("5,5")).toMatchObject({ wrap: true, verticalTop: true });
   });
 
@@ -104,7 +104,7 @@ describe("a Conflicts table of the earlier layout (a workbook checked before)", 
     expect(write.blocked).toBeNull();
     expect(conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
     expect(row(model, 4)).toEqual([...CONFLICTS.headers]);
-    expect(model.sheet("Conflicts").widths.get(5)).toBe(36);
+    expect(model.sheet("Conflicts").widths.get(5)).toBe(30);
     expect(model.get("Conflicts", 4, 10)).toBe("my note");
   });
 

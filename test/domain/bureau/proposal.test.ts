@@ -76,7 +76,7 @@ describe("the proposal sheet for a two-year slip of cluster 2", () => {
     expect(without.after?.at(-1)?.rows.map((row) => row[5])).toEqual(["P§49", "P§4", "P§18", "P§50(b)"]);
   });
 
-  it("prints at full size on A4 landscape: columns of about 137 characters, header repeated, page numbers", () => {
+  it("prints on A4 landscape at 9 pt or more: columns of about 125 characters, header repeated, page numbers", () => {
     const total = proposalColumns(sheet).reduce((sum, c) => sum + c.width, 0);
     // 7 pixels a character and 5 of padding a column, at 0.75 pt a pixel: within the 742 pt of the page.
     expect((total * 7 + 5 * sheet.headers.length) * 0.75).toBeLessThanOrEqual(742);
