@@ -11,6 +11,7 @@ import { parseA1 } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { sourceInWords } from "./sources";
+import { describeTimeline, type TimelineGrid } from "./timeline";
 import { listPhrase } from "./wording";
 
 export { parseA1 };
@@ -108,6 +109,8 @@ export interface Annotations {
   notes: Note[];
   conflicts: ConflictsTable;
   lists: DropDownLists | null;
+  /** The Timeline sheet's grid; null when the workbook cannot be read as a plan. */
+  timeline?: TimelineGrid | null;
 }
 
 function quoteSheet(sheet: string): string {
@@ -273,5 +276,6 @@ export function describeAnnotations(tables: WorkbookTables, result: CheckResult,
     notes: notesFor(result.findings),
     conflicts: conflictsFor(tables, result, checkedAt),
     lists: result.plan ? { topics: topicLabels(result.plan), flexible: flexibleLabels(result.plan) } : null,
+    timeline: result.plan ? describeTimeline(result.plan, result.findings) : null,
   };
 }

@@ -105,6 +105,8 @@ export interface ProductRecord {
   notes: CellPlace[];
   /** Cells outside the product's tables that it wrote (the lines above the Conflicts table). */
   cells: CellPlace[];
+  /** Sheets that are wholly the product's (the Timeline), redrawn on every check. */
+  sheets?: string[];
 }
 
 export interface CellPlace {

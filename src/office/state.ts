@@ -14,6 +14,7 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
+import { TIMELINE_SHEET } from "../domain/timeline";
 import type { CellPlace, PlacedTable, ProductRecord, SheetState, Visibility, WorkbookState } from "../domain/sheetOps";
 import { recordFromSheet } from "../domain/write";
 import type { SheetTable } from "../domain/tables";
@@ -139,7 +140,7 @@ interface QueuedRules {
 }
 
 /** Sheets besides the Workplan's where the product's record may list rules. */
-const RULED_SHEETS: readonly string[] = [CONFLICTS.sheet];
+const RULED_SHEETS: readonly string[] = [CONFLICTS.sheet, TIMELINE_SHEET];
 
 function queueRules(owner: Excel.Worksheet, sheet: string): QueuedRules {
   const formats = owner.getRange().conditionalFormats;

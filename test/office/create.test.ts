@@ -55,6 +55,7 @@ describe("createDefaultWorkbook", () => {
       "Conflicts",
       LISTS_SHEET,
       FLAGS_SHEET,
+      "Timeline",
     ]);
     expect(excel.model.activeSheet).toBe("Workplan");
     // The columns get the widths the core fits to their text (as `workplan init` gives them), not Excel's autofit.

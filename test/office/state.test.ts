@@ -154,6 +154,7 @@ describe("readWorkbookState", () => {
     const excel = excelFor(adoptedTables(), { nullChains: "refuse" });
     setUp(excel);
     excel.model.addSheet("WorkplanLists").visibility = "VeryHidden";
+    excel.model.addSheet("Timeline");
     writeRecordSheet(excel);
     const syncs = recordSyncs(excel);
     const { state } = await read(excel);

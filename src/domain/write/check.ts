@@ -19,6 +19,7 @@ import type { CellPlace, ProductRecord, SheetOp, WorkbookState } from "../sheetO
 import { columnLetters } from "../tables";
 import { describeConflicts, ownCaptions } from "./conflicts";
 import { EMPTY_RECORD, writeRecord } from "./record";
+import { describeTimelineSheet } from "./timeline";
 import { ensureSheet, findSheet, values } from "./sheets";
 
 export interface CheckWrite {
@@ -32,6 +33,8 @@ export interface CheckWrite {
   blocked: string | null;
   /** Whether the lines above the Conflicts table were written (no free row above it: not). */
   captionWritten: boolean;
+  /** Why the Timeline was not drawn (a sheet of the user's has its name), or null. */
+  timelineBlocked: string | null;
 }
 
 export interface ClearWrite {
@@ -169,7 +172,14 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
   ops.push(...conflicts.ops);
   if (conflicts.address) ops.push(tabOp(conflicts.address, annotations.conflicts));
   if (annotations.lists) ops.push(...listOps(state, annotations.lists));
-  const record = { rules: [...rules, ...conflicts.rules], notes: notes.written, cells: conflicts.captions };
+  const timeline = annotations.timeline ? describeTimelineSheet(state, annotations.timeline, added) : null;
+  ops.push(...(timeline?.ops ?? []));
+  const record = {
+    rules: [...rules, ...conflicts.rules, ...(timeline?.rules ?? [])],
+    notes: notes.written,
+    cells: conflicts.captions,
+    sheets: timeline?.sheet ? [timeline.sheet] : (state.record?.sheets ?? []),
+  };
   ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));
   return {
     ops,
@@ -178,6 +188,7 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
     conflicts: conflicts.address,
     blocked: conflicts.blocked,
     captionWritten: conflicts.captions.length > 0 && conflicts.blocked === null,
+    timelineBlocked: timeline?.blocked ?? null,
   };
 }
 
@@ -195,7 +206,12 @@ export function describeClear(state: WorkbookState): ClearWrite {
   if (state.record || highlights.rules.length > 0 || old.notes.length > 0) {
     const added = new Set<string>();
     ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
-    const record = { ...EMPTY_RECORD, rules: state.record ? kept : [], cells: ownCaptions(state) };
+    const record = {
+      ...EMPTY_RECORD,
+      rules: state.record ? kept : [],
+      cells: ownCaptions(state),
+      sheets: state.record?.sheets ?? [],
+    };
     ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));
   }
   return { ops, rulesRemoved: highlights.rules.length, notesRemoved: old.notes.length };

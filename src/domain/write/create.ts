@@ -9,6 +9,7 @@ import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "..
 import { ARTICLES, CONFLICTS, SOURCES, WORKPLAN } from "../layout";
 import type { CellPlace, ProductRecord, SheetOp, WorkbookState, Written } from "../sheetOps";
 import type { SheetTable } from "../tables";
+import { TIMELINE_SHEET } from "../timeline";
 import { listPhrase } from "../wording";
 import { listOps } from "./check";
 import { describeConflicts } from "./conflicts";
@@ -116,9 +117,14 @@ export function describeCreate(state: WorkbookState): CreateWrite {
   }
   ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
   ops.push(...listOps(state, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] }));
-  // The flags sheet exists from the start, so that a check need not change a sheet's visibility.
+  // The flags sheet exists from the start, so that a check need not change a sheet's visibility;
+  // the Timeline too (the product's, by the record), so that the first check finds its sheet.
   ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
-  ops.push(...writeRecord({ rules, notes: [], cells: captions }, findSheet(state, LISTS_SHEET)?.used?.bottom ?? 0));
+  const timeline = findSheet(state, TIMELINE_SHEET) ? [] : ensureSheet(state, TIMELINE_SHEET, "visible", added);
+  ops.push(...timeline);
+  const sheets = timeline.length > 0 ? [TIMELINE_SHEET] : [];
+  const lists = findSheet(state, LISTS_SHEET)?.used?.bottom ?? 0;
+  ops.push(...writeRecord({ rules, notes: [], cells: captions, sheets }, lists));
   ops.push({ op: "activate", sheet: WORKPLAN.sheet });
   return { ops, sheets: sheetNames, tables: tables.map((t) => t.name) };
 }
