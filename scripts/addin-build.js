@@ -9,6 +9,30 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 /** Folder of dist/ that holds Office.js from @microsoft/office-js for development and tests. */
 const LOCAL_OFFICE_DIR = "office-js";
 
+/**
+ * The pages' Content-Security-Policy: everything from the add-in's own host; off the host only
+ * Office.js's CDN, and only when the page loads Office.js from there (a development build loads
+ * it from the host, so it allows nothing off the host). Inline styles stay allowed: the page's
+ * loading text and the pane's style rules use them. No frame-ancestors: Office frames the pane,
+ * and a <meta> policy cannot say it anyway.
+ */
+function contentSecurityPolicy(officeJs) {
+  const cdn = /^https:\/\//.test(officeJs) ? [new URL(officeJs).origin] : [];
+  const offHost = (sources) => ["'self'", ...sources].join(" ");
+  return [
+    "default-src 'self'",
+    `script-src ${offHost(cdn)}`,
+    `connect-src ${offHost(cdn)}`,
+    `frame-src ${offHost(cdn)}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
 /** ADDIN_URL checked: undefined or empty keeps the development URL; otherwise https and ending in "/". */
 function addinUrl(value) {
   if (value === undefined || value.trim() === "") return DEV_URL;
@@ -45,6 +69,7 @@ function page({ title, officeJs, scripts, body }) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(officeJs))}">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="assets/icon-16.png">
 <script src="${escapeHtml(officeJs)}"></script>
@@ -76,4 +101,13 @@ function localOfficeFiles(root) {
   return files.map((name) => ({ from: path.join(dist, name), to: `${LOCAL_OFFICE_DIR}/${name}` }));
 }
 
-module.exports = { DEV_URL, OFFICE_JS_CDN, LOCAL_OFFICE_DIR, addinUrl, rewriteManifest, page, localOfficeFiles };
+module.exports = {
+  DEV_URL,
+  OFFICE_JS_CDN,
+  LOCAL_OFFICE_DIR,
+  addinUrl,
+  rewriteManifest,
+  page,
+  localOfficeFiles,
+  contentSecurityPolicy,
+};

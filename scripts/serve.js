@@ -8,11 +8,17 @@
 // JavaScript `selfsigned` package and kept in node_modules/.cache, so it never fails for lack of one.
 //
 //   node scripts/serve.js [--no-build] [--no-sideload] [--dir DIR]     PORT=3000 by default
+//
+// It serves files under dist/ and nothing else: a path is resolved to its real path (links
+// followed) and refused unless that is inside dist/'s real path; a file that cannot be read is a
+// 500 (or, once sending began, a closed connection), never a crash; pages go out with the same
+// Content-Security-Policy their <meta> carries (scripts/addin-build.js), allowing Office.js's CDN.
 const fs = require("node:fs");
 const https = require("node:https");
 const os = require("node:os");
 const path = require("node:path");
 const { execFileSync, spawn } = require("node:child_process");
+const { contentSecurityPolicy, OFFICE_JS_CDN } = require("./addin-build");
 
 const ROOT = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -124,24 +130,61 @@ async function selfSignedCertificate() {
   return { key: pems.private, cert: pems.cert, source: `self-signed, made now (${certFile})` };
 }
 
-function handler(request, response) {
+/** The request's path, decoded; null for one that is malformed, holds a NUL or climbs with "..". */
+function requestPath(url) {
   let pathname;
   try {
-    pathname = decodeURIComponent(new URL(request.url, "https://localhost").pathname);
+    pathname = decodeURIComponent(new URL(url, "https://localhost").pathname);
   } catch {
-    response.writeHead(400).end();
-    return;
+    return null;
   }
-  const file = path.join(DIST, path.normalize(pathname === "/" ? "/taskpane.html" : pathname));
-  if (!file.startsWith(DIST + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
-    return;
+  if (pathname.includes("\0") || pathname.split(/[\\/]/).includes("..")) return null;
+  return pathname === "/" ? "/taskpane.html" : pathname;
+}
+
+/** The real path of a file inside the real `root`, or null (missing, not a file, or outside by a link). */
+async function fileInside(root, pathname) {
+  try {
+    const real = await fs.promises.realpath(path.join(root, path.normalize(pathname)));
+    if (!real.startsWith(root + path.sep)) return null;
+    return (await fs.promises.stat(real)).isFile() ? real : null;
+  } catch {
+    return null;
   }
-  response.writeHead(200, {
+}
+
+/**
+ * The request handler for files under `dir`. `open` makes the read stream (tests pass one that
+ * fails); a read error before the first byte is a 500, after it the connection is closed.
+ */
+function createHandler(dir, { open = fs.createReadStream, log: report = log } = {}) {
+  const root = fs.realpathSync(dir);
+  const headers = (file) => ({
     "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
     "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+    ...(path.extname(file) === ".html" ? { "content-security-policy": contentSecurityPolicy(OFFICE_JS_CDN) } : {}),
   });
-  fs.createReadStream(file).pipe(response);
+  return async (request, response) => {
+    const pathname = requestPath(request.url);
+    const file = pathname === null ? null : await fileInside(root, pathname);
+    if (file === null) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
+      return;
+    }
+    const stream = open(file);
+    // Headers once the file is open: a file that cannot be opened is still a 500.
+    stream.once("open", () => {
+      response.writeHead(200, headers(file));
+      stream.pipe(response);
+    });
+    stream.on("error", (error) => {
+      report(`Cannot read ${path.relative(root, file)}: ${error.message}`);
+      if (response.headersSent) response.destroy();
+      else response.writeHead(500, { "content-type": "text/plain" }).end("Cannot read the file");
+    });
+    response.once("close", () => stream.destroy());
+  };
 }
 
 /** Listens on localhost for IPv4 and, where the machine has it, IPv6: Excel may ask either. */
@@ -149,7 +192,7 @@ async function listen(tls) {
   const servers = [];
   let port = PORT;
   for (const host of ["127.0.0.1", "::1"]) {
-    const server = https.createServer({ key: tls.key, cert: tls.cert, ca: tls.ca }, handler);
+    const server = https.createServer({ key: tls.key, cert: tls.cert, ca: tls.ca }, createHandler(DIST));
     try {
       await new Promise((resolve, reject) => {
         server.once("error", reject);
@@ -233,7 +276,11 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
-main().catch((error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
+
+module.exports = { createHandler };

@@ -11,10 +11,15 @@ export interface CheckArgs {
   expectedEnd: Map<number, number>;
   /** Meetings cancelled for this run only (numbers as written in the Workplan table). */
   cancel: number[];
+  /** How long `propose` may search for the best timeline, in seconds. */
+  timeLimit: number;
   out: string | null;
   /** Replace an existing OUT. */
   force: boolean;
 }
+
+/** The default of --time-limit, in seconds. */
+export const DEFAULT_TIME_LIMIT = 2;
 
 export interface InitArgs {
   file: string;
@@ -33,6 +38,7 @@ const CHECK_OPTIONS = {
   "as-of": { type: "string" },
   "expected-end": { type: "string", multiple: true },
   cancel: { type: "string", multiple: true },
+  "time-limit": { type: "string" },
   out: { type: "string" },
   force: { type: "boolean" },
 } as const;
@@ -79,6 +85,14 @@ export function parseCancel(values: readonly string[]): number[] {
   });
 }
 
+export function parseTimeLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIME_LIMIT;
+  const seconds = /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  if (!(seconds > 0 && seconds <= 3600))
+    throw new UsageError(`--time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "${value}".`);
+  return seconds;
+}
+
 function parseCheck(argv: string[], command: string): CheckArgs {
   const { values, positionals } = guard(() =>
     parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
@@ -89,6 +103,7 @@ function parseCheck(argv: string[], command: string): CheckArgs {
     asOf: parseAsOf(values["as-of"]),
     expectedEnd: parseExpectedEnds(values["expected-end"] ?? []),
     cancel: parseCancel(values.cancel ?? []),
+    timeLimit: parseTimeLimit(values["time-limit"]),
     out: values.out ?? null,
     force: values.force ?? false,
   };
@@ -136,8 +151,11 @@ Usage:
       --out OUT              write a copy with highlights, notes and the Conflicts table
       --force                replace OUT if it exists (never the input, nor a file open in Excel)
       --json                 print one JSON document
-  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT [--force]]
+  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]...
+                   [--time-limit SECONDS] [--out OUT [--force]]
       Propose an amended timeline that follows every rule.
+      --time-limit 2         search for the best timeline at most this long (default 2 seconds); past it,
+                             the best clean timeline found is shown, marked not proven optimal
 
 Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.
 `;

@@ -47,13 +47,21 @@ function exists(file: string): boolean {
   }
 }
 
+export interface LockFile {
+  program: "Excel" | "LibreOffice";
+  /** The lock file's name, in the target's folder. */
+  name: string;
+}
+
 /** The lock file that says another program has the workbook open, if there is one. */
-export function openIn(target: string, present: (file: string) => boolean = exists): string | null {
+export function openIn(target: string, present: (file: string) => boolean = exists): LockFile | null {
   const dir = path.dirname(target);
   const name = path.basename(target);
-  if (present(path.join(dir, `~$${name}`))) return "Excel";
-  if (present(path.join(dir, `.~lock.${name}#`))) return "LibreOffice";
-  return null;
+  const locks: LockFile[] = [
+    { program: "Excel", name: `~$${name}` },
+    { program: "LibreOffice", name: `.~lock.${name}#` },
+  ];
+  return locks.find((lock) => present(path.join(dir, lock.name))) ?? null;
 }
 
 export interface TargetOptions {
@@ -71,10 +79,11 @@ export function checkTarget(target: string, options: TargetOptions): void {
     throw new UsageError(`${options.option} ${target} is the workbook being checked; write the copy to another file.`);
   }
   if (!exists(target)) return;
-  const program = openIn(target);
-  if (program) {
+  const lock = openIn(target);
+  if (lock) {
     throw new UsageError(
-      `${target} is open in ${program} (its lock file is there); close it there first, or write to another file.`,
+      `${target} is open in ${lock.program} (its lock file ${lock.name} is there); close it there first, ` +
+        `or write to another file (if it is not open, delete the lock file).`,
     );
   }
   if (!options.force) throw new UsageError(`${target} already exists; use --force to overwrite it.`);

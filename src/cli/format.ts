@@ -2,6 +2,7 @@
 import { bySeverity, type CheckResult } from "../domain/check";
 import { ordinal } from "../domain/parse";
 import {
+  NOT_PROVEN,
   proposalToJson,
   type CleanProposal,
   type MeetingChange,
@@ -104,6 +105,10 @@ function meetingText(m: MeetingChange): string {
   return m.renumbered === null ? name : `${name} → ${ordinal(m.renumbered)}`;
 }
 
+function renumberedReason(m: MeetingChange): string {
+  return m.renumbered === null ? "" : "renumbered: meetings are numbered as they are held";
+}
+
 function proposalDiff(proposal: CleanProposal): string[] {
   const changed = proposal.meetings.filter((m) => m.current !== m.proposed || m.renumbered !== null);
   if (changed.length === 0) return [];
@@ -111,7 +116,7 @@ function proposalDiff(proposal: CleanProposal): string[] {
     meetingText(m),
     String(m.year ?? "?"),
     `${topicText(m.current)} → ${topicText(m.proposed)}`,
-    `${m.appended ? "(appended) " : ""}${m.cancelled ? "(cancelled) " : ""}${m.reason ?? (m.renumbered !== null ? "renumbered: meetings are numbered as they are held" : "")}`,
+    `${m.appended ? "(appended) " : ""}${m.cancelled ? "(cancelled) " : ""}${m.reason ?? renumberedReason(m)}`,
   ]);
   const table = [["Meeting", "Year", "Fixed topic", "Reason"], ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
@@ -134,7 +139,8 @@ function flexibleLines(proposal: CleanProposal): string[] {
     ...open.map((m) => {
       const number = m.renumbered ?? m.meeting;
       const codes = m.flexibleCandidates ?? [];
-      return `  ${number === null ? "?" : ordinal(number)} (${m.year ?? "?"}): ${codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : "none"}`;
+      const listed = codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : "none";
+      return `  ${number === null ? "?" : ordinal(number)} (${m.year ?? "?"}): ${listed}`;
     }),
   ];
 }
@@ -174,6 +180,7 @@ export function formatProposal(
     return `${lines.map(printable).join("\n")}\n`;
   }
   const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
+  if (!proposal.proven) lines.push(NOT_PROVEN);
   const diff = proposalDiff(proposal);
   if (diff.length > 0) lines.push("", ...diff);
   lines.push(...flexibleLines(proposal), "", ...leftFindings(proposal));

@@ -4,17 +4,18 @@ import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { proposeTimeline, type Proposal } from "../domain/propose";
+import { budgetFor, proposeTimeline, type Budget, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import { readSources } from "../domain/sources";
-import { addProposalSheet } from "../xlsx/proposalSheet";
+import type { WorkbookState } from "../domain/sheetOps";
+import { describeCheck, describeProposalSheetOps } from "../domain/write";
 import {
-  applyAnnotations,
-  buildDefaultWorkbook,
-  loadWorkbook,
-  readTables,
-  workbookBytes,
+  adoptedPackage,
+  openWorkbookFile,
+  patchedBytes,
+  readWorkbookState,
   WorkbookFileError,
+  type XlsxPackage,
 } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
 import { checkTarget, writeAtomically, WriteError } from "./files";
@@ -25,30 +26,42 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
+  /** Milliseconds on a clock that only moves forward, for the solver's time budget. */
+  elapsed?(): number;
 }
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),
+  elapsed: () => performance.now(),
 };
+
+/** The solver's budget, on the io's clock, so that the proposal is done within the time limit. */
+function budgetOf(seconds: number, io: Io): Budget {
+  return budgetFor(seconds, io.elapsed ?? (() => performance.now()));
+}
 
 export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
-/** Writes the workbook where the user asked, never over the input or another program's open file. */
-async function saveTo(workbook: Parameters<typeof workbookBytes>[0], target: string): Promise<void> {
-  writeAtomically(target, await workbookBytes(workbook));
-}
-
 interface LoadedWorkbook {
   tables: SheetTable[];
-  workbook: Awaited<ReturnType<typeof loadWorkbook>> | null;
+  /** The file's package and how it reads; null for the embedded adopted plan. */
+  workbook: { pkg: XlsxPackage; state: WorkbookState } | null;
 }
 
 async function loadInput(file: string | null): Promise<LoadedWorkbook> {
   if (file === null) return { tables: adoptedTables(), workbook: null };
-  const workbook = await loadWorkbook(file);
-  return { tables: readTables(workbook), workbook };
+  const pkg = await openWorkbookFile(file);
+  const state = readWorkbookState(pkg);
+  return { tables: state.tables, workbook: { pkg, state } };
+}
+
+/** The workbook to write a copy of: the input's package, or the adopted workbook made afresh. */
+async function writable(input: LoadedWorkbook): Promise<{ pkg: XlsxPackage; state: WorkbookState }> {
+  if (input.workbook) return input.workbook;
+  const pkg = await adoptedPackage();
+  return { pkg, state: readWorkbookState(pkg) };
 }
 
 function unknownClusters(args: CheckArgs, result: CheckResult): number[] {
@@ -91,32 +104,35 @@ function inputName(args: CheckArgs): string {
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const { input, tables, result } = await analyse(args, io);
+  let blocked: string | null = null;
   if (args.out !== null) {
-    const workbook = input.workbook ?? buildDefaultWorkbook();
-    applyAnnotations(workbook, describeAnnotations(tables, result, checkTime(io.now())));
-    await saveTo(workbook, args.out);
+    const { pkg, state } = await writable(input);
+    const write = describeCheck(state, describeAnnotations(tables, result, checkTime(io.now())));
+    writeAtomically(args.out, await patchedBytes(pkg, write.ops));
+    blocked = write.blocked;
   }
   io.stdout(args.json ? checkJson(args.file, result, args.cancel.length > 0) : formatCheck(inputName(args), result));
   if (args.out !== null && !args.json) io.stdout(`Wrote ${args.out} with the highlights, notes and Conflicts table.\n`);
+  if (blocked) io.stderr(`workplan: ${printable(blocked)}\n`);
   return result.summary.error > 0 ? EXIT.findings : EXIT.ok;
 }
 
 async function runPropose(args: CheckArgs, io: Io): Promise<number> {
   const { input, tables, result } = await analyse(args, io);
-  const proposal: Proposal = result.plan ? proposeTimeline(result.plan) : unreadable(result);
+  const budget = budgetOf(args.timeLimit, io);
+  const proposal: Proposal = result.plan ? proposeTimeline(result.plan, { budget }) : unreadable(result);
   let wrote: string | null = null;
   if (args.out !== null && proposal.feasible && result.plan) {
-    const workbook = input.workbook ?? buildDefaultWorkbook();
+    const { pkg, state } = await writable(input);
     const now = io.now();
     const sheet = describeProposalSheet(
       proposal,
       result.plan,
       { date: now.toISOString().slice(0, 10), time: checkTime(now) },
-      workbook.worksheets.map((w) => w.name),
+      state.sheets.map((s) => s.name),
       readSources(tables),
     );
-    addProposalSheet(workbook, sheet);
-    await saveTo(workbook, args.out);
+    writeAtomically(args.out, await patchedBytes(pkg, describeProposalSheetOps(sheet)));
     wrote = sheet.name;
   }
   if (args.json) io.stdout(proposeJson(proposal, result, args.cancel.length > 0));
@@ -139,7 +155,7 @@ function unreadable(result: CheckResult): Proposal {
 
 async function runInit(args: InitArgs, io: Io): Promise<number> {
   checkTarget(args.file, { force: args.force, option: "init" });
-  await saveTo(buildDefaultWorkbook(), args.file);
+  writeAtomically(args.file, await patchedBytes(await adoptedPackage(), []));
   io.stdout(`Wrote ${args.file}: the adopted workplan, ready to edit and check with "workplan check ${args.file}".\n`);
   return EXIT.ok;
 }

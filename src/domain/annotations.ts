@@ -12,7 +12,7 @@ import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { sourceInWords } from "./sources";
 import { describeTimeline, type TimelineGrid } from "./timeline";
-import { listPhrase } from "./wording";
+import { listPhrase, plural } from "./wording";
 
 export { parseA1 };
 
@@ -258,7 +258,8 @@ function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: st
   return {
     sheet: CONFLICTS.sheet,
     caption: [
-      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info.`,
+      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ` +
+        `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`,
       whatIfLine(result) ?? expectedEndsLine(result.plan),
     ],
     whatIf: whatIfLine(result) !== null,

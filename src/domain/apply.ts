@@ -1,8 +1,10 @@
 /**
  * Applying a proposal to the Workplan table, as a plain description for the adapters: the fixed-
- * topic cells that change and the rows to append. Every other cell the planner typed stays.
+ * topic cells that change, the meeting numbers a cancellation renumbers, the Status of meetings a
+ * what-if cancelled, and the rows to append. Every other cell the planner typed stays.
  */
-import { describeMeeting, topicArticles } from "./findings";
+import { capitalize, describeMeeting, topicArticles, years } from "./findings";
+import { ordinal } from "./parse";
 import { topicLabel } from "./labels";
 import { WORKPLAN } from "./layout";
 import type { Meeting, Plan, Where } from "./model";
@@ -10,7 +12,7 @@ import type { CleanProposal } from "./propose";
 import { normalizeHeader, type CellValue, type SheetTable } from "./tables";
 
 export interface CellEdit extends Where {
-  value: string | null;
+  value: string | number | null;
 }
 
 export interface WorkplanEdit {
@@ -21,6 +23,9 @@ export interface WorkplanEdit {
   /** What will change, one line each, for the planner to confirm. */
   changes: string[];
 }
+
+/** What the Status cell of a meeting cancelled by a what-if says once the proposal is applied. */
+const CANCELLED = "Cancelled";
 
 function labelOf(plan: Plan, topic: number | null): string | null {
   return topic === null ? null : topicLabel(topic, plan.topics.get(topic)?.title ?? "", topicArticles(plan, topic));
@@ -49,10 +54,21 @@ export function describeApply(proposal: CleanProposal, current: Plan, table: She
   const cells: CellEdit[] = [];
   const changes: string[] = [];
   for (const meeting of current.meetings) {
-    const topic = proposed.get(meeting.row)?.topic ?? null;
-    if (meeting.held || topic === meeting.topic) continue;
+    if (meeting.held) continue;
+    const after = proposed.get(meeting.row);
+    const name = capitalize(describeMeeting(meeting));
+    if (meeting.whatIfCancelled && meeting.at.status) {
+      cells.push({ ...meeting.at.status, value: CANCELLED });
+      changes.push(`${name}: cancelled`);
+    }
+    if (after && after.ordinal !== meeting.ordinal && after.ordinal !== null) {
+      cells.push({ ...meeting.at.ordinal, value: after.ordinal });
+      changes.push(`${name} becomes the ${ordinal(after.ordinal)} meeting`);
+    }
+    const topic = after?.topic ?? null;
+    if (topic === meeting.topic) continue;
     cells.push({ ...meeting.at.topic, value: labelOf(proposal.plan, topic) });
-    changes.push(`${describeMeeting(meeting)}: ${topicName(meeting.topic)} → ${topicName(topic)}`.replace(/^t/, "T"));
+    changes.push(`${name}: ${topicName(meeting.topic)} → ${topicName(topic)}`);
   }
   const existing = new Set(current.meetings.map((m) => m.row));
   const added = proposal.plan.meetings.filter((m) => !existing.has(m.row)).sort((a, b) => a.row - b.row);
@@ -71,15 +87,11 @@ export interface ExpectedEndsEdit {
   changes: string[];
 }
 
-function yearsWord(n: number): string {
-  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
-}
-
 /** "+2 years", "−1 year", "on time": an expected end against the planned one. */
 export function slipText(expected: number, planned: number): string {
   const slip = expected - planned;
   if (slip === 0) return "on time";
-  return slip > 0 ? `+${yearsWord(slip)}` : `−${yearsWord(-slip)}`;
+  return slip > 0 ? `+${years(slip)}` : `−${years(-slip)}`;
 }
 
 /**
@@ -109,7 +121,16 @@ export function describeExpectedEnds(plan: Plan, ends: ReadonlyMap<number, numbe
  */
 export function planSignature(plan: Plan): string {
   return JSON.stringify({
-    meetings: plan.meetings.map((m) => [m.row, m.ordinal, m.year, m.held, m.topic, m.at.topic.sheet, m.at.topic.cell]),
+    meetings: plan.meetings.map((m) => [
+      m.row,
+      m.ordinal,
+      m.year,
+      m.status,
+      m.held,
+      m.topic,
+      m.at.topic.sheet,
+      m.at.topic.cell,
+    ]),
     topics: [...plan.topics.keys()].sort((a, b) => a - b),
     articles: plan.articles.map((a) => [a.number, a.cluster, a.topic, a.last]),
     clusters: [...plan.clusters.values()].map((c) => [

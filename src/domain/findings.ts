@@ -1,15 +1,35 @@
-import type { Finding, Meeting, Plan, Severity, Where } from "./model";
+import type {
+  Article,
+  ArticleInCluster,
+  ArticleInTopic,
+  DatedMeeting,
+  Finding,
+  Meeting,
+  Plan,
+  ScheduledMeeting,
+  Severity,
+  Where,
+} from "./model";
+import type { PlanRuleId } from "./rules";
+import { capitalize } from "./wording";
+
+export { capitalize, years } from "./wording";
 import { ordinal } from "./parse";
 
 /** One rule of docs/domain.md §2: its id, severity, source paragraph and check. */
-export interface Rule {
-  id: string;
+export interface Rule<Id extends string = string> {
+  id: Id;
   severity: Severity;
   /** Paragraph of the source document (P§ = background paper, R-rec = 2021 report). */
   source: string | null;
   /** The rule in one line, for the README and the add-in. */
   summary: string;
   check(plan: Plan): RuleHit[];
+}
+
+/** A rule with its id kept as a literal type, so that the registry gives the union of rule ids. */
+export function defineRule<const Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }
 
 /** What a rule found: where, about which meeting and topic, in words a planner can read out. */
@@ -25,7 +45,9 @@ export const DATA_RULES = {
   "missing-table": { severity: "error", summary: "a required sheet, table or column is not in the workbook" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
-export function dataFinding(rule: keyof typeof DATA_RULES, at: Where | null, message: string): Finding {
+export type DataRuleId = keyof typeof DATA_RULES;
+
+export function dataFinding(rule: DataRuleId, at: Where | null, message: string): Finding {
   return {
     rule,
     severity: DATA_RULES[rule].severity,
@@ -43,7 +65,7 @@ export function dataFinding(rule: keyof typeof DATA_RULES, at: Where | null, mes
   };
 }
 
-export function toFinding(rule: Rule, hit: RuleHit): Finding {
+export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
   const held = hit.meeting?.held ?? false;
   const meetingName = hit.meeting ? describeMeeting(hit.meeting) : "";
   const message = held
@@ -64,10 +86,6 @@ export function toFinding(rule: Rule, hit: RuleHit): Finding {
     problem: message,
     fix: null,
   };
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "the 15th meeting (2028)" */
@@ -94,6 +112,22 @@ export function describeTopic(plan: Plan, topic: number): string {
   return `topic ${topic}${title ? ` "${title}"` : ""}${articles ? ` (${articles})` : ""}`;
 }
 
+export function isDated(meeting: Meeting): meeting is DatedMeeting {
+  return meeting.year !== null;
+}
+
+export function isScheduled(meeting: Meeting): meeting is ScheduledMeeting {
+  return meeting.year !== null && meeting.topic !== null;
+}
+
+export function inTopic(article: Article): article is ArticleInTopic {
+  return article.topic !== null;
+}
+
+export function inCluster(article: Article): article is ArticleInCluster {
+  return article.cluster !== null;
+}
+
 /** A cancelled (or postponed) row is kept for the record but is no meeting: it takes place in no year. */
 export function takesPlace(meeting: Meeting): boolean {
   return meeting.status !== "cancelled";
@@ -105,16 +139,13 @@ export function meetingsTakingPlace(plan: Plan): Meeting[] {
 }
 
 /** Meetings that take place, in time order; those without a readable year are left out. */
-export function meetingsByYear(plan: Plan): Meeting[] {
-  return plan.meetings.filter((m) => m.year !== null && takesPlace(m)).sort(byTimeThenContent);
+export function meetingsByYear(plan: Plan): DatedMeeting[] {
+  return plan.meetings.filter(isDated).filter(takesPlace).sort(byTimeThenContent);
 }
 
 /** Every row of the Workplan table in time order, cancelled rows included; rows without a year last. */
 export function rowsByYear(plan: Plan): Meeting[] {
-  return [
-    ...plan.meetings.filter((m) => m.year !== null).sort(byTimeThenContent),
-    ...plan.meetings.filter((m) => m.year === null),
-  ];
+  return [...plan.meetings.filter(isDated).sort(byTimeThenContent), ...plan.meetings.filter((m) => m.year === null)];
 }
 
 /**
@@ -122,9 +153,9 @@ export function rowsByYear(plan: Plan): Meeting[] {
  * what they hold rather than by where they are, so that sorting the Workplan table never changes
  * what the timing rules report.
  */
-function byTimeThenContent(a: Meeting, b: Meeting): number {
+function byTimeThenContent(a: DatedMeeting, b: DatedMeeting): number {
   return (
-    (a.year ?? 0) - (b.year ?? 0) ||
+    a.year - b.year ||
     (a.ordinal ?? 0) - (b.ordinal ?? 0) ||
     (a.topic ?? 0) - (b.topic ?? 0) ||
     compareText(flexibleKey(a), flexibleKey(b)) ||
@@ -140,8 +171,4 @@ function flexibleKey(meeting: Meeting): string {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function years(n: number): string {
-  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
 }

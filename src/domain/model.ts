@@ -1,5 +1,6 @@
 /** The plan as the rules see it, read from the workbook's tables. */
 import type { FlexibleRef, MeetingStatus } from "./parse";
+import type { RuleId } from "./rules";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -18,8 +19,16 @@ export interface Meeting {
   held: boolean;
   flexible: FlexibleRef | null;
   topic: number | null;
-  at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where };
+  /** Cancelled by a what-if for this run only; the Status cell does not say so. */
+  whatIfCancelled?: boolean;
+  at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where; status?: Where };
 }
+
+/** A meeting whose year can be read: it has a place in time. */
+export type DatedMeeting = Meeting & { year: number };
+
+/** A meeting with a readable year and a fixed topic: it schedules that topic in that year. */
+export type ScheduledMeeting = DatedMeeting & { topic: number };
 
 export interface Topic {
   number: number;
@@ -36,6 +45,12 @@ export interface Article {
   last: boolean;
   at: { article: Where; cluster: Where; topic: Where };
 }
+
+/** An article put in a topic. */
+export type ArticleInTopic = Article & { topic: number };
+
+/** An article that names a cluster. */
+export type ArticleInCluster = Article & { cluster: number };
 
 export interface Cluster {
   number: number;
@@ -77,7 +92,7 @@ export interface Plan {
 }
 
 export interface Finding {
-  rule: string;
+  rule: RuleId;
   severity: Severity;
   held: boolean;
   sheet: string | null;

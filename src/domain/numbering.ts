@@ -5,18 +5,21 @@
  * meetings before the first cancelled row keep theirs: a gap with no cancellation is the planners'
  * own numbering, not ours to change.
  */
-import { meetingsByYear, takesPlace } from "./findings";
+import { isDated, meetingsByYear, takesPlace } from "./findings";
 import type { Meeting, Plan } from "./model";
 
 /** The number each meeting that takes place should carry, for those whose number would change. */
 export function renumbering(plan: Plan): Map<Meeting, number> {
   const changes = new Map<Meeting, number>();
-  const cancelledYears = plan.meetings.filter((m) => !takesPlace(m) && m.year !== null).map((m) => m.year as number);
+  const cancelledYears = plan.meetings
+    .filter(isDated)
+    .filter((m) => !takesPlace(m))
+    .map((m) => m.year);
   if (cancelledYears.length === 0) return changes;
   const firstCancelled = Math.min(...cancelledYears);
   let previous: number | null = null;
   for (const meeting of meetingsByYear(plan)) {
-    const afterCancellation = (meeting.year as number) >= firstCancelled;
+    const afterCancellation = meeting.year >= firstCancelled;
     if (meeting.held || !afterCancellation || previous === null) {
       previous = meeting.ordinal ?? previous;
       continue;

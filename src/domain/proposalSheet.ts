@@ -6,7 +6,7 @@ import { topicArticles } from "./findings";
 import { topicLabel } from "./labels";
 import type { Plan } from "./model";
 import { ordinal } from "./parse";
-import type { CleanProposal, MeetingChange } from "./propose";
+import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
 import { sourceInWords, type SourceTexts } from "./sources";
 import { describeCluster, describeReviewEnd } from "./windows";
 import { capitalize, listPhrase, plural } from "./wording";
@@ -222,6 +222,7 @@ export function describeProposalSheet(
       dateInWords(when.date),
       promptedBy(plan),
       outcomeSentence(proposal),
+      ...(proposal.proven ? [] : [NOT_PROVEN]),
       "The Workplan table is unchanged until the proposal is applied.",
     ],
     headers: PROPOSAL_HEADERS,

@@ -313,7 +313,7 @@ interface RawSettings {
   asOf: number | null;
 }
 
-/** A setting's name for matching: "Earliest … (years)" matches "Earliest …"; found without a regex that backtracks. */
+/** A setting's name for matching: "Earliest … (years)" matches "Earliest …" (found without a backtracking regex). */
 export function settingKey(name: string): string {
   const key = normalizeHeader(name);
   const note = key.indexOf("(");
@@ -369,7 +369,8 @@ function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOption
     const topicCell = cellOf(index, row, WORKPLAN.fixed);
     const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "meeting number");
     const year = reader.require(yearCell, parseYear, "year");
-    const written = reader.read(cellOf(index, row, WORKPLAN.status), parseStatus, "status") ?? null;
+    const statusCell = cellOf(index, row, WORKPLAN.status);
+    const written = reader.read(statusCell, parseStatus, "status") ?? null;
     const flexible = reader.read(
       flexibleCell,
       (v) => parseFlexibleRef(v, options.knownCodes),
@@ -378,7 +379,8 @@ function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOption
     const topic = reader.read(topicCell, parseTopicRef, "fixed topic (agenda item 3)");
     const held = written === "held" || (written === null && year !== undefined && year < options.asOf);
     const cancelled = !held && ordinal !== undefined && options.cancel.has(ordinal);
-    if (cancelled && written !== "cancelled") options.cancelledByWhatIf.push(ordinal);
+    const whatIf = cancelled && written !== "cancelled";
+    if (whatIf) options.cancelledByWhatIf.push(ordinal);
     meetings.push({
       row,
       ordinal: ordinal ?? null,
@@ -387,11 +389,13 @@ function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOption
       held,
       flexible: flexible ?? null,
       topic: topic ?? null,
+      ...(whatIf ? { whatIfCancelled: true } : {}),
       at: {
         ordinal: where(ordinalCell),
         year: where(yearCell),
         flexible: flexibleCell ? where(flexibleCell) : null,
         topic: where(topicCell),
+        ...(statusCell ? { status: where(statusCell) } : {}),
       },
     });
   });

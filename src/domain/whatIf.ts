@@ -9,7 +9,7 @@ import { checkWorkbook, type CheckResult } from "./check";
 import { describeMeeting } from "./findings";
 import type { Finding, Meeting, Plan } from "./model";
 import { ordinal } from "./parse";
-import { proposeTimeline, type Proposal } from "./propose";
+import { proposeTimeline, type Budget, type Proposal } from "./propose";
 import type { ReadOptions } from "./read";
 import type { WorkbookTables } from "./tables";
 
@@ -40,11 +40,12 @@ export interface WhatIf {
   diff: FindingDiff;
 }
 
-export function whatIf(tables: WorkbookTables, options: ReadOptions, baseline: CheckResult): WhatIf {
+/** @param budget how long the proposal's search may run (the pane's clock); without one it is exact. */
+export function whatIf(tables: WorkbookTables, options: ReadOptions, baseline: CheckResult, budget?: Budget): WhatIf {
   const check = checkWorkbook(tables, options);
   return {
     check,
-    proposal: check.plan ? proposeTimeline(check.plan) : null,
+    proposal: check.plan ? proposeTimeline(check.plan, budget ? { budget } : {}) : null,
     diff: diffFindings(baseline.findings, check.findings),
   };
 }
@@ -77,10 +78,10 @@ export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelR
 
 /** "the 10th to 19th" / "none" */
 function meetingRange(known: number[]): string {
-  if (known.length === 0) return "none";
-  const first = known[0] as number;
-  const last = known[known.length - 1] as number;
-  const consecutive = last - first + 1 === known.length;
+  const [first] = known;
+  const last = known[known.length - 1];
+  if (first === undefined || last === undefined) return "none";
   if (known.length === 1) return `the ${ordinal(first)}`;
+  const consecutive = last - first + 1 === known.length;
   return consecutive ? `the ${ordinal(first)} to ${ordinal(last)}` : known.map(ordinal).join(", ");
 }

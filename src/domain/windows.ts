@@ -1,6 +1,6 @@
 /** Cluster windows: the years in which a topic may be discussed, from the workbook's settings. */
 import type { Cluster, Meeting, Plan } from "./model";
-import { meetingsTakingPlace, years } from "./findings";
+import { inCluster, meetingsTakingPlace, years } from "./findings";
 
 export interface ClusterWindow {
   cluster: Cluster;
@@ -19,7 +19,10 @@ export function clusterWindow(plan: Plan, cluster: Cluster): ClusterWindow | nul
 /** The known clusters of a topic's articles, in cluster order. */
 export function topicClusters(plan: Plan, topic: number): Cluster[] {
   const numbers = new Set(
-    plan.articles.filter((a) => a.topic === topic && a.cluster !== null).map((a) => a.cluster as number),
+    plan.articles
+      .filter(inCluster)
+      .filter((a) => a.topic === topic)
+      .map((a) => a.cluster),
   );
   return [...numbers]
     .sort((a, b) => a - b)

@@ -68,7 +68,3 @@ export function subtractArea(outer: Area, inner: Area): Area[] {
 export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
-
-export function sameName(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}

@@ -39,15 +39,3 @@ export type Written = string | number | boolean;
 export function writtenValue(value: string | number | boolean | null | undefined): Written {
   return value === null || value === undefined ? "" : value;
 }
-
-/**
- * The number format that keeps a written value as it is: text is stored as text ("@"), so a
- * label such as "12", "1-3" or "=x" is not turned into a number, a date or a formula.
- */
-export function formatFor(value: Written): string {
-  return typeof value === "string" && value !== "" ? "@" : "General";
-}
-
-export function matrix<T>(rows: readonly (readonly T[])[]): T[][] {
-  return rows.map((row) => [...row]);
-}

@@ -8,9 +8,14 @@
  * table event has no `triggerSource` (only the worksheet event has it, from ExcelApi 1.14), so
  * the add-in marks its own writes: `OwnWrites.run` wraps every batch that writes, and a Local
  * change that arrives while one runs, or within `echoMs` after it ends (events come after the
- * sync that caused them), is taken as the add-in's own. A Remote change is never the add-in's.
+ * sync that caused them), is taken as the add-in's own. Events can also come seconds late
+ * (office-js issue 521): a Local change on cells the add-in itself wrote in the last
+ * `fingerprintMs` (the areas applyOps reports through `noteWrite`) is the add-in's own too,
+ * however late it comes. A Remote change is never the add-in's.
  */
 import { CONFLICTS } from "../domain/layout";
+import type { Area } from "../domain/sheetOps";
+import { parseArea } from "./address";
 import { runBatch, userError, type ExcelRun } from "./run";
 
 export type ChangeSource = "Local" | "Remote";
@@ -37,23 +42,31 @@ interface TableChangedArgs {
  * the ids of the tables there are, to name them in the changes. The handler stays registered
  * while the pane is open (Excel drops handlers when the pane closes); unsubscribing silences it.
  */
-export async function watchTables(excelRun: ExcelRun, listener: (change: TableChange) => void): Promise<Unsubscribe> {
+export async function watchTables(
+  excelRun: ExcelRun,
+  /** `sheet`: the table's sheet when it was known at subscription. */
+  listener: (change: TableChange, sheet: string | null) => void,
+): Promise<Unsubscribe> {
   let active = true;
   try {
     await runBatch(excelRun, false, async (context) => {
       const tables = context.workbook.tables;
-      tables.load("items/id, items/name");
-      const names = new Map<string, string>();
+      tables.load("items/id, items/name, items/worksheet/name");
+      const names = new Map<string, { name: string; sheet: string }>();
       tables.onChanged.add(async (event: TableChangedArgs) => {
         if (!active) return;
-        listener({
-          source: event.source === "Remote" ? "Remote" : "Local",
-          table: (event.tableId !== undefined ? names.get(event.tableId) : undefined) ?? null,
-          address: typeof event.address === "string" ? event.address : "",
-        });
+        const known = event.tableId !== undefined ? names.get(event.tableId) : undefined;
+        listener(
+          {
+            source: event.source === "Remote" ? "Remote" : "Local",
+            table: known?.name ?? null,
+            address: typeof event.address === "string" ? event.address : "",
+          },
+          known?.sheet ?? null,
+        );
       });
       await context.sync();
-      for (const table of tables.items) names.set(table.id, table.name);
+      for (const table of tables.items) names.set(table.id, { name: table.name, sheet: table.worksheet.name });
     });
   } catch (error) {
     throw userError(error, "follow the changes to the workbook");
@@ -68,32 +81,81 @@ export function isOutputOnly(change: TableChange): boolean {
   return change.table !== null && change.table.toLowerCase() === CONFLICTS.table.toLowerCase();
 }
 
+/** The OwnWrites whose run is under way: applyOps reports the cells it writes to it. */
+let recording: OwnWrites | null = null;
+
+/** Makes `target` the run that keeps the writes; gives the one it replaces. */
+function recordInto(target: OwnWrites | null): OwnWrites | null {
+  const previous = recording;
+  recording = target;
+  return previous;
+}
+
+/** Called by applyOps for every block of cells it writes; kept by the OwnWrites run under way, if any. */
+export function noteWrite(sheet: string, area: Area): void {
+  recording?.wrote(sheet, area);
+}
+
+function within(outer: Area, inner: Area): boolean {
+  return (
+    outer.top <= inner.top && inner.bottom <= outer.bottom && outer.left <= inner.left && inner.right <= outer.right
+  );
+}
+
 /**
  * Marks the add-in's own writes, to tell their change events from the user's. Default echo
- * window: one second after a write ends. The price: an edit the user makes in that second is not
+ * window: one second after a write ends; past it, a Local change is still the add-in's own when
+ * it lies on cells the add-in wrote in the last `fingerprintMs` (30 seconds by default). The
+ * price: an edit the user makes in that second, or on those very cells in those seconds, is not
  * taken as an edit (no automatic re-check for it; the next edit or Check picks it up).
  */
 export class OwnWrites {
   private running = 0;
   private until = 0;
+  private written: { sheet: string; area: Area; at: number }[] = [];
 
   constructor(
     private readonly now: () => number = () => Date.now(),
     readonly echoMs = 1000,
+    readonly fingerprintMs = 30_000,
   ) {}
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     this.running++;
+    const previous = recordInto(this);
     try {
       return await work();
     } finally {
+      recordInto(previous);
       this.running--;
       this.until = this.now() + this.echoMs;
     }
   }
 
-  /** Whether the change is (taken as) one the add-in wrote itself. */
-  isOwn(change: TableChange): boolean {
-    return change.source === "Local" && (this.running > 0 || this.now() < this.until);
+  /** Keeps where the add-in wrote (see noteWrite). */
+  wrote(sheet: string, area: Area): void {
+    const now = this.now();
+    this.written = this.written.filter((w) => now - w.at < this.fingerprintMs);
+    this.written.push({ sheet: sheet.toLowerCase(), area, at: now });
+  }
+
+  /** Whether the change (on `sheet`, where known) is (taken as) one the add-in wrote itself. */
+  isOwn(change: TableChange, sheet: string | null = null): boolean {
+    if (change.source !== "Local") return false;
+    if (this.running > 0 || this.now() < this.until) return true;
+    return sheet !== null && this.matchesWrite(change, sheet);
+  }
+
+  private matchesWrite(change: TableChange, on: string): boolean {
+    if (!change.address) return false;
+    let area: Area;
+    try {
+      area = parseArea(change.address);
+    } catch {
+      return false;
+    }
+    const now = this.now();
+    const sheet = on.toLowerCase();
+    return this.written.some((w) => w.sheet === sheet && now - w.at < this.fingerprintMs && within(w.area, area));
   }
 }

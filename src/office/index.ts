@@ -24,9 +24,9 @@ import {
   type Support,
 } from "./run";
 import { NOTES_UNAVAILABLE, NOTES_REFUSALS, readWorkbookState, type StateRead } from "./state";
-import { writeAnnotations, type WriteReport } from "./write";
+import type { Note } from "../domain/annotations";
 
-export { readTables, writeAnnotations, detectSupport };
+export { readTables, detectSupport };
 export { readWorkbookState, type StateRead, type Found } from "./state";
 export { applyOps, changesVisibility } from "./ops";
 export { createDefaultWorkbook, type CreateOutcome } from "./create";
@@ -46,7 +46,25 @@ export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./
 export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";
 export type { ReadSnapshot, Marks, HelperSheetState, ConflictsState, NoteState } from "./read";
-export type { WriteReport } from "./write";
+
+export interface WriteReport {
+  /** Notes written (0 where the client has no notes). */
+  notesWritten: number;
+  /** Notes not written because the cell holds the user's own note or a comment. */
+  notesSkipped: Note[];
+  /** False where the client has no notes (ExcelApi 1.18); the Conflicts table still explains. */
+  notesSupported: boolean;
+  /** Where the Conflicts table is, header row included, e.g. "Conflicts!A4:F9". */
+  conflicts: string;
+  /** False when the Conflicts table sits so high on its sheet that no row above it is free. */
+  captionWritten: boolean;
+  /** Whether a check had to wait for a second read (to locate notes and comments). */
+  locateSync: boolean;
+  /** Why the Conflicts table was not updated (cells of the user's in the way), or null. */
+  blocked?: string | null;
+  /** Why notes were left out of this check (this Excel could not read or write them), or null. */
+  notesWithheld?: string | null;
+}
 
 export interface CheckOptions {
   /** The clock: the check's time is written above the Conflicts table; its year is the default "As of year". */
@@ -157,7 +175,8 @@ async function checkOnce(
   const { result, annotations, checkedAt, tables } = plan;
   if (options.changes && options.changes() !== seen)
     return { outcome: { result, annotations, checkedAt, tables, written: NOT_WRITTEN }, stale: true };
-  const again = queueInputTables(context);
+  const present = new Set(read.state.tables.map((t) => t.name.toLowerCase()));
+  const again = queueInputTables(context, (table) => present.has(table.toLowerCase()));
   applyOps(context, plan.write.ops, read.found, { support });
   try {
     await context.sync();

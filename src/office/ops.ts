@@ -7,6 +7,7 @@
 import type { Area, CellFormat, RuleFormat, SheetOp, Visibility, Written } from "../domain/sheetOps";
 import { a1 } from "../domain/tables";
 import { areaAddress } from "./address";
+import { noteWrite } from "./events";
 import type { Support } from "./run";
 import { ruleKey, type Found } from "./state";
 
@@ -72,6 +73,7 @@ function queueValues(context: Excel.RequestContext, op: Extract<SheetOp, { op: "
       const block = op.values.slice(start, end).map((row) => row.map(cellValue));
       const area = { top: op.top + start, left: op.left, bottom: op.top + end - 1, right: op.left + width - 1 };
       rangeOf(context, op.sheet, area).values = block;
+      noteWrite(op.sheet, area);
     }
     start = end;
   }
@@ -187,6 +189,7 @@ function queueOp(context: Excel.RequestContext, op: SheetOp, found: Found, optio
       return;
     case "clearValues":
       rangeOf(context, op.sheet, op.area).clear("Contents" as Excel.ClearApplyTo);
+      noteWrite(op.sheet, op.area);
       return;
     case "addTable": {
       const table = sheetOf(context, op.sheet).tables.add(areaAddress(op.area), true);
@@ -196,6 +199,7 @@ function queueOp(context: Excel.RequestContext, op: SheetOp, found: Found, optio
     }
     case "resizeTable":
       queueResize(context, op, found, options.support);
+      noteWrite(op.sheet, op.area);
       return;
     case "removeRule":
       return;

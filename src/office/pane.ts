@@ -8,6 +8,7 @@ import { captionRows } from "../domain/annotations";
 import { ALL_TABLES, CONFLICTS } from "../domain/layout";
 import { parseArea } from "./address";
 import { errorCode, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
+import { syncOrProbe } from "./state";
 
 export interface TableFound {
   name: string;
@@ -28,7 +29,11 @@ export interface WorkbookTablesFound {
 }
 
 /** Queues the lines above the Conflicts table; after the sync, the non-blank ones (see lastCheck). */
-export function queueLastCheck(context: Excel.RequestContext): () => string[] {
+export function queueLastCheck(
+  context: Excel.RequestContext,
+  exists: (table: string) => boolean = () => true,
+): () => string[] {
+  if (!exists(CONFLICTS.table)) return () => [];
   const conflicts = context.workbook.tables.getItemOrNullObject(CONFLICTS.table);
   const conflictsRange = conflicts.getRange();
   conflictsRange.load("address");
@@ -51,20 +56,17 @@ export function queueLastCheck(context: Excel.RequestContext): () => string[] {
 export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFound> {
   try {
     return await runBatch(excelRun, false, async (context) => {
-      const queued = ALL_TABLES.map((layout) => {
-        const table = context.workbook.tables.getItemOrNullObject(layout.table);
-        table.load("name");
-        table.worksheet.load("name");
-        return { layout, table };
-      });
-      const lastCheck = queueLastCheck(context);
-      await context.sync();
+      // The workbook's tables as a collection (never a null object), with their sheets.
+      const tables = context.workbook.tables;
+      tables.load("items/name, items/worksheet/name");
+      const lastCheck = await syncOrProbe(context, (exists) => queueLastCheck(context, exists), [CONFLICTS.table]);
 
       const found: TableFound[] = [];
       const missing: string[] = [];
-      for (const { layout, table } of queued) {
-        if (table.isNullObject === true) missing.push(layout.table);
-        else found.push({ name: table.name, sheet: table.worksheet.name });
+      for (const layout of ALL_TABLES) {
+        const table = tables.items.find((t) => t.name.toLowerCase() === layout.table.toLowerCase());
+        if (table) found.push({ name: table.name, sheet: table.worksheet.name });
+        else missing.push(layout.table);
       }
       return { found, missing, lastCheck: lastCheck() };
     });

@@ -211,8 +211,14 @@ export function queueTableValues(context: Excel.RequestContext, name: string): D
 }
 
 /** Queues every input table of the layout; after the sync, those that exist, in the layout's order. */
-export function queueInputTables(context: Excel.RequestContext): Deferred<SheetTable[]> {
-  const queued = INPUT_TABLES.map((layout) => queueTableValues(context, layout.table));
+export function queueInputTables(
+  context: Excel.RequestContext,
+  exists: (table: string) => boolean = () => true,
+): Deferred<SheetTable[]> {
+  // Tables known to be missing are not asked for: nothing is reached through a null object.
+  const queued = INPUT_TABLES.filter((layout) => exists(layout.table)).map((layout) =>
+    queueTableValues(context, layout.table),
+  );
   return () => queued.map((read) => read()).filter((table): table is SheetTable => table !== null);
 }
 

@@ -42,7 +42,7 @@ export function detectSupport(): Support {
   return {
     notes: has("1.18") && implemented("NoteCollection"),
     mergeUndo: has("1.20"),
-    resize: has("1.13"),
+    resize: has("1.13") && implemented("Table", "resize"),
     autoFilter: has("1.9") && implemented("AutoFilter"),
   };
 }
@@ -51,10 +51,12 @@ export function detectSupport(): Support {
  * Whether the Office.js library on the page has the class. Without the library (the fake Excel
  * of the tests and the end-to-end run) the host's answer stands.
  */
-function implemented(member: string): boolean {
+function implemented(member: string, method?: string): boolean {
   const excel = (globalThis as { Excel?: Record<string, unknown> }).Excel;
   if (!excel || typeof excel !== "object" || !("run" in excel) || !("RequestContext" in excel)) return true;
-  return member in excel;
+  const found = excel[member] as { prototype?: object } | undefined;
+  if (!found) return false;
+  return method === undefined || (typeof found.prototype === "object" && method in found.prototype);
 }
 
 /** A refusal or a problem the add-in found itself; its message is already meant for the user. */

@@ -26,9 +26,13 @@ import { queueCellsOf, sheetTableOf } from "./read";
 
 /** The Office proxies of what exists, for the interpreter; keys are lower case. */
 export interface Found {
-  /** The product's conditional formats, by `ruleKey(sheet, formula)`. */
+  /**
+   * Formula rules on the Workplan table's sheet, by `ruleKey(sheet, formula)`; the record says which
+   * are the product's. A rule's own range would cost a sync per rule, so a removeRule op is matched
+   * by sheet and formula (the formula names the flags sheet's cell, which is the product's own).
+   */
   rules: Map<string, Excel.ConditionalFormat[]>;
-  /** Notes by `cellKey(sheet, row, column)`, where their cells are known (see `located`). */
+  /** Notes by `cellKey(sheet, row, column)`, where their cells were located (see locateNotes). */
   notes: Map<string, Excel.Note>;
   /** Every note of the product's (text starting with NOTE_MARK), located or not. */
   ownNotes: Excel.Note[];
@@ -209,8 +213,38 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
   };
 }
 
+/**
+ * Queues a read and syncs it; where the host refuses the batch because something was reached
+ * through a null object, loads the workbook's tables (a collection, never null) in one more
+ * read-only sync and queues the read again with only the tables that exist.
+ */
+export async function syncOrProbe<T>(
+  context: Excel.RequestContext,
+  queue: (exists: (table: string) => boolean) => T,
+  /** The tables `queue` reads through; when none exists, the probed read queues nothing and needs no sync. */
+  through: readonly string[],
+): Promise<T> {
+  const optimistic = queue(() => true);
+  try {
+    await context.sync();
+    return optimistic;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === null || !NULL_CHAIN_REFUSALS.has(code)) throw error;
+  }
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  const exists = (table: string) => names.has(table.toLowerCase());
+  const probed = queue(exists);
+  if (through.some(exists)) await context.sync();
+  return probed;
+}
+
 /** Codes with which a host may refuse a batch that reaches through a null object. */
-const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound", "GeneralException", "InvalidArgument"]);
+// Only the codes that name an object that is not there: a general failure is reported, not probed.
+const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound"]);
 
 /** Codes with which loading notes fails where the notes API is missing or broken (office-js 6198). */
 export const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);

@@ -19,7 +19,7 @@ import {
 } from "../domain/apply";
 import { parseA1 } from "../domain/areas";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
-import { WORKPLAN } from "../domain/layout";
+import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
 import type { Plan, Where } from "../domain/model";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
@@ -29,7 +29,7 @@ import { cellEditOps, describeApplyEdit } from "../domain/write";
 import { planCheck, writeReport, type CheckOptions, type CheckOutcome } from "./index";
 import { applyOps, changesVisibility } from "./ops";
 import { queueLastCheck } from "./pane";
-import { queueInputTables } from "./read";
+import { fingerprint, queueInputTables } from "./read";
 import {
   detectSupport,
   runBatch,
@@ -40,7 +40,7 @@ import {
   type ExcelRun,
   type Support,
 } from "./run";
-import { readWorkbookState, type StateRead } from "./state";
+import { readWorkbookState, syncOrProbe, type StateRead } from "./state";
 
 export interface WorkbookRead {
   /** The input tables as read, for what-ifs in memory. */
@@ -55,9 +55,11 @@ export interface WorkbookRead {
 export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Promise<WorkbookRead> {
   try {
     return await runBatch(excelRun, false, async (context) => {
-      const inputs = queueInputTables(context);
-      const lastCheck = queueLastCheck(context);
-      await context.sync();
+      const { inputs, lastCheck } = await syncOrProbe(
+        context,
+        (exists) => ({ inputs: queueInputTables(context, exists), lastCheck: queueLastCheck(context, exists) }),
+        [...INPUT_TABLES.map((t) => t.table), CONFLICTS.table],
+      );
       const tables = tablesByName(inputs());
       return { tables, result: checkTables(tables, options), lastCheck: lastCheck() };
     });
@@ -106,7 +108,8 @@ interface Edited<T> {
 
 /**
  * Writes the edit's ops, and the check of the tables as the edit leaves them when `check` is
- * given, in one write sync. A merged run whose check must add or hide a helper sheet runs again
+ * given, in one write sync. The check comes back null when the tables changed between the read
+ * and the write (the caller then runs a check of its own). A merged run whose check must add or hide a helper sheet runs again
  * unmerged (Worksheet.visibility cannot join a merged undo group on Windows and Mac).
  */
 async function writeEdit<T>(
@@ -121,9 +124,13 @@ async function writeEdit<T>(
   const ops = [...edit.ops, ...(checked?.write.ops ?? [])];
   if (merge && changesVisibility(ops)) return UNMERGED;
   if (ops.length === 0) return { edit: edit.value };
+  // The tables as the write finds them (same batch, before any write): if someone changed them
+  // since the read, the check written with the edit is stale, and the caller checks again.
+  const present = new Set(read.state.tables.map((t) => t.name.toLowerCase()));
+  const again = checked ? queueInputTables(context, (table) => present.has(table.toLowerCase())) : null;
   applyOps(context, ops, read.found, { support });
   await context.sync();
-  if (!checked) return { edit: edit.value };
+  if (!checked || !again || fingerprint(again()) !== fingerprint(read.state.tables)) return { edit: edit.value };
   const { result, annotations, checkedAt, tables } = checked;
   const written = writeReport(read, checked.write);
   return { edit: edit.value, check: { result, annotations, checkedAt, tables, written, reruns: 0 } };

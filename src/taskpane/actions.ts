@@ -64,8 +64,8 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
       run("opening", "Could not read the workbook", async () => {
         const found = await workbook.findTables();
         const hasTables = found.found.length > 0;
-        const read = hasTables ? await workbook.read() : null;
-        dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck, read });
+        dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck });
+        if (hasTables) dispatch({ type: "read", read: await workbook.read() });
       }),
     check: () => run("checking", "Could not check the workbook", () => checkAfter("check")),
     refresh: () =>
@@ -81,8 +81,8 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
       run("creating", "Could not create the workbook", async () => {
         const created = await workbook.create();
         const found = await workbook.findTables();
-        const read = await workbook.read();
-        dispatch({ type: "created", sheets: created.sheets, lastCheck: found.lastCheck, read });
+        dispatch({ type: "created", sheets: created.sheets, lastCheck: found.lastCheck });
+        dispatch({ type: "read", read: await workbook.read() });
       }),
     goTo: (sheet, cell) =>
       run("going", `Could not go to ${sheet}!${cell}`, async () => {

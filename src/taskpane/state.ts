@@ -1,9 +1,9 @@
 /**
  * The pane's state as one reducer over named events, and what it shows derived from it
- * (selectors). Pure: no React, no Office. The events say what happened: the pane opened (and read
- * the workbook), a request started, the workbook was checked, read again after a co-author's
- * change, its highlights cleared, a request failed, a what-if changed, a timeline was proposed or
- * applied. What each request asks of the workbook is in actions.ts; Pane.tsx only wires.
+ * (selectors). Pure: no React, no Office. The events say what happened: the pane opened (found
+ * the tables) and read the workbook, a request started, the workbook was checked, read again
+ * after a co-author's change, its highlights cleared, a request failed, a what-if changed, a
+ * timeline was proposed or applied. What each request asks of the workbook is in actions.ts; Pane.tsx only wires.
  */
 import type { CheckResult } from "../domain/check";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
@@ -73,8 +73,9 @@ export type PaneEvent =
   | { type: "finished" }
   | { type: "failed"; title: string; message: string }
   | { type: "dismissed" }
-  | { type: "opened"; hasTables: boolean; lastCheck: readonly string[]; read: WorkbookSeen | null }
-  | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[]; read: WorkbookSeen }
+  | { type: "opened"; hasTables: boolean; lastCheck: readonly string[] }
+  | { type: "read"; read: WorkbookSeen }
+  | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
   | { type: "refreshed"; read: WorkbookSeen }
   | { type: "cleared"; rulesRemoved: number; notesRemoved: number }
@@ -156,7 +157,7 @@ const baselineOf = ({ tables, result }: WorkbookSeen): Baseline => ({ tables, re
 function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
     case "started":
-      // A new request drops the notice of the one before; a co-author's refresh, which the planner did not start, leaves it.
+      // A new request drops the notice of the one before; a co-author's refresh (not the planner's) leaves it.
       return {
         ...state,
         busy: event.busy,
@@ -178,14 +179,13 @@ function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
 /** What the workbook answered: read, created, checked, refreshed, cleared, selected. */
 function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
-    case "opened": {
-      const baseline = event.read ? baselineOf(event.read) : state.baseline;
-      return { ...state, hasTables: event.hasTables, lastCheck: event.lastCheck, baseline, announcement: "" };
-    }
+    case "opened":
+      return { ...state, hasTables: event.hasTables, lastCheck: event.lastCheck, announcement: "" };
+    case "read":
+      return { ...state, baseline: baselineOf(event.read), lastCheck: event.read.lastCheck };
     case "created": {
       const notice = `Created the sheets ${listOf(event.sheets)} with the adopted workplan. Select Check to check it.`;
-      const { lastCheck } = event;
-      return { ...state, hasTables: true, lastCheck, baseline: baselineOf(event.read), notice, announcement: "" };
+      return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
     }
     case "checked":
       return {

@@ -113,8 +113,8 @@ export function officeWorkbook(
         return applied;
       }),
     watch: (listener) =>
-      watchTables(excelRun, (change) => {
-        if (own.isOwn(change)) return;
+      watchTables(excelRun, (change, sheet) => {
+        if (own.isOwn(change, sheet)) return;
         // The Conflicts table is the check's output: a change there makes no check stale.
         if (!isOutputOnly(change)) changes++;
         listener(change);

@@ -4,5 +4,15 @@ export { loadWorkbook, saveWorkbook, workbookBytes } from "./file";
 export { readTables } from "./readTables";
 export { buildDefaultWorkbook } from "./defaultWorkbook";
 export { applyAnnotations, clearAnnotations } from "./annotations";
+/*
+ * The package reader and patching interpreter (src/xlsx/ooxml): openPackage reads a workbook's
+ * bytes, readWorkbookState gives what the engine and the write planner need, applyOps applies the
+ * one description of what to write (src/domain/sheetOps.ts), writePackage returns the bytes with
+ * every part no operation touched exactly as it was; emptyPackage starts a new workbook for init.
+ * The ExcelJS functions above stay until the command line moves over.
+ */
 export { openPackage, XlsxPackage } from "./ooxml/package";
 export { readWorkbookState, readRecord, readAllTables, cellValueAt } from "./ooxml/state";
+export { applyOps } from "./ooxml/applyOps";
+export { emptyPackage, writePackage } from "./ooxml/empty";
+export { adoptedPackage, openWorkbookFile, patchedBytes } from "./workbookFile";

@@ -9,7 +9,9 @@ import { LARGE_PROPOSAL_PLAN, proposalPlan, proposalPlanTables } from "../../src
 import { readPlan } from "../../src/domain/read";
 import { checkPlan } from "../../src/domain/check";
 import type { Plan } from "../../src/domain/model";
-import { blocks, proposeTimeline } from "../../src/domain/propose";
+import { blocks, budgetFor, proposeTimeline } from "../../src/domain/propose";
+import { adversarialPlan } from "../../src/bench/adversarialPlan";
+import { DEFAULT_TIME_LIMIT } from "../../src/cli/args";
 
 let highs: Highs;
 beforeAll(async () => {
@@ -42,7 +44,7 @@ describe("the benchmark instances", () => {
     expect(ours(seedSlipPlan())).toEqual({ appended: 2, inversions: 0, yearsMoved: 10, moved: 5 });
   });
 
-  it("the cancellation seed plan is that slip with the 16th meeting (2029) cancelled: the same costs, renumbered", () => {
+  it("the cancellation seed plan is that slip with the 16th meeting (2029) cancelled: same costs, renumbered", () => {
     const plan = seedSlipPlan([CANCELLED_SEED_MEETING]);
     expect(plan.meetings.find((m) => m.ordinal === 16)?.status).toBe("cancelled");
     expect(ours(plan)).toEqual({ appended: 2, inversions: 0, yearsMoved: 10, moved: 5 });
@@ -93,5 +95,27 @@ describe("the proposal and HiGHS on the same mixed-integer program", () => {
       };
       expect(ours(slipped)).toEqual(mipObjective(highs, slipped));
     }
+  });
+});
+
+describe("the adversarial plan (issue 9): 320 topics, windows three quarters of the horizon wide", () => {
+  it("within the command line's default time limit, gives a clean timeline marked not proven optimal", () => {
+    const plan = adversarialPlan();
+    expect([plan.topics.size, plan.meetings.length]).toEqual([320, 400]);
+    const started = performance.now();
+    const proposal = proposeTimeline(plan, { budget: budgetFor(DEFAULT_TIME_LIMIT, () => performance.now()) });
+    const elapsed = performance.now() - started;
+    if (!proposal.feasible) throw new Error(proposal.reason);
+    expect(proposal.proven).toBe(false);
+    expect(checkPlan(proposal.plan).filter(blocks)).toEqual([]);
+    // The search stops at 80% of the limit; the rest (final check, reasons) is far shorter, even on a busy machine.
+    expect(elapsed).toBeLessThan(DEFAULT_TIME_LIMIT * 1000 * 2);
+  });
+
+  it("the realistic large plan is still proven optimal within that limit", () => {
+    const proposal = proposeTimeline(proposalPlan(), {
+      budget: budgetFor(DEFAULT_TIME_LIMIT, () => performance.now()),
+    });
+    expect(proposal).toMatchObject({ feasible: true, proven: true });
   });
 });

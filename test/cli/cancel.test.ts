@@ -1,24 +1,30 @@
-/** `--cancel MEETING`: a meeting cancelled for one run of check or propose, never written. */
+/** `--cancel MEETING`: a meeting cancelled for one run of check or propose, never written; and `--time-limit`. */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { workplan } from "./run";
+import { main } from "../../src/cli/main";
+import { NOT_PROVEN } from "../../src/domain/propose";
+import { NOW, workplan } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "workplan-cancel-"));
 const file = (name: string) => path.join(dir, name);
 
 describe("workplan check --cancel", () => {
-  it("cancels the 15th meeting for this run: its topic is a meeting-cancelled error, the later meetings are renumbered", async () => {
-    const run = await workplan("check", "--cancel", "15th");
-    expect(run.code).toBe(1);
-    expect(run.stdout.split("\n")[0]).toBe(
-      "embedded adopted plan: 1 error, 0 warnings, 4 info (as of 2026; expected review ends 1: 2024, 2: 2030, " +
-        "3: 2028, 4: 2026; the 15th meeting cancelled for this run)",
-    );
-    expect(run.stdout).toContain("Workplan!E7  meeting-cancelled [P§49]");
-    expect(run.stdout).toContain("Workplan!A8  meeting-numbering [P-annex table]");
-    expect(run.stdout).toContain("The 16th meeting (2029) would be the 15th meeting");
-  });
+  it(
+    "cancels the 15th meeting for this run:" +
+      " its topic is a meeting-cancelled error, the later meetings are renumbered",
+    async () => {
+      const run = await workplan("check", "--cancel", "15th");
+      expect(run.code).toBe(1);
+      expect(run.stdout.split("\n")[0]).toBe(
+        "embedded adopted plan: 1 error, 0 warnings, 4 info (as of 2026; expected review ends 1: 2024, 2: 2030, " +
+          "3: 2028, 4: 2026; the 15th meeting cancelled for this run)",
+      );
+      expect(run.stdout).toContain("Workplan!E7  meeting-cancelled [P§49]");
+      expect(run.stdout).toContain("Workplan!A8  meeting-numbering [P-annex table]");
+      expect(run.stdout).toContain("The 16th meeting (2029) would be the 15th meeting");
+    },
+  );
 
   it("says in the JSON which meetings the run cancelled, and is repeatable", async () => {
     const run = await workplan("check", "--json", "--cancel", "16", "--cancel", "15");
@@ -58,7 +64,7 @@ describe("workplan check --cancel", () => {
 });
 
 describe("workplan propose --cancel", () => {
-  it("proposes around the cancelled meeting with a slip of cluster 2: the diff renumbers the later meetings", async () => {
+  it("proposes around the cancelled meeting with a slip of cluster 2, renumbering the later meetings", async () => {
     const run = await workplan("propose", "--cancel", "15", "--expected-end", "2=2031");
     expect(run.code).toBe(0);
     const diff = run.stdout.split("\n").filter((line) => /^\d+(st|nd|rd|th)\s/.test(line));
@@ -82,7 +88,7 @@ describe("workplan propose --cancel", () => {
     expect(run.stdout).toMatch(/^ {2}13th \(2026\): \(a\), \(b\), /m);
   });
 
-  it("prints the cancelled row, the renumbering, the candidates and which meetings the run cancelled in the JSON", async () => {
+  it("prints the cancelled row, the renumbering, the candidates and the cancelled meetings in the JSON", async () => {
     const run = await workplan("propose", "--json", "--cancel", "15", "--expected-end", "2=2031");
     const doc = JSON.parse(run.stdout);
     expect(doc.cancelled).toEqual([15]);
@@ -101,5 +107,34 @@ describe("workplan propose --cancel", () => {
     expect(doc).toMatchObject({ feasible: false, unplaced: [9], relaxations: [{ setting: "latest", value: 2 }] });
     expect(doc.reason).toContain("the 15th meeting (2028) is cancelled");
     expect(doc.cancelled).toEqual([15]);
+  });
+});
+
+describe("workplan propose --time-limit", () => {
+  it.each(["0", "-1", "two", "4000"])("refuses --time-limit %p with exit 2 and one line", async (value) => {
+    const run = await workplan("propose", `--time-limit=${value}`);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `workplan: --time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "${value}".\n`,
+    );
+  });
+
+  it("past the limit, shows the clean timeline found, marked not proven optimal, in both outputs", async () => {
+    let clock = 0;
+    const io = (out: string[]) => ({
+      stdout: (t: string) => out.push(t),
+      stderr: (t: string) => out.push(t),
+      now: () => NOW,
+      // Each look at the clock is a second later: the search runs out at its first check.
+      elapsed: () => (clock += 1000),
+    });
+    const human: string[] = [];
+    expect(await main(["propose", "--expected-end", "2=2032", "--time-limit", "1"], io(human))).toBe(0);
+    expect(human.join("").split("\n")[1]).toBe(NOT_PROVEN);
+    const json: string[] = [];
+    expect(await main(["propose", "--json", "--expected-end", "2=2032", "--time-limit", "1"], io(json))).toBe(0);
+    expect(JSON.parse(json.join(""))).toMatchObject({ feasible: true, proven: false, note: NOT_PROVEN });
+    const unhurried = JSON.parse((await workplan("propose", "--json", "--expected-end", "2=2032")).stdout);
+    expect(Object.keys(unhurried)).not.toContain("proven");
   });
 });

@@ -151,3 +151,44 @@ describe("the signature of a plan", () => {
     expect(signature(Workbook.adopted().set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes, "Vienna"))).toBe(base);
   });
 });
+
+describe("applying a proposal made with a cancellation what-if", () => {
+  it("writes Cancelled into the Status, renumbers the later meetings and moves the topics: the check is clean", () => {
+    const wb = Workbook.adopted();
+    const options = { ...NOW, expectedEnd: new Map([[2, 2031]]), cancel: new Set([15]) };
+    const { plan } = readPlan(tablesByName(wb.tables), options);
+    if (!plan) throw new Error("no plan");
+    const proposal = proposeTimeline(plan);
+    if (!proposal.feasible) throw new Error(proposal.reason);
+    const edit = describeApply(proposal, plan, wb.table(WORKPLAN.table));
+    expect(edit.changes).toEqual([
+      "The 15th meeting (2028): cancelled",
+      "The 15th meeting (2028): topic 6 → no fixed topic",
+      "The 16th meeting (2029) becomes the 15th meeting",
+      "The 16th meeting (2029): topic 7 → topic 6",
+      "The 17th meeting (2030) becomes the 16th meeting",
+      "The 17th meeting (2030): topic 8 → topic 7",
+      "The 18th meeting (2031) becomes the 17th meeting",
+      "The 18th meeting (2031): topic 9 → topic 8",
+      "The 19th meeting (2032) becomes the 18th meeting",
+      "The 19th meeting (2032): topic 10 → topic 9",
+      "Add the 19th meeting (2033) with topic 10",
+    ]);
+    expect(edit.cells.slice(0, 3)).toEqual([
+      { sheet: "Workplan", cell: "C7", value: "Cancelled" },
+      { sheet: "Workplan", cell: "E7", value: null },
+      { sheet: "Workplan", cell: "A8", value: 15 },
+    ]);
+    applyEdit(wb, edit);
+    // The workbook now says what the what-if assumed: no what-if is needed to check it clean.
+    expect(wb.check({ ...NOW, expectedEnd: new Map([[2, 2031]]) }).summary).toEqual({ error: 0, warning: 0, info: 0 });
+  });
+
+  it("a proposal read with a cancellation has another signature than the plan without it", () => {
+    const tables = tablesByName(Workbook.adopted().tables);
+    const without = readPlan(tables, NOW).plan;
+    const cancelled = readPlan(tables, { ...NOW, cancel: new Set([15]) }).plan;
+    if (!without || !cancelled) throw new Error("no plan");
+    expect(planSignature(cancelled)).not.toBe(planSignature(without));
+  });
+});

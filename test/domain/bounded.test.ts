@@ -28,7 +28,8 @@ import { ARTICLES, FLEXIBLE, SETTING_NAMES, WORKPLAN, Workbook, ofRule, single }
 const LENGTH = 100_000;
 
 /** Pieces that the readers' patterns give meaning to: digits, spaces, dashes, brackets, words. */
-const ATOMS = [" ", "\t", "1", "a", "(", ")", "-", "–", "—", ":", ".", ",", ";", "&", "and ", "art", "topic ", "other"];
+const ATOMS = [" ", "\t", "1", "a", "(", ")", "-", "–", "—", ":", ".", ",", ";", "&"];
+ATOMS.push("and ", "art", "topic ", "other");
 
 /**
  * Runs of one piece, and of a piece with a space, a digit or a bracket (what a backtracking

@@ -1,5 +1,5 @@
 import { checkWorkbook } from "../../src/domain/check";
-import { diffFindings, whatIf } from "../../src/domain/whatIf";
+import { cancelRefusals, diffFindings, whatIf } from "../../src/domain/whatIf";
 import { tablesByName } from "../../src/domain/tables";
 import { Workbook, CLUSTERS } from "./workbook";
 
@@ -37,5 +37,46 @@ describe("a what-if slip", () => {
     const diff = diffFindings(one, two);
     expect(diff.appeared.map((f) => f.cell)).toEqual(["E8"]);
     expect(diff.disappeared).toEqual([]);
+  });
+});
+
+describe("a what-if cancellation (the pane's Meetings what-if and --cancel use the same call)", () => {
+  const tables = tablesByName(Workbook.adopted().tables);
+  const baseline = checkWorkbook(tables, NOW);
+
+  it("cancels the 16th meeting for this run: its topic is a meeting-cancelled, the proposal works around it", () => {
+    const before = JSON.stringify([...tables.values()]);
+    const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]), cancel: new Set([16]) }, baseline);
+    expect(preview.check.cancelled).toEqual([16]);
+    expect(preview.diff.appeared.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "cluster-too-early E7",
+      "meeting-cancelled E8",
+    ]);
+    expect(preview.proposal).toMatchObject({ feasible: true, appendedMeetings: 2, yearsMoved: 10, moved: 5 });
+    expect(JSON.stringify([...tables.values()])).toBe(before);
+  });
+
+  it("names what it cannot cancel: a meeting not in the table, or one already held", () => {
+    const plan = whatIf(tables, { ...NOW, cancel: new Set([11, 16, 25]) }, baseline).check.plan;
+    if (!plan) throw new Error("no plan");
+    expect(cancelRefusals(plan, [11, 16, 25]).map((r) => [r.meeting, r.held?.year ?? null, r.message])).toEqual([
+      [11, 2024, "The 11th meeting (2024) was already held: only a planned meeting can be cancelled."],
+      [25, null, "The Workplan table has no 25th meeting (it has the 10th to 19th)."],
+    ]);
+    // The held 11th stays held: a what-if never cancels it.
+    expect(plan.meetings.find((m) => m.ordinal === 11)).toMatchObject({ held: true, status: null });
+  });
+});
+
+describe("a what-if within a time budget (the pane's 250 ms a step)", () => {
+  it("passes the budget to the proposal: a spent budget gives a clean proposal marked not proven optimal", () => {
+    const tables = tablesByName(Workbook.adopted().tables);
+    const baseline = checkWorkbook(tables, NOW);
+    const options = { ...NOW, expectedEnd: new Map([[2, 2032]]) };
+    expect(whatIf(tables, options, baseline).proposal).toMatchObject({ feasible: true, proven: true });
+    expect(whatIf(tables, options, baseline, { expired: () => true }).proposal).toMatchObject({
+      feasible: true,
+      proven: false,
+    });
   });
 });

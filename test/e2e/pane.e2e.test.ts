@@ -81,6 +81,32 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("carries a Content-Security-Policy: the browser refuses inline scripts and requests off the host", async () => {
+    const { page } = await open("seed=default");
+    const policy = await page.evaluate(() =>
+      document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content"),
+    );
+    expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
+    const refused = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener("securitypolicyviolation", (event) =>
+        seen.push(`${event.effectiveDirective} ${event.blockedURI}`),
+      );
+      await fetch("https://example.org/data.json").catch(() => undefined);
+      const script = document.createElement("script");
+      script.textContent = "window.__inlineRan = true;";
+      document.head.appendChild(script);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { seen, ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false };
+    });
+    expect(refused.seen).toEqual(
+      expect.arrayContaining(["connect-src https://example.org/data.json", "script-src-elem inline"]),
+    );
+    expect(refused.ran).toBe(false);
+    // Refused by the page itself: it never reached the network (the last test counts every request).
+    expect(requests.filter((url) => url.startsWith("https://example.org/"))).toEqual([]);
+  }, 60_000);
+
   it("creates the workbook in a blank one, then checks it clean", async () => {
     const { page, errors } = await open("seed=empty");
     const create = page.getByRole("button", { name: "Create the workplan workbook" });

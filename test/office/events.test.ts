@@ -4,7 +4,15 @@
  * are told apart, and a check whose tables change between its read and its write does not leave
  * stale highlights behind.
  */
-import { checkWorkbook, CHECK_ATTEMPTS, OwnWrites, watchTables, type TableChange } from "../../src/office";
+import {
+  checkWorkbook,
+  CHECK_ATTEMPTS,
+  OwnWrites,
+  saveExpectedEnds,
+  watchTables,
+  type TableChange,
+} from "../../src/office";
+import { noteWrite } from "../../src/office/events";
 import {
   createFakeExcel,
   put,
@@ -111,6 +119,41 @@ describe("OwnWrites", () => {
   });
 });
 
+describe("OwnWrites recognises its own writes by where they went (issue 10, office-js 521)", () => {
+  it("takes a late Local change on cells it wrote as its own, past the echo window; others are edits", async () => {
+    let now = 0;
+    const own = new OwnWrites(() => now, 1000, 30_000);
+    await own.run(async () => noteWrite("Clusters", { top: 3, left: 5, bottom: 3, right: 5 }));
+    now = 10_000;
+    const late: TableChange = { source: "Local", table: "Clusters", address: "E3" };
+    expect(own.isOwn(late, "Clusters")).toBe(true);
+    expect(own.isOwn({ ...late, address: "E4" }, "Clusters")).toBe(false);
+    expect(own.isOwn(late, "Workplan")).toBe(false);
+    expect(own.isOwn(late)).toBe(false);
+    expect(own.isOwn({ ...late, source: "Remote" }, "Clusters")).toBe(false);
+    now = 31_000;
+    expect(own.isOwn(late, "Clusters")).toBe(false);
+  });
+
+  it("hears Save expected dates' own write ten seconds late as its own, and the user's next edit as an edit", async () => {
+    const excel = await checkedOnce();
+    excel.eventDelayMs = 10;
+    const own = new OwnWrites(() => clock, 0);
+    let clock = 0;
+    const heard: [TableChange, string | null][] = [];
+    await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
+    await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
+    clock = 10_000;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(heard.map(([c, sheet]) => [c.table, sheet, c.address])).toEqual([["Clusters", "Clusters", "E3"]]);
+    expect(heard.map(([c, sheet]) => own.isOwn(c, sheet))).toEqual([true]);
+    excel.editCell("Clusters", "E4", 2031, "Local");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const [edit, on] = heard[1] ?? [];
+    expect(edit && own.isOwn(edit, on ?? null)).toBe(false);
+  });
+});
+
 describe("a check whose tables change between its read and its write", () => {
   it("skips the write when the change was seen (an event) before writing, and runs again", async () => {
     const excel = await checkedOnce();
@@ -168,5 +211,23 @@ describe("a check whose tables change between its read and its write", () => {
       /kept changing while the add-in checked it \(3 times in a row\)/,
     );
     expect(excel.runOptions).toHaveLength(CHECK_ATTEMPTS);
+  });
+});
+
+describe("late, coalesced events", () => {
+  it("take a coalesced event that covers the add-in's write and the user's edit as an edit (the safe side)", async () => {
+    const excel = await checkedOnce();
+    excel.coalesceMs = 20;
+    let clock = 0;
+    const own = new OwnWrites(() => clock, 0);
+    const heard: [TableChange, string | null][] = [];
+    await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
+    await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
+    excel.editCell("Clusters", "E4", 2031, "Local");
+    clock = 5_000;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(heard.map(([c, sheet]) => [c.address, sheet])).toEqual([["E3:E4", "Clusters"]]);
+    const [change, sheet] = heard[0] ?? [];
+    expect(change && own.isOwn(change, sheet ?? null)).toBe(false);
   });
 });

@@ -10,7 +10,8 @@ import { OfficeMockObject } from "office-addin-mock";
 import { checkTime, describeAnnotations } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { a1, tablesByName, type SheetTable } from "../../src/domain/tables";
-import { checkWorkbook, readTables, writeAnnotations, type ExcelRun } from "../../src/office";
+import { applyOps, checkWorkbook, readTables, readWorkbookState, type ExcelRun } from "../../src/office";
+import { describeCheck } from "../../src/domain/write";
 
 const MOCK_ERRORS = ["Error, property was not loaded", "Error, context.sync() was not called"];
 const NOW = new Date("2026-11-23T17:50:00Z");
@@ -197,17 +198,17 @@ describe("on office-addin-mock", () => {
     }
   });
 
-  it("writeAnnotations alone is one sync", async () => {
+  it("applying a check's description alone is one sync", async () => {
     const tables = conflicted();
     const { context, syncs } = mockWorkbook(tables);
-    const snapshot = await readTables(context as unknown as Excel.RequestContext, {
-      notes: false,
-      mergeUndo: false,
-      resize: true,
-    });
-    const byName = tablesByName(snapshot.tables);
+    const support = { notes: false, mergeUndo: false, resize: true };
+    const read = await readWorkbookState(context as unknown as Excel.RequestContext, support);
+    const byName = tablesByName(read.state.tables);
     const annotations = describeAnnotations(byName, engineCheck(byName, { currentYear: 2026 }), checkTime(NOW));
-    await writeAnnotations(context as unknown as Excel.RequestContext, snapshot, annotations);
+    applyOps(context as unknown as Excel.RequestContext, describeCheck(read.state, annotations).ops, read.found, {
+      support,
+    });
+    await context.sync();
     expect(syncs()).toBe(2);
   });
 });

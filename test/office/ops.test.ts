@@ -14,6 +14,7 @@ import {
   fakeExcel,
   recordSyncs,
   sheet,
+  sheetGrid,
   valueAt,
   valuesIn,
   withOffice,
@@ -85,6 +86,11 @@ describe("applyOps", () => {
     });
     // Plain words carry no quote prefix at all.
     expect(conflicts.cell(10, 1)?.quotePrefix).toBeUndefined();
+    // As a person sees it: readable, where the Text format would show "####" on Excel desktop.
+    expect(sheetGrid(excel.model, conflicts).values.A10).toBe(long);
+    conflicts.ensure(30, 1).numberFormat = "@";
+    await apply(excel, [{ op: "setValues", sheet: "Conflicts", top: 30, left: 1, values: [[long]] }]);
+    expect(sheetGrid(excel.model, conflicts).values.A30).toBe("####");
   });
 
   it("empties cells for null and leaves the rest of a shorter row as it is", async () => {

@@ -7,7 +7,7 @@ import { conflicted } from "./conflicted";
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
-import { detectSupport } from "../../src/office";
+import { checkWorkbook, detectSupport, findTables, readWorkbook } from "../../src/office";
 import { NOTES_UNAVAILABLE, readWorkbookState, ruleKey } from "../../src/office/state";
 import { LISTS_SHEET } from "../../src/domain/annotations";
 import { RECORD_LEFT, RECORD_TITLE } from "../../src/domain/write";
@@ -186,7 +186,7 @@ describe("readWorkbookState", () => {
     workplan.ensure(14, 2).value = "Budget: see annex";
     const { state } = await read(excel);
     expect(state.filledCells.filter((c) => c.sheet === "Workplan")).toEqual([
-      { sheet: "Workplan", row: 14, column: 2 },
+      { sheet: "Workplan", row: 14, column: 2, text: "Budget: see annex" },
     ]);
   });
 
@@ -197,5 +197,38 @@ describe("readWorkbookState", () => {
     workplan.filtered = true;
     const { filtered } = await read(excel);
     expect(filtered).toEqual(["Workplan"]);
+  });
+});
+
+describe("on a host that refuses to reach through a null object", () => {
+  it("the pane opens on a blank workbook: which tables there are, and the tables read, after one probe", async () => {
+    const excel = excelFor("empty", { nullChains: "refuse" });
+    const syncs = recordSyncs(excel);
+    expect(await findTables(excel.run)).toMatchObject({ found: [], lastCheck: [] });
+    expect(syncs).toEqual([["read", "read"]]);
+    const read = await readWorkbook(excel.run, { currentYear: 2026 });
+    expect([...read.tables.keys()]).toEqual([]);
+  });
+
+  it("the first check of a workbook without the Conflicts table or the helper sheets writes them", async () => {
+    const excel = excelFor(
+      conflicted().filter((t) => t.name !== "Conflicts"),
+      { nullChains: "refuse" },
+    );
+    const outcome = await checkWorkbook(excel.run, { now: () => new Date("2026-11-23T17:50:00Z") });
+    expect(outcome.result.summary.error).toBeGreaterThan(0);
+    expect(excel.model.table("Conflicts")).not.toBeNull();
+    // From then on a check is one read and one write.
+    const syncs = recordSyncs(excel);
+    await checkWorkbook(excel.run, { now: () => new Date("2026-11-23T17:50:00Z") });
+    expect(syncs).toEqual([["read", "write"]]);
+  });
+
+  it("the pane opens on a set-up workbook in one sync", async () => {
+    const excel = excelFor(adoptedTables(), { nullChains: "refuse" });
+    const syncs = recordSyncs(excel);
+    const found = await findTables(excel.run);
+    expect(found.missing).toEqual([]);
+    expect(syncs).toEqual([["read"]]);
   });
 });

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { FLAGS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
 import { parseArea, sheetOfAddress, subtractArea, areaAddress } from "../../src/office/address";
-import { engineValue, formatFor, writtenValue } from "../../src/office/cells";
+import { engineValue, writtenValue } from "../../src/office/cells";
+import { cellValue } from "../../src/office/ops";
 import { isOwnNote, isOwnRule } from "../../src/office/read";
 import { userError, WorkbookError } from "../../src/office/run";
 import { captionRows } from "../../src/domain/annotations";
@@ -37,9 +38,10 @@ describe("cell values", () => {
 
   it("writes blanks as empty text (null would leave the cell unchanged) and keeps text as text", () => {
     expect(writtenValue(null)).toBe("");
-    expect(formatFor("12")).toBe("@");
-    expect(formatFor(12)).toBe("General");
-    expect(formatFor("")).toBe("General");
+    // Text stays text by Excel's quote prefix, never the Text format (see docs/excel-behaviour.md).
+    expect(cellValue("12")).toBe("'12");
+    expect(cellValue(12)).toBe(12);
+    expect(cellValue("")).toBe("");
   });
 });
 

@@ -91,7 +91,7 @@ function installWithApt(tool: Tool): void {
   closeSync(claim);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   const options = { env, stdio: "ignore" as const, timeout: 900_000 };
-  process.stdout.write(`Installing ${packages.join(" ")} with apt-get for the tests that need ${TOOLS[tool].what}…\n`);
+  process.stdout.write(`Installing ${packages.join(" ")} with apt-get (the tests need ${TOOLS[tool].what})…\n`);
   spawnSync(apt, ["update", "-qq"], options);
   spawnSync(apt, ["install", "-y", "-qq", "--no-install-recommends", ...packages], options);
   writeFileSync(marker, "done");

@@ -4,6 +4,7 @@
  * derives from the state, and the requests' events against a workbook port in memory.
  */
 import { checkWorkbook } from "../../src/domain/check";
+import type { ProposalBasis } from "../../src/domain/proposalBasis";
 import { tablesByName } from "../../src/domain/tables";
 import { paneActions } from "../../src/taskpane/actions";
 import {
@@ -40,12 +41,11 @@ function after(events: PaneEvent[], state: PaneState = initialState(false)): Pan
   return events.reduce(reducePane, state);
 }
 
-const opened = (read: WorkbookSeen | null = seen()): PaneEvent => ({
-  type: "opened",
-  hasTables: read !== null,
-  lastCheck: read?.lastCheck ?? [],
-  read,
-});
+/** The pane opened: it found the tables (or none), and read the workbook where it found them. */
+const opened = (read: WorkbookSeen | null = seen()): PaneEvent[] => [
+  { type: "opened", hasTables: read !== null, lastCheck: read?.lastCheck ?? [] },
+  ...(read ? [{ type: "read", read } as const] : []),
+];
 const checked = (read = seen(2032)): PaneEvent[] => [
   { type: "started", busy: "checking" },
   { type: "checked", after: "check", checked: read },
@@ -60,13 +60,13 @@ const cleared = (rulesRemoved = 3, notesRemoved = 2): PaneEvent[] => [
 describe("opening", () => {
   it("looks for the tables first, then offers to create them when there are none", () => {
     expect(selectView(initialState(false))).toBe("opening");
-    const none = after([opened(null), { type: "finished" }]);
+    const none = after([...opened(null), { type: "finished" }]);
     expect(selectView(none)).toBe("create");
     expect(none.busy).toBeNull();
   });
 
   it("reads the workbook without listing findings until a check, and shows the last check it records", () => {
-    const state = after([opened(), { type: "finished" }]);
+    const state = after([...opened(), { type: "finished" }]);
     expect(selectView(state)).toBe("workbook");
     expect(selectFindings(state)).toBeNull();
     expect(state.lastCheck).toEqual(CAPTION);
@@ -76,6 +76,17 @@ describe("opening", () => {
       [3, 2028],
       [4, 2026],
     ]);
+  });
+
+  it("keeps what it found when reading the tables then fails", () => {
+    const state = after([
+      { type: "opened", hasTables: true, lastCheck: CAPTION },
+      { type: "failed", title: "Could not read the workbook", message: "Try again." },
+      { type: "finished" },
+    ]);
+    expect(selectView(state)).toBe("workbook");
+    expect(state.lastCheck).toEqual(CAPTION);
+    expect(state.baseline).toBeNull();
   });
 
   it("still shows the workbook's view (with Check) when reading it failed", () => {
@@ -90,7 +101,7 @@ describe("opening", () => {
 
 describe("a request", () => {
   it("shows its progress in place of the findings, and announces it", () => {
-    const state = after([opened(), { type: "finished" }, ...checked(), { type: "started", busy: "checking" }]);
+    const state = after([...opened(), { type: "finished" }, ...checked(), { type: "started", busy: "checking" }]);
     expect(state.busy).toBe("checking");
     expect(selectProgress(state)).toBe("Checking the workplan…");
     expect(selectFindings(state)).toBeNull();
@@ -98,14 +109,14 @@ describe("a request", () => {
   });
 
   it("drops the notice of the one before when it starts; a co-author's refresh leaves it", () => {
-    const noticed = after([opened(), { type: "finished" }, ...checked(), ...cleared()]);
+    const noticed = after([...opened(), { type: "finished" }, ...checked(), ...cleared()]);
     expect(noticed.notice).toMatch(/^Cleared the highlights: 3 highlight rules and 2 notes the add-in wrote\./);
     expect(reducePane(noticed, { type: "started", busy: "refreshing" }).notice).toBe(noticed.notice);
     expect(reducePane(noticed, { type: "started", busy: "going" }).notice).toBeNull();
   });
 
   it("that fails shows its error bar in place of any notice, until dismissed", () => {
-    const state = after([opened(), { type: "finished" }, ...cleared(), { type: "started", busy: "refreshing" }]);
+    const state = after([...opened(), { type: "finished" }, ...cleared(), { type: "started", busy: "refreshing" }]);
     const failed = after([{ type: "failed", title: "Could not read a co-author's changes", message: "…" }], state);
     expect(failed.notice).toBeNull();
     expect(failed.announcement).toBe("");
@@ -116,7 +127,7 @@ describe("a request", () => {
 
 describe("checking", () => {
   it("lists the findings and announces their counts, in the words of what it followed", () => {
-    const state = after([opened(), { type: "finished" }, ...checked()]);
+    const state = after([...opened(), { type: "finished" }, ...checked()]);
     expect(selectFindings(state)?.summary).toEqual({ error: 2, warning: 0, info: 0 });
     expect(state.announcement).toBe("Check done: 2 errors, 0 warnings, 0 info.");
     const saved = after([{ type: "checked", after: "save", checked: seen() }], state);
@@ -124,7 +135,7 @@ describe("checking", () => {
   });
 
   it("after Clear highlights, says the findings are no longer marked, until a check marks them again", () => {
-    const state = after([opened(), { type: "finished" }, ...checked(), ...cleared()]);
+    const state = after([...opened(), { type: "finished" }, ...checked(), ...cleared()]);
     expect(state.highlightsCleared).toBe(true);
     expect(selectSince(state)).toMatch(/^Highlights cleared since: the findings below are from this check/);
     // Findings still listed: the workbook still has them.
@@ -133,7 +144,7 @@ describe("checking", () => {
   });
 
   it("a co-author's edit keeps the cleared state; a co-author's check (other lines above the Conflicts table) ends it", () => {
-    const state = after([opened(), { type: "finished" }, ...checked(), ...cleared()]);
+    const state = after([...opened(), { type: "finished" }, ...checked(), ...cleared()]);
     const edited = reducePane(state, { type: "refreshed", read: seen(2032) });
     expect(selectSince(edited)).not.toBeNull();
     expect(edited.announcement).toBe(
@@ -144,21 +155,21 @@ describe("checking", () => {
   });
 
   it("says nothing of cleared highlights when there were none to clear, or the check found nothing", () => {
-    const none = after([opened(), { type: "finished" }, ...checked(), ...cleared(0, 0)]);
+    const none = after([...opened(), { type: "finished" }, ...checked(), ...cleared(0, 0)]);
     expect(none.notice).toBe("There were no highlights to clear.");
     expect(selectSince(none)).toBeNull();
-    const clean = after([opened(), { type: "finished" }, ...checked(seen()), ...cleared()]);
+    const clean = after([...opened(), { type: "finished" }, ...checked(seen()), ...cleared()]);
     expect(selectSince(clean)).toBeNull();
   });
 
   it("before this pane has checked, says the recorded check's findings are no longer marked", () => {
-    const state = after([opened(), { type: "finished" }, ...cleared()]);
+    const state = after([...opened(), { type: "finished" }, ...cleared()]);
     expect(selectSince(state)).toMatch(/^Highlights cleared since: this check's findings are no longer marked/);
   });
 });
 
 describe("the what-if and the proposal", () => {
-  const ready = () => after([opened(), { type: "finished" }]);
+  const ready = () => after([...opened(), { type: "finished" }]);
   const derived = (state: PaneState) => {
     const slips = selectSlips(state.baseline, state.spun);
     const preview = selectPreview(state.baseline, slips, YEAR);
@@ -244,6 +255,33 @@ describe("the requests, against a workbook port in memory", () => {
     await paneActions(port(), dispatch).saveExpected(new Map([[2, 2032]]));
     expect(types()).toEqual(["started", "expectedEndsSaved", "checked", "finished"]);
     expect(after(events).notice).toBe("Saved to the Clusters table: Cluster 2: 2030 → 2032.");
+  });
+
+  it("opening a workbook without tables finds them missing and reads nothing", async () => {
+    const { dispatch, events } = record();
+    const read = jest.fn();
+    const empty = port({
+      findTables: () => Promise.resolve({ found: [], missing: ["Workplan"], lastCheck: [] }),
+      read,
+    });
+    await paneActions(empty, dispatch).open();
+    expect(events.map((e) => e.type)).toEqual(["started", "opened", "finished"]);
+    expect(read).not.toHaveBeenCalled();
+    expect(selectView(after(events))).toBe("create");
+  });
+
+  it("Apply closes the confirmation, applies, then checks; the notice counts what changed", async () => {
+    const { dispatch, events, types } = record();
+    const edit = { cells: [{}, {}], rows: [[], []], changes: [] };
+    const applied = { edit, expectedEnds: { cells: [{}], changes: [] } };
+    const applying = port({ apply: () => Promise.resolve(applied as never) });
+    const asked = after([...opened(), { type: "finished" }, { type: "proposed" }, { type: "applyAsked" }]);
+    await paneActions(applying, dispatch).apply({} as ProposalBasis);
+    expect(types()).toEqual(["applyConfirmed", "started", "applied", "checked", "finished"]);
+    const state = after(events, asked);
+    expect(state).toMatchObject({ confirming: false, proposing: false, busy: null });
+    expect(state.notice).toMatch(/^Applied the proposal: 2 fixed topics changed, 2 meetings appended, 1 expected/);
+    expect(state.announcement).toBe("Applied and checked: no conflicts.");
   });
 
   it("runs one request at a time: a second asked for meanwhile is dropped", async () => {

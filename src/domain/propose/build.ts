@@ -3,32 +3,39 @@
  * renumbered after a cancellation, cancelled rows without a fixed topic, appended meetings added.
  */
 import { takesPlace } from "../findings";
-import type { Meeting, Plan, Where } from "../model";
+import type { DatedMeeting, Meeting, Plan, Where } from "../model";
 import type { Problem, Slot } from "./problem";
 import type { Solution } from "./solve";
 
 export interface Outcome {
   plan: Plan;
   /** The new meetings, in time order. */
-  appended: Meeting[];
+  appended: DatedMeeting[];
   /** Proposed fixed topic of every meeting of the proposed plan. */
   topicAt: Map<Meeting, number | null>;
-  /** The proposed meeting of each free topic, in the order of problem.free. */
-  meetingOf: Meeting[];
+  /** The proposed meeting of each free topic, by topic number. */
+  meetingOf: Map<number, DatedMeeting>;
 }
 
 export function buildOutcome(problem: Problem, solution: Solution): Outcome {
   const { plan } = problem;
   const appended = Array.from({ length: solution.appended }, (_, k) => appendedMeeting(problem, k + 1));
-  const meetingForSlot = (slot: Slot): Meeting =>
-    slot.meeting ?? (appended[slot.year - problem.lastYear - 1] as Meeting);
-  const meetingOf = solution.slots.map(meetingForSlot);
-  const placed = new Map<Meeting, number>(meetingOf.map((m, i) => [m, (problem.free[i] as { number: number }).number]));
+  const appendedIn = new Map(appended.map((m) => [m.year, m]));
+  const meetingForSlot = (slot: Slot): DatedMeeting | undefined => slot.meeting ?? appendedIn.get(slot.year);
+  const meetingOf = new Map<number, DatedMeeting>();
+  problem.free.forEach((topic, i) => {
+    const slot = solution.slots[i];
+    const meeting = slot && meetingForSlot(slot);
+    if (meeting) meetingOf.set(topic.number, meeting);
+  });
+  const placed = new Map<Meeting, number>([...meetingOf].map(([topic, meeting]) => [meeting, topic]));
   // Held meetings keep what they had; every other meeting takes what the solution puts there, or nothing.
-  const meetings = [...plan.meetings, ...appended].map((m) => proposedMeeting(problem, m, placed.get(m) ?? null));
-  const topicAt = new Map<Meeting, number | null>();
-  [...plan.meetings, ...appended].forEach((m, i) => topicAt.set(m, (meetings[i] as Meeting).topic));
-  return { plan: { ...plan, meetings }, appended, topicAt, meetingOf };
+  const rows = [...plan.meetings, ...appended].map((m): [Meeting, Meeting] => [
+    m,
+    proposedMeeting(problem, m, placed.get(m) ?? null),
+  ]);
+  const topicAt = new Map<Meeting, number | null>(rows.map(([m, proposed]) => [m, proposed.topic]));
+  return { plan: { ...plan, meetings: rows.map(([, proposed]) => proposed) }, appended, topicAt, meetingOf };
 }
 
 function proposedMeeting(problem: Problem, meeting: Meeting, topic: number | null): Meeting {
@@ -38,7 +45,7 @@ function proposedMeeting(problem: Problem, meeting: Meeting, topic: number | nul
 }
 
 /** Appended meeting k: a planned row under the Workplan table, one a year after the last, numbered on. */
-function appendedMeeting(problem: Problem, k: number): Meeting {
+function appendedMeeting(problem: Problem, k: number): DatedMeeting {
   const rows = problem.plan.meetings;
   const below = rows.reduce<Meeting | null>((last, m) => (last === null || m.row > last.row ? m : last), null);
   const shift = (at: Where | undefined): Where => ({

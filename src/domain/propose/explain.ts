@@ -2,12 +2,12 @@
  * Why no clean plan exists, in words a planner can use: which topics cannot be placed, and the
  * windows and meetings that leave no room for them.
  */
-import { articleList, capitalize as capital, describeMeeting, takesPlace } from "../findings";
+import { articleList, capitalize as capital, describeMeeting, isDated, takesPlace } from "../findings";
 import type { Meeting } from "../model";
 import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
 import { openYears, smallestRemoval, type Removal, type Span } from "./removal";
-import { listPhrase } from "../wording";
+import { listPhrase, plural } from "../wording";
 
 export interface Explanation {
   reason: string;
@@ -81,10 +81,13 @@ function lastTopicBlocked(problem: Problem, removal: Removal): string | null {
     problem.plan.articles.filter((a) => a.last && a.topic === last.number).map((a) => a.number),
   );
   const window = last.window ? ` and must be discussed ${windowsPhrase(last)}` : "";
-  const intro = `Topic ${last.number} must be at the last meeting with a fixed topic (its ${crossCutting} is cross-cutting)${window}`;
+  const intro =
+    `Topic ${last.number} must be at the last meeting with a fixed topic ` +
+    `(its ${crossCutting} is cross-cutting)${window}`;
   if (held !== null && (last.window === null || last.window.to <= held)) {
     const meeting = problem.plan.meetings.find((m) => m.held && m.topic !== null && m.year === held);
-    return `${intro}, but ${meeting ? describeMeeting(meeting) : `the meeting of ${held}`} was already held with a fixed topic.`;
+    const which = meeting ? describeMeeting(meeting) : `the meeting of ${held}`;
+    return `${intro}, but ${which} was already held with a fixed topic.`;
   }
   const end = last.window?.to ?? Infinity;
   const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= end).map((t) => t.number);
@@ -105,8 +108,9 @@ function leaveOut(topics: number[]): string {
 /** A topic left out for want of years: its years, and the meetings in them with what the workbook puts there now. */
 function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
   const rows = problem.plan.meetings
-    .filter((m) => m.year !== null && m.year >= span.from && m.year <= span.to)
-    .sort((a, b) => (a.year as number) - (b.year as number));
+    .filter(isDated)
+    .filter((m) => m.year >= span.from && m.year <= span.to)
+    .sort((a, b) => a.year - b.year);
   const said = rows.map((m) => {
     const now = m.topic === null ? "no fixed topic" : m.topic === topic.number ? "this topic" : `topic ${m.topic}`;
     if (!takesPlace(m)) return `${describeMeeting(m)} is cancelled`;
@@ -124,7 +128,10 @@ function listYears(years: number[]): string {
   return years.length <= 3 ? listPhrase(years.map(String)) : `${years[0]}–${years[years.length - 1]}`;
 }
 
-/** The span of years with the largest shortfall of meetings (Hall's condition), tightest first; null when none falls short. */
+/**
+ * The span of years with the largest shortfall of meetings (Hall's condition), tightest first;
+ * null when none falls short.
+ */
 function tightestSpan(
   problem: Problem,
   topics: FreeTopic[],
@@ -156,7 +163,7 @@ function inside(a: Span, b: Span): boolean {
   return a.from >= b.from && a.to <= b.to;
 }
 
-/** "only 5 meetings in those years can take a fixed topic: the 15th (2028), …; the 12th meeting (2025) was already held" */
+/** "only 5 meetings in those years can take a fixed topic: the 15th (2028), …; the 12th (2025) was already held" */
 function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const within = (m: Meeting) => m.year !== null && m.year >= span.from && m.year <= span.to;
   const existing = problem.existing.flatMap((s) =>
@@ -182,7 +189,7 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const count =
     open.length === 0
       ? "no meeting in those years can take a fixed topic"
-      : `only ${open.length} ${open.length === 1 ? "meeting" : "meetings"} in those years can take a fixed topic`;
+      : `only ${plural(open.length, "meeting")} in those years can take a fixed topic`;
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
 }
 

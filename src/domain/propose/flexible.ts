@@ -10,7 +10,7 @@ import { takesPlace, topicArticles } from "../findings";
 import type { Meeting, Plan } from "../model";
 import type { Outcome } from "./build";
 
-/** Candidates by meeting (the plan's rows and the appended meetings), for planned meetings with a blank agenda item 2. */
+/** Candidates by meeting (rows and appended meetings), for the planned meetings whose agenda item 2 is blank. */
 export function flexibleCandidates(plan: Plan, outcome: Outcome): Map<Meeting, string[]> {
   const candidates = new Map<Meeting, string[]>();
   const flexible = [...(plan.flexibleTopics?.values() ?? [])];

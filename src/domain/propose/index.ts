@@ -5,6 +5,7 @@
  * reason none exists and the smallest widening of a setting that would allow one.
  */
 import { checkPlan, summarize } from "../check";
+import { inTopic } from "../findings";
 import { renumbering } from "../numbering";
 import type { Finding, Plan } from "../model";
 import { buildOutcome } from "./build";
@@ -12,23 +13,41 @@ import { explain, severalLast, topicsPhrase } from "./explain";
 import { readProblem, type Problem } from "./problem";
 import type { CleanProposal, NoProposal, Proposal, Relaxation, Setting } from "./proposal";
 import { meetingChanges, topicMoves } from "./reasons";
-import { solve, type Solution } from "./solve";
+import { greedySolution } from "./greedy";
+import { smallestRemoval } from "./removal";
+import { solve, type Budget, type Solution } from "./solve";
 
 export type { CleanProposal, MeetingChange, NoProposal, Proposal, Relaxation, Setting, TopicMove } from "./proposal";
-export { proposalToJson, type ProposalJson } from "./json";
+export { budgetFor, type Budget } from "./solve";
+export { NOT_PROVEN, proposalToJson, type ProposalJson } from "./json";
 
 /** How far a setting is widened, at most, when looking for a relaxation. */
 export const RELAXATION_YEARS = 5;
 
-export function proposeTimeline(plan: Plan): Proposal {
+export interface ProposeOptions {
+  /** How long the search may run (the caller's clock); without one the search is exact however long it takes. */
+  budget?: Budget;
+}
+
+/**
+ * Whether a clean plan exists is decided first, exactly and in polynomial time (removal.ts); only
+ * then does the search look for the best one, within the budget. When the budget runs out, the
+ * best plan found so far, or one built greedily, is returned marked not proven optimal.
+ */
+export function proposeTimeline(plan: Plan, options: ProposeOptions = {}): Proposal {
   const blocked = settingsMissing(plan) ?? clustersUnread(plan) ?? unfixableErrors(plan);
   if (blocked) return blocked;
   const problem = readProblem(plan);
   const several = severalLast(problem);
   if (several) return { feasible: false, ...several, relaxations: [] };
-  const solution = solve(problem);
-  if (!solution) return { feasible: false, ...explain(problem), relaxations: relaxations(plan) };
+  if (smallestRemoval(problem).topics.length > 0) return noCleanPlan(plan, problem);
+  const solution = solve(problem, options.budget) ?? greedySolution(problem);
+  if (!solution) return noCleanPlan(plan, problem);
   return cleanProposal(problem, solution);
+}
+
+function noCleanPlan(plan: Plan, problem: Problem): NoProposal {
+  return { feasible: false, ...explain(problem), relaxations: relaxations(plan) };
 }
 
 /** Without both window settings the windows are unknown, so no timeline can be shown to respect them. */
@@ -60,8 +79,9 @@ function clustersUnread(plan: Plan): NoProposal | null {
   const topics = [
     ...new Set(
       plan.articles
-        .filter((a) => a.cluster !== null && unread.includes(a.cluster) && a.topic !== null)
-        .map((a) => a.topic as number),
+        .filter(inTopic)
+        .filter((a) => a.cluster !== null && unread.includes(a.cluster))
+        .map((a) => a.topic),
     ),
   ].sort((a, b) => a - b);
   return {
@@ -97,7 +117,8 @@ function unfixableErrors(plan: Plan): NoProposal | null {
 function relaxations(plan: Plan): Relaxation[] {
   const found: Relaxation[] = [];
   for (const setting of ["earliest", "latest"] as const satisfies readonly Setting[]) {
-    const current = plan.settings[setting] as number;
+    const current = plan.settings[setting];
+    if (current === null) continue;
     for (let value = current + 1; value <= current + RELAXATION_YEARS; value++) {
       if (possible({ ...plan, settings: { ...plan.settings, [setting]: value } })) {
         found.push({ setting, value });
@@ -110,7 +131,7 @@ function relaxations(plan: Plan): Relaxation[] {
 
 function possible(plan: Plan): boolean {
   const problem = readProblem(plan);
-  return severalLast(problem) === null && solve(problem) !== null;
+  return severalLast(problem) === null && smallestRemoval(problem).topics.length === 0;
 }
 
 function cleanProposal(problem: Problem, solution: Solution): Proposal {
@@ -129,6 +150,7 @@ function cleanProposal(problem: Problem, solution: Solution): Proposal {
   const moves = topicMoves(problem, outcome);
   const proposal: CleanProposal = {
     feasible: true,
+    proven: solution.proven,
     appendedMeetings: solution.appended,
     inversions: solution.inversions + heldPairsInverted(problem),
     yearsMoved: solution.yearsMoved,

@@ -26,8 +26,17 @@ export type ProposalJson =
       moved: number;
       meetings: MeetingJson[];
       after: Summary;
+      /** Only when the time budget ran out before the timeline was proven the best. */
+      proven?: false;
+      note?: string;
     }
   | { feasible: false; reason: string; unplaced: number[]; relaxations: Relaxation[] };
+
+/** What a timeline found within the time budget leaves open. */
+export const NOT_PROVEN =
+  "Not proven optimal: the search ran out of time. The timeline has no error and keeps every topic in its " +
+  "windows, but one with fewer appended meetings, inversions, years moved or topics moved may exist; " +
+  "allow the search more time to settle it.";
 
 export function proposalToJson(proposal: Proposal): ProposalJson {
   if (!proposal.feasible) {
@@ -48,6 +57,7 @@ export function proposalToJson(proposal: Proposal): ProposalJson {
     moved,
     meetings: proposal.meetings.map(meetingJson),
     after: { error: after.error, warning: after.warning, info: after.info },
+    ...(proposal.proven ? {} : { proven: false as const, note: NOT_PROVEN }),
   };
 }
 

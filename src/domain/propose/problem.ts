@@ -3,8 +3,8 @@
  * moved, the years each may take, the meetings that can take a fixed topic, and where every topic
  * is now. Nothing here decides; solve.ts does.
  */
-import type { Meeting, Plan } from "../model";
-import { rowsByYear, takesPlace } from "../findings";
+import type { DatedMeeting, Meeting, Plan } from "../model";
+import { inTopic, isDated, rowsByYear, takesPlace } from "../findings";
 import { renumbering } from "../numbering";
 import { topicWindows, type ClusterWindow } from "../windows";
 
@@ -37,7 +37,7 @@ export interface Slot {
   year: number;
   ordinal: number | null;
   /** The existing meeting; null for a meeting the proposal appends. */
-  meeting: Meeting | null;
+  meeting: DatedMeeting | null;
 }
 
 export interface Problem {
@@ -65,25 +65,31 @@ export function readProblem(plan: Plan): Problem {
   const ordered = meetingsInOrder(plan);
   const held = heldTopics(plan, ordered);
   const heldNumbers = new Set(held.map((h) => h.number));
-  const lastTopics = new Set(plan.articles.filter((a) => a.last && a.topic !== null).map((a) => a.topic as number));
+  const lastTopics = new Set(
+    plan.articles
+      .filter(inTopic)
+      .filter((a) => a.last)
+      .map((a) => a.topic),
+  );
   const free = [...plan.topics.keys()]
     .filter((n) => !heldNumbers.has(n))
     .sort((a, b) => a - b)
     .map((number) => freeTopic(plan, number, lastTopics.has(number), ordered));
-  const dated = ordered.filter((m) => m.year !== null && takesPlace(m));
+  const dated = ordered.filter(isDated).filter(takesPlace);
   const last = dated[dated.length - 1];
   const numbers = renumbering(plan);
   const numberOf = (m: Meeting) => numbers.get(m) ?? m.ordinal;
   const heldYears = plan.meetings
-    .filter((m) => m.held && m.topic !== null && m.year !== null)
-    .map((m) => m.year as number);
+    .filter(isDated)
+    .filter((m) => m.held && m.topic !== null)
+    .map((m) => m.year);
   return {
     plan,
     free,
     held,
     existing: dated
       .filter((m) => !m.held)
-      .map((meeting) => ({ year: meeting.year as number, ordinal: numberOf(meeting), meeting })),
+      .map((meeting) => ({ year: meeting.year, ordinal: numberOf(meeting), meeting })),
     // With no dated meeting at all, the first appended meeting is in the "As of" year.
     lastYear: last?.year ?? plan.settings.asOf - 1,
     lastOrdinal: lastOrdinal(plan, numberOf),

@@ -36,6 +36,12 @@ export interface TopicMove {
 
 export interface CleanProposal {
   feasible: true;
+  /**
+   * False when the time budget ran out before the search could prove this timeline the best for
+   * the priorities of §3: it is clean, but one with fewer appended meetings, inversions, years or
+   * moves may exist.
+   */
+  proven: boolean;
   appendedMeetings: number;
   /** Pairs of topics (a < b) with a at a later year than b. */
   inversions: number;

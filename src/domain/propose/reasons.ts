@@ -3,7 +3,7 @@
  * makes for another topic, or the order of topics it keeps.
  */
 import type { Meeting } from "../model";
-import { articleList, describeMeeting, meetingsByYear, takesPlace } from "../findings";
+import { articleList, describeMeeting, isDated, meetingsByYear, takesPlace } from "../findings";
 import { describeCluster, describeReviewEnd } from "../windows";
 import type { Outcome } from "./build";
 import { flexibleCandidates } from "./flexible";
@@ -21,17 +21,17 @@ interface Context {
 export function topicMoves(problem: Problem, outcome: Outcome): TopicMove[] {
   const yearOf = new Map<number, number>();
   for (const held of problem.held) if (held.year !== null) yearOf.set(held.number, held.year);
-  problem.free.forEach((t, i) => yearOf.set(t.number, (outcome.meetingOf[i] as Meeting).year as number));
+  for (const [topic, meeting] of outcome.meetingOf) yearOf.set(topic, meeting.year);
   const context: Context = { problem, outcome, yearOf };
-  return problem.free.flatMap((topic, i) => {
-    const to = outcome.meetingOf[i] as Meeting;
+  return problem.free.flatMap((topic) => {
+    const to = outcome.meetingOf.get(topic.number);
     const from = topic.current;
-    if (from !== null && to === from) return [];
+    if (!to || (from !== null && to === from)) return [];
     return [
       {
         topic: topic.number,
         from: from && { meeting: from.ordinal, year: from.year },
-        to: { meeting: to.ordinal, year: to.year as number },
+        to: { meeting: to.ordinal, year: to.year },
         reason: moveReason(context, topic),
       },
     ];
@@ -79,19 +79,29 @@ function lastReason(context: Context, topic: FreeTopic): string | null {
   if (!wasLast)
     return `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a fixed topic`;
   const before = latestOther(context, topic.number);
-  return `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is cross-cutting)${before ? ` now that topic ${before.topic} is at ${describeMeeting(before.meeting)}` : ""}`;
+  return `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is cross-cutting)${before ? ` now that topic ${before.topic} is at ${proposedName(context.problem, before.meeting)}` : ""}`;
 }
 
 function latestOther(context: Context, topic: number): { topic: number; meeting: Meeting } | null {
-  const others = [...context.outcome.topicAt].filter(([m, t]) => t !== null && t !== topic && m.year !== null);
-  const [meeting, other] = others.sort(([a], [b]) => (a.year as number) - (b.year as number)).pop() ?? [];
-  return meeting && other != null ? { topic: other, meeting } : null;
+  const others = [...context.outcome.topicAt].flatMap(([meeting, other]) =>
+    other !== null && other !== topic && isDated(meeting) ? [{ topic: other, meeting }] : [],
+  );
+  return others.sort((a, b) => a.meeting.year - b.meeting.year).pop() ?? null;
+}
+
+/**
+ * A meeting as the proposal numbers it: where a topic goes is named by its number in the proposed
+ * timeline (after a cancellation the later meetings are renumbered); where it was, by the table's.
+ */
+function proposedName(problem: Problem, meeting: Meeting): string {
+  const number = problem.numbers.get(meeting);
+  return describeMeeting(number === undefined ? meeting : { ...meeting, ordinal: number });
 }
 
 /** Another topic now takes its meeting. */
 function roomReason(context: Context, from: Meeting): string | null {
   const taker = context.outcome.topicAt.get(from);
-  return taker == null ? null : `makes room for topic ${taker} at ${describeMeeting(from)}`;
+  return taker == null ? null : `makes room for topic ${taker} at ${proposedName(context.problem, from)}`;
 }
 
 /** Staying would put it before a lower-numbered topic that had to move later (P§50(b)). */
@@ -99,7 +109,7 @@ function orderReason(context: Context, topic: FreeTopic, year: number): string |
   const before = [...context.yearOf].filter(([t, y]) => t < topic.number && y > year).sort(([a], [b]) => b - a)[0];
   if (!before) return null;
   const meeting = [...context.outcome.topicAt].find(([, t]) => t === before[0])?.[0];
-  return `topic-order: keeps the order of topics after topic ${before[0]}${meeting ? `, now at ${describeMeeting(meeting)}` : ""}`;
+  return `topic-order: keeps the order of topics after topic ${before[0]}${meeting ? `, now at ${proposedName(context.problem, meeting)}` : ""}`;
 }
 
 /** Every meeting, current and proposed fixed topic, and why it changes. */
@@ -108,7 +118,7 @@ export function meetingChanges(problem: Problem, outcome: Outcome, moves: TopicM
   const rows = [...meetingsInOrder(problem.plan), ...outcome.appended];
   const candidates = flexibleCandidates(problem.plan, outcome);
   return rows.map((meeting) => {
-    const appended = outcome.appended.includes(meeting);
+    const appended = isAppended(outcome, meeting);
     const current = appended ? null : meeting.topic;
     const proposed = outcome.topicAt.get(meeting) ?? null;
     return {
@@ -134,7 +144,7 @@ function changeReason(
   current: number | null,
   proposed: number | null,
 ): string | null {
-  const appended = outcome.appended.includes(meeting);
+  const appended = isAppended(outcome, meeting);
   if (proposed !== null) return current === proposed ? null : (reasonOf.get(proposed) ?? null);
   if (current !== null && !takesPlace(meeting)) return cancelledReason(problem, outcome, meeting, current);
   if (current !== null) return vacatedReason(problem, outcome, current);
@@ -148,8 +158,8 @@ function cancelledReason(problem: Problem, outcome: Outcome, meeting: Meeting, t
   if (!problem.plan.topics.has(topic)) return `${cancelled}; topic ${topic} is not in the Topics table`;
   const held = problem.held.find((h) => h.number === topic);
   if (held) return `${cancelled}; topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
-  const to = outcome.meetingOf[problem.free.findIndex((t) => t.number === topic)];
-  return to ? `${cancelled}; topic ${topic} moves to ${describeMeeting(to)}` : cancelled;
+  const to = outcome.meetingOf.get(topic);
+  return to ? `${cancelled}; topic ${topic} moves to ${proposedName(problem, to)}` : cancelled;
 }
 
 /** Why a meeting loses its fixed topic and takes none. */
@@ -158,9 +168,14 @@ function vacatedReason(problem: Problem, outcome: Outcome, topic: number): strin
   if (!plan.topics.has(topic)) return `topic-unknown: topic ${topic} is not in the Topics table`;
   const held = problem.held.find((h) => h.number === topic);
   if (held) return `topic-duplicate: topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
-  const i = problem.free.findIndex((t) => t.number === topic);
-  const to = outcome.meetingOf[i] as Meeting;
+  const to = outcome.meetingOf.get(topic);
+  if (!to) return `topic ${topic} is left out`;
   // Its first meeting keeps it, so this meeting named it a second time.
-  if (problem.free[i]?.current === to) return `topic-duplicate: topic ${topic} stays at ${describeMeeting(to)}`;
-  return `topic ${topic} moves to ${describeMeeting(to)}`;
+  if (problem.free.find((t) => t.number === topic)?.current === to)
+    return `topic-duplicate: topic ${topic} stays at ${proposedName(problem, to)}`;
+  return `topic ${topic} moves to ${proposedName(problem, to)}`;
+}
+
+function isAppended(outcome: Outcome, meeting: Meeting): boolean {
+  return outcome.appended.some((m) => m === meeting);
 }

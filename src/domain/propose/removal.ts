@@ -46,6 +46,12 @@ export function smallestRemoval(problem: Problem): Removal {
     return { topics: topics.sort((a, b) => a - b), empty, lastLeftOut, lastYear, crowdedOut, spans };
   };
   if (last === null) return choice(null, null);
+  // The latest year for the last topic clips the others least: when all fit before it, nothing is removed.
+  const latest = lastYears(problem, last, years).pop();
+  if (latest !== undefined && empty.length === 0) {
+    const kept = choice(latest, null);
+    if (kept.topics.length === 0) return kept;
+  }
   let best = choice(null, last);
   for (const year of lastYears(problem, last, years)) {
     const kept = choice(year, null);
@@ -75,7 +81,7 @@ export function openYears(problem: Problem): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
-/** A topic's years (its window; the open years when it has none), ending before the last topic's year when it has one. */
+/** A topic's years (its window, or the open years), ending before the last topic's year when it has one. */
 function clip(topic: FreeTopic, years: number[], lastYear: number | null): Span {
   const from = topic.window?.from ?? years[0] ?? 0;
   const to = Math.min(topic.window?.to ?? years[years.length - 1] ?? 0, lastYear === null ? Infinity : lastYear - 1);
@@ -91,6 +97,8 @@ function lastYears(problem: Problem, last: FreeTopic, years: number[]): number[]
 
 /** Matroid greedy in topic order: the topics that do not fit with those kept before them. */
 function greedyLeftOut(topics: FreeTopic[], spans: Map<FreeTopic, Span>, years: number[]): FreeTopic[] {
+  // When they all fit, nothing is left out (the usual case, checked once).
+  if (fits([...spans.values()], years)) return [];
   const kept: Span[] = [];
   const left: FreeTopic[] = [];
   for (const topic of topics) {

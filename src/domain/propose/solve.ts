@@ -32,12 +32,38 @@
  * - Appended meetings beyond max(last existing year, latest window end) + (topics without a
  *   window) + 1 cannot be needed: past the window ends only topics without a window (and the last
  *   topic) can go, and a gap there could be closed, appending fewer meetings.
+ *
+ * The search checks an injected time budget (the domain has no clock) between layers and every
+ * few hundred states. When it expires, the best complete plan found so far is returned marked
+ * not proven optimal; without one, the caller falls back to a clean plan built greedily.
  */
 import type { FreeTopic, Problem, Slot } from "./problem";
 import { appendedSlot } from "./problem";
 
+/** How long the search may run: asked now and then, never a clock of the domain's own. */
+export interface Budget {
+  expired(): boolean;
+}
+
+/** A budget that never runs out: the search is exact. */
+export const UNLIMITED: Budget = { expired: () => false };
+
+/** Share of a time limit the search may take: the rest is for the final check, the reasons and the output. */
+export const SEARCH_SHARE = 0.8;
+
+/**
+ * The budget for a proposal that must be done within `seconds` on the caller's clock (milliseconds
+ * that only move forward): the search stops at SEARCH_SHARE of the limit.
+ */
+export function budgetFor(seconds: number, clock: () => number): Budget {
+  const deadline = clock() + seconds * 1000 * SEARCH_SHARE;
+  return { expired: () => clock() > deadline };
+}
+
 /** Where each free topic goes, and what it costs. */
 export interface Solution {
+  /** False when the time budget ran out before the search could prove this plan the best. */
+  proven: boolean;
   /** Meeting of each free topic, in the order of problem.free. */
   slots: Slot[];
   appended: number;
@@ -81,9 +107,12 @@ interface Candidate {
 
 const ANY_YEAR = { from: -Infinity, to: Infinity };
 
-export function solve(problem: Problem): Solution | null {
-  return new Search(problem).run();
+export function solve(problem: Problem, budget: Budget = UNLIMITED): Solution | null {
+  return new Search(problem, budget).run();
 }
+
+/** Budget checks inside a layer: every this many states. */
+const CHECK_EVERY = 256;
 
 class Search {
   private readonly free: FreeTopic[];
@@ -94,8 +123,13 @@ class Search {
   /** lessOrEqual[i][g]: members of group g whose number is at most topic i's. */
   private readonly lessOrEqual: number[][];
   private best: { node: Node; appended: number } | null = null;
+  /** The budget ran out: the search stopped before it was exhaustive. */
+  stopped = false;
 
-  constructor(private readonly problem: Problem) {
+  constructor(
+    private readonly problem: Problem,
+    private readonly budget: Budget,
+  ) {
     this.free = problem.free;
     const lastTopics = this.free.flatMap((t, i) => (t.last ? [i] : []));
     if (lastTopics.length > 1) throw new Error("solve: more than one topic must be last");
@@ -129,15 +163,20 @@ class Search {
     if (this.free.length === 0) return this.solution(root, 0);
     let layer: Node[] = [root];
     const slots = this.slots();
-    for (let s = 0; s < slots.length && layer.length > 0; s++) {
+    for (let s = 0; s < slots.length && layer.length > 0 && !this.stopped; s++) {
       const slot = slots[s] as Slot;
       const appended = Math.max(0, slot.year - this.problem.lastYear);
       if (this.best && appended > this.best.appended) break;
       const next = new Map<number | string, Node>();
-      for (const node of layer) this.expand(node, slot, appended, next);
+      for (let n = 0; n < layer.length && !this.outOfTime(n); n++) this.expand(layer[n] as Node, slot, appended, next);
       layer = this.alive([...next.values()], slots[s + 1]?.year ?? Infinity);
     }
     return this.best ? this.solution(this.best.node, this.best.appended) : null;
+  }
+
+  private outOfTime(n: number): boolean {
+    if (n % CHECK_EVERY === 0 && this.budget.expired()) this.stopped = true;
+    return this.stopped;
   }
 
   /** Existing planned meetings, then appended ones up to the horizon explained above. */
@@ -246,7 +285,14 @@ class Search {
   private solution(node: Node, appended: number): Solution {
     const slots: Slot[] = new Array<Slot>(this.free.length);
     for (let n: Node | null = node; n && n.slot; n = n.parent) slots[n.topic] = n.slot;
-    return { slots, appended, inversions: node.inversions, yearsMoved: node.yearsMoved, moved: node.moved };
+    return {
+      proven: !this.stopped,
+      slots,
+      appended,
+      inversions: node.inversions,
+      yearsMoved: node.yearsMoved,
+      moved: node.moved,
+    };
   }
 }
 

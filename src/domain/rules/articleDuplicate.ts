@@ -1,7 +1,7 @@
-import type { Rule } from "../findings";
+import { defineRule } from "../findings";
 import type { Article } from "../model";
 
-export const articleDuplicate: Rule = {
+export const articleDuplicate = defineRule({
   id: "article-duplicate",
   severity: "error",
   source: "P§17",
@@ -21,7 +21,7 @@ export const articleDuplicate: Rule = {
       })),
     );
   },
-};
+});
 
 function topicName(topic: number | null): string {
   return topic === null ? "no topic" : `topic ${topic}`;

@@ -1,6 +1,6 @@
-import type { Rule } from "../findings";
+import { defineRule } from "../findings";
 
-export const articleUnassigned: Rule = {
+export const articleUnassigned = defineRule({
   id: "article-unassigned",
   severity: "error",
   source: "P§3",
@@ -13,4 +13,4 @@ export const articleUnassigned: Rule = {
         message: `Article ${article.number}${article.title ? ` "${article.title}"` : ""} is in no topic, so it would never be discussed: give it a topic number in the Topic column of the Articles table.`,
       }));
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Rule } from "../findings";
-import { capitalize, describeMeeting, describeTopic, years } from "../findings";
+import { defineRule, capitalize, describeMeeting, describeTopic, years } from "../findings";
 import { describeCluster, describeReviewEnd, windowBreaches } from "../windows";
 
-export const clusterTooEarly: Rule = {
+export const clusterTooEarly = defineRule({
   id: "cluster-too-early",
   severity: "error",
   source: "P§18, P§4, P§49",
@@ -17,4 +16,4 @@ export const clusterTooEarly: Rule = {
         `that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year is ${window.from}, ${years(window.from - year)} after this meeting.`,
     }));
   },
-};
+});

@@ -1,8 +1,7 @@
-import type { Rule } from "../findings";
-import { capitalize, describeMeeting, describeTopic, years } from "../findings";
+import { defineRule, capitalize, describeMeeting, describeTopic, years } from "../findings";
 import { describeCluster, describeReviewEnd, windowBreaches } from "../windows";
 
-export const clusterTooLate: Rule = {
+export const clusterTooLate = defineRule({
   id: "cluster-too-late",
   severity: "warning",
   source: "P§18",
@@ -18,4 +17,4 @@ export const clusterTooLate: Rule = {
         `that review ${describeReviewEnd(window.cluster)}, so the latest acceptable year is ${window.to}, ${years(year - window.to)} before this meeting.`,
     }));
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { Rule } from "../findings";
+import { defineRule } from "../findings";
 
-export const clusterUnknown: Rule = {
+export const clusterUnknown = defineRule({
   id: "cluster-unknown",
   severity: "error",
   source: null,
@@ -20,4 +20,4 @@ export const clusterUnknown: Rule = {
         message: `Article ${article.number} names cluster ${article.cluster}, which the Clusters table does not have (it has ${known || "none"}): add the cluster or correct the article.`,
       }));
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { articleList, describeMeeting, meetingsTakingPlace, topicArticles } from "../findings";
+import { defineRule, articleList, describeMeeting, meetingsTakingPlace, topicArticles } from "../findings";
 
-export const flexibleOverlap: Rule = {
+export const flexibleOverlap = defineRule({
   id: "flexible-overlap",
   severity: "info",
   source: "P§9, P§12, P§13, P§15, P§16",
@@ -26,4 +25,4 @@ export const flexibleOverlap: Rule = {
       ];
     });
   },
-};
+});

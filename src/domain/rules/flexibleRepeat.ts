@@ -1,9 +1,8 @@
-import type { Rule, RuleHit } from "../findings";
-import { describeMeeting, meetingsByYear } from "../findings";
+import { defineRule, type RuleHit, describeMeeting, meetingsByYear } from "../findings";
 import type { Meeting } from "../model";
 import { ordinal } from "../parse";
 
-export const flexibleRepeat: Rule = {
+export const flexibleRepeat = defineRule({
   id: "flexible-repeat",
   severity: "warning",
   source: "P§10",
@@ -34,4 +33,4 @@ export const flexibleRepeat: Rule = {
     }
     return hits;
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { describeMeeting } from "../findings";
+import { defineRule, describeMeeting } from "../findings";
 
-export const flexibleUnknown: Rule = {
+export const flexibleUnknown = defineRule({
   id: "flexible-unknown",
   severity: "warning",
   source: "P§48, P§50(a)",
@@ -22,4 +21,4 @@ export const flexibleUnknown: Rule = {
         : [],
     );
   },
-};
+});

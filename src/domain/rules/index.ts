@@ -1,4 +1,4 @@
-import type { Rule } from "../findings";
+import type { DataRuleId } from "../findings";
 import { articleDuplicate } from "./articleDuplicate";
 import { articleUnassigned } from "./articleUnassigned";
 import { clusterTooEarly } from "./clusterTooEarly";
@@ -18,7 +18,7 @@ import { topicUnknown } from "./topicUnknown";
 import { topicUnscheduled } from "./topicUnscheduled";
 
 /** Every rule of docs/domain.md §2 that reads the plan, in the order of that table. */
-export const RULES: readonly Rule[] = [
+export const RULES = [
   clusterTooEarly,
   clusterTooLate,
   lastTopic,
@@ -36,4 +36,10 @@ export const RULES: readonly Rule[] = [
   flexibleOverlap,
   meetingCancelled,
   meetingNumbering,
-];
+] as const;
+
+/** The id of a rule that reads the plan. */
+export type PlanRuleId = (typeof RULES)[number]["id"];
+
+/** The id of any rule a finding can carry: the plan's rules and the data rules. */
+export type RuleId = PlanRuleId | DataRuleId;

@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { capitalize, describeMeeting, describeTopic, takesPlace } from "../findings";
+import { defineRule, capitalize, describeMeeting, describeTopic, takesPlace } from "../findings";
 
-export const meetingCancelled: Rule = {
+export const meetingCancelled = defineRule({
   id: "meeting-cancelled",
   severity: "error",
   source: "P§49",
@@ -23,4 +22,4 @@ export const meetingCancelled: Rule = {
       ];
     });
   },
-};
+});

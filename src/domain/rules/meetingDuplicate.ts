@@ -1,8 +1,7 @@
-import type { Rule, RuleHit } from "../findings";
-import { describeMeeting, meetingsTakingPlace } from "../findings";
+import { defineRule, type RuleHit, describeMeeting, meetingsTakingPlace } from "../findings";
 import type { Meeting, Where } from "../model";
 
-export const meetingDuplicate: Rule = {
+export const meetingDuplicate = defineRule({
   id: "meeting-duplicate",
   severity: "error",
   source: "R-rec 46, report §3",
@@ -25,7 +24,7 @@ export const meetingDuplicate: Rule = {
       ),
     ];
   },
-};
+});
 
 function repeats(
   meetings: Meeting[],

@@ -1,9 +1,8 @@
-import type { Rule } from "../findings";
-import { capitalize, describeMeeting, takesPlace } from "../findings";
+import { defineRule, capitalize, describeMeeting, takesPlace } from "../findings";
 import { renumbering } from "../numbering";
 import { ordinal } from "../parse";
 
-export const meetingNumbering: Rule = {
+export const meetingNumbering = defineRule({
   id: "meeting-numbering",
   severity: "info",
   source: "P-annex table",
@@ -24,4 +23,4 @@ export const meetingNumbering: Rule = {
       };
     });
   },
-};
+});

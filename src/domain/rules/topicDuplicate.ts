@@ -1,8 +1,14 @@
-import type { Rule } from "../findings";
-import { capitalize, describeMeeting, describeTopic, meetingsByYear, meetingsTakingPlace } from "../findings";
+import {
+  defineRule,
+  capitalize,
+  describeMeeting,
+  describeTopic,
+  meetingsByYear,
+  meetingsTakingPlace,
+} from "../findings";
 import type { Meeting } from "../model";
 
-export const topicDuplicate: Rule = {
+export const topicDuplicate = defineRule({
   id: "topic-duplicate",
   severity: "error",
   source: "P-annex",
@@ -24,4 +30,4 @@ export const topicDuplicate: Rule = {
       }));
     });
   },
-};
+});

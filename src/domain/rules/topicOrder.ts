@@ -1,16 +1,15 @@
-import type { Rule } from "../findings";
-import { describeMeeting, meetingsByYear } from "../findings";
+import { defineRule, describeMeeting, isScheduled, meetingsByYear } from "../findings";
 
-export const topicOrder: Rule = {
+export const topicOrder = defineRule({
   id: "topic-order",
   severity: "warning",
   source: "P§50(b)",
   summary: "Fixed topics are not in ascending topic order over the meetings.",
   check(plan) {
-    const meetings = meetingsByYear(plan).filter((m) => m.topic !== null);
+    const meetings = meetingsByYear(plan).filter(isScheduled);
     return meetings.slice(1).flatMap((meeting, i) => {
       const before = meetings[i];
-      if (!before || (meeting.topic as number) >= (before.topic as number)) return [];
+      if (!before || meeting.topic >= before.topic) return [];
       return [
         {
           at: meeting.at.topic,
@@ -21,4 +20,4 @@ export const topicOrder: Rule = {
       ];
     });
   },
-};
+});

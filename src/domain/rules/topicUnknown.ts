@@ -1,7 +1,6 @@
-import type { Rule, RuleHit } from "../findings";
-import { describeMeeting } from "../findings";
+import { defineRule, type RuleHit, describeMeeting, capitalize } from "../findings";
 
-export const topicUnknown: Rule = {
+export const topicUnknown = defineRule({
   id: "topic-unknown",
   severity: "error",
   source: null,
@@ -15,10 +14,8 @@ export const topicUnknown: Rule = {
         meeting,
         topic: meeting.topic,
         message:
-          `${describeMeeting(meeting)} names topic ${meeting.topic}, which is not in the Topics table (${known}).`.replace(
-            /^t/,
-            "T",
-          ),
+          `${capitalize(describeMeeting(meeting))} names topic ${meeting.topic}, ` +
+          `which is not in the Topics table (${known}).`,
       }));
     const atArticles: RuleHit[] = plan.articles
       .filter((a) => a.topic !== null && !plan.topics.has(a.topic))
@@ -29,4 +26,4 @@ export const topicUnknown: Rule = {
       }));
     return [...atMeetings, ...atArticles];
   },
-};
+});

@@ -1,7 +1,6 @@
-import type { Rule } from "../findings";
-import { capitalize, describeTopic, meetingsTakingPlace, takesPlace } from "../findings";
+import { defineRule, capitalize, describeTopic, meetingsTakingPlace, takesPlace } from "../findings";
 
-export const topicUnscheduled: Rule = {
+export const topicUnscheduled = defineRule({
   id: "topic-unscheduled",
   severity: "error",
   source: "P§3",
@@ -18,4 +17,4 @@ export const topicUnscheduled: Rule = {
         message: `${capitalize(describeTopic(plan, topic.number))} is not at any meeting: every topic needs a meeting so that the Working Group considers the full range of commitments under the Protocol.`,
       }));
   },
-};
+});

@@ -60,7 +60,8 @@ export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, tabl
 function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], columns: ProposalColumn[]): SheetOp[] {
   const ops: SheetOp[] = [];
   const width = columns.length;
-  const wrapped = columns.map((c, i) => ({ width: c.width, wrap: c.wrap || i === width - 1 }));
+  // The first columns' texts (a meeting, a source) run on into the empty cells beside them.
+  const wrapped = columns.map((c, i) => ({ width: c.width, wrap: i >= LABEL_COLUMNS }));
   let row = top;
   for (const block of blocks) {
     row += 1;
@@ -70,7 +71,10 @@ function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], c
     if (block.rows.length === 0) continue;
     const grid = block.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
     ops.push(values(name, row, 1, grid));
-    ops.push({ op: "format", sheet: name, area: areaOf(row, 1, grid.length, width), format: TOP_WRAPPED });
+    const labels = areaOf(row, 1, grid.length, LABEL_COLUMNS);
+    ops.push({ op: "format", sheet: name, area: labels, format: { wrap: false, verticalTop: true } });
+    const texts = areaOf(row, LABEL_COLUMNS + 1, grid.length, width - LABEL_COLUMNS);
+    ops.push({ op: "format", sheet: name, area: texts, format: TOP_WRAPPED });
     ops.push(...rowHeights(name, row, grid, wrapped));
     row += grid.length;
   }
@@ -78,6 +82,8 @@ function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], c
 }
 
 const TOP_WRAPPED = { wrap: true, verticalTop: true };
+/** Columns of a block below the grid whose text does not wrap (Meeting, Year, Status). */
+const LABEL_COLUMNS = 3;
 
 /**
  * The proposal as its own sheet, after the last one, shown: the title block, the grid before and

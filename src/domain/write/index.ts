@@ -3,4 +3,12 @@ export { describeCheck, describeClear, listOps, noteSize, type CheckWrite, type 
 export { describeConflicts, type ConflictsWrite } from "./conflicts";
 export { describeCreate, inTheWayMessage, type CreateWrite } from "./create";
 export { cellEditOps, describeApplyEdit, describeProposalSheetOps, type EditWrite } from "./edits";
-export { EMPTY_RECORD, RECORD_LEFT, RECORD_SHEET, RECORD_TITLE, recordFromSheet, writeRecord } from "./record";
+export {
+  EMPTY_RECORD,
+  RECORD_LEFT,
+  RECORD_SHEET,
+  RECORD_TITLE,
+  RECORD_WIDTH,
+  recordFromSheet,
+  writeRecord,
+} from "./record";

@@ -7,7 +7,7 @@ import { posix } from "node:path";
 import JSZip from "jszip";
 import type { Visibility } from "../../domain/sheetOps";
 import { WorkbookFileError } from "../errors";
-import { attr, childrenNamed, parseXml, type XmlElement } from "./xmlTree";
+import { attr, attrWhere, childrenNamed, parseXml, type XmlElement } from "./xmlTree";
 import { decodeText, encodeText, openZip, PartReader, type PartText } from "./zipParts";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -196,6 +196,32 @@ export class XlsxPackage {
     return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 
+  /** What `restore` needs to undo a failed application of operations. */
+  snapshot(): () => void {
+    const copies = {
+      texts: new Map(this.texts),
+      trees: new Map(this.trees),
+      changed: new Set(this.changed),
+      removed: new Set(this.removed),
+      names: new Map(this.names),
+      sheets: this.sheets.map((sheet) => ({ ...sheet })),
+    };
+    return () => {
+      const reset = <K, V>(target: Map<K, V>, from: Map<K, V>): void => {
+        target.clear();
+        for (const [k, v] of from) target.set(k, v);
+      };
+      reset(this.texts, copies.texts);
+      reset(this.trees, copies.trees);
+      reset(this.names, copies.names);
+      this.changed.clear();
+      for (const name of copies.changed) this.changed.add(name);
+      this.removed.clear();
+      for (const name of copies.removed) this.removed.add(name);
+      this.sheets = copies.sheets;
+    };
+  }
+
   /** The names of the parts the product changed, added or removed (for tests and reports). */
   touchedParts(): string[] {
     return [...this.changed, ...this.removed].sort();
@@ -213,7 +239,7 @@ function readSheets(pkg: XlsxPackage): SheetEntry[] {
   return (sheets?.children ?? [])
     .filter((sheet) => sheet.local === "sheet" && isMain(sheet.uri))
     .map((sheet) => {
-      const relId = sheet.attributes.find((a) => a.local === "id" && isRel(a.uri))?.value ?? "";
+      const relId = attrWhere(sheet, "id", isRel) ?? "";
       const rel = rels.get(relId);
       return {
         name: attr(sheet, "name") ?? "",
@@ -236,12 +262,26 @@ function readDate1904(root: XmlElement): boolean {
 const SHEET_PARTS = ["table", "comments", "vmlDrawing", "threadedComment"];
 
 async function loadSheetParts(pkg: XlsxPackage, sheet: SheetEntry, reader: PartReader): Promise<void> {
-  if (sheet.part === undefined || sheet.kind !== "worksheet") return;
+  if (sheet.part === undefined) return;
+  if (sheet.kind === "chartsheet") await pkg.load(sheet.part, reader);
+  if (sheet.kind !== "worksheet") return;
   await pkg.load(sheet.part, reader);
   await loadRelationships(pkg, sheet.part, reader);
   for (const rel of pkg.relationships(sheet.part)) {
     if (!rel.external && rel.kind !== undefined && SHEET_PARTS.includes(rel.kind)) await pkg.load(rel.target, reader);
   }
+}
+
+/** The workbook part named by its content type, for a package whose relationships do not lead to it. */
+function workbookByContentType(pkg: XlsxPackage): string | undefined {
+  const types = pkg.find(CONTENT_TYPES_PART);
+  if (types === undefined || !pkg.loaded(types)) return undefined;
+  const main = /^application\/vnd\.(openxmlformats-officedocument\.spreadsheetml|ms-excel)\.[\w.]+\.main\+xml$/;
+  const override = childrenNamed(pkg.tree(types), "Override", CONTENT_TYPES_NS).find((o) =>
+    main.test(attr(o, "ContentType") ?? ""),
+  );
+  const name = override ? attr(override, "PartName") : undefined;
+  return name === undefined ? undefined : resolveTarget("", name);
 }
 
 export async function readPackage(zip: JSZip, fileName: string): Promise<XlsxPackage> {
@@ -250,7 +290,7 @@ export async function readPackage(zip: JSZip, fileName: string): Promise<XlsxPac
   await pkg.load(CONTENT_TYPES_PART, reader);
   await loadRelationships(pkg, "", reader);
   const office = pkg.relationships("").find((rel) => rel.kind === "officeDocument" && !rel.external);
-  const workbookPart = office?.target ?? "xl/workbook.xml";
+  const workbookPart = office?.target ?? workbookByContentType(pkg) ?? "xl/workbook.xml";
   if (!(await pkg.load(workbookPart, reader))) {
     throw new WorkbookFileError(`${fileName} is not an .xlsx workbook (it has no workbook part).`);
   }

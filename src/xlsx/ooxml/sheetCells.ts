@@ -4,7 +4,7 @@
  * workbook's date system). Rows and cells without an `r` follow the one before, as the schema says.
  */
 import type { PlainValue } from "../cells";
-import { MAX_COLUMN, MAX_ROW, parseCell } from "./cellRefs";
+import { MAX_ROW, parseCell } from "./cellRefs";
 import { isMain, type XlsxPackage } from "./package";
 import { attr, type XmlElement } from "./xmlTree";
 
@@ -41,8 +41,12 @@ function readRow(element: XmlElement, row: number): RowEntry {
     if (cell.local !== "c" || !isMain(cell.uri)) continue;
     const ref = attr(cell, "r");
     const at = ref === undefined ? undefined : parseCell(ref);
+    if (ref !== undefined && !at) {
+      // a reference outside the grid: kept (and copied when its row is rewritten), never read or written over
+      cells.push({ element: cell, column: 0 });
+      continue;
+    }
     column = at ? at.column : column + 1;
-    if (column > MAX_COLUMN) break;
     cells.push({ element: cell, column });
   }
   return { element, row, cells };
@@ -59,13 +63,12 @@ export function sheetCells(pkg: XlsxPackage, part: string): SheetCells {
   for (const element of sheetData?.children ?? []) {
     if (element.local !== "row" || !isMain(element.uri)) continue;
     const written = Number(attr(element, "r"));
-    row = Number.isInteger(written) && written >= 1 ? written : row + 1;
-    if (row > MAX_ROW) break;
+    row = Number.isInteger(written) && written >= 1 && written <= MAX_ROW ? written : row + 1;
     const entry = readRow(element, row);
     rows.push(entry);
     let cells = byRow.get(row);
     if (!cells) byRow.set(row, (cells = new Map()));
-    for (const cell of entry.cells) cells.set(cell.column, cell.element);
+    for (const cell of entry.cells) if (cell.column > 0) cells.set(cell.column, cell.element);
   }
   const lastRow = rows.reduce((last, entry) => (entry.cells.length > 0 ? Math.max(last, entry.row) : last), 0);
   const result = { root, sheetData, rows, byRow, lastRow };

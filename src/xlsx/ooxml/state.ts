@@ -1,7 +1,8 @@
 /** The workbook as the engine and the write planner need it, read from the package without ExcelJS. */
-import { FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../../domain/annotations";
-import { CONFLICTS, INPUT_TABLES } from "../../domain/layout";
-import type { Area, PlacedTable, ProductRecord, SheetState, WorkbookState } from "../../domain/sheetOps";
+import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../../domain/annotations";
+import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../../domain/layout";
+import type { Area, CellPlace, PlacedTable, ProductRecord, SheetState, WorkbookState } from "../../domain/sheetOps";
+import { RECORD_LEFT, RECORD_SHEET, RECORD_WIDTH, recordFromSheet } from "../../domain/write";
 import type { CellValue, SheetTable } from "../../domain/tables";
 import type { PlainValue } from "../cells";
 import { cellName, parseArea, parseCell } from "./cellRefs";
@@ -110,7 +111,7 @@ function usedArea(pkg: XlsxPackage, sheet: SheetEntry): Area | null {
   let area: Area | null = null;
   for (const { row, cells } of sheetCells(pkg, sheet.part).rows) {
     for (const { element, column } of cells) {
-      if (!holdsValue(element)) continue;
+      if (column < 1 || !holdsValue(element)) continue;
       if (!area) area = { top: row, left: column, bottom: row, right: column };
       else {
         area.top = Math.min(area.top, row);
@@ -123,11 +124,35 @@ function usedArea(pkg: XlsxPackage, sheet: SheetEntry): Area | null {
   return area;
 }
 
-function filledCells(pkg: XlsxPackage, sheet: SheetEntry | undefined): { row: number; column: number }[] {
+/**
+ * A sheet's state whose used area is worked out when first asked for: finding it means parsing the
+ * sheet's cells, which a large sheet the product never writes on should not cost.
+ */
+function lazilyUsed(pkg: XlsxPackage, sheet: SheetEntry): SheetState {
+  let used: Area | null | undefined;
+  return {
+    name: sheet.name,
+    visibility: sheet.visibility,
+    get used(): Area | null {
+      used ??= usedArea(pkg, sheet);
+      return used;
+    },
+  };
+}
+
+/** The cells holding a value on a sheet, below `after`, each with its value as text. */
+function filledCells(pkg: XlsxPackage, sheet: SheetEntry | undefined, after = 0): CellPlace[] {
   if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return [];
-  const cells: { row: number; column: number }[] = [];
+  const context = valueContext(pkg);
+  const cells: CellPlace[] = [];
   for (const entry of sheetCells(pkg, sheet.part).rows) {
-    for (const { element, column } of entry.cells) if (holdsValue(element)) cells.push({ row: entry.row, column });
+    if (entry.row <= after) continue;
+    for (const { element, column } of entry.cells) {
+      if (column < 1 || !holdsValue(element)) continue;
+      const value = cellValue(element, context);
+      const text = value instanceof Date ? value.toISOString() : String(value ?? "");
+      cells.push({ sheet: sheet.name, row: entry.row, column, text });
+    }
   }
   return cells;
 }
@@ -173,10 +198,65 @@ function commentRefs(root: XmlElement): string[] {
   return refs;
 }
 
-/** What the product wrote before and knows as its own. The lead decides where it is kept. */
+/** The product's record, kept on its very-hidden lists sheet (src/domain/write/record.ts); null when absent. */
 export function readRecord(pkg: XlsxPackage): ProductRecord | null {
-  void pkg;
-  return null;
+  const sheet = pkg.sheet(RECORD_SHEET);
+  if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return null;
+  const context = valueContext(pkg);
+  const grid: CellValue[][] = [];
+  for (const { row, cells } of sheetCells(pkg, sheet.part).rows) {
+    const values: CellValue[] = [];
+    for (const { element, column } of cells) {
+      if (column >= RECORD_LEFT && column < RECORD_LEFT + RECORD_WIDTH)
+        values[column - RECORD_LEFT] = cellValue(element, context);
+    }
+    grid[row - 1] = values;
+  }
+  return recordFromSheet(
+    Array.from(grid, (row) => row ?? []),
+    { top: 1, left: RECORD_LEFT },
+  );
+}
+
+const FLAGS_REFERENCE = new RegExp(`(^|[^\\w.])'?${FLAGS_SHEET}'?!`, "i");
+
+/** The rules reading the flags sheet on a sheet: what versions without a record wrote. */
+function legacyRules(pkg: XlsxPackage, sheet: SheetEntry | undefined): ProductRecord["rules"] {
+  if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return [];
+  const rules: ProductRecord["rules"] = [];
+  for (const element of pkg.tree(sheet.part).children) {
+    if (element.local !== "conditionalFormatting" || !isMain(element.uri)) continue;
+    const area = parseArea((attr(element, "sqref") ?? "").split(" ")[0] ?? "");
+    for (const rule of element.children.filter((c) => c.local === "cfRule")) {
+      for (const formula of rule.children.filter((c) => c.local === "formula")) {
+        if (area && FLAGS_REFERENCE.test(formula.text)) rules.push({ sheet: sheet.name, area, formula: formula.text });
+      }
+    }
+  }
+  return rules;
+}
+
+/** The notes starting with the product's mark: what versions without a record wrote. */
+function legacyNotes(pkg: XlsxPackage): CellPlace[] {
+  const notes: CellPlace[] = [];
+  for (const sheet of pkg.sheets) {
+    if (sheet.part === undefined) continue;
+    for (const rel of pkg.relationships(sheet.part)) {
+      if (rel.external || rel.kind !== "comments" || !pkg.loaded(rel.target)) continue;
+      const list = pkg.tree(rel.target).children.find((c) => c.local === "commentList");
+      for (const comment of list?.children ?? []) {
+        const at = parseCell(attr(comment, "ref") ?? "");
+        const text = comment.children.find((c) => c.local === "text");
+        if (at && text && stringItemText(text).startsWith(NOTE_MARK)) notes.push({ sheet: sheet.name, ...at });
+      }
+    }
+  }
+  return notes;
+}
+
+function legacyMarks(pkg: XlsxPackage, workplan: TablePart | undefined): ProductRecord {
+  const sheets = new Set([workplan?.sheet, pkg.sheet(WORKPLAN.sheet)].filter((s): s is SheetEntry => !!s));
+  return { rules: [...sheets].flatMap((sheet) => legacyRules(pkg, sheet)), notes: legacyNotes(pkg), cells: [] };
 }
 
 function conflictsTable(tables: readonly TablePart[]): PlacedTable | null {
@@ -191,24 +271,23 @@ export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
   const conflicts = conflictsTable(tables);
   const record = readRecord(pkg);
   const names = definedNames(pkg);
-  const sheets: SheetState[] = pkg.sheets.map((sheet) => ({
-    name: sheet.name,
-    visibility: sheet.visibility,
-    used: usedArea(pkg, sheet),
-  }));
+  const sheets: SheetState[] = pkg.sheets.map((sheet) => lazilyUsed(pkg, sheet));
+  const inputs = tables.filter((t) => INPUT_NAMES.has(t.name.toLowerCase()));
+  const workplan = inputs.find((t) => t.name.toLowerCase() === WORKPLAN.table.toLowerCase());
+  const conflictsSheet = pkg.sheet(conflicts?.sheet ?? CONFLICTS.sheet);
   return {
-    tables: tables.filter((t) => INPUT_NAMES.has(t.name.toLowerCase())).map((t) => readTable(pkg, t)),
+    tables: inputs.map((t) => readTable(pkg, t)),
     sheets,
     conflicts,
-    filledCells: filledCells(pkg, pkg.sheet(conflicts?.sheet ?? CONFLICTS.sheet)).map((cell) => ({
-      sheet: conflicts?.sheet ?? CONFLICTS.sheet,
-      ...cell,
-    })),
+    filledCells: [
+      ...filledCells(pkg, conflictsSheet),
+      ...(workplan && workplan.sheet !== conflictsSheet ? filledCells(pkg, workplan.sheet, workplan.area.bottom) : []),
+    ],
     names: new Map(
       [TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME].map((name) => [name, names.get(name.toLowerCase())?.formula ?? null]),
     ),
     record,
-    legacyMarks: { rules: [], notes: [], cells: [] },
+    legacyMarks: record ? { rules: [], notes: [], cells: [] } : legacyMarks(pkg, workplan),
     noteCells: new Set(noteCells(pkg)),
     notesSupported: true,
   };

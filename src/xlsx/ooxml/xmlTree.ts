@@ -4,7 +4,7 @@
  * edits splice new text between the offsets of what they replace, so everything else is kept
  * character for character.
  */
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { SaxesParser } from "saxes";
 import { WorkbookFileError } from "../errors";
 
 export interface XmlAttribute {
@@ -19,7 +19,10 @@ export interface XmlElement {
   name: string;
   local: string;
   uri: string;
-  attributes: XmlAttribute[];
+  /** The attributes as written, by name with its prefix, in document order (a prototype-free record). */
+  raw: Record<string, string>;
+  /** The namespace bindings in scope at this element, prefix ("" for the default) to URI. */
+  scope: ReadonlyMap<string, string>;
   children: XmlElement[];
   /** Text directly inside the element (not in its children). */
   text: string;
@@ -31,14 +34,47 @@ export interface XmlElement {
   closeStart: number;
   /** Offset just after the element. */
   end: number;
-  /** Namespaces declared on this element: prefix ("" for the default) to URI. */
-  declared: Map<string, string>;
 }
 
+/** An attribute's value: unprefixed ones are in no namespace; others are matched by the URI of their prefix. */
 export function attr(element: XmlElement, local: string, uri = ""): string | undefined {
-  for (const attribute of element.attributes)
-    if (attribute.local === local && attribute.uri === uri) return attribute.value;
+  const { raw } = element;
+  if (uri === "") return Object.hasOwn(raw, local) ? raw[local] : undefined;
+  return attrWhere(element, local, (found) => found === uri);
+}
+
+/** The first attribute named `local` whose namespace URI passes `accept`. */
+export function attrWhere(element: XmlElement, local: string, accept: (uri: string) => boolean): string | undefined {
+  for (const key in element.raw) {
+    const colon = key.indexOf(":");
+    if (colon < 0 || key.slice(colon + 1) !== local) continue;
+    const uri = element.scope.get(key.slice(0, colon));
+    if (uri !== undefined && accept(uri)) return element.raw[key];
+  }
   return undefined;
+}
+
+/** The attributes with their namespaces resolved. */
+export function attributesOf(element: XmlElement): XmlAttribute[] {
+  const found: XmlAttribute[] = [];
+  for (const key in element.raw) {
+    const colon = key.indexOf(":");
+    const prefix = colon < 0 ? "" : key.slice(0, colon);
+    const uri =
+      key === "xmlns" || prefix === "xmlns" ? XMLNS_NS : prefix === "" ? "" : (element.scope.get(prefix) ?? "");
+    found.push({ name: key, local: key.slice(colon + 1), uri, value: element.raw[key] ?? "" });
+  }
+  return found;
+}
+
+/** Namespaces declared on this element itself. */
+export function declaredOn(element: XmlElement): Map<string, string> {
+  const declared = new Map<string, string>();
+  for (const key in element.raw) {
+    if (key === "xmlns") declared.set("", element.raw[key] ?? "");
+    else if (key.startsWith("xmlns:")) declared.set(key.slice(6), element.raw[key] ?? "");
+  }
+  return declared;
 }
 
 export function child(element: XmlElement, local: string, uri: string): XmlElement | undefined {
@@ -65,25 +101,63 @@ function tagStart(text: string, end: number): number {
   return text.lastIndexOf("<", end - 1);
 }
 
-function newElement(tag: SaxesTagNS, start: number, openEnd: number): XmlElement {
-  const attributes: XmlAttribute[] = [];
-  for (const a of Object.values(tag.attributes)) {
-    attributes.push({ name: a.name, local: a.local, uri: a.uri, value: a.value });
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** Shared by every element until its first child arrives: most elements of a sheet have none. */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
+
+/**
+ * Namespaces resolved here rather than by saxes (which is about twice as slow with them): the
+ * element's prefix looked up in the bindings in scope; attributes keep their written names and
+ * are resolved only when asked for (most lookups are of unprefixed names).
+ */
+function newElement(
+  name: string,
+  raw: Record<string, string>,
+  parentScope: ReadonlyMap<string, string>,
+  start: number,
+  openEnd: number,
+): XmlElement {
+  let scope = parentScope;
+  let prefixed: string[] | undefined;
+  for (const key in raw) {
+    const at = key.indexOf(":");
+    if (key === "xmlns" || (at === 5 && key.startsWith("xmlns"))) {
+      if (scope === parentScope) scope = new Map(parentScope);
+      (scope as Map<string, string>).set(at < 0 ? "" : key.slice(6), raw[key] ?? "");
+    } else if (at > 0) (prefixed ??= []).push(key.slice(0, at));
   }
-  const declared = new Map<string, string>();
-  for (const [prefix, uri] of Object.entries(tag.ns ?? {})) declared.set(prefix, uri);
+  const colon = name.indexOf(":");
+  const prefix = colon < 0 ? "" : name.slice(0, colon);
+  const uri = scope.get(prefix);
+  if (uri === undefined && prefix !== "") throw new Error(`unbound namespace prefix "${prefix}"`);
+  for (const used of prefixed ?? []) {
+    if (!scope.has(used)) throw new Error(`unbound namespace prefix "${used}"`);
+  }
   return {
-    name: tag.name,
-    local: tag.local,
-    uri: tag.uri,
-    attributes,
-    children: [],
+    name,
+    local: colon < 0 ? name : name.slice(colon + 1),
+    uri: uri ?? "",
+    raw,
+    scope,
+    children: NO_CHILDREN,
     text: "",
     start,
     openEnd,
     closeStart: openEnd,
     end: openEnd,
-    declared,
+  };
+}
+
+/** The same tree with every offset moved back by `delta` (a child taken out of its part's text). */
+export function shifted(element: XmlElement, delta: number): XmlElement {
+  return {
+    ...element,
+    start: element.start - delta,
+    openEnd: element.openEnd - delta,
+    closeStart: element.closeStart - delta,
+    end: element.end - delta,
+    children: element.children.map((c) => shifted(c, delta)),
   };
 }
 
@@ -92,12 +166,9 @@ function newElement(tag: SaxesTagNS, start: number, openEnd: number): XmlElement
  * WorkbookFileError naming `where` when the text is not well-formed XML.
  */
 export function parseXml(text: string, where: string, scope?: ReadonlyMap<string, string>): XmlElement {
-  const options = scope
-    ? { xmlns: true as const, fragment: true, additionalNamespaces: Object.fromEntries(scope) }
-    : { xmlns: true as const };
-  const parser = new SaxesParser(options);
+  const parser = new SaxesParser(scope ? { fragment: true } : {});
   const stack: XmlElement[] = [];
-  const texts: string[][] = [];
+  const top: ReadonlyMap<string, string> = new Map([["xml", XML_NS], ...(scope ?? [])]);
   let root: XmlElement | undefined;
   let failure: Error | undefined;
   parser.on("error", (error) => {
@@ -105,23 +176,32 @@ export function parseXml(text: string, where: string, scope?: ReadonlyMap<string
   });
   parser.on("opentag", (tag) => {
     const end = parser.position;
-    const element = newElement(tag, tagStart(text, end), end);
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root ??= element;
+    const element = newElement(
+      tag.name,
+      tag.attributes as Record<string, string>,
+      parent?.scope ?? top,
+      tagStart(text, end),
+      end,
+    );
+    if (parent) {
+      if (parent.children === NO_CHILDREN) parent.children = [];
+      parent.children.push(element);
+    } else root ??= element;
     stack.push(element);
-    texts.push([]);
   });
-  parser.on("text", (t) => texts[texts.length - 1]?.push(t));
-  parser.on("cdata", (t) => texts[texts.length - 1]?.push(t));
+  const addText = (t: string): void => {
+    const element = stack[stack.length - 1];
+    if (element) element.text += t;
+  };
+  parser.on("text", addText);
+  parser.on("cdata", addText);
   parser.on("closetag", (tag) => {
     const element = stack.pop();
-    const collected = texts.pop();
     if (!element) return;
     const end = parser.position;
     element.end = end;
     element.closeStart = tag.isSelfClosing ? end : tagStart(text, end);
-    element.text = collected?.join("") ?? "";
   });
   try {
     parser.write(text).close();
@@ -142,15 +222,13 @@ function oneLine(message: string): string {
 
 /** Namespaces in scope at the root (for parsing its children again as fragments). */
 export function rootScope(root: XmlElement): Map<string, string> {
-  const scope = new Map<string, string>([["xml", "http://www.w3.org/XML/1998/namespace"]]);
-  for (const [prefix, uri] of root.declared) scope.set(prefix, uri);
-  return scope;
+  return new Map(root.scope);
 }
 
 /** The prefix under which `uri` is declared on the root (`""` for the default namespace), if any. */
 export function prefixOf(root: XmlElement, uri: string): string | undefined {
   if (root.uri === uri) return root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":")) : "";
-  for (const [prefix, declared] of root.declared) if (declared === uri) return prefix;
+  for (const [prefix, declared] of root.scope) if (declared === uri && prefix !== "xml") return prefix;
   return undefined;
 }
 
@@ -202,7 +280,7 @@ export function startTagWith(
 ): string {
   const parts = [`<${element.name}`];
   const done = new Set<string>();
-  for (const a of element.attributes) {
+  for (const a of attributesOf(element)) {
     if (changes.has(a.name)) {
       done.add(a.name);
       const value = changes.get(a.name);

@@ -1,5 +1,5 @@
 /** The rule set as a whole: the ids, severities and sources of docs/domain.md §2. */
-import { RULES } from "../../../src/domain/rules";
+import { RULES, type RuleId } from "../../../src/domain/rules";
 import { DATA_RULES } from "../../../src/domain/findings";
 
 /** docs/domain.md §2, in the order of its table (copied here, so that a change on either side is seen). */
@@ -48,5 +48,14 @@ describe("the rule set", () => {
       expect(["error", "warning", "info"]).toContain(rule.severity);
       expect(rule.summary.trim().length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("the type of a finding's rule", () => {
+  it("is the union of the registry's ids (the type checker refuses any other text)", () => {
+    const right: RuleId = "meeting-cancelled";
+    // @ts-expect-error "no-such-rule" is no rule id
+    const wrong: RuleId = "no-such-rule";
+    expect([right, wrong].map((id) => all.some((r) => r.id === id))).toEqual([true, false]);
   });
 });

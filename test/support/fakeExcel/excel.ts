@@ -424,6 +424,8 @@ export class Worksheet extends ClientObject<SheetModel> {
         throw new FakeError("InvalidOperation", "A workbook must keep at least one visible sheet.");
       }
       sheet.visibility = value as SheetModel["visibility"];
+      // Excel's undo documentation: no undo for Worksheet.visibility on Windows and Mac, and the stack is cleared.
+      if (this.ctx.excel.platform !== "OfficeOnline") this.ctx.excel.undoCleared++;
     });
   }
 
@@ -1345,6 +1347,11 @@ class TableRowCollection extends ClientObject<TableModel> {
       if (index !== null && index !== undefined)
         throw new Error("fake Excel: TableRowCollection.add models appending only (index null)");
       if (table.showTotals) throw new Error("fake Excel: appending to a table with a totals row is not modelled");
+      if (this.ctx.excel.coauthoring)
+        throw new FakeError(
+          "Conflict",
+          "Adding table rows while others edit the workbook conflicts with their changes.",
+        );
       const width = table.area.right - table.area.left + 1;
       const rows = values ?? [Array.from({ length: width }, () => "")];
       if (
@@ -1468,9 +1475,10 @@ function singleCell(address: string): string {
   return cellName(area.top, area.left);
 }
 
-function notesAvailable(excel: FakeExcel): void {
+function notesAvailable(excel: FakeExcel, writing = false): void {
   if (!excel.supports("1.18")) throw new FakeError("ApiNotFound", "Notes need ExcelApi 1.18.");
-  if (excel.notesBroken) throw new FakeError("GeneralException", "An internal error has occurred.");
+  if (excel.notesBroken === true || (writing && excel.notesBroken === "write"))
+    throw new FakeError("GeneralException", "An internal error has occurred.");
 }
 
 class NoteCollection extends Collection<NoteEntity, Note> {
@@ -1534,7 +1542,7 @@ class NoteCollection extends Collection<NoteEntity, Note> {
   add(cellAddress: string, content: string): Note {
     let created: NoteEntity | null = null;
     this.ctx.enqueue("write", () => {
-      notesAvailable(this.ctx.excel);
+      notesAvailable(this.ctx.excel, true);
       const at = this.locate(cellAddress);
       if (!at) throw new FakeError("InvalidCellAddress", cellAddress);
       if (at.sheet.notes.has(at.cell) || at.sheet.comments.has(at.cell)) {
@@ -1766,8 +1774,13 @@ export interface FakeExcelOptions {
    * gives null objects all the way down; "refuse" fails the batch with InvalidObjectPath.
    */
   nullChains?: "null" | "refuse";
-  /** Notes exist (ExcelApi 1.18) but every use of them fails, as office-js issue 6198 reports on the web. */
-  notesBroken?: boolean;
+  /** Notes exist (ExcelApi 1.18) but every use of them fails (true), as office-js issue 6198 reports on the web, or adding one does ("write"). */
+  notesBroken?: boolean | "write";
+  /**
+   * Others edit the workbook at the same time: TableRowCollection.add fails with "Conflict", as
+   * Microsoft's co-authoring guidance warns it conflicts with their changes.
+   */
+  coauthoring?: boolean;
 }
 
 function versionNumber(version: string): number {
@@ -1781,7 +1794,10 @@ export class FakeExcel {
   readonly platform: "PC" | "Mac" | "OfficeOnline";
   latencyMs: number;
   nullChains: "null" | "refuse";
-  notesBroken: boolean;
+  notesBroken: boolean | "write";
+  coauthoring: boolean;
+  /** How many times a batch cleared the user's undo stack (Worksheet.visibility on Windows and Mac). */
+  undoCleared = 0;
   /** Called with every new context before the batch runs (tests wrap context.sync here). */
   onContext: ((context: FakeContext) => void) | null = null;
   /** The options of every Excel.run, in order. */
@@ -1792,6 +1808,12 @@ export class FakeExcel {
   readonly tableHandlers: TableChangedHandler[] = [];
   /** How long after a change its event reaches the handlers (0 = the next microtask). */
   eventDelayMs = 0;
+  /**
+   * Changes to the same table from the same source within this many milliseconds arrive as ONE
+   * event whose address covers them all (0 = every change its own event), as Excel may coalesce them.
+   */
+  coalesceMs = 0;
+  private pending = new Map<string, { event: FakeTableChangedEvent; area: Area }>();
   /** Every table event delivered so far, in order (for tests). */
   readonly events: FakeTableChangedEvent[] = [];
   private injected: FakeError[] = [];
@@ -1803,6 +1825,7 @@ export class FakeExcel {
     this.latencyMs = options.latencyMs ?? 0;
     this.nullChains = options.nullChains ?? "null";
     this.notesBroken = options.notesBroken ?? false;
+    this.coauthoring = options.coauthoring ?? false;
   }
 
   supports(version: string): boolean {
@@ -1835,6 +1858,10 @@ export class FakeExcel {
     changeType: FakeTableChangedEvent["changeType"] = "RangeEdited",
   ): void {
     if (this.tableHandlers.length === 0) return;
+    if (this.coalesceMs > 0) {
+      this.coalesce(table, area, source, changeType);
+      return;
+    }
     const event: FakeTableChangedEvent = {
       type: "TableChanged",
       source,
@@ -1859,6 +1886,48 @@ export class FakeExcel {
     else queueMicrotask(deliver);
   }
 
+  private coalesce(
+    table: TableModel,
+    area: Area,
+    source: "Local" | "Remote",
+    changeType: FakeTableChangedEvent["changeType"],
+  ): void {
+    const key = `${table.id}|${source}`;
+    const waiting = this.pending.get(key);
+    if (waiting) {
+      const a = waiting.area;
+      waiting.area = {
+        top: Math.min(a.top, area.top),
+        left: Math.min(a.left, area.left),
+        bottom: Math.max(a.bottom, area.bottom),
+        right: Math.max(a.right, area.right),
+      };
+      waiting.event.address = areaName(waiting.area);
+      return;
+    }
+    const event: FakeTableChangedEvent = {
+      type: "TableChanged",
+      source,
+      changeType,
+      tableId: table.id,
+      worksheetId: table.sheet.id,
+      address: areaName(area),
+    };
+    this.pending.set(key, { event, area });
+    setTimeout(() => {
+      this.pending.delete(key);
+      this.events.push(event);
+      for (const handler of [...this.tableHandlers]) {
+        try {
+          const returned = handler(event);
+          if (returned instanceof Promise) returned.catch(() => undefined);
+        } catch {
+          // Excel ignores what a handler throws.
+        }
+      }
+    }, this.eventDelayMs + this.coalesceMs);
+  }
+
   /**
    * Someone types `value` into a cell, outside any batch: the user of this Excel ("Local") or a
    * co-author ("Remote"). A cell inside a table raises that table's changed event. The value is
@@ -1880,6 +1949,21 @@ export class FakeExcel {
       sheet.prune(area.top, area.left);
     } else sheet.ensure(area.top, area.left).value = value;
     this.reportChanges(before, source);
+  }
+
+  /**
+   * The user picks `value` from a cell's drop-down list: as editCell, except that Excel on the web
+   * raises no change event for it (office-js issue 3888).
+   */
+  pickFromList(sheetName: string, address: string, value: string): void {
+    if (this.platform !== "OfficeOnline") {
+      this.editCell(sheetName, address, value, "Local");
+      return;
+    }
+    const sheet = this.model.sheet(sheetName);
+    if (!sheet) throw new Error(`fake Excel: no sheet "${sheetName}"`);
+    const { area } = parseAddress(address);
+    sheet.ensure(area.top, area.left).value = value;
   }
 
   /** For FakeContext.sync: the failure injected for this sync, if any. */

@@ -111,6 +111,15 @@ function shownValue(sheet: SheetModel | null, row: number, column: number): Grid
   return typeof value === "object" ? value.error : value;
 }
 
+/**
+ * What the cell shows: Excel desktop shows "####" for a Text-formatted ("@") cell holding more
+ * than 255 characters (issue 10; not in Microsoft's documentation), whatever its width.
+ */
+function displayed(sheet: SheetModel, row: number, column: number, value: GridValue): GridValue {
+  const long = typeof value === "string" && value.length > 255;
+  return long && sheet.cell(row, column)?.numberFormat === "@" ? "####" : value;
+}
+
 /** The cells worth reporting for a rule: its range, cut down to where the sheet has anything. */
 function reach(sheet: SheetModel, model: WorkbookModel, area: Area): Area | null {
   const used = sheet.usedArea(false);
@@ -181,7 +190,7 @@ export function sheetGrid(model: WorkbookModel, sheet: SheetModel): SheetGrid {
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [row, column] of keys) {
     const value = shownValue(sheet, row, column);
-    if (value !== null) grid.values[cellName(row, column)] = value;
+    if (value !== null) grid.values[cellName(row, column)] = displayed(sheet, row, column, value);
   }
   applyRules(sheet, model, grid);
   for (const [row, column] of keys) {
