@@ -2,7 +2,7 @@
  * What the Bureau prints: `workplan check --out` and `workplan propose --out` written, converted
  * to PDF by LibreOffice (A4), and read back as word boxes (`pdftotext -bbox`). On the Sources,
  * Conflicts and Proposal pages no two words overlap (a wrapped cell never runs into the next row)
- * and no text is under 8 pt (9 pt on the proposal).
+ * and no text is under 8 pt (9 pt on the proposal); the Timeline too.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -109,6 +109,17 @@ describeRender("printed by LibreOffice on A4", () => {
     expect(conflicts).toHaveLength(1);
     const words = conflicts[0] ?? [];
     expect(words.map((w) => w.text).join(" ")).toContain("What would fix it");
+    expect(overlapping(words)).toEqual([]);
+    expect(smallest(words)).toBeGreaterThanOrEqual(8);
+  });
+
+  it("prints the Timeline: years across, every cluster and topic, no overlap, nothing under 8 pt", () => {
+    const timeline = checked.filter((words) => words[0]?.text === "Timeline");
+    expect(timeline).toHaveLength(1);
+    const words = timeline[0] ?? [];
+    const text = words.map((w) => w.text).join(" ");
+    expect(text).toContain("Cluster 2 — Prevention");
+    expect(text).toContain("15th!");
     expect(overlapping(words)).toEqual([]);
     expect(smallest(words)).toBeGreaterThanOrEqual(8);
   });
