@@ -125,8 +125,10 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     }
     // Filled exactly where the proposed fixed topic differs from the current one.
     const current = columnLetter(PROPOSAL_HEADERS.indexOf("Fixed topic now"));
-    const bodyRows = Object.keys(column(proposalSheet, "A"))
-      .map((cell) => Number(cell.slice(1)))
+    // The grid's rows (a meeting's ordinal in column A), not the blocks below it.
+    const bodyRows = Object.entries(column(proposalSheet, "A"))
+      .filter(([, value]) => /^\d+(st|nd|rd|th)$/.test(String(value)))
+      .map(([cell]) => Number(cell.slice(1)))
       .filter((row) => row > headerRow);
     expect(bodyRows).toHaveLength(12);
     const differing = bodyRows.filter(
