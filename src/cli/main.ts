@@ -6,6 +6,7 @@ import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
 import { budgetFor, proposeTimeline, type Budget, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
+import { readSources } from "../domain/sources";
 import type { WorkbookState } from "../domain/sheetOps";
 import { describeCheck, describeProposalSheetOps } from "../domain/write";
 import {
@@ -117,7 +118,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 }
 
 async function runPropose(args: CheckArgs, io: Io): Promise<number> {
-  const { input, result } = await analyse(args, io);
+  const { input, tables, result } = await analyse(args, io);
   const budget = budgetOf(args.timeLimit, io);
   const proposal: Proposal = result.plan ? proposeTimeline(result.plan, { budget }) : unreadable(result);
   let wrote: string | null = null;
@@ -129,6 +130,7 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
       result.plan,
       { date: now.toISOString().slice(0, 10), time: checkTime(now) },
       state.sheets.map((s) => s.name),
+      readSources(tables),
     );
     writeAtomically(args.out, await patchedBytes(pkg, describeProposalSheetOps(sheet)));
     wrote = sheet.name;

@@ -10,6 +10,8 @@ import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1, quoteSheet } from "./areas";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
+import { sourceInWords } from "./sources";
+import { describeTimeline, type TimelineGrid } from "./timeline";
 import { listPhrase, plural } from "./wording";
 
 export { parseA1 };
@@ -23,10 +25,16 @@ export const FLEXIBLE_LIST_NAME = "WorkplanFlexibleLabels";
 /** Every note the product writes starts with this line, so that clearing removes only those. */
 export const NOTE_MARK = "Workplan Checker:";
 
-export const SEVERITY_STYLE: Readonly<Record<Severity, { flag: number; fill: string; font: string; label: string }>> = {
-  error: { flag: 3, fill: "FFC7CE", font: "9C0006", label: "Error" },
-  warning: { flag: 2, fill: "FFEB9C", font: "9C5700", label: "Warning" },
-  info: { flag: 1, fill: "DDEBF7", font: "1F4E79", label: "Info" },
+/**
+ * The colours of each severity: `fill` tints the flagged meeting's row, `strong` fills the cell to
+ * change (with a border in `font`, which greyscale print keeps) and the legend.
+ */
+export const SEVERITY_STYLE: Readonly<
+  Record<Severity, { flag: number; fill: string; strong: string; font: string; label: string }>
+> = {
+  error: { flag: 3, fill: "FDE4E7", strong: "FF8B94", font: "9C0006", label: "Error" },
+  warning: { flag: 2, fill: "FFF6D5", strong: "FFD44F", font: "7A4500", label: "Warning" },
+  info: { flag: 1, fill: "EAF2FA", strong: "9DC3E6", font: "1F4E79", label: "Info" },
 };
 
 /** Above a Conflicts table that no check has filled yet. */
@@ -56,6 +64,9 @@ export interface HighlightRule {
   formula: string;
   fill: string;
   font: string;
+  /** The cell to change: bold, with a border that greyscale print keeps. Absent on the row's tint. */
+  border?: string;
+  bold?: boolean;
 }
 
 export interface Highlights {
@@ -66,6 +77,8 @@ export interface Highlights {
   left: number;
   /** 0 none, 1 info, 2 warning, 3 error; one row per table row, one column per table column. */
   flags: number[][];
+  /** Each row's highest flag, in the column after the flags: it tints the meeting's row. */
+  rowFlags: number[];
   rules: HighlightRule[];
 }
 
@@ -80,6 +93,8 @@ export interface ConflictsTable {
   sheet: string;
   /** Lines written above the table: when the check ran and against which expected ends. */
   caption: readonly [string, string];
+  /** Whether the second line is the banner of a what-if check (shown in bold red). */
+  whatIf?: boolean;
   headers: readonly string[];
   rows: (string | number | null)[][];
 }
@@ -94,6 +109,8 @@ export interface Annotations {
   notes: Note[];
   conflicts: ConflictsTable;
   lists: DropDownLists | null;
+  /** The Timeline sheet's grid; null when the workbook cannot be read as a plan. */
+  timeline?: TimelineGrid | null;
 }
 
 function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Highlights | null {
@@ -111,20 +128,44 @@ function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Hi
     row[at.column - left] = Math.max(row[at.column - left] ?? 0, SEVERITY_STYLE[finding.severity].flag);
   }
   const origin = a1(top, left);
-  const rules = (["error", "warning", "info"] as const).map((severity) => ({
-    severity,
-    formula: `${quoteSheet(FLAGS_SHEET)}!${origin}=${SEVERITY_STYLE[severity].flag}`,
-    fill: SEVERITY_STYLE[severity].fill,
-    font: SEVERITY_STYLE[severity].font,
-  }));
+  const rowFlag = `$${a1(top, left + width)}`;
+  const severities = ["error", "warning", "info"] as const;
+  const flagged = (cell: string, severity: Severity) =>
+    `${quoteSheet(FLAGS_SHEET)}!${cell}=${SEVERITY_STYLE[severity].flag}`;
+  const rules: HighlightRule[] = [
+    ...severities.map((severity) => ({
+      severity,
+      formula: flagged(origin, severity),
+      fill: SEVERITY_STYLE[severity].strong,
+      font: SEVERITY_STYLE[severity].font,
+      border: SEVERITY_STYLE[severity].font,
+      bold: true,
+    })),
+    ...severities.map((severity) => ({
+      severity,
+      formula: flagged(rowFlag, severity),
+      fill: SEVERITY_STYLE[severity].fill,
+      font: "000000",
+    })),
+  ];
   return {
     sheet: table.sheet,
     range: `${origin}:${a1(top + table.rows.length - 1, left + width - 1)}`,
     top,
     left,
     flags,
+    rowFlags: flags.map((row) => Math.max(0, ...row)),
     rules,
   };
+}
+
+function noteLines(finding: Finding): string[] {
+  const source = sourceInWords(finding.source);
+  return [
+    `${SEVERITY_STYLE[finding.severity].label}: ${finding.problem}`,
+    ...(finding.fix ? [`What would fix it: ${finding.fix}`] : []),
+    `(${[source, finding.rule].filter(Boolean).join("; ")})`,
+  ];
 }
 
 function notesFor(findings: readonly Finding[]): Note[] {
@@ -133,9 +174,7 @@ function notesFor(findings: readonly Finding[]): Note[] {
     if (!finding.sheet || !finding.cell) continue;
     const key = `${finding.sheet}!${finding.cell}`;
     const entry = byCell.get(key) ?? { sheet: finding.sheet, cell: finding.cell, lines: [] };
-    entry.lines.push(
-      `${SEVERITY_STYLE[finding.severity].label} (${finding.rule}${finding.source ? `, ${finding.source}` : ""}): ${finding.message}`,
-    );
+    entry.lines.push(...noteLines(finding));
     byCell.set(key, entry);
   }
   return [...byCell.values()].map(({ sheet, cell, lines }) => ({
@@ -155,31 +194,71 @@ function expectedEndsLine(plan: Plan | null): string {
   return `Expected review ends used: ${parts.join(", ")}.`;
 }
 
-/** " Cancelled for this check only (what-if): the 15th meeting." */
-function cancelledText(cancelled: readonly number[]): string {
-  if (cancelled.length === 0) return "";
-  const names = listPhrase(cancelled.map(ordinal));
-  return ` Cancelled for this check only (what-if): the ${names} ${cancelled.length === 1 ? "meeting" : "meetings"}.`;
+/** "Agenda item 3: 6 — Record-keeping; marking (arts. 7, 8)", or the column or table the finding's cell is in. */
+function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding): string | null {
+  if (!finding.sheet || !finding.cell) return null;
+  const table = findTable(tables, WORKPLAN.table);
+  const at = parseA1(finding.cell);
+  const inWorkplan = table && table.sheet === finding.sheet && at.row > table.top;
+  const header = inWorkplan ? String(table.headers[at.column - table.left] ?? "").trim() : "";
+  if (header.toLowerCase() === WORKPLAN.fixed.toLowerCase()) {
+    const label =
+      plan && finding.topic !== null ? topicLabels(plan).find((l) => l.startsWith(`${finding.topic} `)) : null;
+    return `Agenda item 3 (fixed topic)${label ? `: ${label}` : finding.topic !== null ? `: topic ${finding.topic}` : ""}`;
+  }
+  if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return "Agenda item 2 (flexible topic)";
+  if (header) return header;
+  const other = [...tables.values()].find((t) => t.sheet === finding.sheet);
+  return other ? `${other.name} table` : finding.sheet;
 }
 
-function conflictsFor(result: CheckResult, checkedAt: string): ConflictsTable {
-  const { error, warning, info } = result.summary;
-  const rows: (string | number | null)[][] = result.findings.map((f) => [
+/** "15th meeting (2028)" */
+function meetingWithYear(finding: Finding): string | null {
+  if (finding.meeting === null) return finding.year === null ? null : String(finding.year);
+  return `${ordinal(finding.meeting)} meeting${finding.year === null ? "" : ` (${finding.year})`}`;
+}
+
+function conflictsRow(tables: WorkbookTables, plan: Plan | null, f: Finding): (string | number | null)[] {
+  return [
     SEVERITY_STYLE[f.severity].label,
+    meetingWithYear(f),
+    agendaItem(tables, plan, f),
+    f.problem,
+    f.fix,
+    sourceInWords(f.source),
     f.rule,
     f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet,
-    f.meeting,
-    f.message,
-    f.source,
-  ]);
-  if (rows.length === 0) rows.push(["None", null, null, null, "No conflicts: the workplan follows every rule.", null]);
+  ];
+}
+
+/** The banner line of a check that used what-if values: which review ends and which cancelled meetings. */
+export function whatIfLine(result: CheckResult): string | null {
+  const clusters = [...(result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
+  const moved = clusters
+    .filter((c) => c.expectedEnd !== c.expectedEndInWorkbook)
+    .map(
+      (c) =>
+        `cluster ${c.number}'s review end taken as ${c.expectedEnd} (the Clusters table says ${c.expectedEndInWorkbook})`,
+    );
+  const cancelled = result.cancelled.map((n) => `the ${ordinal(n)} meeting taken as cancelled`);
+  if (moved.length + cancelled.length === 0) return null;
+  return `WHAT-IF CHECK: ${listPhrase([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
+}
+
+function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: string): ConflictsTable {
+  const { error, warning, info } = result.summary;
+  const rows = result.findings.map((f) => conflictsRow(tables, result.plan, f));
+  if (rows.length === 0) {
+    rows.push(["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null]);
+  }
   return {
     sheet: CONFLICTS.sheet,
     caption: [
       `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ` +
         `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`,
-      expectedEndsLine(result.plan) + cancelledText(result.cancelled),
+      whatIfLine(result) ?? expectedEndsLine(result.plan),
     ],
+    whatIf: whatIfLine(result) !== null,
     headers: CONFLICTS.headers,
     rows,
   };
@@ -192,7 +271,8 @@ export function describeAnnotations(tables: WorkbookTables, result: CheckResult,
   return {
     highlights: highlightsFor(tables, result.findings),
     notes: notesFor(result.findings),
-    conflicts: conflictsFor(result, checkedAt),
+    conflicts: conflictsFor(tables, result, checkedAt),
     lists: result.plan ? { topics: topicLabels(result.plan), flexible: flexibleLabels(result.plan) } : null,
+    timeline: result.plan ? describeTimeline(result.plan, result.findings) : null,
   };
 }

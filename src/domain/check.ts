@@ -3,6 +3,8 @@ import type { Finding, Plan, Severity } from "./model";
 import { readPlan, type ReadOptions } from "./read";
 import { RULES } from "./rules";
 import { toFinding } from "./findings";
+import { inPlainWords } from "./remedies";
+import { quoteOf, readSources } from "./sources";
 import type { WorkbookTables } from "./tables";
 
 export type Summary = Record<Severity, number>;
@@ -20,7 +22,7 @@ export interface CheckResult {
 }
 
 export function checkPlan(plan: Plan): Finding[] {
-  return RULES.flatMap((rule) => rule.check(plan).map((hit) => toFinding(rule, hit)));
+  return RULES.flatMap((rule) => rule.check(plan).map((hit) => inPlainWords(toFinding(rule, hit), plan)));
 }
 
 export function summarize(findings: readonly Finding[]): Summary {
@@ -46,7 +48,12 @@ export function bySeverity(findings: readonly Finding[]): Finding[] {
 
 export function checkWorkbook(tables: WorkbookTables, options: ReadOptions): CheckResult {
   const { plan, findings: dataFindings, cancelled } = readPlan(tables, options);
-  const findings = bySeverity([...dataFindings, ...(plan ? checkPlan(plan) : [])]);
+  const texts = readSources(tables);
+  const data = dataFindings.map((finding) => inPlainWords(finding, plan));
+  const findings = bySeverity([...data, ...(plan ? checkPlan(plan) : [])]).map((finding) => ({
+    ...finding,
+    quote: quoteOf(finding.source, texts),
+  }));
   return {
     plan,
     findings,

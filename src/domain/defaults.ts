@@ -4,6 +4,7 @@
  */
 import { ALL_TABLES, SETTING_NAMES } from "./layout";
 import { topicLabel, flexibleLabel } from "./labels";
+import { ADOPTED_SOURCES } from "./sources";
 import { tablesByName, type CellValue, type SheetTable, type WorkbookTables } from "./tables";
 
 interface AdoptedTopic {
@@ -92,6 +93,7 @@ const ROWS: Readonly<Record<string, CellValue[][]>> = {
     [SETTING_NAMES.latest, 1],
     [SETTING_NAMES.asOf, null],
   ],
+  Sources: ADOPTED_SOURCES.map((row) => [...row]),
   Conflicts: [],
 };
 

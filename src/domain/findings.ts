@@ -59,12 +59,18 @@ export function dataFinding(rule: DataRuleId, at: Where | null, message: string)
     topic: null,
     message,
     source: null,
+    quote: null,
+    problem: message,
+    fix: null,
   };
 }
 
 export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
   const held = hit.meeting?.held ?? false;
   const meetingName = hit.meeting ? describeMeeting(hit.meeting) : "";
+  const message = held
+    ? `${hit.message} ${capitalize(meetingName)} was already held, so this is for information only.`
+    : hit.message;
   return {
     rule: rule.id,
     severity: held ? "info" : rule.severity,
@@ -74,10 +80,11 @@ export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
     meeting: hit.meeting?.ordinal ?? null,
     year: hit.meeting?.year ?? null,
     topic: hit.topic ?? null,
-    message: held
-      ? `${hit.message} ${capitalize(meetingName)} was already held, so this is for information only.`
-      : hit.message,
+    message,
     source: rule.source,
+    quote: null,
+    problem: message,
+    fix: null,
   };
 }
 

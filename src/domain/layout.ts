@@ -46,10 +46,19 @@ export const FLEXIBLE = {
 
 export const SETTINGS = { table: "Settings", sheet: "Settings", setting: "Setting", value: "Value" } as const;
 
+/** The sentences of each source the rules cite (optional: without it findings cite the id alone). */
+export const SOURCES = {
+  table: "Sources",
+  sheet: "Sources",
+  source: "Source",
+  document: "Document",
+  text: "Text",
+} as const;
+
 export const CONFLICTS = {
   table: "Conflicts",
   sheet: "Conflicts",
-  headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"],
+  headers: ["Severity", "Meeting", "Agenda item", "Problem", "What would fix it", "Source", "Rule", "Cell"],
 } as const;
 
 export const SETTING_NAMES = {
@@ -87,6 +96,7 @@ export const INPUT_TABLES: readonly TableLayout[] = [
     columns: [FLEXIBLE.code, FLEXIBLE.title, FLEXIBLE.related, FLEXIBLE.discussedAt],
   },
   { table: SETTINGS.table, sheet: SETTINGS.sheet, columns: [SETTINGS.setting, SETTINGS.value] },
+  { table: SOURCES.table, sheet: SOURCES.sheet, columns: [SOURCES.source, SOURCES.document, SOURCES.text] },
 ];
 
 export const ALL_TABLES: readonly TableLayout[] = [

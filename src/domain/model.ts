@@ -102,4 +102,10 @@ export interface Finding {
   topic: number | null;
   message: string;
   source: string | null;
+  /** The source's sentences from the workbook's Sources table; null without the table or the id in it. */
+  quote: string | null;
+  /** What is wrong, in one or two sentences a delegate can read (the message, without the technical ids). */
+  problem: string;
+  /** What would fix it, in one sentence; null when nothing needs fixing (information only). */
+  fix: string | null;
 }

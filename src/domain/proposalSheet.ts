@@ -7,26 +7,33 @@ import { topicLabel } from "./labels";
 import type { Plan } from "./model";
 import { ordinal } from "./parse";
 import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
-import { plural } from "./wording";
+import { sourceInWords, type SourceTexts } from "./sources";
+import { describeCluster, describeReviewEnd } from "./windows";
+import { capitalize, listPhrase, plural } from "./wording";
 
 export const PROPOSAL_HEADERS = [
   "Meeting",
   "Year",
   "Status",
-  "Current fixed topic",
+  "Fixed topic now",
   "Proposed fixed topic",
-  "Change",
-  "Reason",
+  "Why",
 ] as const;
 /** Column (0-based) of the proposed topic: the cell highlighted where it changes. */
 export const PROPOSED_COLUMN = 4;
 export const CHANGED_FILL = "FFEB9C";
 const MAX_SHEET_NAME = 31;
 
-/** Column widths, in characters as a .xlsx file stores them: fitted to the text within limits; the reasons wide and wrapped. */
-const MIN_WIDTH = 8;
-const MAX_WIDTH = 60;
-const REASON_WIDTH = 120;
+export const TITLE = "Proposed amendment of the timeline of the multi-year workplan";
+export const SUBTITLE = "Draft for consideration by the extended Bureau";
+export const EMPTIED = "No fixed topic (flexible topic only)";
+
+/**
+ * Widths in characters (of the default font's digits): about 125 in all, which A4 landscape
+ * prints at no less than 9 pt even where a wider font stands in for Calibri; the topics and the
+ * reasons wrap.
+ */
+const WIDTHS = [8, 6, 9, 25, 25, 52];
 
 export interface ProposalColumn {
   /** Width in characters (of the default font's digits). */
@@ -36,22 +43,25 @@ export interface ProposalColumn {
 
 /** How wide each column of the proposal sheet is, and whether its text wraps; the same for every adapter. */
 export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">): ProposalColumn[] {
-  return sheet.headers.map((title, i) => {
-    if (i === sheet.headers.length - 1) return { width: REASON_WIDTH, wrap: true };
-    const longest =
-      Math.max(0, ...[title, ...sheet.rows.map((row) => row[i])].map((text) => String(text ?? "").length)) + 2;
-    return { width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest)), wrap: longest > MAX_WIDTH };
-  });
+  return sheet.headers.map((_, i) => ({ width: WIDTHS[i] ?? 12, wrap: i >= 3 }));
+}
+
+/** A block below the grid: its title, then rows written from column 1 (the long texts in the last column). */
+export interface ProposalBlock {
+  title: string;
+  rows: (string | number | null)[][];
 }
 
 export interface ProposalSheet {
   name: string;
-  /** Lines above the grid: title, totals, what the check used. */
+  /** Lines above the grid: title, subtitle, date, what prompted it, the outcome. */
   caption: string[];
   headers: readonly string[];
   rows: (string | number | null)[][];
   /** Rows (0-based into rows) whose proposed topic differs from the current one. */
   changedRows: number[];
+  /** Below the grid: the flexible-topic candidates and the quoted sources (absent: none). */
+  after?: ProposalBlock[];
 }
 
 /** `Proposal 2026-11-23`, or `Proposal 2026-11-23 (2)` … when that name is taken (any case). */
@@ -81,59 +91,143 @@ export function proposalTotals(proposal: CleanProposal): string {
   return `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`;
 }
 
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-12-01" → "1 December 2026" (UN editorial style). */
+export function dateInWords(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day && year ? `${day} ${name} ${year}` : date;
+}
+
+/** What prompted the proposal: the clusters whose review end slips and the cancelled meetings. */
+export function promptedBy(plan: Plan): string {
+  const slips = [...plan.clusters.values()]
+    .filter((c) => c.expectedEnd !== c.plannedEnd)
+    .sort((a, b) => a.number - b.number)
+    .map((c) => `the review of ${describeCluster(c)} ${describeReviewEnd(c)}`);
+  const cancelled = plan.meetings
+    .filter((m) => m.status === "cancelled" && m.ordinal !== null)
+    .map((m) => `the ${ordinal(m.ordinal as number)} meeting${m.year === null ? "" : ` (${m.year})`} is cancelled`);
+  const causes = [...slips, ...cancelled];
+  return causes.length === 0
+    ? "Prompted by: a check of the workplan (no review slips and no meeting is cancelled)."
+    : `Prompted by: ${listPhrase(causes)}.`;
+}
+
+/** The outcome in one sentence. */
+export function outcomeSentence(proposal: CleanProposal): string {
+  const { error, warning } = proposal.after;
+  const after = `with it the check finds ${plural(error, "error")} and ${plural(warning, "warning")}`;
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
+    return `No change is needed: every topic already sits inside its cluster windows; ${after}.`;
+  const topics = proposal.moves.map((m) => String(m.topic));
+  const moved = `${proposal.moved === 1 ? "topic" : "topics"} ${listPhrase(topics)}`;
+  const appended =
+    proposal.appendedMeetings === 0 ? "appends no meeting" : `appends ${plural(proposal.appendedMeetings, "meeting")}`;
+  return `The proposal moves ${moved} and ${appended}; ${after}.`;
+}
+
+/** A solver's reason in plain words: without the rule id, as a sentence. */
+export function plainReason(reason: string | null): string | null {
+  if (!reason) return null;
+  const text = capitalize(reason.replace(/^[a-z]+(?:-[a-z]+)+: /, "").replace(/; ([a-z]+(?:-[a-z]+)+): /g, "; "));
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function statusText(m: MeetingChange): string {
+  return m.held ? "Held" : m.appended ? "Appended" : m.cancelled ? "Cancelled" : "Planned";
+}
+
+function meetingText(m: MeetingChange): string | null {
+  if (m.meeting === null) return m.renumbered === null ? null : ordinal(m.renumbered);
+  return m.renumbered === null ? ordinal(m.meeting) : `${ordinal(m.renumbered)} (was ${ordinal(m.meeting)})`;
+}
+
+function proposedText(plan: Plan, m: MeetingChange): string | null {
+  if (m.proposed !== null) return label(plan, m.proposed);
+  return m.cancelled ? "None (the meeting is cancelled)" : EMPTIED;
+}
+
+function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | null {
+  const meetings = proposal.meetings.filter((m) => m.flexibleCandidates !== null);
+  if (meetings.length === 0) return null;
+  const titles = new Map([...(plan.flexibleTopics?.values() ?? [])].map((f) => [f.code, f.title]));
+  const codes = [...new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []))];
+  const rows: (string | number | null)[][] = meetings.map((m) => [
+    `${meetingText(m) ?? "Meeting"} meeting${m.year === null ? "" : ` (${m.year})`}`,
+    null,
+    null,
+    null,
+    null,
+    m.flexibleCandidates?.length
+      ? m.flexibleCandidates.map((c) => `(${c})`).join(", ")
+      : "None fits without a finding.",
+  ]);
+  const key = codes.map((code) => `(${code}) ${titles.get(code) ?? ""}`.trim()).join("; ");
+  if (key) rows.push([null, null, null, null, null, `${key}.`]);
+  return {
+    title:
+      "Agenda item 2: flexible topics each meeting could take without a finding (candidates only: the choice " +
+      "stays with the extended Bureau)",
+    rows,
+  };
+}
+
+/** The sources that ground a proposal: rescheduling (P§49, P§4), the cluster windows (P§18), the order (P§50(b)). */
+const PROPOSAL_SOURCES = ["P§49", "P§4", "P§18", "P§50(b)"];
+
+function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
+  const rows = PROPOSAL_SOURCES.map((id) => {
+    const text = sources?.get(id.replace(/\s+/g, "").toLowerCase());
+    return [sourceInWords(id), null, null, null, text?.document ?? null, text ? `“${text.text}”` : id];
+  });
+  return { title: "Sources", rows };
+}
+
 export function describeProposalSheet(
   proposal: CleanProposal,
   plan: Plan,
   when: { date: string; time: string },
   existingSheets: readonly string[],
+  sources: SourceTexts | null = null,
 ): ProposalSheet {
-  const rows = proposal.meetings.map((m) => {
-    const number = m.renumbered ?? m.meeting;
-    return [
-      number === null ? null : ordinal(number),
-      m.year,
-      m.held ? "Held" : m.appended ? "Appended" : m.cancelled ? "Cancelled" : "Planned",
-      label(plan, m.current),
-      label(proposal.plan, m.proposed),
-      changeText(m),
-      reasonText(m),
-    ];
-  });
-  const { error, warning, info } = proposal.after;
+  const rows = proposal.meetings.map((m) => [
+    meetingText(m),
+    m.year,
+    statusText(m),
+    label(plan, m.current) ?? (m.appended ? "(new meeting)" : "None"),
+    proposedText(proposal.plan, m),
+    plainReason(m.reason),
+  ]);
+  const candidates = candidateBlock(proposal, plan);
   return {
     name: proposalSheetName(when.date, existingSheets),
     caption: [
-      `Proposed amended timeline of the workplan (P§49), made ${when.time}. ` +
-        "Flexible topics named for agenda item 2 are candidates only: the choice stays with the extended Bureau " +
-        "(P§48, P§50(a))." +
-        (proposal.proven ? "" : ` ${NOT_PROVEN}`),
-      proposalTotals(proposal),
-      `After the change the check finds ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info. The Workplan table is unchanged until the proposal is applied.`,
+      TITLE,
+      SUBTITLE,
+      dateInWords(when.date),
+      promptedBy(plan),
+      outcomeSentence(proposal),
+      ...(proposal.proven ? [] : [NOT_PROVEN]),
+      "The Workplan table is unchanged until the proposal is applied.",
     ],
     headers: PROPOSAL_HEADERS,
     rows,
     changedRows: proposal.meetings.flatMap((m, i) => (m.current !== m.proposed ? [i] : [])),
+    after: [...(candidates ? [candidates] : []), sourcesBlock(sources)],
   };
-}
-
-/** "changed", "appended meeting", "renumbered (was the 17th)", or nothing. */
-function changeText(m: MeetingChange): string | null {
-  if (m.appended) return "appended meeting";
-  const renumbered = m.renumbered !== null && m.meeting !== null ? `renumbered (was the ${ordinal(m.meeting)})` : null;
-  const changed = m.current === m.proposed ? null : "changed";
-  return [changed, renumbered].filter(Boolean).join(", ") || null;
-}
-
-/**
- * The reason for the fixed topic, then, for a planned meeting whose agenda item 2 is blank, the
- * flexible topics it could take without a finding (in the Reason column, so that the grid keeps
- * its columns for both adapters).
- */
-function reasonText(m: MeetingChange): string | null {
-  if (m.flexibleCandidates === null) return m.reason;
-  const codes = m.flexibleCandidates.map((c) => `(${c})`).join(", ");
-  const candidates = codes
-    ? `Agenda item 2 is blank; flexible topics it could take: ${codes}.`
-    : "Agenda item 2 is blank; no flexible topic fits it without a finding.";
-  return m.reason ? `${m.reason}. ${candidates}` : candidates;
 }

@@ -70,6 +70,8 @@ export type SheetOp =
       op: "pageSetup";
       sheet: string;
       landscape: boolean;
+      /** The paper the Bureau prints on; absent: the sheet's own (the adapters' hunk may lag). */
+      paper?: "A4";
       /** Fit all columns to one page width (any number of pages tall). */
       fitToWidth: boolean;
       /** Rows repeated at the top of every printed page. */
@@ -103,6 +105,8 @@ export interface ProductRecord {
   notes: CellPlace[];
   /** Cells outside the product's tables that it wrote (the lines above the Conflicts table). */
   cells: CellPlace[];
+  /** Sheets that are wholly the product's (the Timeline), redrawn on every check. */
+  sheets?: string[];
 }
 
 export interface CellPlace {

@@ -14,6 +14,7 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
+import { TIMELINE_SHEET } from "../domain/timeline";
 import {
   formulaKey,
   type CellPlace,
@@ -146,6 +147,9 @@ interface QueuedRules {
   owner: Excel.Worksheet;
 }
 
+/** Sheets besides the Workplan's where the product's record may list rules. */
+const RULED_SHEETS: readonly string[] = [CONFLICTS.sheet, TIMELINE_SHEET];
+
 function queueRules(owner: Excel.Worksheet, sheet: string): QueuedRules {
   const formats = owner.getRange().conditionalFormats;
   formats.load("items/type, items/customOrNullObject/rule/formula");
@@ -198,6 +202,9 @@ function queueRead(context: Excel.RequestContext, support: Support, known: Known
   const belowWorkplan = workplan ? queueUsed(workplan.table.worksheet, true, workplan.table) : () => null;
   if (known.sheet(WORKPLAN.sheet))
     rules.push(queueRules(context.workbook.worksheets.getItemOrNullObject(WORKPLAN.sheet), WORKPLAN.sheet));
+  // The product's sheets hold rules of the record too (the Conflicts table's severity colours).
+  for (const name of RULED_SHEETS.filter((sheet) => known.sheet(sheet)))
+    rules.push(queueRules(context.workbook.worksheets.getItemOrNullObject(name), name));
   const notes = support.notes ? context.workbook.notes.load("items/content") : null;
   const comments = support.notes ? context.workbook.comments.load("items/id") : null;
   return {

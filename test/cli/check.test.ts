@@ -55,6 +55,9 @@ describe("workplan check on the embedded adopted plan", () => {
       topic: 6,
       message: expect.stringContaining("earliest acceptable year is 2030"),
       source: "P§18, P§4, P§49",
+      quote: expect.stringContaining("P§49: “In contrast, the agenda item on the scope and implementation"),
+      problem: expect.stringContaining("earliest acceptable year is 2030"),
+      fix: expect.stringContaining("Move topic 6 to a meeting held from 2030 to 2033"),
     });
   });
 
@@ -153,7 +156,7 @@ describe("check --out", () => {
     const formulas = formats.flatMap((cf) =>
       cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")),
     );
-    expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(3);
+    expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(6);
     // ExcelJS reads a note's text only from runs (<r>); the file's comments part is read as it is.
     const zip = await JSZip.loadAsync(readFileSync(out));
     const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]?.async("string");
@@ -162,8 +165,10 @@ describe("check --out", () => {
     expect(String(conflicts?.getCell("A1").value)).toBe(
       "Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
     );
-    expect(String(conflicts?.getCell("A2").value)).toContain("cluster 2 2032 (what-if; the workbook says 2030)");
-    expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 3).value])).toEqual([
+    expect(String(conflicts?.getCell("A2").value)).toContain(
+      "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030)",
+    );
+    expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 8).value])).toEqual([
       ["Error", "Workplan!E7"],
       ["Error", "Workplan!E8"],
     ]);

@@ -167,7 +167,7 @@ function applyChange(table: SheetTable, change: TableChange): SheetTable | null 
 }
 
 const anyWorkbook: fc.Arbitrary<SheetTable[]> = fc
-  .array(tableChange, { minLength: 7, maxLength: 7 })
+  .array(tableChange, { minLength: 8, maxLength: 8 })
   .map((changes) =>
     Workbook.adopted().tables.flatMap((table, i) => applyChange(table, changes[i] as TableChange) ?? []),
   );

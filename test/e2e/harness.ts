@@ -379,10 +379,10 @@ export function sheetOf(state: GridState, name: string): SheetGrid {
   return sheet;
 }
 
-/** What the user typed and formatted: every visible sheet but the Conflicts sheet the check writes. */
+/** What the user typed and formatted: every visible sheet but the Conflicts and Timeline sheets the check writes. */
 export const userData = (state: GridState) =>
   state.sheets
-    .filter((s) => s.visibility === "Visible" && s.name !== "Conflicts")
+    .filter((s) => s.visibility === "Visible" && s.name !== "Conflicts" && s.name !== "Timeline")
     .map(({ name, values, fills, fonts, notes, tables }) => ({ name, values, fills, fonts, notes, tables }));
 
 /** Selects Check and waits until the check is done: Excel was asked, and the pane is no longer busy. */

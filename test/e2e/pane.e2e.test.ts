@@ -30,7 +30,8 @@ import {
   type E2e,
 } from "./harness";
 
-const ERROR_FILL = new RegExp(`^#?${SEVERITY_STYLE.error.fill}$`, "i");
+const ERROR_FILL = new RegExp(`^#?${SEVERITY_STYLE.error.strong}$`, "i");
+const ERROR_TINT = new RegExp(`^#?${SEVERITY_STYLE.error.fill}$`, "i");
 
 e2eSuite()("the task pane in Chromium (production bundle, Office.js from the package, fake Excel)", () => {
   let e2e: E2e;
@@ -162,11 +163,12 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     process.stdout.write(`${JSON.stringify({ syncs_first_check: firstCheck, syncs_per_check: perCheck })}\n`);
     expect(perCheck).toBe(2);
 
-    // The highlights, as a person sees them in the grid: red on E7 and E8, nothing else.
+    // The highlights, as a person sees them in the grid: red on E7 and E8, their rows (7, 8) tinted, nothing else.
     const workplan = sheetOf(await grid(page), "Workplan");
     expect(workplan.fills.E7).toMatch(ERROR_FILL);
     expect(workplan.fills.E8).toMatch(ERROR_FILL);
-    expect(Object.keys(workplan.fills).sort()).toEqual(["E7", "E8"]);
+    const tinted = Object.keys(workplan.fills).filter((cell) => ERROR_TINT.test(workplan.fills[cell] ?? ""));
+    expect(tinted.sort()).toEqual(["A7", "A8", "B7", "B8", "C7", "C8", "D7", "D8", "F7", "F8"]);
     expect(Object.keys(workplan.notes).sort()).toEqual(["E7", "E8"]);
 
     await page.evaluate(() => {
@@ -178,7 +180,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect((await grid(page)).activeSheet).toBe("Workplan");
 
     await page.getByRole("button", { name: "Clear highlights" }).click();
-    await page.getByText(/^Cleared the highlights: 3 highlight rules and 2 notes the add-in wrote\./).waitFor();
+    await page.getByText(/^Cleared the highlights: 6 highlight rules and 2 notes the add-in wrote\./).waitFor();
     await idle(page);
     const cleared = await grid(page);
     expect(sheetOf(cleared, "Workplan").fills).toEqual({});

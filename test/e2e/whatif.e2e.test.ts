@@ -124,9 +124,11 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       expect(proposalSheet.fills[cell]).toMatch(new RegExp(`^#?${CHANGED_FILL}$`, "i"));
     }
     // Filled exactly where the proposed fixed topic differs from the current one.
-    const current = columnLetter(PROPOSAL_HEADERS.indexOf("Current fixed topic"));
-    const bodyRows = Object.keys(column(proposalSheet, "A"))
-      .map((cell) => Number(cell.slice(1)))
+    const current = columnLetter(PROPOSAL_HEADERS.indexOf("Fixed topic now"));
+    // The grid's rows (a meeting's ordinal in column A), not the blocks below it.
+    const bodyRows = Object.entries(column(proposalSheet, "A"))
+      .filter(([, value]) => /^\d+(st|nd|rd|th)$/.test(String(value)))
+      .map(([cell]) => Number(cell.slice(1)))
       .filter((row) => row > headerRow);
     expect(bodyRows).toHaveLength(12);
     const differing = bodyRows.filter(

@@ -71,7 +71,7 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     expect(highlights.flags.flat().some((f) => f === 3)).toBe(true);
 
     const formats = sheet(excel.model, "Workplan").conditionalFormats;
-    expect(formats).toHaveLength(3);
+    expect(formats).toHaveLength(6);
     expect(formats.map((f) => ({ type: f.type, area: f.area, fill: f.fill, font: f.font }))).toEqual(
       highlights.rules.map((rule) => ({
         type: "Custom",
@@ -127,7 +127,7 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     ).toBe(true);
     expect(productNotes(excel.model)).toEqual([]);
     expect(conflictsOf(excel.model).rows).toEqual([
-      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+      ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
     ]);
     expect(conflictsOf(excel.model).captions[0]).toBe(
       "Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
@@ -140,7 +140,9 @@ describe("checkWorkbook applies exactly the engine's Annotations", () => {
     const outcome = await checkWorkbook(excel.run, { now: () => NOW, expectedEnd, asOf: 2027 });
     expect(outcome.result.asOf).toBe(2027);
     expect(outcome.result.expectedEnd["2"]).toBe(2034);
-    expect(conflictsOf(excel.model).captions[1]).toContain("cluster 2 2034 (what-if; the workbook says 2030)");
+    expect(conflictsOf(excel.model).captions[1]).toContain(
+      "cluster 2's review end taken as 2034 (the Clusters table says 2030)",
+    );
   });
 });
 
@@ -268,9 +270,7 @@ describe("the user's own work", () => {
     expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id >= 9001)).toEqual([
       true,
       true,
-      false,
-      false,
-      false,
+      ...Array(6).fill(false),
     ]);
     // Finding where the user's notes are is the one extra, read-only sync.
     expect(syncs.at(-1)).toEqual(["read", "read", "write"]);
@@ -285,7 +285,7 @@ describe("the user's own work", () => {
     const syncs = recordSyncs(excel);
     const cleared = await clearHighlights(excel.run);
     expect(syncs).toEqual([["read", "write"]]);
-    expect(cleared.rulesRemoved).toBe(3);
+    expect(cleared.rulesRemoved).toBe(6);
     expect(JSON.parse(JSON.stringify(userParts(excel)))).toEqual(before);
     expect(productNotes(excel.model)).toEqual([]);
     expect(sheet(excel.model, "Workplan").conditionalFormats.map((f) => f.id)).toEqual([9001, 9002]);
@@ -321,7 +321,7 @@ describe("clients without notes (ExcelApi 1.17)", () => {
     expect(outcome.written).toMatchObject({ notesSupported: false, notesWritten: 0 });
     expect(productNotes(excel.model)).toEqual([]);
     expect(conflictsOf(excel.model).rows).toEqual(outcome.annotations.conflicts.rows);
-    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(3);
+    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(6);
   });
 });
 
@@ -337,17 +337,17 @@ describe("the Conflicts table", () => {
     put(workplan, 8, 2, 2029);
     await checkWorkbook(excel.run, options);
     const conflicts = conflictsOf(excel.model);
-    expect(conflicts.area).toBe("A4:F5");
+    expect(conflicts.area).toBe("A4:H5");
     expect(conflicts.rows).toEqual([
-      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+      ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
     ]);
-    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 6 });
+    expect(sheet(excel.model, "Conflicts").usedArea(true)).toEqual({ top: 1, left: 1, bottom: 5, right: 8 });
   });
 
   it("is created, with its sheet, when the workbook has none", async () => {
     const excel = excelFor(adoptedTables().filter((t) => t.name !== "Conflicts"));
     const outcome = await checkWorkbook(excel.run, options);
-    expect(outcome.written.conflicts).toBe("Conflicts!A4:F5");
+    expect(outcome.written.conflicts).toBe("Conflicts!A4:H5");
     expect(conflictsOf(excel.model).captions).toEqual(outcome.annotations.conflicts.caption);
   });
 
@@ -357,7 +357,7 @@ describe("the Conflicts table", () => {
     put(own, 1, 1, "My notes on conflicts");
     put(own, 3, 2, 42);
     await checkWorkbook(excel.run, options);
-    expect(conflictsOf(excel.model).area).toBe("A7:F8");
+    expect(conflictsOf(excel.model).area).toBe("A7:H8");
     expect(valuesIn(own, "A1:B3")).toEqual([
       ["My notes on conflicts", null],
       [null, null],
@@ -371,7 +371,7 @@ describe("the Conflicts table", () => {
     const outcome = await checkWorkbook(excel.run, options);
     const conflicts = conflictsOf(excel.model);
     expect(conflicts.sheet).toBe("Log");
-    expect(conflicts.area).toBe(`C10:H${10 + outcome.annotations.conflicts.rows.length}`);
+    expect(conflicts.area).toBe(`C10:J${10 + outcome.annotations.conflicts.rows.length}`);
     expect(valuesIn(sheet(excel.model, "Log"), "C7:C8").flat()).toEqual(outcome.annotations.conflicts.caption);
   });
 });
@@ -395,7 +395,9 @@ describe("where the tables are", () => {
     expect(valuesIn(flagsSheet(excel.model), "C6:H15")).toEqual(want.highlights?.flags);
     expect(old.conditionalFormats).toEqual([]);
     expect(sheet(excel.model, "Plan").conditionalFormats.map((f) => f.formula)).toEqual(
-      want.highlights?.rules.map((r) => `=${FLAGS_SHEET}!C6=${r.formula.slice(-1)}`),
+      want.highlights?.rules.map(
+        (r) => `=${FLAGS_SHEET}!${r.formula.includes("$") ? "$I6" : "C6"}=${r.formula.slice(-1)}`,
+      ),
     );
     expect(productNotes(excel.model).every((n) => n.sheet === "Plan" || n.sheet !== "Workplan")).toBe(true);
   });
@@ -404,7 +406,7 @@ describe("where the tables are", () => {
     const excel = excelFor(adoptedTables().filter((t) => t.name !== "Clusters"));
     const outcome = await checkWorkbook(excel.run, options);
     expect(outcome.result.findings.some((f) => f.rule === "missing-table")).toBe(true);
-    expect(conflictsOf(excel.model).rows.some((row) => row[1] === "missing-table")).toBe(true);
+    expect(conflictsOf(excel.model).rows.some((row) => row[6] === "missing-table")).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 /** "Create workbook": every adopted table with its drop-downs, and never over something there. */
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
-import { INPUT_TABLES } from "../../src/domain/layout";
+import { CONFLICTS, INPUT_TABLES } from "../../src/domain/layout";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
 import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
 import {
@@ -51,24 +51,26 @@ describe("createDefaultWorkbook", () => {
       "Clusters",
       "FlexibleTopics",
       "Settings",
+      "Sources",
       "Conflicts",
       LISTS_SHEET,
       FLAGS_SHEET,
+      "Timeline",
     ]);
     expect(excel.model.activeSheet).toBe("Workplan");
     // The columns get the widths the core fits to their text (as `workplan init` gives them), not Excel's autofit.
     expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1 });
     expect([...sheet(excel.model, "Workplan").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4 });
-    expect([...sheet(excel.model, "Conflicts").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...sheet(excel.model, "Conflicts").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const read = await excel.run((context) => readTables(context, detectSupport()));
     const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
     expect(read.tables).toEqual(inputs);
     expect(conflictsOf(excel.model)).toMatchObject({
       sheet: "Conflicts",
-      area: "A4:F5",
-      headers: ["Severity", "Rule", "Where", "Meeting", "Message", "Source"],
+      area: "A4:H5",
+      headers: [...CONFLICTS.headers],
     });
   });
 

@@ -170,7 +170,7 @@ describe("a check whose tables change between its read and its write", () => {
       "cluster-too-early E7",
       "cluster-too-early E8",
     ]);
-    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(3);
+    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(6);
   });
 
   it("replaces at once highlights written against tables that changed unseen (no event yet): the write batch reads them again", async () => {

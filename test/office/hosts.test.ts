@@ -103,7 +103,7 @@ describe("notes that cannot be written", () => {
     expect(outcome.result.summary.error).toBe(2);
     expect(outcome.written.notesWithheld).toMatch(/^Checked without notes/);
     expect(outcome.written.notesWritten).toBe(0);
-    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
     expect(excel.model.sheet("Workplan")?.notes.size).toBe(0);
   });
 });

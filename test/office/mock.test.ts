@@ -155,7 +155,7 @@ describe("on office-addin-mock", () => {
     expect(syncs()).toBe(1);
     expect(snapshot.tables).toEqual(tables.filter((t) => t.name !== "Conflicts"));
     expect(strings(snapshot.tables).filter((s) => MOCK_ERRORS.includes(s))).toEqual([]);
-    expect(snapshot.conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 6 });
+    expect(snapshot.conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
   });
 
   it("checks end to end through Excel.run: one read and one write sync; only the engine's values are written", async () => {
@@ -188,10 +188,10 @@ describe("on office-addin-mock", () => {
       });
       const conflicts = outcome.annotations.conflicts;
       const body = conflicts.rows.map((row) => row.map((v) => v ?? ""));
-      expect(log).toContainEqual({
-        path: `sheet Conflicts.getRange(A4:F${4 + body.length}).values`,
-        value: [[...conflicts.headers], ...body],
-      });
+      // Text that a spreadsheet could read as something else ("12th meeting (2025)") goes in with a leading apostrophe.
+      const written = log.find((w) => w.path === `sheet Conflicts.getRange(A4:H${4 + body.length}).values`);
+      const unquoted = (written?.value as unknown[][]).map((row) => row.map((v) => String(v).replace(/^'/, "")));
+      expect(unquoted).toEqual([[...conflicts.headers], ...body]);
       expect(log.filter((w) => w.path.endsWith(".notes.add()"))).toEqual([]);
     } finally {
       delete holder.Office;

@@ -24,7 +24,7 @@ describe("readTables", () => {
     expect(snapshot.tables).toEqual(inputs(adoptedTables()));
     expect(snapshot.conflicts).toMatchObject({
       sheet: "Conflicts",
-      area: { top: 4, left: 1, bottom: 5, right: 6 },
+      area: { top: 4, left: 1, bottom: 5, right: 8 },
       sheetExists: true,
     });
     expect(snapshot.marks).toMatchObject({
@@ -81,6 +81,7 @@ describe("readTables", () => {
       "Clusters",
       "FlexibleTopics",
       "Settings",
+      "Sources",
     ]);
     expect(snapshot.conflicts).toMatchObject({ table: null, sheetExists: false });
   });

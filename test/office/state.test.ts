@@ -76,14 +76,15 @@ describe("readWorkbookState", () => {
       "Clusters",
       "FlexibleTopics",
       "Settings",
+      "Sources",
     ]);
     expect(state.conflicts).toEqual({
       name: "Conflicts",
       sheet: "Conflicts",
-      area: { top: 4, left: 1, bottom: 5, right: 6 },
+      area: { top: 4, left: 1, bottom: 5, right: 8 },
     });
     // The Conflicts table's header row is all there is on its sheet.
-    expect(state.filledCells.map((c) => c.sheet)).toEqual(Array(6).fill("Conflicts"));
+    expect(state.filledCells.map((c) => c.sheet)).toEqual(Array(8).fill("Conflicts"));
     expect(state.sheets.find((s) => s.name === FLAGS_SHEET)).toEqual({
       name: FLAGS_SHEET,
       visibility: "veryHidden",
@@ -153,11 +154,12 @@ describe("readWorkbookState", () => {
     const excel = excelFor(adoptedTables(), { nullChains: "refuse" });
     setUp(excel);
     excel.model.addSheet("WorkplanLists").visibility = "VeryHidden";
+    excel.model.addSheet("Timeline");
     writeRecordSheet(excel);
     const syncs = recordSyncs(excel);
     const { state } = await read(excel);
     expect(syncs).toEqual([["read"]]);
-    expect(state.tables).toHaveLength(6);
+    expect(state.tables).toHaveLength(7);
   });
 
   it("reads the rest where a table is missing on a host that refuses null chains", async () => {
@@ -167,7 +169,7 @@ describe("readWorkbookState", () => {
     );
     const { state } = await read(excel);
     expect(state.conflicts).toBeNull();
-    expect(state.tables).toHaveLength(6);
+    expect(state.tables).toHaveLength(7);
   });
 
   it("gives a state without notes, and says so, where loading notes fails (office-js issue 6198)", async () => {
@@ -175,7 +177,7 @@ describe("readWorkbookState", () => {
     const { state, notesWithheld } = await read(excel);
     expect(state.notesSupported).toBe(false);
     expect(notesWithheld).toBe(NOTES_UNAVAILABLE);
-    expect(state.tables).toHaveLength(6);
+    expect(state.tables).toHaveLength(7);
   });
 
   it("gives the filled cells below the Workplan table, where Apply's rows would go", async () => {

@@ -75,6 +75,7 @@ describe("readWorkbook", () => {
       "clusters",
       "flexibletopics",
       "settings",
+      "sources",
     ]);
     expect(read.lastCheck).toHaveLength(2);
     expect(JSON.stringify(excel.model.state())).toBe(before);
@@ -265,8 +266,10 @@ describe("writeProposalSheet", () => {
         return value === undefined || value === "" ? null : value;
       }),
     );
-    expect(valuesIn(office, `A1:G${height}`)).toEqual(xlsxValues);
-    expect(office.usedArea(true)).toEqual({ top: 1, left: 1, bottom: height, right: width });
+    expect(valuesIn(office, `A1:F${height}`)).toEqual(xlsxValues);
+    // Below the grid: a blank row, then each block's title and rows.
+    const blocks = (description.after ?? []).reduce((rows, block) => rows + 2 + block.rows.length, 0);
+    expect(office.usedArea(true)).toEqual({ top: 1, left: 1, bottom: height + blocks, right: width });
 
     const filled = (get: (row: number, column: number) => string | undefined) => {
       const cells: string[] = [];
@@ -313,8 +316,8 @@ describe("writeProposalSheet", () => {
     expect(proposal.appendedMeetings).toBe(2);
     await writeProposalSheet(excel.run, proposalSheet(basis));
     const office = sheet(excel.model, "Proposal 2026-11-23");
-    expect(valueAt(office, 2, 1)).toMatch(/^2 meetings appended/);
-    const lastRow = 5 + proposal.meetings.length;
+    expect(valueAt(office, 5, 1)).toMatch(/^The proposal moves topics .* and appends 2 meetings;/);
+    const lastRow = 8 + proposal.meetings.length;
     expect(valuesIn(office, `A${lastRow}:C${lastRow}`)).toEqual([["21st", 2034, "Appended"]]);
   });
 });

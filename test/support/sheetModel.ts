@@ -19,6 +19,8 @@ export interface ModelSheet {
   notes: Map<string, { text: string; user?: boolean }>;
   validations: { area: Area; source: string }[];
   widths: Map<number, number>;
+  heights: Map<number, number>;
+  tab: string | null;
   frozen: number;
   page: Record<string, unknown> | null;
 }
@@ -55,6 +57,8 @@ export class SheetModel {
       notes: new Map(),
       validations: [],
       widths: new Map(),
+      heights: new Map(),
+      tab: null,
       frozen: 0,
       page: null,
     };
@@ -146,6 +150,7 @@ export class SheetModel {
         this.sheet(op.sheet).widths.set(op.column, op.width);
         return;
       case "rowHeight":
+        this.sheet(op.sheet).heights.set(op.row, op.height);
         return;
       case "freezeRows":
         this.sheet(op.sheet).frozen = op.rows;
@@ -154,6 +159,7 @@ export class SheetModel {
         this.sheet(op.sheet).page = { ...op };
         return;
       case "tabColor":
+        this.sheet(op.sheet).tab = op.color;
         return;
     }
   }

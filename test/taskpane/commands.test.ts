@@ -24,7 +24,7 @@ describe("checkWorkplan", () => {
     expect(office.commands()).toContain("checkWorkplan");
     await office.invokeCommand("checkWorkplan");
     expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
   });
 
   it("calls completed() once after a check", async () => {

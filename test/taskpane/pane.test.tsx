@@ -107,11 +107,11 @@ describe("the task pane", () => {
     await user.click(await checkButton());
     await screen.findByRole("region", { name: /^Errors/ });
     const workplan = excel.model.sheet("Workplan");
-    expect(workplan?.conditionalFormats.length).toBe(3);
+    expect(workplan?.conditionalFormats.length).toBe(6);
 
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     expect(
-      await screen.findByText(/Cleared the highlights: 3 highlight rules and \d+ notes? the add-in wrote/),
+      await screen.findByText(/Cleared the highlights: 6 highlight rules and \d+ notes? the add-in wrote/),
     ).toBeInTheDocument();
     expect(workplan?.conditionalFormats.length).toBe(0);
 
@@ -247,7 +247,7 @@ describe("after Clear highlights, and the notices", () => {
     await screen.findByRole("region", { name: "Errors (2)" });
     expect(sinceLine()).toBeNull();
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
-    await screen.findByText(/^Cleared the highlights: 3 highlight rules and 2 notes the add-in wrote\./);
+    await screen.findByText(/^Cleared the highlights: 6 highlight rules and 2 notes the add-in wrote\./);
     await waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
     return { excel, user };
   }
@@ -276,7 +276,7 @@ describe("after Clear highlights, and the notices", () => {
     );
     expect(sinceLine()).toBeNull();
     expect(clearedNotice()).toBeNull();
-    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
   });
 
   it("says nothing of cleared highlights when the last check found no conflicts", async () => {

@@ -104,7 +104,7 @@ describe("the Clusters panel", () => {
     // The workbook now holds the dates: nothing is a what-if any more.
     expect(await spin(2)).toHaveValue("2032");
     expect(screen.queryByRole("group", { name: "What the slip changes" })).toBeNull();
-    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(3);
+    expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(6);
   });
 });
 

@@ -8,6 +8,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, type Annotations } from "../../src/domain/annotations";
 import { a1 } from "../../src/domain/tables";
+import { TIMELINE_SHEET } from "../../src/domain/timeline";
 import { describeClear } from "../../src/domain/write";
 import {
   cellValueAt,
@@ -36,7 +37,11 @@ import { requireTool } from "../support/tools";
 const withOpenpyxl = requireTool("openpyxl");
 
 const dir = tempDir();
-const PRODUCT_SHEETS = [FLAGS_SHEET, LISTS_SHEET];
+/**
+ * The product's sheets. In these fixtures the Conflicts sheet holds only the product's table, its
+ * lines and their colours; the user's cells beside that table are tested in test/domain/write.
+ */
+const PRODUCT_SHEETS = [FLAGS_SHEET, LISTS_SHEET, TIMELINE_SHEET, "Conflicts"];
 
 /** What openpyxl sees, leaving out what the product writes. */
 function userView(description: Description) {
@@ -94,7 +99,7 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
     expect(sheetOf(after, FLAGS_SHEET).state).toBe("veryHidden");
   });
 
-  it("highlights the Workplan table body with three rules reading the flags, error first, after the user's rules", () => {
+  it("highlights the Workplan table body with rules reading the flags (the cells strongly, then the rows lightly), error first, after the user's rules", () => {
     const highlights = annotations.highlights;
     const rules = sheetOf(after, "Workplan").conditionalFormats;
     const ours = rules.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET)));
@@ -109,7 +114,7 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
         dxf: {
           fill: { type: "solid", fg: expect.anything(), bg: `FF${rule.fill}` },
           font: `FF${rule.font}`,
-          bold: false,
+          bold: rule.bold ?? false,
         },
       })),
     );
@@ -141,7 +146,7 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
       cellValueAt(written, "Conflicts", top - 3, left),
       cellValueAt(written, "Conflicts", top - 2, left),
     ]).toEqual(annotations.conflicts.caption);
-    const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + 5)}`;
+    const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + annotations.conflicts.headers.length - 1)}`;
     // The table's style is the one it had (LibreOffice writes tables without one): a resize keeps it.
     const style = sheetOf(before, "Conflicts").tables[0]?.style ?? null;
     expect(sheetOf(after, "Conflicts").tables[0]).toMatchObject({ ref, headerRowCount: 1, style });
@@ -176,7 +181,12 @@ withOpenpyxl("the user's own things in user-formatting.xlsx", () => {
     const notes = sheetOf(after, "Workplan").notes;
     expect(notes.E7).toBe("Bureau: keep record-keeping in 2028 whatever happens.");
     expect(notes.C5).toBe("Status to be confirmed by the secretariat.");
-    expect(notes.E8).toMatch(new RegExp(`^${NOTE_MARK}\\nError \\(cluster-too-early`));
+    expect(notes.E8).toMatch(
+      new RegExp(
+        `^${NOTE_MARK}\\nError: Topic 7 .*\\(Background paper, paras. 18, 4 and 49; cluster-too-early\\)$`,
+        "s",
+      ),
+    );
   });
 
   it("keeps the user's formats with their stop-if-true and priorities, before the product's", () => {
@@ -192,6 +202,10 @@ withOpenpyxl("the user's own things in user-formatting.xlsx", () => {
       [3, "expression", "A2:F11", false],
       [4, "expression", "A2:F11", false],
       [5, "expression", "A2:F11", false],
+      // The rows' tints, after the cells' fills.
+      [6, "expression", "A2:F11", false],
+      [7, "expression", "A2:F11", false],
+      [8, "expression", "A2:F11", false],
     ]);
   });
 
@@ -247,9 +261,9 @@ withOpenpyxl("applying and clearing", () => {
     const rechecked = await openWorkbookFile(await checkedCopy(checked, path.join(dir, "rechecked.xlsx")));
     const conflicts = readAllTables(rechecked).find((t) => t.name === "Conflicts");
     expect(conflicts?.rows).toEqual([
-      ["None", null, null, null, "No conflicts: the workplan follows every rule.", null],
+      ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
     ]);
-    expect(cellValues(rechecked, "Conflicts", 6, 1, 1, 6)).toEqual([[null, null, null, null, null, null]]);
+    expect(cellValues(rechecked, "Conflicts", 6, 1, 1, 8)).toEqual([Array(8).fill(null)]);
     expect(String(cellValueAt(rechecked, "Conflicts", 1, 1))).toMatch(/: 0 errors, 0 warnings, 0 info\.$/);
   });
 
@@ -286,6 +300,9 @@ withOpenpyxl("a conditional-format block holding a rule of the user's and one of
       [2, `'${FLAGS_SHEET}'!A2=3`],
       [3, `'${FLAGS_SHEET}'!A2=2`],
       [4, `'${FLAGS_SHEET}'!A2=1`],
+      [5, `'${FLAGS_SHEET}'!$G2=3`],
+      [6, `'${FLAGS_SHEET}'!$G2=2`],
+      [7, `'${FLAGS_SHEET}'!$G2=1`],
     ]);
   });
 });

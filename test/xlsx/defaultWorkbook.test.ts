@@ -12,13 +12,14 @@ import {
   ADOPTED_TOPIC_LABELS,
   CONFLICTS_HEADER_ROW,
 } from "../../src/domain/defaults";
-import { ALL_TABLES } from "../../src/domain/layout";
+import { ALL_TABLES, CONFLICTS } from "../../src/domain/layout";
+import { TIMELINE_SHEET } from "../../src/domain/timeline";
 import { adoptedPackage, cellValueAt, openWorkbookFile, readAllTables, writePackage } from "../../src/xlsx";
 import type { XlsxPackage } from "../../src/xlsx";
 import { check, describeWithOpenpyxl, sheetOf, tempDir, type Description } from "./support";
 import { requireTool } from "../support/tools";
 
-const blankConflictsRow = [null, null, null, null, null, null];
+const blankConflictsRow = CONFLICTS.headers.map(() => null);
 
 function expectedTables() {
   return adoptedTables().map((table) => (table.name === "Conflicts" ? { ...table, rows: [blankConflictsRow] } : table));
@@ -54,7 +55,12 @@ describe("the adopted workbook (init)", () => {
   it("says above the Conflicts table that the workbook has not been checked yet", () => {
     expect(String(cellValueAt(written, "Conflicts", 1, 1))).toMatch(/^Not checked yet/);
     expect(String(cellValueAt(written, "Conflicts", 2, 1))).toMatch(/^Expected review ends used/);
-    expect(cellValueAt(written, "Conflicts", 3, 1)).toBeNull();
+    // Row 3: the legend of the highlight colours.
+    expect([1, 2, 3].map((column) => cellValueAt(written, "Conflicts", 3, column))).toEqual([
+      "Error",
+      "Warning",
+      "Info",
+    ]);
   });
 
   it("lists the topic and flexible labels on the lists sheet", () => {
@@ -94,11 +100,13 @@ requireTool("openpyxl")("the adopted workbook, as openpyxl reads it", () => {
     description = describeWithOpenpyxl(file);
   });
 
-  it("has one sheet per table in the layout's order, then the very-hidden lists and flags sheets", () => {
+  it("has one sheet per table in the layout's order, then the very-hidden lists and flags sheets and the Timeline", () => {
     expect(description.sheets.map((s) => [s.name, s.state])).toEqual([
       ...ALL_TABLES.map((t) => [t.sheet, "visible"]),
       [LISTS_SHEET, "veryHidden"],
       [FLAGS_SHEET, "veryHidden"],
+      // Empty until the first check draws it.
+      [TIMELINE_SHEET, "visible"],
     ]);
   });
 
@@ -121,7 +129,8 @@ requireTool("openpyxl")("the adopted workbook, as openpyxl reads it", () => {
   });
 
   it("freezes the header rows and fits the columns", () => {
-    for (const sheet of description.sheets.filter((s) => s.state === "visible")) {
+    const tableSheets = description.sheets.filter((s) => s.state === "visible" && s.name !== TIMELINE_SHEET);
+    for (const sheet of tableSheets) {
       const header = sheet.name === "Conflicts" ? CONFLICTS_HEADER_ROW : 1;
       expect([sheet.name, sheet.freeze]).toEqual([sheet.name, `A${header + 1}`]);
     }

@@ -6,7 +6,9 @@ import { check, fixture, SLIP, tablesOf } from "./support";
 const adopted = (name: string): SheetTable => {
   const table = adoptedTables().find((t) => t.name === name);
   if (!table) throw new Error(name);
-  return name === "Conflicts" ? { ...table, rows: [[null, null, null, null, null, null]] } : table;
+  // The fixtures hold a Conflicts table in the layout of its time (a check rewrites it in the new one).
+  const earlier = ["Severity", "Rule", "Where", "Meeting", "Message", "Source"];
+  return name === "Conflicts" ? { ...table, headers: earlier, rows: [earlier.map(() => null)] } : table;
 };
 
 const tableNamed = async (file: string, name: string) => (await tablesOf(fixture(file))).find((t) => t.name === name);
@@ -16,7 +18,9 @@ const findingsOf = async (file: string, expectedEnd?: ReadonlyMap<number, number
 describe.each(["default.xlsx", "libreoffice-resaved.xlsx", "user-formatting.xlsx"])("%s", (file) => {
   it("reads as the adopted tables", async () => {
     const tables = await tablesOf(fixture(file));
-    expect(tables).toEqual(adoptedTables().map((t) => adopted(t.name)));
+    // The fixtures were made before the Sources table existed: it is optional.
+    const before = adoptedTables().filter((t) => t.name !== "Sources");
+    expect(tables).toEqual(before.map((t) => adopted(t.name)));
   });
 
   it("checks clean", async () => {

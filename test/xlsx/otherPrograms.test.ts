@@ -109,7 +109,7 @@ withOpenpyxl("Excel's extension list (an x14 validation listing another sheet's 
     );
     expect(sheet).toMatch(/mc:Ignorable="x14ac xr"/);
     expect(sheet.endsWith(`${X14}</worksheet>`)).toBe(true);
-    expect(sheetOf(describeWithOpenpyxl(out), "Workplan").conditionalFormats).toHaveLength(3);
+    expect(sheetOf(describeWithOpenpyxl(out), "Workplan").conditionalFormats).toHaveLength(6);
   });
 });
 

@@ -53,7 +53,7 @@ requireTool("soffice", "openpyxl")("LibreOffice", () => {
     const workplan = sheetOf(describeWithOpenpyxl(path.join(converted, name)), "Workplan");
     expect(
       workplan.conditionalFormats.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET))),
-    ).toHaveLength(3);
+    ).toHaveLength(6);
   });
 
   it("gives back a checked file in which a new check replaces the product's rules instead of adding to them", async () => {
@@ -63,6 +63,9 @@ requireTool("soffice", "openpyxl")("LibreOffice", () => {
       `'${FLAGS_SHEET}'!A2=3`,
       `'${FLAGS_SHEET}'!A2=2`,
       `'${FLAGS_SHEET}'!A2=1`,
+      `'${FLAGS_SHEET}'!$G2=3`,
+      `'${FLAGS_SHEET}'!$G2=2`,
+      `'${FLAGS_SHEET}'!$G2=1`,
     ]);
     expect([FLAGS_SHEET, LISTS_SHEET].map((name) => sheetOf(description, name).state)).toEqual([
       "veryHidden",
@@ -96,22 +99,23 @@ requireTool("openpyxl")("openpyxl", () => {
     const file = path.join(dir, "default.xlsx");
     expect(annotationsFor(await tablesOf(file), SLIP).highlights?.range).toBe("A2:F11");
     expect(run(file).trim().split("\n")).toEqual([
-      "Workplan visible [('A2:F11', 1, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 2, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 3, [\"'WorkplanChecker'!A2=1\"])]",
+      "Workplan visible [('A2:F11', 1, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 2, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 3, [\"'WorkplanChecker'!A2=1\"]), ('A2:F11', 4, [\"'WorkplanChecker'!$G2=3\"]), ('A2:F11', 5, [\"'WorkplanChecker'!$G2=2\"]), ('A2:F11', 6, [\"'WorkplanChecker'!$G2=1\"])]",
       "Topics visible []",
       "Articles visible []",
       "Clusters visible []",
       "FlexibleTopics visible []",
       "Settings visible []",
-      "Conflicts visible []",
+      "Conflicts visible [('A5:A6', 1, ['$A5=\"Error\"']), ('A5:A6', 2, ['$A5=\"Warning\"']), ('A5:A6', 3, ['$A5=\"Info\"'])]",
       "WorkplanLists veryHidden []",
       "WorkplanChecker veryHidden []",
+      "Timeline visible [('B10:N23', 1, ['RIGHT(B10,1)=\"!\"']), ('B10:N23', 2, ['LEN(B10)>2']), ('B10:N23', 3, ['OR(B10=\"P\",B10=\"E\",B10=\"PE\")']), ('B10:N23', 4, ['B10=\"R\"']), ('B10:N23', 5, ['B10=\"w\"'])]",
     ]);
   });
 
   it("reads the user's rules before the product's in a checked user-formatting.xlsx", () => {
     const workplan = run(path.join(dir, "user-formatting.xlsx")).split("\n")[0];
     expect(workplan).toBe(
-      "Workplan visible [('B2:B11', 1, ['2030']), ('A2:A11', 2, []), ('A2:F11', 3, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 4, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 5, [\"'WorkplanChecker'!A2=1\"])]",
+      "Workplan visible [('B2:B11', 1, ['2030']), ('A2:A11', 2, []), ('A2:F11', 3, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 4, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 5, [\"'WorkplanChecker'!A2=1\"]), ('A2:F11', 6, [\"'WorkplanChecker'!$G2=3\"]), ('A2:F11', 7, [\"'WorkplanChecker'!$G2=2\"]), ('A2:F11', 8, [\"'WorkplanChecker'!$G2=1\"])]",
     );
   });
 });

@@ -13,11 +13,13 @@ import {
   type Highlights,
   type Note,
 } from "../annotations";
+import { SEVERITY_STYLE } from "../annotations";
 import { areaOf, areaOfAddress, parseA1, quoteSheet, type Area } from "../areas";
 import type { CellPlace, ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
 import { columnLetters } from "../tables";
 import { describeConflicts, ownCaptions } from "./conflicts";
 import { EMPTY_RECORD, writeRecord } from "./record";
+import { describeTimelineSheet } from "./timeline";
 import { ensureSheet, findSheet, values } from "./sheets";
 
 export interface CheckWrite {
@@ -31,6 +33,8 @@ export interface CheckWrite {
   blocked: string | null;
   /** Whether the lines above the Conflicts table were written (no free row above it: not). */
   captionWritten: boolean;
+  /** Why the Timeline was not drawn (a sheet of the user's has its name), or null. */
+  timelineBlocked: string | null;
 }
 
 export interface ClearWrite {
@@ -58,14 +62,29 @@ function removeMarks(state: WorkbookState, old: ProductRecord): SheetOp[] {
 
 function highlightOps(highlights: Highlights): { ops: SheetOp[]; rules: ProductRecord["rules"] } {
   const area = areaOfAddress(highlights.range) as Area;
-  const ops: SheetOp[] = [values(FLAGS_SHEET, highlights.top, highlights.left, highlights.flags)];
+  const width = highlights.flags[0]?.length ?? 0;
+  const ops: SheetOp[] = [
+    values(FLAGS_SHEET, highlights.top, highlights.left, highlights.flags),
+    values(
+      FLAGS_SHEET,
+      highlights.top,
+      highlights.left + width,
+      highlights.rowFlags.map((flag) => [flag]),
+    ),
+  ];
   const rules = highlights.rules.map((rule) => ({ sheet: highlights.sheet, area, formula: rule.formula }));
   for (const rule of highlights.rules) {
-    const format = { fill: rule.fill, fontColor: rule.font };
+    const format = {
+      fill: rule.fill,
+      fontColor: rule.font,
+      ...(rule.border ? { border: rule.border, bold: true } : {}),
+    };
     ops.push({ op: "addRule", sheet: highlights.sheet, area, formula: rule.formula, format });
   }
   return { ops, rules };
 }
+
+const ERROR_TAB = "C00000";
 
 /** Points in a note's box: wide enough for about 45 characters a line, as tall as its lines. */
 export function noteSize(text: string): { width: number; height: number } {
@@ -128,6 +147,13 @@ export function listOps(state: WorkbookState, lists: DropDownLists): SheetOp[] {
   return ops;
 }
 
+/** The Conflicts sheet's tab is red while the check finds errors, and plain again when it finds none. */
+function tabOp(address: string, conflicts: Annotations["conflicts"]): SheetOp {
+  const sheet = address.slice(0, address.lastIndexOf("!"));
+  const errors = conflicts.rows.some((row) => row[0] === SEVERITY_STYLE.error.label);
+  return { op: "tabColor", sheet, color: errors ? ERROR_TAB : null };
+}
+
 export function describeCheck(state: WorkbookState, annotations: Annotations): CheckWrite {
   const old = previous(state);
   const added = new Set<string>();
@@ -144,8 +170,16 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
   ops.push(...notes.ops);
   const conflicts = describeConflicts(state, annotations.conflicts, added);
   ops.push(...conflicts.ops);
+  if (conflicts.address) ops.push(tabOp(conflicts.address, annotations.conflicts));
   if (annotations.lists) ops.push(...listOps(state, annotations.lists));
-  const record = { rules, notes: notes.written, cells: conflicts.captions };
+  const timeline = annotations.timeline ? describeTimelineSheet(state, annotations.timeline, added) : null;
+  ops.push(...(timeline?.ops ?? []));
+  const record = {
+    rules: [...rules, ...conflicts.rules, ...(timeline?.rules ?? [])],
+    notes: notes.written,
+    cells: conflicts.captions,
+    sheets: timeline?.sheet ? [timeline.sheet] : (state.record?.sheets ?? []),
+  };
   ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));
   return {
     ops,
@@ -154,17 +188,31 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
     conflicts: conflicts.address,
     blocked: conflicts.blocked,
     captionWritten: conflicts.captions.length > 0 && conflicts.blocked === null,
+    timelineBlocked: timeline?.blocked ?? null,
   };
 }
 
-/** Removes the product's rules and notes and empties the flags; the Conflicts table and the lists stay. */
+/** The rules that read the flags sheet: the highlights, which clearing removes (the Conflicts table's colours stay). */
+function readsFlags(rule: { formula: string }): boolean {
+  return rule.formula.toLowerCase().includes(`${quoteSheet(FLAGS_SHEET)}!`.toLowerCase());
+}
+
+/** Removes the product's highlights and notes and empties the flags; the Conflicts table and the lists stay. */
 export function describeClear(state: WorkbookState): ClearWrite {
   const old = previous(state);
-  const ops = removeMarks(state, old);
-  if (state.record || old.rules.length > 0 || old.notes.length > 0) {
+  const highlights = { ...old, rules: old.rules.filter(readsFlags) };
+  const kept = old.rules.filter((rule) => !readsFlags(rule));
+  const ops = removeMarks(state, highlights);
+  if (state.record || highlights.rules.length > 0 || old.notes.length > 0) {
     const added = new Set<string>();
     ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
-    ops.push(...writeRecord({ ...EMPTY_RECORD, cells: ownCaptions(state) }, usedBottom(state, LISTS_SHEET)));
+    const record = {
+      ...EMPTY_RECORD,
+      rules: state.record ? kept : [],
+      cells: ownCaptions(state),
+      sheets: state.record?.sheets ?? [],
+    };
+    ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));
   }
-  return { ops, rulesRemoved: old.rules.length, notesRemoved: old.notes.length };
+  return { ops, rulesRemoved: highlights.rules.length, notesRemoved: old.notes.length };
 }

@@ -3,19 +3,28 @@
  * made below whatever the Conflicts sheet already holds. They never take a cell the user filled:
  * when they would, nothing of them is written and the message names the cells in the way.
  */
-import { captionRows, type ConflictsTable } from "../annotations";
+import { captionRows, SEVERITY_STYLE, type ConflictsTable } from "../annotations";
 import { areaAddress, areaOf, inArea, sameArea, subtractArea, type Area } from "../areas";
 import { CONFLICTS_HEADER_ROW } from "../defaults";
 import { CONFLICTS } from "../layout";
-import type { CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
+import type { CellFormat, CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1 } from "../tables";
 import { samePlace } from "./record";
-import { column, ensureSheet, findSheet, printedLandscape, TABLE_STYLE, values } from "./sheets";
+import { column, ensureSheet, findSheet, fittedHeight, printedLandscape, TABLE_STYLE, values } from "./sheets";
 
-/** Widths for Severity, Rule, Where, Meeting, Message, Source. */
-const CONFLICTS_WIDTHS = [10, 20, 24, 10, 90, 14];
-/** The Message column, counted from the table's first column. */
-const MESSAGE_COLUMN = 4;
+/**
+ * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: about
+ * 140 characters, which A4 landscape prints at no less than 8 pt even where a wider font stands in
+ * for Calibri (LibreOffice without Carlito); every column but the first and the last wraps.
+ */
+export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 18, 40, 30, 14, 10, 11].map(
+  (width, i, all) => ({ width, wrap: i > 0 && i < all.length - 1 }),
+);
+/** The height of a row of one line, for the rows a shorter table leaves. */
+const ONE_LINE = 15;
+const BANNER = { bold: true, fontColor: "C00000" };
+const PLAIN = { bold: false, fontColor: "000000" };
+const LEGEND_TEXT = "On the Workplan sheet the meeting's row is tinted and the cell to change is filled and framed.";
 
 export interface ConflictsWrite {
   ops: SheetOp[];
@@ -25,6 +34,8 @@ export interface ConflictsWrite {
   captions: CellPlace[];
   /** Why the table was not written: the cells of the user's in the way. */
   blocked: string | null;
+  /** The product's conditional-format rules on the table (the Severity column's colours), for the record. */
+  rules: { sheet: string; area: Area; formula: string }[];
 }
 
 interface Place {
@@ -46,11 +57,38 @@ function placeOf(state: WorkbookState): Place {
   return { sheet: sheet?.name ?? CONFLICTS.sheet, top: below, left: 1, old: null, newSheet: !sheet };
 }
 
+interface Caption {
+  at: CellPlace;
+  text: string;
+  format?: CellFormat;
+}
+
 /** The lines above a table whose header is at (top, left): where they go and what they say. */
-function captionCells(place: Place, caption: readonly string[]): { at: CellPlace; text: string }[] {
+function captionCells(place: Place, caption: readonly string[], whatIf: boolean): Caption[] {
   const rows = captionRows(place.top);
   const lines = rows.length === 2 ? caption : [caption.join(" ")];
-  return rows.map((row, i) => ({ at: { sheet: place.sheet, row, column: place.left }, text: lines[i] ?? "" }));
+  return rows.map((row, i) => ({
+    at: { sheet: place.sheet, row, column: place.left },
+    text: lines[i] ?? "",
+    format: i === lines.length - 1 && whatIf ? BANNER : PLAIN,
+  }));
+}
+
+/** The legend of the colours, in the row between the lines and the table, when that row is free. */
+function legendCells(state: WorkbookState, place: Place, own: CellPlace[], lines: Caption[]): Caption[] {
+  const row = place.top - 1;
+  if (lines.some((line) => line.at.row >= row)) return [];
+  const labels = (["error", "warning", "info"] as const).map((severity) => ({
+    text: SEVERITY_STYLE[severity].label,
+    format: { fill: SEVERITY_STYLE[severity].strong, fontColor: SEVERITY_STYLE[severity].font, bold: true },
+  }));
+  const cells: Caption[] = [...labels, { text: LEGEND_TEXT, format: { ...PLAIN, wrap: true, verticalTop: true } }].map(
+    (cell, i) => ({ ...cell, at: { sheet: place.sheet, row, column: place.left + i } }),
+  );
+  const taken = state.filledCells.some(
+    (filled) => cells.some((c) => samePlace(c.at, filled)) && !own.some((mine) => samePlace(mine, filled)),
+  );
+  return taken ? [] : cells;
 }
 
 /**
@@ -102,12 +140,38 @@ function blockedMessage(sheet: string, cells: CellPlace[]): string {
   );
 }
 
-function newSheetOps(state: WorkbookState, place: Place, added: Set<string>): SheetOp[] {
-  const ops = ensureSheet(state, place.sheet, "visible", added);
-  CONFLICTS_WIDTHS.forEach((width, i) => ops.push(...column(place.sheet, i + 1, width, false)));
-  ops.push({ op: "freezeRows", sheet: place.sheet, rows: place.top });
+/** Whether the table's header row holds other texts than the layout's: a table of an earlier version. */
+function earlierLayout(state: WorkbookState, place: Place, headers: readonly string[]): boolean {
+  if (!place.old) return false;
+  return headers.some((header, i) => {
+    const cell = state.filledCells.find((c) =>
+      samePlace(c, { sheet: place.sheet, row: place.top, column: place.left + i }),
+    );
+    return (cell?.text ?? "").trim().toLowerCase() !== header.toLowerCase();
+  });
+}
+
+/** The sheet set up for the Conflicts table: new, or holding a table of an earlier layout. */
+function sheetOps(place: Place): SheetOp[] {
+  const ops = CONFLICTS_COLUMNS.flatMap(({ width }, i) => column(place.sheet, place.left + i, width, false));
+  if (place.newSheet) ops.push({ op: "freezeRows", sheet: place.sheet, rows: place.top });
   ops.push(printedLandscape(place.sheet, { top: place.top, bottom: place.top }));
   return ops;
+}
+
+function severityRules(place: Place, area: Area): { ops: SheetOp[]; rules: ConflictsWrite["rules"] } {
+  const body = { top: area.top + 1, left: area.left, bottom: area.bottom, right: area.left };
+  const cell = `$${a1(body.top, body.left)}`;
+  const rules = (["error", "warning", "info"] as const).map((severity) => ({
+    sheet: place.sheet,
+    area: body,
+    formula: `${cell}="${SEVERITY_STYLE[severity].label}"`,
+    format: { fill: SEVERITY_STYLE[severity].strong, fontColor: SEVERITY_STYLE[severity].font, bold: true },
+  }));
+  return {
+    ops: rules.map(({ sheet, area: at, formula, format }) => ({ op: "addRule", sheet, area: at, formula, format })),
+    rules: rules.map(({ sheet, area: at, formula }) => ({ sheet, area: at, formula })),
+  };
 }
 
 function tableOps(place: Place, area: Area, grid: Written[][]): SheetOp[] {
@@ -115,10 +179,19 @@ function tableOps(place: Place, area: Area, grid: Written[][]): SheetOp[] {
   if (place.old && !sameArea(place.old, area)) {
     ops.push({ op: "resizeTable", sheet: place.sheet, table: CONFLICTS.table, area });
     for (const part of subtractArea(place.old, area)) ops.push({ op: "clearValues", sheet: place.sheet, area: part });
+    for (let row = area.bottom + 1; row <= place.old.bottom; row++) {
+      ops.push({ op: "rowHeight", sheet: place.sheet, row, height: ONE_LINE });
+    }
   }
   ops.push(values(place.sheet, area.top, area.left, grid));
-  const message = { ...area, left: area.left + MESSAGE_COLUMN, right: area.left + MESSAGE_COLUMN };
-  ops.push({ op: "format", sheet: place.sheet, area: message, format: { wrap: true, verticalTop: true } });
+  ops.push({ op: "format", sheet: place.sheet, area, format: { wrap: true, verticalTop: true } });
+  const heights = grid.map((row, i) => ({
+    op: "rowHeight" as const,
+    sheet: place.sheet,
+    row: area.top + i,
+    height: fittedHeight(row, CONFLICTS_COLUMNS),
+  }));
+  ops.push(...heights);
   if (!place.old) ops.push({ op: "addTable", sheet: place.sheet, table: CONFLICTS.table, area, style: TABLE_STYLE });
   return ops;
 }
@@ -130,14 +203,15 @@ function gridOf(conflicts: Pick<ConflictsTable, "headers" | "rows">): Written[][
 
 export function describeConflicts(
   state: WorkbookState,
-  conflicts: Pick<ConflictsTable, "caption" | "headers" | "rows">,
+  conflicts: Pick<ConflictsTable, "caption" | "headers" | "rows" | "whatIf">,
   added: Set<string>,
 ): ConflictsWrite {
   const place = placeOf(state);
   const grid = gridOf(conflicts);
   const area = areaOf(place.top, place.left, grid.length, conflicts.headers.length);
-  const captions = captionCells(place, conflicts.caption);
   const own = ownCaptions(state);
+  const lines = captionCells(place, conflicts.caption, conflicts.whatIf ?? false);
+  const captions = [...lines, ...legendCells(state, place, own, lines)];
   const blockers = inTheWay(
     state,
     place,
@@ -146,11 +220,23 @@ export function describeConflicts(
     own,
   );
   if (blockers.length > 0) {
-    return { ops: [], address: null, captions: own, blocked: blockedMessage(place.sheet, blockers) };
+    return { ops: [], address: null, captions: own, blocked: blockedMessage(place.sheet, blockers), rules: [] };
   }
-  const ops = place.newSheet ? newSheetOps(state, place, added) : [];
+  const ops = place.newSheet ? ensureSheet(state, place.sheet, "visible", added) : [];
+  if (place.newSheet || earlierLayout(state, place, conflicts.headers)) ops.push(...sheetOps(place));
   ops.push(...tableOps(place, area, grid));
-  for (const { at, text } of captions) ops.push(values(at.sheet, at.row, at.column, [[text]]));
+  const severity = severityRules(place, area);
+  ops.push(...severity.ops);
+  for (const { at, text, format } of captions) {
+    ops.push(values(at.sheet, at.row, at.column, [[text]]));
+    if (at.column === place.left) ops.push({ op: "rowHeight", sheet: at.sheet, row: at.row, height: ONE_LINE + 3 });
+    if (format) ops.push({ op: "format", sheet: at.sheet, area: areaOf(at.row, at.column, 1, 1), format });
+  }
+  const legend = captions.find((c) => c.text === LEGEND_TEXT);
+  if (legend) {
+    const height = fittedHeight([LEGEND_TEXT], [CONFLICTS_COLUMNS[3] as { width: number; wrap: boolean }]);
+    ops.push({ op: "rowHeight", sheet: place.sheet, row: legend.at.row, height });
+  }
   const stale = own.filter(
     (mine) => !captions.some((c) => samePlace(c.at, mine)) && !inArea(area, mine.row, mine.column),
   );
@@ -161,5 +247,6 @@ export function describeConflicts(
     address: `${place.sheet}!${areaAddress(area)}`,
     captions: captions.map((c) => ({ ...c.at, text: c.text })),
     blocked: null,
+    rules: severity.rules,
   };
 }

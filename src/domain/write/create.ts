@@ -6,14 +6,24 @@
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, NOT_CHECKED_CAPTION, TOPIC_LIST_NAME } from "../annotations";
 import { areaOf } from "../areas";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../defaults";
-import { ARTICLES, CONFLICTS, WORKPLAN } from "../layout";
-import type { CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
+import { ARTICLES, CONFLICTS, SOURCES, WORKPLAN } from "../layout";
+import type { CellPlace, ProductRecord, SheetOp, WorkbookState, Written } from "../sheetOps";
 import type { SheetTable } from "../tables";
+import { TIMELINE_SHEET } from "../timeline";
 import { listPhrase } from "../wording";
 import { listOps } from "./check";
 import { describeConflicts } from "./conflicts";
 import { writeRecord } from "./record";
-import { column, ensureSheet, findSheet, fittedWidth, printedLandscape, TABLE_STYLE, values } from "./sheets";
+import {
+  column,
+  ensureSheet,
+  findSheet,
+  fittedWidth,
+  printedLandscape,
+  rowHeights,
+  TABLE_STYLE,
+  values,
+} from "./sheets";
 
 /** Drop-downs: which column of which table offers which list. */
 const DROP_DOWNS = [
@@ -37,17 +47,33 @@ export function inTheWayMessage(sheets: readonly string[], tables: readonly { na
   );
 }
 
+/** Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape. */
+const SOURCES_WIDTHS: Readonly<Record<string, number>> = {
+  [SOURCES.source]: 12,
+  [SOURCES.document]: 30,
+  [SOURCES.text]: 90,
+};
+
+export function columnsOf(table: SheetTable): { width: number; wrap: boolean }[] {
+  return table.headers.map((header, i) => {
+    const texts = [header, ...table.rows.map((row) => row[i])];
+    const fixed = table.name === SOURCES.table ? SOURCES_WIDTHS[String(header)] : undefined;
+    return fixed ? { width: fixed, wrap: true } : fittedWidth(texts);
+  });
+}
+
 function inputSheetOps(table: SheetTable): SheetOp[] {
   const grid: Written[][] = [table.headers as Written[], ...table.rows.map((row) => row as Written[])];
   const area = areaOf(table.top, table.left, grid.length, table.headers.length);
   const ops: SheetOp[] = [values(table.sheet, table.top, table.left, grid)];
   ops.push({ op: "addTable", sheet: table.sheet, table: table.name, area, style: TABLE_STYLE });
-  table.headers.forEach((header, i) => {
-    const { width, wrap } = fittedWidth([header, ...table.rows.map((row) => row[i])]);
+  const columns = columnsOf(table);
+  columns.forEach(({ width, wrap }, i) => {
     ops.push(
       ...column(table.sheet, table.left + i, width, wrap, { ...area, left: table.left + i, right: table.left + i }),
     );
   });
+  ops.push(...rowHeights(table.sheet, table.top, grid, columns));
   ops.push({ op: "freezeRows", sheet: table.sheet, rows: table.top });
   ops.push(printedLandscape(table.sheet, { top: table.top, bottom: table.top }));
   for (const dropDown of DROP_DOWNS.filter((d) => d.table === table.name && table.rows.length > 0)) {
@@ -74,6 +100,7 @@ export function describeCreate(state: WorkbookState): CreateWrite {
   const added = new Set<string>();
   const ops: SheetOp[] = [];
   let captions: CellPlace[] = [];
+  let rules: ProductRecord["rules"] = [];
   for (const table of tables) {
     if (table.name === CONFLICTS.table) {
       const conflicts = describeConflicts(
@@ -83,15 +110,21 @@ export function describeCreate(state: WorkbookState): CreateWrite {
       );
       ops.push(...conflicts.ops);
       captions = conflicts.captions;
+      rules = conflicts.rules;
       continue;
     }
     ops.push(...ensureSheet(state, table.sheet, "visible", added), ...inputSheetOps(table));
   }
   ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
   ops.push(...listOps(state, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] }));
-  // The flags sheet exists from the start, so that a check need not change a sheet's visibility.
+  // The flags sheet exists from the start, so that a check need not change a sheet's visibility;
+  // the Timeline too (the product's, by the record), so that the first check finds its sheet.
   ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
-  ops.push(...writeRecord({ rules: [], notes: [], cells: captions }, findSheet(state, LISTS_SHEET)?.used?.bottom ?? 0));
+  const timeline = findSheet(state, TIMELINE_SHEET) ? [] : ensureSheet(state, TIMELINE_SHEET, "visible", added);
+  ops.push(...timeline);
+  const sheets = timeline.length > 0 ? [TIMELINE_SHEET] : [];
+  const lists = findSheet(state, LISTS_SHEET)?.used?.bottom ?? 0;
+  ops.push(...writeRecord({ rules, notes: [], cells: captions, sheets }, lists));
   ops.push({ op: "activate", sheet: WORKPLAN.sheet });
   return { ops, sheets: sheetNames, tables: tables.map((t) => t.name) };
 }

@@ -6,11 +6,19 @@
 import type { WorkplanEdit } from "../apply";
 import { areaOf, parseA1 } from "../areas";
 import type { Where } from "../model";
-import { CHANGED_FILL, PROPOSED_COLUMN, proposalColumns, type ProposalSheet } from "../proposalSheet";
+import {
+  CHANGED_FILL,
+  EMPTIED,
+  PROPOSED_COLUMN,
+  proposalColumns,
+  type ProposalBlock,
+  type ProposalColumn,
+  type ProposalSheet,
+} from "../proposalSheet";
 import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
-import { column, filledIn, printedLandscape, values } from "./sheets";
+import { column, filledIn, printedLandscape, rowHeights, values } from "./sheets";
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
 
@@ -48,11 +56,45 @@ export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, tabl
   return { ops };
 }
 
-/** The proposal as its own sheet, after the last one, shown. */
+/** The blocks below the grid (flexible-topic candidates, sources): a bold title, then rows wrapped as tall as their text. */
+function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], columns: ProposalColumn[]): SheetOp[] {
+  const ops: SheetOp[] = [];
+  const width = columns.length;
+  // The first columns' texts (a meeting, a source) run on into the empty cells beside them.
+  const wrapped = columns.map((c, i) => ({ width: c.width, wrap: i >= LABEL_COLUMNS }));
+  let row = top;
+  for (const block of blocks) {
+    row += 1;
+    ops.push(values(name, row, 1, [[block.title]]));
+    ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
+    row += 1;
+    if (block.rows.length === 0) continue;
+    const grid = block.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null));
+    ops.push(values(name, row, 1, grid));
+    const labels = areaOf(row, 1, grid.length, LABEL_COLUMNS);
+    ops.push({ op: "format", sheet: name, area: labels, format: { wrap: false, verticalTop: true } });
+    const texts = areaOf(row, LABEL_COLUMNS + 1, grid.length, width - LABEL_COLUMNS);
+    ops.push({ op: "format", sheet: name, area: texts, format: TOP_WRAPPED });
+    ops.push(...rowHeights(name, row, grid, wrapped));
+    row += grid.length;
+  }
+  return ops;
+}
+
+const TOP_WRAPPED = { wrap: true, verticalTop: true };
+/** Columns of a block below the grid whose text does not wrap (Meeting, Year, Status). */
+const LABEL_COLUMNS = 3;
+
+/**
+ * The proposal as its own sheet, after the last one, shown: the title block, the grid before and
+ * after, then the flexible-topic candidates and the quoted sources; A4 landscape at full size, the
+ * header row repeated on every page, page numbers in the footer.
+ */
 export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
   const name = sheet.name;
   const width = sheet.headers.length;
   const headerRow = sheet.caption.length + 2;
+  const columns = proposalColumns(sheet);
   const ops: SheetOp[] = [{ op: "addSheet", sheet: name, visibility: "visible" }];
   ops.push(
     values(
@@ -62,18 +104,31 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
       sheet.caption.map((line) => [line]),
     ),
   );
-  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 13 } });
+  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 14 } });
+  ops.push({ op: "rowHeight", sheet: name, row: 1, height: 21 });
+  if (sheet.caption.length > 1)
+    ops.push({ op: "format", sheet: name, area: areaOf(2, 1, 1, 1), format: { italic: true } });
   ops.push(values(name, headerRow, 1, [[...sheet.headers]]));
-  ops.push({ op: "format", sheet: name, area: areaOf(headerRow, 1, 1, width), format: { bold: true } });
+  const header = { bold: true, ...TOP_WRAPPED };
+  ops.push({ op: "format", sheet: name, area: areaOf(headerRow, 1, 1, width), format: header });
   const body = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-  if (body.length > 0) ops.push(values(name, headerRow + 1, 1, body));
+  if (body.length > 0) {
+    ops.push(values(name, headerRow + 1, 1, body));
+    const area = areaOf(headerRow + 1, 1, body.length, width);
+    ops.push({ op: "format", sheet: name, area, format: TOP_WRAPPED });
+    ops.push(...rowHeights(name, headerRow + 1, body, columns));
+  }
+  body.forEach((row, i) => {
+    if (row[PROPOSED_COLUMN] !== EMPTIED) return;
+    const cell = areaOf(headerRow + 1 + i, PROPOSED_COLUMN + 1, 1, 1);
+    ops.push({ op: "format", sheet: name, area: cell, format: { italic: true } });
+  });
   for (const i of sheet.changedRows) {
     const cell = areaOf(headerRow + 1 + i, PROPOSED_COLUMN + 1, 1, 1);
     ops.push({ op: "format", sheet: name, area: cell, format: { fill: CHANGED_FILL, bold: true } });
   }
-  proposalColumns(sheet).forEach((col, c) => {
-    ops.push(...column(name, c + 1, col.width, col.wrap, areaOf(headerRow, c + 1, body.length + 1, 1)));
-  });
+  columns.forEach((col, c) => ops.push(...column(name, c + 1, col.width, false)));
+  ops.push(...blockOps(name, headerRow + body.length + 1, sheet.after ?? [], columns));
   ops.push({ op: "freezeRows", sheet: name, rows: headerRow });
   ops.push(printedLandscape(name, { top: headerRow, bottom: headerRow }));
   ops.push({ op: "activate", sheet: name });

@@ -16,7 +16,7 @@ export const RECORD_TITLE = "Workplan Checker record: what the add-in and the co
 
 export const EMPTY_RECORD: ProductRecord = { rules: [], notes: [], cells: [] };
 
-type Kind = "rule" | "note" | "cell";
+type Kind = "rule" | "note" | "cell" | "sheet";
 
 function text(value: CellValue): string {
   return typeof value === "string" ? value : "";
@@ -38,6 +38,8 @@ function addEntry(record: ProductRecord, row: readonly CellValue[]): void {
   } else if (kind === "cell") {
     const at = place(sheet, address);
     if (at) record.cells.push({ ...at, text: formula });
+  } else if (kind === "sheet" && sheet) {
+    record.sheets = [...(record.sheets ?? []), sheet];
   }
 }
 
@@ -70,6 +72,7 @@ function entries(record: ProductRecord): Written[][] {
     ...record.rules.map((r) => entry("rule", r.sheet, areaAddress(r.area), r.formula)),
     ...record.notes.map((n) => entry("note", n.sheet, a1(n.row, n.column))),
     ...record.cells.map((c) => entry("cell", c.sheet, a1(c.row, c.column), c.text ?? "")),
+    ...(record.sheets ?? []).map((sheet) => entry("sheet", sheet, "")),
   ];
 }
 

@@ -37,7 +37,15 @@ export function column(sheet: string, index: number, width: number, wrap: boolea
 
 /** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */
 export function printedLandscape(sheet: string, titleRows?: { top: number; bottom: number }): SheetOp {
-  return { op: "pageSetup", sheet, landscape: true, fitToWidth: true, titleRows, footer: "Page &P of &N" };
+  return {
+    op: "pageSetup",
+    sheet,
+    landscape: true,
+    paper: "A4",
+    fitToWidth: true,
+    titleRows,
+    footer: "Page &P of &N",
+  };
 }
 
 export function values(sheet: string, top: number, left: number, rows: Written[][]): SheetOp {
@@ -52,4 +60,55 @@ export function blockOf(top: number, left: number, rows: readonly (readonly unkn
 export function filledIn(state: WorkbookState, sheet: string, area: Area): CellPlace[] {
   const key = sheet.toLowerCase();
   return state.filledCells.filter((c) => c.sheet.toLowerCase() === key && inArea(area, c.row, c.column));
+}
+
+/** Points a line of the default font (11 pt) takes, and the padding of a row. */
+const LINE_HEIGHT = 15;
+const ROW_PADDING = 3;
+
+/** Lines a text takes in a column `width` characters wide when it wraps: word by word, as the spreadsheet breaks it. */
+export function wrappedLines(text: string, width: number, size = 11): number {
+  // The default font's text runs about as wide as its digits; a larger font takes more room.
+  const perLine = Math.max(4, Math.floor((width - 1) * (11 / size)));
+  return text.split("\n").reduce((lines, paragraph) => {
+    let count = 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const length = Math.min(word.length, perLine);
+      if (used > 0 && used + 1 + length > perLine) {
+        count += 1 + Math.floor((word.length - 1) / perLine);
+        used = length;
+      } else used += (used > 0 ? 1 : 0) + length;
+    }
+    return lines + count;
+  }, 0);
+}
+
+/** The height of a row whose cells hold `texts` in columns of these widths (wrapped where `wrap`). */
+export function fittedHeight(
+  texts: readonly unknown[],
+  columns: readonly { width: number; wrap: boolean }[],
+  size = 11,
+) {
+  const lines = texts.map((text, i) => {
+    const column = columns[i];
+    return column?.wrap && text !== null && text !== undefined ? wrappedLines(String(text), column.width, size) : 1;
+  });
+  return Math.max(1, ...lines) * LINE_HEIGHT * (size / 11) + ROW_PADDING;
+}
+
+/** A rowHeight op for every row of `grid` written from `top` that needs more than one line. */
+export function rowHeights(
+  sheet: string,
+  top: number,
+  grid: readonly (readonly unknown[])[],
+  columns: readonly { width: number; wrap: boolean }[],
+  size = 11,
+): SheetOp[] {
+  return grid.flatMap((row, i) => {
+    const height = fittedHeight(row, columns, size);
+    return height > LINE_HEIGHT * (size / 11) + ROW_PADDING
+      ? [{ op: "rowHeight", sheet, row: top + i, height } as SheetOp]
+      : [];
+  });
 }

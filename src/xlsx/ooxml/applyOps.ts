@@ -149,7 +149,7 @@ class Interpreter {
         freezeRows(this.sheet(op.sheet).doc, op.rows);
         return;
       case "pageSetup":
-        pageSetup(this.sheet(op.sheet).doc, op.landscape, op.fitToWidth, op.header, op.footer);
+        pageSetup(this.sheet(op.sheet).doc, op.landscape, op.fitToWidth, op.header, op.footer, op.paper);
         if (op.titleRows) {
           const { top, bottom } = op.titleRows;
           const reference = `${quoteSheet(this.sheet(op.sheet).sheet.name)}!$${top}:$${bottom}`;

@@ -121,8 +121,11 @@ export function pageSetup(
   fitToWidth: boolean,
   header?: string,
   footer?: string,
+  paper?: "A4",
 ): void {
   const setup = new Map<string, string | null>([["orientation", landscape ? "landscape" : "portrait"]]);
+  // ECMA-376 Part 1, 18.3.1.63: paperSize 9 is A4.
+  if (paper === "A4") setup.set("paperSize", "9");
   if (fitToWidth) setup.set("fitToWidth", "1").set("fitToHeight", "0");
   const found = doc.get("pageSetup");
   if (found) doc.set("pageSetup", startTagWith(found.element, setup, true));

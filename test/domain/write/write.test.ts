@@ -58,6 +58,10 @@ describe("creating the workbook", () => {
     expect(model.state().record?.cells).toEqual([
       { sheet: "Conflicts", row: 1, column: 1, text: expect.stringMatching(/^Not checked yet/) },
       { sheet: "Conflicts", row: 2, column: 1, text: "Expected review ends used: none yet." },
+      { sheet: "Conflicts", row: 3, column: 1, text: "Error" },
+      { sheet: "Conflicts", row: 3, column: 2, text: "Warning" },
+      { sheet: "Conflicts", row: 3, column: 3, text: "Info" },
+      { sheet: "Conflicts", row: 3, column: 4, text: expect.stringMatching(/row is tinted/) },
     ]);
     expect(checkWorkbook(tablesByName(model.state().tables), { currentYear: 2026 }).summary).toEqual({
       error: 0,
@@ -80,13 +84,13 @@ describe("a check", () => {
     slip(model);
     const { result, write } = check(model);
     expect(result.summary.error).toBe(2);
-    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(3);
+    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
     expect([...model.sheet(WORKPLAN.sheet).notes.keys()].sort()).toEqual(["7,5", "8,5"]);
     expect(model.get(FLAGS_SHEET, 7, 5)).toBe(3);
     expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 2026-12-01 15:00 UTC.*2 errors/);
-    expect(write.conflicts).toBe("Conflicts!A4:F6");
+    expect(write.conflicts).toBe("Conflicts!A4:H6");
     const record = model.state().record;
-    expect(record?.rules).toHaveLength(3);
+    expect(record?.rules).toHaveLength(14);
     expect(record?.notes).toHaveLength(2);
   });
 
@@ -112,9 +116,9 @@ describe("a check", () => {
     check(model);
     slip(model, 2030);
     check(model);
-    expect(model.tables.find((t) => t.name === "Conflicts")?.area).toEqual({ top: 4, left: 1, bottom: 5, right: 6 });
-    expect(model.get("Conflicts", 6, 5)).toBeNull();
-    expect(model.get("Conflicts", 5, 5)).toMatch(/No conflicts/);
+    expect(model.tables.find((t) => t.name === "Conflicts")?.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
+    expect(model.get("Conflicts", 6, 4)).toBeNull();
+    expect(model.get("Conflicts", 5, 4)).toMatch(/No conflicts/);
   });
 
   it("leaves the user's own note, and a note of theirs that looks like ours, on the cells it would explain", () => {
@@ -139,7 +143,7 @@ describe("a check", () => {
     const { write } = check(model);
     expect(write.blocked).toBeNull();
     [1, 2, 4, 5].forEach((row) => expect(model.get("Conflicts", row, 1)).toBe(`my line ${row}`));
-    expect(write.conflicts).toBe("Conflicts!A9:F11");
+    expect(write.conflicts).toBe("Conflicts!A9:H11");
     expect(model.get("Conflicts", 6, 1)).toMatch(/^Last checked/);
   });
 
@@ -151,7 +155,7 @@ describe("a check", () => {
     expect(write.blocked).toMatch(/cells of yours on the sheet "Conflicts" \(B6\)/);
     expect(write.conflicts).toBeNull();
     expect(model.get("Conflicts", 6, 2)).toBe("my total");
-    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(3);
+    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
   });
 
   it("does not write its lines over a user's text above a Conflicts table that was moved", () => {
@@ -176,7 +180,7 @@ describe("a check", () => {
     expect(model.state().record).toBeNull();
     slip(model, 2030);
     check(model);
-    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(3);
+    expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
     expect(model.sheet(WORKPLAN.sheet).notes.size).toBe(0);
     expect(model.state().record).not.toBeNull();
   });
@@ -196,7 +200,7 @@ describe("clearing", () => {
     const formula = `'${FLAGS_SHEET}'!E2=3`;
     model.sheet(WORKPLAN.sheet).rules.push({ area: { top: 2, left: 1, bottom: 11, right: 6 }, formula, user: true });
     const clear = describeClearAndApply(model);
-    expect(clear).toMatchObject({ rulesRemoved: 3, notesRemoved: 2 });
+    expect(clear).toMatchObject({ rulesRemoved: 6, notesRemoved: 2 });
     expect(model.sheet(WORKPLAN.sheet).rules.map((r) => r.formula)).toEqual([formula]);
     expect(model.sheet(WORKPLAN.sheet).notes.size).toBe(0);
     expect(model.get(FLAGS_SHEET, 7, 5)).toBeNull();

@@ -1,0 +1,91 @@
+/**
+ * The Timeline sheet's grid: years across, one row per cluster (its review period, planned and
+ * expected end) and one per topic (its acceptable years and the meeting that holds it), the
+ * conflicts marked. Drawn with cells and conditional formats, so that any spreadsheet shows it.
+ */
+import { describeMeeting, meetingsTakingPlace, topicArticles } from "./findings";
+import { topicLabel } from "./labels";
+import type { Finding, Plan } from "./model";
+import { ordinal } from "./parse";
+import { topicWindows } from "./windows";
+
+export const TIMELINE_SHEET = "Timeline";
+export const TIMELINE_TITLE =
+  "Timeline of the workplan: review periods, acceptable years and meetings (every check redraws it)";
+
+/** What each cell of the grid holds; the legend above the grid says the same. */
+export const CODES = { review: "R", planned: "P", expected: "E", both: "PE", window: "w", conflict: "!" } as const;
+
+export const LEGEND: readonly (readonly [string, string])[] = [
+  [CODES.review, "review under way"],
+  [`${CODES.planned} / ${CODES.expected}`, "review end planned / expected (PE: both)"],
+  [CODES.window, "acceptable year for the topic"],
+  ["15th", "the meeting that holds the topic"],
+  [`15th${CODES.conflict}`, "the meeting, outside the acceptable years (a conflict)"],
+];
+
+export interface TimelineGrid {
+  years: number[];
+  /** One row per cluster, then per topic: the label, then one cell per year. */
+  rows: (string | null)[][];
+}
+
+function clusterCells(years: number[], start: number | null, planned: number, expected: number): (string | null)[] {
+  return years.map((year) => {
+    if (year === planned && year === expected) return CODES.both;
+    if (year === planned) return CODES.planned;
+    if (year === expected) return CODES.expected;
+    return start !== null && year >= start && year < Math.max(planned, expected) ? CODES.review : null;
+  });
+}
+
+function topicCells(plan: Plan, years: number[], topic: number, conflicts: Set<string>): (string | null)[] {
+  const windows = topicWindows(plan, topic);
+  const from = windows.length ? Math.max(...windows.map((w) => w.from)) : null;
+  const to = windows.length ? Math.min(...windows.map((w) => w.to)) : null;
+  const meetings = meetingsTakingPlace(plan).filter((m) => m.topic === topic && m.year !== null);
+  return years.map((year) => {
+    const meeting = meetings.find((m) => m.year === year);
+    if (meeting) {
+      const name = meeting.ordinal === null ? describeMeeting(meeting) : ordinal(meeting.ordinal);
+      const key = `${topic}|${meeting.ordinal}|${year}`;
+      return conflicts.has(key) ? `${name}${CODES.conflict}` : name;
+    }
+    return from !== null && to !== null && year >= from && year <= to ? CODES.window : null;
+  });
+}
+
+/** The years the grid spans: every review period, window and meeting year, in order. */
+function spanOf(plan: Plan): number[] {
+  const years = [
+    ...[...plan.clusters.values()].flatMap((c) => [c.reviewStart, c.plannedEnd, c.expectedEnd]),
+    ...plan.meetings.map((m) => m.year),
+    ...[...plan.topics.keys()].flatMap((t) => topicWindows(plan, t).flatMap((w) => [w.from, w.to])),
+  ].filter((y): y is number => typeof y === "number" && Number.isFinite(y));
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  const last = Math.min(Math.max(...years), first + 40);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+export function describeTimeline(plan: Plan, findings: readonly Finding[]): TimelineGrid {
+  const years = spanOf(plan);
+  const conflicts = new Set(
+    findings.filter((f) => f.severity !== "info" && f.topic !== null).map((f) => `${f.topic}|${f.meeting}|${f.year}`),
+  );
+  const clusters = [...plan.clusters.values()].sort((a, b) => a.number - b.number);
+  const topics = [...plan.topics.values()].sort((a, b) => a.number - b.number);
+  return {
+    years,
+    rows: [
+      ...clusters.map((c) => [
+        `Cluster ${c.number}${c.name ? ` — ${c.name}` : ""}`,
+        ...clusterCells(years, c.reviewStart, c.plannedEnd, c.expectedEnd),
+      ]),
+      ...topics.map((t) => [
+        `Topic ${topicLabel(t.number, t.title, topicArticles(plan, t.number))}`,
+        ...topicCells(plan, years, t.number, conflicts),
+      ]),
+    ],
+  };
+}

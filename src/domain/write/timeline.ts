@@ -1,0 +1,88 @@
+/**
+ * The Timeline sheet, redrawn by every check: the grid of describeTimeline with its legend, its
+ * colours as conditional-format rules of the product's. The sheet is wholly the product's, known
+ * by the record: a sheet of that name the user made is never written.
+ */
+import { areaOf, type Area } from "../areas";
+import type { ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
+import { CODES, LEGEND, TIMELINE_SHEET, TIMELINE_TITLE, type TimelineGrid } from "../timeline";
+import { a1 } from "../tables";
+import { column, ensureSheet, findSheet, printedLandscape, values } from "./sheets";
+
+const LABEL_WIDTH = 50;
+const YEAR_WIDTH = 6.5;
+/** The grid's header row: the title, a blank row, the legend and a blank row above it. */
+const HEADER_ROW = 3 + LEGEND.length + 1;
+
+export interface TimelineWrite {
+  ops: SheetOp[];
+  rules: ProductRecord["rules"];
+  /** The sheet written, for the record; null when it was not. */
+  sheet: string | null;
+  /** Why not: a sheet of the user's has the name. */
+  blocked: string | null;
+}
+
+/** The rules, most telling first: a conflict, a meeting in its window, the review ends, the review, the window. */
+function colours(cell: string) {
+  const bold = { bold: true };
+  return [
+    { formula: `RIGHT(${cell},1)="${CODES.conflict}"`, fill: "FF8B94", fontColor: "9C0006", border: "9C0006", ...bold },
+    { formula: `LEN(${cell})>2`, fill: "548235", fontColor: "FFFFFF", ...bold },
+    {
+      formula: `OR(${cell}="${CODES.planned}",${cell}="${CODES.expected}",${cell}="${CODES.both}")`,
+      fill: "1F4E79",
+      fontColor: "FFFFFF",
+      ...bold,
+    },
+    { formula: `${cell}="${CODES.review}"`, fill: "BDD7EE", fontColor: "1F4E79" },
+    { formula: `${cell}="${CODES.window}"`, fill: "E2EFDA", fontColor: "375623" },
+  ];
+}
+
+function owned(state: WorkbookState): boolean {
+  const record = state.record;
+  return (record?.sheets ?? []).some((s) => s.toLowerCase() === TIMELINE_SHEET.toLowerCase());
+}
+
+export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, added: Set<string>): TimelineWrite {
+  const sheet = findSheet(state, TIMELINE_SHEET);
+  if (sheet && !owned(state)) {
+    return {
+      ops: [],
+      rules: [],
+      sheet: null,
+      blocked: `The Timeline was not drawn: the sheet "${sheet.name}" is yours. Rename it and check again.`,
+    };
+  }
+  const name = sheet?.name ?? TIMELINE_SHEET;
+  const ops: SheetOp[] = [...ensureSheet(state, name, "visible", added)];
+  if (sheet?.used) ops.push({ op: "clearValues", sheet: name, area: sheet.used });
+  ops.push(values(name, 1, 1, [[TIMELINE_TITLE]]));
+  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 13 } });
+  ops.push(
+    values(
+      name,
+      3,
+      1,
+      LEGEND.map(([code, meaning]) => [`${code}: ${meaning}`]),
+    ),
+  );
+  ops.push(values(name, HEADER_ROW, 1, [["Cluster or topic", ...grid.years]]));
+  const width = grid.years.length + 1;
+  ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
+  if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));
+  ops.push(...column(name, 1, LABEL_WIDTH, false));
+  grid.years.forEach((_, i) => ops.push(...column(name, i + 2, YEAR_WIDTH, false)));
+  ops.push({ op: "freezeRows", sheet: name, rows: HEADER_ROW });
+  ops.push(printedLandscape(name, { top: HEADER_ROW, bottom: HEADER_ROW }));
+  const rules: ProductRecord["rules"] = [];
+  if (grid.rows.length > 0 && grid.years.length > 0) {
+    const area: Area = areaOf(HEADER_ROW + 1, 2, grid.rows.length, grid.years.length);
+    for (const { formula, ...format } of colours(a1(area.top, area.left))) {
+      ops.push({ op: "addRule", sheet: name, area, formula, format });
+      rules.push({ sheet: name, area, formula });
+    }
+  }
+  return { ops, rules, sheet: name, blocked: null };
+}

@@ -1,0 +1,117 @@
+/**
+ * The Conflicts sheet as the Bureau reads it, applied to the in-memory workbook: plain columns,
+ * rows as tall as their wrapped text, the legend and the what-if banner above the table, the tab
+ * red while errors exist, and a table of the earlier layout rewritten in its place.
+ */
+import { checkTime, describeAnnotations } from "../../../src/domain/annotations";
+import { checkWorkbook } from "../../../src/domain/check";
+import { CONFLICTS } from "../../../src/domain/layout";
+import type { ReadOptions } from "../../../src/domain/read";
+import { tablesByName } from "../../../src/domain/tables";
+import { describeCheck, describeCreate } from "../../../src/domain/write";
+import { SheetModel } from "../../support/sheetModel";
+
+const WHEN = checkTime(new Date(Date.UTC(2026, 11, 1, 15, 0)));
+
+function created(): SheetModel {
+  const model = new SheetModel();
+  const write = describeCreate(model.state());
+  if ("refused" in write) throw new Error(write.refused);
+  model.apply(write.ops);
+  return model;
+}
+
+function check(model: SheetModel, options: Partial<ReadOptions> = {}) {
+  const state = model.state();
+  const tables = tablesByName(state.tables);
+  const result = checkWorkbook(tables, { currentYear: 2026, ...options });
+  const write = describeCheck(state, describeAnnotations(tables, result, WHEN));
+  model.apply(write.ops);
+  return write;
+}
+
+const row = (model: SheetModel, r: number) => Array.from({ length: 8 }, (_, c) => model.get("Conflicts", r, c + 1));
+
+describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () => {
+  const model = created();
+  check(model, { expectedEnd: new Map([[2, 2032]]) });
+
+  it("has the plain columns first and the technical ones last", () => {
+    expect(row(model, 4)).toEqual([...CONFLICTS.headers]);
+    expect(row(model, 5)).toEqual([
+      "Error",
+      "15th meeting (2028)",
+      "Agenda item 3 (fixed topic): 6 — Record-keeping; marking (arts. 7, 8)",
+      expect.stringMatching(/^Topic 6 .* earliest acceptable year is 2030/),
+      expect.stringMatching(/^Move topic 6 to a meeting held from 2030 to 2033/),
+      "Background paper, paras. 18, 4 and 49",
+      "cluster-too-early",
+      "Workplan!E7",
+    ]);
+  });
+
+  it("gives every row the height of its longest wrapped text, and wraps every cell at the top", () => {
+    const sheet = model.sheet("Conflicts");
+    const problem = String(model.get("Conflicts", 5, 4));
+    expect(problem.length).toBeGreaterThan(200);
+    // 40 characters a line: at least six lines of 15 pt.
+    expect(sheet.heights.get(5)).toBeGreaterThanOrEqual(Math.ceil(problem.length / 40) * 15);
+    expect(sheet.formats.get("5,5")).toMatchObject({ wrap: true, verticalTop: true });
+  });
+
+  it("shows the what-if banner in bold red instead of the expected ends, and the legend above the table", () => {
+    expect(model.get("Conflicts", 2, 1)).toBe(
+      "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030). " +
+        "The workbook's tables are unchanged.",
+    );
+    expect(model.sheet("Conflicts").formats.get("2,1")).toMatchObject({ bold: true, fontColor: "C00000" });
+    expect([1, 2, 3].map((c) => model.get("Conflicts", 3, c))).toEqual(["Error", "Warning", "Info"]);
+    expect(model.sheet("Conflicts").formats.get("3,1")).toMatchObject({ fill: "FF8B94", bold: true });
+  });
+
+  it("colours its tab red while errors exist, and plain again when they are gone", () => {
+    expect(model.sheet("Conflicts").tab).toBe("C00000");
+    check(model);
+    expect(model.sheet("Conflicts").tab).toBeNull();
+    expect(model.get("Conflicts", 2, 1)).toMatch(/^Expected review ends used: cluster 1 2024/);
+    expect(model.sheet("Conflicts").formats.get("2,1")).toMatchObject({ bold: false, fontColor: "000000" });
+  });
+
+  it("is set up for A4 landscape, header row repeated, page x of y", () => {
+    expect(model.sheet("Conflicts").page).toMatchObject({
+      landscape: true,
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: { top: 4, bottom: 4 },
+      footer: "Page &P of &N",
+    });
+  });
+});
+
+describe("a Conflicts table of the earlier layout (a workbook checked before)", () => {
+  it("is rewritten in the new layout in place, with the new widths, keeping the user's cell beside it", () => {
+    const model = created();
+    const conflicts = model.tables.find((t) => t.name === CONFLICTS.table);
+    if (!conflicts) throw new Error("no Conflicts table");
+    for (let c = 1; c <= 8; c++) model.set("Conflicts", 4, c, null);
+    ["Severity", "Rule", "Where", "Meeting", "Message", "Source"].forEach((h, i) =>
+      model.set("Conflicts", 4, i + 1, h),
+    );
+    conflicts.area = { top: 4, left: 1, bottom: 5, right: 6 };
+    model.sheet("Conflicts").widths.set(5, 90);
+    model.set("Conflicts", 4, 10, "my note");
+    const write = check(model, { expectedEnd: new Map([[2, 2031]]) });
+    expect(write.blocked).toBeNull();
+    expect(conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
+    expect(row(model, 4)).toEqual([...CONFLICTS.headers]);
+    expect(model.sheet("Conflicts").widths.get(5)).toBe(30);
+    expect(model.get("Conflicts", 4, 10)).toBe("my note");
+  });
+
+  it("keeps the widths a planner set on a table already in the new layout", () => {
+    const model = created();
+    model.sheet("Conflicts").widths.set(4, 70);
+    check(model);
+    expect(model.sheet("Conflicts").widths.get(4)).toBe(70);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The proposal ready to send: the title block, the outcome in one sentence, the grid before and
+ * after with topic titles and plain reasons, emptied meetings named, the flexible-topic
+ * candidates and the quoted sources, printed on A4 at full size with the header row repeated.
+ */
+import { checkWorkbook } from "../../../src/domain/check";
+import {
+  dateInWords,
+  describeProposalSheet,
+  EMPTIED,
+  plainReason,
+  PROPOSAL_HEADERS,
+  proposalColumns,
+} from "../../../src/domain/proposalSheet";
+import { proposeTimeline, type CleanProposal } from "../../../src/domain/propose";
+import { readSources } from "../../../src/domain/sources";
+import type { SheetOp } from "../../../src/domain/sheetOps";
+import { tablesByName } from "../../../src/domain/tables";
+import { describeProposalSheetOps } from "../../../src/domain/write";
+import { SheetModel } from "../../support/sheetModel";
+import { CLUSTERS, SOURCES_TABLE, Workbook } from "./support";
+
+function proposalOf(workbook: Workbook) {
+  const tables = tablesByName(workbook.tables);
+  const plan = checkWorkbook(tables, { currentYear: 2026 }).plan;
+  if (!plan) throw new Error("no plan");
+  const proposal = proposeTimeline(plan) as CleanProposal;
+  if (!proposal.feasible) throw new Error("no proposal");
+  const when = { date: "2026-12-01", time: "2026-12-01 15:00 UTC" };
+  return describeProposalSheet(proposal, plan, when, [], readSources(tables));
+}
+
+const slipped = () => Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2032);
+
+describe("the proposal sheet for a two-year slip of cluster 2", () => {
+  const sheet = proposalOf(slipped());
+
+  it("opens with the title block, what prompted it and the outcome in one sentence", () => {
+    expect(sheet.caption).toEqual([
+      "Proposed amendment of the timeline of the multi-year workplan",
+      "Draft for consideration by the extended Bureau",
+      "1 December 2026",
+      'Prompted by: the review of cluster 2 "Prevention" is now expected to end in 2032, 2 years later than planned (2030).',
+      expect.stringMatching(
+        /^The proposal moves topics .* and appends .*; with it the check finds 0 errors and 0 warnings\.$/,
+      ),
+      "The Workplan table is unchanged until the proposal is applied.",
+    ]);
+  });
+
+  it("shows the grid before and after with topic titles and plain reasons, without rule ids", () => {
+    expect(sheet.headers).toEqual(PROPOSAL_HEADERS);
+    const fifteenth = sheet.rows.find((row) => row[0] === "15th");
+    expect(fifteenth?.[3]).toBe("6 — Record-keeping; marking (arts. 7, 8)");
+    for (const row of sheet.rows) {
+      const why = row[5];
+      if (why === null) continue;
+      expect(String(why)).not.toMatch(/^[a-z]+-[a-z-]+:/);
+      expect(String(why)).toMatch(/^[A-Z].*[.]$/);
+    }
+  });
+
+  it("ends with the flexible-topic candidates and the sources quoted from the Sources table", () => {
+    const [candidates, sources] = sheet.after ?? [];
+    expect(candidates?.title).toMatch(/^Agenda item 2: flexible topics/);
+    expect(candidates?.rows.at(-1)?.[5]).toMatch(/\(a\) Gender perspectives/);
+    expect(sources?.title).toBe("Sources");
+    expect(sources?.rows[0]?.[0]).toBe("Background paper, para. 49");
+    expect(sources?.rows[0]?.[5]).toMatch(/^“In contrast, the agenda item on the scope/);
+  });
+
+  it("quotes the edited text when a planner changes the Sources table, and the ids alone without it", () => {
+    const edited = proposalOf(slipped().set(SOURCES_TABLE, { Source: "P§49" }, "Text", "Our own rule."));
+    expect(edited.after?.at(-1)?.rows[0]?.[5]).toBe("“Our own rule.”");
+    const without = proposalOf(slipped().removeTable(SOURCES_TABLE));
+    expect(without.after?.at(-1)?.rows.map((row) => row[5])).toEqual(["P§49", "P§4", "P§18", "P§50(b)"]);
+  });
+
+  it("prints on A4 landscape at 9 pt or more: columns of about 125 characters, header repeated, page numbers", () => {
+    const total = proposalColumns(sheet).reduce((sum, c) => sum + c.width, 0);
+    // 7 pixels a character and 5 of padding a column, at 0.75 pt a pixel: within the 742 pt of the page.
+    expect((total * 7 + 5 * sheet.headers.length) * 0.75).toBeLessThanOrEqual(742);
+    const model = new SheetModel();
+    model.apply(describeProposalSheetOps(sheet));
+    const page = model.sheet(sheet.name).page;
+    expect(page).toMatchObject({
+      landscape: true,
+      paper: "A4",
+      titleRows: { top: 8, bottom: 8 },
+      footer: "Page &P of &N",
+    });
+    expect(model.get(sheet.name, 1, 1)).toBe("Proposed amendment of the timeline of the multi-year workplan");
+    const sizes = describeProposalSheetOps(sheet).flatMap((op: SheetOp) =>
+      op.op === "format" && op.format.size !== undefined ? [op.format.size] : [],
+    );
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+    expect(model.sheet(sheet.name).heights.size).toBeGreaterThan(5);
+  });
+});
+
+describe("a meeting left without a fixed topic", () => {
+  it("reads 'No fixed topic (flexible topic only)' and not an empty cell", () => {
+    // Cluster 2 three years late: its topics leave 2028 and 2029, which no other topic can take.
+    const sheet = proposalOf(Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2033));
+    const emptied = sheet.rows.filter((row) => row[4] === EMPTIED);
+    expect(emptied.length).toBeGreaterThan(0);
+    expect(sheet.rows.every((row) => row[4] !== null)).toBe(true);
+  });
+});
+
+it("writes dates in the UN style and reasons as sentences", () => {
+  expect(dateInWords("2026-12-01")).toBe("1 December 2026");
+  expect(
+    plainReason("cluster-too-early: the review of cluster 2 ends in 2032; it was at the 15th meeting (2028)"),
+  ).toBe("The review of cluster 2 ends in 2032; it was at the 15th meeting (2028).");
+});

@@ -1,0 +1,88 @@
+/**
+ * The Timeline sheet: years across, a row per cluster and per topic, drawn with cells and the
+ * product's conditional formats; every check redraws it, and a sheet of the user's named
+ * Timeline is never written.
+ */
+import { checkTime, describeAnnotations } from "../../../src/domain/annotations";
+import { checkWorkbook } from "../../../src/domain/check";
+import type { ReadOptions } from "../../../src/domain/read";
+import { tablesByName } from "../../../src/domain/tables";
+import { TIMELINE_SHEET } from "../../../src/domain/timeline";
+import { describeCheck, describeClear, describeCreate } from "../../../src/domain/write";
+import { SheetModel } from "../../support/sheetModel";
+
+function created(): SheetModel {
+  const model = new SheetModel();
+  const write = describeCreate(model.state());
+  if ("refused" in write) throw new Error(write.refused);
+  model.apply(write.ops);
+  return model;
+}
+
+function check(model: SheetModel, options: Partial<ReadOptions> = {}) {
+  const state = model.state();
+  const tables = tablesByName(state.tables);
+  const result = checkWorkbook(tables, { currentYear: 2026, ...options });
+  const write = describeCheck(state, describeAnnotations(tables, result, checkTime(new Date(0))));
+  model.apply(write.ops);
+  return write;
+}
+
+/** The grid row whose label starts with `label`: year → cell. */
+function rowOf(model: SheetModel, label: string): Map<number, unknown> {
+  const sheet = model.sheet(TIMELINE_SHEET);
+  const header =
+    [...sheet.cells]
+      .find(([, v]) => v === "Cluster or topic")?.[0]
+      .split(",")
+      .map(Number)[0] ?? 0;
+  const row = [...sheet.cells].find(([k, v]) => k.endsWith(",1") && String(v).startsWith(label))?.[0];
+  const r = Number(row?.split(",")[0]);
+  const cells = new Map<number, unknown>();
+  for (let c = 2; model.get(TIMELINE_SHEET, header, c) !== null; c++)
+    cells.set(Number(model.get(TIMELINE_SHEET, header, c)), model.get(TIMELINE_SHEET, r, c));
+  return cells;
+}
+
+describe("the Timeline of a check with cluster 2 slipping to 2032", () => {
+  const model = created();
+  check(model, { expectedEnd: new Map([[2, 2032]]) });
+
+  it("shows cluster 2's review, its planned end (2030) and its expected end (2032)", () => {
+    const cluster = rowOf(model, "Cluster 2");
+    expect([2027, 2029, 2030, 2031, 2032].map((y) => cluster.get(y))).toEqual(["R", "R", "P", "R", "E"]);
+  });
+
+  it("shows topic 6's acceptable years (2030 to 2033) and its meeting (15th, 2028) marked as a conflict", () => {
+    const topic = rowOf(model, "Topic 6");
+    expect([2027, 2028, 2029, 2030, 2033].map((y) => topic.get(y))).toEqual([null, "15th!", null, "w", "w"]);
+    expect(rowOf(model, "Topic 1").get(2023)).toBe("10th");
+  });
+
+  it("colours it with the product's rules, recorded so that the next check replaces them", () => {
+    expect(model.sheet(TIMELINE_SHEET).rules.map((r) => r.formula)[0]).toBe('RIGHT(B10,1)="!"');
+    expect(model.state().record?.sheets).toEqual([TIMELINE_SHEET]);
+    check(model);
+    expect(model.sheet(TIMELINE_SHEET).rules).toHaveLength(5);
+    expect(rowOf(model, "Topic 6").get(2028)).toBe("15th");
+    expect(rowOf(model, "Cluster 2").get(2030)).toBe("PE");
+  });
+
+  it("stays, with its colours, when the highlights are cleared", () => {
+    model.apply(describeClear(model.state()).ops);
+    expect(model.sheet(TIMELINE_SHEET).rules).toHaveLength(5);
+    expect(model.state().record?.sheets).toEqual([TIMELINE_SHEET]);
+  });
+});
+
+it("never writes on a sheet of the user's named Timeline, and says so", () => {
+  const model = new SheetModel();
+  model.addSheet(TIMELINE_SHEET).cells.set("1,1", "my own timeline");
+  const create = describeCreate(model.state());
+  if ("refused" in create) throw new Error(create.refused);
+  model.apply(create.ops);
+  const write = check(model);
+  expect(write.timelineBlocked).toMatch(/the sheet "Timeline" is yours/);
+  expect(model.get(TIMELINE_SHEET, 1, 1)).toBe("my own timeline");
+  expect(model.sheet(TIMELINE_SHEET).rules).toEqual([]);
+});

@@ -1,0 +1,143 @@
+/**
+ * What the Bureau prints: `workplan check --out` and `workplan propose --out` written, converted
+ * to PDF by LibreOffice (A4), and read back as word boxes (`pdftotext -bbox`). On the Sources,
+ * Conflicts and Proposal pages no two words overlap (a wrapped cell never runs into the next row)
+ * and no text is under 8 pt (9 pt on the proposal); the Timeline too.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { compileCli, type CompiledCli } from "../support/compiledCli";
+import { onPath, requireTool } from "../support/tools";
+
+interface Word {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  text: string;
+}
+
+function pages(pdf: string): Word[][] {
+  const xml = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8" });
+  return [...xml.matchAll(/<page[^>]*>([\s\S]*?)<\/page>/g)].map(([, page]) =>
+    [
+      ...(page ?? "").matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/g),
+    ].map(([, x0, y0, x1, y1, text]) => ({
+      x0: +(x0 ?? 0),
+      y0: +(y0 ?? 0),
+      x1: +(x1 ?? 0),
+      y1: +(y1 ?? 0),
+      text: text ?? "",
+    })),
+  );
+}
+
+/** Pairs of words whose boxes cross: more than a third of a line's height, and side by side. */
+function overlapping(words: Word[]): string[] {
+  const pairs: string[] = [];
+  words.forEach((a, i) => {
+    for (const b of words.slice(i + 1)) {
+      const across = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+      const down = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (across > 0.5 && down > Math.min(a.y1 - a.y0, b.y1 - b.y0) / 3) pairs.push(`${a.text} / ${b.text}`);
+    }
+  });
+  return pairs;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const height = (word: Word) => word.y1 - word.y0;
+
+const describeRender = onPath("pdftotext") ? requireTool("soffice") : describe.skip;
+
+describeRender("printed by LibreOffice on A4", () => {
+  let cli: CompiledCli;
+  let dir: string;
+  let checked: Word[][];
+  let proposed: Word[][];
+  /** Points of box height per point of font size: the Topics sheet prints at full size, 11 pt. */
+  let perPoint: number;
+
+  beforeAll(() => {
+    cli = compileCli();
+    dir = mkdtempSync(path.join(tmpdir(), "workplan-render-"));
+    const run = (...args: string[]) => execFileSync(process.execPath, [cli.bin, ...args], { cwd: dir });
+    try {
+      run("check", "--expected-end", "2=2032", "--out", "checked.xlsx");
+    } catch {
+      // Exit 1: the check found errors, as intended.
+    }
+    run("propose", "--expected-end", "2=2032", "--out", "proposed.xlsx");
+    const profile = `file://${mkdtempSync(path.join(tmpdir(), "workplan-lo-profile-"))}`;
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "checked.xlsx", "proposed.xlsx"],
+      { cwd: dir, stdio: "ignore", timeout: 180_000 },
+    );
+    checked = pages(path.join(dir, "checked.pdf"));
+    proposed = pages(path.join(dir, "proposed.pdf"));
+    const topics = checked.find((words) => words[0]?.text === "Topic") ?? [];
+    perPoint = median(topics.map(height)) / 11;
+  }, 240_000);
+
+  afterAll(() => {
+    cli?.remove();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const smallest = (words: Word[]) => Math.min(...words.map(height)) / perPoint;
+
+  it("prints the Sources sheet with every quote readable: no overlap, nothing under 8 pt", () => {
+    const sources = checked.filter((words) => words[0]?.text === "Source");
+    expect(sources.length).toBeGreaterThan(0);
+    for (const words of sources) {
+      expect(overlapping(words)).toEqual([]);
+      expect(smallest(words)).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it("prints the Conflicts sheet in full: no wrapped problem runs into the next row, nothing under 8 pt", () => {
+    const conflicts = checked.filter(
+      (words) =>
+        words
+          .slice(0, 2)
+          .map((w) => w.text)
+          .join(" ") === "Last checked",
+    );
+    expect(conflicts).toHaveLength(1);
+    const words = conflicts[0] ?? [];
+    expect(words.map((w) => w.text).join(" ")).toContain("What would fix it");
+    expect(overlapping(words)).toEqual([]);
+    expect(smallest(words)).toBeGreaterThanOrEqual(8);
+  });
+
+  it("prints the Timeline: years across, every cluster and topic, no overlap, nothing under 8 pt", () => {
+    const timeline = checked.filter((words) => words[0]?.text === "Timeline");
+    expect(timeline).toHaveLength(1);
+    const words = timeline[0] ?? [];
+    const text = words.map((w) => w.text).join(" ");
+    expect(text).toContain("Cluster 2 — Prevention");
+    expect(text).toContain("15th!");
+    expect(overlapping(words)).toEqual([]);
+    expect(smallest(words)).toBeGreaterThanOrEqual(8);
+  });
+
+  it("prints the proposal at 9 pt or more, without overlaps, with its title and its page numbers", () => {
+    const first = proposed.findIndex((words) => words[0]?.text === "Proposed");
+    expect(first).toBeGreaterThanOrEqual(0);
+    const proposal = proposed.slice(first);
+    const text = proposal.map((words) => words.map((w) => w.text).join(" "));
+    expect(text[0]).toContain("Proposed amendment of the timeline of the multi-year workplan");
+    expect(text[0]).toMatch(
+      /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
+    proposal.forEach((words, i) => {
+      expect(overlapping(words)).toEqual([]);
+      expect(smallest(words)).toBeGreaterThanOrEqual(9);
+      // LibreOffice numbers the pages of the whole file.
+      expect(text[i]).toMatch(/Page \d+ of \d+/);
+    });
+  });
+});
