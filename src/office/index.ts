@@ -42,6 +42,7 @@ export {
   type ProposalBasis,
   type WorkbookRead,
 } from "./whatIf";
+export { readWorkbookMarked, type MarkedRead } from "./paneRead";
 export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./proposalSheet";
 export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";

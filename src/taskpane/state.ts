@@ -6,6 +6,7 @@
  * timeline was proposed or applied. What each request asks of the workbook is in actions.ts; Pane.tsx only wires.
  */
 import type { CheckResult } from "../domain/check";
+import type { Marking } from "../domain/marking";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
@@ -31,9 +32,10 @@ export interface Baseline {
   result: CheckResult;
 }
 
-/** What a read or a check brings back: the workbook, and the lines above the Conflicts table. */
+/** What a read or a check brings back: the workbook, the lines above the Conflicts table, and whether its highlights show the findings. */
 export interface WorkbookSeen extends Baseline {
   lastCheck: readonly string[];
+  marking: Marking;
 }
 
 export interface Problem {
@@ -48,8 +50,10 @@ export interface PaneState {
   baseline: Baseline | null;
   /** The lines above the Conflicts table: when the workbook was last checked. */
   lastCheck: readonly string[];
-  /** Whether the findings are listed: once this pane has checked (a co-author's change then updates them). */
-  findingsListed: boolean;
+  /** Whether the workbook's highlights show the findings listed; null before the first read. */
+  marking: Marking | null;
+  /** Why the last Check could not write the highlights (its findings are listed all the same). */
+  notWritten: string | null;
   /** The last check's highlights were cleared, and no check (this planner's or a co-author's) marked them since. */
   highlightsCleared: boolean;
   problem: Problem | null;
@@ -77,6 +81,7 @@ export type PaneEvent =
   | { type: "read"; read: WorkbookSeen }
   | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
+  | { type: "notWritten"; reason: string }
   | { type: "refreshed"; read: WorkbookSeen }
   | { type: "cleared"; rulesRemoved: number; notesRemoved: number }
   | { type: "wentTo"; sheet: string; cell: string }
@@ -97,7 +102,8 @@ export function initialState(autoCheck: boolean): PaneState {
     hasTables: null,
     baseline: null,
     lastCheck: [],
-    findingsListed: false,
+    marking: null,
+    notWritten: null,
     highlightsCleared: false,
     problem: null,
     notice: null,
@@ -122,6 +128,7 @@ const CHECKED_PREFIX: Readonly<Record<CheckedAfter, string>> = {
   save: "Saved and checked",
   apply: "Applied and checked",
 };
+const NOT_WRITTEN = "The findings are listed, but the highlights could not be written in the workbook.";
 const REFRESHED_PREFIX = "A co-author changed the workbook, findings brought up to date";
 
 /** "Check done: 2 errors, 0 warnings, 0 info." */
@@ -182,7 +189,12 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "opened":
       return { ...state, hasTables: event.hasTables, lastCheck: event.lastCheck, announcement: "" };
     case "read":
-      return { ...state, baseline: baselineOf(event.read), lastCheck: event.read.lastCheck };
+      return {
+        ...state,
+        baseline: baselineOf(event.read),
+        lastCheck: event.read.lastCheck,
+        marking: event.read.marking,
+      };
     case "created": {
       const notice = `Created the sheets ${listOf(event.sheets)} with the adopted workplan. Select Check to check it.`;
       return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
@@ -192,7 +204,8 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         ...state,
         baseline: baselineOf(event.checked),
         lastCheck: event.checked.lastCheck,
-        findingsListed: true,
+        marking: event.checked.marking,
+        notWritten: null,
         highlightsCleared: false,
         announcement: checkedText(event.checked.result, CHECKED_PREFIX[event.after]),
       };
@@ -201,15 +214,19 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         ...state,
         baseline: baselineOf(event.read),
         lastCheck: event.read.lastCheck,
+        marking: event.read.marking,
         // Other lines above the Conflicts table: a co-author's check has marked the findings again.
         highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
         announcement: checkedText(event.read.result, REFRESHED_PREFIX),
       };
+    case "notWritten":
+      return { ...state, notWritten: event.reason, announcement: `${NOT_WRITTEN} ${event.reason}` };
     case "cleared": {
       const removed = event.rulesRemoved > 0 || event.notesRemoved > 0;
       const notice = clearedText(event.rulesRemoved, event.notesRemoved);
+      const marking = removed ? "absent" : state.marking;
       // The message bar announces itself.
-      return { ...state, highlightsCleared: state.highlightsCleared || removed, notice, announcement: "" };
+      return { ...state, highlightsCleared: state.highlightsCleared || removed, marking, notice, announcement: "" };
     }
     case "wentTo":
       return { ...state, announcement: `Selected ${event.sheet}!${event.cell}.` };
@@ -268,10 +285,10 @@ export function selectView(state: PaneState): "opening" | "create" | "workbook" 
 /** Requests whose progress takes the findings' place while they run. */
 const REPLACES_FINDINGS: ReadonlySet<Busy> = new Set(["checking", "clearing", "saving", "applying", "writing"]);
 
-/** The findings to list: once this pane has checked, the workbook's as last read; null before. */
+/** The findings to list: the workbook's as last read or checked (opening lists them at once); null before. */
 export function selectFindings(state: PaneState): CheckResult | null {
   if (state.busy !== null && REPLACES_FINDINGS.has(state.busy)) return null;
-  return state.findingsListed ? (state.baseline?.result ?? null) : null;
+  return state.baseline?.result ?? null;
 }
 
 /** The progress line in the findings' place, for the requests that show one there. */
@@ -279,19 +296,32 @@ export function selectProgress(state: PaneState): string | null {
   return state.busy !== null && REPLACES_FINDINGS.has(state.busy) ? PROGRESS[state.busy] : null;
 }
 
-/** The line under the last check's when its highlights were cleared since (not when it found nothing). */
+/** Whether any finding would be highlighted in the Workplan table (a finding with a cell). */
+function anyMarkable(state: PaneState): boolean {
+  return state.baseline?.result.findings.some((finding) => finding.cell !== null) ?? false;
+}
+
+/**
+ * The one line about the workbook's highlights under the last check's: they could not be written
+ * (and why), they were cleared since, or they are absent or older than the data ("not highlighted
+ * yet"); null when they show the findings listed, or there is nothing to highlight.
+ */
 export function selectSince(state: PaneState): string | null {
-  if (!state.highlightsCleared) return null;
-  if (!state.findingsListed)
+  if (state.notWritten !== null) return `${NOT_WRITTEN} ${state.notWritten}`;
+  if (!anyMarkable(state)) return null;
+  if (state.highlightsCleared)
     return (
-      "Highlights cleared since: this check's findings are no longer marked in the workbook. " +
+      "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
       "Select Check to mark them again."
     );
-  if (state.baseline?.result.findings.length === 0) return null;
-  return (
-    "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
-    "Select Check to mark them again."
-  );
+  if (state.marking === "absent")
+    return "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.";
+  if (state.marking === "stale")
+    return (
+      "Not highlighted yet: the workbook's highlights are older than its data and do not match the findings below. " +
+      "Select Check to mark them again."
+    );
+  return null;
 }
 
 export interface ClusterRow {

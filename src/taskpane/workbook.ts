@@ -24,7 +24,7 @@ import {
   findTables,
   isOutputOnly,
   OwnWrites,
-  readWorkbook,
+  readWorkbookMarked,
   saveExpectedEndsAndCheck,
   selectCell,
   watchTables,
@@ -34,6 +34,7 @@ import {
   type ClearOutcome,
   type CreateOutcome,
   type ExcelRun,
+  type MarkedRead,
   type ProposalSheetWritten,
   type TableChange,
   type Unsubscribe,
@@ -49,6 +50,7 @@ export type {
   CreateOutcome,
   ExcelRun,
   ExpectedEndsEdit,
+  MarkedRead,
   ProposalBasis,
   ProposalSheetWritten,
   TableChange,
@@ -63,8 +65,8 @@ export interface PaneWorkbook {
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
   goTo(sheet: string, cell: string): Promise<void>;
-  /** The tables and the engine's findings, read without writing anything. */
-  read(): Promise<WorkbookRead>;
+  /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
+  read(): Promise<MarkedRead>;
   saveExpectedEnds(ends: ReadonlyMap<number, number>): Promise<ExpectedEndsEdit>;
   writeProposal(sheet: ProposalSheet): Promise<ProposalSheetWritten>;
   apply(basis: ProposalBasis): Promise<ApplyOutcome>;
@@ -98,7 +100,7 @@ export function officeWorkbook(
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
-    read: () => readWorkbook(excelRun, readOptions()),
+    read: () => readWorkbookMarked(excelRun, readOptions()),
     saveExpectedEnds: (ends) =>
       own.run(async () => {
         const saved = await saveExpectedEndsAndCheck(excelRun, ends, readOptions(), checkOptions);

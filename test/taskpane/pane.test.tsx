@@ -147,14 +147,14 @@ describe("the task pane", () => {
   it("turns an error from Excel into a message bar that says what to do", async () => {
     const excel = setUp();
     const refusing = (async () => {
-      throw new FakeError("AccessDenied", "The requested operation is not allowed: the sheet is protected.");
+      throw new FakeError("GeneralException", "Excel could not complete the request.");
     }) as unknown as ExcelRun;
-    const { user } = show({ ...officeWorkbook(excel.run, () => NOW), check: officeWorkbook(refusing).check });
+    const failing = officeWorkbook(refusing);
+    const { user } = show({ ...officeWorkbook(excel.run, () => NOW), check: failing.check, read: failing.read });
     await user.click(await checkButton());
 
     const bar = await screen.findByRole("group", { name: "Could not check the workbook" });
-    expect(bar).toHaveTextContent(/Unprotect it \(Review > Unprotect Sheet/);
-    expect(bar).toHaveTextContent(/Excel said: AccessDenied/);
+    expect(bar).toHaveTextContent(/Excel said: GeneralException/);
     // The title says what failed, once; the body says what to do.
     expect(bar.textContent?.match(/Could not check the workbook/g)).toHaveLength(1);
     // The pane stays usable: Check is still there to try again.
@@ -334,9 +334,9 @@ describe("after Clear highlights, and the notices", () => {
     // And an action of the planner's that fails: its bar replaces any notice.
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     expect(await screen.findByText("There were no highlights to clear.")).toBeInTheDocument();
-    excel.failNextSync("AccessDenied", "The requested operation is not allowed: the sheet is protected.");
-    await user.click(screen.getByRole("button", { name: "Check" }));
-    expect(await screen.findByRole("group", { name: "Could not check the workbook" })).toBeInTheDocument();
+    excel.failNextSync("GeneralException", "Excel could not complete the request.");
+    await user.click(screen.getByRole("button", { name: "Go to Workplan!E7" }));
+    expect(await screen.findByRole("group", { name: "Could not go to Workplan!E7" })).toBeInTheDocument();
     expect(screen.queryByText("There were no highlights to clear.")).toBeNull();
   });
 });

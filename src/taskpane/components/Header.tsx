@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 export interface HeaderProps {
   /** The caption lines of the last check; empty when the workbook has not been checked. */
   lines: readonly string[];
-  /** What has happened since that check (the highlights were cleared), shown under its lines. */
+  /** Whether the workbook's highlights show the findings (cleared since, not written, not highlighted yet). */
   since?: string | null;
 }
 
@@ -33,7 +33,7 @@ export function Header({ lines, since }: HeaderProps) {
       {shown.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}
-      {checked && since ? <Caption1 className={styles.since}>{since}</Caption1> : null}
+      {since ? <Caption1 className={styles.since}>{since}</Caption1> : null}
     </div>
   );
 }
