@@ -114,7 +114,8 @@ function WorkbookView(pane: PaneBinding) {
       ) : findings ? (
         <Findings
           findings={findings.findings}
-          summary={findings.summary}
+          plan={findings.plan}
+          tables={state.baseline?.tables ?? null}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
         />
       ) : null}

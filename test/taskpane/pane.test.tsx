@@ -82,15 +82,17 @@ describe("the task pane", () => {
     expect(items).toHaveLength(count);
     expect(count).toBeGreaterThan(0);
     const first = items[0] as HTMLElement;
+    expect(first).toHaveTextContent(/^15th meeting \(2028\): topic 6 is too early — earliest 2030/);
+    expect(first).toHaveTextContent("What would fix it: Move topic 6 to a meeting in 2030 or later.");
+    // The full explanation and the source are in the expandable detail.
     expect(first).toHaveTextContent(/review of cluster 2/);
     expect(first).toHaveTextContent(/expected to end in 2032/);
-    expect(first).toHaveTextContent("Source: P§18, P§4, P§49 · cluster-too-early");
+    expect(first).toHaveTextContent("Source: P§18, P§4, P§49 · rule cluster-too-early · Workplan!E7");
 
-    const link = within(first).getByRole("button", { name: /^Go to Workplan!E\d+$/ });
-    const cell = (link.textContent ?? "").replace("Go to Workplan!", "");
+    const link = within(first).getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
     excel.model.activeSheet = "Clusters";
     await user.click(link);
-    await waitFor(() => expect(excel.model.selection).toBe(`Workplan!${cell}`));
+    await waitFor(() => expect(excel.model.selection).toBe("Workplan!E7"));
     expect(excel.model.activeSheet).toBe("Workplan");
 
     // The header names the expected ends the check used, the slip included.
@@ -256,7 +258,9 @@ describe("after Clear highlights, and the notices", () => {
     const { excel, user } = await checkedThenCleared();
     // Still true of the workbook, so still listed, with their Go to links.
     const errors = screen.getByRole("region", { name: "Errors (2)" });
-    expect(within(errors).getAllByRole("button", { name: /^Go to Workplan!E\d$/ })).toHaveLength(2);
+    expect(within(errors).getAllByRole("button", { name: /^Go to the 1[56]th meeting, agenda item 3$/ })).toHaveLength(
+      2,
+    );
     const header = screen.getByRole("group", { name: "Last check" });
     expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.");
     expect(sinceLine()).toBeInTheDocument();
@@ -305,7 +309,7 @@ describe("after Clear highlights, and the notices", () => {
     expect(await screen.findByText(/^Cleared the highlights:/)).toBeInTheDocument();
 
     gate = new Promise<void>((resolve) => (release = resolve));
-    await user.click(screen.getByRole("button", { name: "Go to Workplan!E7" }));
+    await user.click(screen.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }));
     // While Excel is still working on the new action, the old notice is gone.
     expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
     expect(clearedNotice()).toBeNull();
@@ -335,7 +339,7 @@ describe("after Clear highlights, and the notices", () => {
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     expect(await screen.findByText("There were no highlights to clear.")).toBeInTheDocument();
     excel.failNextSync("GeneralException", "Excel could not complete the request.");
-    await user.click(screen.getByRole("button", { name: "Go to Workplan!E7" }));
+    await user.click(screen.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }));
     expect(await screen.findByRole("group", { name: "Could not go to Workplan!E7" })).toBeInTheDocument();
     expect(screen.queryByText("There were no highlights to clear.")).toBeNull();
   });
