@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 /**
  * What the pane reads on opening and on every refresh, in one sync and writing nothing: the
- * input tables, the last check's lines, and the flags the last check left on the very-hidden
- * flags sheet, to tell whether the workbook's highlights show the findings as they stand.
+ * input tables, the last check's lines, the flags the last check left on the very-hidden flags
+ * sheet (to tell whether the workbook's highlights show the findings as they stand), and whether
+ * the last Apply kept the workplan from before it (Undo apply).
  */
 import { FLAGS_SHEET } from "../domain/annotations";
 import { checkWorkbook as checkTables } from "../domain/check";
@@ -13,11 +14,14 @@ import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
 import { queueInputTables } from "./read";
 import { runBatch, userError, type ExcelRun } from "./run";
+import { queueSnapshot } from "./undoApply";
 import type { WorkbookRead } from "./whatIf";
 
 export interface MarkedRead extends WorkbookRead {
   /** Whether the workbook's highlights show these findings. */
   marking: Marking;
+  /** Whether the workbook keeps the workplan from before an Apply (Undo apply is offered). */
+  canUndoApply: boolean;
 }
 
 function queueFlags(context: Excel.RequestContext): () => FlagsRead | null {
@@ -37,10 +41,12 @@ export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOption
       const inputs = queueInputTables(context);
       const lastCheck = queueLastCheck(context);
       const flags = queueFlags(context);
+      const kept = queueSnapshot(context);
       await context.sync();
       const tables = tablesByName(inputs());
       const result = checkTables(tables, options);
-      return { tables, result, lastCheck: lastCheck(), marking: markingOf(tables, result, flags()) };
+      const marking = markingOf(tables, result, flags());
+      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply: kept() !== null };
     });
   } catch (error) {
     throw userError(error, "read the workbook");

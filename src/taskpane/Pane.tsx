@@ -29,11 +29,9 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     minWidth: 0,
   },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
+  footer: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
   },
   start: { alignSelf: "flex-start" },
   whatIf: {
@@ -95,19 +93,29 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
 
 /** The workbook's view: the actions, the last check, the findings, the what-if and the confirmation. */
 function WorkbookView(pane: PaneBinding) {
+  const styles = useStyles();
   const { state, dispatch, actions, whatIf } = pane;
   const busy = state.busy !== null;
   const findings = selectFindings(state);
   const progress = selectProgress(state);
   return (
     <>
-      <Actions busy={busy} onCheck={() => void actions.check()} onClear={() => void actions.clear()} />
-      <AutoCheckSwitch checked={state.autoCheck} onChange={actions.switchAutoCheck} />
+      <Actions
+        busy={busy}
+        primary={!state.proposing}
+        onCheck={() => void actions.check()}
+        onClear={() => void actions.clear()}
+      />
       <Header lines={state.lastCheck} since={selectSince(state)} />
       {state.notice ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
+      ) : null}
+      {state.canUndoApply ? (
+        <Button className={styles.start} disabledFocusable={busy} onClick={() => void actions.undoApply()}>
+          Undo apply
+        </Button>
       ) : null}
       {progress ? (
         <Spinner size="small" labelPosition="after" label={progress} />
@@ -120,6 +128,9 @@ function WorkbookView(pane: PaneBinding) {
         />
       ) : null}
       <WhatIfSection {...pane} />
+      <footer className={styles.footer}>
+        <AutoCheckSwitch checked={state.autoCheck} onChange={actions.switchAutoCheck} />
+      </footer>
       {state.confirming ? (
         <ApplyDialog
           changes={selectApplyChanges(whatIf.basis, state.baseline)}
@@ -138,7 +149,6 @@ export function Pane({ workbook }: PaneProps) {
   const view = selectView(state);
   return (
     <main className={styles.pane} aria-busy={state.busy !== null}>
-      <h1 className={styles.title}>Workplan Checker</h1>
       {state.problem ? (
         <Problem
           title={state.problem.title}

@@ -23,6 +23,8 @@ export interface PaneActions {
   saveExpected(slips: ReadonlyMap<number, number>): Promise<void>;
   writeProposal(basis: ProposalBasis): Promise<void>;
   apply(basis: ProposalBasis): Promise<void>;
+  /** Writes back what the last Apply changed, then checks. */
+  undoApply(): Promise<void>;
   switchAutoCheck(on: boolean): void;
   /** Whether a request is running (the live re-check waits for it). */
   busy(): boolean;
@@ -133,6 +135,12 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
         await checkAfter("apply");
       });
     },
+    undoApply: () =>
+      run("undoing", "Could not undo the apply", async () => {
+        const { restored } = await workbook.undoApply();
+        dispatch({ type: "applyUndone", restored });
+        await checkAfter("undo");
+      }),
     switchAutoCheck: (on) => {
       saveAutoCheck(on);
       dispatch({ type: "autoCheckSwitched", on });

@@ -12,7 +12,16 @@ import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
 
 export type Busy =
-  "opening" | "checking" | "clearing" | "creating" | "going" | "refreshing" | "saving" | "writing" | "applying";
+  | "opening"
+  | "checking"
+  | "clearing"
+  | "creating"
+  | "going"
+  | "refreshing"
+  | "saving"
+  | "writing"
+  | "applying"
+  | "undoing";
 
 export const PROGRESS: Readonly<Record<Busy, string>> = {
   opening: "Looking for the workplan tables…",
@@ -24,6 +33,7 @@ export const PROGRESS: Readonly<Record<Busy, string>> = {
   saving: "Saving the expected review ends…",
   writing: "Writing the proposal sheet…",
   applying: "Applying the proposal to the workplan…",
+  undoing: "Undoing the apply…",
 };
 
 /** The workbook as it stands: its tables and the engine's findings without what-ifs. */
@@ -36,6 +46,8 @@ export interface Baseline {
 export interface WorkbookSeen extends Baseline {
   lastCheck: readonly string[];
   marking: Marking;
+  /** Whether the workbook keeps the workplan from before an Apply; absent when this read did not look. */
+  canUndoApply?: boolean;
 }
 
 export interface Problem {
@@ -66,11 +78,13 @@ export interface PaneState {
   proposing: boolean;
   /** The confirmation before "Apply to workplan" is open. */
   confirming: boolean;
+  /** Undo apply is offered: the workbook keeps the workplan from before the last Apply. */
+  canUndoApply: boolean;
   autoCheck: boolean;
 }
 
 /** What a check was run for: it follows Check, Save expected dates or Apply. */
-export type CheckedAfter = "check" | "save" | "apply";
+export type CheckedAfter = "check" | "save" | "apply" | "undo";
 
 export type PaneEvent =
   | { type: "started"; busy: Busy }
@@ -88,6 +102,7 @@ export type PaneEvent =
   | { type: "expectedEndsSaved"; changes: readonly string[] }
   | { type: "proposalWritten"; sheet: string }
   | { type: "applied"; fixedTopics: number; meetingsAppended: number; expectedEnds: number }
+  | { type: "applyUndone"; restored: number }
   | { type: "whatIfChanged"; cluster: number; year: number }
   | { type: "whatIfReset" }
   | { type: "proposed" }
@@ -111,6 +126,7 @@ export function initialState(autoCheck: boolean): PaneState {
     spun: new Map(),
     proposing: false,
     confirming: false,
+    canUndoApply: false,
     autoCheck,
   };
 }
@@ -127,6 +143,7 @@ const CHECKED_PREFIX: Readonly<Record<CheckedAfter, string>> = {
   check: "Check done",
   save: "Saved and checked",
   apply: "Applied and checked",
+  undo: "Apply undone and checked",
 };
 const NOT_WRITTEN = "The findings are listed, but the highlights could not be written in the workbook.";
 const REFRESHED_PREFIX = "A co-author changed the workbook, findings brought up to date";
@@ -194,6 +211,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         baseline: baselineOf(event.read),
         lastCheck: event.read.lastCheck,
         marking: event.read.marking,
+        canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
       };
     case "created": {
       const notice = `Created the sheets ${listOf(event.sheets)} with the adopted workplan. Select Check to check it.`;
@@ -215,6 +233,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         baseline: baselineOf(event.read),
         lastCheck: event.read.lastCheck,
         marking: event.read.marking,
+        canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
         // Other lines above the Conflicts table: a co-author's check has marked the findings again.
         highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
         announcement: checkedText(event.read.result, REFRESHED_PREFIX),
@@ -263,7 +282,13 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "applyConfirmed":
       return { ...state, confirming: false };
     case "applied":
-      return { ...state, spun: new Map(), proposing: false, notice: appliedText(event) };
+      return { ...state, spun: new Map(), proposing: false, canUndoApply: true, notice: appliedText(event) };
+    case "applyUndone": {
+      const notice =
+        `Undid the apply: ${plural(event.restored, "cell")} written back as they were before it. ` +
+        "The findings below are the check after the undo.";
+      return { ...state, canUndoApply: false, notice };
+    }
     default:
       return null;
   }
@@ -283,7 +308,14 @@ export function selectView(state: PaneState): "opening" | "create" | "workbook" 
 }
 
 /** Requests whose progress takes the findings' place while they run. */
-const REPLACES_FINDINGS: ReadonlySet<Busy> = new Set(["checking", "clearing", "saving", "applying", "writing"]);
+const REPLACES_FINDINGS: ReadonlySet<Busy> = new Set([
+  "checking",
+  "clearing",
+  "saving",
+  "applying",
+  "writing",
+  "undoing",
+]);
 
 /** The findings to list: the workbook's as last read or checked (opening lists them at once); null before. */
 export function selectFindings(state: PaneState): CheckResult | null {

@@ -27,6 +27,7 @@ import {
   readWorkbookMarked,
   saveExpectedEndsAndCheck,
   selectCell,
+  undoApply,
   watchTables,
   writeProposalSheet,
   type ApplyOutcome,
@@ -38,6 +39,7 @@ import {
   type ProposalSheetWritten,
   type TableChange,
   type Unsubscribe,
+  type UndoOutcome,
   type WorkbookRead,
   type WorkbookTablesFound,
 } from "../office";
@@ -55,6 +57,7 @@ export type {
   ProposalSheetWritten,
   TableChange,
   Unsubscribe,
+  UndoOutcome,
   WorkbookRead,
   WorkbookTablesFound,
 };
@@ -70,6 +73,8 @@ export interface PaneWorkbook {
   saveExpectedEnds(ends: ReadonlyMap<number, number>): Promise<ExpectedEndsEdit>;
   writeProposal(sheet: ProposalSheet): Promise<ProposalSheetWritten>;
   apply(basis: ProposalBasis): Promise<ApplyOutcome>;
+  /** Writes back exactly what the last Apply changed (kept on the very-hidden undo sheet). */
+  undoApply(): Promise<UndoOutcome>;
   /** Calls `listener` for every change to a table that the add-in did not write itself. */
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
@@ -114,6 +119,7 @@ export function officeWorkbook(
         keep(check);
         return applied;
       }),
+    undoApply: () => own.run(() => undoApply(excelRun)),
     watch: (listener) =>
       watchTables(excelRun, (change) => {
         if (own.isOwn(change)) return;

@@ -224,14 +224,13 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
 
     // Excel fails even to read: the pane says so and what to do, and stays usable.
     await page.evaluate(() => {
-      for (let i = 0; i < 2; i++)
-        window.__workplanFake.failNextSync("GeneralException", "Excel could not complete the request.");
+      for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("RequestAborted", "The request was aborted.");
     });
     await page.getByRole("button", { name: "Check", exact: true }).click();
     const bar = page.getByRole("group", { name: "Could not check the workbook" });
     await bar.waitFor();
     await idle(page);
-    expect(await bar.textContent()).toMatch(/Excel said: GeneralException/);
+    expect(await bar.textContent()).toMatch(/Excel said: RequestAborted/);
     expect(await page.getByText(/^Cleared the highlights/).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Check", exact: true }).isEnabled()).toBe(true);
     await audit(page, "error (light)");
@@ -254,8 +253,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     await shoot(page, "pane-findings-dark");
 
     await page.evaluate(() => {
-      for (let i = 0; i < 2; i++)
-        window.__workplanFake.failNextSync("GeneralException", "Excel could not complete the request.");
+      for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("RequestAborted", "The request was aborted.");
     });
     await page.getByRole("button", { name: "Check", exact: true }).click();
     await page.getByRole("group", { name: "Could not check the workbook" }).waitFor();

@@ -64,7 +64,9 @@ describe("the task pane", () => {
     expect(await screen.findByText("No conflicts")).toBeInTheDocument();
     expect(screen.getByText("The workplan follows every rule.")).toBeInTheDocument();
     const header = screen.getByLabelText("Last check");
-    expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.");
+    expect(header).toHaveTextContent(
+      "Last checked 23 November 2026 at 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
+    );
     expect(header).toHaveTextContent(
       "Expected review ends used: cluster 1 2024, cluster 2 2030, cluster 3 2028, cluster 4 2026.",
     );
@@ -199,7 +201,7 @@ describe("the task pane", () => {
     show(officeWorkbook(excel.run, () => NOW));
     await screen.findAllByRole("button", { name: "Check" });
     const headers = screen.getAllByLabelText("Last check");
-    expect(headers[headers.length - 1]).toHaveTextContent("Last checked 2026-11-23 17:50 UTC");
+    expect(headers[headers.length - 1]).toHaveTextContent("Last checked 23 November 2026 at 17:50 UTC");
   });
 
   it("gives every button an accessible name", async () => {
@@ -262,7 +264,9 @@ describe("after Clear highlights, and the notices", () => {
       2,
     );
     const header = screen.getByRole("group", { name: "Last check" });
-    expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.");
+    expect(header).toHaveTextContent(
+      "Last checked 23 November 2026 at 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+    );
     expect(sinceLine()).toBeInTheDocument();
     expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
 

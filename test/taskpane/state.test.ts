@@ -271,9 +271,39 @@ describe("the what-if and the proposal", () => {
   });
 });
 
+describe("Undo apply", () => {
+  it("is offered after Apply and after a read that finds what an Apply kept, until undone", () => {
+    const applied = after([
+      ...opened(),
+      { type: "finished" },
+      { type: "applied", fixedTopics: 4, meetingsAppended: 2, expectedEnds: 1 },
+      { type: "checked", after: "apply", checked: seen() },
+    ]);
+    expect(applied.canUndoApply).toBe(true);
+    const undone = after(
+      [
+        { type: "started", busy: "undoing" },
+        { type: "applyUndone", restored: 7 },
+        { type: "checked", after: "undo", checked: seen(2030) },
+        { type: "finished" },
+      ],
+      applied,
+    );
+    expect(undone.canUndoApply).toBe(false);
+    expect(undone.notice).toBe(
+      "Undid the apply: 7 cells written back as they were before it. The findings below are the check after the undo.",
+    );
+    expect(undone.announcement).toBe("Apply undone and checked: no conflicts.");
+    const reopened = after([...opened({ ...seen(), canUndoApply: true }), { type: "finished" }]);
+    expect(reopened.canUndoApply).toBe(true);
+    expect(selectProgress(reducePane(reopened, { type: "started", busy: "undoing" }))).toBe("Undoing the apply…");
+  });
+});
+
 describe("the requests, against a workbook port in memory", () => {
   function port(overrides: Partial<PaneWorkbook> = {}): PaneWorkbook {
-    const read = (): Promise<MarkedRead> => Promise.resolve({ ...seen(), lastCheck: [...CAPTION] });
+    const read = (): Promise<MarkedRead> =>
+      Promise.resolve({ ...seen(), lastCheck: [...CAPTION], canUndoApply: false });
     const check = async (): Promise<CheckOutcome> => {
       const { tables, result } = await read();
       return { tables, result, annotations: { conflicts: { caption: CAPTION } } } as unknown as CheckOutcome;

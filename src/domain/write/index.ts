@@ -4,3 +4,14 @@ export { describeConflicts, type ConflictsWrite } from "./conflicts";
 export { describeCreate, inTheWayMessage, type CreateWrite } from "./create";
 export { cellEditOps, describeApplyEdit, describeProposalSheetOps, type EditWrite } from "./edits";
 export { EMPTY_RECORD, RECORD_LEFT, RECORD_SHEET, RECORD_TITLE, recordFromSheet, writeRecord } from "./record";
+export {
+  describeApplySnapshot,
+  describeUndoApply,
+  snapshotFromSheet,
+  UNDO_LEFT,
+  UNDO_SHEET,
+  UNDO_TITLE,
+  type ApplySnapshot,
+  type UndoWrite,
+} from "./undo";
+export { addingEachSheetOnce } from "./sheets";

@@ -115,10 +115,11 @@ export function ClustersPanel({ clusters, busy, onChange, onSave, onReset }: Clu
         ))}
       </ul>
       <div className={styles.actions}>
-        <Button appearance="primary" disabledFocusable={busy || !dirty} onClick={onSave}>
+        {/* Out of the tab order while nothing differs from the workbook; held (still focusable) while busy. */}
+        <Button disabled={!dirty} disabledFocusable={busy} onClick={onSave}>
           Save expected dates
         </Button>
-        <Button disabledFocusable={busy || !dirty} onClick={onReset}>
+        <Button disabled={!dirty} disabledFocusable={busy} onClick={onReset}>
           Reset
         </Button>
       </div>

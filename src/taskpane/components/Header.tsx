@@ -1,10 +1,11 @@
 /**
  * The status line: when the workbook was last checked and against which expected review ends,
- * in the words the check wrote above the Conflicts table, and whether its highlights have been
- * cleared since.
+ * in the words the check wrote above the Conflicts table (its UTC time shown in the reader's time
+ * zone), and whether the workbook's highlights show the findings.
  */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
+import { asOfExplained, localizedLine } from "../dates";
 
 const useStyles = makeStyles({
   lines: {
@@ -27,7 +28,11 @@ export function Header({ lines, since }: HeaderProps) {
   const styles = useStyles();
   // The lines "create" writes above an empty Conflicts table speak of the table; here, of the workbook.
   const checked = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0];
-  const shown = checked ? lines : ["Not checked yet."];
+  // Dates as "1 December 2026", the time in the reader's time zone, and what "as of" means.
+  const explained = checked && lines[0] ? asOfExplained(lines[0]) : null;
+  const shown = checked
+    ? [...lines.map((line) => localizedLine(line)), ...(explained ? [explained] : [])]
+    : ["Not checked yet."];
   return (
     <div className={styles.lines} role="group" aria-label="Last check">
       {shown.map((line) => (

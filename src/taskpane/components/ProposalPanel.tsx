@@ -61,7 +61,17 @@ const useStyles = makeStyles({
     fontStyle: "normal",
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  after: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
+
+const AFTER_ID = "proposal-after-bureau";
 
 function topic(n: number | null): string {
   return n === null ? "none" : String(n);
@@ -154,15 +164,20 @@ export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPane
         After the change: {error} errors, {warning} warnings, {info} info.
       </Caption1>
       <div className={styles.actions}>
-        <Button disabledFocusable={busy} onClick={onWrite}>
-          Write proposal sheet
+        <Button appearance="primary" disabledFocusable={busy} onClick={onWrite}>
+          Write proposal for the Bureau
         </Button>
-        {changes.length > 0 ? (
-          <Button appearance="primary" disabledFocusable={busy} onClick={onApply}>
+      </div>
+      {changes.length > 0 ? (
+        <div className={styles.after}>
+          <Caption1 id={AFTER_ID}>
+            After the extended Bureau has agreed to the proposal (para. 49), apply it to the Workplan table:
+          </Caption1>
+          <Button aria-describedby={AFTER_ID} disabledFocusable={busy} onClick={onApply}>
             Apply to workplan
           </Button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </section>
   );
 }
