@@ -14,9 +14,18 @@ import { CreateWorkbook } from "./components/CreateWorkbook";
 import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
 import { Problem } from "./components/Problem";
+import { MeetingsPanel } from "./components/MeetingsPanel";
 import { ProposalPanel } from "./components/ProposalPanel";
 import { WhatIfDiff } from "./components/WhatIfDiff";
-import { PROGRESS, selectApplyChanges, selectFindings, selectProgress, selectSince, selectView } from "./state";
+import {
+  PROGRESS,
+  selectApplyChanges,
+  selectCanApply,
+  selectFindings,
+  selectProgress,
+  selectSince,
+  selectView,
+} from "./state";
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
 
@@ -70,12 +79,18 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
         onSave={() => void actions.saveExpected(whatIf.slips)}
         onReset={() => dispatch({ type: "whatIfReset" })}
       />
-      {whatIf.slips.size > 0 && preview ? <WhatIfDiff diff={preview.diff} /> : null}
+      <MeetingsPanel
+        meetings={whatIf.meetings}
+        cancelled={state.cancelled}
+        onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
+      />
+      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? <WhatIfDiff diff={preview.diff} /> : null}
       {state.proposing && preview?.proposal ? (
         <ProposalPanel
           proposal={preview.proposal}
           busy={busy}
           onWrite={() => void (basis && actions.writeProposal(basis))}
+          canApply={selectCanApply(state)}
           onApply={() => dispatch({ type: "applyAsked" })}
         />
       ) : (

@@ -75,6 +75,8 @@ export interface PaneState {
   announcement: string;
   /** The spin buttons' expected review ends by cluster; those that differ from the workbook are slips. */
   spun: ReadonlyMap<number, number>;
+  /** The planned meetings cancelled for the what-if (meeting numbers); never written to the workbook. */
+  cancelled: ReadonlySet<number>;
   proposing: boolean;
   /** The confirmation before "Apply to workplan" is open. */
   confirming: boolean;
@@ -104,6 +106,7 @@ export type PaneEvent =
   | { type: "applied"; fixedTopics: number; meetingsAppended: number; expectedEnds: number }
   | { type: "applyUndone"; restored: number }
   | { type: "whatIfChanged"; cluster: number; year: number }
+  | { type: "meetingWhatIf"; meeting: number; cancelled: boolean }
   | { type: "whatIfReset" }
   | { type: "proposed" }
   | { type: "applyAsked" }
@@ -124,6 +127,7 @@ export function initialState(autoCheck: boolean): PaneState {
     notice: null,
     announcement: PROGRESS.opening,
     spun: new Map(),
+    cancelled: new Set(),
     proposing: false,
     confirming: false,
     canUndoApply: false,
@@ -257,10 +261,17 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
 /** The what-if, the proposal, and what was written from them. */
 function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
+    // The status region stops repeating the last request's outcome: the what-if's diff announces itself.
     case "whatIfChanged":
-      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year) };
+      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year), announcement: "" };
+    case "meetingWhatIf": {
+      const cancelled = new Set(state.cancelled);
+      if (event.cancelled) cancelled.add(event.meeting);
+      else cancelled.delete(event.meeting);
+      return { ...state, cancelled, announcement: "" };
+    }
     case "whatIfReset":
-      return { ...state, spun: new Map() };
+      return { ...state, spun: new Map(), cancelled: new Set() };
     case "expectedEndsSaved": {
       const notice =
         event.changes.length === 0
@@ -282,7 +293,14 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "applyConfirmed":
       return { ...state, confirming: false };
     case "applied":
-      return { ...state, spun: new Map(), proposing: false, canUndoApply: true, notice: appliedText(event) };
+      return {
+        ...state,
+        spun: new Map(),
+        cancelled: new Set(),
+        proposing: false,
+        canUndoApply: true,
+        notice: appliedText(event),
+      };
     case "applyUndone": {
       const notice =
         `Undid the apply: ${plural(event.restored, "cell")} written back as they were before it. ` +
@@ -390,24 +408,41 @@ export function selectClusterRows(baseline: Baseline | null, slips: ReadonlyMap<
   }));
 }
 
-/** The check and the proposal with the slips, in memory (domain `whatIf`); null before the workbook is read. */
+/** The check and the proposal with the slips and the cancelled meetings, in memory (domain `whatIf`); null before the workbook is read. */
 export function selectPreview(
   baseline: Baseline | null,
   slips: ReadonlyMap<number, number>,
   currentYear: number,
+  cancelled: ReadonlySet<number> = new Set(),
 ): WhatIf | null {
-  return baseline ? whatIf(baseline.tables, { currentYear, expectedEnd: slips }, baseline.result) : null;
+  if (!baseline) return null;
+  return whatIf(baseline.tables, { currentYear, expectedEnd: slips, cancel: cancelled }, baseline.result);
 }
 
-/** What "Apply" and "Write proposal sheet" need; null without a clean proposal. */
+/** What "Apply" and "Write proposal for the Bureau" need; null without a clean proposal. */
 export function selectBasis(
   preview: WhatIf | null,
   slips: ReadonlyMap<number, number>,
   currentYear: number,
+  cancelled: ReadonlySet<number> = new Set(),
 ): ProposalBasis | null {
   const proposal = preview?.proposal;
   const plan = preview?.check.plan;
-  return proposal?.feasible && plan ? { proposal, plan, options: { currentYear, expectedEnd: slips } } : null;
+  const options = { currentYear, expectedEnd: slips, ...(cancelled.size > 0 ? { cancel: cancelled } : {}) };
+  return proposal?.feasible && plan ? { proposal, plan, options } : null;
+}
+
+/** The planned meetings a what-if may cancel (not held, not already cancelled), in order. */
+export function selectCancellable(baseline: Baseline | null): { meeting: number; year: number | null }[] {
+  const meetings = baseline?.result.plan?.meetings ?? [];
+  return meetings
+    .filter((m) => !m.held && m.status !== "cancelled" && m.ordinal !== null)
+    .map((m) => ({ meeting: m.ordinal as number, year: m.year }));
+}
+
+/** Apply writes only what the workbook can hold: not a what-if's cancelled meetings (the Bureau's proposal sheet can). */
+export function selectCanApply(state: PaneState): boolean {
+  return state.cancelled.size === 0;
 }
 
 /** Everything Apply will change, one line each, for the confirmation. */

@@ -13,6 +13,8 @@ import {
   reducePane,
   selectApplyChanges,
   selectBasis,
+  selectCanApply,
+  selectCancellable,
   selectClusterRows,
   selectFindings,
   selectPreview,
@@ -268,6 +270,26 @@ describe("the what-if and the proposal", () => {
         "The findings below are the check after the change.",
     );
     expect(applied.announcement).toBe("Applied and checked: no conflicts.");
+  });
+});
+
+describe("the Meetings what-if", () => {
+  it("cancels a planned meeting in memory: its topic's finding would appear, Apply is not offered, Reset ends it", () => {
+    const ready = after([...opened(), { type: "finished" }, ...checked(seen())]);
+    const state = reducePane(ready, { type: "meetingWhatIf", meeting: 19, cancelled: true });
+    expect([...state.cancelled]).toEqual([19]);
+    // The status region no longer repeats "Check done": the what-if's diff speaks for itself.
+    expect(state.announcement).toBe("");
+    const slips = selectSlips(state.baseline, state.spun);
+    const preview = selectPreview(state.baseline, slips, YEAR, state.cancelled);
+    expect(preview?.diff.appeared.map((f) => f.rule)).toContain("meeting-cancelled");
+    // The proposal moves topic 10 off the cancelled 19th meeting; it is made for the cancellation.
+    expect(selectBasis(preview, slips, YEAR, state.cancelled)?.options.cancel).toEqual(new Set([19]));
+    expect(selectCanApply(state)).toBe(false);
+    expect(selectCancellable(state.baseline).map((m) => m.meeting)).toEqual([13, 14, 15, 16, 17, 18, 19]);
+    const unticked = reducePane(state, { type: "meetingWhatIf", meeting: 19, cancelled: false });
+    expect(unticked.cancelled.size).toBe(0);
+    expect(reducePane(state, { type: "whatIfReset" }).cancelled.size).toBe(0);
   });
 });
 

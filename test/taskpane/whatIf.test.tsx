@@ -112,6 +112,29 @@ describe("the Clusters panel", () => {
   });
 });
 
+describe("the Meetings what-if", () => {
+  it("cancels a planned meeting for the what-if only: the findings it brings appear under the controls, politely announced, and Apply is not offered", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    const state = JSON.stringify(excel.model.state());
+    const meetings = await screen.findByRole("region", { name: "Meetings" });
+    expect(within(meetings).queryByRole("checkbox", { name: /10th meeting/ })).toBeNull();
+    await user.click(within(meetings).getByRole("checkbox", { name: "Cancel the 19th meeting (2032)" }));
+    const diff = await screen.findByRole("group", { name: "What the slip changes" });
+    expect(within(diff).getByText(/^\d+ findings? would appear, 0 would disappear\.$/)).toHaveAttribute(
+      "aria-live",
+      "polite",
+    );
+    expect(within(diff).getByRole("region", { name: /^Would appear/ })).toHaveTextContent(/meeting-cancelled/);
+    await user.click(screen.getByRole("button", { name: "Propose timeline" }));
+    await screen.findByRole("button", { name: "Write proposal for the Bureau" });
+    expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
+    expect(screen.getByText(/^Apply is not offered for a what-if with cancelled meetings/)).toBeInTheDocument();
+    // Nothing was written.
+    expect(JSON.stringify(excel.model.state())).toBe(state);
+  });
+});
+
 describe("the proposal", () => {
   it("slip cluster 2 by two years → propose → the 20th and 21st meetings appended → write the sheet → apply after confirming → the grid changed and the check is clean", async () => {
     const excel = setUp();

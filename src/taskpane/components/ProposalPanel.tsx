@@ -107,11 +107,13 @@ function ChangeRows({ change }: { change: MeetingChange }) {
 export interface ProposalPanelProps {
   proposal: Proposal;
   busy: boolean;
+  /** Whether Apply is offered: not for a what-if with cancelled meetings, which the Workplan table does not record. */
+  canApply?: boolean;
   onWrite(): void;
   onApply(): void;
 }
 
-export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPanelProps) {
+export function ProposalPanel({ proposal, busy, canApply = true, onWrite, onApply }: ProposalPanelProps) {
   const styles = useStyles();
   if (!proposal.feasible) {
     return (
@@ -168,7 +170,13 @@ export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPane
           Write proposal for the Bureau
         </Button>
       </div>
-      {changes.length > 0 ? (
+      {changes.length > 0 && !canApply ? (
+        <Caption1>
+          Apply is not offered for a what-if with cancelled meetings: mark the meeting cancelled in the Workplan table
+          once the extended Bureau has decided, then propose again.
+        </Caption1>
+      ) : null}
+      {changes.length > 0 && canApply ? (
         <div className={styles.after}>
           <Caption1 id={AFTER_ID}>
             After the extended Bureau has agreed to the proposal (para. 49), apply it to the Workplan table:
