@@ -88,6 +88,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
       {state.proposing && preview?.proposal ? (
         <ProposalPanel
           proposal={preview.proposal}
+          plan={preview.check.plan}
           busy={busy}
           onWrite={() => void (basis && actions.writeProposal(basis))}
           canApply={selectCanApply(state)}

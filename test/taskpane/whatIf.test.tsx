@@ -112,6 +112,16 @@ describe("the Clusters panel", () => {
   });
 });
 
+describe("a long slip", () => {
+  it("warns when the proposal appends more than two meetings", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 12);
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    expect(await screen.findByText(/^This proposal adds \w+ meetings, up to 20\d\d/)).toBeInTheDocument();
+  });
+});
+
 describe("the Meetings what-if", () => {
   it("cancels a planned meeting for the what-if only: the findings it brings appear under the controls, politely announced, and Apply is not offered", async () => {
     const excel = setUp();
@@ -146,8 +156,21 @@ describe("the proposal", () => {
     const table = await screen.findByRole("table", { name: "Changes to the fixed topics" });
     const rows = within(table).getAllByRole("row");
     const appended = rows.filter((row) => row.textContent?.includes("appended"));
-    expect(appended.map((row) => row.textContent)).toEqual(["20thappended2033none → 9", "21stappended2034none → 10"]);
+    expect(appended.map((row) => row.textContent)).toEqual([
+      "20thappended2033no fixed topic → becomes topic 9, Security and preventive measures",
+      "21stappended2034no fixed topic → becomes topic 10, Training and technical assistance",
+    ]);
+    // The arrow is for the eyes; a screen reader hears "becomes".
+    expect(within(appended[0] as HTMLElement).getByText("→", { normalizer: (text) => text.trim() })).toHaveAttribute(
+      "aria-hidden",
+      "true",
+    );
+    expect(screen.getByText(/^The workplan would end in 2034 instead of 2032: two more meetings/)).toBeInTheDocument();
+    // The solver's words only in the details.
+    expect(screen.getByText("How the proposal was chosen")).toBeInTheDocument();
     expect(screen.getByText(/^2 meetings appended, 0 inversions of the topic order/)).toBeInTheDocument();
+    expect(table).not.toHaveTextContent(/cluster-too-early:|last-topic:/);
+    expect(screen.queryByText(/^This proposal adds/)).toBeNull();
     expect(screen.getByText("After the change: 0 errors, 0 warnings, 0 info.")).toBeInTheDocument();
 
     const before = recordSyncs(excel);
