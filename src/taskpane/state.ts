@@ -10,6 +10,7 @@ import type { Marking } from "../domain/marking";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
+import { message } from "./messages";
 
 export type Busy =
   | "opening"
@@ -24,16 +25,16 @@ export type Busy =
   | "undoing";
 
 export const PROGRESS: Readonly<Record<Busy, string>> = {
-  opening: "Looking for the workplan tables…",
-  checking: "Checking the workplan…",
-  clearing: "Clearing the highlights…",
-  creating: "Creating the workplan workbook…",
-  going: "Going to the cell…",
-  refreshing: "Reading a co-author's changes…",
-  saving: "Saving the expected review ends…",
-  writing: "Writing the proposal sheet…",
-  applying: "Applying the proposal to the workplan…",
-  undoing: "Undoing the apply…",
+  opening: message("progress.opening"),
+  checking: message("progress.checking"),
+  clearing: message("progress.clearing"),
+  creating: message("progress.creating"),
+  going: message("progress.going"),
+  refreshing: message("progress.refreshing"),
+  saving: message("progress.saving"),
+  writing: message("progress.writing"),
+  applying: message("progress.applying"),
+  undoing: message("progress.undoing"),
 };
 
 /** The workbook as it stands: its tables and the engine's findings without what-ifs. */
@@ -144,35 +145,34 @@ function listOf(items: readonly string[]): string {
 }
 
 const CHECKED_PREFIX: Readonly<Record<CheckedAfter, string>> = {
-  check: "Check done",
-  save: "Saved and checked",
-  apply: "Applied and checked",
-  undo: "Apply undone and checked",
+  check: message("checked.check"),
+  save: message("checked.save"),
+  apply: message("checked.apply"),
+  undo: message("checked.undo"),
 };
-const NOT_WRITTEN = "The findings are listed, but the highlights could not be written in the workbook.";
-const REFRESHED_PREFIX = "A co-author changed the workbook, findings brought up to date";
+const REFRESHED_PREFIX = message("checked.refreshed");
 
 /** "Check done: 2 errors, 0 warnings, 0 info." */
 export function checkedText(result: CheckResult, prefix: string): string {
   const { error, warning, info } = result.summary;
   return result.findings.length === 0
-    ? `${prefix}: no conflicts.`
-    : `${prefix}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`;
+    ? message("checked.none", { prefix })
+    : message("checked.counts", { prefix, errors: plural(error, "error"), warnings: plural(warning, "warning"), info });
 }
 
 function clearedText(rulesRemoved: number, notesRemoved: number): string {
-  if (rulesRemoved === 0 && notesRemoved === 0) return "There were no highlights to clear.";
-  return (
-    `Cleared the highlights: ${plural(rulesRemoved, "highlight rule")} and ${plural(notesRemoved, "note")} ` +
-    "the add-in wrote. Your own formatting and notes are untouched."
-  );
+  if (rulesRemoved === 0 && notesRemoved === 0) return message("cleared.nothing");
+  return message("cleared.some", {
+    rules: plural(rulesRemoved, "highlight rule"),
+    notes: plural(notesRemoved, "note"),
+  });
 }
 
 function appliedText({ fixedTopics, meetingsAppended, expectedEnds }: Extract<PaneEvent, { type: "applied" }>) {
-  const parts = [`${plural(fixedTopics, "fixed topic")} changed`];
-  if (meetingsAppended > 0) parts.push(`${plural(meetingsAppended, "meeting")} appended`);
-  if (expectedEnds > 0) parts.push(`${plural(expectedEnds, "expected review end")} saved`);
-  return `Applied the proposal: ${parts.join(", ")}. The findings below are the check after the change.`;
+  const parts = [message("applied.topics", { fixedTopics: plural(fixedTopics, "fixed topic") })];
+  if (meetingsAppended > 0) parts.push(message("applied.meetings", { meetings: plural(meetingsAppended, "meeting") }));
+  if (expectedEnds > 0) parts.push(message("applied.ends", { ends: plural(expectedEnds, "expected review end") }));
+  return message("applied", { parts: parts.join(", ") });
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
@@ -218,7 +218,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
       };
     case "created": {
-      const notice = `Created the sheets ${listOf(event.sheets)} with the adopted workplan. Select Check to check it.`;
+      const notice = message("created", { sheets: listOf(event.sheets) });
       return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
     }
     case "checked":
@@ -243,7 +243,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         announcement: checkedText(event.read.result, REFRESHED_PREFIX),
       };
     case "notWritten":
-      return { ...state, notWritten: event.reason, announcement: `${NOT_WRITTEN} ${event.reason}` };
+      return { ...state, notWritten: event.reason, announcement: message("notWritten", { reason: event.reason }) };
     case "cleared": {
       const removed = event.rulesRemoved > 0 || event.notesRemoved > 0;
       const notice = clearedText(event.rulesRemoved, event.notesRemoved);
@@ -252,7 +252,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
       return { ...state, highlightsCleared: state.highlightsCleared || removed, marking, notice, announcement: "" };
     }
     case "wentTo":
-      return { ...state, announcement: `Selected ${event.sheet}!${event.cell}.` };
+      return { ...state, announcement: message("wentTo", { sheet: event.sheet, cell: event.cell }) };
     default:
       return null;
   }
@@ -274,17 +274,13 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
       return { ...state, spun: new Map(), cancelled: new Set() };
     case "expectedEndsSaved": {
       const notice =
-        event.changes.length === 0
-          ? "The Clusters table already holds these dates."
-          : `Saved to the Clusters table: ${event.changes.join("; ")}.`;
+        event.changes.length === 0 ? message("saved.nothing") : message("saved", { changes: event.changes.join("; ") });
       return { ...state, spun: new Map(), notice };
     }
     case "proposed":
       return { ...state, proposing: true };
     case "proposalWritten": {
-      const notice =
-        `Wrote the sheet “${event.sheet}” for the Bureau: the proposed timeline, the changed topics highlighted ` +
-        "and the reasons. The Workplan table is unchanged.";
+      const notice = message("proposalWritten", { sheet: event.sheet });
       return { ...state, notice, announcement: "" };
     }
     case "applyAsked":
@@ -302,9 +298,7 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
         notice: appliedText(event),
       };
     case "applyUndone": {
-      const notice =
-        `Undid the apply: ${plural(event.restored, "cell")} written back as they were before it. ` +
-        "The findings below are the check after the undo.";
+      const notice = message("undone", { cells: plural(event.restored, "cell") });
       return { ...state, canUndoApply: false, notice };
     }
     default:
@@ -357,20 +351,11 @@ function anyMarkable(state: PaneState): boolean {
  * yet"); null when they show the findings listed, or there is nothing to highlight.
  */
 export function selectSince(state: PaneState): string | null {
-  if (state.notWritten !== null) return `${NOT_WRITTEN} ${state.notWritten}`;
+  if (state.notWritten !== null) return message("notWritten", { reason: state.notWritten });
   if (!anyMarkable(state)) return null;
-  if (state.highlightsCleared)
-    return (
-      "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
-      "Select Check to mark them again."
-    );
-  if (state.marking === "absent")
-    return "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.";
-  if (state.marking === "stale")
-    return (
-      "Not highlighted yet: the workbook's highlights are older than its data and do not match the findings below. " +
-      "Select Check to mark them again."
-    );
+  if (state.highlightsCleared) return message("since.cleared");
+  if (state.marking === "absent") return message("since.absent");
+  if (state.marking === "stale") return message("since.stale");
   return null;
 }
 
