@@ -74,6 +74,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
     <div className={styles.whatIf}>
       <ClustersPanel
         clusters={whatIf.clusters}
+        counts={whatIf.counts}
         busy={busy}
         onChange={(cluster, year) => dispatch({ type: "whatIfChanged", cluster, year })}
         onSave={() => void actions.saveExpected(whatIf.slips)}

@@ -417,6 +417,31 @@ export function selectBasis(
   return proposal?.feasible && plan ? { proposal, plan, options } : null;
 }
 
+/**
+ * Beside each spin button: how many findings its cluster's slip alone adds (positive) or removes
+ * (negative), in memory; absent for a cluster at its workbook date.
+ */
+export function selectSlipCounts(
+  baseline: Baseline | null,
+  slips: ReadonlyMap<number, number>,
+  currentYear: number,
+): ReadonlyMap<number, number> {
+  const counts = new Map<number, number>();
+  if (!baseline) return counts;
+  for (const [cluster, year] of slips) {
+    const alone = whatIf(baseline.tables, { currentYear, expectedEnd: new Map([[cluster, year]]) }, baseline.result);
+    counts.set(cluster, alone.diff.appeared.length - alone.diff.disappeared.length);
+  }
+  return counts;
+}
+
+/** "+2 conflicts", "−1 conflict", "no change in conflicts". */
+export function slipCountText(count: number): string {
+  if (count === 0) return "no change in conflicts";
+  const n = Math.abs(count);
+  return `${count > 0 ? "+" : "−"}${n} conflict${n === 1 ? "" : "s"}`;
+}
+
 /** The planned meetings a what-if may cancel (not held, not already cancelled), in order. */
 export function selectCancellable(baseline: Baseline | null): { meeting: number; year: number | null }[] {
   const meetings = baseline?.result.plan?.meetings ?? [];

@@ -15,6 +15,7 @@ import {
   reducePane,
   selectBasis,
   selectCancellable,
+  selectSlipCounts,
   selectClusterRows,
   selectPreview,
   selectSlips,
@@ -27,6 +28,8 @@ export interface WhatIfView {
   clusters: ClusterRow[];
   /** The planned meetings the Meetings what-if may cancel. */
   meetings: { meeting: number; year: number | null }[];
+  /** Beside each slipped cluster's spin button: the findings its slip alone adds (or removes, negative). */
+  counts: ReadonlyMap<number, number>;
   slips: ReadonlyMap<number, number>;
   preview: WhatIf | null;
   basis: ProposalBasis | null;
@@ -44,6 +47,7 @@ function useWhatIfView(state: PaneState, currentYear: number): WhatIfView {
   const slips = useMemo(() => selectSlips(baseline, spun), [baseline, spun]);
   const clusters = useMemo(() => selectClusterRows(baseline, slips), [baseline, slips]);
   const meetings = useMemo(() => selectCancellable(baseline), [baseline]);
+  const counts = useMemo(() => selectSlipCounts(baseline, slips, currentYear), [baseline, slips, currentYear]);
   const preview = useMemo(
     () => selectPreview(baseline, slips, currentYear, cancelled),
     [baseline, slips, currentYear, cancelled],
@@ -52,7 +56,7 @@ function useWhatIfView(state: PaneState, currentYear: number): WhatIfView {
     () => selectBasis(preview, slips, currentYear, cancelled),
     [preview, slips, currentYear, cancelled],
   );
-  return { clusters, meetings, slips, preview, basis };
+  return { clusters, meetings, counts, slips, preview, basis };
 }
 
 /** The live re-check: the events that come at any time, with the latest setting. */

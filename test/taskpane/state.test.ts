@@ -15,6 +15,8 @@ import {
   selectBasis,
   selectCanApply,
   selectCancellable,
+  selectSlipCounts,
+  slipCountText,
   selectClusterRows,
   selectFindings,
   selectPreview,
@@ -270,6 +272,17 @@ describe("the what-if and the proposal", () => {
         "The findings below are the check after the change.",
     );
     expect(applied.announcement).toBe("Applied and checked: no conflicts.");
+  });
+});
+
+describe("the counts beside the spin buttons", () => {
+  it("say how many findings each cluster's slip alone adds", () => {
+    const state = after([...opened(), { type: "finished" }, { type: "whatIfChanged", cluster: 2, year: 2032 }]);
+    const counts = selectSlipCounts(state.baseline, selectSlips(state.baseline, state.spun), YEAR);
+    expect([...counts]).toEqual([[2, 2]]);
+    expect(slipCountText(2)).toBe("+2 conflicts");
+    expect(slipCountText(-1)).toBe("−1 conflict");
+    expect(slipCountText(0)).toBe("no change in conflicts");
   });
 });
 

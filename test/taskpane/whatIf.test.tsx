@@ -151,6 +151,8 @@ describe("the proposal", () => {
     const user = show(excel);
     await spinBy(user, 2, 2);
     await screen.findByRole("region", { name: "Would appear (2)" });
+    // Beside the spin button, what its slip does.
+    expect((await spin(2)).closest("li")).toHaveTextContent("Planned 2030 · +2 years · +2 conflicts");
 
     await user.click(screen.getByRole("button", { name: "Propose timeline" }));
     const table = await screen.findByRole("table", { name: "Changes to the fixed topics" });
