@@ -167,6 +167,16 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     await audit(page, "findings (light)");
     await shoot(page, "pane-findings-light");
 
+    // Windows high contrast (forced colours): the Go to links look like links (underlined, in LinkText),
+    // and the severity groups keep a border of their own.
+    await page.emulateMedia({ forcedColors: "active" });
+    const goTo = page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
+    expect(await goTo.evaluate((link) => getComputedStyle(link).textDecorationLine)).toContain("underline");
+    expect(await errorsGroup.evaluate((group) => getComputedStyle(group).borderLeftStyle)).toBe("double");
+    await audit(page, "findings (forced colours)");
+    await shoot(page, "pane-findings-forced");
+    await page.emulateMedia({ forcedColors: "none" });
+
     // A repeat check, once the helper sheets exist: one sync to read, one to write.
     const from = await syncs(page);
     await check(page);
