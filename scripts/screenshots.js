@@ -209,7 +209,7 @@ async function shootWhatIf(browser, base, theme, out) {
   await audit("proposal");
   await save("proposal", page.getByRole("region", { name: "Proposed timeline" }));
 
-  await page.getByRole("button", { name: "Write proposal sheet" }).click();
+  await page.getByRole("button", { name: "Write proposal for the Bureau" }).click();
   await page.getByText(/Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}”/).waitFor();
   const sheets = await page.evaluate(() => window.__workplanFake.grid().sheets.map((s) => s.name));
   expect(

@@ -7,6 +7,7 @@ import { productionBundleFigures } from "./bundle";
 import { largePlanTables } from "./generate";
 import { medianMs } from "./measure";
 import { proposeFigures } from "./propose";
+import { openFigures } from "./open";
 import { syncFigures } from "./syncs";
 
 function checkFigures(): Record<string, number> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     ...checkFigures(),
     ...(await proposeFigures()),
     ...(await syncFigures()),
+    ...(await openFigures()),
   };
   // Last, so that the build does not disturb the timings.
   figures.bundle_js_gzip_bytes = (await productionBundleFigures()).bundle_js_gzip_bytes;

@@ -113,7 +113,8 @@ export interface Annotations {
   timeline?: TimelineGrid | null;
 }
 
-function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Highlights | null {
+/** The flags and rules a check would write for these findings; null without a Workplan table with rows. */
+export function highlightsFor(tables: WorkbookTables, findings: readonly Finding[]): Highlights | null {
   const table = findTable(tables, WORKPLAN.table);
   if (!table || table.rows.length === 0 || table.headers.length === 0) return null;
   const top = table.top + 1;

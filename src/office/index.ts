@@ -43,6 +43,8 @@ export {
   type WorkbookRead,
 } from "./whatIf";
 export { runDiagnostics, type DiagnosticRow, type DiagnosticsReport } from "./diagnostics";
+export { readWorkbookMarked, type MarkedRead } from "./paneRead";
+export { NOTHING_TO_UNDO, undoApply, type UndoOutcome } from "./undoApply";
 export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./proposalSheet";
 export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";

@@ -25,7 +25,7 @@ import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
 import type { SheetOp, Written } from "../domain/sheetOps";
 import { findTable, tablesByName, type CellValue, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { cellEditOps, describeApplyEdit } from "../domain/write";
+import { addingEachSheetOnce, cellEditOps, describeApplyEdit, describeApplySnapshot } from "../domain/write";
 import { planCheck, writeReport, type CheckOptions, type CheckOutcome } from "./index";
 import { applyOps, changesVisibility } from "./ops";
 import { queueLastCheck } from "./pane";
@@ -121,7 +121,7 @@ async function writeEdit<T>(
   merge: boolean,
 ): Promise<Edited<T> | typeof UNMERGED> {
   const checked = check ? planCheck(read, edit.tables, check) : null;
-  const ops = [...edit.ops, ...(checked?.write.ops ?? [])];
+  const ops = addingEachSheetOnce([...edit.ops, ...(checked?.write.ops ?? [])]);
   if (merge && changesVisibility(ops)) return UNMERGED;
   if (ops.length === 0) return { edit: edit.value };
   // The tables as the write finds them (same batch, before any write): if someone changed them
@@ -229,6 +229,8 @@ async function applyEdit(
         if ("refused" in described) throw new WorkbookError(described.refused);
         const cells = [...edit.cells, ...expectedEnds.cells];
         const ops = [...described.ops, ...cellEditOps(expectedEnds.cells)];
+        // In the same write: the cells as they were, for Undo apply (domain/write/undo.ts).
+        ops.push(...describeApplySnapshot(read.state, workplan, cells, edit.rows));
         const after = editedTables(read.state.tables, cells, edit.rows);
         const value = { edit, expectedEnds };
         return writeEdit(context, read, support, { value, ops, tables: after }, check, merge);

@@ -14,9 +14,18 @@ import { CreateWorkbook } from "./components/CreateWorkbook";
 import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
 import { Problem } from "./components/Problem";
+import { MeetingsPanel } from "./components/MeetingsPanel";
 import { ProposalPanel } from "./components/ProposalPanel";
 import { WhatIfDiff } from "./components/WhatIfDiff";
-import { PROGRESS, selectApplyChanges, selectFindings, selectProgress, selectSince, selectView } from "./state";
+import {
+  PROGRESS,
+  selectApplyChanges,
+  selectCanApply,
+  selectFindings,
+  selectProgress,
+  selectSince,
+  selectView,
+} from "./state";
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
 
@@ -29,11 +38,9 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
     minWidth: 0,
   },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
+  footer: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
   },
   start: { alignSelf: "flex-start" },
   whatIf: {
@@ -67,17 +74,25 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
     <div className={styles.whatIf}>
       <ClustersPanel
         clusters={whatIf.clusters}
+        counts={whatIf.counts}
         busy={busy}
         onChange={(cluster, year) => dispatch({ type: "whatIfChanged", cluster, year })}
         onSave={() => void actions.saveExpected(whatIf.slips)}
         onReset={() => dispatch({ type: "whatIfReset" })}
       />
-      {whatIf.slips.size > 0 && preview ? <WhatIfDiff diff={preview.diff} /> : null}
+      <MeetingsPanel
+        meetings={whatIf.meetings}
+        cancelled={state.cancelled}
+        onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
+      />
+      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? <WhatIfDiff diff={preview.diff} /> : null}
       {state.proposing && preview?.proposal ? (
         <ProposalPanel
           proposal={preview.proposal}
+          plan={preview.check.plan}
           busy={busy}
           onWrite={() => void (basis && actions.writeProposal(basis))}
+          canApply={selectCanApply(state)}
           onApply={() => dispatch({ type: "applyAsked" })}
         />
       ) : (
@@ -95,30 +110,44 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
 
 /** The workbook's view: the actions, the last check, the findings, the what-if and the confirmation. */
 function WorkbookView(pane: PaneBinding) {
+  const styles = useStyles();
   const { state, dispatch, actions, whatIf } = pane;
   const busy = state.busy !== null;
   const findings = selectFindings(state);
   const progress = selectProgress(state);
   return (
     <>
-      <Actions busy={busy} onCheck={() => void actions.check()} onClear={() => void actions.clear()} />
-      <AutoCheckSwitch checked={state.autoCheck} onChange={actions.switchAutoCheck} />
+      <Actions
+        busy={busy}
+        primary={!state.proposing}
+        onCheck={() => void actions.check()}
+        onClear={() => void actions.clear()}
+      />
       <Header lines={state.lastCheck} since={selectSince(state)} />
       {state.notice ? (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{state.notice}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {state.canUndoApply ? (
+        <Button className={styles.start} disabledFocusable={busy} onClick={() => void actions.undoApply()}>
+          Undo apply
+        </Button>
+      ) : null}
       {progress ? (
         <Spinner size="small" labelPosition="after" label={progress} />
       ) : findings ? (
         <Findings
           findings={findings.findings}
-          summary={findings.summary}
+          plan={findings.plan}
+          tables={state.baseline?.tables ?? null}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
         />
       ) : null}
       <WhatIfSection {...pane} />
+      <footer className={styles.footer}>
+        <AutoCheckSwitch checked={state.autoCheck} onChange={actions.switchAutoCheck} />
+      </footer>
       {state.confirming ? (
         <ApplyDialog
           changes={selectApplyChanges(whatIf.basis, state.baseline)}
@@ -137,7 +166,6 @@ export function Pane({ workbook }: PaneProps) {
   const view = selectView(state);
   return (
     <main className={styles.pane} aria-busy={state.busy !== null}>
-      <h1 className={styles.title}>Workplan Checker</h1>
       {state.problem ? (
         <Problem
           title={state.problem.title}

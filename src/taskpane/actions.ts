@@ -23,6 +23,8 @@ export interface PaneActions {
   saveExpected(slips: ReadonlyMap<number, number>): Promise<void>;
   writeProposal(basis: ProposalBasis): Promise<void>;
   apply(basis: ProposalBasis): Promise<void>;
+  /** Writes back what the last Apply changed, then checks. */
+  undoApply(): Promise<void>;
   switchAutoCheck(on: boolean): void;
   /** Whether a request is running (the live re-check waits for it). */
   busy(): boolean;
@@ -33,11 +35,21 @@ function messageOf(error: unknown): string {
 }
 
 function seenByCheck(checked: CheckOutcome): WorkbookSeen {
-  return { tables: checked.tables, result: checked.result, lastCheck: checked.annotations.conflicts.caption };
+  return {
+    tables: checked.tables,
+    result: checked.result,
+    lastCheck: checked.annotations.conflicts.caption,
+    marking: "current",
+  };
 }
 
 export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneActions {
   let running = false;
+
+  /** "Could not check the workbook. Excel refused the change: …" → "Excel refused the change: …". */
+  function reasonOf(error: unknown): string {
+    return messageOf(error).replace(/^Could not [^.]*\.\s*/, "");
+  }
 
   /** Runs one request at a time; a request asked for while another runs is dropped. */
   async function run(busy: Busy, failure: string, work: () => Promise<void>): Promise<void> {
@@ -67,7 +79,18 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
         dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck });
         if (hasTables) dispatch({ type: "read", read: await workbook.read() });
       }),
-    check: () => run("checking", "Could not check the workbook", () => checkAfter("check")),
+    // When Excel refuses the write (a read-only file, a protected sheet), the findings are read again and
+    // listed, with one line saying why they are not highlighted; only a failing read is an error bar.
+    check: () =>
+      run("checking", "Could not check the workbook", async () => {
+        try {
+          await checkAfter("check");
+        } catch (error) {
+          const reason = reasonOf(error);
+          dispatch({ type: "read", read: await workbook.read() });
+          dispatch({ type: "notWritten", reason });
+        }
+      }),
     refresh: () =>
       run("refreshing", "Could not read a co-author's changes", async () => {
         dispatch({ type: "refreshed", read: await workbook.read() });
@@ -112,6 +135,12 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
         await checkAfter("apply");
       });
     },
+    undoApply: () =>
+      run("undoing", "Could not undo the apply", async () => {
+        const { restored } = await workbook.undoApply();
+        dispatch({ type: "applyUndone", restored });
+        await checkAfter("undo");
+      }),
     switchAutoCheck: (on) => {
       saveAutoCheck(on);
       dispatch({ type: "autoCheckSwitched", on });

@@ -6,23 +6,35 @@
  * timeline was proposed or applied. What each request asks of the workbook is in actions.ts; Pane.tsx only wires.
  */
 import type { CheckResult } from "../domain/check";
+import type { Marking } from "../domain/marking";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
+import { message } from "./messages";
 
 export type Busy =
-  "opening" | "checking" | "clearing" | "creating" | "going" | "refreshing" | "saving" | "writing" | "applying";
+  | "opening"
+  | "checking"
+  | "clearing"
+  | "creating"
+  | "going"
+  | "refreshing"
+  | "saving"
+  | "writing"
+  | "applying"
+  | "undoing";
 
 export const PROGRESS: Readonly<Record<Busy, string>> = {
-  opening: "Looking for the workplan tables…",
-  checking: "Checking the workplan…",
-  clearing: "Clearing the highlights…",
-  creating: "Creating the workplan workbook…",
-  going: "Going to the cell…",
-  refreshing: "Reading a co-author's changes…",
-  saving: "Saving the expected review ends…",
-  writing: "Writing the proposal sheet…",
-  applying: "Applying the proposal to the workplan…",
+  opening: message("progress.opening"),
+  checking: message("progress.checking"),
+  clearing: message("progress.clearing"),
+  creating: message("progress.creating"),
+  going: message("progress.going"),
+  refreshing: message("progress.refreshing"),
+  saving: message("progress.saving"),
+  writing: message("progress.writing"),
+  applying: message("progress.applying"),
+  undoing: message("progress.undoing"),
 };
 
 /** The workbook as it stands: its tables and the engine's findings without what-ifs. */
@@ -31,9 +43,12 @@ export interface Baseline {
   result: CheckResult;
 }
 
-/** What a read or a check brings back: the workbook, and the lines above the Conflicts table. */
+/** What a read or a check brings back: the workbook, the lines above the Conflicts table, and whether its highlights show the findings. */
 export interface WorkbookSeen extends Baseline {
   lastCheck: readonly string[];
+  marking: Marking;
+  /** Whether the workbook keeps the workplan from before an Apply; absent when this read did not look. */
+  canUndoApply?: boolean;
 }
 
 export interface Problem {
@@ -48,8 +63,10 @@ export interface PaneState {
   baseline: Baseline | null;
   /** The lines above the Conflicts table: when the workbook was last checked. */
   lastCheck: readonly string[];
-  /** Whether the findings are listed: once this pane has checked (a co-author's change then updates them). */
-  findingsListed: boolean;
+  /** Whether the workbook's highlights show the findings listed; null before the first read. */
+  marking: Marking | null;
+  /** Why the last Check could not write the highlights (its findings are listed all the same). */
+  notWritten: string | null;
   /** The last check's highlights were cleared, and no check (this planner's or a co-author's) marked them since. */
   highlightsCleared: boolean;
   problem: Problem | null;
@@ -59,14 +76,18 @@ export interface PaneState {
   announcement: string;
   /** The spin buttons' expected review ends by cluster; those that differ from the workbook are slips. */
   spun: ReadonlyMap<number, number>;
+  /** The planned meetings cancelled for the what-if (meeting numbers); never written to the workbook. */
+  cancelled: ReadonlySet<number>;
   proposing: boolean;
   /** The confirmation before "Apply to workplan" is open. */
   confirming: boolean;
+  /** Undo apply is offered: the workbook keeps the workplan from before the last Apply. */
+  canUndoApply: boolean;
   autoCheck: boolean;
 }
 
 /** What a check was run for: it follows Check, Save expected dates or Apply. */
-export type CheckedAfter = "check" | "save" | "apply";
+export type CheckedAfter = "check" | "save" | "apply" | "undo";
 
 export type PaneEvent =
   | { type: "started"; busy: Busy }
@@ -77,13 +98,16 @@ export type PaneEvent =
   | { type: "read"; read: WorkbookSeen }
   | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
+  | { type: "notWritten"; reason: string }
   | { type: "refreshed"; read: WorkbookSeen }
   | { type: "cleared"; rulesRemoved: number; notesRemoved: number }
   | { type: "wentTo"; sheet: string; cell: string }
   | { type: "expectedEndsSaved"; changes: readonly string[] }
   | { type: "proposalWritten"; sheet: string }
   | { type: "applied"; fixedTopics: number; meetingsAppended: number; expectedEnds: number }
+  | { type: "applyUndone"; restored: number }
   | { type: "whatIfChanged"; cluster: number; year: number }
+  | { type: "meetingWhatIf"; meeting: number; cancelled: boolean }
   | { type: "whatIfReset" }
   | { type: "proposed" }
   | { type: "applyAsked" }
@@ -97,14 +121,17 @@ export function initialState(autoCheck: boolean): PaneState {
     hasTables: null,
     baseline: null,
     lastCheck: [],
-    findingsListed: false,
+    marking: null,
+    notWritten: null,
     highlightsCleared: false,
     problem: null,
     notice: null,
     announcement: PROGRESS.opening,
     spun: new Map(),
+    cancelled: new Set(),
     proposing: false,
     confirming: false,
+    canUndoApply: false,
     autoCheck,
   };
 }
@@ -118,33 +145,34 @@ function listOf(items: readonly string[]): string {
 }
 
 const CHECKED_PREFIX: Readonly<Record<CheckedAfter, string>> = {
-  check: "Check done",
-  save: "Saved and checked",
-  apply: "Applied and checked",
+  check: message("checked.check"),
+  save: message("checked.save"),
+  apply: message("checked.apply"),
+  undo: message("checked.undo"),
 };
-const REFRESHED_PREFIX = "A co-author changed the workbook, findings brought up to date";
+const REFRESHED_PREFIX = message("checked.refreshed");
 
 /** "Check done: 2 errors, 0 warnings, 0 info." */
 export function checkedText(result: CheckResult, prefix: string): string {
   const { error, warning, info } = result.summary;
   return result.findings.length === 0
-    ? `${prefix}: no conflicts.`
-    : `${prefix}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`;
+    ? message("checked.none", { prefix })
+    : message("checked.counts", { prefix, errors: plural(error, "error"), warnings: plural(warning, "warning"), info });
 }
 
 function clearedText(rulesRemoved: number, notesRemoved: number): string {
-  if (rulesRemoved === 0 && notesRemoved === 0) return "There were no highlights to clear.";
-  return (
-    `Cleared the highlights: ${plural(rulesRemoved, "highlight rule")} and ${plural(notesRemoved, "note")} ` +
-    "the add-in wrote. Your own formatting and notes are untouched."
-  );
+  if (rulesRemoved === 0 && notesRemoved === 0) return message("cleared.nothing");
+  return message("cleared.some", {
+    rules: plural(rulesRemoved, "highlight rule"),
+    notes: plural(notesRemoved, "note"),
+  });
 }
 
 function appliedText({ fixedTopics, meetingsAppended, expectedEnds }: Extract<PaneEvent, { type: "applied" }>) {
-  const parts = [`${plural(fixedTopics, "fixed topic")} changed`];
-  if (meetingsAppended > 0) parts.push(`${plural(meetingsAppended, "meeting")} appended`);
-  if (expectedEnds > 0) parts.push(`${plural(expectedEnds, "expected review end")} saved`);
-  return `Applied the proposal: ${parts.join(", ")}. The findings below are the check after the change.`;
+  const parts = [message("applied.topics", { fixedTopics: plural(fixedTopics, "fixed topic") })];
+  if (meetingsAppended > 0) parts.push(message("applied.meetings", { meetings: plural(meetingsAppended, "meeting") }));
+  if (expectedEnds > 0) parts.push(message("applied.ends", { ends: plural(expectedEnds, "expected review end") }));
+  return message("applied", { parts: parts.join(", ") });
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
@@ -182,9 +210,15 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "opened":
       return { ...state, hasTables: event.hasTables, lastCheck: event.lastCheck, announcement: "" };
     case "read":
-      return { ...state, baseline: baselineOf(event.read), lastCheck: event.read.lastCheck };
+      return {
+        ...state,
+        baseline: baselineOf(event.read),
+        lastCheck: event.read.lastCheck,
+        marking: event.read.marking,
+        canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
+      };
     case "created": {
-      const notice = `Created the sheets ${listOf(event.sheets)} with the adopted workplan. Select Check to check it.`;
+      const notice = message("created", { sheets: listOf(event.sheets) });
       return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
     }
     case "checked":
@@ -192,7 +226,8 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         ...state,
         baseline: baselineOf(event.checked),
         lastCheck: event.checked.lastCheck,
-        findingsListed: true,
+        marking: event.checked.marking,
+        notWritten: null,
         highlightsCleared: false,
         announcement: checkedText(event.checked.result, CHECKED_PREFIX[event.after]),
       };
@@ -201,18 +236,23 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         ...state,
         baseline: baselineOf(event.read),
         lastCheck: event.read.lastCheck,
+        marking: event.read.marking,
+        canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
         // Other lines above the Conflicts table: a co-author's check has marked the findings again.
         highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
         announcement: checkedText(event.read.result, REFRESHED_PREFIX),
       };
+    case "notWritten":
+      return { ...state, notWritten: event.reason, announcement: message("notWritten", { reason: event.reason }) };
     case "cleared": {
       const removed = event.rulesRemoved > 0 || event.notesRemoved > 0;
       const notice = clearedText(event.rulesRemoved, event.notesRemoved);
+      const marking = removed ? "absent" : state.marking;
       // The message bar announces itself.
-      return { ...state, highlightsCleared: state.highlightsCleared || removed, notice, announcement: "" };
+      return { ...state, highlightsCleared: state.highlightsCleared || removed, marking, notice, announcement: "" };
     }
     case "wentTo":
-      return { ...state, announcement: `Selected ${event.sheet}!${event.cell}.` };
+      return { ...state, announcement: message("wentTo", { sheet: event.sheet, cell: event.cell }) };
     default:
       return null;
   }
@@ -221,23 +261,26 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
 /** The what-if, the proposal, and what was written from them. */
 function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
+    // The status region stops repeating the last request's outcome: the what-if's diff announces itself.
     case "whatIfChanged":
-      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year) };
+      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year), announcement: "" };
+    case "meetingWhatIf": {
+      const cancelled = new Set(state.cancelled);
+      if (event.cancelled) cancelled.add(event.meeting);
+      else cancelled.delete(event.meeting);
+      return { ...state, cancelled, announcement: "" };
+    }
     case "whatIfReset":
-      return { ...state, spun: new Map() };
+      return { ...state, spun: new Map(), cancelled: new Set() };
     case "expectedEndsSaved": {
       const notice =
-        event.changes.length === 0
-          ? "The Clusters table already holds these dates."
-          : `Saved to the Clusters table: ${event.changes.join("; ")}.`;
+        event.changes.length === 0 ? message("saved.nothing") : message("saved", { changes: event.changes.join("; ") });
       return { ...state, spun: new Map(), notice };
     }
     case "proposed":
       return { ...state, proposing: true };
     case "proposalWritten": {
-      const notice =
-        `Wrote the sheet “${event.sheet}” for the Bureau: the proposed timeline, the changed topics highlighted ` +
-        "and the reasons. The Workplan table is unchanged.";
+      const notice = message("proposalWritten", { sheet: event.sheet });
       return { ...state, notice, announcement: "" };
     }
     case "applyAsked":
@@ -246,7 +289,18 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "applyConfirmed":
       return { ...state, confirming: false };
     case "applied":
-      return { ...state, spun: new Map(), proposing: false, notice: appliedText(event) };
+      return {
+        ...state,
+        spun: new Map(),
+        cancelled: new Set(),
+        proposing: false,
+        canUndoApply: true,
+        notice: appliedText(event),
+      };
+    case "applyUndone": {
+      const notice = message("undone", { cells: plural(event.restored, "cell") });
+      return { ...state, canUndoApply: false, notice };
+    }
     default:
       return null;
   }
@@ -266,12 +320,19 @@ export function selectView(state: PaneState): "opening" | "create" | "workbook" 
 }
 
 /** Requests whose progress takes the findings' place while they run. */
-const REPLACES_FINDINGS: ReadonlySet<Busy> = new Set(["checking", "clearing", "saving", "applying", "writing"]);
+const REPLACES_FINDINGS: ReadonlySet<Busy> = new Set([
+  "checking",
+  "clearing",
+  "saving",
+  "applying",
+  "writing",
+  "undoing",
+]);
 
-/** The findings to list: once this pane has checked, the workbook's as last read; null before. */
+/** The findings to list: the workbook's as last read or checked (opening lists them at once); null before. */
 export function selectFindings(state: PaneState): CheckResult | null {
   if (state.busy !== null && REPLACES_FINDINGS.has(state.busy)) return null;
-  return state.findingsListed ? (state.baseline?.result ?? null) : null;
+  return state.baseline?.result ?? null;
 }
 
 /** The progress line in the findings' place, for the requests that show one there. */
@@ -279,19 +340,23 @@ export function selectProgress(state: PaneState): string | null {
   return state.busy !== null && REPLACES_FINDINGS.has(state.busy) ? PROGRESS[state.busy] : null;
 }
 
-/** The line under the last check's when its highlights were cleared since (not when it found nothing). */
+/** Whether any finding would be highlighted in the Workplan table (a finding with a cell). */
+function anyMarkable(state: PaneState): boolean {
+  return state.baseline?.result.findings.some((finding) => finding.cell !== null) ?? false;
+}
+
+/**
+ * The one line about the workbook's highlights under the last check's: they could not be written
+ * (and why), they were cleared since, or they are absent or older than the data ("not highlighted
+ * yet"); null when they show the findings listed, or there is nothing to highlight.
+ */
 export function selectSince(state: PaneState): string | null {
-  if (!state.highlightsCleared) return null;
-  if (!state.findingsListed)
-    return (
-      "Highlights cleared since: this check's findings are no longer marked in the workbook. " +
-      "Select Check to mark them again."
-    );
-  if (state.baseline?.result.findings.length === 0) return null;
-  return (
-    "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
-    "Select Check to mark them again."
-  );
+  if (state.notWritten !== null) return message("notWritten", { reason: state.notWritten });
+  if (!anyMarkable(state)) return null;
+  if (state.highlightsCleared) return message("since.cleared");
+  if (state.marking === "absent") return message("since.absent");
+  if (state.marking === "stale") return message("since.stale");
+  return null;
 }
 
 export interface ClusterRow {
@@ -328,24 +393,66 @@ export function selectClusterRows(baseline: Baseline | null, slips: ReadonlyMap<
   }));
 }
 
-/** The check and the proposal with the slips, in memory (domain `whatIf`); null before the workbook is read. */
+/** The check and the proposal with the slips and the cancelled meetings, in memory (domain `whatIf`); null before the workbook is read. */
 export function selectPreview(
   baseline: Baseline | null,
   slips: ReadonlyMap<number, number>,
   currentYear: number,
+  cancelled: ReadonlySet<number> = new Set(),
 ): WhatIf | null {
-  return baseline ? whatIf(baseline.tables, { currentYear, expectedEnd: slips }, baseline.result) : null;
+  if (!baseline) return null;
+  return whatIf(baseline.tables, { currentYear, expectedEnd: slips, cancel: cancelled }, baseline.result);
 }
 
-/** What "Apply" and "Write proposal sheet" need; null without a clean proposal. */
+/** What "Apply" and "Write proposal for the Bureau" need; null without a clean proposal. */
 export function selectBasis(
   preview: WhatIf | null,
   slips: ReadonlyMap<number, number>,
   currentYear: number,
+  cancelled: ReadonlySet<number> = new Set(),
 ): ProposalBasis | null {
   const proposal = preview?.proposal;
   const plan = preview?.check.plan;
-  return proposal?.feasible && plan ? { proposal, plan, options: { currentYear, expectedEnd: slips } } : null;
+  const options = { currentYear, expectedEnd: slips, ...(cancelled.size > 0 ? { cancel: cancelled } : {}) };
+  return proposal?.feasible && plan ? { proposal, plan, options } : null;
+}
+
+/**
+ * Beside each spin button: how many findings its cluster's slip alone adds (positive) or removes
+ * (negative), in memory; absent for a cluster at its workbook date.
+ */
+export function selectSlipCounts(
+  baseline: Baseline | null,
+  slips: ReadonlyMap<number, number>,
+  currentYear: number,
+): ReadonlyMap<number, number> {
+  const counts = new Map<number, number>();
+  if (!baseline) return counts;
+  for (const [cluster, year] of slips) {
+    const alone = whatIf(baseline.tables, { currentYear, expectedEnd: new Map([[cluster, year]]) }, baseline.result);
+    counts.set(cluster, alone.diff.appeared.length - alone.diff.disappeared.length);
+  }
+  return counts;
+}
+
+/** "+2 conflicts", "−1 conflict", "no change in conflicts". */
+export function slipCountText(count: number): string {
+  if (count === 0) return "no change in conflicts";
+  const n = Math.abs(count);
+  return `${count > 0 ? "+" : "−"}${n} conflict${n === 1 ? "" : "s"}`;
+}
+
+/** The planned meetings a what-if may cancel (not held, not already cancelled), in order. */
+export function selectCancellable(baseline: Baseline | null): { meeting: number; year: number | null }[] {
+  const meetings = baseline?.result.plan?.meetings ?? [];
+  return meetings
+    .filter((m) => !m.held && m.status !== "cancelled" && m.ordinal !== null)
+    .map((m) => ({ meeting: m.ordinal as number, year: m.year }));
+}
+
+/** Apply writes only what the workbook can hold: not a what-if's cancelled meetings (the Bureau's proposal sheet can). */
+export function selectCanApply(state: PaneState): boolean {
+  return state.cancelled.size === 0;
 }
 
 /** Everything Apply will change, one line each, for the confirmation. */

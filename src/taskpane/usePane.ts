@@ -14,6 +14,8 @@ import {
   initialState,
   reducePane,
   selectBasis,
+  selectCancellable,
+  selectSlipCounts,
   selectClusterRows,
   selectPreview,
   selectSlips,
@@ -24,6 +26,10 @@ import type { PaneWorkbook } from "./workbook";
 
 export interface WhatIfView {
   clusters: ClusterRow[];
+  /** The planned meetings the Meetings what-if may cancel. */
+  meetings: { meeting: number; year: number | null }[];
+  /** Beside each slipped cluster's spin button: the findings its slip alone adds (or removes, negative). */
+  counts: ReadonlyMap<number, number>;
   slips: ReadonlyMap<number, number>;
   preview: WhatIf | null;
   basis: ProposalBasis | null;
@@ -37,12 +43,20 @@ export interface PaneBinding {
 }
 
 function useWhatIfView(state: PaneState, currentYear: number): WhatIfView {
-  const { baseline, spun } = state;
+  const { baseline, spun, cancelled } = state;
   const slips = useMemo(() => selectSlips(baseline, spun), [baseline, spun]);
   const clusters = useMemo(() => selectClusterRows(baseline, slips), [baseline, slips]);
-  const preview = useMemo(() => selectPreview(baseline, slips, currentYear), [baseline, slips, currentYear]);
-  const basis = useMemo(() => selectBasis(preview, slips, currentYear), [preview, slips, currentYear]);
-  return { clusters, slips, preview, basis };
+  const meetings = useMemo(() => selectCancellable(baseline), [baseline]);
+  const counts = useMemo(() => selectSlipCounts(baseline, slips, currentYear), [baseline, slips, currentYear]);
+  const preview = useMemo(
+    () => selectPreview(baseline, slips, currentYear, cancelled),
+    [baseline, slips, currentYear, cancelled],
+  );
+  const basis = useMemo(
+    () => selectBasis(preview, slips, currentYear, cancelled),
+    [preview, slips, currentYear, cancelled],
+  );
+  return { clusters, meetings, counts, slips, preview, basis };
 }
 
 /** The live re-check: the events that come at any time, with the latest setting. */

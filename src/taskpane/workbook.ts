@@ -26,8 +26,10 @@ import {
   OwnWrites,
   readWorkbook,
   runDiagnostics,
+  readWorkbookMarked,
   saveExpectedEndsAndCheck,
   selectCell,
+  undoApply,
   watchTables,
   writeProposalSheet,
   type ApplyOutcome,
@@ -36,9 +38,11 @@ import {
   type CreateOutcome,
   type DiagnosticsReport,
   type ExcelRun,
+  type MarkedRead,
   type ProposalSheetWritten,
   type TableChange,
   type Unsubscribe,
+  type UndoOutcome,
   type WorkbookRead,
   type WorkbookTablesFound,
 } from "../office";
@@ -52,10 +56,12 @@ export type {
   DiagnosticsReport,
   ExcelRun,
   ExpectedEndsEdit,
+  MarkedRead,
   ProposalBasis,
   ProposalSheetWritten,
   TableChange,
   Unsubscribe,
+  UndoOutcome,
   WorkbookRead,
   WorkbookTablesFound,
 };
@@ -66,11 +72,13 @@ export interface PaneWorkbook {
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
   goTo(sheet: string, cell: string): Promise<void>;
-  /** The tables and the engine's findings, read without writing anything. */
-  read(): Promise<WorkbookRead>;
+  /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
+  read(): Promise<MarkedRead>;
   saveExpectedEnds(ends: ReadonlyMap<number, number>): Promise<ExpectedEndsEdit>;
   writeProposal(sheet: ProposalSheet): Promise<ProposalSheetWritten>;
   apply(basis: ProposalBasis): Promise<ApplyOutcome>;
+  /** Writes back exactly what the last Apply changed (kept on the very-hidden undo sheet). */
+  undoApply(): Promise<UndoOutcome>;
   /** Calls `listener` for every change to a table that the add-in did not write itself. */
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
@@ -103,7 +111,7 @@ export function officeWorkbook(
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
-    read: () => readWorkbook(excelRun, readOptions()),
+    read: () => readWorkbookMarked(excelRun, readOptions()),
     saveExpectedEnds: (ends) =>
       own.run(async () => {
         const saved = await saveExpectedEndsAndCheck(excelRun, ends, readOptions(), checkOptions);
@@ -117,6 +125,7 @@ export function officeWorkbook(
         keep(check);
         return applied;
       }),
+    undoApply: () => own.run(() => undoApply(excelRun)),
     watch: (listener) =>
       watchTables(excelRun, (change, sheet) => {
         if (own.isOwn(change, sheet)) return;

@@ -314,6 +314,11 @@ export async function startE2e(): Promise<E2e> {
       if (!(await page.evaluate(() => typeof window.axe === "object"))) {
         await page.addScriptTag({ url: `${base}/axe.min.js` });
       }
+      // Colours mid-transition (a button changing appearance, forced colours switched on) are not what a
+      // person sees once they settle: audit the settled page.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), null, {
+        timeout: 5_000,
+      });
       const { violations, passes } = await page.evaluate(() =>
         window.axe.run(document, { resultTypes: ["violations"] }),
       );

@@ -134,7 +134,19 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
 
   it("checks a slip: two errors with sources, Go to selects the cell, the grid shows the fills, Clear removes only them; two syncs a check", async () => {
     const { page, errors } = await open("seed=default&theme=light");
-    await slipCluster2(page);
+    await idle(page);
+    // A co-author slips cluster 2: the pane reads the workbook again and lists the findings at once,
+    // not highlighted yet, in one read and no write.
+    const beforeSlip = await syncs(page);
+    await page.evaluate(() => window.__workplanFake.coAuthorEdit("Clusters", "E3", 2032));
+    await page.getByRole("region", { name: "Errors (2)" }).waitFor();
+    await page
+      .getByRole("group", { name: "Last check" })
+      .getByText(/^Not highlighted yet: the findings below are not marked in the workbook\./)
+      .waitFor();
+    await idle(page);
+    expect((await syncs(page)) - beforeSlip).toBe(1);
+    expect((await grid(page)).sheets.map((sheet) => sheet.name)).not.toContain("WorkplanChecker");
     const before = userData(await grid(page));
     expect(sheetOf(await grid(page), "Workplan").fills).toEqual({});
 
@@ -149,12 +161,22 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
       expect(text).toMatch(
         /before the review of cluster 2 "Prevention" is finalised or finalising: that review is now expected to end in 2032/,
       );
-      expect(text).toContain("Source: P§18, P§4, P§49 · cluster-too-early");
+      expect(text).toContain("Source: P§18, P§4, P§49 · rule cluster-too-early");
     }
     expect(await page.getByRole("region", { name: /^(Warnings|Info)/ }).count()).toBe(0);
     expect(await page.getByRole("group", { name: "Last check" }).textContent()).toContain("cluster 2 2032");
     await audit(page, "findings (light)");
     await shoot(page, "pane-findings-light");
+
+    // Windows high contrast (forced colours): the Go to links look like links (underlined, in LinkText),
+    // and the severity groups keep a border of their own.
+    await page.emulateMedia({ forcedColors: "active" });
+    const goTo = page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
+    expect(await goTo.evaluate((link) => getComputedStyle(link).textDecorationLine)).toContain("underline");
+    expect(await errorsGroup.evaluate((group) => getComputedStyle(group).borderLeftStyle)).toBe("double");
+    await audit(page, "findings (forced colours)");
+    await shoot(page, "pane-findings-forced");
+    await page.emulateMedia({ forcedColors: "none" });
 
     // A repeat check, once the helper sheets exist: one sync to read, one to write.
     const from = await syncs(page);
@@ -174,7 +196,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     await page.evaluate(() => {
       window.__workplanFake.excel.model.activeSheet = "Clusters";
     });
-    await page.getByRole("button", { name: "Go to Workplan!E7" }).click();
+    await page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }).click();
     await page.getByRole("status").filter({ hasText: "Selected Workplan!E7." }).waitFor();
     expect(await page.evaluate(() => window.__workplanFake.excel.model.selection)).toBe("Workplan!E7");
     expect((await grid(page)).activeSheet).toBe("Workplan");
@@ -193,18 +215,34 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
       .getByText(/^Highlights cleared since: the findings below are from this check/)
       .waitFor();
 
-    // Excel refuses the next request: the pane says so and what to do, and stays usable.
+    // Excel refuses the write (a protected sheet): the list stays, with one line saying why, and no error bar.
     await page.evaluate(() =>
-      window.__workplanFake.failNextSync(
+      window.__workplanFake.refuseWrites(
         "AccessDenied",
         "The requested operation is not allowed: the sheet is protected.",
       ),
     );
     await page.getByRole("button", { name: "Check", exact: true }).click();
+    await page
+      .getByRole("group", { name: "Last check" })
+      .getByText(/^The findings are listed, but the highlights could not be written in the workbook\. Excel refused/)
+      .waitFor();
+    await idle(page);
+    expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
+    expect(await page.getByRole("group", { name: /^Could not/ }).count()).toBe(0);
+    await audit(page, "write refused (light)");
+    await shoot(page, "pane-write-refused-light");
+    await page.evaluate(() => window.__workplanFake.refuseWrites(null));
+
+    // Excel fails even to read: the pane says so and what to do, and stays usable.
+    await page.evaluate(() => {
+      for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("RequestAborted", "The request was aborted.");
+    });
+    await page.getByRole("button", { name: "Check", exact: true }).click();
     const bar = page.getByRole("group", { name: "Could not check the workbook" });
     await bar.waitFor();
     await idle(page);
-    expect(await bar.textContent()).toMatch(/Excel said: AccessDenied/);
+    expect(await bar.textContent()).toMatch(/Excel said: RequestAborted/);
     expect(await page.getByText(/^Cleared the highlights/).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Check", exact: true }).isEnabled()).toBe(true);
     await audit(page, "error (light)");
@@ -226,12 +264,9 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     await audit(page, "findings (dark)");
     await shoot(page, "pane-findings-dark");
 
-    await page.evaluate(() =>
-      window.__workplanFake.failNextSync(
-        "AccessDenied",
-        "The requested operation is not allowed: the sheet is protected.",
-      ),
-    );
+    await page.evaluate(() => {
+      for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("RequestAborted", "The request was aborted.");
+    });
     await page.getByRole("button", { name: "Check", exact: true }).click();
     await page.getByRole("group", { name: "Could not check the workbook" }).waitFor();
     await idle(page);

@@ -89,15 +89,26 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     // Propose: the 20th and 21st meetings appended, nothing left to fix.
     const table = await propose(page);
     const appended = await table.getByRole("row").filter({ hasText: "appended" }).allTextContents();
-    expect(appended).toEqual(["20thappended2033none → 9", "21stappended2034none → 10"]);
+    expect(appended).toEqual([
+      "20thappended2033no fixed topic → becomes topic 9, Security and preventive measures",
+      "21stappended2034no fixed topic → becomes topic 10, Training and technical assistance",
+    ]);
     await page.getByText("After the change: 0 errors, 0 warnings, 0 info.").waitFor();
     const changedRows = (await table.getByRole("row").allTextContents()).filter((text) => / → /.test(text)).length;
+    // One primary button in the view: the proposal's "Write proposal for the Bureau" (Check steps back).
+    const primaries = await page.getByRole("button").evaluateAll((buttons) => {
+      const brand = getComputedStyle(
+        buttons.find((b) => b.textContent === "Write proposal for the Bureau") ?? document.body,
+      ).backgroundColor;
+      return buttons.filter((b) => getComputedStyle(b).backgroundColor === brand).map((b) => b.textContent);
+    });
+    expect(primaries).toEqual(["Write proposal for the Bureau"]);
     await e2e.audit(page, "proposal (light)");
     const shot = await e2e.shoot(page, "whatif-proposal-light");
     process.stdout.write(`${shot}\n`);
 
     // Write the proposal sheet: a new sheet with the proposed grid, the changed proposed topics filled; the Workplan table untouched.
-    await page.getByRole("button", { name: "Write proposal sheet" }).click();
+    await page.getByRole("button", { name: "Write proposal for the Bureau" }).click();
     const wrote = page.getByText(/^Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}” for the Bureau/);
     await wrote.waitFor();
     await idle(page);
@@ -148,7 +159,12 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     const changes = await dialog.getByRole("listitem").allTextContents();
     expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
     expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
+    // The confirmation opens with focus on Cancel.
+    expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === document.activeElement)).toBe(
+      true,
+    );
     await e2e.audit(page, "confirmation (light)");
+    await e2e.shoot(page, "whatif-confirmation-light");
     await dialog.getByRole("button", { name: "Apply", exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Applied and checked: no conflicts." }).waitFor();
     await idle(page);
@@ -188,6 +204,20 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       .waitFor();
     await e2e.audit(page, "applied (light)");
     await e2e.shoot(page, "whatif-applied-light");
+
+    // Undo apply restores the grid exactly: the Workplan and Clusters sheets as before Apply.
+    await page.getByRole("button", { name: "Undo apply" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Apply undone and checked/ })
+      .waitFor();
+    await idle(page);
+    const undone = await grid(page);
+    expect(sheetOf(undone, "Workplan").values).toEqual(workplanBefore.values);
+    expect(sheetOf(undone, "Workplan").tables).toEqual(workplanBefore.tables);
+    expect(sheetOf(undone, "Clusters").values.E3).toBe(2030);
+    expect(await page.getByRole("button", { name: "Undo apply" }).count()).toBe(0);
+    await e2e.audit(page, "undone (light)");
     expect(errors).toEqual([]);
   }, 120_000);
 

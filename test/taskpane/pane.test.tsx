@@ -64,7 +64,9 @@ describe("the task pane", () => {
     expect(await screen.findByText("No conflicts")).toBeInTheDocument();
     expect(screen.getByText("The workplan follows every rule.")).toBeInTheDocument();
     const header = screen.getByLabelText("Last check");
-    expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.");
+    expect(header).toHaveTextContent(
+      "Last checked 23 November 2026 at 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
+    );
     expect(header).toHaveTextContent(
       "Expected review ends used: cluster 1 2024, cluster 2 2030, cluster 3 2028, cluster 4 2026.",
     );
@@ -82,15 +84,17 @@ describe("the task pane", () => {
     expect(items).toHaveLength(count);
     expect(count).toBeGreaterThan(0);
     const first = items[0] as HTMLElement;
+    expect(first).toHaveTextContent(/^15th meeting \(2028\): topic 6 is too early — earliest 2030/);
+    expect(first).toHaveTextContent("What would fix it: Move topic 6 to a meeting in 2030 or later.");
+    // The full explanation and the source are in the expandable detail.
     expect(first).toHaveTextContent(/review of cluster 2/);
     expect(first).toHaveTextContent(/expected to end in 2032/);
-    expect(first).toHaveTextContent("Source: P§18, P§4, P§49 · cluster-too-early");
+    expect(first).toHaveTextContent("Source: P§18, P§4, P§49 · rule cluster-too-early · Workplan!E7");
 
-    const link = within(first).getByRole("button", { name: /^Go to Workplan!E\d+$/ });
-    const cell = (link.textContent ?? "").replace("Go to Workplan!", "");
+    const link = within(first).getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
     excel.model.activeSheet = "Clusters";
     await user.click(link);
-    await waitFor(() => expect(excel.model.selection).toBe(`Workplan!${cell}`));
+    await waitFor(() => expect(excel.model.selection).toBe("Workplan!E7"));
     expect(excel.model.activeSheet).toBe("Workplan");
 
     // The header names the expected ends the check used, the slip included.
@@ -147,14 +151,14 @@ describe("the task pane", () => {
   it("turns an error from Excel into a message bar that says what to do", async () => {
     const excel = setUp();
     const refusing = (async () => {
-      throw new FakeError("AccessDenied", "The requested operation is not allowed: the sheet is protected.");
+      throw new FakeError("GeneralException", "Excel could not complete the request.");
     }) as unknown as ExcelRun;
-    const { user } = show({ ...officeWorkbook(excel.run, () => NOW), check: officeWorkbook(refusing).check });
+    const failing = officeWorkbook(refusing);
+    const { user } = show({ ...officeWorkbook(excel.run, () => NOW), check: failing.check, read: failing.read });
     await user.click(await checkButton());
 
     const bar = await screen.findByRole("group", { name: "Could not check the workbook" });
-    expect(bar).toHaveTextContent(/Unprotect it \(Review > Unprotect Sheet/);
-    expect(bar).toHaveTextContent(/Excel said: AccessDenied/);
+    expect(bar).toHaveTextContent(/Excel said: GeneralException/);
     // The title says what failed, once; the body says what to do.
     expect(bar.textContent?.match(/Could not check the workbook/g)).toHaveLength(1);
     // The pane stays usable: Check is still there to try again.
@@ -197,7 +201,7 @@ describe("the task pane", () => {
     show(officeWorkbook(excel.run, () => NOW));
     await screen.findAllByRole("button", { name: "Check" });
     const headers = screen.getAllByLabelText("Last check");
-    expect(headers[headers.length - 1]).toHaveTextContent("Last checked 2026-11-23 17:50 UTC");
+    expect(headers[headers.length - 1]).toHaveTextContent("Last checked 23 November 2026 at 17:50 UTC");
   });
 
   it("gives every button an accessible name", async () => {
@@ -256,9 +260,13 @@ describe("after Clear highlights, and the notices", () => {
     const { excel, user } = await checkedThenCleared();
     // Still true of the workbook, so still listed, with their Go to links.
     const errors = screen.getByRole("region", { name: "Errors (2)" });
-    expect(within(errors).getAllByRole("button", { name: /^Go to Workplan!E\d$/ })).toHaveLength(2);
+    expect(within(errors).getAllByRole("button", { name: /^Go to the 1[56]th meeting, agenda item 3$/ })).toHaveLength(
+      2,
+    );
     const header = screen.getByRole("group", { name: "Last check" });
-    expect(header).toHaveTextContent("Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.");
+    expect(header).toHaveTextContent(
+      "Last checked 23 November 2026 at 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+    );
     expect(sinceLine()).toBeInTheDocument();
     expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
 
@@ -305,7 +313,7 @@ describe("after Clear highlights, and the notices", () => {
     expect(await screen.findByText(/^Cleared the highlights:/)).toBeInTheDocument();
 
     gate = new Promise<void>((resolve) => (release = resolve));
-    await user.click(screen.getByRole("button", { name: "Go to Workplan!E7" }));
+    await user.click(screen.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }));
     // While Excel is still working on the new action, the old notice is gone.
     expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "true");
     expect(clearedNotice()).toBeNull();
@@ -334,9 +342,9 @@ describe("after Clear highlights, and the notices", () => {
     // And an action of the planner's that fails: its bar replaces any notice.
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
     expect(await screen.findByText("There were no highlights to clear.")).toBeInTheDocument();
-    excel.failNextSync("AccessDenied", "The requested operation is not allowed: the sheet is protected.");
-    await user.click(screen.getByRole("button", { name: "Check" }));
-    expect(await screen.findByRole("group", { name: "Could not check the workbook" })).toBeInTheDocument();
+    excel.failNextSync("GeneralException", "Excel could not complete the request.");
+    await user.click(screen.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }));
+    expect(await screen.findByRole("group", { name: "Could not go to Workplan!E7" })).toBeInTheDocument();
     expect(screen.queryByText("There were no highlights to clear.")).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * derives from the state, and the requests' events against a workbook port in memory.
  */
 import { checkWorkbook } from "../../src/domain/check";
+import type { Marking } from "../../src/domain/marking";
 import type { ProposalBasis } from "../../src/domain/proposalBasis";
 import { tablesByName } from "../../src/domain/tables";
 import { paneActions } from "../../src/taskpane/actions";
@@ -12,6 +13,10 @@ import {
   reducePane,
   selectApplyChanges,
   selectBasis,
+  selectCanApply,
+  selectCancellable,
+  selectSlipCounts,
+  slipCountText,
   selectClusterRows,
   selectFindings,
   selectPreview,
@@ -23,18 +28,18 @@ import {
   type PaneState,
   type WorkbookSeen,
 } from "../../src/taskpane/state";
-import type { CheckOutcome, PaneWorkbook, WorkbookRead } from "../../src/taskpane/workbook";
+import type { CheckOutcome, MarkedRead, PaneWorkbook } from "../../src/taskpane/workbook";
 import { Workbook } from "../domain/workbook";
 
 const YEAR = 2026;
 const CAPTION = ["Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info."];
 
 /** The adopted workbook as a read brings it, cluster 2's expected review end set to `expected`. */
-function seen(expected = 2030, lastCheck: readonly string[] = CAPTION): WorkbookSeen {
+function seen(expected = 2030, lastCheck: readonly string[] = CAPTION, marking: Marking = "current"): WorkbookSeen {
   const tables = tablesByName(
     Workbook.adopted().set("Clusters", { Cluster: 2 }, "Review end (expected)", expected).tables,
   );
-  return { tables, result: checkWorkbook(tables, { currentYear: YEAR }), lastCheck };
+  return { tables, result: checkWorkbook(tables, { currentYear: YEAR }), lastCheck, marking };
 }
 
 function after(events: PaneEvent[], state: PaneState = initialState(false)): PaneState {
@@ -65,10 +70,10 @@ describe("opening", () => {
     expect(none.busy).toBeNull();
   });
 
-  it("reads the workbook without listing findings until a check, and shows the last check it records", () => {
+  it("lists the findings it read at once, and shows the last check the workbook records", () => {
     const state = after([...opened(), { type: "finished" }]);
     expect(selectView(state)).toBe("workbook");
-    expect(selectFindings(state)).toBeNull();
+    expect(selectFindings(state)?.summary).toEqual({ error: 0, warning: 0, info: 0 });
     expect(state.lastCheck).toEqual(CAPTION);
     expect(selectClusterRows(state.baseline, state.spun).map((c) => [c.number, c.expected])).toEqual([
       [1, 2024],
@@ -162,9 +167,58 @@ describe("checking", () => {
     expect(selectSince(clean)).toBeNull();
   });
 
-  it("before this pane has checked, says the recorded check's findings are no longer marked", () => {
-    const state = after([...opened(), { type: "finished" }, ...cleared()]);
-    expect(selectSince(state)).toMatch(/^Highlights cleared since: this check's findings are no longer marked/);
+  it("before this pane has checked, says the findings read on opening are no longer marked", () => {
+    const state = after([...opened(seen(2032)), { type: "finished" }, ...cleared()]);
+    expect(selectFindings(state)?.findings).toHaveLength(2);
+    expect(selectSince(state)).toMatch(/^Highlights cleared since: the findings below are from this check/);
+  });
+});
+
+describe("read first, write on request", () => {
+  it("lists a slip's findings on opening, marked not highlighted yet when the workbook has no highlights", () => {
+    const state = after([...opened(seen(2032, CAPTION, "absent")), { type: "finished" }]);
+    expect(selectFindings(state)?.summary).toEqual({ error: 2, warning: 0, info: 0 });
+    expect(selectSince(state)).toBe(
+      "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.",
+    );
+  });
+
+  it("says the highlights are older than the data when they no longer match, until a check marks them", () => {
+    const state = after([...opened(seen(2032, CAPTION, "stale")), { type: "finished" }]);
+    expect(selectSince(state)).toMatch(/^Not highlighted yet: the workbook's highlights are older than its data/);
+    expect(selectSince(after(checked(), state))).toBeNull();
+  });
+
+  it("says nothing of highlights when they match, or when nothing is to be highlighted", () => {
+    expect(selectSince(after([...opened(seen(2032)), { type: "finished" }]))).toBeNull();
+    expect(selectSince(after([...opened(seen(2030, CAPTION, "absent")), { type: "finished" }]))).toBeNull();
+  });
+
+  it("a co-author's change brings the marking up to date: stale after their edit, current after their check", () => {
+    const state = after([...opened(seen(2030)), { type: "finished" }]);
+    const edited = reducePane(state, { type: "refreshed", read: seen(2032, CAPTION, "stale") });
+    expect(selectSince(edited)).toMatch(/^Not highlighted yet/);
+    const rechecked = reducePane(edited, { type: "refreshed", read: seen(2032, ["Last checked later"], "current") });
+    expect(selectSince(rechecked)).toBeNull();
+  });
+
+  it("keeps the list when Excel refuses the write, with one line saying why, until a check writes", () => {
+    const reason = "Excel refused the change: the workbook or one of its sheets is protected.";
+    const state = after([
+      ...opened(seen(2032, CAPTION, "absent")),
+      { type: "finished" },
+      { type: "started", busy: "checking" },
+      { type: "read", read: seen(2032, CAPTION, "absent") },
+      { type: "notWritten", reason },
+      { type: "finished" },
+    ]);
+    expect(state.problem).toBeNull();
+    expect(selectFindings(state)?.findings).toHaveLength(2);
+    expect(selectSince(state)).toBe(
+      `The findings are listed, but the highlights could not be written in the workbook. ${reason}`,
+    );
+    expect(state.announcement).toBe(selectSince(state));
+    expect(selectSince(after(checked(), state))).toBeNull();
   });
 });
 
@@ -221,9 +275,70 @@ describe("the what-if and the proposal", () => {
   });
 });
 
+describe("the counts beside the spin buttons", () => {
+  it("say how many findings each cluster's slip alone adds", () => {
+    const state = after([...opened(), { type: "finished" }, { type: "whatIfChanged", cluster: 2, year: 2032 }]);
+    const counts = selectSlipCounts(state.baseline, selectSlips(state.baseline, state.spun), YEAR);
+    expect([...counts]).toEqual([[2, 2]]);
+    expect(slipCountText(2)).toBe("+2 conflicts");
+    expect(slipCountText(-1)).toBe("−1 conflict");
+    expect(slipCountText(0)).toBe("no change in conflicts");
+  });
+});
+
+describe("the Meetings what-if", () => {
+  it("cancels a planned meeting in memory: its topic's finding would appear, Apply is not offered, Reset ends it", () => {
+    const ready = after([...opened(), { type: "finished" }, ...checked(seen())]);
+    const state = reducePane(ready, { type: "meetingWhatIf", meeting: 19, cancelled: true });
+    expect([...state.cancelled]).toEqual([19]);
+    // The status region no longer repeats "Check done": the what-if's diff speaks for itself.
+    expect(state.announcement).toBe("");
+    const slips = selectSlips(state.baseline, state.spun);
+    const preview = selectPreview(state.baseline, slips, YEAR, state.cancelled);
+    expect(preview?.diff.appeared.map((f) => f.rule)).toContain("meeting-cancelled");
+    // The proposal moves topic 10 off the cancelled 19th meeting; it is made for the cancellation.
+    expect(selectBasis(preview, slips, YEAR, state.cancelled)?.options.cancel).toEqual(new Set([19]));
+    expect(selectCanApply(state)).toBe(false);
+    expect(selectCancellable(state.baseline).map((m) => m.meeting)).toEqual([13, 14, 15, 16, 17, 18, 19]);
+    const unticked = reducePane(state, { type: "meetingWhatIf", meeting: 19, cancelled: false });
+    expect(unticked.cancelled.size).toBe(0);
+    expect(reducePane(state, { type: "whatIfReset" }).cancelled.size).toBe(0);
+  });
+});
+
+describe("Undo apply", () => {
+  it("is offered after Apply and after a read that finds what an Apply kept, until undone", () => {
+    const applied = after([
+      ...opened(),
+      { type: "finished" },
+      { type: "applied", fixedTopics: 4, meetingsAppended: 2, expectedEnds: 1 },
+      { type: "checked", after: "apply", checked: seen() },
+    ]);
+    expect(applied.canUndoApply).toBe(true);
+    const undone = after(
+      [
+        { type: "started", busy: "undoing" },
+        { type: "applyUndone", restored: 7 },
+        { type: "checked", after: "undo", checked: seen(2030) },
+        { type: "finished" },
+      ],
+      applied,
+    );
+    expect(undone.canUndoApply).toBe(false);
+    expect(undone.notice).toBe(
+      "Undid the apply: 7 cells written back as they were before it. The findings below are the check after the undo.",
+    );
+    expect(undone.announcement).toBe("Apply undone and checked: no conflicts.");
+    const reopened = after([...opened({ ...seen(), canUndoApply: true }), { type: "finished" }]);
+    expect(reopened.canUndoApply).toBe(true);
+    expect(selectProgress(reducePane(reopened, { type: "started", busy: "undoing" }))).toBe("Undoing the apply…");
+  });
+});
+
 describe("the requests, against a workbook port in memory", () => {
   function port(overrides: Partial<PaneWorkbook> = {}): PaneWorkbook {
-    const read = (): Promise<WorkbookRead> => Promise.resolve({ ...seen(), lastCheck: [...CAPTION] });
+    const read = (): Promise<MarkedRead> =>
+      Promise.resolve({ ...seen(), lastCheck: [...CAPTION], canUndoApply: false });
     const check = async (): Promise<CheckOutcome> => {
       const { tables, result } = await read();
       return { tables, result, annotations: { conflicts: { caption: CAPTION } } } as unknown as CheckOutcome;
@@ -293,6 +408,23 @@ describe("the requests, against a workbook port in memory", () => {
     await first;
     expect(types()).toEqual(["started", "checked", "finished"]);
     expect(actions.busy()).toBe(false);
+  });
+
+  it("Check whose write Excel refuses reads the workbook again and says why, with no error bar", async () => {
+    const { dispatch, events, types } = record();
+    const refused = new Error("Could not check the workbook. Excel refused the change: the sheet is protected.");
+    await paneActions(port({ check: () => Promise.reject(refused) }), dispatch).check();
+    expect(types()).toEqual(["started", "read", "notWritten", "finished"]);
+    const state = after(events, after([...opened(), { type: "finished" }]));
+    expect(state.problem).toBeNull();
+    expect(state.notWritten).toBe("Excel refused the change: the sheet is protected.");
+  });
+
+  it("Check whose read fails too is an error bar", async () => {
+    const { dispatch, types } = record();
+    const failing = () => Promise.reject(new Error("Could not read the workbook."));
+    await paneActions(port({ check: failing, read: failing }), dispatch).check();
+    expect(types()).toEqual(["started", "failed", "finished"]);
   });
 
   it("turns an error into the message bar, named after what failed", async () => {

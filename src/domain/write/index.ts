@@ -12,3 +12,14 @@ export {
   recordFromSheet,
   writeRecord,
 } from "./record";
+export {
+  describeApplySnapshot,
+  describeUndoApply,
+  snapshotFromSheet,
+  UNDO_LEFT,
+  UNDO_SHEET,
+  UNDO_TITLE,
+  type ApplySnapshot,
+  type UndoWrite,
+} from "./undo";
+export { addingEachSheetOnce } from "./sheets";

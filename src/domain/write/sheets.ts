@@ -112,3 +112,15 @@ export function rowHeights(
       : [];
   });
 }
+
+/** The ops with every sheet added once: two descriptions written together (an edit and its check) may both add it. */
+export function addingEachSheetOnce(ops: readonly SheetOp[]): SheetOp[] {
+  const added = new Set<string>();
+  return ops.filter((op) => {
+    if (op.op !== "addSheet") return true;
+    const key = op.sheet.toLowerCase();
+    if (added.has(key)) return false;
+    added.add(key);
+    return true;
+  });
+}

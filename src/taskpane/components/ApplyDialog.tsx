@@ -47,7 +47,7 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
   const styles = useStyles();
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
-  const confirm = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const element = dialog.current;
@@ -56,7 +56,8 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
     // Where a browser has no modal dialogs (and in jsdom), it is shown in place.
     if (typeof element.showModal === "function") element.showModal();
     else element.setAttribute("open", "");
-    confirm.current?.focus();
+    // Focus on Cancel: applying changes the adopted workplan, so it takes a deliberate choice.
+    cancel.current?.focus();
     return () => {
       if (typeof element.close === "function" && element.open) element.close();
       opener?.focus();
@@ -85,14 +86,16 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
         ))}
       </ul>
       <Text>
-        Everything else, including the other columns and your own values, stays as it is. Excel&apos;s Undo takes it
-        back in one step where Excel supports it.
+        Everything else, including the other columns and your own values, stays as it is. The workplan as it is now is
+        kept in the workbook: Undo apply in this pane writes it back exactly, until the next Apply.
       </Text>
       <div className={styles.actions}>
-        <Button ref={confirm} appearance="primary" onClick={onConfirm}>
+        <Button appearance="primary" onClick={onConfirm}>
           Apply
         </Button>
-        <Button onClick={onCancel}>Cancel</Button>
+        <Button ref={cancel} onClick={onCancel}>
+          Cancel
+        </Button>
       </div>
     </dialog>
   );

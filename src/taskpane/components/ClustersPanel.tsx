@@ -13,7 +13,7 @@ import {
   type SpinButtonOnChangeData,
 } from "@fluentui/react-components";
 import { slipText } from "../../domain/apply";
-import type { ClusterRow } from "../state";
+import { slipCountText, type ClusterRow } from "../state";
 
 export type { ClusterRow };
 
@@ -52,6 +52,8 @@ const useStyles = makeStyles({
 
 export interface ClustersPanelProps {
   clusters: readonly ClusterRow[];
+  /** The findings each slipped cluster's slip alone adds (negative: removes). */
+  counts?: ReadonlyMap<number, number>;
   busy: boolean;
   onChange(cluster: number, year: number): void;
   onSave(): void;
@@ -61,7 +63,15 @@ export interface ClustersPanelProps {
 /** The years a spin button offers: a generous span around the planned end. */
 const SPAN = 15;
 
-function ClusterItem({ cluster, onChange }: { cluster: ClusterRow; onChange(cluster: number, year: number): void }) {
+function ClusterItem({
+  cluster,
+  count,
+  onChange,
+}: {
+  cluster: ClusterRow;
+  count: number | undefined;
+  onChange(cluster: number, year: number): void;
+}) {
   const styles = useStyles();
   const slipId = useId();
   const slip = slipText(cluster.expected, cluster.plannedEnd);
@@ -81,6 +91,7 @@ function ClusterItem({ cluster, onChange }: { cluster: ClusterRow; onChange(clus
           Planned {cluster.plannedEnd} ·{" "}
           <span id={slipId} className={cluster.expected !== cluster.plannedEnd ? styles.slipped : undefined}>
             {slip}
+            {count !== undefined ? ` · ${slipCountText(count)}` : ""}
           </span>
         </Caption1>
       </div>
@@ -97,7 +108,7 @@ function ClusterItem({ cluster, onChange }: { cluster: ClusterRow; onChange(clus
   );
 }
 
-export function ClustersPanel({ clusters, busy, onChange, onSave, onReset }: ClustersPanelProps) {
+export function ClustersPanel({ clusters, counts, busy, onChange, onSave, onReset }: ClustersPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const dirty = clusters.some((c) => c.expected !== c.inWorkbook);
@@ -111,14 +122,15 @@ export function ClustersPanel({ clusters, busy, onChange, onSave, onReset }: Clu
       </Caption1>
       <ul className={styles.list}>
         {clusters.map((cluster) => (
-          <ClusterItem key={cluster.number} cluster={cluster} onChange={onChange} />
+          <ClusterItem key={cluster.number} cluster={cluster} count={counts?.get(cluster.number)} onChange={onChange} />
         ))}
       </ul>
       <div className={styles.actions}>
-        <Button appearance="primary" disabledFocusable={busy || !dirty} onClick={onSave}>
+        {/* Out of the tab order while nothing differs from the workbook; held (still focusable) while busy. */}
+        <Button disabled={!dirty} disabledFocusable={busy} onClick={onSave}>
           Save expected dates
         </Button>
-        <Button disabledFocusable={busy || !dirty} onClick={onReset}>
+        <Button disabled={!dirty} disabledFocusable={busy} onClick={onReset}>
           Reset
         </Button>
       </div>

@@ -1,6 +1,10 @@
-/** One finding: its message, its rule and source paragraph, and a link to its cell. */
+/**
+ * One finding as a planner scans it: the headline, what would fix it, the go-to action named after
+ * the meeting and agenda item, and an expandable detail with the full explanation and the source.
+ */
 import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/model";
+import type { FindingText } from "../findingText";
 
 const useStyles = makeStyles({
   item: {
@@ -12,37 +16,45 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     overflowWrap: "anywhere",
   },
-  meta: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "baseline",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
+  headline: { fontWeight: tokens.fontWeightSemibold },
+  detail: { color: tokens.colorNeutralForeground2 },
+  summary: { cursor: "pointer", color: tokens.colorNeutralForeground2 },
+  source: { color: tokens.colorNeutralForeground2, display: "block", marginTop: tokens.spacingVerticalXXS },
+  link: {
+    alignSelf: "flex-start",
+    "@media (forced-colors: active)": { color: "LinkText", textDecoration: "underline" },
   },
-  source: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface FindingItemProps {
   finding: Finding;
+  text: FindingText;
+  /** The go-to action's name ("Go to the 15th meeting, agenda item 3"); null when it has no cell. */
+  goTo: string | null;
   onGoTo(sheet: string, cell: string): void;
 }
 
-export function FindingItem({ finding, onGoTo }: FindingItemProps) {
+export function FindingItem({ finding, text, goTo, onGoTo }: FindingItemProps) {
   const styles = useStyles();
   const { sheet, cell } = finding;
   return (
     <li className={styles.item}>
-      <Text>{finding.message}</Text>
-      <div className={styles.meta}>
+      <Text className={styles.headline}>{text.headline}</Text>
+      {text.fix ? <Text>What would fix it: {text.fix}</Text> : null}
+      {goTo && sheet && cell ? (
+        <Link as="button" className={styles.link} onClick={() => onGoTo(sheet, cell)}>
+          {goTo}
+        </Link>
+      ) : null}
+      <details className={styles.detail}>
+        <summary className={styles.summary}>Details</summary>
+        <Text as="p">{text.detail}</Text>
+        {text.quote ? <Text as="p">“{text.quote}”</Text> : null}
         <Caption1 className={styles.source}>
-          {finding.source ? `Source: ${finding.source}` : "Source: the workbook's data"} · {finding.rule}
+          {finding.source ? `Source: ${finding.source}` : "Source: the workbook's data"} · rule {finding.rule}
+          {sheet && cell ? ` · ${sheet}!${cell}` : ""}
         </Caption1>
-        {sheet && cell ? (
-          <Link as="button" onClick={() => onGoTo(sheet, cell)}>
-            Go to {sheet}!{cell}
-          </Link>
-        ) : null}
-      </div>
+      </details>
     </li>
   );
 }

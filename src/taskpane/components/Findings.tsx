@@ -1,12 +1,22 @@
-/** The findings of a check, grouped by severity (errors first) with their counts; or "No conflicts". */
-import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITY_STYLE } from "../../domain/annotations";
-import type { Finding, Severity } from "../../domain/model";
-import type { Summary } from "../../domain/check";
+/**
+ * The findings, grouped by severity (errors first) in groups that collapse, each group with its
+ * icon and count, under one summary line counted from the list itself; or "No conflicts".
+ */
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
+import { useState } from "react";
+import type { Finding, Plan, Severity } from "../../domain/model";
+import type { WorkbookTables } from "../../domain/tables";
+import { findingText, goToLabel } from "../findingText";
 import { FindingItem } from "./FindingItem";
+import { SEVERITIES, SeverityIcon, summaryLine } from "./severity";
 
-const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const GROUP_NAME: Readonly<Record<Severity, string>> = { error: "Errors", warning: "Warnings", info: "Info" };
+const LIST_NAME: Readonly<Record<Severity, string>> = {
+  error: "Error findings",
+  warning: "Warning findings",
+  info: "Info findings",
+};
 
 const useStyles = makeStyles({
   findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -16,12 +26,33 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     borderLeft: `${tokens.strokeWidthThicker} solid`,
     paddingLeft: tokens.spacingHorizontalS,
+    "@media (forced-colors: active)": { borderLeftStyle: "double" },
   },
-  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
-  heading: {
-    margin: 0,
+  error: {
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+    "@media (forced-colors: active)": { borderLeftColor: "Mark" },
+  },
+  warning: {
+    borderLeftColor: tokens.colorPaletteMarigoldBorder2,
+    "@media (forced-colors: active)": { borderLeftColor: "Highlight" },
+  },
+  info: {
+    borderLeftColor: tokens.colorPaletteBlueBorderActive,
+    "@media (forced-colors: active)": { borderLeftColor: "CanvasText" },
+  },
+  heading: { margin: 0 },
+  toggle: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    width: "100%",
+    padding: 0,
+    border: "none",
+    background: "none",
+    color: "inherit",
+    cursor: "pointer",
+    textAlign: "start",
+    fontFamily: "inherit",
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
@@ -38,12 +69,50 @@ const useStyles = makeStyles({
 
 export interface FindingsProps {
   findings: readonly Finding[];
-  summary: Summary;
+  /** The plan and tables the findings were found in: for the headlines' windows and the go-to names. */
+  plan: Plan | null;
+  tables: WorkbookTables | null;
   onGoTo(sheet: string, cell: string): void;
 }
 
-export function Findings({ findings, summary, onGoTo }: FindingsProps) {
+function Group({ severity, findings, plan, tables, onGoTo }: FindingsProps & { severity: Severity }) {
   const styles = useStyles();
+  const [open, setOpen] = useState(true);
+  const id = `findings-${severity}`;
+  return (
+    <section className={`${styles.group} ${styles[severity]}`} aria-labelledby={id}>
+      <h2 className={styles.heading}>
+        <button
+          id={id}
+          type="button"
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={`${id}-list`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? <ChevronDown16Regular aria-hidden /> : <ChevronRight16Regular aria-hidden />}
+          <SeverityIcon severity={severity} />
+          {GROUP_NAME[severity]} ({findings.length})
+        </button>
+      </h2>
+      <ul id={`${id}-list`} className={styles.list} aria-label={LIST_NAME[severity]} hidden={!open}>
+        {findings.map((finding, i) => (
+          <FindingItem
+            key={`${finding.rule}-${finding.sheet ?? ""}-${finding.cell ?? ""}-${i}`}
+            finding={finding}
+            text={findingText(finding, plan)}
+            goTo={goToLabel(finding, tables)}
+            onGoTo={onGoTo}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Findings(props: FindingsProps) {
+  const styles = useStyles();
+  const { findings } = props;
   if (findings.length === 0) {
     return (
       <MessageBar intent="success" layout="multiline">
@@ -56,28 +125,11 @@ export function Findings({ findings, summary, onGoTo }: FindingsProps) {
   }
   return (
     <div className={styles.findings}>
-      {SEVERITIES.filter((severity) => summary[severity] > 0).map((severity) => (
-        <section
-          key={severity}
-          className={`${styles.group} ${styles[severity]}`}
-          aria-labelledby={`findings-${severity}`}
-        >
-          <h2 id={`findings-${severity}`} className={styles.heading}>
-            {GROUP_NAME[severity]} ({summary[severity]})
-          </h2>
-          <ul className={styles.list} aria-label={`${SEVERITY_STYLE[severity].label} findings`}>
-            {findings
-              .filter((finding) => finding.severity === severity)
-              .map((finding, i) => (
-                <FindingItem
-                  key={`${finding.rule}-${finding.sheet ?? ""}-${finding.cell ?? ""}-${i}`}
-                  finding={finding}
-                  onGoTo={onGoTo}
-                />
-              ))}
-          </ul>
-        </section>
-      ))}
+      <Text weight="semibold">{summaryLine(findings)}</Text>
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((finding) => finding.severity === severity);
+        return group.length > 0 ? <Group key={severity} {...props} severity={severity} findings={group} /> : null;
+      })}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 /**
  * The status line: when the workbook was last checked and against which expected review ends,
- * in the words the check wrote above the Conflicts table, and whether its highlights have been
- * cleared since.
+ * in the words the check wrote above the Conflicts table (its UTC time shown in the reader's time
+ * zone), and whether the workbook's highlights show the findings.
  */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
+import { asOfExplained, localizedLine } from "../dates";
 
 const useStyles = makeStyles({
   lines: {
@@ -19,7 +20,7 @@ const useStyles = makeStyles({
 export interface HeaderProps {
   /** The caption lines of the last check; empty when the workbook has not been checked. */
   lines: readonly string[];
-  /** What has happened since that check (the highlights were cleared), shown under its lines. */
+  /** Whether the workbook's highlights show the findings (cleared since, not written, not highlighted yet). */
   since?: string | null;
 }
 
@@ -27,13 +28,17 @@ export function Header({ lines, since }: HeaderProps) {
   const styles = useStyles();
   // The lines "create" writes above an empty Conflicts table speak of the table; here, of the workbook.
   const checked = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0];
-  const shown = checked ? lines : ["Not checked yet."];
+  // Dates as "1 December 2026", the time in the reader's time zone, and what "as of" means.
+  const explained = checked && lines[0] ? asOfExplained(lines[0]) : null;
+  const shown = checked
+    ? [...lines.map((line) => localizedLine(line)), ...(explained ? [explained] : [])]
+    : ["Not checked yet."];
   return (
     <div className={styles.lines} role="group" aria-label="Last check">
       {shown.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}
-      {checked && since ? <Caption1 className={styles.since}>{since}</Caption1> : null}
+      {since ? <Caption1 className={styles.since}>{since}</Caption1> : null}
     </div>
   );
 }

@@ -16,7 +16,9 @@ import {
 import { SETTING_NAMES } from "../../domain/layout";
 import { ordinal } from "../../domain/parse";
 import type { MeetingChange, Proposal } from "../../domain/propose";
+import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
+import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -61,15 +63,36 @@ const useStyles = makeStyles({
     fontStyle: "normal",
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  topic: {
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+    verticalAlign: "top",
+    overflowWrap: "anywhere",
+  },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  candidates: { display: "block" },
+  after: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
-function topic(n: number | null): string {
-  return n === null ? "none" : String(n);
-}
+const AFTER_ID = "proposal-after-bureau";
 
-function ChangeRows({ change }: { change: MeetingChange }) {
+function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null }) {
   const styles = useStyles();
   const meeting = change.meeting === null ? "?" : ordinal(change.meeting);
+  const candidates = change.flexibleCandidates ?? [];
   return (
     <>
       <tr className={change.appended ? styles.appended : undefined}>
@@ -78,15 +101,23 @@ function ChangeRows({ change }: { change: MeetingChange }) {
           {change.appended ? <span className={styles.tag}>appended</span> : null}
         </td>
         <td className={styles.td}>{change.year ?? "?"}</td>
-        <td className={styles.td}>
-          {topic(change.current)} →{" "}
-          <span className={change.proposed !== null ? styles.moved : undefined}>{topic(change.proposed)}</span>
+        <td className={styles.topic}>
+          {change.current === null ? "no fixed topic" : `topic ${change.current}`} <span aria-hidden="true">→ </span>
+          <span className={styles.hidden}>becomes </span>
+          <span className={change.proposed !== null ? styles.moved : undefined}>
+            {topicWords(change.proposed, plan)}
+          </span>
         </td>
       </tr>
-      {change.reason ? (
+      {change.reason || candidates.length > 0 ? (
         <tr>
           <td colSpan={3} className={styles.reason}>
-            {change.reason}
+            {change.reason ? plainReason(change.reason) : null}
+            {candidates.length > 0 ? (
+              <span className={styles.candidates}>
+                Agenda item 2 is blank: it could take flexible topic {candidates.join(", ")}.
+              </span>
+            ) : null}
           </td>
         </tr>
       ) : null}
@@ -96,12 +127,16 @@ function ChangeRows({ change }: { change: MeetingChange }) {
 
 export interface ProposalPanelProps {
   proposal: Proposal;
+  /** The plan the proposal was made for: the topics' titles. */
+  plan?: Plan | null;
   busy: boolean;
+  /** Whether Apply is offered: not for a what-if with cancelled meetings, which the Workplan table does not record. */
+  canApply?: boolean;
   onWrite(): void;
   onApply(): void;
 }
 
-export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPanelProps) {
+export function ProposalPanel({ proposal, plan = null, busy, canApply = true, onWrite, onApply }: ProposalPanelProps) {
   const styles = useStyles();
   if (!proposal.feasible) {
     return (
@@ -123,11 +158,17 @@ export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPane
     );
   }
   const changes = proposal.meetings.filter((m) => m.appended || m.current !== m.proposed);
-  const { error, warning, info } = proposal.after;
+  const { error, warning: warnings, info } = proposal.after;
+  const warning = appendedWarning(proposal);
   return (
     <section className={styles.panel} aria-label="Proposed timeline">
       <h2 className={styles.heading}>Proposed timeline</h2>
-      <Text>{proposalTotals(proposal)}</Text>
+      <Text weight="semibold">{outcomeLine(proposal)}</Text>
+      {warning ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {changes.length > 0 ? (
         <table className={styles.table} aria-label="Changes to the fixed topics">
           <thead>
@@ -145,24 +186,39 @@ export function ProposalPanel({ proposal, busy, onWrite, onApply }: ProposalPane
           </thead>
           <tbody>
             {changes.map((change, i) => (
-              <ChangeRows key={`${change.meeting ?? "?"}-${i}`} change={change} />
+              <ChangeRows key={`${change.meeting ?? "?"}-${i}`} change={change} plan={plan} />
             ))}
           </tbody>
         </table>
       ) : null}
       <Caption1>
-        After the change: {error} errors, {warning} warnings, {info} info.
+        After the change: {error} errors, {warnings} warnings, {info} info.
       </Caption1>
+      <details>
+        <summary>How the proposal was chosen</summary>
+        <Caption1>{proposalTotals(proposal)}</Caption1>
+      </details>
       <div className={styles.actions}>
-        <Button disabledFocusable={busy} onClick={onWrite}>
-          Write proposal sheet
+        <Button appearance="primary" disabledFocusable={busy} onClick={onWrite}>
+          Write proposal for the Bureau
         </Button>
-        {changes.length > 0 ? (
-          <Button appearance="primary" disabledFocusable={busy} onClick={onApply}>
+      </div>
+      {changes.length > 0 && !canApply ? (
+        <Caption1>
+          Apply is not offered for a what-if with cancelled meetings: mark the meeting cancelled in the Workplan table
+          once the extended Bureau has decided, then propose again.
+        </Caption1>
+      ) : null}
+      {changes.length > 0 && canApply ? (
+        <div className={styles.after}>
+          <Caption1 id={AFTER_ID}>
+            After the extended Bureau has agreed to the proposal (para. 49), apply it to the Workplan table:
+          </Caption1>
+          <Button aria-describedby={AFTER_ID} disabledFocusable={busy} onClick={onApply}>
             Apply to workplan
           </Button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </section>
   );
 }

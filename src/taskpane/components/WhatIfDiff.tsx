@@ -64,13 +64,21 @@ function Group({
   );
 }
 
+/** "2 findings would appear, 1 would disappear." — what the polite live region says after each step. */
+export function diffSummary(diff: FindingDiff): string {
+  const { appeared, disappeared } = diff;
+  if (appeared.length === 0 && disappeared.length === 0) return "No finding appears or disappears with this what-if.";
+  const n = (count: number) => `${count} finding${count === 1 ? "" : "s"}`;
+  return `${n(appeared.length)} would appear, ${disappeared.length} would disappear.`;
+}
+
 export function WhatIfDiff({ diff }: { diff: FindingDiff }) {
   const styles = useStyles();
   return (
     <div className={styles.diff} role="group" aria-label="What the slip changes">
-      {diff.appeared.length === 0 && diff.disappeared.length === 0 ? (
-        <Text>No finding appears or disappears with these dates.</Text>
-      ) : null}
+      <Text aria-live="polite" weight="semibold">
+        {diffSummary(diff)}
+      </Text>
       <Group title="Would appear" findings={diff.appeared} kind="appeared" />
       <Group title="Would disappear" findings={diff.disappeared} kind="disappeared" />
     </div>

@@ -114,6 +114,8 @@ export class FakeContext {
     else await Promise.resolve();
     const failure = this.excel.takeInjectedFailure();
     if (failure) throw failure;
+    // A read-only file or a protected sheet: Excel refuses a batch that would change the workbook.
+    if (this.excel.writesRefused && ops.some((op) => op.kind === "write")) throw this.excel.writesRefused;
     const watching = this.excel.tableHandlers.length > 0 && ops.some((op) => op.kind === "write");
     const before = watching ? tableContents(this.model) : null;
     try {
@@ -1837,6 +1839,8 @@ export class FakeExcel {
   /** Every table event delivered so far, in order (for tests). */
   readonly events: FakeTableChangedEvent[] = [];
   private injected: FakeError[] = [];
+  /** While set, every sync that would change the workbook fails with this error (see refuseWrites). */
+  writesRefused: FakeError | null = null;
 
   constructor(model = new WorkbookModel(), options: FakeExcelOptions = {}) {
     this.model = model;
@@ -1858,6 +1862,14 @@ export class FakeExcel {
    */
   failNextSync(code: string, message = `Excel refused the request (${code}).`): void {
     this.injected.push(new FakeError(code, message));
+  }
+
+  /**
+   * From now on every sync that would change the workbook fails with this Office error code, before
+   * changing anything, as for a file opened read-only or a protected sheet; reads still work. Null lifts it.
+   */
+  refuseWrites(code: string | null, message = `Excel refused the change (${code ?? ""}).`): void {
+    this.writesRefused = code === null ? null : new FakeError(code, message);
   }
 
   /** Reports, as events of `source`, the tables whose cells differ from `before`. */

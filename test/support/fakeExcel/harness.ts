@@ -53,6 +53,8 @@ export interface FakeOfficeHandle {
   runs(): number;
   invokeCommand(id: string): Promise<void>;
   failNextSync(code: string, message?: string): void;
+  /** Every later write fails with this code (a read-only file, a protected sheet); null lifts it. */
+  refuseWrites(code: string | null, message?: string): void;
   setCell(sheet: string, address: string, value: string | number | boolean | null): void;
   coAuthorEdit(sheet: string, address: string, value: string | number | boolean | null): void;
   events(): FakeTableChangedEvent[];
@@ -78,6 +80,7 @@ export function installFakeOffice(target: object, options: HarnessOptions = {}):
     runs: () => excel.runOptions.length,
     invokeCommand: (id) => office.invokeCommand(id),
     failNextSync: (code, message) => excel.failNextSync(code, message),
+    refuseWrites: (code, message) => excel.refuseWrites(code, message),
     setCell: (sheetName, address, value) => excel.editCell(sheetName, address, value, "Local"),
     coAuthorEdit: (sheetName, address, value) => excel.editCell(sheetName, address, value, "Remote"),
     events: () => excel.events.map((event) => ({ ...event })),

@@ -1,0 +1,37 @@
+/** The severities in the pane: their order, Fluent's icons, and the summary line counted from a list. */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
+import type { Finding, Severity } from "../../domain/model";
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+const useStyles = makeStyles({
+  error: { color: tokens.colorPaletteRedForeground1, "@media (forced-colors: active)": { color: "CanvasText" } },
+  warning: {
+    color: tokens.colorPaletteMarigoldForeground1,
+    "@media (forced-colors: active)": { color: "CanvasText" },
+  },
+  info: { color: tokens.colorPaletteBlueForeground2, "@media (forced-colors: active)": { color: "CanvasText" } },
+  icon: { flexShrink: 0 },
+});
+
+export function SeverityIcon({ severity }: { severity: Severity }) {
+  const styles = useStyles();
+  const className = `${styles.icon} ${styles[severity]}`;
+  if (severity === "error") return <ErrorCircle20Regular aria-hidden className={className} />;
+  if (severity === "warning") return <Warning20Regular aria-hidden className={className} />;
+  return <Info20Regular aria-hidden className={className} />;
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "2 errors, 1 warning, 0 info in the workbook as it stands." — counted from the list shown, so it always matches it. */
+export function summaryLine(findings: readonly Finding[]): string {
+  const n = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
+  return (
+    `${count(n("error"), "error", "errors")}, ${count(n("warning"), "warning", "warnings")}, ${n("info")} info ` +
+    "in the workbook as it stands."
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Dates and times as the pane shows them: UN editorial style ("1 December 2026") and times in
+ * the user's time zone. The workbook keeps the check's time in UTC ("2026-12-01 15:00 UTC", the
+ * same for every co-author and the command line); the pane rewrites it for the reader.
+ */
+
+const STAMP = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC/;
+
+/** "1 December 2026" */
+export function longDate(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone }).format(date);
+}
+
+/** "16:00 CET" — the time in the reader's time zone (or `timeZone`), with the zone's short name. */
+export function localTime(date: Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
+}
+
+/** A line the check wrote, its UTC time rewritten: "Last checked 1 December 2026 at 16:00 CET, as of 2026: …". */
+export function localizedLine(line: string, timeZone?: string): string {
+  const match = STAMP.exec(line);
+  if (!match) return line;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  return line.replace(STAMP, `${longDate(date, timeZone)} at ${localTime(date, timeZone)}`);
+}
+
+/** What "as of 2026" in the last check's line means, or null when the line has none. */
+export function asOfExplained(line: string): string | null {
+  const year = /\bas of (\d{4})\b/.exec(line)?.[1];
+  return year ? `As of ${year}: meetings before ${year} with a blank status count as held.` : null;
+}

@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+/**
+ * Findings a planner can scan: the headline and fix, the detail that expands, the groups that
+ * collapse with Fluent's severity icons, and one summary line that always matches the list.
+ */
+import "@testing-library/jest-dom";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { officeWorkbook } from "../../src/taskpane/workbook";
+import { createFakeExcel, withOffice, type FakeExcel } from "../support/fakeExcel";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+function open(excel: FakeExcel) {
+  restore = withOffice(excel);
+  const user = userEvent.setup();
+  const view = render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
+  return { user, ...view };
+}
+
+describe("the findings", () => {
+  it("lead with a headline and a fix; the explanation and source expand; groups collapse", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    excel.editCell("Clusters", "E3", 2032);
+    const { user } = open(excel);
+    const errors = await screen.findByRole("region", { name: "Errors (2)" });
+    const [first] = within(errors).getAllByRole("listitem");
+    expect(first).toHaveTextContent(/^15th meeting \(2028\): topic 6 is too early — earliest 2030/);
+    const details = first?.querySelector("details");
+    expect(details).not.toHaveAttribute("open");
+    await user.click(within(first as HTMLElement).getByText("Details"));
+    expect(details).toHaveAttribute("open");
+    // One icon per group, hidden from screen readers (the heading says the severity).
+    expect(errors.querySelectorAll("h2 svg[aria-hidden]").length).toBeGreaterThanOrEqual(2);
+
+    const toggle = within(errors).getByRole("button", { name: "Errors (2)" });
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(within(errors).queryAllByRole("listitem")).toHaveLength(0);
+    await user.click(toggle);
+    expect(within(errors).getAllByRole("listitem")).toHaveLength(2);
+  });
+
+  it("keep one summary line that matches the list, also after a co-author's change", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    open(excel);
+    await screen.findByText("No conflicts");
+    excel.editCell("Clusters", "E3", 2032, "Remote");
+    const errors = await screen.findByRole("region", { name: "Errors (2)" }, { timeout: 3000 });
+    expect(within(errors).getAllByRole("listitem")).toHaveLength(2);
+    await waitFor(() =>
+      expect(screen.getByText("2 errors, 0 warnings, 0 info in the workbook as it stands.")).toBeInTheDocument(),
+    );
+  });
+});
+
+describe("Office and UN conventions", () => {
+  it("has no h1 repeating the pane's title, the auto-check switch in the footer, the last check's date in words", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    const { user, container } = open(excel);
+    await user.click(await screen.findByRole("button", { name: "Check" }));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done"));
+    expect(container.querySelector("h1")).toBeNull();
+    expect(within(screen.getByRole("contentinfo")).getByRole("switch")).toHaveAccessibleName(
+      "Re-check automatically after my edits",
+    );
+    const header = screen.getByRole("group", { name: "Last check" });
+    expect(header).toHaveTextContent(/^Last checked 23 November 2026 at \d\d:\d\d \S+, as of 2026/);
+    expect(header).toHaveTextContent("As of 2026: meetings before 2026 with a blank status count as held.");
+  });
+});

@@ -1,0 +1,110 @@
+/** @jest-environment jsdom */
+/**
+ * Read first, write on request: opening lists the findings at once without writing (syncs
+ * counted), says "not highlighted yet" when the workbook's highlights are absent or older than
+ * its data, Check writes them, and a write Excel refuses leaves the list with one line saying why.
+ */
+import "@testing-library/jest-dom";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { officeWorkbook } from "../../src/taskpane/workbook";
+import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../support/fakeExcel";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+function setUp(): FakeExcel {
+  const excel = createFakeExcel({ seed: "default" });
+  restore = withOffice(excel);
+  return excel;
+}
+
+/** A slip of cluster 2 to 2032, typed into the Clusters table (E3) by someone without the add-in. */
+function slipped(excel: FakeExcel): void {
+  excel.editCell("Clusters", "E3", 2032);
+}
+
+function open(excel: FakeExcel) {
+  const user = userEvent.setup();
+  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
+  return user;
+}
+
+const header = () => screen.getByRole("group", { name: "Last check" });
+const idle = () => waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
+
+describe("opening reads, and never writes", () => {
+  it("lists a slip's findings at once, not highlighted yet, in read-only syncs", async () => {
+    const excel = setUp();
+    slipped(excel);
+    const syncs = recordSyncs(excel);
+    open(excel);
+    const errors = await screen.findByRole("region", { name: "Errors (2)" });
+    expect(within(errors).getAllByRole("listitem")).toHaveLength(2);
+    await idle();
+    expect(header()).toHaveTextContent(
+      "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.",
+    );
+    // Three round trips, all reads: which tables, then the tables and the flags, and the change events.
+    expect(syncs.flat()).toEqual(["read", "read", "read"]);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
+    expect(excel.model.sheet("WorkplanChecker")).toBeFalsy();
+  });
+
+  it("Check writes the highlights; a later opening sees them current; a new slip makes them older than the data", async () => {
+    const excel = setUp();
+    slipped(excel);
+    const user = open(excel);
+    await screen.findByRole("region", { name: "Errors (2)" });
+    await idle();
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors"));
+    expect(header()).not.toHaveTextContent(/Not highlighted yet/);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+
+    document.body.innerHTML = "";
+    open(excel);
+    await screen.findByRole("region", { name: "Errors (2)" });
+    await idle();
+    expect(header()).not.toHaveTextContent(/Not highlighted yet/);
+
+    document.body.innerHTML = "";
+    excel.editCell("Clusters", "E3", 2033);
+    open(excel);
+    await screen.findByRole("region", { name: /^Errors/ });
+    await idle();
+    expect(header()).toHaveTextContent(/Not highlighted yet: the workbook's highlights are older than its data/);
+  });
+});
+
+describe("when Excel refuses the write", () => {
+  it("keeps the list, with one line saying the highlights could not be written and why, and no error bar", async () => {
+    const excel = setUp();
+    slipped(excel);
+    excel.refuseWrites("AccessDenied", "The sheet is protected.");
+    const user = open(excel);
+    await screen.findByRole("region", { name: "Errors (2)" });
+    await idle();
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    await waitFor(() =>
+      expect(header()).toHaveTextContent(
+        "The findings are listed, but the highlights could not be written in the workbook. " +
+          "Excel refused the change: the workbook or one of its sheets is protected",
+      ),
+    );
+    expect(screen.getByRole("region", { name: "Errors (2)" })).toBeInTheDocument();
+    expect(screen.queryByRole("group", { name: /^Could not/ })).toBeNull();
+    expect(screen.getByRole("status")).toHaveTextContent(/highlights could not be written/);
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
+
+    excel.refuseWrites(null);
+    await user.click(screen.getByRole("button", { name: "Check" }));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors"));
+    expect(header()).not.toHaveTextContent(/could not be written|Not highlighted/);
+  });
+});
