@@ -24,7 +24,6 @@ import {
   findTables,
   isOutputOnly,
   OwnWrites,
-  readWorkbook,
   runDiagnostics,
   readWorkbookMarked,
   saveExpectedEndsAndCheck,
