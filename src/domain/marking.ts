@@ -29,7 +29,8 @@ function flagged(values: readonly (readonly unknown[])[]): number {
 
 export function markingOf(tables: WorkbookTables, result: CheckResult, read: FlagsRead | null): Marking {
   const expected = highlightsFor(tables, result.findings);
-  const want = expected?.flags ?? [];
+  // The cells' flags and, in the column after them, each row's flag (the row's tint).
+  const want = (expected?.flags ?? []).map((row, r) => [...row, expected?.rowFlags[r] ?? 0]);
   const matches = want.every((row, r) =>
     row.every((flag, c) => flagAt(read, (expected?.top ?? 0) + r, (expected?.left ?? 0) + c) === flag),
   );

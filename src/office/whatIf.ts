@@ -25,7 +25,7 @@ import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
 import type { SheetOp, Written } from "../domain/sheetOps";
 import { findTable, tablesByName, type CellValue, type SheetTable, type WorkbookTables } from "../domain/tables";
-import { addingEachSheetOnce, cellEditOps, describeApplyEdit, describeApplySnapshot } from "../domain/write";
+import { addingEachSheetOnce, cellEditOps, describeApplyWrite } from "../domain/write";
 import { planCheck, writeReport, type CheckOptions, type CheckOutcome } from "./index";
 import { applyOps, changesVisibility } from "./ops";
 import { queueLastCheck } from "./pane";
@@ -225,12 +225,10 @@ async function applyEdit(
         const expectedEnds = describeExpectedEnds(plan, basis.options.expectedEnd ?? new Map());
         if (edit.rows.length > 0 && read.filtered.some((name) => name.toLowerCase() === workplan.name.toLowerCase()))
           throw new WorkbookError(FILTERED);
-        const described = describeApplyEdit(read.state, edit, workplan);
+        const described = describeApplyWrite(read.state, edit, expectedEnds, workplan);
         if ("refused" in described) throw new WorkbookError(described.refused);
+        const { ops } = described;
         const cells = [...edit.cells, ...expectedEnds.cells];
-        const ops = [...described.ops, ...cellEditOps(expectedEnds.cells)];
-        // In the same write: the cells as they were, for Undo apply (domain/write/undo.ts).
-        ops.push(...describeApplySnapshot(read.state, workplan, cells, edit.rows));
         const after = editedTables(read.state.tables, cells, edit.rows);
         const value = { edit, expectedEnds };
         return writeEdit(context, read, support, { value, ops, tables: after }, check, merge);

@@ -11,6 +11,7 @@ import { ApplyDialog } from "./components/ApplyDialog";
 import { AutoCheckSwitch } from "./components/AutoCheckSwitch";
 import { ClustersPanel } from "./components/ClustersPanel";
 import { CreateWorkbook } from "./components/CreateWorkbook";
+import { Diagnostics } from "./components/Diagnostics";
 import { Findings } from "./components/Findings";
 import { Header } from "./components/Header";
 import { Problem } from "./components/Problem";
@@ -43,6 +44,7 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalS,
   },
   start: { alignSelf: "flex-start" },
+  diagnostics: { color: tokens.colorNeutralForeground2 },
   whatIf: {
     display: "flex",
     flexDirection: "column",
@@ -183,6 +185,11 @@ export function Pane({ workbook }: PaneProps) {
       ) : (
         <WorkbookView {...pane} />
       )}
+      {/* Out of the way: for the secretariat's IT, to validate the add-in in their own Excel. */}
+      <details className={styles.diagnostics}>
+        <summary>Diagnostics (for IT)</summary>
+        <Diagnostics run={workbook.diagnose} />
+      </details>
       <div role="status" className={styles.hidden}>
         {state.announcement}
       </div>

@@ -15,7 +15,9 @@ function writtenFor(year: number): FlagsRead {
   const { tables, result } = slipped(year);
   const highlights = highlightsFor(tables, result.findings);
   if (!highlights) throw new Error("no highlights");
-  return { top: highlights.top, left: highlights.left, values: highlights.flags };
+  // The cells' flags, then each row's flag in the next column, as describeCheck writes them.
+  const values = highlights.flags.map((row, r) => [...row, highlights.rowFlags[r] ?? 0]);
+  return { top: highlights.top, left: highlights.left, values };
 }
 
 describe("markingOf", () => {

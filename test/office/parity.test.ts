@@ -20,7 +20,7 @@ import { findTable, tablesByName } from "../../src/domain/tables";
 import { whatIf } from "../../src/domain/whatIf";
 import {
   cellEditOps,
-  describeApplyEdit,
+  describeApplyWrite,
   describeCheck,
   describeClear,
   describeProposalSheetOps,
@@ -184,10 +184,10 @@ function applyOpsFor(state: WorkbookState, basis: ProposalBasis): SheetOp[] {
   const workplan = findTable(tablesByName(state.tables), "Workplan");
   if (!workplan) throw new Error("no Workplan table");
   const edit = describeApply(basis.proposal, basis.plan, workplan);
-  const described = describeApplyEdit(state, edit, workplan);
-  if ("refused" in described) throw new Error(described.refused);
   const ends = describeExpectedEnds(basis.plan, basis.options.expectedEnd ?? new Map());
-  return [...described.ops, ...cellEditOps(ends.cells)];
+  const described = describeApplyWrite(state, edit, ends, workplan);
+  if ("refused" in described) throw new Error(described.refused);
+  return described.ops;
 }
 
 /** A user's own Conflicts sheet: text in rows 1, 2, 4 and 5, no table. */

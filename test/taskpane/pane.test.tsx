@@ -85,7 +85,7 @@ describe("the task pane", () => {
     expect(count).toBeGreaterThan(0);
     const first = items[0] as HTMLElement;
     expect(first).toHaveTextContent(/^15th meeting \(2028\): topic 6 is too early — earliest 2030/);
-    expect(first).toHaveTextContent("What would fix it: Move topic 6 to a meeting in 2030 or later.");
+    expect(first).toHaveTextContent("What would fix it: Move topic 6 to a meeting held from 2030 to 2033");
     // The full explanation and the source are in the expandable detail.
     expect(first).toHaveTextContent(/review of cluster 2/);
     expect(first).toHaveTextContent(/expected to end in 2032/);

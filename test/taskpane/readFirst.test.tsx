@@ -65,7 +65,8 @@ describe("opening reads, and never writes", () => {
     await user.click(screen.getByRole("button", { name: "Check" }));
     await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors"));
     expect(header()).not.toHaveTextContent(/Not highlighted yet/);
-    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(3);
+    // The cells' fills and the rows' tints, three severities each.
+    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
 
     document.body.innerHTML = "";
     open(excel);

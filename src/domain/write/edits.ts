@@ -3,7 +3,7 @@
  * dates), the proposed fixed topics and the appended meetings (Apply), and the proposal sheet
  * for the Bureau.
  */
-import type { WorkplanEdit } from "../apply";
+import type { ExpectedEndsEdit, WorkplanEdit } from "../apply";
 import { areaOf, parseA1 } from "../areas";
 import type { Where } from "../model";
 import {
@@ -19,6 +19,7 @@ import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
 import { column, filledIn, printedLandscape, rowHeights, values } from "./sheets";
+import { describeApplySnapshot } from "./undo";
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
 
@@ -133,4 +134,22 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
   ops.push(printedLandscape(name, { top: headerRow, bottom: headerRow }));
   ops.push({ op: "activate", sheet: name });
   return ops;
+}
+
+/**
+ * Everything Apply writes, in one write: the proposed fixed topics and appended meetings, the
+ * expected review ends the proposal was made for, and the cells as they were, for Undo apply.
+ */
+export function describeApplyWrite(
+  state: WorkbookState,
+  edit: WorkplanEdit,
+  expectedEnds: ExpectedEndsEdit,
+  workplan: SheetTable,
+): EditWrite {
+  const described = describeApplyEdit(state, edit, workplan);
+  if ("refused" in described) return described;
+  const cells = [...edit.cells, ...expectedEnds.cells];
+  const ops = [...described.ops, ...cellEditOps(expectedEnds.cells)];
+  ops.push(...describeApplySnapshot(state, workplan, cells, edit.rows));
+  return { ops };
 }

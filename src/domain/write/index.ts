@@ -2,7 +2,7 @@
 export { describeCheck, describeClear, listOps, noteSize, type CheckWrite, type ClearWrite } from "./check";
 export { describeConflicts, type ConflictsWrite } from "./conflicts";
 export { describeCreate, inTheWayMessage, type CreateWrite } from "./create";
-export { cellEditOps, describeApplyEdit, describeProposalSheetOps, type EditWrite } from "./edits";
+export { cellEditOps, describeApplyEdit, describeApplyWrite, describeProposalSheetOps, type EditWrite } from "./edits";
 export {
   EMPTY_RECORD,
   RECORD_LEFT,

@@ -49,7 +49,8 @@ export function FindingItem({ finding, text, goTo, onGoTo }: FindingItemProps) {
       <details className={styles.detail}>
         <summary className={styles.summary}>Details</summary>
         <Text as="p">{text.detail}</Text>
-        {text.quote ? <Text as="p">“{text.quote}”</Text> : null}
+        {/* The quote carries its own marks and paragraph ids (the Sources table). */}
+        {text.quote ? <Text as="p">{text.quote}</Text> : null}
         <Caption1 className={styles.source}>
           {finding.source ? `Source: ${finding.source}` : "Source: the workbook's data"} · rule {finding.rule}
           {sheet && cell ? ` · ${sheet}!${cell}` : ""}
