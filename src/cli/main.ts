@@ -1,5 +1,7 @@
 /** The `workplan` command line: a thin shell over the engine and the .xlsx adapter. */
 import { checkWorkbook, type CheckResult } from "../domain/check";
+import { DATA_RULES } from "../domain/findings";
+import type { Finding } from "../domain/model";
 import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
 import { adoptedTables } from "../domain/defaults";
@@ -120,7 +122,9 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 async function runPropose(args: CheckArgs, io: Io): Promise<number> {
   const { input, tables, result } = await analyse(args, io);
   const budget = budgetOf(args.timeLimit, io);
-  const proposal: Proposal = result.plan ? proposeTimeline(result.plan, { budget }) : unreadable(result);
+  const unread = unreadCells(result);
+  const proposal: Proposal =
+    result.plan && unread.length === 0 ? proposeTimeline(result.plan, { budget }) : unreadable(result, unread);
   let wrote: string | null = null;
   if (args.out !== null && proposal.feasible && result.plan) {
     const { pkg, state } = await writable(input);
@@ -135,19 +139,32 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
     writeAtomically(args.out, await patchedBytes(pkg, describeProposalSheetOps(sheet)));
     wrote = sheet.name;
   }
+  // A proposal that changes nothing while the check finds errors would read as "all is well".
+  const unchanged = proposal.feasible && proposal.moved === 0 && proposal.appendedMeetings === 0;
+  const stillWrong = unchanged && result.summary.error > 0;
   if (args.json) io.stdout(proposeJson(proposal, result, args.cancel.length > 0));
-  else
+  else {
+    if (stillWrong) io.stdout(formatCheck(inputName(args), result));
     io.stdout(
       formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }),
     );
-  return proposal.feasible ? EXIT.ok : EXIT.findings;
+  }
+  return proposal.feasible && !stillWrong ? EXIT.ok : EXIT.findings;
 }
 
-/** No plan could be read: say why, in the words of the missing-table findings. */
-function unreadable(result: CheckResult): Proposal {
+/** Cells the engine could not read, or tables it did not find: no timeline is proposed from such a workbook. */
+function unreadCells(result: CheckResult): Finding[] {
+  return result.findings.filter((f) => f.severity === "error" && Object.hasOwn(DATA_RULES, f.rule));
+}
+
+/** Say why no timeline is proposed, in the words of the findings that name the cells or tables. */
+function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
+  const findings = unread.length > 0 ? unread : result.findings;
   return {
     feasible: false,
-    reason: `The workbook cannot be read as a plan: ${result.findings.map((f) => f.message).join(" ")}`,
+    reason:
+      "The workbook cannot be read fully, so no timeline is proposed from it: " +
+      `${findings.map((f) => f.message).join(" ")} Correct this and propose again.`,
     unplaced: [],
     relaxations: [],
   };

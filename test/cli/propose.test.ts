@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { adoptedPackage, patchedBytes } from "../../src/xlsx";
 import { workplan } from "./run";
 
 const dir = mkdtempSync(path.join(tmpdir(), "workplan-propose-"));
@@ -131,5 +132,39 @@ describe("workplan propose", () => {
     expect(again.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(["Proposal 2026-11-23", "Proposal 2026-11-23 (2)"]),
     );
+  });
+});
+
+describe("workplan propose on a workbook that check finds wrong", () => {
+  /** The adopted workbook with `value` typed into `cell` of the Workplan sheet. */
+  async function withCell(name: string, cell: { row: number; column: number }, value: string): Promise<string> {
+    const pkg = await adoptedPackage();
+    const bytes = await patchedBytes(pkg, [
+      { op: "setValues", sheet: "Workplan", top: cell.row, left: cell.column, values: [[value]] },
+    ]);
+    writeFileSync(file(name), bytes);
+    return file(name);
+  }
+
+  it("proposes nothing from a year it cannot read, names the cell, and exits 1 as check does", async () => {
+    const input = await withCell("bad-year.xlsx", { row: 5, column: 2 }, "twenty");
+    const check = await workplan("check", input);
+    const run = await workplan("propose", input);
+    expect(check.code).toBe(1);
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toMatch(/No change needed/);
+    expect(run.stdout).toMatch(/no timeline is proposed from it: .*Workplan!?B5/s);
+    const json = JSON.parse((await workplan("propose", input, "--json")).stdout) as { feasible: boolean };
+    expect(json.feasible).toBe(false);
+  });
+
+  it("does not say the plan is fine when the check finds an error no move of topics can mend", async () => {
+    // Two rows share a meeting number: an error of the table itself, not of the timeline.
+    const input = await withCell("same-number.xlsx", { row: 9, column: 1 }, "16");
+    const check = await workplan("check", input);
+    const run = await workplan("propose", input);
+    expect(check.code).toBe(1);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/meeting-duplicate/);
   });
 });
