@@ -3,7 +3,7 @@
  * (domain.md §3, cancelled meetings). Worked out in the pane, without asking Excel; nothing is
  * written to the workbook.
  */
-import { Caption1, Checkbox, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { ordinal } from "../../domain/parse";
 
@@ -17,6 +17,16 @@ const useStyles = makeStyles({
   },
   hint: { color: tokens.colorNeutralForeground2 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
+  option: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    minHeight: "32px",
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    cursor: "pointer",
+  },
+  box: { width: "16px", height: "16px", margin: 0, accentColor: tokens.colorBrandBackground },
 });
 
 export interface MeetingsPanelProps {
@@ -40,11 +50,16 @@ export function MeetingsPanel({ meetings, cancelled, onChange }: MeetingsPanelPr
       <ul className={styles.list}>
         {meetings.map(({ meeting, year }) => (
           <li key={meeting}>
-            <Checkbox
-              checked={cancelled.has(meeting)}
-              label={`Cancel the ${ordinal(meeting)} meeting${year !== null ? ` (${year})` : ""}`}
-              onChange={(_, data) => onChange(meeting, data.checked === true)}
-            />
+            {/* A native check box: Fluent's would cost the pane's script about 2 kB it cannot spare. */}
+            <label className={styles.option}>
+              <input
+                type="checkbox"
+                className={styles.box}
+                checked={cancelled.has(meeting)}
+                onChange={(event) => onChange(meeting, event.currentTarget.checked)}
+              />
+              {`Cancel the ${ordinal(meeting)} meeting${year !== null ? ` (${year})` : ""}`}
+            </label>
           </li>
         ))}
       </ul>
