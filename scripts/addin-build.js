@@ -69,18 +69,13 @@ function page({ title, officeJs, scripts, body }) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta name="viewport" ` +
-    `content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" ` +
-    `content="${escapeHtml(contentSecurityPolicy(officeJs))}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(officeJs))}">
 <title>${escapeHtml(title)}</title>
-<link ` +
-    `rel="icon" href="assets/icon-16.png">
-<script src="${escapeHtml(officeJs)}">` +
-    `</script>
-<style>html,body{margin:0;padding:0}body{font-family:"Segoe UI","Segoe UI Web (West ` +
-    `European)",-apple-system,BlinkMacSystemFont,Roboto,"Helvetica ` +
-    `Neue",sans-serif;font-size:14px}</style>
+<link rel="icon" href="assets/icon-16.png">
+<script src="${escapeHtml(officeJs)}"></script>
+<style>html,body{margin:0;padding:0}body{font-family:"Segoe UI","Segoe UI Web (West European)",` +
+    `-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif;font-size:14px}</style>
 </head>
 <body>
 ${body}

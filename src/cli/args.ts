@@ -142,35 +142,23 @@ export const HELP =
   `workplan — checks the multi-year workplan of the Working Group on Firearms
 
 Usage:
-  workplan init [FILE] ` +
-  `[--force]
+  workplan init [FILE] [--force]
       Write the adopted workplan as a new workbook (default workplan.xlsx).
-      Refuses to ` +
-  `overwrite an existing file unless --force.
-  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end ` +
-  `CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT [--force]]
-      Check FILE (default: the embedded adopted ` +
-  `plan) against every rule.
-      --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 ` +
-  `(this run only)
-      --cancel 15            what-if: the 15th meeting is cancelled (this run only; never ` +
-  `written)
+      Refuses to overwrite an existing file unless --force.
+  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... ` +
+  `[--cancel MEETING]... [--out OUT [--force]]
+      Check FILE (default: the embedded adopted plan) against every rule.
+      --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
+      --cancel 15            what-if: the 15th meeting is cancelled (this run only; never written)
       --as-of 2026           meetings before this year with a blank status count as held
-      --out ` +
-  `OUT              write a copy with highlights, notes and the Conflicts table
-      --force                ` +
-  `replace OUT if it exists (never the input, nor a file open in Excel)
-      --json                 print one ` +
-  `JSON document
-  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel ` +
-  `MEETING]...
+      --out OUT              write a copy with highlights, notes and the Conflicts table
+      --force                replace OUT if it exists (never the input, nor a file open in Excel)
+      --json                 print one JSON document
+  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]...
                    [--time-limit SECONDS] [--out OUT [--force]]
-      Propose an amended timeline ` +
-  `that follows every rule.
-      --time-limit 2         search for the best timeline at most this long (default 2 ` +
-  `seconds); past it,
-                             the best clean timeline found is shown, marked not proven ` +
-  `optimal
+      Propose an amended timeline that follows every rule.
+      --time-limit 2         search for the best timeline at most this long (default 2 seconds); past it,
+                             the best clean timeline found is shown, marked not proven optimal
 
 Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.
 `;
