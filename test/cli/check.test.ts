@@ -144,8 +144,8 @@ describe("check --out", () => {
   });
 
   it(
-    "the copy carries the very-hidden flags sheet, the highlight rules, the notes and the Conflicts table of the " +
-      "check",
+    "the copy carries the very-hidden flags sheet, the highlight " +
+      "rules, the notes and the Conflicts table of the check",
     async () => {
       const out = file("annotated.xlsx");
       await workplan("check", "--expected-end", "2=2032", "--out", out);

@@ -16,8 +16,8 @@ describe("workplan propose", () => {
   });
 
   it(
-    "shows the diff for a one-year slip of cluster 2: topics 6–10 move one meeting on, the 20th meeting is " +
-      "appended",
+    "shows the diff for a one-year slip of cluster 2: topics " +
+      "6–10 move one meeting on, the 20th meeting is appended",
     async () => {
       const run = await workplan("propose", "--expected-end", "2=2031");
       expect(run.code).toBe(0);
@@ -86,8 +86,8 @@ describe("workplan propose", () => {
   });
 
   it(
-    "--out writes a Proposal sheet with the changed cells marked, leaving the Workplan table and the input " +
-      "unchanged",
+    "--out writes a Proposal sheet with the changed cells " +
+      "marked, leaving the Workplan table and the input unchanged",
     async () => {
       const input = file("plan.xlsx");
       await workplan("init", input);
