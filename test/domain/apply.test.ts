@@ -34,8 +34,8 @@ function proposalFor(wb: Workbook, expectedEnd: Map<number, number>) {
 
 describe("applying a proposal to the Workplan table", () => {
   it(
-    "for a one-year slip of cluster 2: five cells change, the 20th meeting is appended, and the check comes back " +
-      "clean",
+    "for a one-year slip of cluster 2: five cells change, the " +
+      "20th meeting is appended, and the check comes back clean",
     () => {
       const wb = Workbook.adopted();
       wb.set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes, "Vienna, to be confirmed");

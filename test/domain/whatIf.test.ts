@@ -10,8 +10,8 @@ describe("a what-if slip", () => {
   const baseline = checkWorkbook(tables, NOW);
 
   it(
-    "shows the findings a two-year slip of cluster 2 makes appear, and the proposal for it, without touching the " +
-      "tables",
+    "shows the findings a two-year slip of cluster 2 makes " +
+      "appear, and the proposal for it, without touching the tables",
     () => {
       const before = JSON.stringify(Workbook.adopted().tables);
       const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline);

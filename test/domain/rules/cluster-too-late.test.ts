@@ -9,8 +9,8 @@ describe(RULE, () => {
   });
 
   it(
-    "warns when the review of cluster 2 is expected to end a year early (2029): topic 9 at the 18th meeting " +
-      "(2031)",
+    "warns when the review of cluster 2 is expected to end " +
+      "a year early (2029): topic 9 at the 18th meeting (2031)",
     () => {
       const findings = Workbook.adopted().findings({ expectedEnd: new Map([[2, 2029]]) });
       expect(where(findings)).toEqual([`${RULE} Workplan!E10`]);
