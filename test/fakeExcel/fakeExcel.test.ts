@@ -210,8 +210,8 @@ describe("tables growing, formats and change events", () => {
   ];
 
   test(
-    "rows.add appends below the table, moves what is under it, takes the last row's number formats and grows the " +
-      "body's validation",
+    "rows.add appends below the table, moves what is under it, takes " +
+      "the last row's number formats and grows the body's validation",
     async () => {
       const excel = installed(new FakeExcel(seededWorkbook(tables())));
       const s = excel.model.sheet("S");
@@ -247,8 +247,8 @@ describe("tables growing, formats and change events", () => {
   );
 
   test(
-    "Range.format: fill, bold, size, wrap and column width land on the cells and the sheet; the grid shows the " +
-      "fill",
+    "Range.format: fill, bold, size, wrap and column width " +
+      "land on the cells and the sheet; the grid shows the fill",
     async () => {
       const excel = installed(new FakeExcel(seededWorkbook(tables())));
       await excel.run(async (context) => {
