@@ -180,8 +180,8 @@ describe("a check whose tables change between its read and its write", () => {
   });
 
   it(
-    "replaces at once highlights written against tables that changed unseen (no event yet): the write batch reads " +
-      "them again",
+    "replaces at once highlights written against tables that " +
+      "changed unseen (no event yet): the write batch reads them again",
     async () => {
       const excel = await checkedOnce();
       // A change Excel has not reported yet: straight into the model, no event.

@@ -110,8 +110,8 @@ describe("notes that cannot be written", () => {
 
 describe("members checked by existence as well as by requirement set (issue 10 item 7)", () => {
   it(
-    "leaves notes and Table.resize out where the Office.js library on the page lacks them, whatever the host " +
-      "answers",
+    "leaves notes and Table.resize out where the Office.js " +
+      "library on the page lacks them, whatever the host answers",
     () => {
       const excel = createFakeExcel({ version: "1.20" });
       restore = withOffice(excel);
