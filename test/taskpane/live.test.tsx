@@ -128,8 +128,8 @@ describe("the pane, live", () => {
   const writes = (runs: string[][]) => runs.filter((run) => run.includes("write")).length;
 
   it(
-    "auto-check on: three quick edits of the Workplan make one check, after the quiet period; the switch is " +
-      "remembered",
+    "auto-check on: three quick edits of the Workplan make one " +
+      "check, after the quiet period; the switch is remembered",
     async () => {
       const excel = await checked();
       fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));

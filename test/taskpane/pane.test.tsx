@@ -257,8 +257,8 @@ describe("after Clear highlights, and the notices", () => {
   }
 
   it(
-    "keeps the findings, says they are the last check's and no longer marked in the workbook, until a check marks " +
-      "them again",
+    "keeps the findings, says they are the last check's and no " +
+      "longer marked in the workbook, until a check marks them again",
     async () => {
       const { excel, user } = await checkedThenCleared();
       // Still true of the workbook, so still listed, with their Go to links.

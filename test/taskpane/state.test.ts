@@ -149,8 +149,8 @@ describe("checking", () => {
   });
 
   it(
-    "a co-author's edit keeps the cleared state; a co-author's check (other lines above the Conflicts table) ends " +
-      "it",
+    "a co-author's edit keeps the cleared state; a co-author's " +
+      "check (other lines above the Conflicts table) ends it",
     () => {
       const state = after([...opened(), { type: "finished" }, ...checked(), ...cleared()]);
       const edited = reducePane(state, { type: "refreshed", read: seen(2032) });

@@ -246,8 +246,8 @@ describe("the proposal", () => {
   );
 
   it(
-    "Undo apply, offered after Apply (also in a pane opened later), restores the grid exactly, then is no longer " +
-      "offered",
+    "Undo apply, offered after Apply (also in a pane opened " +
+      "later), restores the grid exactly, then is no longer offered",
     async () => {
       const excel = setUp();
       const original = JSON.stringify(excel.model.table("Workplan")?.area);
