@@ -64,7 +64,8 @@ function escapeHtml(text) {
 
 /** A page that loads Office.js, then the bundles of one entry. */
 function page({ title, officeJs, scripts, body }) {
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -73,14 +74,16 @@ function page({ title, officeJs, scripts, body }) {
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="assets/icon-16.png">
 <script src="${escapeHtml(officeJs)}"></script>
-<style>html,body{margin:0;padding:0}body{font-family:"Segoe UI","Segoe UI Web (West European)",-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif;font-size:14px}</style>
+<style>html,body{margin:0;padding:0}body{font-family:"Segoe UI","Segoe UI Web (West European)",` +
+    `-apple-system,BlinkMacSystemFont,Roboto,"Helvetica Neue",sans-serif;font-size:14px}</style>
 </head>
 <body>
 ${body}
 ${scripts.map((src) => `<script src="${escapeHtml(src)}"></script>`).join("\n")}
 </body>
 </html>
-`;
+`
+  );
 }
 
 /** The files of @microsoft/office-js that a development build serves: Office.js, its strings, Excel's scripts. */

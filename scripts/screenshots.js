@@ -158,7 +158,10 @@ async function shootStates(browser, base, theme, out) {
   }
 }
 
-/** The Clusters panel's what-if, the proposal, its sheet and Apply, in the browser: each step checked, then photographed. */
+/**
+ * The Clusters panel's what-if, the proposal, its sheet and Apply, in the browser: each step checked, then
+ * photographed.
+ */
 async function shootWhatIf(browser, base, theme, out) {
   const page = await browser.newPage({
     viewport: { width: 320, height: 640 },

@@ -62,7 +62,8 @@ function buildAndWatch() {
         return;
       }
       log(
-        `${first ? "Built" : "Rebuilt"} ${path.relative(process.cwd(), DIST) || "."} in ${stats.endTime - stats.startTime} ms.`,
+        `${first ? "Built" : "Rebuilt"} ${path.relative(process.cwd(), DIST) || "."} ` +
+          `in ${stats.endTime - stats.startTime} ms.`,
       );
       if (first) {
         first = false;
@@ -88,7 +89,8 @@ async function devCertificates() {
     return { key: options.key, cert: options.cert, ca: options.ca, source: "office-addin-dev-certs" };
   } catch (error) {
     log(
-      `office-addin-dev-certs could not provide trusted certificates (${error.message}); using a self-signed certificate instead.`,
+      `office-addin-dev-certs could not provide trusted certificates (${error.message}); using a self-signed ` +
+        `certificate instead.`,
     );
     return null;
   }
@@ -203,7 +205,8 @@ async function listen(tls) {
     } catch (error) {
       if (host === "127.0.0.1")
         throw new Error(
-          `Cannot serve on port ${port}: ${error.code === "EADDRINUSE" ? "something else is using it (another npm start?)" : error.message}.`,
+          `Cannot serve on port ${port}: ` +
+            `${error.code === "EADDRINUSE" ? "something else is using it (another npm start?)" : error.message}.`,
         );
     }
   }
@@ -218,8 +221,10 @@ function manifestId() {
 function webInstructions(url) {
   return [
     "To try it in Excel on the web:",
-    `  1. Open ${url}taskpane.html in the browser you use for Excel and accept the certificate (it is self-signed unless office-addin-dev-certs made it).`,
-    "  2. Open a workbook in Excel on the web, then Insert > Add-ins > Upload My Add-in (on some tenants: Home > Add-ins > More Add-ins > Upload My Add-in).",
+    `  1. Open ${url}taskpane.html in the browser you use for Excel and accept the certificate (it is ` +
+      `self-signed unless office-addin-dev-certs made it).`,
+    "  2. Open a workbook in Excel on the web, then Insert > Add-ins > Upload My Add-in (on some tenants: Home " +
+      "> Add-ins > More Add-ins > Upload My Add-in).",
     `  3. Choose ${path.join(DIST, "manifest.xml")}. The Home tab gets "Check workplan" and "Workplan".`,
   ].join("\n");
 }
@@ -264,7 +269,8 @@ async function main() {
   const done = flag("--no-sideload") ? null : sideload();
   log(
     done ??
-      `${process.platform === "linux" ? "Excel desktop does not run on Linux. " : "Excel desktop was not found. "}${webInstructions(url)}`,
+      (process.platform === "linux" ? "Excel desktop does not run on Linux. " : "Excel desktop was not found. ") +
+        webInstructions(url),
   );
   log("Press Ctrl+C to stop.");
   const stop = () => {

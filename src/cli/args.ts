@@ -48,7 +48,8 @@ function guard<T>(parse: () => T): T {
     return parse();
   } catch (error) {
     throw new UsageError(
-      `${(error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "")}. Run "workplan --help" for the options.`,
+      `${(error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "")}. Run "workplan ` +
+        `--help" for the options.`,
     );
   }
 }
@@ -137,13 +138,15 @@ export function parseCommand(argv: string[]): Command {
   }
 }
 
-export const HELP = `workplan — checks the multi-year workplan of the Working Group on Firearms
+export const HELP =
+  `workplan — checks the multi-year workplan of the Working Group on Firearms
 
 Usage:
   workplan init [FILE] [--force]
       Write the adopted workplan as a new workbook (default workplan.xlsx).
       Refuses to overwrite an existing file unless --force.
-  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]... [--out OUT [--force]]
+  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... ` +
+  `[--cancel MEETING]... [--out OUT [--force]]
       Check FILE (default: the embedded adopted plan) against every rule.
       --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
       --cancel 15            what-if: the 15th meeting is cancelled (this run only; never written)

@@ -150,7 +150,8 @@ function leftFindings(proposal: CleanProposal): string[] {
   const lines = [`After the change: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`];
   for (const finding of bySeverity(proposal.findings))
     lines.push(
-      `  ${HEADINGS[finding.severity]}: ${finding.rule}${finding.source ? ` [${finding.source}]` : ""}: ${finding.message}`,
+      `  ${HEADINGS[finding.severity]}: ${finding.rule}` +
+        `${finding.source ? ` [${finding.source}]` : ""}: ${finding.message}`,
     );
   return lines;
 }
@@ -160,9 +161,8 @@ function infeasibleLines(proposal: NoProposal, plan: CheckResult["plan"]): strin
   if (proposal.unplaced.length > 0) lines.push(`  Topics that cannot be placed: ${proposal.unplaced.join(", ")}.`);
   const current = (setting: "earliest" | "latest") => plan?.settings[setting];
   if (proposal.relaxations.length > 0) {
-    lines.push(
-      `  A clean timeline becomes possible with ${proposal.relaxations.map((r) => `${r.setting} = ${r.value} (now ${current(r.setting)})`).join(", or ")}.`,
-    );
+    const relaxations = proposal.relaxations.map((r) => `${r.setting} = ${r.value} (now ${current(r.setting)})`);
+    lines.push(`  A clean timeline becomes possible with ${relaxations.join(", or ")}.`);
   }
   return lines;
 }

@@ -94,7 +94,8 @@ async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
   const unknown = unknownClusters(args, result);
   if (unknown.length > 0) {
     throw new UsageError(
-      `--expected-end names cluster ${unknown.join(", ")}, which the Clusters table does not have (it has ${Object.keys(result.expectedEnd).join(", ")}).`,
+      `--expected-end names cluster ${unknown.join(", ")}, which the Clusters table does not have (it ` +
+        `has ${Object.keys(result.expectedEnd).join(", ")}).`,
     );
   }
   return { input, tables, result };

@@ -190,7 +190,8 @@ function expectedEndsLine(plan: Plan | null): string {
   if (clusters.length === 0) return "Expected review ends used: none (the Clusters table could not be read).";
   const parts = clusters.map(
     (c) =>
-      `cluster ${c.number} ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? ` (what-if; the workbook says ${c.expectedEndInWorkbook})` : ""}`,
+      `cluster ${c.number} ${c.expectedEnd}` +
+      (c.expectedEnd !== c.expectedEndInWorkbook ? ` (what-if; the workbook says ${c.expectedEndInWorkbook})` : ""),
   );
   return `Expected review ends used: ${parts.join(", ")}.`;
 }
@@ -205,7 +206,10 @@ function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding)
   if (header.toLowerCase() === WORKPLAN.fixed.toLowerCase()) {
     const label =
       plan && finding.topic !== null ? topicLabels(plan).find((l) => l.startsWith(`${finding.topic} `)) : null;
-    return `Agenda item 3 (fixed topic)${label ? `: ${label}` : finding.topic !== null ? `: topic ${finding.topic}` : ""}`;
+    return (
+      `Agenda item 3 (fixed ` +
+      `topic)${label ? `: ${label}` : finding.topic !== null ? `: topic ${finding.topic}` : ""}`
+    );
   }
   if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return "Agenda item 2 (flexible topic)";
   if (header) return header;
@@ -239,7 +243,8 @@ export function whatIfLine(result: CheckResult): string | null {
     .filter((c) => c.expectedEnd !== c.expectedEndInWorkbook)
     .map(
       (c) =>
-        `cluster ${c.number}'s review end taken as ${c.expectedEnd} (the Clusters table says ${c.expectedEndInWorkbook})`,
+        `cluster ${c.number}'s review end taken as ${c.expectedEnd} (the Clusters table ` +
+        `says ${c.expectedEndInWorkbook})`,
     );
   const cancelled = result.cancelled.map((n) => `the ${ordinal(n)} meeting taken as cancelled`);
   if (moved.length + cancelled.length === 0) return null;

@@ -107,7 +107,8 @@ export function describeExpectedEnds(plan: Plan, ends: ReadonlyMap<number, numbe
     cells.push({ ...cluster.at.expectedEnd, value: year });
     const name = cluster.name ? ` "${cluster.name}"` : "";
     changes.push(
-      `Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} (${slipText(year, cluster.plannedEnd)})`,
+      `Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} ` +
+        `(${slipText(year, cluster.plannedEnd)})`,
     );
   }
   return { cells, changes };

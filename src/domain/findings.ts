@@ -176,7 +176,8 @@ function byTimeThenContent(a: DatedMeeting, b: DatedMeeting): number {
 function flexibleKey(meeting: Meeting): string {
   const flexible = meeting.flexible;
   if (flexible === null) return "";
-  return `${flexible.kind}:${flexible.kind === "code" ? flexible.code : flexible.kind === "other" ? flexible.title : flexible.text}`;
+  const key = flexible.kind === "code" ? flexible.code : flexible.kind === "other" ? flexible.title : flexible.text;
+  return `${flexible.kind}:${key}`;
 }
 
 function compareText(a: string, b: string): number {

@@ -88,7 +88,10 @@ function label(plan: Plan, topic: number | null): string | null {
 export function proposalTotals(proposal: CleanProposal): string {
   if (proposal.moved === 0 && proposal.appendedMeetings === 0)
     return "No change needed: every topic already sits inside its cluster windows.";
-  return `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`;
+  return (
+    `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the ` +
+    `topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`
+  );
 }
 
 const MONTHS = [

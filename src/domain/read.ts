@@ -127,7 +127,9 @@ class Reader {
         dataFinding(
           "missing-table",
           null,
-          `The workbook has no table named "${name}". Create it on a sheet "${layout.sheet}" with the columns ${layout.columns.map((c) => `"${c}"`).join(", ")} (Insert > Table, then name it "${name}"), or start from a new workbook made by "workplan init" or the add-in's "Create workbook".`,
+          `The workbook has no table named "${name}". Create it on a sheet "${layout.sheet}" with the ` +
+            `columns ${layout.columns.map((c) => `"${c}"`).join(", ")} (Insert > Table, then name it "${name}"), ` +
+            `or start from a new workbook made by "workplan init" or the add-in's "Create workbook".`,
         ),
       );
       return undefined;
@@ -142,7 +144,9 @@ class Reader {
         dataFinding(
           "missing-table",
           { sheet: table.sheet, cell: a1(table.top, table.left) },
-          `The table "${table.name}" on sheet "${table.sheet}" has no column ${index.missing.map((c) => `"${c}"`).join(", ")}. Add a column with exactly that header text to the table.`,
+          `The table "${table.name}" on sheet "${table.sheet}" has no ` +
+            `column ${index.missing.map((c) => `"${c}"`).join(", ")}. Add a column with exactly that header text ` +
+            `to the table.`,
         ),
       );
       return undefined;
@@ -180,7 +184,8 @@ function readTopics(reader: Reader, index: ColumnIndex): Map<number, Topic> {
         dataFinding(
           "invalid-value",
           where(cell),
-          `${cell?.sheet}!${cell?.cell}: topic ${number} is listed twice in the Topics table; expected each topic number once.`,
+          `${cell?.sheet}!${cell?.cell}: topic ${number} is listed twice in the Topics table; expected each ` +
+            `topic number once.`,
         ),
       );
       return;
@@ -244,7 +249,8 @@ function readClusters(
         dataFinding(
           "invalid-value",
           where(clusterCell),
-          `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; expected each cluster once.`,
+          `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; ` +
+            `expected each cluster once.`,
         ),
       );
       return;
@@ -280,7 +286,8 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
         dataFinding(
           "invalid-value",
           where(codeCell),
-          `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; expected a code such as "e".`,
+          `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; ` +
+            `expected a code such as "e".`,
         ),
       );
       return;
@@ -291,7 +298,8 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
         dataFinding(
           "invalid-value",
           where(codeCell),
-          `${codeCell?.sheet}!${codeCell?.cell}: flexible topic (${code}) is listed twice in the FlexibleTopics table (also at ${first.at.cell}); expected each code once.`,
+          `${codeCell?.sheet}!${codeCell?.cell}: flexible topic (${code}) is listed twice in the FlexibleTopics ` +
+            `table (also at ${first.at.cell}); expected each code once.`,
         ),
       );
       return;
@@ -335,7 +343,8 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
         dataFinding(
           "missing-table",
           { sheet: index.table.sheet, cell: a1(index.table.top, index.table.left) },
-          `The Settings table has no row "${name}". Add a row with that setting and its value in years (the adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`,
+          `The Settings table has no row "${name}". Add a row with that setting and its value in years (the ` +
+            `adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`,
         ),
       );
       return null;

@@ -48,7 +48,8 @@ const REMEDIES: Readonly<Record<string, Remedy>> = {
     "take place as cancelled.",
   "meeting-sequence": () => "Correct the meeting numbers or the years so that the numbers increase with the years.",
   "topic-order": () =>
-    `Put the fixed topics in ascending order over the meetings, or keep this order if the extended Bureau agrees; ${PROPOSE}.`,
+    `Put the fixed topics in ascending order over the meetings, or keep this order if the extended Bureau ` +
+    `agrees; ${PROPOSE}.`,
   "cluster-unknown": () =>
     "Add the cluster to the Clusters table, or correct the cluster number in the Articles table.",
   "topic-unknown": () => "Add the topic to the Topics table, or choose a topic from the drop-down list of the cell.",
@@ -60,7 +61,8 @@ const REMEDIES: Readonly<Record<string, Remedy>> = {
     "Nothing must change; the extended Bureau may prefer another flexible topic, since this one could be " +
     "discussed under agenda item 3.",
   "meeting-cancelled": (f) =>
-    `Move ${topicName(f)} to a meeting that takes place and leave agenda item 3 of the cancelled meeting empty; ${PROPOSE}.`,
+    `Move ${topicName(f)} to a meeting that takes place and leave agenda item 3 of the cancelled meeting ` +
+    `empty; ${PROPOSE}.`,
   "meeting-numbering": () =>
     "Number the meetings in the order they take place, the next number after the previous meeting's; " +
     `${PROPOSE} and renumbers them.`,

@@ -67,7 +67,8 @@ export const ADOPTED_SOURCES: readonly (readonly [string, string, string])[] = [
     PAPER,
     "However, the Working Group has never dedicated a specific agenda item to the topics of marking and tracing. " +
       `${SUGGESTED} the topic could be discussed under the agenda item on the scope and implementation of ` +
-      "articles 8 and 12 of the Firearms Protocol, probably at the thirteenth and fifteenth meeting of the Working Group.",
+      ("articles 8 and 12 of the Firearms Protocol, probably at the thirteenth and fifteenth meeting of the " +
+        "Working Group."),
   ],
   [
     "P§13",
@@ -212,7 +213,10 @@ export function adoptedSources(): SourceTexts {
   return new Map(ADOPTED_SOURCES.map(([id, document, text]) => [idKey(id), { document, text }]));
 }
 
-/** The quoted text of a finding's source: each id's sentences, the id first when there are several; null when none is known. */
+/**
+ * The quoted text of a finding's source: each id's sentences, the id first when there are several; null when none is
+ * known.
+ */
 export function quoteOf(source: string | null, texts: SourceTexts | null): string | null {
   if (!texts) return null;
   const ids = sourceIds(source).filter((id) => texts.has(idKey(id)));

@@ -57,7 +57,10 @@ export function describeReviewEnd(cluster: Cluster): string {
   const slip = cluster.expectedEnd - cluster.plannedEnd;
   if (slip === 0) return `is expected to end in ${cluster.expectedEnd}, as planned`;
   const direction = slip > 0 ? "later" : "earlier";
-  return `is now expected to end in ${cluster.expectedEnd}, ${years(Math.abs(slip))} ${direction} than planned (${cluster.plannedEnd})`;
+  return (
+    `is now expected to end in ${cluster.expectedEnd}, ${years(Math.abs(slip))} ${direction} than planned ` +
+    `(${cluster.plannedEnd})`
+  );
 }
 
 export interface WindowBreach {

@@ -80,29 +80,36 @@ export function errorCode(error: unknown): string | null {
 const ADVICE: Readonly<Record<string, string>> = {
   InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
   AccessDenied:
-    "Excel refused the change: the workbook or one of its sheets is protected, or the file is open read-only. Unprotect it (Review > Unprotect Sheet / Protect Workbook) or save an editable copy, then try again.",
+    "Excel refused the change: the workbook or one of its sheets is protected, or the file is open read-only. " +
+    "Unprotect it (Review > Unprotect Sheet / Protect Workbook) or save an editable copy, then try again.",
   ItemAlreadyExists:
     "Something the add-in creates already exists under the same name. Rename or delete it, then try again.",
   InsertDeleteConflict:
-    "Something on the sheet is in the way of the Conflicts table (merged cells, a filter, a PivotTable or another table next to it). Move it away from the table, then try again.",
+    "Something on the sheet is in the way of the Conflicts table (merged cells, a filter, a PivotTable or " +
+    "another table next to it). Move it away from the table, then try again.",
   MergedRangeConflict:
-    "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then try again.",
+    "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then " +
+    "try again.",
   FilteredRangeConflict:
     "A filter is in the way of what the add-in writes. Clear the filter on the Conflicts table, then try again.",
   PivotTableRangeConflict: "A PivotTable is in the way of the Conflicts table. Move the PivotTable, then try again.",
   Conflict: "Someone else changed the workbook at the same time. Wait a moment, then try again.",
   RequestAborted: "Excel stopped the request. Try again; if it keeps happening, save and reopen the workbook.",
   ResponsePayloadSizeLimitExceeded:
-    "The workbook's tables are too large for Excel to hand over in one go. Remove empty rows at the end of the tables, or run the command-line check on a copy of the file.",
+    "The workbook's tables are too large for Excel to hand over in one go. Remove empty rows at the end of the " +
+    "tables, or run the command-line check on a copy of the file.",
   RequestPayloadSizeLimitExceeded:
-    "What the check writes is too large for Excel to take in one go. Remove empty rows at the end of the Workplan table, or run the command-line check on a copy of the file.",
+    "What the check writes is too large for Excel to take in one go. Remove empty rows at the end of the " +
+    "Workplan table, or run the command-line check on a copy of the file.",
   OperationCellsExceedLimit:
-    "The tables are too large for Excel to update in one go. Remove empty rows at the end of the tables, or run the command-line check on a copy of the file.",
+    "The tables are too large for Excel to update in one go. Remove empty rows at the end of the tables, or run " +
+    "the command-line check on a copy of the file.",
   ApiNotFound: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   NotImplemented: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   UnsupportedFeature: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
   UnsupportedSheet:
-    "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it does not clash with the workplan's sheets, then try again.",
+    "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it " +
+    "does not clash with the workplan's sheets, then try again.",
 };
 
 /** An Error whose message says what happened and what to do, for the pane's message bar. */
@@ -116,7 +123,8 @@ export function userError(error: unknown, action: string): Error {
       : "";
   const advice =
     (code && ADVICE[code]) ??
-    "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run the command-line check on a copy of the file.";
+    "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run " +
+      "the command-line check on a copy of the file.";
   const wrapped = new Error(`Could not ${action}. ${advice}${detail}`);
   (wrapped as Error & { cause?: unknown }).cause = error;
   return wrapped;

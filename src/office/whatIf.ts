@@ -69,7 +69,8 @@ export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Pr
 }
 
 const UNREADABLE =
-  "The workplan's tables cannot be read as a plan (a table or a column is missing). Check the workbook to see what is missing.";
+  "The workplan's tables cannot be read as a plan (a table or a column is missing). Check the workbook to see " +
+  "what is missing.";
 
 export const FILTERED =
   "The proposal was not applied: a filter hides rows of the Workplan table, and rows written below a filtered " +
@@ -109,7 +110,8 @@ interface Edited<T> {
 /**
  * Writes the edit's ops, and the check of the tables as the edit leaves them when `check` is
  * given, in one write sync. The check comes back null when the tables changed between the read
- * and the write (the caller then runs a check of its own). A merged run whose check must add or hide a helper sheet runs again
+ * and the write (the caller then runs a check of its own). A merged run whose check must add or hide a helper sheet
+ * runs again
  * unmerged (Worksheet.visibility cannot join a merged undo group on Windows and Mac).
  */
 async function writeEdit<T>(
@@ -157,7 +159,8 @@ async function saveEnds(
         const unknown = [...ends.keys()].filter((cluster) => !plan.clusters.has(cluster));
         if (unknown.length > 0)
           throw new WorkbookError(
-            `The Clusters table has no cluster ${unknown.join(", ")} any more. Check the workbook, then set the dates again.`,
+            `The Clusters table has no cluster ${unknown.join(", ")} any more. Check the workbook, then set the ` +
+              `dates again.`,
           );
         const edit = describeExpectedEnds(plan, ends);
         const tables = editedTables(read.state.tables, edit.cells);
@@ -205,7 +208,8 @@ export interface ApplyOutcome {
 }
 
 export const PLAN_CHANGED =
-  "The workplan changed since this proposal was made (someone edited the Workplan, Topics, Articles, Clusters or Settings table), so it was not applied. Propose the timeline again and apply the new proposal.";
+  "The workplan changed since this proposal was made (someone edited the Workplan, Topics, Articles, Clusters " +
+  "or Settings table), so it was not applied. Propose the timeline again and apply the new proposal.";
 
 async function applyEdit(
   excelRun: ExcelRun,
@@ -252,7 +256,9 @@ export async function applyProposal(excelRun: ExcelRun, basis: ProposalBasis): P
   return (await applyEdit(excelRun, basis, undefined)).edit;
 }
 
-/** Apply and the check that follows, in ONE `Excel.run` of one read and one write sync (see saveExpectedEndsAndCheck). */
+/**
+ * Apply and the check that follows, in ONE `Excel.run` of one read and one write sync (see saveExpectedEndsAndCheck).
+ */
 export async function applyProposalAndCheck(
   excelRun: ExcelRun,
   basis: ProposalBasis,

@@ -49,7 +49,8 @@ export function start(element: HTMLElement, hosts: Hosts = globalThis as Hosts):
     else
       showUnavailable(
         root,
-        "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then Home > Workplan.",
+        "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then " +
+          "Home > Workplan.",
         "warning",
       );
   });

@@ -43,7 +43,10 @@ export interface Baseline {
   result: CheckResult;
 }
 
-/** What a read or a check brings back: the workbook, the lines above the Conflicts table, and whether its highlights show the findings. */
+/**
+ * What a read or a check brings back: the workbook, the lines above the Conflicts table, and whether its highlights
+ * show the findings.
+ */
 export interface WorkbookSeen extends Baseline {
   lastCheck: readonly string[];
   marking: Marking;
@@ -393,7 +396,10 @@ export function selectClusterRows(baseline: Baseline | null, slips: ReadonlyMap<
   }));
 }
 
-/** The check and the proposal with the slips and the cancelled meetings, in memory (domain `whatIf`); null before the workbook is read. */
+/**
+ * The check and the proposal with the slips and the cancelled meetings, in memory (domain `whatIf`); null before the
+ * workbook is read.
+ */
 export function selectPreview(
   baseline: Baseline | null,
   slips: ReadonlyMap<number, number>,
@@ -450,7 +456,9 @@ export function selectCancellable(baseline: Baseline | null): { meeting: number;
     .map((m) => ({ meeting: m.ordinal as number, year: m.year }));
 }
 
-/** Apply writes only what the workbook can hold: not a what-if's cancelled meetings (the Bureau's proposal sheet can). */
+/**
+ * Apply writes only what the workbook can hold: not a what-if's cancelled meetings (the Bureau's proposal sheet can).
+ */
 export function selectCanApply(state: PaneState): boolean {
   return state.cancelled.size === 0;
 }

@@ -160,9 +160,11 @@ describe("ADDIN_URL", () => {
 
   it("rewrites every development URL of the manifest and nothing else", () => {
     const xml =
-      '<a u="https://localhost:3000/taskpane.html"/><b u="https://localhost:3000/assets/icon-16.png"/><c u="https://other.example/"/>';
+      '<a u="https://localhost:3000/taskpane.html"/><b u="https://localhost:3000/assets/icon-16.png"/><c ' +
+      'u="https://other.example/"/>';
     expect(rewriteManifest(xml, "https://h.example/p/")).toBe(
-      '<a u="https://h.example/p/taskpane.html"/><b u="https://h.example/p/assets/icon-16.png"/><c u="https://other.example/"/>',
+      '<a u="https://h.example/p/taskpane.html"/><b u="https://h.example/p/assets/icon-16.png"/><c ' +
+        'u="https://other.example/"/>',
     );
     expect(rewriteManifest(xml, DEV_URL)).toBe(xml);
   });
@@ -179,7 +181,8 @@ describe("ADDIN_URL", () => {
     );
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split("\n")).toEqual([
-      'ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got "http://insecure.example/").',
+      'ADDIN_URL must be an https URL ending in "/", such as https://example.org/workplan/ (got ' +
+        '"http://insecure.example/").',
     ]);
   }, 60_000);
 });
@@ -188,7 +191,8 @@ describe("scriptSources", () => {
   it("reads quoted and unquoted src attributes and skips inline scripts", () => {
     expect(
       scriptSources(
-        "<script src=a.js></script><script>var x</script><script defer src=\"b/c.js\"></script><script src='d.js'></script>",
+        '<script src=a.js></script><script>var x</script><script defer src="b/c.js"></script><script ' +
+          "src='d.js'></script>",
       ),
     ).toEqual(["a.js", "b/c.js", "d.js"]);
   });

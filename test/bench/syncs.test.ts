@@ -1,5 +1,8 @@
 import { syncFigures } from "../../src/bench/syncs";
 
-test("syncs_per_check, syncs_per_save, syncs_per_apply: one read sync and one write sync each, after the first check", async () => {
-  expect(await syncFigures()).toEqual({ syncs_per_check: 2, syncs_per_save: 2, syncs_per_apply: 2 });
-});
+test(
+  "syncs_per_check, syncs_per_save, syncs_per_apply: one " + "read sync and one write sync each, after the first check",
+  async () => {
+    expect(await syncFigures()).toEqual({ syncs_per_check: 2, syncs_per_save: 2, syncs_per_apply: 2 });
+  },
+);

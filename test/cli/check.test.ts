@@ -25,7 +25,8 @@ describe("workplan check on the embedded adopted plan", () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe(
-      "embedded adopted plan: 2 errors, 0 warnings, 0 info (as of 2026; expected review ends 1: 2024, 2: 2032 (what-if), 3: 2028, 4: 2026)",
+      "embedded adopted plan: 2 errors, 0 warnings, 0 info (as of 2026; expected review ends 1: 2024, 2: 2032 " +
+        "(what-if), 3: 2028, 4: 2026)",
     );
     expect(lines).toContain("Errors (2)");
     expect(run.stdout).toContain("Workplan!E7  cluster-too-early [P§18, P§4, P§49]");
@@ -142,37 +143,41 @@ describe("check --out", () => {
     expect((await workplan("check", out)).code).toBe(0);
   });
 
-  it("the copy carries the very-hidden flags sheet, the highlight rules, the notes and the Conflicts table of the check", async () => {
-    const out = file("annotated.xlsx");
-    await workplan("check", "--expected-end", "2=2032", "--out", out);
-    const copy = new ExcelJS.Workbook();
-    await copy.xlsx.readFile(out);
-    expect(copy.getWorksheet(FLAGS_SHEET)?.state).toBe("veryHidden");
-    expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E7").value).toBe(3);
-    const workplanSheet = copy.getWorksheet("Workplan");
-    const formats =
-      (workplanSheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
-        .conditionalFormattings ?? [];
-    const formulas = formats.flatMap((cf) =>
-      cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")),
-    );
-    expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(6);
-    // ExcelJS reads a note's text only from runs (<r>); the file's comments part is read as it is.
-    const zip = await JSZip.loadAsync(readFileSync(out));
-    const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]?.async("string");
-    expect(comments).toMatch(new RegExp(`<comment ref="E7"[^>]*>.*?${NOTE_MARK}`, "s"));
-    const conflicts = copy.getWorksheet("Conflicts");
-    expect(String(conflicts?.getCell("A1").value)).toBe(
-      "Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
-    );
-    expect(String(conflicts?.getCell("A2").value)).toContain(
-      "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030)",
-    );
-    expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 8).value])).toEqual([
-      ["Error", "Workplan!E7"],
-      ["Error", "Workplan!E8"],
-    ]);
-  });
+  it(
+    "the copy carries the very-hidden flags sheet, the highlight " +
+      "rules, the notes and the Conflicts table of the check",
+    async () => {
+      const out = file("annotated.xlsx");
+      await workplan("check", "--expected-end", "2=2032", "--out", out);
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(out);
+      expect(copy.getWorksheet(FLAGS_SHEET)?.state).toBe("veryHidden");
+      expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E7").value).toBe(3);
+      const workplanSheet = copy.getWorksheet("Workplan");
+      const formats =
+        (workplanSheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+          .conditionalFormattings ?? [];
+      const formulas = formats.flatMap((cf) =>
+        cf.rules.map((rule) => ("formulae" in rule ? String(rule.formulae?.[0]) : "")),
+      );
+      expect(formulas.filter((f) => f.includes(FLAGS_SHEET))).toHaveLength(6);
+      // ExcelJS reads a note's text only from runs (<r>); the file's comments part is read as it is.
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]?.async("string");
+      expect(comments).toMatch(new RegExp(`<comment ref="E7"[^>]*>.*?${NOTE_MARK}`, "s"));
+      const conflicts = copy.getWorksheet("Conflicts");
+      expect(String(conflicts?.getCell("A1").value)).toBe(
+        "Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+      );
+      expect(String(conflicts?.getCell("A2").value)).toContain(
+        "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030)",
+      );
+      expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 8).value])).toEqual([
+        ["Error", "Workplan!E7"],
+        ["Error", "Workplan!E8"],
+      ]);
+    },
+  );
 
   it("writes the embedded plan's checked copy when no FILE is given (the demo)", async () => {
     const out = file("demo-checked.xlsx");

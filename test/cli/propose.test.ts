@@ -16,31 +16,35 @@ describe("workplan propose", () => {
     expect(run.stdout).toContain("After the change: 0 errors, 0 warnings, 0 info.");
   });
 
-  it("shows the diff for a one-year slip of cluster 2: topics 6–10 move one meeting on, the 20th meeting is appended", async () => {
-    const run = await workplan("propose", "--expected-end", "2=2031");
-    expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toMatch(
-      /^embedded adopted plan: 1 meeting appended, 0 inversions of the topic order, 5 years moved in all, 5 topics moved \(/,
-    );
-    const diff = run.stdout.split("\n").filter((line) => /^\d+(st|nd|rd|th)\s/.test(line));
-    expect(
-      diff.map((line) =>
-        line
-          .split(/\s{2,}/)
-          .slice(0, 3)
-          .join(" | "),
-      ),
-    ).toEqual([
-      "15th | 2028 | 6 → none",
-      "16th | 2029 | 7 → 6",
-      "17th | 2030 | 8 → 7",
-      "18th | 2031 | 9 → 8",
-      "19th | 2032 | 10 → 9",
-      "20th | 2033 | none → 10",
-    ]);
-    expect(diff[1]).toContain("cluster-too-early");
-    expect(diff[5]).toContain("(appended)");
-  });
+  it(
+    "shows the diff for a one-year slip of cluster 2: topics " +
+      "6–10 move one meeting on, the 20th meeting is appended",
+    async () => {
+      const run = await workplan("propose", "--expected-end", "2=2031");
+      expect(run.code).toBe(0);
+      expect(run.stdout.split("\n")[0]).toMatch(
+        /^embedded adopted plan: 1 meeting appended, 0 inversions of the topic order, 5 years moved in all, 5 topics moved \(/,
+      );
+      const diff = run.stdout.split("\n").filter((line) => /^\d+(st|nd|rd|th)\s/.test(line));
+      expect(
+        diff.map((line) =>
+          line
+            .split(/\s{2,}/)
+            .slice(0, 3)
+            .join(" | "),
+        ),
+      ).toEqual([
+        "15th | 2028 | 6 → none",
+        "16th | 2029 | 7 → 6",
+        "17th | 2030 | 8 → 7",
+        "18th | 2031 | 9 → 8",
+        "19th | 2032 | 10 → 9",
+        "20th | 2033 | none → 10",
+      ]);
+      expect(diff[1]).toContain("cluster-too-early");
+      expect(diff[5]).toContain("(appended)");
+    },
+  );
 
   it("prints the documented JSON, listing every meeting of the proposed timeline in order", async () => {
     const run = await workplan("propose", "--json", "--expected-end", "2=2031");
@@ -82,57 +86,61 @@ describe("workplan propose", () => {
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
-  it("--out writes a Proposal sheet with the changed cells marked, leaving the Workplan table and the input unchanged", async () => {
-    const input = file("plan.xlsx");
-    await workplan("init", input);
-    const before = readFileSync(input);
-    const out = file("proposal.xlsx");
-    const run = await workplan("propose", input, "--expected-end", "2=2031", "--out", out);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('with the sheet "Proposal 2026-11-23"');
-    expect(readFileSync(input).equals(before)).toBe(true);
+  it(
+    "--out writes a Proposal sheet with the changed cells " +
+      "marked, leaving the Workplan table and the input unchanged",
+    async () => {
+      const input = file("plan.xlsx");
+      await workplan("init", input);
+      const before = readFileSync(input);
+      const out = file("proposal.xlsx");
+      const run = await workplan("propose", input, "--expected-end", "2=2031", "--out", out);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('with the sheet "Proposal 2026-11-23"');
+      expect(readFileSync(input).equals(before)).toBe(true);
 
-    const copy = new ExcelJS.Workbook();
-    await copy.xlsx.readFile(out);
-    const sheet = copy.getWorksheet("Proposal 2026-11-23");
-    expect(sheet).toBeDefined();
-    const grid: ExcelJS.Row[] = [];
-    sheet?.eachRow((row) => {
-      if (/^\d+(st|nd|rd|th)$/.test(String(row.getCell(1).value))) grid.push(row);
-    });
-    expect(grid.map((row) => row.getCell(1).value)).toEqual([
-      "10th",
-      "11th",
-      "12th",
-      "13th",
-      "14th",
-      "15th",
-      "16th",
-      "17th",
-      "18th",
-      "19th",
-      "20th",
-    ]);
-    const twentieth = grid[10];
-    expect(twentieth?.getCell(2).value).toBe(2033);
-    expect(twentieth?.getCell(5).value).toBe("10 — Training and technical assistance (art. 14)");
-    const marked = grid.filter(
-      (row) => (row.getCell(5).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === "FFFFEB9C",
-    );
-    expect(marked.map((row) => row.getCell(1).value)).toEqual(["15th", "16th", "17th", "18th", "19th", "20th"]);
-    // The copy's Workplan is the input's: proposing changes nothing until the planner applies it.
-    expect((await workplan("check", out, "--json")).stdout).toBe(
-      (await workplan("check", input, "--json")).stdout.replace(JSON.stringify(input), JSON.stringify(out)),
-    );
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(out);
+      const sheet = copy.getWorksheet("Proposal 2026-11-23");
+      expect(sheet).toBeDefined();
+      const grid: ExcelJS.Row[] = [];
+      sheet?.eachRow((row) => {
+        if (/^\d+(st|nd|rd|th)$/.test(String(row.getCell(1).value))) grid.push(row);
+      });
+      expect(grid.map((row) => row.getCell(1).value)).toEqual([
+        "10th",
+        "11th",
+        "12th",
+        "13th",
+        "14th",
+        "15th",
+        "16th",
+        "17th",
+        "18th",
+        "19th",
+        "20th",
+      ]);
+      const twentieth = grid[10];
+      expect(twentieth?.getCell(2).value).toBe(2033);
+      expect(twentieth?.getCell(5).value).toBe("10 — Training and technical assistance (art. 14)");
+      const marked = grid.filter(
+        (row) => (row.getCell(5).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === "FFFFEB9C",
+      );
+      expect(marked.map((row) => row.getCell(1).value)).toEqual(["15th", "16th", "17th", "18th", "19th", "20th"]);
+      // The copy's Workplan is the input's: proposing changes nothing until the planner applies it.
+      expect((await workplan("check", out, "--json")).stdout).toBe(
+        (await workplan("check", input, "--json")).stdout.replace(JSON.stringify(input), JSON.stringify(out)),
+      );
 
-    const second = file("proposal2.xlsx");
-    await workplan("propose", out, "--expected-end", "2=2031", "--out", second);
-    const again = new ExcelJS.Workbook();
-    await again.xlsx.readFile(second);
-    expect(again.worksheets.map((w) => w.name)).toEqual(
-      expect.arrayContaining(["Proposal 2026-11-23", "Proposal 2026-11-23 (2)"]),
-    );
-  });
+      const second = file("proposal2.xlsx");
+      await workplan("propose", out, "--expected-end", "2=2031", "--out", second);
+      const again = new ExcelJS.Workbook();
+      await again.xlsx.readFile(second);
+      expect(again.worksheets.map((w) => w.name)).toEqual(
+        expect.arrayContaining(["Proposal 2026-11-23", "Proposal 2026-11-23 (2)"]),
+      );
+    },
+  );
 });
 
 describe("workplan propose on a workbook that check finds wrong", () => {

@@ -33,33 +33,37 @@ function proposalFor(wb: Workbook, expectedEnd: Map<number, number>) {
 }
 
 describe("applying a proposal to the Workplan table", () => {
-  it("for a one-year slip of cluster 2: five cells change, the 20th meeting is appended, and the check comes back clean", () => {
-    const wb = Workbook.adopted();
-    wb.set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes, "Vienna, to be confirmed");
-    const slip = new Map([[2, 2031]]);
-    const { plan, proposal } = proposalFor(wb, slip);
-    const edit = describeApply(proposal, plan, wb.table(WORKPLAN.table));
-    expect(edit.cells.map((c) => `${c.cell}=${c.value ?? ""}`)).toEqual([
-      "E7=",
-      "E8=6 — Record-keeping; marking (arts. 7, 8)",
-      "E9=7 — Export, import and transit licensing (art. 10)",
-      "E10=8 — Brokers and brokering (art. 15)",
-      "E11=9 — Security and preventive measures (art. 11)",
-    ]);
-    expect(edit.rows).toEqual([[20, 2033, null, null, "10 — Training and technical assistance (art. 14)", null]]);
-    expect(edit.changes).toEqual([
-      "The 15th meeting (2028): topic 6 → no fixed topic",
-      "The 16th meeting (2029): topic 7 → topic 6",
-      "The 17th meeting (2030): topic 8 → topic 7",
-      "The 18th meeting (2031): topic 9 → topic 8",
-      "The 19th meeting (2032): topic 10 → topic 9",
-      "Add the 20th meeting (2033) with topic 10",
-    ]);
+  it(
+    "for a one-year slip of cluster 2: five cells change, the " +
+      "20th meeting is appended, and the check comes back clean",
+    () => {
+      const wb = Workbook.adopted();
+      wb.set(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes, "Vienna, to be confirmed");
+      const slip = new Map([[2, 2031]]);
+      const { plan, proposal } = proposalFor(wb, slip);
+      const edit = describeApply(proposal, plan, wb.table(WORKPLAN.table));
+      expect(edit.cells.map((c) => `${c.cell}=${c.value ?? ""}`)).toEqual([
+        "E7=",
+        "E8=6 — Record-keeping; marking (arts. 7, 8)",
+        "E9=7 — Export, import and transit licensing (art. 10)",
+        "E10=8 — Brokers and brokering (art. 15)",
+        "E11=9 — Security and preventive measures (art. 11)",
+      ]);
+      expect(edit.rows).toEqual([[20, 2033, null, null, "10 — Training and technical assistance (art. 14)", null]]);
+      expect(edit.changes).toEqual([
+        "The 15th meeting (2028): topic 6 → no fixed topic",
+        "The 16th meeting (2029): topic 7 → topic 6",
+        "The 17th meeting (2030): topic 8 → topic 7",
+        "The 18th meeting (2031): topic 9 → topic 8",
+        "The 19th meeting (2032): topic 10 → topic 9",
+        "Add the 20th meeting (2033) with topic 10",
+      ]);
 
-    applyEdit(wb, edit);
-    expect(wb.check({ ...NOW, expectedEnd: slip }).summary).toEqual({ error: 0, warning: 0, info: 0 });
-    expect(wb.get(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes)).toBe("Vienna, to be confirmed");
-  });
+      applyEdit(wb, edit);
+      expect(wb.check({ ...NOW, expectedEnd: slip }).summary).toEqual({ error: 0, warning: 0, info: 0 });
+      expect(wb.get(WORKPLAN.table, { Meeting: 17 }, WORKPLAN.notes)).toBe("Vienna, to be confirmed");
+    },
+  );
 
   it("puts appended values under the right headers when the planner reordered the columns and added one", () => {
     const wb = Workbook.adopted();

@@ -344,7 +344,8 @@ function timingFindings(findings: readonly Finding[]): string[] {
     .filter((f) => TIMING.has(f.rule))
     .map(
       (f) =>
-        `${f.rule} | ${f.severity} | ${f.meeting} | ${f.year} | ${f.topic} | ${f.message.replace(/\b[A-Z]{1,3}[1-9]\d*\b/g, "<cell>")}`,
+        `${f.rule} | ${f.severity} | ${f.meeting} | ${f.year} | ${f.topic} ` +
+        `| ${f.message.replace(/\b[A-Z]{1,3}[1-9]\d*\b/g, "<cell>")}`,
     )
     .sort();
 }

@@ -9,17 +9,21 @@ describe("a what-if slip", () => {
   const tables = tablesByName(Workbook.adopted().tables);
   const baseline = checkWorkbook(tables, NOW);
 
-  it("shows the findings a two-year slip of cluster 2 makes appear, and the proposal for it, without touching the tables", () => {
-    const before = JSON.stringify(Workbook.adopted().tables);
-    const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline);
-    expect(preview.diff.appeared.map((f) => `${f.rule} ${f.cell}`)).toEqual([
-      "cluster-too-early E7",
-      "cluster-too-early E8",
-    ]);
-    expect(preview.diff.disappeared).toEqual([]);
-    expect(preview.proposal).toMatchObject({ feasible: true, appendedMeetings: 2 });
-    expect(JSON.stringify([...tables.values()])).toBe(before);
-  });
+  it(
+    "shows the findings a two-year slip of cluster 2 makes " +
+      "appear, and the proposal for it, without touching the tables",
+    () => {
+      const before = JSON.stringify(Workbook.adopted().tables);
+      const preview = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline);
+      expect(preview.diff.appeared.map((f) => `${f.rule} ${f.cell}`)).toEqual([
+        "cluster-too-early E7",
+        "cluster-too-early E8",
+      ]);
+      expect(preview.diff.disappeared).toEqual([]);
+      expect(preview.proposal).toMatchObject({ feasible: true, appendedMeetings: 2 });
+      expect(JSON.stringify([...tables.values()])).toBe(before);
+    },
+  );
 
   it("shows what disappears when the spin button brings a slipped cluster back", () => {
     const slipped = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2032);
@@ -31,13 +35,16 @@ describe("a what-if slip", () => {
     expect(preview.check.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["cluster-too-early E7"]);
   });
 
-  it("treats a finding whose numbers change but which stays on the same cell as neither appearing nor disappearing", () => {
-    const one = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2031]]) }, baseline).check.findings;
-    const two = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline).check.findings;
-    const diff = diffFindings(one, two);
-    expect(diff.appeared.map((f) => f.cell)).toEqual(["E8"]);
-    expect(diff.disappeared).toEqual([]);
-  });
+  it(
+    "treats a finding whose numbers change but which stays " + "on the same cell as neither appearing nor disappearing",
+    () => {
+      const one = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2031]]) }, baseline).check.findings;
+      const two = whatIf(tables, { ...NOW, expectedEnd: new Map([[2, 2032]]) }, baseline).check.findings;
+      const diff = diffFindings(one, two);
+      expect(diff.appeared.map((f) => f.cell)).toEqual(["E8"]);
+      expect(diff.disappeared).toEqual([]);
+    },
+  );
 });
 
 describe("a what-if cancellation (the pane's Meetings what-if and --cancel use the same call)", () => {

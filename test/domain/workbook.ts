@@ -121,7 +121,8 @@ export function single(findings: readonly Finding[], rule: string): Finding {
   const found = ofRule(findings, rule);
   if (found.length !== 1) {
     throw new Error(
-      `expected one ${rule} finding, got ${found.length}:\n${findings.map((f) => `  ${f.rule} ${f.sheet}!${f.cell} ${f.message}`).join("\n")}`,
+      `expected one ${rule} finding, ` +
+        `got ${found.length}:\n${findings.map((f) => `  ${f.rule} ${f.sheet}!${f.cell} ${f.message}`).join("\n")}`,
     );
   }
   return found[0] as Finding;

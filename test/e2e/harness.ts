@@ -89,8 +89,10 @@ export interface AxeViolation {
  * Office host, Office.js answers onReady with no host, and until then it may still put its own
  * namespace at window.Office (o15apptofilemappingtable.js, which it loads itself, does).
  */
-const STAND_IN = `Office.onReady(function () {
-  function load(src, next) { var s = document.createElement("script"); s.src = src; s.onload = next; document.body.appendChild(s); }
+const STAND_IN =
+  `Office.onReady(function () {
+  function load(src, next) { var s = document.createElement("script"); s.src = src; s.onload = next; ` +
+  `document.body.appendChild(s); }
   window.__officeJsReady = { officeJs: typeof OSF === "object" && typeof OSF.NamespaceManager === "object" };
   function start() { load("fake-office.js", function () { load("taskpane.js"); }); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
@@ -260,7 +262,8 @@ export async function startE2e(): Promise<E2e> {
   const CHROMIUM = toolPath("chromium");
   if (!CHROMIUM)
     throw new Error(
-      "Chromium is missing: no /usr/bin/chromium and none on PATH. .ci/run installs it (apt-get install chromium); the end-to-end tests do not run without it in CI.",
+      "Chromium is missing: no /usr/bin/chromium and none on PATH. .ci/run installs it (apt-get install " +
+        "chromium); the end-to-end tests do not run without it in CI.",
     );
   const dist = await builtBundle();
   const server = await serve(dist);
@@ -328,7 +331,8 @@ export async function startE2e(): Promise<E2e> {
       expect(
         grave.map(
           (v) =>
-            `${state}: ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join("; ")}`,
+            `${state}: ${v.impact} ${v.id}: ${v.help} ` +
+            `at ${v.nodes.map((n) => `${n.target.join(" ")} (${n.failureSummary ?? ""})`).join("; ")}`,
         ),
       ).toEqual([]);
     },
@@ -350,17 +354,20 @@ export async function startE2e(): Promise<E2e> {
       const lines = audits.flatMap(({ state, violations }) =>
         violations.map(
           (v) =>
-            `  ${state}: ${v.impact ?? "?"} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+            `  ${state}: ${v.impact ?? "?"} ${v.id} (${v.help}) ` +
+            `at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
         ),
       );
       if (audits.length > 0) {
         const states = audits.map((a) => `${a.state} ${a.rules} rules`).join(", ");
         process.stdout.write(
-          `axe-core on ${audits.length} states of the pane (${states}): ${lines.length === 0 ? "no violations" : `violations below serious:\n${lines.join("\n")}`}\n`,
+          `axe-core on ${audits.length} states of the pane ` +
+            `(${states}): ${lines.length === 0 ? "no violations" : `violations below serious:\n${lines.join("\n")}`}\n`,
         );
       }
       process.stdout.write(
-        `Requests that would have left 127.0.0.1 (blocked): ${offHost.length === 0 ? "none" : [...new Set(offHost)].join(", ")}\n`,
+        `Requests that would have left 127.0.0.1 ` +
+          `(blocked): ${offHost.length === 0 ? "none" : [...new Set(offHost)].join(", ")}\n`,
       );
     },
   };

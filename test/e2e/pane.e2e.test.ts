@@ -132,123 +132,128 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it("checks a slip: two errors with sources, Go to selects the cell, the grid shows the fills, Clear removes only them; two syncs a check", async () => {
-    const { page, errors } = await open("seed=default&theme=light");
-    await idle(page);
-    // A co-author slips cluster 2: the pane reads the workbook again and lists the findings at once,
-    // not highlighted yet, in one read and no write.
-    const beforeSlip = await syncs(page);
-    await page.evaluate(() => window.__workplanFake.coAuthorEdit("Clusters", "E3", 2032));
-    await page.getByRole("region", { name: "Errors (2)" }).waitFor();
-    await page
-      .getByRole("group", { name: "Last check" })
-      .getByText(/^Not highlighted yet: the findings below are not marked in the workbook\./)
-      .waitFor();
-    await idle(page);
-    expect((await syncs(page)) - beforeSlip).toBe(1);
-    expect((await grid(page)).sheets.map((sheet) => sheet.name)).not.toContain("WorkplanChecker");
-    const before = userData(await grid(page));
-    expect(sheetOf(await grid(page), "Workplan").fills).toEqual({});
+  it(
+    "checks a slip: two errors with sources, Go to selects the cell, the grid shows the fills, Clear removes only " +
+      "them; two syncs a check",
+    async () => {
+      const { page, errors } = await open("seed=default&theme=light");
+      await idle(page);
+      // A co-author slips cluster 2: the pane reads the workbook again and lists the findings at once,
+      // not highlighted yet, in one read and no write.
+      const beforeSlip = await syncs(page);
+      await page.evaluate(() => window.__workplanFake.coAuthorEdit("Clusters", "E3", 2032));
+      await page.getByRole("region", { name: "Errors (2)" }).waitFor();
+      await page
+        .getByRole("group", { name: "Last check" })
+        .getByText(/^Not highlighted yet: the findings below are not marked in the workbook\./)
+        .waitFor();
+      await idle(page);
+      expect((await syncs(page)) - beforeSlip).toBe(1);
+      expect((await grid(page)).sheets.map((sheet) => sheet.name)).not.toContain("WorkplanChecker");
+      const before = userData(await grid(page));
+      expect(sheetOf(await grid(page), "Workplan").fills).toEqual({});
 
-    const firstCheckFrom = await syncs(page);
-    await check(page);
-    const firstCheck = (await syncs(page)) - firstCheckFrom;
-    const errorsGroup = page.getByRole("region", { name: "Errors (2)" });
-    await errorsGroup.waitFor();
-    const items = errorsGroup.getByRole("listitem");
-    expect(await items.count()).toBe(2);
-    for (const text of await items.allTextContents()) {
-      expect(text).toMatch(
-        /before the review of cluster 2 "Prevention" is finalised or finalising: that review is now expected to end in 2032/,
+      const firstCheckFrom = await syncs(page);
+      await check(page);
+      const firstCheck = (await syncs(page)) - firstCheckFrom;
+      const errorsGroup = page.getByRole("region", { name: "Errors (2)" });
+      await errorsGroup.waitFor();
+      const items = errorsGroup.getByRole("listitem");
+      expect(await items.count()).toBe(2);
+      for (const text of await items.allTextContents()) {
+        expect(text).toMatch(
+          /before the review of cluster 2 "Prevention" is finalised or finalising: that review is now expected to end in 2032/,
+        );
+        expect(text).toContain("Source: P§18, P§4, P§49 · rule cluster-too-early");
+      }
+      expect(await page.getByRole("region", { name: /^(Warnings|Info)/ }).count()).toBe(0);
+      expect(await page.getByRole("group", { name: "Last check" }).textContent()).toContain("cluster 2 2032");
+      await audit(page, "findings (light)");
+      await shoot(page, "pane-findings-light");
+
+      // Windows high contrast (forced colours): the Go to links look like links (underlined, in LinkText),
+      // and the severity groups keep a border of their own.
+      await page.emulateMedia({ forcedColors: "active" });
+      const goTo = page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
+      expect(await goTo.evaluate((link) => getComputedStyle(link).textDecorationLine)).toContain("underline");
+      expect(await errorsGroup.evaluate((group) => getComputedStyle(group).borderLeftStyle)).toBe("double");
+      await audit(page, "findings (forced colours)");
+      await shoot(page, "pane-findings-forced");
+      await page.emulateMedia({ forcedColors: "none" });
+
+      // A repeat check, once the helper sheets exist: one sync to read, one to write.
+      const from = await syncs(page);
+      await check(page);
+      const perCheck = (await syncs(page)) - from;
+      process.stdout.write(`${JSON.stringify({ syncs_first_check: firstCheck, syncs_per_check: perCheck })}\n`);
+      expect(perCheck).toBe(2);
+
+      // The highlights, as a person sees them in the grid: red on E7 and E8, their rows (7, 8) tinted, nothing else.
+      const workplan = sheetOf(await grid(page), "Workplan");
+      expect(workplan.fills.E7).toMatch(ERROR_FILL);
+      expect(workplan.fills.E8).toMatch(ERROR_FILL);
+      const tinted = Object.keys(workplan.fills).filter((cell) => ERROR_TINT.test(workplan.fills[cell] ?? ""));
+      expect(tinted.sort()).toEqual(["A7", "A8", "B7", "B8", "C7", "C8", "D7", "D8", "F7", "F8"]);
+      expect(Object.keys(workplan.notes).sort()).toEqual(["E7", "E8"]);
+
+      await page.evaluate(() => {
+        window.__workplanFake.excel.model.activeSheet = "Clusters";
+      });
+      await page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }).click();
+      await page.getByRole("status").filter({ hasText: "Selected Workplan!E7." }).waitFor();
+      expect(await page.evaluate(() => window.__workplanFake.excel.model.selection)).toBe("Workplan!E7");
+      expect((await grid(page)).activeSheet).toBe("Workplan");
+
+      await page.getByRole("button", { name: "Clear highlights" }).click();
+      await page.getByText(/^Cleared the highlights: 6 highlight rules and 2 notes the add-in wrote\./).waitFor();
+      await idle(page);
+      const cleared = await grid(page);
+      expect(sheetOf(cleared, "Workplan").fills).toEqual({});
+      expect(sheetOf(cleared, "Workplan").notes).toEqual({});
+      expect(userData(cleared)).toEqual(before);
+      // The findings stay (they are still true), said to be the last check's and no longer marked.
+      expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
+      await page
+        .getByRole("group", { name: "Last check" })
+        .getByText(/^Highlights cleared since: the findings below are from this check/)
+        .waitFor();
+
+      // Excel refuses the write (a protected sheet): the list stays, with one line saying why, and no error bar.
+      await page.evaluate(() =>
+        window.__workplanFake.refuseWrites(
+          "AccessDenied",
+          "The requested operation is not allowed: the sheet is protected.",
+        ),
       );
-      expect(text).toContain("Source: P§18, P§4, P§49 · rule cluster-too-early");
-    }
-    expect(await page.getByRole("region", { name: /^(Warnings|Info)/ }).count()).toBe(0);
-    expect(await page.getByRole("group", { name: "Last check" }).textContent()).toContain("cluster 2 2032");
-    await audit(page, "findings (light)");
-    await shoot(page, "pane-findings-light");
+      await page.getByRole("button", { name: "Check", exact: true }).click();
+      await page
+        .getByRole("group", { name: "Last check" })
+        .getByText(/^The findings are listed, but the highlights could not be written in the workbook\. Excel refused/)
+        .waitFor();
+      await idle(page);
+      expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
+      expect(await page.getByRole("group", { name: /^Could not/ }).count()).toBe(0);
+      await audit(page, "write refused (light)");
+      await shoot(page, "pane-write-refused-light");
+      await page.evaluate(() => window.__workplanFake.refuseWrites(null));
 
-    // Windows high contrast (forced colours): the Go to links look like links (underlined, in LinkText),
-    // and the severity groups keep a border of their own.
-    await page.emulateMedia({ forcedColors: "active" });
-    const goTo = page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
-    expect(await goTo.evaluate((link) => getComputedStyle(link).textDecorationLine)).toContain("underline");
-    expect(await errorsGroup.evaluate((group) => getComputedStyle(group).borderLeftStyle)).toBe("double");
-    await audit(page, "findings (forced colours)");
-    await shoot(page, "pane-findings-forced");
-    await page.emulateMedia({ forcedColors: "none" });
-
-    // A repeat check, once the helper sheets exist: one sync to read, one to write.
-    const from = await syncs(page);
-    await check(page);
-    const perCheck = (await syncs(page)) - from;
-    process.stdout.write(`${JSON.stringify({ syncs_first_check: firstCheck, syncs_per_check: perCheck })}\n`);
-    expect(perCheck).toBe(2);
-
-    // The highlights, as a person sees them in the grid: red on E7 and E8, their rows (7, 8) tinted, nothing else.
-    const workplan = sheetOf(await grid(page), "Workplan");
-    expect(workplan.fills.E7).toMatch(ERROR_FILL);
-    expect(workplan.fills.E8).toMatch(ERROR_FILL);
-    const tinted = Object.keys(workplan.fills).filter((cell) => ERROR_TINT.test(workplan.fills[cell] ?? ""));
-    expect(tinted.sort()).toEqual(["A7", "A8", "B7", "B8", "C7", "C8", "D7", "D8", "F7", "F8"]);
-    expect(Object.keys(workplan.notes).sort()).toEqual(["E7", "E8"]);
-
-    await page.evaluate(() => {
-      window.__workplanFake.excel.model.activeSheet = "Clusters";
-    });
-    await page.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }).click();
-    await page.getByRole("status").filter({ hasText: "Selected Workplan!E7." }).waitFor();
-    expect(await page.evaluate(() => window.__workplanFake.excel.model.selection)).toBe("Workplan!E7");
-    expect((await grid(page)).activeSheet).toBe("Workplan");
-
-    await page.getByRole("button", { name: "Clear highlights" }).click();
-    await page.getByText(/^Cleared the highlights: 6 highlight rules and 2 notes the add-in wrote\./).waitFor();
-    await idle(page);
-    const cleared = await grid(page);
-    expect(sheetOf(cleared, "Workplan").fills).toEqual({});
-    expect(sheetOf(cleared, "Workplan").notes).toEqual({});
-    expect(userData(cleared)).toEqual(before);
-    // The findings stay (they are still true), said to be the last check's and no longer marked.
-    expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
-    await page
-      .getByRole("group", { name: "Last check" })
-      .getByText(/^Highlights cleared since: the findings below are from this check/)
-      .waitFor();
-
-    // Excel refuses the write (a protected sheet): the list stays, with one line saying why, and no error bar.
-    await page.evaluate(() =>
-      window.__workplanFake.refuseWrites(
-        "AccessDenied",
-        "The requested operation is not allowed: the sheet is protected.",
-      ),
-    );
-    await page.getByRole("button", { name: "Check", exact: true }).click();
-    await page
-      .getByRole("group", { name: "Last check" })
-      .getByText(/^The findings are listed, but the highlights could not be written in the workbook\. Excel refused/)
-      .waitFor();
-    await idle(page);
-    expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
-    expect(await page.getByRole("group", { name: /^Could not/ }).count()).toBe(0);
-    await audit(page, "write refused (light)");
-    await shoot(page, "pane-write-refused-light");
-    await page.evaluate(() => window.__workplanFake.refuseWrites(null));
-
-    // Excel fails even to read: the pane says so and what to do, and stays usable.
-    await page.evaluate(() => {
-      for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("RequestAborted", "The request was aborted.");
-    });
-    await page.getByRole("button", { name: "Check", exact: true }).click();
-    const bar = page.getByRole("group", { name: "Could not check the workbook" });
-    await bar.waitFor();
-    await idle(page);
-    expect(await bar.textContent()).toMatch(/Excel said: RequestAborted/);
-    expect(await page.getByText(/^Cleared the highlights/).count()).toBe(0);
-    expect(await page.getByRole("button", { name: "Check", exact: true }).isEnabled()).toBe(true);
-    await audit(page, "error (light)");
-    await shoot(page, "pane-error-light");
-    expect(errors).toEqual([]);
-  }, 120_000);
+      // Excel fails even to read: the pane says so and what to do, and stays usable.
+      await page.evaluate(() => {
+        for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("RequestAborted", "The request was aborted.");
+      });
+      await page.getByRole("button", { name: "Check", exact: true }).click();
+      const bar = page.getByRole("group", { name: "Could not check the workbook" });
+      await bar.waitFor();
+      await idle(page);
+      expect(await bar.textContent()).toMatch(/Excel said: RequestAborted/);
+      expect(await page.getByText(/^Cleared the highlights/).count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Check", exact: true }).isEnabled()).toBe(true);
+      await audit(page, "error (light)");
+      await shoot(page, "pane-error-light");
+      expect(errors).toEqual([]);
+    },
+    120_000,
+  );
 
   it("follows Office's dark theme", async () => {
     const { page, errors } = await open("seed=default&theme=dark");
@@ -275,9 +280,12 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect(errors).toEqual([]);
   }, 90_000);
 
-  it("never leaves localhost: no request to the CDN or any other host but Office.js's own telemetry frame, blocked", () => {
-    expect(requests.length).toBeGreaterThan(0);
-    expect(requests.filter((url) => /appsforoffice|microsoft\.com/i.test(url))).toEqual([]);
-    expect(offHost.filter((url) => url !== OFFICE_JS_TELEMETRY)).toEqual([]);
-  });
+  it(
+    "never leaves localhost: no request to the CDN or any " + "other host but Office.js's own telemetry frame, blocked",
+    () => {
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((url) => /appsforoffice|microsoft\.com/i.test(url))).toEqual([]);
+      expect(offHost.filter((url) => url !== OFFICE_JS_TELEMETRY)).toEqual([]);
+    },
+  );
 });

@@ -35,7 +35,10 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     await e2e?.close();
   });
 
-  /** Opens the pane, types the notes, and slips cluster 2 by two years with its spin button: once the increment button, once ArrowUp. */
+  /**
+   * Opens the pane, types the notes, and slips cluster 2 by two years with its spin button: once the increment button,
+   * once ArrowUp.
+   */
   async function slipWithSpinButton(theme: "light" | "dark"): Promise<{ page: Page; errors: string[] }> {
     const opened = await e2e.open(`seed=default&theme=${theme}`);
     const { page } = opened;
@@ -47,7 +50,8 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     const spin = page.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
     expect(await spin.inputValue()).toBe("2030");
     const from = await syncs(page);
-    // Fluent's SpinButton: the arrow buttons are beside the input, out of the tab order (the keyboard uses the arrow keys).
+    // Fluent's SpinButton: the arrow buttons are beside the input, out of the tab order (the keyboard uses the arrow
+    // keys).
     await page.locator("li", { has: spin }).locator(".fui-SpinButton__incrementButton").click();
     await page.getByText("Planned 2030 · +1 year").waitFor();
     await spin.focus();
@@ -66,160 +70,170 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     return table;
   }
 
-  it("spin cluster 2 to 2032 → two findings would appear → propose → write the proposal sheet → apply after confirming → the grid changed, the notes kept, the check clean", async () => {
-    const { page, errors } = await slipWithSpinButton("light");
-    const before = await grid(page);
-    const workplanBefore = sheetOf(before, "Workplan");
-    expect(workplanBefore.tables).toEqual([{ name: "Workplan", range: "A1:F11" }]);
+  it(
+    "spin cluster 2 to 2032 → two findings would appear → propose → write the proposal sheet → apply after " +
+      "confirming → the grid changed, the notes kept, the check clean",
+    async () => {
+      const { page, errors } = await slipWithSpinButton("light");
+      const before = await grid(page);
+      const workplanBefore = sheetOf(before, "Workplan");
+      expect(workplanBefore.tables).toEqual([{ name: "Workplan", range: "A1:F11" }]);
 
-    // The findings the slip would make appear: cluster-too-early on the 15th and 16th meetings' fixed topics.
-    const appear = page.getByRole("region", { name: "Would appear (2)" });
-    await appear.waitFor();
-    const appeared = await appear.getByRole("listitem").allTextContents();
-    expect(appeared).toHaveLength(2);
-    expect(appeared[0]).toMatch(
-      /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E7$/,
-    );
-    expect(appeared[1]).toMatch(
-      /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E8$/,
-    );
-    expect(await page.getByRole("region", { name: /^Would disappear/ }).count()).toBe(0);
-    await e2e.audit(page, "what-if (light)");
-
-    // Propose: the 20th and 21st meetings appended, nothing left to fix.
-    const table = await propose(page);
-    const appended = await table.getByRole("row").filter({ hasText: "appended" }).allTextContents();
-    expect(appended).toEqual([
-      "20thappended2033no fixed topic → becomes topic 9, Security and preventive measures",
-      "21stappended2034no fixed topic → becomes topic 10, Training and technical assistance",
-    ]);
-    await page.getByText("After the change: 0 errors, 0 warnings, 0 info.").waitFor();
-    const changedRows = (await table.getByRole("row").allTextContents()).filter((text) => / → /.test(text)).length;
-    // One primary button in the view: the proposal's "Write proposal for the Bureau" (Check steps back).
-    const primaries = await page.getByRole("button").evaluateAll((buttons) => {
-      const brand = getComputedStyle(
-        buttons.find((b) => b.textContent === "Write proposal for the Bureau") ?? document.body,
-      ).backgroundColor;
-      return buttons.filter((b) => getComputedStyle(b).backgroundColor === brand).map((b) => b.textContent);
-    });
-    expect(primaries).toEqual(["Write proposal for the Bureau"]);
-    await e2e.audit(page, "proposal (light)");
-    const shot = await e2e.shoot(page, "whatif-proposal-light");
-    process.stdout.write(`${shot}\n`);
-
-    // Write the proposal sheet: a new sheet with the proposed grid, the changed proposed topics filled; the Workplan table untouched.
-    await page.getByRole("button", { name: "Write proposal for the Bureau" }).click();
-    const wrote = page.getByText(/^Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}” for the Bureau/);
-    await wrote.waitFor();
-    await idle(page);
-    const name = /“(Proposal \d{4}-\d{2}-\d{2})”/.exec((await wrote.textContent()) ?? "")?.[1] ?? "";
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
-    expect([
-      `Proposal ${today}`,
-      `Proposal ${new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10)}`,
-    ]).toContain(name);
-    const written = await grid(page);
-    const proposalSheet = sheetOf(written, name);
-    expect(proposalSheet.visibility).toBe("Visible");
-    expect(written.activeSheet).toBe(name);
-    const headerCell =
-      Object.entries(proposalSheet.values).find(([, value]) => value === PROPOSAL_HEADERS[0])?.[0] ?? "";
-    const headerRow = Number(headerCell.slice(1));
-    const letter = columnLetter(PROPOSED_COLUMN);
-    expect(proposalSheet.values[`${letter}${headerRow}`]).toBe(PROPOSAL_HEADERS[PROPOSED_COLUMN]);
-    const filled = Object.keys(proposalSheet.fills);
-    expect(filled.length).toBe(changedRows);
-    for (const cell of filled) {
-      expect(cell).toMatch(new RegExp(`^${letter}\\d+$`));
-      expect(Number(cell.slice(1))).toBeGreaterThan(headerRow);
-      expect(proposalSheet.fills[cell]).toMatch(new RegExp(`^#?${CHANGED_FILL}$`, "i"));
-    }
-    // Filled exactly where the proposed fixed topic differs from the current one.
-    const current = columnLetter(PROPOSAL_HEADERS.indexOf("Fixed topic now"));
-    // The grid's rows (a meeting's ordinal in column A), not the blocks below it.
-    const bodyRows = Object.entries(column(proposalSheet, "A"))
-      .filter(([, value]) => /^\d+(st|nd|rd|th)$/.test(String(value)))
-      .map(([cell]) => Number(cell.slice(1)))
-      .filter((row) => row > headerRow);
-    expect(bodyRows).toHaveLength(12);
-    const differing = bodyRows.filter(
-      (row) => (proposalSheet.values[`${current}${row}`] ?? null) !== (proposalSheet.values[`${letter}${row}`] ?? null),
-    );
-    expect(filled.map((cell) => Number(cell.slice(1))).sort((a, b) => a - b)).toEqual(differing);
-    // The two appended meetings are on the sheet, their proposed topics filled.
-    const row21 = Object.entries(proposalSheet.values).find(([, value]) => value === "21st")?.[0] ?? "";
-    expect(proposalSheet.fills[`${letter}${row21.slice(1)}`]).toBeDefined();
-    expect(sheetOf(written, "Workplan").values).toEqual(workplanBefore.values);
-    expect(sheetOf(written, "Workplan").tables).toEqual(workplanBefore.tables);
-
-    // Apply, after the confirmation that says what will change.
-    await page.getByRole("button", { name: "Apply to workplan" }).click();
-    const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
-    await dialog.waitFor();
-    const changes = await dialog.getByRole("listitem").allTextContents();
-    expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
-    expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
-    // The confirmation opens with focus on Cancel.
-    expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === document.activeElement)).toBe(
-      true,
-    );
-    await e2e.audit(page, "confirmation (light)");
-    await e2e.shoot(page, "whatif-confirmation-light");
-    await dialog.getByRole("button", { name: "Apply", exact: true }).click();
-    await page.getByRole("status").filter({ hasText: "Applied and checked: no conflicts." }).waitFor();
-    await idle(page);
-
-    // The grid: 12 meetings in the Workplan table, E7 and E8 changed, the planner's notes where they were, no highlight.
-    const after = await grid(page);
-    const workplan = sheetOf(after, "Workplan");
-    expect(workplan.tables).toEqual([{ name: "Workplan", range: "A1:F13" }]);
-    expect(Object.keys(column(workplan, "A")).length - 1).toBe(12);
-    expect(workplan.values.E7).not.toBe(workplanBefore.values.E7);
-    expect(workplan.values.E8).not.toBe(workplanBefore.values.E8);
-    expect([workplan.values.A12, workplan.values.B12, workplan.values.A13, workplan.values.B13]).toEqual([
-      20, 2033, 21, 2034,
-    ]);
-    expect(String(workplan.values.E12)).toMatch(/^9 — /);
-    expect(String(workplan.values.E13)).toMatch(/^10 — /);
-    expect(column(workplan, "F")).toEqual(column(workplanBefore, "F"));
-    for (const [cell, text] of Object.entries(NOTES)) expect(workplan.values[cell]).toBe(text);
-    // Only the fixed topics changed in the existing rows: meeting, year, status and flexible topic as they were.
-    for (const letterBefore of ["A", "B", "C", "D"]) {
-      const kept = Object.fromEntries(
-        Object.entries(column(workplan, letterBefore)).filter(([cell]) => Number(cell.slice(1)) <= 11),
+      // The findings the slip would make appear: cluster-too-early on the 15th and 16th meetings' fixed topics.
+      const appear = page.getByRole("region", { name: "Would appear (2)" });
+      await appear.waitFor();
+      const appeared = await appear.getByRole("listitem").allTextContents();
+      expect(appeared).toHaveLength(2);
+      expect(appeared[0]).toMatch(
+        /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E7$/,
       );
-      expect(kept).toEqual(column(workplanBefore, letterBefore));
-    }
-    expect(workplan.fills).toEqual({});
-    expect(sheetOf(after, "Clusters").values.E3).toBe(2032);
+      expect(appeared[1]).toMatch(
+        /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E8$/,
+      );
+      expect(await page.getByRole("region", { name: /^Would disappear/ }).count()).toBe(0);
+      await e2e.audit(page, "what-if (light)");
 
-    // The check after Apply is clean: no errors, no warnings.
-    await page.getByText("No conflicts", { exact: true }).waitFor();
-    expect(await page.getByRole("region", { name: /^(Errors|Warnings|Info)/ }).count()).toBe(0);
-    expect(await page.getByRole("group", { name: "Last check" }).textContent()).toMatch(
-      /0 errors, 0 warnings, 0 info\..*cluster 2 2032/,
-    );
-    await page
-      .getByText(/^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./)
-      .waitFor();
-    await e2e.audit(page, "applied (light)");
-    await e2e.shoot(page, "whatif-applied-light");
+      // Propose: the 20th and 21st meetings appended, nothing left to fix.
+      const table = await propose(page);
+      const appended = await table.getByRole("row").filter({ hasText: "appended" }).allTextContents();
+      expect(appended).toEqual([
+        "20thappended2033no fixed topic → becomes topic 9, Security and preventive measures",
+        "21stappended2034no fixed topic → becomes topic 10, Training and technical assistance",
+      ]);
+      await page.getByText("After the change: 0 errors, 0 warnings, 0 info.").waitFor();
+      const changedRows = (await table.getByRole("row").allTextContents()).filter((text) => / → /.test(text)).length;
+      // One primary button in the view: the proposal's "Write proposal for the Bureau" (Check steps back).
+      const primaries = await page.getByRole("button").evaluateAll((buttons) => {
+        const brand = getComputedStyle(
+          buttons.find((b) => b.textContent === "Write proposal for the Bureau") ?? document.body,
+        ).backgroundColor;
+        return buttons.filter((b) => getComputedStyle(b).backgroundColor === brand).map((b) => b.textContent);
+      });
+      expect(primaries).toEqual(["Write proposal for the Bureau"]);
+      await e2e.audit(page, "proposal (light)");
+      const shot = await e2e.shoot(page, "whatif-proposal-light");
+      process.stdout.write(`${shot}\n`);
 
-    // Undo apply restores the grid exactly: the Workplan and Clusters sheets as before Apply.
-    await page.getByRole("button", { name: "Undo apply" }).click();
-    await page
-      .getByRole("status")
-      .filter({ hasText: /^Apply undone and checked/ })
-      .waitFor();
-    await idle(page);
-    const undone = await grid(page);
-    expect(sheetOf(undone, "Workplan").values).toEqual(workplanBefore.values);
-    expect(sheetOf(undone, "Workplan").tables).toEqual(workplanBefore.tables);
-    expect(sheetOf(undone, "Clusters").values.E3).toBe(2030);
-    expect(await page.getByRole("button", { name: "Undo apply" }).count()).toBe(0);
-    await e2e.audit(page, "undone (light)");
-    expect(errors).toEqual([]);
-  }, 120_000);
+      // Write the proposal sheet: a new sheet with the proposed grid, the changed proposed topics filled; the Workplan
+      // table untouched.
+      await page.getByRole("button", { name: "Write proposal for the Bureau" }).click();
+      const wrote = page.getByText(/^Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}” for the Bureau/);
+      await wrote.waitFor();
+      await idle(page);
+      const name = /“(Proposal \d{4}-\d{2}-\d{2})”/.exec((await wrote.textContent()) ?? "")?.[1] ?? "";
+      const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+      expect([
+        `Proposal ${today}`,
+        `Proposal ${new Date(Date.parse(today) - 86_400_000).toISOString().slice(0, 10)}`,
+      ]).toContain(name);
+      const written = await grid(page);
+      const proposalSheet = sheetOf(written, name);
+      expect(proposalSheet.visibility).toBe("Visible");
+      expect(written.activeSheet).toBe(name);
+      const headerCell =
+        Object.entries(proposalSheet.values).find(([, value]) => value === PROPOSAL_HEADERS[0])?.[0] ?? "";
+      const headerRow = Number(headerCell.slice(1));
+      const letter = columnLetter(PROPOSED_COLUMN);
+      expect(proposalSheet.values[`${letter}${headerRow}`]).toBe(PROPOSAL_HEADERS[PROPOSED_COLUMN]);
+      const filled = Object.keys(proposalSheet.fills);
+      expect(filled.length).toBe(changedRows);
+      for (const cell of filled) {
+        expect(cell).toMatch(new RegExp(`^${letter}\\d+$`));
+        expect(Number(cell.slice(1))).toBeGreaterThan(headerRow);
+        expect(proposalSheet.fills[cell]).toMatch(new RegExp(`^#?${CHANGED_FILL}$`, "i"));
+      }
+      // Filled exactly where the proposed fixed topic differs from the current one.
+      const current = columnLetter(PROPOSAL_HEADERS.indexOf("Fixed topic now"));
+      // The grid's rows (a meeting's ordinal in column A), not the blocks below it.
+      const bodyRows = Object.entries(column(proposalSheet, "A"))
+        .filter(([, value]) => /^\d+(st|nd|rd|th)$/.test(String(value)))
+        .map(([cell]) => Number(cell.slice(1)))
+        .filter((row) => row > headerRow);
+      expect(bodyRows).toHaveLength(12);
+      const differing = bodyRows.filter(
+        (row) =>
+          (proposalSheet.values[`${current}${row}`] ?? null) !== (proposalSheet.values[`${letter}${row}`] ?? null),
+      );
+      expect(filled.map((cell) => Number(cell.slice(1))).sort((a, b) => a - b)).toEqual(differing);
+      // The two appended meetings are on the sheet, their proposed topics filled.
+      const row21 = Object.entries(proposalSheet.values).find(([, value]) => value === "21st")?.[0] ?? "";
+      expect(proposalSheet.fills[`${letter}${row21.slice(1)}`]).toBeDefined();
+      expect(sheetOf(written, "Workplan").values).toEqual(workplanBefore.values);
+      expect(sheetOf(written, "Workplan").tables).toEqual(workplanBefore.tables);
+
+      // Apply, after the confirmation that says what will change.
+      await page.getByRole("button", { name: "Apply to workplan" }).click();
+      const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
+      await dialog.waitFor();
+      const changes = await dialog.getByRole("listitem").allTextContents();
+      expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+      expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
+      // The confirmation opens with focus on Cancel.
+      expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === document.activeElement)).toBe(
+        true,
+      );
+      await e2e.audit(page, "confirmation (light)");
+      await e2e.shoot(page, "whatif-confirmation-light");
+      await dialog.getByRole("button", { name: "Apply", exact: true }).click();
+      await page.getByRole("status").filter({ hasText: "Applied and checked: no conflicts." }).waitFor();
+      await idle(page);
+
+      // The grid: 12 meetings in the Workplan table, E7 and E8 changed, the planner's notes where they were, no
+      // highlight.
+      const after = await grid(page);
+      const workplan = sheetOf(after, "Workplan");
+      expect(workplan.tables).toEqual([{ name: "Workplan", range: "A1:F13" }]);
+      expect(Object.keys(column(workplan, "A")).length - 1).toBe(12);
+      expect(workplan.values.E7).not.toBe(workplanBefore.values.E7);
+      expect(workplan.values.E8).not.toBe(workplanBefore.values.E8);
+      expect([workplan.values.A12, workplan.values.B12, workplan.values.A13, workplan.values.B13]).toEqual([
+        20, 2033, 21, 2034,
+      ]);
+      expect(String(workplan.values.E12)).toMatch(/^9 — /);
+      expect(String(workplan.values.E13)).toMatch(/^10 — /);
+      expect(column(workplan, "F")).toEqual(column(workplanBefore, "F"));
+      for (const [cell, text] of Object.entries(NOTES)) expect(workplan.values[cell]).toBe(text);
+      // Only the fixed topics changed in the existing rows: meeting, year, status and flexible topic as they were.
+      for (const letterBefore of ["A", "B", "C", "D"]) {
+        const kept = Object.fromEntries(
+          Object.entries(column(workplan, letterBefore)).filter(([cell]) => Number(cell.slice(1)) <= 11),
+        );
+        expect(kept).toEqual(column(workplanBefore, letterBefore));
+      }
+      expect(workplan.fills).toEqual({});
+      expect(sheetOf(after, "Clusters").values.E3).toBe(2032);
+
+      // The check after Apply is clean: no errors, no warnings.
+      await page.getByText("No conflicts", { exact: true }).waitFor();
+      expect(await page.getByRole("region", { name: /^(Errors|Warnings|Info)/ }).count()).toBe(0);
+      expect(await page.getByRole("group", { name: "Last check" }).textContent()).toMatch(
+        /0 errors, 0 warnings, 0 info\..*cluster 2 2032/,
+      );
+      await page
+        .getByText(
+          /^Applied the proposal: \d+ fixed topics changed, 2 meetings appended, 1 expected review end saved\./,
+        )
+        .waitFor();
+      await e2e.audit(page, "applied (light)");
+      await e2e.shoot(page, "whatif-applied-light");
+
+      // Undo apply restores the grid exactly: the Workplan and Clusters sheets as before Apply.
+      await page.getByRole("button", { name: "Undo apply" }).click();
+      await page
+        .getByRole("status")
+        .filter({ hasText: /^Apply undone and checked/ })
+        .waitFor();
+      await idle(page);
+      const undone = await grid(page);
+      expect(sheetOf(undone, "Workplan").values).toEqual(workplanBefore.values);
+      expect(sheetOf(undone, "Workplan").tables).toEqual(workplanBefore.tables);
+      expect(sheetOf(undone, "Clusters").values.E3).toBe(2030);
+      expect(await page.getByRole("button", { name: "Undo apply" }).count()).toBe(0);
+      await e2e.audit(page, "undone (light)");
+      expect(errors).toEqual([]);
+    },
+    120_000,
+  );
 
   it("shows the proposal in Office's dark theme", async () => {
     const { page, errors } = await slipWithSpinButton("dark");

@@ -94,36 +94,39 @@ describe("the grid a person sees", () => {
     expect(gridState(excel.model).sheets.find((s) => s.name === "Workplan")?.fills).toEqual({});
   });
 
-  test("rule priority, the user's own fill, absolute references, text constants and formulas it cannot evaluate", () => {
-    const model = seededWorkbook([
-      {
-        name: "T",
-        sheet: "S",
-        top: 1,
-        left: 1,
-        headers: ["A", "B"],
-        rows: [
-          ["x", 1],
-          ["y", 2],
-        ],
-      },
-    ]);
-    const s = model.sheet("S");
-    if (!s) throw new Error("no sheet");
-    s.ensure(3, 2).style = { fill: "#FFFF00" };
-    const area = { top: 2, left: 1, bottom: 3, right: 2 };
-    s.conditionalFormats.push(
-      { id: 1, type: "Custom", area, formula: "=$B2=2", fill: "#00FF00" },
-      { id: 2, type: "Custom", area, formula: '=$A2="X"', fill: "#0000FF", font: "#FFFFFF" },
-      { id: 3, type: "Custom", area, formula: "=ISBLANK(A2)", fill: "#FF0000" },
-    );
-    const grid = gridState(model).sheets[0];
-    expect(grid?.fills).toEqual({ A2: "#0000FF", B2: "#0000FF", A3: "#00FF00", B3: "#00FF00" });
-    expect(grid?.fonts).toEqual({ A2: "#FFFFFF", B2: "#FFFFFF" });
-    expect(grid?.unevaluated).toEqual(["=ISBLANK(A2)"]);
-    s.conditionalFormats = [];
-    expect(gridState(model).sheets[0]?.fills).toEqual({ B3: "#FFFF00" });
-  });
+  test(
+    "rule priority, the user's own fill, absolute references, " + "text constants and formulas it cannot evaluate",
+    () => {
+      const model = seededWorkbook([
+        {
+          name: "T",
+          sheet: "S",
+          top: 1,
+          left: 1,
+          headers: ["A", "B"],
+          rows: [
+            ["x", 1],
+            ["y", 2],
+          ],
+        },
+      ]);
+      const s = model.sheet("S");
+      if (!s) throw new Error("no sheet");
+      s.ensure(3, 2).style = { fill: "#FFFF00" };
+      const area = { top: 2, left: 1, bottom: 3, right: 2 };
+      s.conditionalFormats.push(
+        { id: 1, type: "Custom", area, formula: "=$B2=2", fill: "#00FF00" },
+        { id: 2, type: "Custom", area, formula: '=$A2="X"', fill: "#0000FF", font: "#FFFFFF" },
+        { id: 3, type: "Custom", area, formula: "=ISBLANK(A2)", fill: "#FF0000" },
+      );
+      const grid = gridState(model).sheets[0];
+      expect(grid?.fills).toEqual({ A2: "#0000FF", B2: "#0000FF", A3: "#00FF00", B3: "#00FF00" });
+      expect(grid?.fonts).toEqual({ A2: "#FFFFFF", B2: "#FFFFFF" });
+      expect(grid?.unevaluated).toEqual(["=ISBLANK(A2)"]);
+      s.conditionalFormats = [];
+      expect(gridState(model).sheets[0]?.fills).toEqual({ B3: "#FFFF00" });
+    },
+  );
 });
 
 describe("syncs, latency and failures", () => {
@@ -206,98 +209,110 @@ describe("tables growing, formats and change events", () => {
     },
   ];
 
-  test("rows.add appends below the table, moves what is under it, takes the last row's number formats and grows the body's validation", async () => {
-    const excel = installed(new FakeExcel(seededWorkbook(tables())));
-    const s = excel.model.sheet("S");
-    if (!s) throw new Error("no sheet");
-    put(s, 5, 1, "below");
-    put(s, 5, 3, "beside");
-    s.ensure(3, 1).numberFormat = "@";
-    s.validations.push({ area: { top: 2, left: 2, bottom: 3, right: 2 }, rule: { list: { source: "=L" } } });
-    await excel.run(async (context) => {
-      const table = context.workbook.tables.getItem("T");
-      table.rows.add(undefined, [["12", 3]]);
-      await context.sync();
-      const rows = table.rows.load("count");
-      await context.sync();
-      expect(rows.count).toBe(3);
-    });
-    expect(excel.model.table("T")?.area).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
-    expect([valueAt(s, 4, 1), valueAt(s, 4, 2), valueAt(s, 6, 1), valueAt(s, 5, 3)]).toEqual([
-      "12",
-      3,
-      "below",
-      "beside",
-    ]);
-    expect(s.validations[0]?.area).toEqual({ top: 2, left: 2, bottom: 4, right: 2 });
-
-    await expect(
-      excel.run(async (context) => {
-        context.workbook.tables.getItem("T").rows.add(undefined, [["too", "wide", "!"]]);
+  test(
+    "rows.add appends below the table, moves what is under it, takes " +
+      "the last row's number formats and grows the body's validation",
+    async () => {
+      const excel = installed(new FakeExcel(seededWorkbook(tables())));
+      const s = excel.model.sheet("S");
+      if (!s) throw new Error("no sheet");
+      put(s, 5, 1, "below");
+      put(s, 5, 3, "beside");
+      s.ensure(3, 1).numberFormat = "@";
+      s.validations.push({ area: { top: 2, left: 2, bottom: 3, right: 2 }, rule: { list: { source: "=L" } } });
+      await excel.run(async (context) => {
+        const table = context.workbook.tables.getItem("T");
+        table.rows.add(undefined, [["12", 3]]);
         await context.sync();
-      }),
-    ).rejects.toMatchObject({ code: "InvalidArgument" });
-  });
-
-  test("Range.format: fill, bold, size, wrap and column width land on the cells and the sheet; the grid shows the fill", async () => {
-    const excel = installed(new FakeExcel(seededWorkbook(tables())));
-    await excel.run(async (context) => {
-      const range = context.workbook.worksheets.getItem("S").getRange("A2:B2");
-      range.format.fill.color = "#ffeb9c";
-      range.format.font.bold = true;
-      range.format.font.size = 13;
-      range.format.wrapText = true;
-      range.format.columnWidth = 50;
-      await context.sync();
-    });
-    const s = excel.model.sheet("S");
-    expect(s?.cell(2, 1)?.style).toEqual({ fill: "#FFEB9C", bold: "true", size: "13", wrapText: "true" });
-    expect([...(s?.columnWidths ?? [])]).toEqual([
-      [1, 50],
-      [2, 50],
-    ]);
-    expect(gridState(excel.model).sheets[0]?.fills).toEqual({ A2: "#FFEB9C", B2: "#FFEB9C" });
-  });
-
-  test("tables.onChanged: registered at the sync; the add-in's writes and the user's edits come as Local, a co-author's as Remote, asynchronously", async () => {
-    const excel = installed(new FakeExcel(seededWorkbook(tables())));
-    const seen: FakeTableChangedEvent[] = [];
-    await excel.run(async (context) => {
-      context.workbook.tables.onChanged.add(async (event) => {
-        seen.push(event as unknown as FakeTableChangedEvent);
+        const rows = table.rows.load("count");
+        await context.sync();
+        expect(rows.count).toBe(3);
       });
-      expect(excel.tableHandlers).toHaveLength(0);
-      await context.sync();
-    });
-    expect(excel.tableHandlers).toHaveLength(1);
-    await excel.run(async (context) => {
-      context.workbook.worksheets.getItem("S").getRange("B3").values = [[5]];
-      context.workbook.worksheets.getItem("S").getRange("D9").values = [[5]];
-      await context.sync();
-    });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(seen).toHaveLength(1);
-    excel.editCell("S", "A2", "z", "Remote");
-    expect(seen).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const table = excel.model.table("T");
-    expect(seen).toEqual([
-      {
-        type: "TableChanged",
-        source: "Local",
-        changeType: "RangeEdited",
-        tableId: table?.id,
-        worksheetId: table?.sheet.id,
-        address: "B3",
-      },
-      {
-        type: "TableChanged",
-        source: "Remote",
-        changeType: "RangeEdited",
-        tableId: table?.id,
-        worksheetId: table?.sheet.id,
-        address: "A2",
-      },
-    ]);
-  });
+      expect(excel.model.table("T")?.area).toEqual({ top: 1, left: 1, bottom: 4, right: 2 });
+      expect([valueAt(s, 4, 1), valueAt(s, 4, 2), valueAt(s, 6, 1), valueAt(s, 5, 3)]).toEqual([
+        "12",
+        3,
+        "below",
+        "beside",
+      ]);
+      expect(s.validations[0]?.area).toEqual({ top: 2, left: 2, bottom: 4, right: 2 });
+
+      await expect(
+        excel.run(async (context) => {
+          context.workbook.tables.getItem("T").rows.add(undefined, [["too", "wide", "!"]]);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: "InvalidArgument" });
+    },
+  );
+
+  test(
+    "Range.format: fill, bold, size, wrap and column width " +
+      "land on the cells and the sheet; the grid shows the fill",
+    async () => {
+      const excel = installed(new FakeExcel(seededWorkbook(tables())));
+      await excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("S").getRange("A2:B2");
+        range.format.fill.color = "#ffeb9c";
+        range.format.font.bold = true;
+        range.format.font.size = 13;
+        range.format.wrapText = true;
+        range.format.columnWidth = 50;
+        await context.sync();
+      });
+      const s = excel.model.sheet("S");
+      expect(s?.cell(2, 1)?.style).toEqual({ fill: "#FFEB9C", bold: "true", size: "13", wrapText: "true" });
+      expect([...(s?.columnWidths ?? [])]).toEqual([
+        [1, 50],
+        [2, 50],
+      ]);
+      expect(gridState(excel.model).sheets[0]?.fills).toEqual({ A2: "#FFEB9C", B2: "#FFEB9C" });
+    },
+  );
+
+  test(
+    "tables.onChanged: registered at the sync; the add-in's writes and the user's edits come as Local, a " +
+      "co-author's as Remote, asynchronously",
+    async () => {
+      const excel = installed(new FakeExcel(seededWorkbook(tables())));
+      const seen: FakeTableChangedEvent[] = [];
+      await excel.run(async (context) => {
+        context.workbook.tables.onChanged.add(async (event) => {
+          seen.push(event as unknown as FakeTableChangedEvent);
+        });
+        expect(excel.tableHandlers).toHaveLength(0);
+        await context.sync();
+      });
+      expect(excel.tableHandlers).toHaveLength(1);
+      await excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("B3").values = [[5]];
+        context.workbook.worksheets.getItem("S").getRange("D9").values = [[5]];
+        await context.sync();
+      });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(seen).toHaveLength(1);
+      excel.editCell("S", "A2", "z", "Remote");
+      expect(seen).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const table = excel.model.table("T");
+      expect(seen).toEqual([
+        {
+          type: "TableChanged",
+          source: "Local",
+          changeType: "RangeEdited",
+          tableId: table?.id,
+          worksheetId: table?.sheet.id,
+          address: "B3",
+        },
+        {
+          type: "TableChanged",
+          source: "Remote",
+          changeType: "RangeEdited",
+          tableId: table?.id,
+          worksheetId: table?.sheet.id,
+          address: "A2",
+        },
+      ]);
+    },
+  );
 });

@@ -225,8 +225,10 @@ function controls(doc: XmlElement): { id: string; label: string; action: string;
 
 /** office-addin-manifest's reader, in a plain Node process (its dependencies are ES modules jest cannot load). */
 function readWithOfficeAddinManifest(file: string): Record<string, unknown> {
-  const script = `require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1])
-    .then((info) => process.stdout.write(JSON.stringify(info)), (e) => { console.error(String(e)); process.exit(1); });`;
+  const script =
+    `require("office-addin-manifest").OfficeAddinManifest.readManifestFile(process.argv[1])
+    .then((info) => ` +
+    `process.stdout.write(JSON.stringify(info)), (e) => { console.error(String(e)); process.exit(1); });`;
   return JSON.parse(execFileSync(process.execPath, ["-e", script, file], { cwd: ROOT, encoding: "utf8" })) as Record<
     string,
     unknown
@@ -340,20 +342,24 @@ describe("what the XSDs cannot check", () => {
     }
   });
 
-  test(`the group on the Home tab: "Check workplan" runs ${FUNCTION_ID} from commands.html, "Workplan" opens the pane`, () => {
-    const tab = one(doc, "OfficeTab");
-    expect(tab.attrs.id).toBe("TabHome");
-    expect(find(tab, "Group")).toHaveLength(1);
-    expect(controls(doc)).toEqual([
-      { id: "CheckWorkplanButton", label: "Check workplan", action: "ExecuteFunction", target: FUNCTION_ID },
-      { id: "WorkplanPaneButton", label: "Workplan", action: "ShowTaskpane", target: `${DEV_ORIGIN}taskpane.html` },
-    ]);
-    expect(resource(doc, one(doc, "FunctionFile").attrs.resid as string)).toBe(`${DEV_ORIGIN}commands.html`);
-    expect(one(doc, "DefaultSettings").children.map((c) => [local(c.name), c.attrs.DefaultValue])).toEqual([
-      ["SourceLocation", `${DEV_ORIGIN}taskpane.html`],
-    ]);
-    expect(one(doc, "TaskpaneId").text.trim()).not.toBe("");
-  });
+  test(
+    `the group on the Home tab: "Check workplan" runs ${FUNCTION_ID} from commands.html, "Workplan" opens the ` +
+      `pane`,
+    () => {
+      const tab = one(doc, "OfficeTab");
+      expect(tab.attrs.id).toBe("TabHome");
+      expect(find(tab, "Group")).toHaveLength(1);
+      expect(controls(doc)).toEqual([
+        { id: "CheckWorkplanButton", label: "Check workplan", action: "ExecuteFunction", target: FUNCTION_ID },
+        { id: "WorkplanPaneButton", label: "Workplan", action: "ShowTaskpane", target: `${DEV_ORIGIN}taskpane.html` },
+      ]);
+      expect(resource(doc, one(doc, "FunctionFile").attrs.resid as string)).toBe(`${DEV_ORIGIN}commands.html`);
+      expect(one(doc, "DefaultSettings").children.map((c) => [local(c.name), c.attrs.DefaultValue])).toEqual([
+        ["SourceLocation", `${DEV_ORIGIN}taskpane.html`],
+      ]);
+      expect(one(doc, "TaskpaneId").text.trim()).not.toBe("");
+    },
+  );
 
   test(`the function file's code registers ${FUNCTION_ID} (once src/commands exists)`, () => {
     const dir = path.join(ROOT, "src/commands");

@@ -120,7 +120,8 @@ describe("createDefaultWorkbook", () => {
     const before = model.state();
     const syncs = recordSyncs(excel);
     await expect(createDefaultWorkbook(excel.run)).rejects.toThrow(
-      'Cannot create the workbook: the sheet "Workplan" already exists, and creating never overwrites anything. Open a new blank workbook and create it there, or rename or delete it first.',
+      'Cannot create the workbook: the sheet "Workplan" already exists, and creating never overwrites anything. ' +
+        "Open a new blank workbook and create it there, or rename or delete it first.",
     );
     expect(syncs).toEqual([["read"]]);
     expect(model.state()).toEqual(before);

@@ -93,22 +93,25 @@ describe("watchTables", () => {
 });
 
 describe("OwnWrites", () => {
-  it("takes Local changes during a write, and for the echo window after it, as the add-in's own; never Remote ones", async () => {
-    let now = 0;
-    const own = new OwnWrites(() => now, 1000);
-    const local: TableChange = { source: "Local", table: "Workplan", address: "E7" };
-    const remote: TableChange = { ...local, source: "Remote" };
-    expect(own.isOwn(local)).toBe(false);
-    let during: boolean[] = [];
-    await own.run(async () => {
-      during = [own.isOwn(local), own.isOwn(remote)];
-    });
-    expect(during).toEqual([true, false]);
-    now = 999;
-    expect(own.isOwn(local)).toBe(true);
-    now = 1000;
-    expect(own.isOwn(local)).toBe(false);
-  });
+  it(
+    "takes Local changes during a write, and for the echo " + "window after it, as the add-in's own; never Remote ones",
+    async () => {
+      let now = 0;
+      const own = new OwnWrites(() => now, 1000);
+      const local: TableChange = { source: "Local", table: "Workplan", address: "E7" };
+      const remote: TableChange = { ...local, source: "Remote" };
+      expect(own.isOwn(local)).toBe(false);
+      let during: boolean[] = [];
+      await own.run(async () => {
+        during = [own.isOwn(local), own.isOwn(remote)];
+      });
+      expect(during).toEqual([true, false]);
+      now = 999;
+      expect(own.isOwn(local)).toBe(true);
+      now = 1000;
+      expect(own.isOwn(local)).toBe(false);
+    },
+  );
 
   it("ends the window even when the write fails", async () => {
     let now = 0;
@@ -135,23 +138,26 @@ describe("OwnWrites recognises its own writes by where they went (issue 10, offi
     expect(own.isOwn(late, "Clusters")).toBe(false);
   });
 
-  it("hears Save expected dates' own write ten seconds late as its own, and the user's next edit as an edit", async () => {
-    const excel = await checkedOnce();
-    excel.eventDelayMs = 10;
-    const own = new OwnWrites(() => clock, 0);
-    let clock = 0;
-    const heard: [TableChange, string | null][] = [];
-    await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
-    await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
-    clock = 10_000;
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(heard.map(([c, sheet]) => [c.table, sheet, c.address])).toEqual([["Clusters", "Clusters", "E3"]]);
-    expect(heard.map(([c, sheet]) => own.isOwn(c, sheet))).toEqual([true]);
-    excel.editCell("Clusters", "E4", 2031, "Local");
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    const [edit, on] = heard[1] ?? [];
-    expect(edit && own.isOwn(edit, on ?? null)).toBe(false);
-  });
+  it(
+    "hears Save expected dates' own write ten seconds " + "late as its own, and the user's next edit as an edit",
+    async () => {
+      const excel = await checkedOnce();
+      excel.eventDelayMs = 10;
+      const own = new OwnWrites(() => clock, 0);
+      let clock = 0;
+      const heard: [TableChange, string | null][] = [];
+      await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
+      await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
+      clock = 10_000;
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      expect(heard.map(([c, sheet]) => [c.table, sheet, c.address])).toEqual([["Clusters", "Clusters", "E3"]]);
+      expect(heard.map(([c, sheet]) => own.isOwn(c, sheet))).toEqual([true]);
+      excel.editCell("Clusters", "E4", 2031, "Local");
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const [edit, on] = heard[1] ?? [];
+      expect(edit && own.isOwn(edit, on ?? null)).toBe(false);
+    },
+  );
 });
 
 describe("a check whose tables change between its read and its write", () => {
@@ -173,21 +179,25 @@ describe("a check whose tables change between its read and its write", () => {
     expect(sheet(excel.model, "Workplan").conditionalFormats).toHaveLength(6);
   });
 
-  it("replaces at once highlights written against tables that changed unseen (no event yet): the write batch reads them again", async () => {
-    const excel = await checkedOnce();
-    // A change Excel has not reported yet: straight into the model, no event.
-    betweenReadAndWrite(excel, () => put(sheet(excel.model, "Clusters"), 3, 5, 2032));
-    const syncs = recordSyncs(excel);
-    const outcome = await checkWorkbook(excel.run, { now: () => NOW, changes: () => 0 });
-    expect(syncs).toEqual([
-      ["read", "write"],
-      ["read", "write"],
-    ]);
-    expect(outcome.reruns).toBe(1);
-    expect(outcome.result.summary.error).toBe(2);
-    const conflicts = excel.model.table("Conflicts");
-    expect(conflicts ? conflicts.area.bottom - conflicts.area.top : 0).toBe(2);
-  });
+  it(
+    "replaces at once highlights written against tables that " +
+      "changed unseen (no event yet): the write batch reads them again",
+    async () => {
+      const excel = await checkedOnce();
+      // A change Excel has not reported yet: straight into the model, no event.
+      betweenReadAndWrite(excel, () => put(sheet(excel.model, "Clusters"), 3, 5, 2032));
+      const syncs = recordSyncs(excel);
+      const outcome = await checkWorkbook(excel.run, { now: () => NOW, changes: () => 0 });
+      expect(syncs).toEqual([
+        ["read", "write"],
+        ["read", "write"],
+      ]);
+      expect(outcome.reruns).toBe(1);
+      expect(outcome.result.summary.error).toBe(2);
+      const conflicts = excel.model.table("Conflicts");
+      expect(conflicts ? conflicts.area.bottom - conflicts.area.top : 0).toBe(2);
+    },
+  );
 
   it("keeps the normal budget, one read and one write, when nothing changes", async () => {
     const excel = await checkedOnce();
@@ -215,19 +225,22 @@ describe("a check whose tables change between its read and its write", () => {
 });
 
 describe("late, coalesced events", () => {
-  it("take a coalesced event that covers the add-in's write and the user's edit as an edit (the safe side)", async () => {
-    const excel = await checkedOnce();
-    excel.coalesceMs = 20;
-    let clock = 0;
-    const own = new OwnWrites(() => clock, 0);
-    const heard: [TableChange, string | null][] = [];
-    await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
-    await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
-    excel.editCell("Clusters", "E4", 2031, "Local");
-    clock = 5_000;
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(heard.map(([c, sheet]) => [c.address, sheet])).toEqual([["E3:E4", "Clusters"]]);
-    const [change, sheet] = heard[0] ?? [];
-    expect(change && own.isOwn(change, sheet ?? null)).toBe(false);
-  });
+  it(
+    "take a coalesced event that covers the add-in's " + "write and the user's edit as an edit (the safe side)",
+    async () => {
+      const excel = await checkedOnce();
+      excel.coalesceMs = 20;
+      let clock = 0;
+      const own = new OwnWrites(() => clock, 0);
+      const heard: [TableChange, string | null][] = [];
+      await watchTables(excel.run, (change, sheet) => heard.push([change, sheet]));
+      await own.run(() => saveExpectedEnds(excel.run, new Map([[2, 2032]]), { currentYear: 2026 }));
+      excel.editCell("Clusters", "E4", 2031, "Local");
+      clock = 5_000;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(heard.map(([c, sheet]) => [c.address, sheet])).toEqual([["E3:E4", "Clusters"]]);
+      const [change, sheet] = heard[0] ?? [];
+      expect(change && own.isOwn(change, sheet ?? null)).toBe(false);
+    },
+  );
 });

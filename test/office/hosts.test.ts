@@ -109,23 +109,27 @@ describe("notes that cannot be written", () => {
 });
 
 describe("members checked by existence as well as by requirement set (issue 10 item 7)", () => {
-  it("leaves notes and Table.resize out where the Office.js library on the page lacks them, whatever the host answers", () => {
-    const excel = createFakeExcel({ version: "1.20" });
-    restore = withOffice(excel);
-    const holder = globalThis as { Excel?: unknown };
-    const before = holder.Excel;
-    try {
-      // The npm package's Excel library (ExcelApi 1.15): no NoteCollection; Table without resize in this stand-in.
-      class Table {}
-      holder.Excel = { run: excel.run, RequestContext: class {}, Table, AutoFilter: class {} };
-      expect(detectSupport()).toMatchObject({ notes: false, resize: false, autoFilter: true, mergeUndo: true });
-      class ResizableTable {
-        resize(): void {}
+  it(
+    "leaves notes and Table.resize out where the Office.js " +
+      "library on the page lacks them, whatever the host answers",
+    () => {
+      const excel = createFakeExcel({ version: "1.20" });
+      restore = withOffice(excel);
+      const holder = globalThis as { Excel?: unknown };
+      const before = holder.Excel;
+      try {
+        // The npm package's Excel library (ExcelApi 1.15): no NoteCollection; Table without resize in this stand-in.
+        class Table {}
+        holder.Excel = { run: excel.run, RequestContext: class {}, Table, AutoFilter: class {} };
+        expect(detectSupport()).toMatchObject({ notes: false, resize: false, autoFilter: true, mergeUndo: true });
+        class ResizableTable {
+          resize(): void {}
+        }
+        holder.Excel = { run: excel.run, RequestContext: class {}, Table: ResizableTable, NoteCollection: class {} };
+        expect(detectSupport()).toMatchObject({ notes: true, resize: true, autoFilter: false });
+      } finally {
+        holder.Excel = before;
       }
-      holder.Excel = { run: excel.run, RequestContext: class {}, Table: ResizableTable, NoteCollection: class {} };
-      expect(detectSupport()).toMatchObject({ notes: true, resize: true, autoFilter: false });
-    } finally {
-      holder.Excel = before;
-    }
-  });
+    },
+  );
 });

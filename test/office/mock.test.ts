@@ -65,7 +65,8 @@ function tableData(table: SheetTable) {
   const grid = [table.headers, ...(table.rows.length > 0 ? table.rows : [table.headers.map(() => null)])].map((row) =>
     row.map(cellData),
   );
-  const address = `${table.sheet}!${a1(table.top, table.left)}:${a1(table.top + grid.length - 1, table.left + table.headers.length - 1)}`;
+  const bottomRight = a1(table.top + grid.length - 1, table.left + table.headers.length - 1);
+  const address = `${table.sheet}!${a1(table.top, table.left)}:${bottomRight}`;
   return {
     isNullObject: false,
     name: table.name,
@@ -91,7 +92,8 @@ interface MockWorkbook {
 function mockWorkbook(tables: SheetTable[]): MockWorkbook {
   const log: Written[] = [];
   const data = Object.fromEntries(tables.map((t) => [t.name, tableData(t)]));
-  const context = new OfficeMockObject({ workbook: { tables: data } }) as OfficeMockObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const context = new OfficeMockObject({ workbook: { tables: data } }) as OfficeMockObject & Record<string, any>;
   const workbook = context.workbook;
   for (const table of tables) {
     const mock = workbook.tables[table.name];
@@ -158,45 +160,49 @@ describe("on office-addin-mock", () => {
     expect(snapshot.conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
   });
 
-  it("checks end to end through Excel.run: one read and one write sync; only the engine's values are written", async () => {
-    const tables = conflicted();
-    const { context, log, syncs } = mockWorkbook(tables);
-    const holder = globalThis as { Office?: unknown };
-    holder.Office = new OfficeMockObject({
-      context: {
-        requirements: {
-          isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 17,
+  it(
+    "checks end to end through Excel.run: one read and " + "one write sync; only the engine's values are written",
+    async () => {
+      const tables = conflicted();
+      const { context, log, syncs } = mockWorkbook(tables);
+      const holder = globalThis as { Office?: unknown };
+      holder.Office = new OfficeMockObject({
+        context: {
+          requirements: {
+            isSetSupported: (name: string, v: string) => name === "ExcelApi" && Number(v.split(".")[1]) <= 17,
+          },
         },
-      },
-    });
-    const run = ((first: unknown, second?: (c: unknown) => Promise<unknown>) =>
-      (second ?? (first as (c: unknown) => Promise<unknown>))(context)) as ExcelRun;
-    try {
-      const outcome = await checkWorkbook(run, { now: () => NOW });
-      expect(syncs()).toBe(2);
-      const byName = tablesByName(tables);
-      expect(outcome.annotations).toEqual(
-        describeAnnotations(byName, engineCheck(byName, { currentYear: 2026 }), checkTime(NOW)),
-      );
-      expect(strings(log.map((w) => w.value)).filter((s) => MOCK_ERRORS.some((e) => s.includes(e)))).toEqual([]);
-      expect(strings(outcome.result.findings).filter((s) => MOCK_ERRORS.some((e) => s.includes(e)))).toEqual([]);
-
-      const highlights = outcome.annotations.highlights;
-      expect(log).toContainEqual({
-        path: `new sheet WorkplanChecker.getRange(${highlights?.range}).values`,
-        value: highlights?.flags,
       });
-      const conflicts = outcome.annotations.conflicts;
-      const body = conflicts.rows.map((row) => row.map((v) => v ?? ""));
-      // Text that a spreadsheet could read as something else ("12th meeting (2025)") goes in with a leading apostrophe.
-      const written = log.find((w) => w.path === `sheet Conflicts.getRange(A4:H${4 + body.length}).values`);
-      const unquoted = (written?.value as unknown[][]).map((row) => row.map((v) => String(v).replace(/^'/, "")));
-      expect(unquoted).toEqual([[...conflicts.headers], ...body]);
-      expect(log.filter((w) => w.path.endsWith(".notes.add()"))).toEqual([]);
-    } finally {
-      delete holder.Office;
-    }
-  });
+      const run = ((first: unknown, second?: (c: unknown) => Promise<unknown>) =>
+        (second ?? (first as (c: unknown) => Promise<unknown>))(context)) as ExcelRun;
+      try {
+        const outcome = await checkWorkbook(run, { now: () => NOW });
+        expect(syncs()).toBe(2);
+        const byName = tablesByName(tables);
+        expect(outcome.annotations).toEqual(
+          describeAnnotations(byName, engineCheck(byName, { currentYear: 2026 }), checkTime(NOW)),
+        );
+        expect(strings(log.map((w) => w.value)).filter((s) => MOCK_ERRORS.some((e) => s.includes(e)))).toEqual([]);
+        expect(strings(outcome.result.findings).filter((s) => MOCK_ERRORS.some((e) => s.includes(e)))).toEqual([]);
+
+        const highlights = outcome.annotations.highlights;
+        expect(log).toContainEqual({
+          path: `new sheet WorkplanChecker.getRange(${highlights?.range}).values`,
+          value: highlights?.flags,
+        });
+        const conflicts = outcome.annotations.conflicts;
+        const body = conflicts.rows.map((row) => row.map((v) => v ?? ""));
+        // Text that a spreadsheet could read as something else ("12th meeting (2025)") goes in with a leading
+        // apostrophe.
+        const written = log.find((w) => w.path === `sheet Conflicts.getRange(A4:H${4 + body.length}).values`);
+        const unquoted = (written?.value as unknown[][]).map((row) => row.map((v) => String(v).replace(/^'/, "")));
+        expect(unquoted).toEqual([[...conflicts.headers], ...body]);
+        expect(log.filter((w) => w.path.endsWith(".notes.add()"))).toEqual([]);
+      } finally {
+        delete holder.Office;
+      }
+    },
+  );
 
   it("applying a check's description alone is one sync", async () => {
     const tables = conflicted();

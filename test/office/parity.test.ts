@@ -331,16 +331,19 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     expect(await seenInPackage(pkg)).toEqual(seen);
   });
 
-  it("a Conflicts sheet with the user's text and no table: both write below the text, the user's rows intact", async () => {
-    const { excel, pkg } = await userConflictsSheet();
-    expect(await seenInPackage(pkg)).toEqual(seenInFake(excel));
-    await checkInFake(excel, SLIP);
-    checkInPackage(pkg, SLIP);
-    const seen = seenInFake(excel);
-    for (const [row, text] of USER_TEXT) expect(seen.values.Conflicts?.[`A${row}`]).toBe(text);
-    expect(seen.tables.some((t) => t.startsWith("Conflicts "))).toBe(true);
-    expect(await seenInPackage(pkg)).toEqual(seen);
-  });
+  it(
+    "a Conflicts sheet with the user's text and no table: " + "both write below the text, the user's rows intact",
+    async () => {
+      const { excel, pkg } = await userConflictsSheet();
+      expect(await seenInPackage(pkg)).toEqual(seenInFake(excel));
+      await checkInFake(excel, SLIP);
+      checkInPackage(pkg, SLIP);
+      const seen = seenInFake(excel);
+      for (const [row, text] of USER_TEXT) expect(seen.values.Conflicts?.[`A${row}`]).toBe(text);
+      expect(seen.tables.some((t) => t.startsWith("Conflicts "))).toBe(true);
+      expect(await seenInPackage(pkg)).toEqual(seen);
+    },
+  );
 
   it("the Conflicts table blocked by a user's cell below it: both refuse the same way, naming the cell", async () => {
     const excel = await createdInFake();

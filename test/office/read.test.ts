@@ -34,25 +34,28 @@ describe("readTables", () => {
     expect(snapshot.names.topics.item).toBeNull();
   });
 
-  it("keeps text as text and numbers as numbers; blanks are null, errors are their text (as ExcelJS reads them)", async () => {
-    const tables = adoptedTables();
-    const workplan = tables.find((t) => t.name === "Workplan") as SheetTable;
-    (workplan.rows[0] as unknown[])[1] = "2023";
-    (workplan.rows[1] as unknown[])[1] = { error: "#N/A" };
-    (workplan.rows[2] as unknown[])[2] = true;
-    (workplan.rows[3] as unknown[])[0] = "13th";
-    const excel = fakeExcel(tables);
-    const snapshot = await excel.run((context) =>
-      readTables(context, { notes: false, mergeUndo: false, resize: true }),
-    );
-    const read = snapshot.tables.find((t) => t.name === "Workplan") as SheetTable;
-    expect(read.rows[0]?.[1]).toBe("2023");
-    expect(read.rows[1]?.[1]).toBe("#N/A");
-    expect(read.rows[2]?.[2]).toBe(true);
-    expect(read.rows[3]?.[0]).toBe("13th");
-    expect(read.rows[4]?.[2]).toBeNull();
-    expect(read.rows[4]?.[1]).toBe(2027);
-  });
+  it(
+    "keeps text as text and numbers as numbers; blanks are " + "null, errors are their text (as ExcelJS reads them)",
+    async () => {
+      const tables = adoptedTables();
+      const workplan = tables.find((t) => t.name === "Workplan") as SheetTable;
+      (workplan.rows[0] as unknown[])[1] = "2023";
+      (workplan.rows[1] as unknown[])[1] = { error: "#N/A" };
+      (workplan.rows[2] as unknown[])[2] = true;
+      (workplan.rows[3] as unknown[])[0] = "13th";
+      const excel = fakeExcel(tables);
+      const snapshot = await excel.run((context) =>
+        readTables(context, { notes: false, mergeUndo: false, resize: true }),
+      );
+      const read = snapshot.tables.find((t) => t.name === "Workplan") as SheetTable;
+      expect(read.rows[0]?.[1]).toBe("2023");
+      expect(read.rows[1]?.[1]).toBe("#N/A");
+      expect(read.rows[2]?.[2]).toBe(true);
+      expect(read.rows[3]?.[0]).toBe("13th");
+      expect(read.rows[4]?.[2]).toBeNull();
+      expect(read.rows[4]?.[1]).toBe(2027);
+    },
+  );
 
   it("leaves out a totals row, and takes the column names when the header row is hidden", async () => {
     const tables = adoptedTables().map((t) => (t.name === "Topics" ? { ...t, top: 3, left: 2 } : t));

@@ -125,45 +125,49 @@ describe("saveExpectedEnds", () => {
 });
 
 describe("applyProposal", () => {
-  it("writes the proposed topics, appends the 20th and 21st meetings and the expected end, in one read and one write, as one undo step; the check comes back clean", async () => {
-    const excel = setUp();
-    const workplan = sheet(excel.model, "Workplan");
-    // The planner's own notes and an extra column of theirs must stay.
-    excel.editCell("Workplan", "F8", "Vienna, to be confirmed");
-    excel.editCell("Workplan", "H2", "kept");
-    const basis = await slipBasis(excel);
-    const wantChanges = describeApplyChanges(basis, basis.tables);
-    const syncs = recordSyncs(excel);
+  it(
+    "writes the proposed topics, appends the 20th and 21st meetings and the expected end, in one read and one " +
+      "write, as one undo step; the check comes back clean",
+    async () => {
+      const excel = setUp();
+      const workplan = sheet(excel.model, "Workplan");
+      // The planner's own notes and an extra column of theirs must stay.
+      excel.editCell("Workplan", "F8", "Vienna, to be confirmed");
+      excel.editCell("Workplan", "H2", "kept");
+      const basis = await slipBasis(excel);
+      const wantChanges = describeApplyChanges(basis, basis.tables);
+      const syncs = recordSyncs(excel);
 
-    const applied = await applyProposal(excel.run, basis);
-    // A workbook the product never wrote to: keeping the grid for Undo apply adds the very-hidden lists
-    // sheet, which cannot join a merged undo step, so the merged attempt stops before writing and the
-    // apply runs unmerged (in a checked workbook it is one merged step: see the test with the check below).
-    expect(syncs).toEqual([["read"], ["read", "write"]]);
-    expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true });
-    expect([...applied.expectedEnds.changes, ...applied.edit.changes]).toEqual(wantChanges);
-    expect(wantChanges[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
-    expect(wantChanges.filter((c) => c.startsWith("Add "))).toEqual([
-      "Add the 20th meeting (2033) with topic 9",
-      "Add the 21st meeting (2034) with topic 10",
-    ]);
+      const applied = await applyProposal(excel.run, basis);
+      // A workbook the product never wrote to: keeping the grid for Undo apply adds the very-hidden lists
+      // sheet, which cannot join a merged undo step, so the merged attempt stops before writing and the
+      // apply runs unmerged (in a checked workbook it is one merged step: see the test with the check below).
+      expect(syncs).toEqual([["read"], ["read", "write"]]);
+      expect(excel.runOptions.at(-1)).toEqual({ delayForCellEdit: true });
+      expect([...applied.expectedEnds.changes, ...applied.edit.changes]).toEqual(wantChanges);
+      expect(wantChanges[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+      expect(wantChanges.filter((c) => c.startsWith("Add "))).toEqual([
+        "Add the 20th meeting (2033) with topic 9",
+        "Add the 21st meeting (2034) with topic 10",
+      ]);
 
-    expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 13, right: 6 });
-    expect(valuesIn(workplan, "A12:F13")).toEqual([
-      [20, 2033, null, null, expect.stringMatching(/^9 — /), null],
-      [21, 2034, null, null, expect.stringMatching(/^10 — /), null],
-    ]);
-    for (const cell of applied.edit.cells) {
-      const row = Number(cell.cell.slice(1));
-      expect(valueAt(workplan, row, 5)).toBe(cell.value);
-    }
-    expect(valueAt(workplan, 8, 6)).toBe("Vienna, to be confirmed");
-    expect(valueAt(workplan, 2, 8)).toBe("kept");
-    expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
+      expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 13, right: 6 });
+      expect(valuesIn(workplan, "A12:F13")).toEqual([
+        [20, 2033, null, null, expect.stringMatching(/^9 — /), null],
+        [21, 2034, null, null, expect.stringMatching(/^10 — /), null],
+      ]);
+      for (const cell of applied.edit.cells) {
+        const row = Number(cell.cell.slice(1));
+        expect(valueAt(workplan, row, 5)).toBe(cell.value);
+      }
+      expect(valueAt(workplan, 8, 6)).toBe("Vienna, to be confirmed");
+      expect(valueAt(workplan, 2, 8)).toBe("kept");
+      expect(valueAt(sheet(excel.model, "Clusters"), 3, 5)).toBe(2032);
 
-    const checked = await checkWorkbook(excel.run, { now: () => NOW });
-    expect(checked.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
-  });
+      const checked = await checkWorkbook(excel.run, { now: () => NOW });
+      expect(checked.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    },
+  );
 
   it("leaves every other cell of the workbook as it was", async () => {
     const excel = setUp();
@@ -253,64 +257,69 @@ describe("writeProposalSheet", () => {
     expect(excel.model.table("Workplan")?.area).toEqual({ top: 1, left: 1, bottom: 11, right: 6 });
   });
 
-  it("writes the same sheet as `workplan propose --out`: values, changed-cell fills, widths, frozen header, landscape", async () => {
-    const excel = setUp();
-    const basis = await slipBasis(excel);
-    const description = proposalSheet(basis);
-    await writeProposalSheet(excel.run, description);
-    const office = sheet(excel.model, "Proposal 2026-11-23");
+  it(
+    "writes the same sheet as `workplan propose --out`: values, changed-cell fills, widths, frozen header, " +
+      "landscape",
+    async () => {
+      const excel = setUp();
+      const basis = await slipBasis(excel);
+      const description = proposalSheet(basis);
+      await writeProposalSheet(excel.run, description);
+      const office = sheet(excel.model, "Proposal 2026-11-23");
 
-    const xlsx = await patchedProposalSheet(description);
-    const height = description.caption.length + 2 + description.rows.length;
-    const width = description.headers.length;
-    const xlsxValues = Array.from({ length: height }, (_, r) =>
-      Array.from({ length: width }, (_, c) => {
-        const value = xlsx.findCell(r + 1, c + 1)?.value;
-        return value === undefined || value === "" ? null : value;
-      }),
-    );
-    expect(valuesIn(office, `A1:F${height}`)).toEqual(xlsxValues);
-    // Below the grid: a blank row, then each block's title and rows.
-    const blocks = (description.after ?? []).reduce((rows, block) => rows + 2 + block.rows.length, 0);
-    expect(office.usedArea(true)).toEqual({ top: 1, left: 1, bottom: height + blocks, right: width });
+      const xlsx = await patchedProposalSheet(description);
+      const height = description.caption.length + 2 + description.rows.length;
+      const width = description.headers.length;
+      const xlsxValues = Array.from({ length: height }, (_, r) =>
+        Array.from({ length: width }, (_, c) => {
+          const value = xlsx.findCell(r + 1, c + 1)?.value;
+          return value === undefined || value === "" ? null : value;
+        }),
+      );
+      expect(valuesIn(office, `A1:F${height}`)).toEqual(xlsxValues);
+      // Below the grid: a blank row, then each block's title and rows.
+      const blocks = (description.after ?? []).reduce((rows, block) => rows + 2 + block.rows.length, 0);
+      expect(office.usedArea(true)).toEqual({ top: 1, left: 1, bottom: height + blocks, right: width });
 
-    const filled = (get: (row: number, column: number) => string | undefined) => {
-      const cells: string[] = [];
-      for (let r = 1; r <= height; r++)
-        for (let c = 1; c <= width; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
-      return cells;
-    };
-    const xlsxFills = filled((r, c) => {
-      const fill = xlsx.findCell(r, c)?.fill;
-      return fill && fill.type === "pattern" && fill.pattern === "solid"
-        ? `#${String(fill.fgColor?.argb).slice(2)}`
-        : undefined;
-    });
-    expect(filled((r, c) => office.cell(r, c)?.style?.fill)).toEqual(xlsxFills);
-    expect(xlsxFills.length).toBe(description.changedRows.length);
-    const bold = (get: (row: number, column: number) => boolean) => filled((r, c) => (get(r, c) ? "bold" : undefined));
-    expect(bold((r, c) => office.cell(r, c)?.style?.bold === "true")).toEqual(
-      bold((r, c) => xlsx.findCell(r, c)?.font?.bold === true),
-    );
-    expect(office.cell(1, 1)?.style?.size).toBe(String(xlsx.getCell(1, 1).font?.size));
+      const filled = (get: (row: number, column: number) => string | undefined) => {
+        const cells: string[] = [];
+        for (let r = 1; r <= height; r++)
+          for (let c = 1; c <= width; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
+        return cells;
+      };
+      const xlsxFills = filled((r, c) => {
+        const fill = xlsx.findCell(r, c)?.fill;
+        return fill && fill.type === "pattern" && fill.pattern === "solid"
+          ? `#${String(fill.fgColor?.argb).slice(2)}`
+          : undefined;
+      });
+      expect(filled((r, c) => office.cell(r, c)?.style?.fill)).toEqual(xlsxFills);
+      expect(xlsxFills.length).toBe(description.changedRows.length);
+      const bold = (get: (row: number, column: number) => boolean) =>
+        filled((r, c) => (get(r, c) ? "bold" : undefined));
+      expect(bold((r, c) => office.cell(r, c)?.style?.bold === "true")).toEqual(
+        bold((r, c) => xlsx.findCell(r, c)?.font?.bold === true),
+      );
+      expect(office.cell(1, 1)?.style?.size).toBe(String(xlsx.getCell(1, 1).font?.size));
 
-    proposalColumns(description).forEach((column, i) => {
-      expect(office.columnWidths.get(i + 1)).toBe(widthInPoints(xlsx.getColumn(i + 1).width ?? 0));
-      expect(column.width).toBe(xlsx.getColumn(i + 1).width);
-    });
-    const headerRow = description.caption.length + 2;
-    expect(office.cell(headerRow + 1, width)?.style?.wrapText).toBe("true");
-    expect(xlsx.getCell(headerRow + 1, width).alignment?.wrapText).toBe(true);
-    expect(office.frozenRows).toBe(headerRow);
-    expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
-    expect(office.pageLayout).toEqual({
-      orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1 },
-      titleRows: `$${headerRow}:$${headerRow}`,
-      footer: "Page &P of &N",
-    });
-    expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
-  });
+      proposalColumns(description).forEach((column, i) => {
+        expect(office.columnWidths.get(i + 1)).toBe(widthInPoints(xlsx.getColumn(i + 1).width ?? 0));
+        expect(column.width).toBe(xlsx.getColumn(i + 1).width);
+      });
+      const headerRow = description.caption.length + 2;
+      expect(office.cell(headerRow + 1, width)?.style?.wrapText).toBe("true");
+      expect(xlsx.getCell(headerRow + 1, width).alignment?.wrapText).toBe(true);
+      expect(office.frozenRows).toBe(headerRow);
+      expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+      expect(office.pageLayout).toEqual({
+        orientation: "Landscape",
+        zoom: { horizontalFitToPages: 1 },
+        titleRows: `$${headerRow}:$${headerRow}`,
+        footer: "Page &P of &N",
+      });
+      expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+    },
+  );
 
   it("says, for the slip of cluster 2 by two years, that two meetings are appended", async () => {
     const excel = setUp();

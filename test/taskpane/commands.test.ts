@@ -59,20 +59,23 @@ describe("checkWorkplan", () => {
     expect(onReady).not.toHaveBeenCalled();
   });
 
-  it("leaves a failed check's message in the document's settings for the pane, and clears it after a good one", async () => {
-    const excel = createFakeExcel();
-    const office = fakeOffice(excel);
-    restore = withOffice(excel);
-    const failing = (async () => {
-      throw new FakeError("AccessDenied", "protected");
-    }) as unknown as ExcelRun;
-    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
-    await checkWorkplan({ completed: () => undefined }, failing, () => NOW, office);
-    error.mockRestore();
-    expect(office.context.document.settings.get(COMMAND_ERROR_SETTING)).toMatchObject({
-      message: expect.stringContaining("Could not check the workbook"),
-    });
-    await checkWorkplan({ completed: () => undefined }, excel.run, () => NOW, office);
-    expect(office.context.document.settings.get(COMMAND_ERROR_SETTING)).toBeNull();
-  });
+  it(
+    "leaves a failed check's message in the document's " + "settings for the pane, and clears it after a good one",
+    async () => {
+      const excel = createFakeExcel();
+      const office = fakeOffice(excel);
+      restore = withOffice(excel);
+      const failing = (async () => {
+        throw new FakeError("AccessDenied", "protected");
+      }) as unknown as ExcelRun;
+      const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+      await checkWorkplan({ completed: () => undefined }, failing, () => NOW, office);
+      error.mockRestore();
+      expect(office.context.document.settings.get(COMMAND_ERROR_SETTING)).toMatchObject({
+        message: expect.stringContaining("Could not check the workbook"),
+      });
+      await checkWorkplan({ completed: () => undefined }, excel.run, () => NOW, office);
+      expect(office.context.document.settings.get(COMMAND_ERROR_SETTING)).toBeNull();
+    },
+  );
 });

@@ -62,17 +62,20 @@ describe("the findings", () => {
 });
 
 describe("Office and UN conventions", () => {
-  it("has no h1 repeating the pane's title, the auto-check switch in the footer, the last check's date in words", async () => {
-    const excel = createFakeExcel({ seed: "default" });
-    const { user, container } = open(excel);
-    await user.click(await screen.findByRole("button", { name: "Check" }));
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done"));
-    expect(container.querySelector("h1")).toBeNull();
-    expect(within(screen.getByRole("contentinfo")).getByRole("switch")).toHaveAccessibleName(
-      "Re-check automatically after my edits",
-    );
-    const header = screen.getByRole("group", { name: "Last check" });
-    expect(header).toHaveTextContent(/^Last checked 23 November 2026 at \d\d:\d\d \S+, as of 2026/);
-    expect(header).toHaveTextContent("As of 2026: meetings before 2026 with a blank status count as held.");
-  });
+  it(
+    "has no h1 repeating the pane's title, the auto-check " + "switch in the footer, the last check's date in words",
+    async () => {
+      const excel = createFakeExcel({ seed: "default" });
+      const { user, container } = open(excel);
+      await user.click(await screen.findByRole("button", { name: "Check" }));
+      await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done"));
+      expect(container.querySelector("h1")).toBeNull();
+      expect(within(screen.getByRole("contentinfo")).getByRole("switch")).toHaveAccessibleName(
+        "Re-check automatically after my edits",
+      );
+      const header = screen.getByRole("group", { name: "Last check" });
+      expect(header).toHaveTextContent(/^Last checked 23 November 2026 at \d\d:\d\d \S+, as of 2026/);
+      expect(header).toHaveTextContent("As of 2026: meetings before 2026 with a blank status count as held.");
+    },
+  );
 });

@@ -127,27 +127,31 @@ describe("the pane, live", () => {
 
   const writes = (runs: string[][]) => runs.filter((run) => run.includes("write")).length;
 
-  it("auto-check on: three quick edits of the Workplan make one check, after the quiet period; the switch is remembered", async () => {
-    const excel = await checked();
-    fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
-    expect(loadAutoCheck()).toBe(true);
-    const runs = recordSyncs(excel);
+  it(
+    "auto-check on: three quick edits of the Workplan make one " +
+      "check, after the quiet period; the switch is remembered",
+    async () => {
+      const excel = await checked();
+      fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
+      expect(loadAutoCheck()).toBe(true);
+      const runs = recordSyncs(excel);
 
-    for (const value of ["Vienna", "Vienna, tbc", "Doha"]) {
-      excel.editCell("Workplan", "F5", value, "Local");
-      await settle(400);
-    }
-    expect(runs).toEqual([]);
-    await settle(QUIET_MS);
-    await until(() => writes(runs) === 1);
-    expect(runs).toEqual([["read", "write"]]);
-    await until(() => screen.getByRole("status").textContent === "Check done: no conflicts.");
-    expect(screen.getByText("No conflicts")).toBeInTheDocument();
+      for (const value of ["Vienna", "Vienna, tbc", "Doha"]) {
+        excel.editCell("Workplan", "F5", value, "Local");
+        await settle(400);
+      }
+      expect(runs).toEqual([]);
+      await settle(QUIET_MS);
+      await until(() => writes(runs) === 1);
+      expect(runs).toEqual([["read", "write"]]);
+      await until(() => screen.getByRole("status").textContent === "Check done: no conflicts.");
+      expect(screen.getByText("No conflicts")).toBeInTheDocument();
 
-    // The check's own writes (the Conflicts table) never trigger another.
-    await settle(10 * QUIET_MS);
-    expect(runs).toEqual([["read", "write"]]);
-  });
+      // The check's own writes (the Conflicts table) never trigger another.
+      await settle(10 * QUIET_MS);
+      expect(runs).toEqual([["read", "write"]]);
+    },
+  );
 
   it("auto-check off: edits trigger nothing", async () => {
     const excel = await open();
@@ -157,24 +161,27 @@ describe("the pane, live", () => {
     expect(runs).toEqual([]);
   });
 
-  it("the add-in's own writes never trigger a check: Save expected dates writes the Clusters table and checks once", async () => {
-    const excel = await checked();
-    fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
-    const spin = screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
-    fireEvent.keyDown(spin, { key: "ArrowUp" });
-    await settle();
-    const runs = recordSyncs(excel);
-    fireEvent.click(screen.getByRole("button", { name: "Save expected dates" }));
-    // The save and the check that follows it are one Excel.run: one read, one write (issue 8).
-    await until(() => writes(runs) === 1 && screen.queryByText(/Saved to the Clusters table/) !== null);
-    expect(runs).toEqual([["read", "write"]]);
-    await settle(10 * QUIET_MS);
-    expect(runs).toHaveLength(1);
-    // Excel did report the write to the Clusters table, as a Local change; the pane knew it for its own.
-    expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(
-      true,
-    );
-  });
+  it(
+    "the add-in's own writes never trigger a check: Save " + "expected dates writes the Clusters table and checks once",
+    async () => {
+      const excel = await checked();
+      fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
+      const spin = screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
+      fireEvent.keyDown(spin, { key: "ArrowUp" });
+      await settle();
+      const runs = recordSyncs(excel);
+      fireEvent.click(screen.getByRole("button", { name: "Save expected dates" }));
+      // The save and the check that follows it are one Excel.run: one read, one write (issue 8).
+      await until(() => writes(runs) === 1 && screen.queryByText(/Saved to the Clusters table/) !== null);
+      expect(runs).toEqual([["read", "write"]]);
+      await settle(10 * QUIET_MS);
+      expect(runs).toHaveLength(1);
+      // Excel did report the write to the Clusters table, as a Local change; the pane knew it for its own.
+      expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(
+        true,
+      );
+    },
+  );
 
   it("a co-author's edit refreshes the findings, reading without writing, even with auto-check on", async () => {
     const excel = await checked();

@@ -256,36 +256,40 @@ describe("after Clear highlights, and the notices", () => {
     return { excel, user };
   }
 
-  it("keeps the findings, says they are the last check's and no longer marked in the workbook, until a check marks them again", async () => {
-    const { excel, user } = await checkedThenCleared();
-    // Still true of the workbook, so still listed, with their Go to links.
-    const errors = screen.getByRole("region", { name: "Errors (2)" });
-    expect(within(errors).getAllByRole("button", { name: /^Go to the 1[56]th meeting, agenda item 3$/ })).toHaveLength(
-      2,
-    );
-    const header = screen.getByRole("group", { name: "Last check" });
-    expect(header).toHaveTextContent(
-      "Last checked 23 November 2026 at 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
-    );
-    expect(sinceLine()).toBeInTheDocument();
-    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
+  it(
+    "keeps the findings, says they are the last check's and no " +
+      "longer marked in the workbook, until a check marks them again",
+    async () => {
+      const { excel, user } = await checkedThenCleared();
+      // Still true of the workbook, so still listed, with their Go to links.
+      const errors = screen.getByRole("region", { name: "Errors (2)" });
+      expect(
+        within(errors).getAllByRole("button", { name: /^Go to the 1[56]th meeting, agenda item 3$/ }),
+      ).toHaveLength(2);
+      const header = screen.getByRole("group", { name: "Last check" });
+      expect(header).toHaveTextContent(
+        "Last checked 23 November 2026 at 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+      );
+      expect(sinceLine()).toBeInTheDocument();
+      expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
 
-    // A co-author's change that is not a check brings the findings up to date but marks nothing: still said.
-    excel.editCell("Workplan", "F5", "Vienna", "Remote");
-    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), {
-      timeout: 3000,
-    });
-    expect(sinceLine()).toBeInTheDocument();
+      // A co-author's change that is not a check brings the findings up to date but marks nothing: still said.
+      excel.editCell("Workplan", "F5", "Vienna", "Remote");
+      await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent(/^A co-author changed the workbook/), {
+        timeout: 3000,
+      });
+      expect(sinceLine()).toBeInTheDocument();
 
-    // Check marks them again: the line goes, and so does the notice of the clear.
-    await user.click(screen.getByRole("button", { name: "Check" }));
-    await waitFor(() =>
-      expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors, 0 warnings, 0 info."),
-    );
-    expect(sinceLine()).toBeNull();
-    expect(clearedNotice()).toBeNull();
-    expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
-  });
+      // Check marks them again: the line goes, and so does the notice of the clear.
+      await user.click(screen.getByRole("button", { name: "Check" }));
+      await waitFor(() =>
+        expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors, 0 warnings, 0 info."),
+      );
+      expect(sinceLine()).toBeNull();
+      expect(clearedNotice()).toBeNull();
+      expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
+    },
+  );
 
   it("says nothing of cleared highlights when the last check found no conflicts", async () => {
     const excel = setUp();

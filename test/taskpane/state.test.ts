@@ -148,16 +148,23 @@ describe("checking", () => {
     expect(selectSince(after(checked(), state))).toBeNull();
   });
 
-  it("a co-author's edit keeps the cleared state; a co-author's check (other lines above the Conflicts table) ends it", () => {
-    const state = after([...opened(), { type: "finished" }, ...checked(), ...cleared()]);
-    const edited = reducePane(state, { type: "refreshed", read: seen(2032) });
-    expect(selectSince(edited)).not.toBeNull();
-    expect(edited.announcement).toBe(
-      "A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.",
-    );
-    const rechecked = reducePane(state, { type: "refreshed", read: seen(2032, ["Last checked 2026-11-24 09:00 UTC"]) });
-    expect(selectSince(rechecked)).toBeNull();
-  });
+  it(
+    "a co-author's edit keeps the cleared state; a co-author's " +
+      "check (other lines above the Conflicts table) ends it",
+    () => {
+      const state = after([...opened(), { type: "finished" }, ...checked(), ...cleared()]);
+      const edited = reducePane(state, { type: "refreshed", read: seen(2032) });
+      expect(selectSince(edited)).not.toBeNull();
+      expect(edited.announcement).toBe(
+        "A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.",
+      );
+      const rechecked = reducePane(state, {
+        type: "refreshed",
+        read: seen(2032, ["Last checked 2026-11-24 09:00 UTC"]),
+      });
+      expect(selectSince(rechecked)).toBeNull();
+    },
+  );
 
   it("says nothing of cleared highlights when there were none to clear, or the check found nothing", () => {
     const none = after([...opened(), { type: "finished" }, ...checked(), ...cleared(0, 0)]);
@@ -287,23 +294,26 @@ describe("the counts beside the spin buttons", () => {
 });
 
 describe("the Meetings what-if", () => {
-  it("cancels a planned meeting in memory: its topic's finding would appear, Apply is not offered, Reset ends it", () => {
-    const ready = after([...opened(), { type: "finished" }, ...checked(seen())]);
-    const state = reducePane(ready, { type: "meetingWhatIf", meeting: 19, cancelled: true });
-    expect([...state.cancelled]).toEqual([19]);
-    // The status region no longer repeats "Check done": the what-if's diff speaks for itself.
-    expect(state.announcement).toBe("");
-    const slips = selectSlips(state.baseline, state.spun);
-    const preview = selectPreview(state.baseline, slips, YEAR, state.cancelled);
-    expect(preview?.diff.appeared.map((f) => f.rule)).toContain("meeting-cancelled");
-    // The proposal moves topic 10 off the cancelled 19th meeting; it is made for the cancellation.
-    expect(selectBasis(preview, slips, YEAR, state.cancelled)?.options.cancel).toEqual(new Set([19]));
-    expect(selectCanApply(state)).toBe(false);
-    expect(selectCancellable(state.baseline).map((m) => m.meeting)).toEqual([13, 14, 15, 16, 17, 18, 19]);
-    const unticked = reducePane(state, { type: "meetingWhatIf", meeting: 19, cancelled: false });
-    expect(unticked.cancelled.size).toBe(0);
-    expect(reducePane(state, { type: "whatIfReset" }).cancelled.size).toBe(0);
-  });
+  it(
+    "cancels a planned meeting in memory: its topic's " + "finding would appear, Apply is not offered, Reset ends it",
+    () => {
+      const ready = after([...opened(), { type: "finished" }, ...checked(seen())]);
+      const state = reducePane(ready, { type: "meetingWhatIf", meeting: 19, cancelled: true });
+      expect([...state.cancelled]).toEqual([19]);
+      // The status region no longer repeats "Check done": the what-if's diff speaks for itself.
+      expect(state.announcement).toBe("");
+      const slips = selectSlips(state.baseline, state.spun);
+      const preview = selectPreview(state.baseline, slips, YEAR, state.cancelled);
+      expect(preview?.diff.appeared.map((f) => f.rule)).toContain("meeting-cancelled");
+      // The proposal moves topic 10 off the cancelled 19th meeting; it is made for the cancellation.
+      expect(selectBasis(preview, slips, YEAR, state.cancelled)?.options.cancel).toEqual(new Set([19]));
+      expect(selectCanApply(state)).toBe(false);
+      expect(selectCancellable(state.baseline).map((m) => m.meeting)).toEqual([13, 14, 15, 16, 17, 18, 19]);
+      const unticked = reducePane(state, { type: "meetingWhatIf", meeting: 19, cancelled: false });
+      expect(unticked.cancelled.size).toBe(0);
+      expect(reducePane(state, { type: "whatIfReset" }).cancelled.size).toBe(0);
+    },
+  );
 });
 
 describe("Undo apply", () => {

@@ -42,22 +42,25 @@ test("the add-in's own writes are not heard; the user's and a co-author's are", 
   ]);
 });
 
-test("a co-author's change between a check's read and its write: the write is skipped and the check runs again", async () => {
-  const { excel, port } = await setUp();
-  let first = true;
-  excel.onContext = (context: FakeContext) => {
-    if (!first) return;
-    first = false;
-    const sync = context.sync.bind(context);
-    let reads = 0;
-    context.sync = async () => {
-      await sync();
-      if (reads++ === 0) excel.editCell("Clusters", "E3", 2032, "Remote");
+test(
+  "a co-author's change between a check's read and its " + "write: the write is skipped and the check runs again",
+  async () => {
+    const { excel, port } = await setUp();
+    let first = true;
+    excel.onContext = (context: FakeContext) => {
+      if (!first) return;
+      first = false;
+      const sync = context.sync.bind(context);
+      let reads = 0;
+      context.sync = async () => {
+        await sync();
+        if (reads++ === 0) excel.editCell("Clusters", "E3", 2032, "Remote");
+      };
     };
-  };
-  const runs = recordSyncs(excel);
-  const outcome = await port.check();
-  expect(runs).toEqual([["read"], ["read", "write"]]);
-  expect(outcome.reruns).toBe(1);
-  expect(outcome.result.summary.error).toBe(2);
-});
+    const runs = recordSyncs(excel);
+    const outcome = await port.check();
+    expect(runs).toEqual([["read"], ["read", "write"]]);
+    expect(outcome.reruns).toBe(1);
+    expect(outcome.result.summary.error).toBe(2);
+  },
+);

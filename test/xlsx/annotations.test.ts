@@ -99,26 +99,30 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
     expect(sheetOf(after, FLAGS_SHEET).state).toBe("veryHidden");
   });
 
-  it("highlights the Workplan table body with rules reading the flags (the cells strongly, then the rows lightly), error first, after the user's rules", () => {
-    const highlights = annotations.highlights;
-    const rules = sheetOf(after, "Workplan").conditionalFormats;
-    const ours = rules.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET)));
-    const userTop = Math.max(0, ...rules.filter((rule) => !ours.includes(rule)).map((rule) => rule.priority));
-    expect(ours).toEqual(
-      highlights?.rules.map((rule, i) => ({
-        sqref: highlights.range,
-        type: "expression",
-        priority: userTop + 1 + i,
-        formula: [rule.formula],
-        stopIfTrue: false,
-        dxf: {
-          fill: { type: "solid", fg: expect.anything(), bg: `FF${rule.fill}` },
-          font: `FF${rule.font}`,
-          bold: rule.bold ?? false,
-        },
-      })),
-    );
-  });
+  it(
+    "highlights the Workplan table body with rules reading the flags (the cells strongly, then the rows lightly), " +
+      "error first, after the user's rules",
+    () => {
+      const highlights = annotations.highlights;
+      const rules = sheetOf(after, "Workplan").conditionalFormats;
+      const ours = rules.filter((rule) => rule.formula.some((f) => f.includes(FLAGS_SHEET)));
+      const userTop = Math.max(0, ...rules.filter((rule) => !ours.includes(rule)).map((rule) => rule.priority));
+      expect(ours).toEqual(
+        highlights?.rules.map((rule, i) => ({
+          sqref: highlights.range,
+          type: "expression",
+          priority: userTop + 1 + i,
+          formula: [rule.formula],
+          stopIfTrue: false,
+          dxf: {
+            fill: { type: "solid", fg: expect.anything(), bg: `FF${rule.fill}` },
+            font: `FF${rule.font}`,
+            bold: rule.bold ?? false,
+          },
+        })),
+      );
+    },
+  );
 
   it("puts a note on each finding's cell, except where the user has a note", () => {
     const notes = sheetOf(after, "Workplan").notes;
@@ -146,7 +150,8 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
       cellValueAt(written, "Conflicts", top - 3, left),
       cellValueAt(written, "Conflicts", top - 2, left),
     ]).toEqual(annotations.conflicts.caption);
-    const ref = `${a1(top, left)}:${a1(top + annotations.conflicts.rows.length, left + annotations.conflicts.headers.length - 1)}`;
+    const bottomRight = a1(top + annotations.conflicts.rows.length, left + annotations.conflicts.headers.length - 1);
+    const ref = `${a1(top, left)}:${bottomRight}`;
     // The table's style is the one it had (LibreOffice writes tables without one): a resize keeps it.
     const style = sheetOf(before, "Conflicts").tables[0]?.style ?? null;
     expect(sheetOf(after, "Conflicts").tables[0]).toMatchObject({ ref, headerRowCount: 1, style });
@@ -237,24 +242,27 @@ withOpenpyxl("applying and clearing", () => {
     expect(describeWithOpenpyxl(path.join(dir, "twice.xlsx"))).toEqual(describeWithOpenpyxl(once));
   });
 
-  it("clears the flags, the product's rules and notes, and keeps the Conflicts table and the user's things", async () => {
-    const checked = await checkedCopy(fixture("user-formatting.xlsx"), path.join(dir, "to-clear.xlsx"), SLIP);
-    const pkg = await openWorkbookFile(checked);
-    writeFileSync(path.join(dir, "cleared.xlsx"), await patchedBytes(pkg, describeClear(readWorkbookState(pkg)).ops));
-    const cleared = await openWorkbookFile(path.join(dir, "cleared.xlsx"));
-    expect(
-      cellValues(cleared, FLAGS_SHEET, 1, 1, 20, 10)
-        .flat()
-        .every((v) => v === null),
-    ).toBe(true);
-    expect(readAllTables(cleared).find((t) => t.name === "Conflicts")?.rows).toHaveLength(2);
-    const description = describeWithOpenpyxl(path.join(dir, "cleared.xlsx"));
-    expect(userView(description)).toEqual(userView(describeWithOpenpyxl(fixture("user-formatting.xlsx"))));
-    expect(sheetOf(description, "Workplan").conditionalFormats).toHaveLength(2);
-    expect(Object.values(sheetOf(description, "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK))).toEqual(
-      [],
-    );
-  });
+  it(
+    "clears the flags, the product's rules and notes, " + "and keeps the Conflicts table and the user's things",
+    async () => {
+      const checked = await checkedCopy(fixture("user-formatting.xlsx"), path.join(dir, "to-clear.xlsx"), SLIP);
+      const pkg = await openWorkbookFile(checked);
+      writeFileSync(path.join(dir, "cleared.xlsx"), await patchedBytes(pkg, describeClear(readWorkbookState(pkg)).ops));
+      const cleared = await openWorkbookFile(path.join(dir, "cleared.xlsx"));
+      expect(
+        cellValues(cleared, FLAGS_SHEET, 1, 1, 20, 10)
+          .flat()
+          .every((v) => v === null),
+      ).toBe(true);
+      expect(readAllTables(cleared).find((t) => t.name === "Conflicts")?.rows).toHaveLength(2);
+      const description = describeWithOpenpyxl(path.join(dir, "cleared.xlsx"));
+      expect(userView(description)).toEqual(userView(describeWithOpenpyxl(fixture("user-formatting.xlsx"))));
+      expect(sheetOf(description, "Workplan").conditionalFormats).toHaveLength(2);
+      expect(
+        Object.values(sheetOf(description, "Workplan").notes).filter((text) => text.startsWith(NOTE_MARK)),
+      ).toEqual([]);
+    },
+  );
 
   it("shrinks the Conflicts table to the new findings and clears the rows it no longer covers", async () => {
     const checked = await checkedCopy(fixture("default.xlsx"), path.join(dir, "slipped.xlsx"), SLIP);
@@ -280,8 +288,10 @@ withOpenpyxl("a conditional-format block holding a rule of the user's and one of
   it("keeps the user's rule and replaces the product's", async () => {
     const zip = await JSZip.loadAsync(readFileSync(fixture("default.xlsx")));
     const mixed =
-      '<conditionalFormatting sqref="A2:F11"><cfRule type="expression" priority="1" dxfId="0"><formula>$B2&gt;2030</formula></cfRule>' +
-      `<cfRule type="expression" priority="2" dxfId="0"><formula>&apos;${FLAGS_SHEET}&apos;!A2=3</formula></cfRule></conditionalFormatting>`;
+      '<conditionalFormatting sqref="A2:F11"><cfRule type="expression" priority="1" dxfId="0">' +
+      "<formula>$B2&gt;2030</formula></cfRule>" +
+      (`<cfRule type="expression" priority="2" dxfId="0"><formula>&apos;${FLAGS_SHEET}&apos;!A2=3</formula>` +
+        `</cfRule></conditionalFormatting>`);
     const sheet = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
     zip.file("xl/worksheets/sheet1.xml", sheet.replace("<tableParts", `${mixed}<tableParts`));
     const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";

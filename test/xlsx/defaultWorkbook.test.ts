@@ -72,16 +72,19 @@ describe("the adopted workbook (init)", () => {
     );
   });
 
-  it("offers the drop-down lists on the agenda-item columns and the article topics, without refusing typed values", () => {
-    const validations = partsUnder("xl/worksheets/sheet").flatMap(
-      (xml) => xml.match(/<dataValidation [^>]*>[^]*?<\/dataValidation>/g) ?? [],
-    );
-    expect(validations).toHaveLength(3);
-    for (const validation of validations) {
-      expect(validation).toMatch(/type="list"/);
-      expect(validation).not.toMatch(/showErrorMessage="1"/);
-    }
-  });
+  it(
+    "offers the drop-down lists on the agenda-item columns " + "and the article topics, without refusing typed values",
+    () => {
+      const validations = partsUnder("xl/worksheets/sheet").flatMap(
+        (xml) => xml.match(/<dataValidation [^>]*>[^]*?<\/dataValidation>/g) ?? [],
+      );
+      expect(validations).toHaveLength(3);
+      for (const validation of validations) {
+        expect(validation).toMatch(/type="list"/);
+        expect(validation).not.toMatch(/showErrorMessage="1"/);
+      }
+    },
+  );
 
   it("gives every table a style and shows its filter buttons", () => {
     const tables = partsUnder("xl/tables/");
@@ -100,15 +103,18 @@ requireTool("openpyxl")("the adopted workbook, as openpyxl reads it", () => {
     description = describeWithOpenpyxl(file);
   });
 
-  it("has one sheet per table in the layout's order, then the very-hidden lists and flags sheets and the Timeline", () => {
-    expect(description.sheets.map((s) => [s.name, s.state])).toEqual([
-      ...ALL_TABLES.map((t) => [t.sheet, "visible"]),
-      [LISTS_SHEET, "veryHidden"],
-      [FLAGS_SHEET, "veryHidden"],
-      // Empty until the first check draws it.
-      [TIMELINE_SHEET, "visible"],
-    ]);
-  });
+  it(
+    "has one sheet per table in the layout's order, then " + "the very-hidden lists and flags sheets and the Timeline",
+    () => {
+      expect(description.sheets.map((s) => [s.name, s.state])).toEqual([
+        ...ALL_TABLES.map((t) => [t.sheet, "visible"]),
+        [LISTS_SHEET, "veryHidden"],
+        [FLAGS_SHEET, "veryHidden"],
+        // Empty until the first check draws it.
+        [TIMELINE_SHEET, "visible"],
+      ]);
+    },
+  );
 
   it("names the two lists", () => {
     expect(description.definedNames.map((n) => [n.name, n.value])).toEqual(

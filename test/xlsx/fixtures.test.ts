@@ -1,4 +1,6 @@
-/** Each fixture (test/fixtures/make-fixtures.sh) opens, reads as its tables (the package reader) and checks as expected. */
+/**
+ * Each fixture (test/fixtures/make-fixtures.sh) opens, reads as its tables (the package reader) and checks as expected.
+ */
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
 import { check, fixture, SLIP, tablesOf } from "./support";

@@ -84,9 +84,12 @@ withOpenpyxl("a table as Excel writes it, without headerRowCount (the default, 1
 
 withOpenpyxl("Excel's extension list (an x14 validation listing another sheet's cells)", () => {
   const X14 =
-    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
-    '<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1" xr:uid="{5D7E1F8A-0000-4000-8000-000000000001}">' +
-    "<x14:formula1><xm:f>Topics!$B$2:$B$11</xm:f></x14:formula1><xm:sqref>F2:F11</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>";
+    '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" ' +
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">' +
+    ('<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+      '<x14:dataValidation type="list" allowBlank="1" xr:uid="{5D7E1F8A-0000-4000-8000-000000000001}">') +
+    ("<x14:formula1><xm:f>Topics!$B$2:$B$11</xm:f></x14:formula1><xm:sqref>F2:F11</xm:sqref></x14:dataValidation>" +
+      "</x14:dataValidations></ext></extLst>");
   let file: string;
   beforeAll(async () => {
     file = await edited("default.xlsx", "excel-x14.xlsx", "xl/worksheets/sheet1.xml", (xml) =>

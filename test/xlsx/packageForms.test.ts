@@ -46,7 +46,8 @@ async function dialectPackage(): Promise<Buffer> {
   );
   zip.file(
     "_rels/.rels",
-    `<Relationships xmlns="${PKG}"><Relationship Id="R1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+    `<Relationships xmlns="${PKG}"><Relationship Id="R1" Type="${REL}/officeDocument" ` +
+      `Target="/xl/workbook.xml"/></Relationships>`,
   );
   zip.file(
     "xl/workbook.xml",
@@ -68,8 +69,10 @@ async function dialectPackage(): Promise<Buffer> {
       '<x:fills count="2"><x:fill><x:patternFill patternType="none"/></x:fill>' +
       '<x:fill><x:patternFill patternType="gray125"/></x:fill></x:fills>' +
       '<x:borders count="1"><x:border/></x:borders><x:cellXfs count="5">' +
-      '<x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><x:xf numFmtId="164" fontId="0" fillId="0" borderId="0"/>' +
-      '<x:xf numFmtId="165" fontId="0" fillId="0" borderId="0"/><x:xf numFmtId="166" fontId="0" fillId="0" borderId="0"/>' +
+      ('<x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><x:xf numFmtId="164" fontId="0" fillId="0" ' +
+        'borderId="0"/>') +
+      ('<x:xf numFmtId="165" fontId="0" fillId="0" borderId="0"/><x:xf numFmtId="166" fontId="0" fillId="0" ' +
+        'borderId="0"/>') +
       '<x:xf numFmtId="14" fontId="0" fillId="0" borderId="0"/></x:cellXfs>' +
       '<x:dxfs count="1"><x:dxf><x:font><x:b/></x:font></x:dxf></x:dxfs></x:styleSheet>',
   );
@@ -82,17 +85,21 @@ async function dialectPackage(): Promise<Buffer> {
   zip.file(
     "xl/worksheets/sheet1.xml",
     `<x:worksheet xmlns:x="${MAIN}" xmlns:rel="${REL}"><x:sheetData>` +
-      `<x:row><x:c t="s">${v("0")}</x:c><x:c t="inlineStr"><x:is><x:r><x:t>in</x:t></x:r><x:r><x:t>line</x:t></x:r></x:is></x:c>` +
+      (`<x:row><x:c t="s">${v("0")}</x:c><x:c t="inlineStr"><x:is><x:r><x:t>in</x:t></x:r><x:r><x:t>line</x:t>` +
+        `</x:r></x:is></x:c>`) +
       `<x:c s="1" t="str"><x:f>"text"</x:f>${v("text result")}</x:c></x:row>` +
       `<x:row><x:c s="1">${v(String(serial(DAY)))}</x:c><x:c s="2">${v("5")}</x:c><x:c s="3">${v("7")}</x:c></x:row>` +
-      `<x:row><x:c t="b">${v("1")}</x:c><x:c t="e">${v("#REF!")}</x:c><x:c t="d">${v("2026-12-01T00:00:00")}</x:c></x:row>` +
-      `<x:row><x:c><x:f>2027+1</x:f>${v("2028")}</x:c><x:c><x:f>1/0</x:f></x:c><x:c s="4">${v(String(serial(DAY)))}</x:c></x:row>` +
+      (`<x:row><x:c t="b">${v("1")}</x:c><x:c t="e">${v("#REF!")}</x:c><x:c ` +
+        `t="d">${v("2026-12-01T00:00:00")}</x:c></x:row>`) +
+      (`<x:row><x:c><x:f>2027+1</x:f>${v("2028")}</x:c><x:c><x:f>1/0</x:f></x:c><x:c ` +
+        `s="4">${v(String(serial(DAY)))}</x:c></x:row>`) +
       `<x:row r="6"><x:c r="A6" t="s">${v("1")}</x:c><x:c r="C6">${v("3")}</x:c></x:row>` +
       `</x:sheetData><x:tableParts count="1"><x:tablePart rel:id="T1"/></x:tableParts></x:worksheet>`,
   );
   zip.file(
     "xl/worksheets/_rels/sheet1.xml.rels",
-    `<Relationships xmlns="${PKG}"><Relationship Id="T1" Type="${REL}/table" Target="../tables/table1.xml"/></Relationships>`,
+    `<Relationships xmlns="${PKG}"><Relationship Id="T1" Type="${REL}/table" Target="../tables/table1.xml"/>` +
+      `</Relationships>`,
   );
   zip.file(
     "xl/tables/table1.xml",
@@ -356,7 +363,8 @@ describe("what each operation does to what is there", () => {
     const zip = await JSZip.loadAsync(await writePackage(made));
     const part = made.sheet("Plan")?.part ?? "";
     const shared =
-      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">A1+1</f>' +
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><f t="shared" ref="A2:A3" ' +
+      'si="0">A1+1</f>' +
       '<v>2</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>3</v></c></row>' +
       '<row r="2000000"><c r="A2000000"><v>9</v></c><c r="XFE4"><v>8</v></c></row></sheetData>';
     zip.file(part, ((await zip.file(part)?.async("string")) ?? "").replace("<sheetData/>", shared));

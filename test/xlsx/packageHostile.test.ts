@@ -34,7 +34,8 @@ function notesPart(count: number): string {
     comments.push(`<comment ref="Z${i + 100}" authorId="0"><text><t>note ${i}</t></text></comment>`);
   }
   return (
-    '<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    '<?xml version="1.0" encoding="UTF-8"?><comments ' +
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
     `<authors><author>someone</author></authors><commentList>${comments.join("")}</commentList></comments>`
   );
 }
@@ -140,7 +141,9 @@ const hostile: [string, () => Promise<Buffer>][] = [
         editPart(zip, "xl/_rels/workbook.xml.rels", (xml) =>
           xml.replace(
             "</Relationships>",
-            '<Relationship Id="rIdP" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/__proto__" Target="x.xml"/>' +
+            '<Relationship Id="rIdP" ' +
+              'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/__proto__" ' +
+              'Target="x.xml"/>' +
               '<Relationship Id="rIdC" Type="http://example.org/constructor" Target="/__proto__"/></Relationships>',
           ),
         ),
@@ -177,7 +180,8 @@ const hostile: [string, () => Promise<Buffer>][] = [
         rels,
         existing
           ? existing.replace("</Relationships>", `${rel}</Relationships>`)
-          : `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`,
+          : `<Relationships ` +
+              `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel}</Relationships>`,
       );
       zip.file("xl/comments9.xml", notesPart(20_000));
       await editPart(zip, "[Content_Types].xml", (xml) =>

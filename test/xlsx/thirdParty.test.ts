@@ -56,22 +56,25 @@ requireTool("soffice", "openpyxl")("LibreOffice", () => {
     ).toHaveLength(6);
   });
 
-  it("gives back a checked file in which a new check replaces the product's rules instead of adding to them", async () => {
-    const again = await checkedCopy(path.join(converted, "default.xlsx"), path.join(dir, "again.xlsx"), SLIP);
-    const description = describeWithOpenpyxl(again);
-    expect(sheetOf(description, "Workplan").conditionalFormats.map((rule) => rule.formula[0])).toEqual([
-      `'${FLAGS_SHEET}'!A2=3`,
-      `'${FLAGS_SHEET}'!A2=2`,
-      `'${FLAGS_SHEET}'!A2=1`,
-      `'${FLAGS_SHEET}'!$G2=3`,
-      `'${FLAGS_SHEET}'!$G2=2`,
-      `'${FLAGS_SHEET}'!$G2=1`,
-    ]);
-    expect([FLAGS_SHEET, LISTS_SHEET].map((name) => sheetOf(description, name).state)).toEqual([
-      "veryHidden",
-      "veryHidden",
-    ]);
-  });
+  it(
+    "gives back a checked file in which a new check " + "replaces the product's rules instead of adding to them",
+    async () => {
+      const again = await checkedCopy(path.join(converted, "default.xlsx"), path.join(dir, "again.xlsx"), SLIP);
+      const description = describeWithOpenpyxl(again);
+      expect(sheetOf(description, "Workplan").conditionalFormats.map((rule) => rule.formula[0])).toEqual([
+        `'${FLAGS_SHEET}'!A2=3`,
+        `'${FLAGS_SHEET}'!A2=2`,
+        `'${FLAGS_SHEET}'!A2=1`,
+        `'${FLAGS_SHEET}'!$G2=3`,
+        `'${FLAGS_SHEET}'!$G2=2`,
+        `'${FLAGS_SHEET}'!$G2=1`,
+      ]);
+      expect([FLAGS_SHEET, LISTS_SHEET].map((name) => sheetOf(description, name).state)).toEqual([
+        "veryHidden",
+        "veryHidden",
+      ]);
+    },
+  );
 
   it("converts a new workbook's first sheet to CSV with the Workplan table", () => {
     const [csv] = convertWithLibreOffice([path.join(dir, NEW)], "csv", tempDir());
@@ -87,7 +90,8 @@ requireTool("openpyxl")("openpyxl", () => {
   const SHEETS_AND_RULES =
     "import openpyxl, sys\n" +
     "wb = openpyxl.load_workbook(sys.argv[1])\n" +
-    "for ws in wb.worksheets: print(ws.title, ws.sheet_state, [(str(cf.sqref), r.priority, r.formula) for cf in ws.conditional_formatting for r in cf.rules])";
+    ("for ws in wb.worksheets: print(ws.title, ws.sheet_state, [(str(cf.sqref), r.priority, r.formula) for cf in " +
+      "ws.conditional_formatting for r in cf.rules])");
 
   const run = (file: string) =>
     execFileSync(toolPath("openpyxl") ?? "/usr/bin/python3", ["-c", SHEETS_AND_RULES, file], {
@@ -99,23 +103,31 @@ requireTool("openpyxl")("openpyxl", () => {
     const file = path.join(dir, "default.xlsx");
     expect(annotationsFor(await tablesOf(file), SLIP).highlights?.range).toBe("A2:F11");
     expect(run(file).trim().split("\n")).toEqual([
-      "Workplan visible [('A2:F11', 1, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 2, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 3, [\"'WorkplanChecker'!A2=1\"]), ('A2:F11', 4, [\"'WorkplanChecker'!$G2=3\"]), ('A2:F11', 5, [\"'WorkplanChecker'!$G2=2\"]), ('A2:F11', 6, [\"'WorkplanChecker'!$G2=1\"])]",
+      "Workplan visible [('A2:F11', 1, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 2, " +
+        "[\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 3, [\"'WorkplanChecker'!A2=1\"]), ('A2:F11', 4, " +
+        "[\"'WorkplanChecker'!$G2=3\"]), ('A2:F11', 5, [\"'WorkplanChecker'!$G2=2\"]), ('A2:F11', 6, " +
+        "[\"'WorkplanChecker'!$G2=1\"])]",
       "Topics visible []",
       "Articles visible []",
       "Clusters visible []",
       "FlexibleTopics visible []",
       "Settings visible []",
-      "Conflicts visible [('A5:A6', 1, ['$A5=\"Error\"']), ('A5:A6', 2, ['$A5=\"Warning\"']), ('A5:A6', 3, ['$A5=\"Info\"'])]",
+      "Conflicts visible [('A5:A6', 1, ['$A5=\"Error\"']), ('A5:A6', 2, ['$A5=\"Warning\"']), ('A5:A6', 3, " +
+        "['$A5=\"Info\"'])]",
       "WorkplanLists veryHidden []",
       "WorkplanChecker veryHidden []",
-      "Timeline visible [('B10:N23', 1, ['RIGHT(B10,1)=\"!\"']), ('B10:N23', 2, ['LEN(B10)>2']), ('B10:N23', 3, ['OR(B10=\"P\",B10=\"E\",B10=\"PE\")']), ('B10:N23', 4, ['B10=\"R\"']), ('B10:N23', 5, ['B10=\"w\"'])]",
+      "Timeline visible [('B10:N23', 1, ['RIGHT(B10,1)=\"!\"']), ('B10:N23', 2, ['LEN(B10)>2']), ('B10:N23', 3, " +
+        "['OR(B10=\"P\",B10=\"E\",B10=\"PE\")']), ('B10:N23', 4, ['B10=\"R\"']), ('B10:N23', 5, ['B10=\"w\"'])]",
     ]);
   });
 
   it("reads the user's rules before the product's in a checked user-formatting.xlsx", () => {
     const workplan = run(path.join(dir, "user-formatting.xlsx")).split("\n")[0];
     expect(workplan).toBe(
-      "Workplan visible [('B2:B11', 1, ['2030']), ('A2:A11', 2, []), ('A2:F11', 3, [\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 4, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 5, [\"'WorkplanChecker'!A2=1\"]), ('A2:F11', 6, [\"'WorkplanChecker'!$G2=3\"]), ('A2:F11', 7, [\"'WorkplanChecker'!$G2=2\"]), ('A2:F11', 8, [\"'WorkplanChecker'!$G2=1\"])]",
+      "Workplan visible [('B2:B11', 1, ['2030']), ('A2:A11', 2, []), ('A2:F11', 3, " +
+        "[\"'WorkplanChecker'!A2=3\"]), ('A2:F11', 4, [\"'WorkplanChecker'!A2=2\"]), ('A2:F11', 5, " +
+        "[\"'WorkplanChecker'!A2=1\"]), ('A2:F11', 6, [\"'WorkplanChecker'!$G2=3\"]), ('A2:F11', 7, " +
+        "[\"'WorkplanChecker'!$G2=2\"]), ('A2:F11', 8, [\"'WorkplanChecker'!$G2=1\"])]",
     );
   });
 });

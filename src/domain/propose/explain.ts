@@ -34,7 +34,10 @@ export function severalLast(problem: Problem): Explanation | null {
     articleList(problem.plan.articles.filter((a) => a.last && a.topic === t.number).map((a) => a.number)),
   );
   return {
-    reason: `${capital(topicsPhrase(last.map((t) => t.number)))} each hold a cross-cutting article that must be discussed last (${articles.join("; ")}), but only one topic can be at the last meeting with a fixed topic: put those articles in one topic.`,
+    reason:
+      `${capital(topicsPhrase(last.map((t) => t.number)))} each hold a cross-cutting article that must be ` +
+      `discussed last (${articles.join("; ")}), but only one topic can be at the last meeting with a fixed topic: ` +
+      `put those articles in one topic.`,
     unplaced: last.map((t) => t.number),
   };
 }
@@ -193,13 +196,18 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
 }
 
-/** `between 2029 and 2032 for cluster 4 "…", whose review is expected to end in 2031 and in 2030 for cluster 2 "…", …` */
+/**
+ * `between 2029 and 2032 for cluster 4 "…", whose review is expected to end in 2031 and in 2030 for cluster 2 "…", …`
+ */
 function windowsPhrase(topic: FreeTopic): string {
   return topic.windows.map(windowPhrase).join(" and ");
 }
 
 function windowPhrase(window: ClusterWindow): string {
-  return `${yearsPhrase(window.from, window.to)} for ${describeCluster(window.cluster)}, whose review is expected to end in ${window.cluster.expectedEnd}`;
+  return (
+    `${yearsPhrase(window.from, window.to)} for ${describeCluster(window.cluster)}, whose review is expected to ` +
+    `end in ${window.cluster.expectedEnd}`
+  );
 }
 
 /** "between 2029 and 2032" / "in 2030" */

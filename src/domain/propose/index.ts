@@ -62,7 +62,9 @@ function settingsMissing(plan: Plan): NoProposal | null {
     .join(" and ");
   return {
     feasible: false,
-    reason: `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are unknown: set it, then ask for a proposal again.`,
+    reason:
+      `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are ` +
+      `unknown: set it, then ask for a proposal again.`,
     unplaced: [],
     relaxations: [],
   };
@@ -86,7 +88,9 @@ function clustersUnread(plan: Plan): NoProposal | null {
   ].sort((a, b) => a - b);
   return {
     feasible: false,
-    reason: `The review years of cluster ${unread.join(", ")} cannot be read from the Clusters table, so the window of ${topicsPhrase(topics)} is unknown: correct the Clusters table, then ask for a proposal again.`,
+    reason:
+      `The review years of cluster ${unread.join(", ")} cannot be read from the Clusters table, so the window ` +
+      `of ${topicsPhrase(topics)} is unknown: correct the Clusters table, then ask for a proposal again.`,
     unplaced: topics,
     relaxations: [],
   };
@@ -107,7 +111,10 @@ function unfixableErrors(plan: Plan): NoProposal | null {
   if (errors.length === 0) return null;
   return {
     feasible: false,
-    reason: `The plan has ${errors.length === 1 ? "an error" : "errors"} that rescheduling topics cannot fix; correct ${errors.length === 1 ? "it" : "them"} first: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`,
+    reason:
+      `The plan has ${errors.length === 1 ? "an error" : "errors"} that rescheduling topics cannot fix; ` +
+      `correct ${errors.length === 1 ? "it" : "them"} ` +
+      `first: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`,
     unplaced: [],
     relaxations: [],
   };

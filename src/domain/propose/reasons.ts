@@ -56,11 +56,17 @@ function moveReason(context: Context, topic: FreeTopic): string {
 function windowReason(topic: FreeTopic, year: number, from: Meeting): string | null {
   const early = topic.windows.filter((w) => year < w.from).sort((a, b) => b.from - a.from)[0];
   if (early) {
-    return `cluster-too-early: the review of ${describeCluster(early.cluster)} ${describeReviewEnd(early.cluster)}, so the earliest acceptable year is ${early.from}; it was at ${describeMeeting(from)}`;
+    return (
+      `cluster-too-early: the review of ${describeCluster(early.cluster)} ${describeReviewEnd(early.cluster)}, so ` +
+      `the earliest acceptable year is ${early.from}; it was at ${describeMeeting(from)}`
+    );
   }
   const late = topic.windows.filter((w) => year > w.to).sort((a, b) => a.to - b.to)[0];
   if (late) {
-    return `cluster-too-late: the review of ${describeCluster(late.cluster)} ${describeReviewEnd(late.cluster)}, so the latest acceptable year is ${late.to}; it was at ${describeMeeting(from)}`;
+    return (
+      `cluster-too-late: the review of ${describeCluster(late.cluster)} ${describeReviewEnd(late.cluster)}, so ` +
+      `the latest acceptable year is ${late.to}; it was at ${describeMeeting(from)}`
+    );
   }
   return null;
 }
@@ -77,9 +83,16 @@ function lastReason(context: Context, topic: FreeTopic): string | null {
       .filter((m) => m.topic !== null)
       .pop() === topic.current;
   if (!wasLast)
-    return `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a fixed topic`;
+    return (
+      `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a ` +
+      `fixed topic`
+    );
   const before = latestOther(context, topic.number);
-  return `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is cross-cutting)${before ? ` now that topic ${before.topic} is at ${proposedName(context.problem, before.meeting)}` : ""}`;
+  return (
+    `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is ` +
+    `cross-cutting)` +
+    (before ? ` now that topic ${before.topic} is at ${proposedName(context.problem, before.meeting)}` : "")
+  );
 }
 
 function latestOther(context: Context, topic: number): { topic: number; meeting: Meeting } | null {
@@ -109,7 +122,10 @@ function orderReason(context: Context, topic: FreeTopic, year: number): string |
   const before = [...context.yearOf].filter(([t, y]) => t < topic.number && y > year).sort(([a], [b]) => b - a)[0];
   if (!before) return null;
   const meeting = [...context.outcome.topicAt].find(([, t]) => t === before[0])?.[0];
-  return `topic-order: keeps the order of topics after topic ${before[0]}${meeting ? `, now at ${proposedName(context.problem, meeting)}` : ""}`;
+  return (
+    `topic-order: keeps the order of topics after ` +
+    `topic ${before[0]}${meeting ? `, now at ${proposedName(context.problem, meeting)}` : ""}`
+  );
 }
 
 /** Every meeting, current and proposed fixed topic, and why it changes. */

@@ -16,8 +16,11 @@ export const articleDuplicate = defineRule({
         topic: article.topic,
         message:
           article.topic === first?.topic
-            ? `Article ${article.number} is listed twice in the Articles table (also at ${first?.at.article.cell}); list each article once.`
-            : `Article ${article.number} is in ${topicName(article.topic)} here and in ${topicName(first?.topic ?? null)} at ${first?.at.article.cell}: an article belongs to one topic.`,
+            ? `Article ${article.number} is listed twice in the Articles table (also ` +
+              `at ${first?.at.article.cell}); list each article once.`
+            : `Article ${article.number} is in ${topicName(article.topic)} here and ` +
+              `in ${topicName(first?.topic ?? null)} at ${first?.at.article.cell}: an article belongs to one ` +
+              `topic.`,
       })),
     );
   },

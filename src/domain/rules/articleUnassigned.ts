@@ -10,7 +10,9 @@ export const articleUnassigned = defineRule({
       .filter((article) => article.topic === null && !article.topicUnreadable)
       .map((article) => ({
         at: article.at.topic,
-        message: `Article ${article.number}${article.title ? ` "${article.title}"` : ""} is in no topic, so it would never be discussed: give it a topic number in the Topic column of the Articles table.`,
+        message:
+          `Article ${article.number}${article.title ? ` "${article.title}"` : ""} is in no topic, so it would ` +
+          `never be discussed: give it a topic number in the Topic column of the Articles table.`,
       }));
   },
 });

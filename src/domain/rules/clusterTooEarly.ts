@@ -12,8 +12,10 @@ export const clusterTooEarly = defineRule({
       meeting,
       topic,
       message:
-        `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, before the review of ${describeCluster(window.cluster)} is finalised or finalising: ` +
-        `that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year is ${window.from}, ${years(window.from - year)} after this meeting.`,
+        `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, before the review ` +
+        `of ${describeCluster(window.cluster)} is finalised or finalising: ` +
+        (`that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year ` +
+          `is ${window.from}, ${years(window.from - year)} after this meeting.`),
     }));
   },
 });

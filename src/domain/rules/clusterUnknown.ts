@@ -17,7 +17,9 @@ export const clusterUnknown = defineRule({
       .map((article) => ({
         at: article.at.cluster,
         topic: article.topic,
-        message: `Article ${article.number} names cluster ${article.cluster}, which the Clusters table does not have (it has ${known || "none"}): add the cluster or correct the article.`,
+        message:
+          `Article ${article.number} names cluster ${article.cluster}, which the Clusters table does not have (it ` +
+          `has ${known || "none"}): add the cluster or correct the article.`,
       }));
   },
 });

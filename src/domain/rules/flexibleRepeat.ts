@@ -20,13 +20,17 @@ export const flexibleRepeat = defineRule({
         hits.push({
           at: meeting.at.flexible,
           meeting,
-          message: `Flexible topic (${code}) is taken at ${describeMeeting(meeting)} and already at ${describeMeeting(first)}.`,
+          message:
+            `Flexible topic (${code}) is taken at ${describeMeeting(meeting)} and already ` +
+            `at ${describeMeeting(first)}.`,
         });
       } else if (discussedAt !== null && meeting.ordinal !== null && meeting.ordinal > discussedAt) {
         hits.push({
           at: meeting.at.flexible,
           meeting,
-          message: `Flexible topic (${code}) was already discussed at the ${ordinal(discussedAt)} meeting; taking it again at ${describeMeeting(meeting)} repeats it.`,
+          message:
+            `Flexible topic (${code}) was already discussed at the ${ordinal(discussedAt)} meeting; taking it ` +
+            `again at ${describeMeeting(meeting)} repeats it.`,
         });
       }
       if (!first) firstAt.set(code, meeting);

@@ -30,7 +30,8 @@ export const lastTopic = defineRule({
           meeting,
           topic,
           message:
-            `${capitalize(describeTopic(plan, topic))} must be the last topic of the workplan (${crossCutting} is cross-cutting and relates to all the topics before it), ` +
+            `${capitalize(describeTopic(plan, topic))} must be the last topic of the workplan (${crossCutting} ` +
+            `is cross-cutting and relates to all the topics before it), ` +
             `but it is at ${describeMeeting(meeting)} and ${describeTopic(plan, final.topic)} comes after it, ` +
             `at ${describeMeeting(final)}.`,
         };

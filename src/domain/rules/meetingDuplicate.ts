@@ -13,14 +13,16 @@ export const meetingDuplicate = defineRule({
         (m) => m.ordinal,
         (m) => m.at.ordinal,
         (m, first) =>
-          `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and at ${first.at.ordinal.cell} (${first.year ?? "no year"}); each meeting has its own number.`,
+          `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and ` +
+          `at ${first.at.ordinal.cell} (${first.year ?? "no year"}); each meeting has its own number.`,
       ),
       ...repeats(
         meetingsTakingPlace(plan),
         (m) => m.year,
         (m) => m.at.year,
         (m, first) =>
-          `Two meetings are planned in ${m.year}: ${describeMeeting(m)} and ${describeMeeting(first)} (${first.at.year.cell}); the Working Group meets once a year.`,
+          `Two meetings are planned in ${m.year}: ${describeMeeting(m)} and ${describeMeeting(first)} ` +
+          `(${first.at.year.cell}); the Working Group meets once a year.`,
       ),
     ];
   },

@@ -26,7 +26,9 @@ export const topicDuplicate = defineRule({
         at: meeting.at.topic,
         meeting,
         topic,
-        message: `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)} and already at ${describeMeeting(first)}: each topic is discussed at one meeting.`,
+        message:
+          `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)} and already ` +
+          `at ${describeMeeting(first)}: each topic is discussed at one meeting.`,
       }));
     });
   },

@@ -15,7 +15,9 @@ export const topicOrder = defineRule({
           at: meeting.at.topic,
           meeting,
           topic: meeting.topic,
-          message: `Topic ${meeting.topic} at ${describeMeeting(meeting)} comes after topic ${before.topic} at ${describeMeeting(before)}: the workplan is to follow the order of topics.`,
+          message:
+            `Topic ${meeting.topic} at ${describeMeeting(meeting)} comes after topic ${before.topic} ` +
+            `at ${describeMeeting(before)}: the workplan is to follow the order of topics.`,
         },
       ];
     });

@@ -22,7 +22,9 @@ export const topicUnknown = defineRule({
       .map((article) => ({
         at: article.at.topic,
         topic: article.topic,
-        message: `Article ${article.number} is put in topic ${article.topic}, which is not in the Topics table (${known}).`,
+        message:
+          `Article ${article.number} is put in topic ${article.topic}, which is not in the Topics table ` +
+          `(${known}).`,
       }));
     return [...atMeetings, ...atArticles];
   },

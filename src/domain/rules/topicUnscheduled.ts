@@ -14,7 +14,9 @@ export const topicUnscheduled = defineRule({
       .map((topic) => ({
         at: topic.at,
         topic: topic.number,
-        message: `${capitalize(describeTopic(plan, topic.number))} is not at any meeting: every topic needs a meeting so that the Working Group considers the full range of commitments under the Protocol.`,
+        message:
+          `${capitalize(describeTopic(plan, topic.number))} is not at any meeting: every topic needs a meeting so ` +
+          `that the Working Group considers the full range of commitments under the Protocol.`,
       }));
   },
 });

@@ -43,7 +43,8 @@ export function inTheWayMessage(sheets: readonly string[], tables: readonly { na
   const one = things.length === 1;
   return (
     `Cannot create the workbook: ${listPhrase(things)} already ${one ? "exists" : "exist"}, and creating never ` +
-    `overwrites anything. Open a new blank workbook and create it there, or rename or delete ${one ? "it" : "them"} first.`
+    (`overwrites anything. Open a new blank workbook and create it there, or rename or ` +
+      `delete ${one ? "it" : "them"} first.`)
   );
 }
 

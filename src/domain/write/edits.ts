@@ -57,7 +57,10 @@ export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, tabl
   return { ops };
 }
 
-/** The blocks below the grid (flexible-topic candidates, sources): a bold title, then rows wrapped as tall as their text. */
+/**
+ * The blocks below the grid (flexible-topic candidates, sources): a bold title, then rows wrapped as tall as their
+ * text.
+ */
 function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], columns: ProposalColumn[]): SheetOp[] {
   const ops: SheetOp[] = [];
   const width = columns.length;

@@ -27,7 +27,9 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "2 errors, 1 warning, 0 info in the workbook as it stands." — counted from the list shown, so it always matches it. */
+/**
+ * "2 errors, 1 warning, 0 info in the workbook as it stands." — counted from the list shown, so it always matches it.
+ */
 export function summaryLine(findings: readonly Finding[]): string {
   const n = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return (

@@ -107,7 +107,8 @@ export class Session {
     const name = editor.name("Relationship");
     editor.insert(
       "Relationship",
-      `<${name} Id="${id}" Type="${escapeAttr(REL_TYPE(kind, this.relNs))}" Target="${escapeAttr(relativeTarget(source, target))}"/>`,
+      `<${name} Id="${id}" Type="${escapeAttr(REL_TYPE(kind, this.relNs))}" ` +
+        `Target="${escapeAttr(relativeTarget(source, target))}"/>`,
     );
     return id;
   }

@@ -14,7 +14,8 @@ import { attr, escapeAttr, startTagWith, type XmlElement } from "./xmlTree";
 export const minimalStyles = (mainNs = MAIN_NS): string =>
   `${DECLARATION}<styleSheet xmlns="${mainNs}">` +
   '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  ('<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>' +
+    "</fill></fills>") +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
@@ -104,7 +105,10 @@ export class StylesEdit {
     const t = (local: string): string => this.tag(local);
     const side = (local: string): string =>
       `<${t(local)} style="thin"><${t("color")} rgb="${argb(rgb)}"/></${t(local)}>`;
-    return `<${t("border")}>${["left", "right", "top", "bottom"].map(side).join("")}<${t("diagonal")}/></${t("border")}>`;
+    return (
+      `<${t("border")}>${["left", "right", "top", "bottom"].map(side).join("")}<${t("diagonal")}/>` +
+      `</${t("border")}>`
+    );
   }
 
   /** The index of a cell format that is `base` with `format` applied (made once per pair). */
@@ -172,7 +176,9 @@ export class StylesEdit {
     const known = this.made.get(key);
     if (known !== undefined) return known;
     const t = (local: string): string => this.tag(local);
-    const font = `<${t("font")}>${format.bold ? `<${t("b")}/>` : ""}<${t("color")} rgb="${argb(format.fontColor)}"/></${t("font")}>`;
+    const font =
+      `<${t("font")}>${format.bold ? `<${t("b")}/>` : ""}<${t("color")} rgb="${argb(format.fontColor)}"/>` +
+      `</${t("font")}>`;
     const border = format.border !== undefined ? this.borderXml(format.border) : "";
     const dxf = `<${t("dxf")}>${font}${this.fillXml(format.fill, true)}${border}</${t("dxf")}>`;
     const index = appendInside(this.editor(), "dxfs", "dxf", dxf);

@@ -104,7 +104,8 @@ export class TablesEdit {
       const at = parseArea(ref);
       if (at && overlaps(area, at)) {
         throw new WorkbookFileError(
-          `The table "${name}" cannot take ${sheet.sheet.name}!${areaName(area)}: it would overlap ${what} ${areaName(at)}.`,
+          `The table "${name}" cannot take ${sheet.sheet.name}!${areaName(area)}: it would ` +
+            `overlap ${what} ${areaName(at)}.`,
         );
       }
     }

@@ -40,7 +40,8 @@ describe("the proposal sheet for a two-year slip of cluster 2", () => {
       "Proposed amendment of the timeline of the multi-year workplan",
       "Draft for consideration by the extended Bureau",
       "1 December 2026",
-      'Prompted by: the review of cluster 2 "Prevention" is now expected to end in 2032, 2 years later than planned (2030).',
+      'Prompted by: the review of cluster 2 "Prevention" is now expected to end in 2032, 2 years later than ' +
+        "planned (2030).",
       expect.stringMatching(
         /^The proposal moves topics .* and appends .*; with it the check finds 0 errors and 0 warnings\.$/,
       ),

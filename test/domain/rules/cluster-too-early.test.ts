@@ -34,17 +34,21 @@ describe(RULE, () => {
       });
     });
 
-    it("says which topic and articles, which meeting and year, which cluster, the expected and planned end and the earliest acceptable year", () => {
-      const { message } = single(viaOption, RULE);
-      expect(message).toContain("Topic 6");
-      expect(message).toContain("arts. 7, 8");
-      expect(message).toContain("15th meeting (2028)");
-      expect(message).toContain("cluster 2");
-      expect(message).toContain("expected to end in 2031");
-      expect(message).toContain("planned (2030)");
-      expect(message).toContain("earliest acceptable year is 2029");
-      expect(message).toContain("2029, 1 year after this meeting");
-    });
+    it(
+      "says which topic and articles, which meeting and year, which cluster, the expected and planned end and the " +
+        "earliest acceptable year",
+      () => {
+        const { message } = single(viaOption, RULE);
+        expect(message).toContain("Topic 6");
+        expect(message).toContain("arts. 7, 8");
+        expect(message).toContain("15th meeting (2028)");
+        expect(message).toContain("cluster 2");
+        expect(message).toContain("expected to end in 2031");
+        expect(message).toContain("planned (2030)");
+        expect(message).toContain("earliest acceptable year is 2029");
+        expect(message).toContain("2029, 1 year after this meeting");
+      },
+    );
 
     it("reads the same from the Clusters table's expected-end cell (Clusters E3)", () => {
       expect(Workbook.adopted().address(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd)).toBe("E3");
@@ -95,21 +99,27 @@ describe(RULE, () => {
     expect(ofRule(wb.findings({ expectedEnd: new Map([[2, 2032]]) }), RULE)).toEqual([]);
   });
 
-  it("takes the window from the Settings table: earliest 1 year makes topic 6 (2028) too early without any slip", () => {
-    const finding = single(Workbook.adopted().setting(SETTING_NAMES.earliest, 1).findings(), RULE);
-    expect(finding).toMatchObject({ cell: "E7", topic: 6 });
-    expect(finding.message).toContain("earliest acceptable year is 2029");
-  });
+  it(
+    "takes the window from the Settings table: earliest 1 " + "year makes topic 6 (2028) too early without any slip",
+    () => {
+      const finding = single(Workbook.adopted().setting(SETTING_NAMES.earliest, 1).findings(), RULE);
+      expect(finding).toMatchObject({ cell: "E7", topic: 6 });
+      expect(finding.message).toContain("earliest acceptable year is 2029");
+    },
+  );
 
-  it("checks every cluster of a topic's articles: article 7 moved into topic 3 (2025) is too early for cluster 2", () => {
-    const wb = Workbook.adopted().set("Articles", { Article: 7 }, "Topic", 3);
-    const finding = single(wb.findings(), RULE);
-    expect(finding).toMatchObject({ cell: "E4", meeting: 12, year: 2025, topic: 3 });
-    expect(finding.message).toContain("arts. 6, 7, 9");
-    expect(finding.message).toContain("cluster 2");
-    expect(finding.message).not.toContain("cluster 4");
-    expect(finding.message).toContain("earliest acceptable year is 2028, 3 years after this meeting");
-  });
+  it(
+    "checks every cluster of a topic's articles: article " + "7 moved into topic 3 (2025) is too early for cluster 2",
+    () => {
+      const wb = Workbook.adopted().set("Articles", { Article: 7 }, "Topic", 3);
+      const finding = single(wb.findings(), RULE);
+      expect(finding).toMatchObject({ cell: "E4", meeting: 12, year: 2025, topic: 3 });
+      expect(finding.message).toContain("arts. 6, 7, 9");
+      expect(finding.message).toContain("cluster 2");
+      expect(finding.message).not.toContain("cluster 4");
+      expect(finding.message).toContain("earliest acceptable year is 2028, 3 years after this meeting");
+    },
+  );
 
   describe("held meetings", () => {
     it("turns the error into info, keeps the rule and says 'already held' (15th meeting marked Held)", () => {

@@ -8,27 +8,31 @@ describe(RULE, () => {
     expect(ofRule(Workbook.adopted().findings(), RULE)).toEqual([]);
   });
 
-  it("warns when the review of cluster 2 is expected to end a year early (2029): topic 9 at the 18th meeting (2031)", () => {
-    const findings = Workbook.adopted().findings({ expectedEnd: new Map([[2, 2029]]) });
-    expect(where(findings)).toEqual([`${RULE} Workplan!E10`]);
-    const finding = single(findings, RULE);
-    expect(finding).toMatchObject({
-      severity: "warning",
-      held: false,
-      sheet: "Workplan",
-      cell: "E10",
-      meeting: 18,
-      year: 2031,
-      topic: 9,
-      source: "P§18",
-    });
-    expect(finding.message).toContain("Topic 9");
-    expect(finding.message).toContain("art. 11");
-    expect(finding.message).toContain("18th meeting (2031)");
-    expect(finding.message).toContain("cluster 2");
-    expect(finding.message).toContain("expected to end in 2029, 1 year earlier than planned (2030)");
-    expect(finding.message).toContain("latest acceptable year is 2030, 1 year before this meeting");
-  });
+  it(
+    "warns when the review of cluster 2 is expected to end " +
+      "a year early (2029): topic 9 at the 18th meeting (2031)",
+    () => {
+      const findings = Workbook.adopted().findings({ expectedEnd: new Map([[2, 2029]]) });
+      expect(where(findings)).toEqual([`${RULE} Workplan!E10`]);
+      const finding = single(findings, RULE);
+      expect(finding).toMatchObject({
+        severity: "warning",
+        held: false,
+        sheet: "Workplan",
+        cell: "E10",
+        meeting: 18,
+        year: 2031,
+        topic: 9,
+        source: "P§18",
+      });
+      expect(finding.message).toContain("Topic 9");
+      expect(finding.message).toContain("art. 11");
+      expect(finding.message).toContain("18th meeting (2031)");
+      expect(finding.message).toContain("cluster 2");
+      expect(finding.message).toContain("expected to end in 2029, 1 year earlier than planned (2030)");
+      expect(finding.message).toContain("latest acceptable year is 2030, 1 year before this meeting");
+    },
+  );
 
   it("is the same when the earlier end is typed in the Clusters table", () => {
     const viaCell = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2029).findings();

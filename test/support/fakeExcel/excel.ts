@@ -51,7 +51,8 @@ type Resolver<E> = () => E | null;
 function notLoaded(name: string): Error {
   return new FakeError(
     "PropertyNotLoaded",
-    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the ` +
+      `containing object and call "context.sync()" on the associated request context.`,
   );
 }
 
@@ -1796,7 +1797,10 @@ export interface FakeExcelOptions {
    * gives null objects all the way down; "refuse" fails the batch with InvalidObjectPath.
    */
   nullChains?: "null" | "refuse";
-  /** Notes exist (ExcelApi 1.18) but every use of them fails (true), as office-js issue 6198 reports on the web, or adding one does ("write"). */
+  /**
+   * Notes exist (ExcelApi 1.18) but every use of them fails (true), as office-js issue 6198 reports on the web, or
+   * adding one does ("write").
+   */
   notesBroken?: boolean | "write";
   /**
    * Others edit the workbook at the same time: TableRowCollection.add fails with "Conflict", as

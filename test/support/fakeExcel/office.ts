@@ -64,7 +64,10 @@ export interface FakeOffice {
     document: { settings: FakeSettings };
   };
   HostType: { Excel: "Excel" };
-  /** Office.js's own code, when it is on the page too (loaded before the fake), calls `new Office.Promise` on whatever `Office` is. */
+  /**
+   * Office.js's own code, when it is on the page too (loaded before the fake), calls `new Office.Promise` on whatever
+   * `Office` is.
+   */
   Promise: PromiseConstructor;
   PlatformType: { PC: "PC"; Mac: "Mac"; OfficeOnline: "OfficeOnline" };
   onReady(callback?: (info: { host: "Excel"; platform: string }) => void): Promise<{ host: "Excel"; platform: string }>;
