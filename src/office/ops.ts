@@ -280,6 +280,7 @@ function queuePageSetup(context: Excel.RequestContext, op: Extract<SheetOp, { op
   const layout = sheetOf(context, op.sheet).pageLayout;
   layout.orientation = (op.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
   if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  if (op.paper === "A4") layout.paperSize = "A4" as Excel.PaperType;
   if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.top}:$${op.titleRows.bottom}`);
   if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
   if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;

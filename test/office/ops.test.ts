@@ -221,6 +221,7 @@ describe("applyOps", () => {
         fitToWidth: true,
         titleRows: { top: 3, bottom: 3 },
         footer: "Page &P of &N",
+        paper: "A4",
       },
       { op: "tabColor", sheet: "Proposal 2026-12-01", color: "1F4E79" },
       { op: "activate", sheet: "Proposal 2026-12-01" },
@@ -231,7 +232,12 @@ describe("applyOps", () => {
     expect(added.columnWidths.get(1)).toBe(widthOf(12));
     expect(added.rowHeights.get(1)).toBe(20);
     expect(added.frozenRows).toBe(3);
-    expect(added.pageLayout).toMatchObject({ orientation: "Landscape", titleRows: "$3:$3", footer: "Page &P of &N" });
+    expect(added.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      titleRows: "$3:$3",
+      footer: "Page &P of &N",
+    });
     expect(added.tabColor).toBe("#1F4E79");
     expect(excel.model.activeSheet).toBe("Proposal 2026-12-01");
   });

@@ -313,11 +313,13 @@ describe("writeProposalSheet", () => {
       expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
       expect(office.pageLayout).toEqual({
         orientation: "Landscape",
+        paperSize: "A4",
         zoom: { horizontalFitToPages: 1 },
         titleRows: `$${headerRow}:$${headerRow}`,
         footer: "Page &P of &N",
       });
-      expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+      // A4 is paper size 9 in the file (ECMA-376 §18.3.1.63).
+      expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, paperSize: 9 });
     },
   );
 

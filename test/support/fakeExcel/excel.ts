@@ -352,9 +352,10 @@ export class Worksheet extends ClientObject<SheetModel> {
     return this.get("id");
   }
 
-  /** Print settings (ExcelApi 1.9): orientation and fit-to-page zoom are modelled. */
+  /** Print settings (ExcelApi 1.9): orientation, paper size and fit-to-page zoom are modelled. */
   get pageLayout(): {
     orientation: string;
+    paperSize: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(rows: string): void;
     headersFooters: { defaultForAllPages: { centerFooter: string; centerHeader: string } };
@@ -370,6 +371,17 @@ export class Worksheet extends ClientObject<SheetModel> {
       },
       get orientation(): string {
         throw notLoaded("orientation");
+      },
+      set paperSize(value: string) {
+        write((sheet) => {
+          // Excel.PaperType: a closed list of names; the fake knows the two the secretariat uses.
+          if (value !== "A4" && value !== "Letter")
+            throw new FakeError("InvalidArgument", `"${value}" is not a paper size.`);
+          sheet.pageLayout = { ...sheet.pageLayout, paperSize: value };
+        });
+      },
+      get paperSize(): string {
+        throw notLoaded("paperSize");
       },
       set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
         write((sheet) => {

@@ -161,6 +161,7 @@ export interface PageLayoutModel {
   footer?: string;
   header?: string;
   orientation?: string;
+  paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
 }
 
