@@ -228,7 +228,8 @@ describe("hostile files", () => {
     // How long it takes is the bench's to measure (a timed test fails on a loaded machine); a hang
     // fails at jest's guard.
     expect(outcome).not.toBe("");
-    expect(process.memoryUsage().rss).toBeLessThan(1500 * 1024 * 1024);
+    // The worker's resident memory also holds what earlier test files left for the collector, so it
+    // says nothing about this file: the caps on what a part may inflate to are tested below.
   });
 
   it("a zip bomb is refused with one line that says so", async () => {
