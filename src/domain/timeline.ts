@@ -39,10 +39,24 @@ function clusterCells(years: number[], start: number | null, planned: number, ex
   });
 }
 
-function topicCells(plan: Plan, years: number[], topic: number, conflicts: Set<string>): (string | null)[] {
+/** The years in which every cluster window of the topic allows it; null when it has none (or they do not meet). */
+export function acceptableYears(plan: Plan, topic: number): { from: number; to: number } | null {
   const windows = topicWindows(plan, topic);
-  const from = windows.length ? Math.max(...windows.map((w) => w.from)) : null;
-  const to = windows.length ? Math.min(...windows.map((w) => w.to)) : null;
+  if (windows.length === 0) return null;
+  const from = Math.max(...windows.map((w) => w.from));
+  const to = Math.min(...windows.map((w) => w.to));
+  return { from, to };
+}
+
+/** Keys (topic, meeting, year) of the meetings the findings put in conflict: errors and warnings about a topic. */
+export function conflictKeys(findings: readonly Finding[]): Set<string> {
+  return new Set(
+    findings.filter((f) => f.severity !== "info" && f.topic !== null).map((f) => `${f.topic}|${f.meeting}|${f.year}`),
+  );
+}
+
+function topicCells(plan: Plan, years: number[], topic: number, conflicts: Set<string>): (string | null)[] {
+  const { from = null, to = null } = acceptableYears(plan, topic) ?? {};
   const meetings = meetingsTakingPlace(plan).filter((m) => m.topic === topic && m.year !== null);
   return years.map((year) => {
     const meeting = meetings.find((m) => m.year === year);
@@ -56,7 +70,7 @@ function topicCells(plan: Plan, years: number[], topic: number, conflicts: Set<s
 }
 
 /** The years the grid spans: every review period, window and meeting year, in order. */
-function spanOf(plan: Plan): number[] {
+export function spanOf(plan: Plan): number[] {
   const years = [
     ...[...plan.clusters.values()].flatMap((c) => [c.reviewStart, c.plannedEnd, c.expectedEnd]),
     ...plan.meetings.map((m) => m.year),
@@ -70,9 +84,7 @@ function spanOf(plan: Plan): number[] {
 
 export function describeTimeline(plan: Plan, findings: readonly Finding[]): TimelineGrid {
   const years = spanOf(plan);
-  const conflicts = new Set(
-    findings.filter((f) => f.severity !== "info" && f.topic !== null).map((f) => `${f.topic}|${f.meeting}|${f.year}`),
-  );
+  const conflicts = conflictKeys(findings);
   const clusters = [...plan.clusters.values()].sort((a, b) => a.number - b.number);
   const topics = [...plan.topics.values()].sort((a, b) => a.number - b.number);
   return {

@@ -17,6 +17,7 @@ import { Header } from "./components/Header";
 import { Problem } from "./components/Problem";
 import { MeetingsPanel } from "./components/MeetingsPanel";
 import { ProposalPanel } from "./components/ProposalPanel";
+import { TimelineChart } from "./components/TimelineChart";
 import { WhatIfDiff } from "./components/WhatIfDiff";
 import {
   PROGRESS,
@@ -72,8 +73,14 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
   const busy = state.busy !== null;
   const { preview, basis } = whatIf;
   if (whatIf.clusters.length === 0) return null;
+  const proposal = state.proposing && preview?.proposal?.feasible ? preview.proposal : null;
   return (
     <div className={styles.whatIf}>
+      {preview?.check.plan ? (
+        <TimelineChart
+          plans={[{ plan: preview.check.plan, findings: preview.check.findings }, ...(proposal ? [proposal] : [])]}
+        />
+      ) : null}
       <ClustersPanel
         clusters={whatIf.clusters}
         counts={whatIf.counts}

@@ -45,6 +45,21 @@ export const MESSAGES = {
   "since.stale":
     "Not highlighted yet: the workbook's highlights are older than its data and do not match the findings below. " +
     "Select Check to mark them again.",
+  "timeline.title": "Timeline",
+  "timeline.meetings": "Meetings",
+  "timeline.current": "Current",
+  "timeline.proposed": "Proposed",
+  "timeline.cluster": "Cluster {cluster}",
+  "timeline.review": "Cluster {cluster}: review from {start}, planned end {planned}, expected end {expected}",
+  "timeline.meeting": "{meeting} meeting, {year}: {topic}, {status}",
+  "timeline.topic": "topic {topic}",
+  "timeline.noTopic": "no fixed topic",
+  "timeline.held": "held",
+  "timeline.planned": "planned",
+  "timeline.cancelled": "cancelled",
+  "timeline.conflict": "in conflict",
+  "timeline.legend": "● held  ○ planned  × cancelled  ▲ in conflict",
+  "timeline.window": "Shaded: acceptable years for topic {topic}, {from} to {to}.",
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -1,0 +1,186 @@
+/**
+ * The timeline at a glance, drawn by hand in SVG (a charting library would not fit the pane's
+ * budget): years across, each cluster's review period to its planned end and on to its expected
+ * end, a row of meetings (two with a proposal: current and proposed), and the acceptable years of
+ * the topic in focus shaded. The chart is one tab stop; the arrow keys, Home and End move between
+ * the meetings and say which is in focus. A visually hidden list says everything it shows.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useState, type KeyboardEvent } from "react";
+import type { Cluster } from "../../domain/model";
+import { ordinal } from "../../domain/parse";
+import {
+  firstConflictTopic,
+  focusWindow,
+  timelineChart,
+  type ChartMeeting,
+  type ChartPlan,
+  type MarkerStatus,
+} from "../../domain/timelineChart";
+import { message } from "../messages";
+
+const FORCED = "@media (forced-colors: active)";
+const useStyles = makeStyles({
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  chart: { display: "block", width: "100%", fontSize: "10px" },
+  bar: { color: tokens.colorBrandBackground },
+  window: { color: tokens.colorBrandForeground1, [FORCED]: { color: "Highlight" } },
+  conflict: { color: tokens.colorPaletteRedForeground1, [FORCED]: { color: "Highlight" } },
+  caption: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+});
+
+/** Each status its own shape, not its colour alone (the legend's glyphs are the same shapes). */
+const CIRCLE = "M-4 0a4 4 0 1 0 8 0a4 4 0 1 0-8 0";
+const SHAPES: Record<MarkerStatus, [d: string, filled?: boolean]> = {
+  held: [CIRCLE, true],
+  planned: [CIRCLE],
+  cancelled: ["M-4-4l8 8m0-8l-8 8"],
+  conflict: ["M0-5l5 9h-10z", true],
+};
+
+const WIDTH = 300;
+const LABELS = 52;
+const TOP = 14;
+
+/** "15th meeting, 2028: topic 6, in conflict" */
+export const meetingLine = (m: ChartMeeting) =>
+  message("timeline.meeting", {
+    meeting: m.meeting === null ? "?" : ordinal(m.meeting),
+    year: m.year,
+    topic: m.topic === null ? message("timeline.noTopic") : message("timeline.topic", { topic: m.topic }),
+    status: message(`timeline.${m.status}`),
+  });
+
+const clusterLine = (c: Cluster) =>
+  message("timeline.review", {
+    cluster: c.number,
+    start: c.reviewStart ?? "?",
+    planned: c.plannedEnd,
+    expected: c.expectedEnd,
+  });
+
+/** Each cluster's label, its review to the planned end (solid) and on, or back, to the expected end (dashed). */
+function clusterBars(clusters: Cluster[], x: (year: number) => number, unit: number, bar: string) {
+  return clusters.map((c, i) => {
+    const y = TOP + i * 12;
+    const first = c.reviewStart ?? c.plannedEnd;
+    return (
+      <g key={c.number}>
+        <text y={y + 9}>{message("timeline.cluster", { cluster: c.number })}</text>
+        <rect className={bar} x={x(first)} y={y + 3} height={7} width={(c.plannedEnd + 1 - first) * unit} />
+        <rect
+          x={x(Math.min(c.plannedEnd, c.expectedEnd) + 1)}
+          y={y + 3.5}
+          height={6}
+          width={Math.abs(c.expectedEnd - c.plannedEnd) * unit}
+          fill="none"
+          stroke="currentColor"
+          strokeDasharray="2 1"
+        />
+      </g>
+    );
+  });
+}
+
+export interface TimelineChartProps {
+  /** The workbook with its what-ifs, then the proposal when one is shown. */
+  plans: readonly ChartPlan[];
+}
+
+export function TimelineChart({ plans }: TimelineChartProps) {
+  const styles = useStyles();
+  const chart = timelineChart(plans);
+  const [at, setAt] = useState(-1);
+  if (!chart || !plans[0]) return null;
+  const { from, to, clusters, rows } = chart;
+  const unit = (WIDTH - LABELS - 4) / (to - from + 1);
+  const x = (year: number) => LABELS + (year - from) * unit;
+  const two = rows.length > 1;
+  const rowNames = two ? [message("timeline.current"), message("timeline.proposed")] : [message("timeline.meetings")];
+  const meetings = rows.flatMap((row, r) =>
+    row.map((m) => ({ m, r, line: two ? `${rowNames[r]}: ${meetingLine(m)}` : meetingLine(m) })),
+  );
+  const focus = meetings[Math.min(at, meetings.length - 1)];
+  const topic = focus ? focus.m.topic : firstConflictTopic(chart);
+  const shade = focusWindow(plans[0].plan, topic);
+  const rowY = (r: number) => TOP + clusters.length * 12 + 10 + r * 18;
+  const height = rowY(rows.length) - 6;
+  const step = Math.ceil((to - from + 1) / 7);
+  const move = (event: KeyboardEvent) => {
+    const by = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -1e3, End: 1e3 }[event.key];
+    if (!by) return;
+    event.preventDefault();
+    setAt(Math.max(0, Math.min(meetings.length - 1, at + by)));
+  };
+  return (
+    <section>
+      <h2 className={styles.heading}>{message("timeline.title")}</h2>
+      <svg
+        className={styles.chart}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="group"
+        aria-label={message("timeline.title")}
+        tabIndex={0}
+        onKeyDown={move}
+      >
+        <g aria-hidden="true" fill="currentColor" strokeWidth={1.5}>
+          {shade ? (
+            <rect
+              className={styles.window}
+              x={x(shade.from)}
+              y={TOP - 2}
+              width={(shade.to - shade.from + 1) * unit}
+              height={height}
+              fillOpacity={0.2}
+            />
+          ) : null}
+          {Array.from({ length: to - from + 1 }, (_, i) => from + i)
+            .filter((year) => year % step === 0)
+            .map((year) => (
+              <text key={year} x={x(year) + unit / 2} y={9} textAnchor="middle">
+                {year}
+              </text>
+            ))}
+          {clusterBars(clusters, x, unit, styles.bar)}
+          {rowNames.map((name, r) => (
+            <text key={r} y={rowY(r) + 3}>
+              {name}
+            </text>
+          ))}
+          {meetings.map(({ m, r }, i) => (
+            <g
+              key={i}
+              className={m.status === "conflict" ? styles.conflict : undefined}
+              transform={`translate(${x(m.year) + unit / 2} ${rowY(r)})`}
+              stroke="currentColor"
+              onClick={() => setAt(i)}
+            >
+              <path d={SHAPES[m.status][0]} fill={SHAPES[m.status][1] ? undefined : "none"} />
+              {meetings[i] === focus ? <rect x={-7} y={-8} width={14} height={15} fill="none" strokeWidth={2} /> : null}
+            </g>
+          ))}
+        </g>
+      </svg>
+      <p className={styles.caption}>
+        <span aria-hidden="true">{message("timeline.legend")}</span>
+        <br />
+        <span aria-live="polite">{focus ? `${focus.line}. ` : ""}</span>
+        {shade && topic !== null ? message("timeline.window", { topic, ...shade }) : null}
+      </p>
+      <ul className={styles.hidden}>
+        {clusters.map((c) => (
+          <li key={c.number}>{clusterLine(c)}</li>
+        ))}
+        {meetings.map(({ line }, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
