@@ -58,7 +58,7 @@ export const MESSAGES = {
   "timeline.planned": "planned",
   "timeline.cancelled": "cancelled",
   "timeline.conflict": "in conflict",
-  "timeline.legend": "● held  ○ planned  × cancelled  ▲ in conflict",
+  "timeline.legend": "● held ○ planned × cancelled ▲ in conflict",
   "timeline.window": "Shaded: acceptable years for topic {topic}, {from} to {to}.",
 } as const;
 
