@@ -9,7 +9,8 @@
  */
 import type { Page } from "playwright-core";
 import { CHANGED_FILL, PROPOSAL_HEADERS, PROPOSED_COLUMN } from "../../src/domain/proposalSheet";
-import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, startE2e, syncs, type E2e } from "./harness";
+import { join } from "node:path";
+import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, SHOTS, startE2e, syncs, type E2e } from "./harness";
 import type { SheetGrid } from "../support/fakeExcel/grid";
 
 /** The planner's own notes in the Workplan table's Notes column, typed before the what-if. */
@@ -246,6 +247,41 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     process.stdout.write(`${shot}\n`);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it("draws the timeline: the slip, the keyboard, the proposal before and after (light, dark, forced)", async () => {
+    for (const theme of ["light", "dark"] as const) {
+      const { page, errors } = await slipWithSpinButton(theme);
+      const heading = page.getByRole("heading", { name: "Timeline", exact: true });
+      const timeline = page.locator("section", { has: heading });
+      const said = timeline.locator('[aria-live="polite"]');
+      await timeline.getByText("Cluster 2: review from 2027, planned end 2030, expected end 2032").waitFor({
+        state: "attached",
+      });
+      await timeline.getByText("Shaded: acceptable years for topic 6, 2030 to 2033.").waitFor();
+      // One tab stop after the page's last control before it; the arrow keys go from meeting to meeting.
+      await page.getByRole("group", { name: "Timeline" }).focus();
+      for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowRight");
+      expect(await said.textContent()).toBe("15th meeting, 2028: topic 6, in conflict. ");
+      await timeline.screenshot({ path: join(SHOTS, `timeline-${theme}.png`) });
+      await e2e.audit(page, `timeline (${theme})`);
+      if (theme === "light") {
+        // Windows high contrast: system colours, the shapes tell the statuses apart.
+        await page.emulateMedia({ forcedColors: "active" });
+        await timeline.screenshot({ path: join(SHOTS, "timeline-forced.png") });
+        await e2e.audit(page, "timeline (forced colours)");
+        await page.emulateMedia({ forcedColors: "none" });
+      }
+
+      await propose(page);
+      await timeline.getByText("Proposed: 21st meeting, 2034: topic 10, planned").waitFor({ state: "attached" });
+      await page.getByRole("group", { name: "Timeline" }).focus();
+      await page.keyboard.press("End");
+      expect(await said.textContent()).toBe("Proposed: 21st meeting, 2034: topic 10, planned. ");
+      await timeline.screenshot({ path: join(SHOTS, `timeline-proposal-${theme}.png`) });
+      await e2e.shoot(page, `timeline-pane-${theme}`);
+      expect(errors).toEqual([]);
+    }
+  }, 120_000);
 
   it("never leaves localhost", () => {
     expect(e2e.requests.length).toBeGreaterThan(0);

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   chart: { display: "block", width: "100%", fontSize: "10px" },
-  bar: { color: tokens.colorBrandBackground },
+  bar: { color: tokens.colorBrandBackground, [FORCED]: { color: "CanvasText" } },
   window: { color: tokens.colorBrandForeground1, [FORCED]: { color: "Highlight" } },
   conflict: { color: tokens.colorPaletteRedForeground1, [FORCED]: { color: "Highlight" } },
   caption: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
