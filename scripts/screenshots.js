@@ -44,6 +44,9 @@ function build(outDir) {
       );
       if (harness === html) return reject(new Error("taskpane.html loads no office.js to replace"));
       fs.writeFileSync(path.join(outDir, "harness.html"), harness);
+      // axe-core served from the host, as a file: the page's policy (script-src 'self') refuses inline scripts,
+      // and the shipped pages keep that policy.
+      fs.copyFileSync(require.resolve("axe-core/axe.min.js"), path.join(outDir, "axe.min.js"));
       resolve();
     }),
   );
@@ -181,11 +184,18 @@ async function shootWhatIf(browser, base, theme, out) {
   };
   const audit = async (state) => {
     if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-      await page.addScriptTag({ content: fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8") });
+      await page.addScriptTag({ url: `${base}/axe.min.js` });
     }
+    // A button changing appearance (Check stepping back when the proposal shows) is audited once it has settled.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), null, {
+      timeout: 5000,
+    });
     const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    for (const v of violations) console.log(`  axe ${state} (${theme}): ${v.impact} ${v.id}: ${v.help}`);
+    for (const v of violations)
+      console.log(
+        `  axe ${state} (${theme}): ${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
     expect(serious.length === 0, `axe-core finds ${serious.map((v) => v.id).join(", ")} in the ${state} state`);
   };
   await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
