@@ -45,7 +45,7 @@ export function acceptableYears(plan: Plan, topic: number): { from: number; to: 
   if (windows.length === 0) return null;
   const from = Math.max(...windows.map((w) => w.from));
   const to = Math.min(...windows.map((w) => w.to));
-  return { from, to };
+  return from <= to ? { from, to } : null;
 }
 
 /** Keys (topic, meeting, year) of the meetings the findings put in conflict: errors and warnings about a topic. */

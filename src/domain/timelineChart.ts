@@ -5,7 +5,7 @@
  * acceptable years of the topic in focus. The same reading as the Timeline sheet (timeline.ts).
  */
 import type { Cluster, Finding, Meeting, Plan } from "./model";
-import { acceptableYears, conflictKeys, spanOf } from "./timeline";
+import { conflictKeys, spanOf } from "./timeline";
 
 export type MarkerStatus = "held" | "planned" | "cancelled" | "conflict";
 
@@ -55,12 +55,6 @@ export function timelineChart(plans: readonly ChartPlan[]): TimelineChart | null
     clusters: [...first.plan.clusters.values()].sort((a, b) => a.number - b.number),
     rows: plans.map(meetingRow),
   };
-}
-
-/** The acceptable years of the topic in focus, shaded; null without a topic or years that suit every cluster. */
-export function focusWindow(plan: Plan, topic: number | null): { from: number; to: number } | null {
-  const years = topic === null ? null : acceptableYears(plan, topic);
-  return years && years.from <= years.to ? years : null;
 }
 
 /** The topic shaded before any meeting is in focus: that of the first meeting in conflict, if any. */

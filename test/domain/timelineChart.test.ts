@@ -1,9 +1,10 @@
 /** The pane's timeline chart as a pure model: what it draws for the adopted plan, its what-ifs and a proposal. */
 import { checkWorkbook } from "../../src/domain/check";
 import { tablesByName } from "../../src/domain/tables";
-import { firstConflictTopic, focusWindow, timelineChart, type ChartPlan } from "../../src/domain/timelineChart";
+import { acceptableYears } from "../../src/domain/timeline";
+import { firstConflictTopic, timelineChart, type ChartPlan } from "../../src/domain/timelineChart";
 import { whatIf } from "../../src/domain/whatIf";
-import { Workbook } from "./workbook";
+import { ARTICLES, Workbook } from "./workbook";
 
 const NOW = { currentYear: 2026 };
 const tables = tablesByName(Workbook.adopted().tables);
@@ -60,8 +61,7 @@ describe("the timeline chart's model", () => {
       ]);
       expect(chart && firstConflictTopic(chart)).toBe(6);
       // Topic 6 is in cluster 2 only: two years before its expected end to one after.
-      expect(focusWindow(plan, 6)).toEqual({ from: 2030, to: 2033 });
-      expect(focusWindow(plan, null)).toBeNull();
+      expect(acceptableYears(plan, 6)).toEqual({ from: 2030, to: 2033 });
       // The chart stretches to the end of that window.
       expect(chart?.to).toBe(2033);
     },
@@ -85,6 +85,16 @@ describe("the timeline chart's model", () => {
     expect(marks(after.slice(-2))).toEqual(["20/2033/planned", "21/2034/planned"]);
     expect(chart?.to).toBe(2034);
     expect(after.find((m) => m.meeting === 15)?.topic).toBeNull();
+  });
+
+  it("shades nothing for a topic whose clusters' windows do not meet, nor for a topic without a cluster", () => {
+    // Article 7 (topic 6) moved to cluster 1: topic 6 may be discussed in 2022–2025 for it, 2028–2031 for article 8.
+    const moved = Workbook.adopted().set(ARTICLES.table, { Article: 7 }, ARTICLES.cluster, 1);
+    const plan = checkWorkbook(tablesByName(moved.tables), NOW).plan;
+    expect(plan && acceptableYears(plan, 6)).toBeNull();
+    expect(plan && acceptableYears(plan, 8)).toEqual({ from: 2028, to: 2031 });
+    // Topic 10 (article 14) is in no cluster.
+    expect(plan && acceptableYears(plan, 10)).toBeNull();
   });
 
   it("draws nothing for a plan without any year it can read", () => {

@@ -9,9 +9,9 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type KeyboardEvent } from "react";
 import type { Cluster } from "../../domain/model";
 import { ordinal } from "../../domain/parse";
+import { acceptableYears } from "../../domain/timeline";
 import {
   firstConflictTopic,
-  focusWindow,
   timelineChart,
   type ChartMeeting,
   type ChartPlan,
@@ -99,6 +99,7 @@ export function TimelineChart({ plans }: TimelineChartProps) {
   const [at, setAt] = useState(-1);
   if (!chart || !plans[0]) return null;
   const { from, to, clusters, rows } = chart;
+  const title = message("timeline.title");
   const unit = (WIDTH - LABELS - 4) / (to - from + 1);
   const x = (year: number) => LABELS + (year - from) * unit;
   const two = rows.length > 1;
@@ -108,7 +109,7 @@ export function TimelineChart({ plans }: TimelineChartProps) {
   );
   const focus = meetings[Math.min(at, meetings.length - 1)];
   const topic = focus ? focus.m.topic : firstConflictTopic(chart);
-  const shade = focusWindow(plans[0].plan, topic);
+  const shade = topic === null ? null : acceptableYears(plans[0].plan, topic);
   const rowY = (r: number) => TOP + clusters.length * 12 + 10 + r * 18;
   const height = rowY(rows.length) - 6;
   const step = Math.ceil((to - from + 1) / 7);
@@ -120,12 +121,12 @@ export function TimelineChart({ plans }: TimelineChartProps) {
   };
   return (
     <section>
-      <h2 className={styles.heading}>{message("timeline.title")}</h2>
+      <h2 className={styles.heading}>{title}</h2>
       <svg
         className={styles.chart}
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="group"
-        aria-label={message("timeline.title")}
+        aria-label={title}
         tabIndex={0}
         onKeyDown={move}
       >
