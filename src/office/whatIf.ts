@@ -29,7 +29,7 @@ import { addingEachSheetOnce, cellEditOps, describeApplyWrite } from "../domain/
 import { planCheck, writeReport, type CheckOptions, type CheckOutcome } from "./index";
 import { applyOps, changesVisibility } from "./ops";
 import { queueLastCheck } from "./pane";
-import { fingerprint, queueInputTables } from "./read";
+import { fingerprint, queueInputTables } from "./tables";
 import {
   detectSupport,
   runBatch,
