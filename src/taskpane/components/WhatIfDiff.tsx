@@ -2,6 +2,7 @@
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
+import { plural } from "../../domain/wording";
 
 const useStyles = makeStyles({
   diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -68,8 +69,7 @@ function Group({
 export function diffSummary(diff: FindingDiff): string {
   const { appeared, disappeared } = diff;
   if (appeared.length === 0 && disappeared.length === 0) return "No finding appears or disappears with this what-if.";
-  const n = (count: number) => `${count} finding${count === 1 ? "" : "s"}`;
-  return `${n(appeared.length)} would appear, ${disappeared.length} would disappear.`;
+  return `${plural(appeared.length, "finding")} would appear, ${disappeared.length} would disappear.`;
 }
 
 export function WhatIfDiff({ diff }: { diff: FindingDiff }) {
