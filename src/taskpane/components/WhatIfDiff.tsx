@@ -1,5 +1,6 @@
 /** What a what-if slip changes before anything is written: the findings that appear and those that disappear. */
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { findingCellName } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
 import { plural } from "../../domain/wording";
@@ -56,7 +57,7 @@ function Group({
             <br />
             <Caption1 className={styles.meta}>
               {finding.severity} · {finding.rule}
-              {finding.sheet && finding.cell ? ` · ${finding.sheet}!${finding.cell}` : ""}
+              {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
             </Caption1>
           </li>
         ))}
