@@ -5,6 +5,7 @@ import { tablesByName } from "../domain/tables";
 import { whatIf } from "../domain/whatIf";
 import { productionBundleFigures } from "./bundle";
 import { largePlanTables } from "./generate";
+import { hostileFigures } from "./hostile";
 import { medianMs } from "./measure";
 import { proposeFigures } from "./propose";
 import { openFigures } from "./open";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     ...(await proposeFigures()),
     ...(await syncFigures()),
     ...(await openFigures()),
+    ...(await hostileFigures()),
   };
   // Last, so that the build does not disturb the timings.
   figures.bundle_js_gzip_bytes = (await productionBundleFigures()).bundle_js_gzip_bytes;

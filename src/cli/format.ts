@@ -10,6 +10,7 @@ import {
   type Proposal,
 } from "../domain/propose";
 import { proposalTotals } from "../domain/proposalSheet";
+import { findingCellName } from "../domain/findings";
 import type { Finding, Severity } from "../domain/model";
 import { listPhrase, plural } from "../domain/wording";
 
@@ -70,7 +71,7 @@ function contextText(result: CheckResult): string {
 }
 
 function findingLines(finding: Finding): string[] {
-  const where = finding.sheet && finding.cell ? `${finding.sheet}!${finding.cell}` : (finding.sheet ?? "workbook");
+  const where = findingCellName(finding) ?? finding.sheet ?? "workbook";
   const source = finding.source ? ` [${finding.source}]` : "";
   return [`  ${where}  ${finding.rule}${source}`, `    ${finding.message}`];
 }
@@ -89,7 +90,9 @@ export function formatCheck(name: string, result: CheckResult): string {
 export function checkJson(workbook: string | null, result: CheckResult, withCancel = false): string {
   const { asOf, expectedEnd, summary, findings } = result;
   const cancelled = withCancel ? { cancelled: result.cancelled } : {};
-  return jsonLine({ workbook, asOf, expectedEnd, ...cancelled, summary, findings });
+  // The documented shape: the cell as its sheet and A1 text (`sheet`, `cell`), not the engine's row and column.
+  const shown = findings.map(({ at: _at, ...finding }) => finding);
+  return jsonLine({ workbook, asOf, expectedEnd, ...cancelled, summary, findings: shown });
 }
 
 export function proposeJson(proposal: Proposal, result: CheckResult, withCancel: boolean): string {

@@ -8,6 +8,8 @@ import { CONFLICTS, WORKPLAN } from "./layout";
 import type { Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1, quoteSheet } from "./areas";
+import { cellAddress, isCell } from "./cellRef";
+import { findingCellName } from "./findings";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { sourceInWords } from "./sources";
@@ -122,8 +124,8 @@ export function highlightsFor(tables: WorkbookTables, findings: readonly Finding
   const width = table.headers.length;
   const flags = table.rows.map(() => new Array<number>(width).fill(0));
   for (const finding of findings) {
-    if (finding.sheet !== table.sheet || !finding.cell) continue;
-    const at = parseA1(finding.cell);
+    const at = finding.at;
+    if (!at || at.sheet !== table.sheet || !isCell(at)) continue;
     const row = flags[at.row - top];
     if (!row || at.column < left || at.column >= left + width) continue;
     row[at.column - left] = Math.max(row[at.column - left] ?? 0, SEVERITY_STYLE[finding.severity].flag);
@@ -172,9 +174,9 @@ function noteLines(finding: Finding): string[] {
 function notesFor(findings: readonly Finding[]): Note[] {
   const byCell = new Map<string, { sheet: string; cell: string; lines: string[] }>();
   for (const finding of findings) {
-    if (!finding.sheet || !finding.cell) continue;
-    const key = `${finding.sheet}!${finding.cell}`;
-    const entry = byCell.get(key) ?? { sheet: finding.sheet, cell: finding.cell, lines: [] };
+    const key = findingCellName(finding);
+    if (!finding.at || !key) continue;
+    const entry = byCell.get(key) ?? { sheet: finding.at.sheet, cell: cellAddress(finding.at), lines: [] };
     entry.lines.push(...noteLines(finding));
     byCell.set(key, entry);
   }
@@ -198,10 +200,10 @@ function expectedEndsLine(plan: Plan | null): string {
 
 /** "Agenda item 3: 6 — Record-keeping; marking (arts. 7, 8)", or the column or table the finding's cell is in. */
 function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding): string | null {
-  if (!finding.sheet || !finding.cell) return null;
+  const at = finding.at;
+  if (!at || !isCell(at)) return null;
   const table = findTable(tables, WORKPLAN.table);
-  const at = parseA1(finding.cell);
-  const inWorkplan = table && table.sheet === finding.sheet && at.row > table.top;
+  const inWorkplan = table && table.sheet === at.sheet && at.row > table.top;
   const header = inWorkplan ? String(table.headers[at.column - table.left] ?? "").trim() : "";
   if (header.toLowerCase() === WORKPLAN.fixed.toLowerCase()) {
     const label =
@@ -232,7 +234,7 @@ function conflictsRow(tables: WorkbookTables, plan: Plan | null, f: Finding): (s
     f.fix,
     sourceInWords(f.source),
     f.rule,
-    f.sheet && f.cell ? `${f.sheet}!${f.cell}` : f.sheet,
+    findingCellName(f) ?? f.sheet,
   ];
 }
 

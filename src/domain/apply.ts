@@ -7,11 +7,12 @@ import { capitalize, describeMeeting, topicArticles, years } from "./findings";
 import { ordinal } from "./parse";
 import { topicLabel } from "./labels";
 import { WORKPLAN } from "./layout";
-import type { Meeting, Plan, Where } from "./model";
+import { cellAddress } from "./cellRef";
+import type { CellAt, CellRef, Meeting, Plan } from "./model";
 import type { CleanProposal } from "./propose";
 import { normalizeHeader, type CellValue, type SheetTable } from "./tables";
 
-export interface CellEdit extends Where {
+export interface CellEdit extends CellAt {
   value: string | number | null;
 }
 
@@ -22,6 +23,11 @@ export interface WorkplanEdit {
   rows: CellValue[][];
   /** What will change, one line each, for the planner to confirm. */
   changes: string[];
+}
+
+/** An edit names its cell by its A1 text, as the adapters write it. */
+function cellAt(ref: CellRef): CellAt {
+  return { sheet: ref.sheet, cell: cellAddress(ref) };
 }
 
 /** What the Status cell of a meeting cancelled by a what-if says once the proposal is applied. */
@@ -58,16 +64,16 @@ export function describeApply(proposal: CleanProposal, current: Plan, table: She
     const after = proposed.get(meeting.row);
     const name = capitalize(describeMeeting(meeting));
     if (meeting.whatIfCancelled && meeting.at.status) {
-      cells.push({ ...meeting.at.status, value: CANCELLED });
+      cells.push({ ...cellAt(meeting.at.status), value: CANCELLED });
       changes.push(`${name}: cancelled`);
     }
     if (after && after.ordinal !== meeting.ordinal && after.ordinal !== null) {
-      cells.push({ ...meeting.at.ordinal, value: after.ordinal });
+      cells.push({ ...cellAt(meeting.at.ordinal), value: after.ordinal });
       changes.push(`${name} becomes the ${ordinal(after.ordinal)} meeting`);
     }
     const topic = after?.topic ?? null;
     if (topic === meeting.topic) continue;
-    cells.push({ ...meeting.at.topic, value: labelOf(proposal.plan, topic) });
+    cells.push({ ...cellAt(meeting.at.topic), value: labelOf(proposal.plan, topic) });
     changes.push(`${name}: ${topicName(meeting.topic)} → ${topicName(topic)}`);
   }
   const existing = new Set(current.meetings.map((m) => m.row));
@@ -76,7 +82,7 @@ export function describeApply(proposal: CleanProposal, current: Plan, table: She
   return { cells, rows: added.map((m) => appendedRow(table, m, labelOf(proposal.plan, m.topic))), changes };
 }
 
-export interface YearEdit extends Where {
+export interface YearEdit extends CellAt {
   value: number;
 }
 
@@ -104,7 +110,7 @@ export function describeExpectedEnds(plan: Plan, ends: ReadonlyMap<number, numbe
   for (const [number, year] of [...ends].sort((a, b) => a[0] - b[0])) {
     const cluster = plan.clusters.get(number);
     if (!cluster || cluster.expectedEndInWorkbook === year) continue;
-    cells.push({ ...cluster.at.expectedEnd, value: year });
+    cells.push({ ...cellAt(cluster.at.expectedEnd), value: year });
     const name = cluster.name ? ` "${cluster.name}"` : "";
     changes.push(
       `Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} ` +
@@ -130,7 +136,7 @@ export function planSignature(plan: Plan): string {
       m.held,
       m.topic,
       m.at.topic.sheet,
-      m.at.topic.cell,
+      cellAddress(m.at.topic),
     ]),
     topics: [...plan.topics.keys()].sort((a, b) => a - b),
     articles: plan.articles.map((a) => [a.number, a.cluster, a.topic, a.last]),
@@ -140,7 +146,7 @@ export function planSignature(plan: Plan): string {
       c.expectedEnd,
       c.expectedEndInWorkbook,
       c.at.expectedEnd.sheet,
-      c.at.expectedEnd.cell,
+      cellAddress(c.at.expectedEnd),
     ]),
     unreadable: [...plan.unreadableClusters],
     settings: plan.settings,

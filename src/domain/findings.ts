@@ -11,6 +11,7 @@ import type {
   Where,
 } from "./model";
 import type { PlanRuleId } from "./rules";
+import { cellAddress, cellName, isCell } from "./cellRef";
 import { capitalize } from "./wording";
 
 export { capitalize, years } from "./wording";
@@ -47,13 +48,24 @@ export const DATA_RULES = {
 
 export type DataRuleId = keyof typeof DATA_RULES;
 
+/** A finding's cell, and the sheet and A1 text derived from it for output. */
+export function findingPlace(at: Where | null): Pick<Finding, "at" | "sheet" | "cell"> {
+  // A cell of a column the table does not have is row 0: its text is "", as the reader gave it.
+  const cell = at && isCell(at) ? cellAddress(at) : at ? "" : null;
+  return { at, sheet: at?.sheet ?? null, cell };
+}
+
+/** "Workplan!E7": a finding's cell as the command line, the Conflicts sheet and the pane name it; null without one. */
+export function findingCellName(finding: Pick<Finding, "at">): string | null {
+  return finding.at && isCell(finding.at) ? cellName(finding.at) : null;
+}
+
 export function dataFinding(rule: DataRuleId, at: Where | null, message: string): Finding {
   return {
     rule,
     severity: DATA_RULES[rule].severity,
     held: false,
-    sheet: at?.sheet ?? null,
-    cell: at?.cell ?? null,
+    ...findingPlace(at),
     meeting: null,
     year: null,
     topic: null,
@@ -75,8 +87,7 @@ export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
     rule: rule.id,
     severity: held ? "info" : rule.severity,
     held,
-    sheet: hit.at?.sheet ?? null,
-    cell: hit.at?.cell ?? null,
+    ...findingPlace(hit.at),
     meeting: hit.meeting?.ordinal ?? null,
     year: hit.meeting?.year ?? null,
     topic: hit.topic ?? null,

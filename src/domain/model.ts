@@ -4,7 +4,18 @@ import type { RuleId } from "./rules";
 
 export type Severity = "error" | "warning" | "info";
 
-export interface Where {
+/** A cell of the workbook as the engine knows it: its sheet, and its row and column (from 1). */
+export interface CellRef {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** Where a value of the plan was read. */
+export type Where = CellRef;
+
+/** A cell named by its A1 text on a sheet, as edits give it: { sheet: "Workplan", cell: "E7" }. */
+export interface CellAt {
   sheet: string;
   cell: string;
 }
@@ -95,6 +106,9 @@ export interface Finding {
   rule: RuleId;
   severity: Severity;
   held: boolean;
+  /** The cell the finding is about, or null for the workbook as a whole. */
+  at: CellRef | null;
+  /** The sheet and the A1 text of `at` ("E7"), derived from it by `findingPlace` for output. */
   sheet: string | null;
   cell: string | null;
   meeting: number | null;

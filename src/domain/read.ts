@@ -36,8 +36,8 @@ import {
   thousands,
   type Parsed,
 } from "./parse";
+import { cellAddress, cellName } from "./cellRef";
 import {
-  a1,
   cellOf,
   findTable,
   indexColumns,
@@ -80,8 +80,8 @@ class Reader {
     this.findings.push(
       dataFinding(
         "invalid-value",
-        { sheet: cell.sheet, cell: cell.cell },
-        `${cell.sheet}!${cell.cell}: the ${what} is ${showValue(cell.value)}; expected ${parsed.expected}.`,
+        { sheet: cell.sheet, row: cell.row, column: cell.column },
+        `${cellName(cell)}: the ${what} is ${showValue(cell.value)}; expected ${parsed.expected}.`,
       ),
     );
     return undefined;
@@ -93,8 +93,8 @@ class Reader {
     this.findings.push(
       dataFinding(
         "invalid-value",
-        { sheet: cell.sheet, cell: cell.cell },
-        `${cell.sheet}!${cell.cell}: the ${what} is ${thousands(cell.value.length)} characters long; ` +
+        { sheet: cell.sheet, row: cell.row, column: cell.column },
+        `${cellName(cell)}: the ${what} is ${thousands(cell.value.length)} characters long; ` +
           `expected at most ${thousands(MAX_CELL_TEXT)}.`,
       ),
     );
@@ -108,8 +108,8 @@ class Reader {
       this.findings.push(
         dataFinding(
           "invalid-value",
-          { sheet: cell.sheet, cell: cell.cell },
-          `${cell.sheet}!${cell.cell}: the ${what} is blank; expected ${expected.ok ? "a value" : expected.expected}.`,
+          { sheet: cell.sheet, row: cell.row, column: cell.column },
+          `${cellName(cell)}: the ${what} is blank; expected ${expected.ok ? "a value" : expected.expected}.`,
         ),
       );
       return undefined;
@@ -143,7 +143,7 @@ class Reader {
       this.findings.push(
         dataFinding(
           "missing-table",
-          { sheet: table.sheet, cell: a1(table.top, table.left) },
+          { sheet: table.sheet, row: table.top, column: table.left },
           `The table "${table.name}" on sheet "${table.sheet}" has no ` +
             `column ${index.missing.map((c) => `"${c}"`).join(", ")}. Add a column with exactly that header text ` +
             `to the table.`,
@@ -166,7 +166,12 @@ function eachRow(index: ColumnIndex, visit: (row: number) => void): void {
 }
 
 function where(cell: TableCell | undefined): Where {
-  return { sheet: cell?.sheet ?? "", cell: cell?.cell ?? "" };
+  return { sheet: cell?.sheet ?? "", row: cell?.row ?? 0, column: cell?.column ?? 0 };
+}
+
+/** "Clusters!A6"; "" where there is no such cell (a column the table does not have). */
+function nameOf(cell: TableCell | undefined): string {
+  return cell ? cellName(cell) : "";
 }
 
 function text(cell: TableCell | undefined): string {
@@ -184,8 +189,7 @@ function readTopics(reader: Reader, index: ColumnIndex): Map<number, Topic> {
         dataFinding(
           "invalid-value",
           where(cell),
-          `${cell?.sheet}!${cell?.cell}: topic ${number} is listed twice in the Topics table; expected each ` +
-            `topic number once.`,
+          `${nameOf(cell)}: topic ${number} is listed twice in the Topics table; expected each ` + `topic number once.`,
         ),
       );
       return;
@@ -249,7 +253,7 @@ function readClusters(
         dataFinding(
           "invalid-value",
           where(clusterCell),
-          `${clusterCell?.sheet}!${clusterCell?.cell}: cluster ${number} is listed twice in the Clusters table; ` +
+          `${nameOf(clusterCell)}: cluster ${number} is listed twice in the Clusters table; ` +
             `expected each cluster once.`,
         ),
       );
@@ -286,7 +290,7 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
         dataFinding(
           "invalid-value",
           where(codeCell),
-          `${codeCell?.sheet}!${codeCell?.cell}: the flexible topic code is ${showValue(codeCell?.value)}; ` +
+          `${nameOf(codeCell)}: the flexible topic code is ${showValue(codeCell?.value)}; ` +
             `expected a code such as "e".`,
         ),
       );
@@ -298,8 +302,8 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
         dataFinding(
           "invalid-value",
           where(codeCell),
-          `${codeCell?.sheet}!${codeCell?.cell}: flexible topic (${code}) is listed twice in the FlexibleTopics ` +
-            `table (also at ${first.at.cell}); expected each code once.`,
+          `${nameOf(codeCell)}: flexible topic (${code}) is listed twice in the FlexibleTopics ` +
+            `table (also at ${cellAddress(first.at)}); expected each code once.`,
         ),
       );
       return;
@@ -342,7 +346,7 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
       reader.findings.push(
         dataFinding(
           "missing-table",
-          { sheet: index.table.sheet, cell: a1(index.table.top, index.table.left) },
+          { sheet: index.table.sheet, row: index.table.top, column: index.table.left },
           `The Settings table has no row "${name}". Add a row with that setting and its value in years (the ` +
             `adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`,
         ),

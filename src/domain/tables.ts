@@ -52,7 +52,8 @@ export function normalizeHeader(header: CellValue): string {
 /** A located cell of one table: its value and where it is. */
 export interface TableCell {
   sheet: string;
-  cell: string;
+  row: number;
+  column: number;
   value: CellValue;
 }
 
@@ -86,7 +87,8 @@ export function cellOf(index: ColumnIndex, rowIndex: number, header: string): Ta
   const { table } = index;
   return {
     sheet: table.sheet,
-    cell: a1(table.top + 1 + rowIndex, table.left + column),
+    row: table.top + 1 + rowIndex,
+    column: table.left + column,
     value: table.rows[rowIndex]?.[column] ?? null,
   };
 }

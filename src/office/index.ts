@@ -11,7 +11,7 @@ import type { SheetOp } from "../domain/sheetOps";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
 import { describeCheck, describeClear, type CheckWrite } from "../domain/write";
 import { applyOps, changesVisibility, withoutNotes } from "./ops";
-import { fingerprint, queueInputTables, readTables } from "./read";
+import { fingerprint, queueInputTables } from "./tables";
 import {
   detectSupport,
   errorCode,
@@ -26,7 +26,7 @@ import {
 import { NOTES_UNAVAILABLE, NOTES_REFUSALS, readWorkbookState, type StateRead } from "./state";
 import type { Note } from "../domain/annotations";
 
-export { readTables, detectSupport };
+export { detectSupport };
 export { readWorkbookState, type StateRead, type Found } from "./state";
 export { applyOps, changesVisibility } from "./ops";
 export { createDefaultWorkbook, type CreateOutcome } from "./create";
@@ -48,7 +48,6 @@ export { NOTHING_TO_UNDO, undoApply, type UndoOutcome } from "./undoApply";
 export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./proposalSheet";
 export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";
-export type { ReadSnapshot, Marks, HelperSheetState, ConflictsState, NoteState } from "./read";
 
 export interface WriteReport {
   /** Notes written (0 where the client has no notes). */

@@ -12,7 +12,7 @@ import type { ReadOptions } from "../domain/read";
 import { tablesByName } from "../domain/tables";
 import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
-import { queueInputTables } from "./read";
+import { queueInputTables } from "./tables";
 import { runBatch, userError, type ExcelRun } from "./run";
 import { queueSnapshot } from "./undoApply";
 import type { WorkbookRead } from "./whatIf";

@@ -30,7 +30,7 @@ import { a1 } from "../domain/tables";
 import { parseArea, sheetOfAddress, type Area } from "./address";
 import { errorCode } from "./run";
 import type { Support } from "./run";
-import { queueCellsOf, sheetTableOf } from "./read";
+import { queueCellsOf, sheetTableOf } from "./tables";
 
 /** The Office proxies of what exists, for the interpreter; keys are lower case. */
 export interface Found {
@@ -77,6 +77,15 @@ const VISIBILITY: Readonly<Record<string, Visibility>> = {
 function flagsReference(): RegExp {
   const name = FLAGS_SHEET.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(?:'${name}'|(?<![\\w.'])${name})!`, "i");
+}
+
+/**
+ * A legacy mark: a formula rule that reads the flags sheet, which is how a version that kept no
+ * record wrote its highlights (with a record, the record says which rules are the product's).
+ */
+export function isLegacyRule(format: Excel.ConditionalFormat): boolean {
+  const formula = customFormula(format);
+  return formula !== null && flagsReference().test(formula);
 }
 
 /** A formula rule's formula, or null for any other kind of conditional format. */

@@ -20,7 +20,7 @@ import {
 import { parseA1 } from "../domain/areas";
 import { checkWorkbook as checkTables, type CheckResult } from "../domain/check";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
-import type { Plan, Where } from "../domain/model";
+import type { CellAt, Plan } from "../domain/model";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import { readPlan, type ReadOptions } from "../domain/read";
 import type { SheetOp, Written } from "../domain/sheetOps";
@@ -29,7 +29,7 @@ import { addingEachSheetOnce, cellEditOps, describeApplyWrite } from "../domain/
 import { planCheck, writeReport, type CheckOptions, type CheckOutcome } from "./index";
 import { applyOps, changesVisibility } from "./ops";
 import { queueLastCheck } from "./pane";
-import { fingerprint, queueInputTables } from "./read";
+import { fingerprint, queueInputTables } from "./tables";
 import {
   detectSupport,
   runBatch,
@@ -79,7 +79,7 @@ export const FILTERED =
 /** The tables as an edit leaves them: each cell's new value, and rows appended to the Workplan table. */
 export function editedTables(
   tables: readonly SheetTable[],
-  cells: readonly (Where & { value: Written })[],
+  cells: readonly (CellAt & { value: Written })[],
   appended: readonly CellValue[][] = [],
 ): SheetTable[] {
   const copies = tables.map((t) => ({ ...t, rows: t.rows.map((row) => [...row]) }));

@@ -9,7 +9,7 @@ import type { Finding, Plan } from "../domain/model";
 import { ordinal } from "../domain/parse";
 import { findTable, type WorkbookTables } from "../domain/tables";
 import { WORKPLAN } from "../domain/layout";
-import { parseA1 } from "../domain/areas";
+import { findingCellName } from "../domain/findings";
 import { topicWindows } from "../domain/windows";
 
 /** The fields a finding may carry from the engine's explanation (absent in older engines). */
@@ -111,12 +111,12 @@ function columnName(header: string): string {
 
 /** "Go to the 15th meeting, agenda item 3"; the sheet and cell where the finding is not in the Workplan table. */
 export function goToLabel(finding: Finding, tables: WorkbookTables | null): string | null {
-  const { sheet, cell } = finding;
-  if (!sheet || !cell) return null;
+  const name = findingCellName(finding);
+  if (!finding.at || !name) return null;
   const table = tables ? findTable(tables, WORKPLAN.table) : null;
-  if (table && finding.meeting !== null && table.sheet === sheet) {
-    const header = table.headers[parseA1(cell).column - table.left];
+  if (table && finding.meeting !== null && table.sheet === finding.at.sheet) {
+    const header = table.headers[finding.at.column - table.left];
     if (header) return `Go to the ${ordinal(finding.meeting)} meeting, ${columnName(String(header))}`;
   }
-  return `Go to ${sheet}!${cell}`;
+  return `Go to ${name}`;
 }

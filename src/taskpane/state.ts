@@ -10,6 +10,7 @@ import type { Marking } from "../domain/marking";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
+import { listPhrase, plural } from "../domain/wording";
 import { message } from "./messages";
 
 export type Busy =
@@ -139,14 +140,6 @@ export function initialState(autoCheck: boolean): PaneState {
   };
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 const CHECKED_PREFIX: Readonly<Record<CheckedAfter, string>> = {
   check: message("checked.check"),
   save: message("checked.save"),
@@ -221,7 +214,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
       };
     case "created": {
-      const notice = message("created", { sheets: listOf(event.sheets) });
+      const notice = message("created", { sheets: listPhrase(event.sheets) });
       return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
     }
     case "checked":
@@ -444,8 +437,7 @@ export function selectSlipCounts(
 /** "+2 conflicts", "−1 conflict", "no change in conflicts". */
 export function slipCountText(count: number): string {
   if (count === 0) return "no change in conflicts";
-  const n = Math.abs(count);
-  return `${count > 0 ? "+" : "−"}${n} conflict${n === 1 ? "" : "s"}`;
+  return `${count > 0 ? "+" : "−"}${plural(Math.abs(count), "conflict")}`;
 }
 
 /** The planned meetings a what-if may cancel (not held, not already cancelled), in order. */

@@ -6,6 +6,7 @@ import {
   type WorkplanEdit,
 } from "../../src/domain/apply";
 import { parseA1 } from "../../src/domain/annotations";
+import { cellAddress } from "../../src/domain/cellRef";
 import { proposeTimeline, type CleanProposal } from "../../src/domain/propose";
 import { readPlan } from "../../src/domain/read";
 import { tablesByName } from "../../src/domain/tables";
@@ -81,7 +82,7 @@ describe("applying a proposal to the Workplan table", () => {
     const wb = Workbook.adopted();
     const { plan, proposal } = proposalFor(wb, new Map([[4, 2028]]));
     const edit = describeApply(proposal, plan, wb.table(WORKPLAN.table));
-    const heldCells = plan.meetings.filter((m) => m.held).map((m) => m.at.topic.cell);
+    const heldCells = plan.meetings.filter((m) => m.held).map((m) => cellAddress(m.at.topic));
     expect(edit.cells.filter((c) => heldCells.includes(c.cell))).toEqual([]);
   });
 

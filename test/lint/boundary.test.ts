@@ -60,8 +60,11 @@ describe("the fake Excel (test/support/fakeExcel) runs in a browser page too", (
 
 describe("the two adapters meet only in src/domain", () => {
   it.each([
-    ["src/xlsx/file.ts", 'import { readTables } from "../office/read";\nexport const x = readTables;\n'],
-    ["src/xlsx/parts/sheet.ts", 'import { readTables } from "../../office";\nexport const x = readTables;\n'],
+    ["src/xlsx/file.ts", 'import { readWorkbookState } from "../office/state";\nexport const x = readWorkbookState;\n'],
+    [
+      "src/xlsx/parts/sheet.ts",
+      'import { readWorkbookState } from "../../office";\nexport const x = readWorkbookState;\n',
+    ],
     ["src/office/write.ts", 'import { openPackage } from "../xlsx";\nexport const x = openPackage;\n'],
     ["src/office/write.ts", 'import { Pane } from "../taskpane/Pane";\nexport const x = Pane;\n'],
     ["src/cli/main.ts", 'import { checkWorkbook } from "../office";\nexport const x = checkWorkbook;\n'],

@@ -2,7 +2,7 @@
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { CONFLICTS, INPUT_TABLES } from "../../src/domain/layout";
-import { checkWorkbook, createDefaultWorkbook, detectSupport, readTables } from "../../src/office";
+import { checkWorkbook, createDefaultWorkbook, detectSupport, readWorkbookState } from "../../src/office";
 import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
 import {
   FakeExcel,
@@ -64,7 +64,7 @@ describe("createDefaultWorkbook", () => {
     expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4 });
     expect([...sheet(excel.model, "Conflicts").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
-    const read = await excel.run((context) => readTables(context, detectSupport()));
+    const read = await excel.run(async (context) => (await readWorkbookState(context, detectSupport())).state);
     const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
     expect(read.tables).toEqual(inputs);
     expect(conflictsOf(excel.model)).toMatchObject({

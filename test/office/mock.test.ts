@@ -10,7 +10,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { checkTime, describeAnnotations } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { a1, tablesByName, type SheetTable } from "../../src/domain/tables";
-import { applyOps, checkWorkbook, readTables, readWorkbookState, type ExcelRun } from "../../src/office";
+import { applyOps, checkWorkbook, readWorkbookState, type ExcelRun } from "../../src/office";
 import { describeCheck } from "../../src/domain/write";
 
 const MOCK_ERRORS = ["Error, property was not loaded", "Error, context.sync() was not called"];
@@ -149,15 +149,15 @@ describe("on office-addin-mock", () => {
   it("reads the tables in one sync, and no error string of the mock reaches the engine", async () => {
     const tables = conflicted();
     const { context, syncs } = mockWorkbook(tables);
-    const snapshot = await readTables(context as unknown as Excel.RequestContext, {
+    const { state } = await readWorkbookState(context as unknown as Excel.RequestContext, {
       notes: false,
       mergeUndo: false,
       resize: true,
     });
     expect(syncs()).toBe(1);
-    expect(snapshot.tables).toEqual(tables.filter((t) => t.name !== "Conflicts"));
-    expect(strings(snapshot.tables).filter((s) => MOCK_ERRORS.includes(s))).toEqual([]);
-    expect(snapshot.conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
+    expect(state.tables).toEqual(tables.filter((t) => t.name !== "Conflicts"));
+    expect(strings(state.tables).filter((s) => MOCK_ERRORS.includes(s))).toEqual([]);
+    expect(state.conflicts?.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
   });
 
   it(

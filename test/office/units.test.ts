@@ -5,7 +5,7 @@ import { FLAGS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
 import { parseArea, sheetOfAddress, subtractArea, areaAddress } from "../../src/office/address";
 import { engineValue, writtenValue } from "../../src/office/cells";
 import { cellValue } from "../../src/office/ops";
-import { isOwnNote, isOwnRule } from "../../src/office/read";
+import { isLegacyRule, isOwnNote } from "../../src/office/state";
 import { userError, WorkbookError } from "../../src/office/run";
 import { captionRows } from "../../src/domain/annotations";
 
@@ -62,12 +62,12 @@ describe("what is the product's", () => {
       customOrNullObject: formula === null ? { isNullObject: true } : { isNullObject: false, rule: { formula } },
     }) as unknown as Excel.ConditionalFormat;
 
-  it("a formula rule that reads the flags sheet, quoted or not", () => {
-    expect(isOwnRule(rule("Custom", `='${FLAGS_SHEET}'!A2=3`))).toBe(true);
-    expect(isOwnRule(rule("Custom", `=${FLAGS_SHEET}!C6=1`))).toBe(true);
-    expect(isOwnRule(rule("Custom", `=My${FLAGS_SHEET}!A2=3`))).toBe(false);
-    expect(isOwnRule(rule("Custom", "=$B2>2030"))).toBe(false);
-    expect(isOwnRule(rule("CellValue", null))).toBe(false);
+  it("a formula rule that reads the flags sheet, quoted or not (a version without a record)", () => {
+    expect(isLegacyRule(rule("Custom", `='${FLAGS_SHEET}'!A2=3`))).toBe(true);
+    expect(isLegacyRule(rule("Custom", `=${FLAGS_SHEET}!C6=1`))).toBe(true);
+    expect(isLegacyRule(rule("Custom", `=My${FLAGS_SHEET}!A2=3`))).toBe(false);
+    expect(isLegacyRule(rule("Custom", "=$B2>2030"))).toBe(false);
+    expect(isLegacyRule(rule("CellValue", null))).toBe(false);
   });
 
   it("a note whose text starts with the mark", () => {

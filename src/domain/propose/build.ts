@@ -2,7 +2,9 @@
  * The proposed plan: the same plan with the solution's topics at its meetings, planned meetings
  * renumbered after a cancellation, cancelled rows without a fixed topic, appended meetings added.
  */
+import { rowsBelow } from "../cellRef";
 import { takesPlace } from "../findings";
+import { WORKPLAN } from "../layout";
 import type { DatedMeeting, Meeting, Plan, Where } from "../model";
 import type { Problem, Slot } from "./problem";
 import type { Solution } from "./solve";
@@ -48,10 +50,8 @@ function proposedMeeting(problem: Problem, meeting: Meeting, topic: number | nul
 function appendedMeeting(problem: Problem, k: number): DatedMeeting {
   const rows = problem.plan.meetings;
   const below = rows.reduce<Meeting | null>((last, m) => (last === null || m.row > last.row ? m : last), null);
-  const shift = (at: Where | undefined): Where => ({
-    sheet: at?.sheet ?? "Workplan",
-    cell: shiftRow(at?.cell ?? "", k),
-  });
+  const shift = (at: Where | undefined): Where =>
+    at ? rowsBelow(at, k) : { sheet: WORKPLAN.sheet, row: 0, column: 0 };
   return {
     row: (below?.row ?? -1) + k,
     ordinal: problem.lastOrdinal + k,
@@ -67,10 +67,4 @@ function appendedMeeting(problem: Problem, k: number): DatedMeeting {
       topic: shift(below?.at.topic),
     },
   };
-}
-
-/** "E12" shifted by 2 rows is "E14"; a cell that is not in A1 form stays as it is. */
-function shiftRow(cell: string, rows: number): string {
-  const match = /^([A-Z]+)(\d+)$/.exec(cell);
-  return match ? `${match[1]}${Number(match[2]) + rows}` : cell;
 }

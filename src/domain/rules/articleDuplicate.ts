@@ -1,3 +1,4 @@
+import { cellAddress } from "../cellRef";
 import { defineRule } from "../findings";
 import type { Article } from "../model";
 
@@ -11,17 +12,19 @@ export const articleDuplicate = defineRule({
     for (const article of plan.articles)
       byNumber.set(article.number, [...(byNumber.get(article.number) ?? []), article]);
     return [...byNumber.values()].flatMap(([first, ...again]) =>
-      again.map((article) => ({
-        at: article.at.article,
-        topic: article.topic,
-        message:
-          article.topic === first?.topic
-            ? `Article ${article.number} is listed twice in the Articles table (also ` +
-              `at ${first?.at.article.cell}); list each article once.`
-            : `Article ${article.number} is in ${topicName(article.topic)} here and ` +
-              `in ${topicName(first?.topic ?? null)} at ${first?.at.article.cell}: an article belongs to one ` +
-              `topic.`,
-      })),
+      again.map((article) => {
+        const firstAt = first ? cellAddress(first.at.article) : "";
+        return {
+          at: article.at.article,
+          topic: article.topic,
+          message:
+            article.topic === first?.topic
+              ? `Article ${article.number} is listed twice in the Articles table (also ` +
+                `at ${firstAt}); list each article once.`
+              : `Article ${article.number} is in ${topicName(article.topic)} here and ` +
+                `in ${topicName(first?.topic ?? null)} at ${firstAt}: an article belongs to one topic.`,
+        };
+      }),
     );
   },
 });

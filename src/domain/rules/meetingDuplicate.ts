@@ -1,3 +1,4 @@
+import { cellAddress } from "../cellRef";
 import { defineRule, type RuleHit, describeMeeting, meetingsTakingPlace } from "../findings";
 import type { Meeting, Where } from "../model";
 
@@ -14,7 +15,7 @@ export const meetingDuplicate = defineRule({
         (m) => m.at.ordinal,
         (m, first) =>
           `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and ` +
-          `at ${first.at.ordinal.cell} (${first.year ?? "no year"}); each meeting has its own number.`,
+          `at ${cellAddress(first.at.ordinal)} (${first.year ?? "no year"}); each meeting has its own number.`,
       ),
       ...repeats(
         meetingsTakingPlace(plan),
@@ -22,7 +23,7 @@ export const meetingDuplicate = defineRule({
         (m) => m.at.year,
         (m, first) =>
           `Two meetings are planned in ${m.year}: ${describeMeeting(m)} and ${describeMeeting(first)} ` +
-          `(${first.at.year.cell}); the Working Group meets once a year.`,
+          `(${cellAddress(first.at.year)}); the Working Group meets once a year.`,
       ),
     ];
   },

@@ -5,7 +5,7 @@
  */
 import type { ExpectedEndsEdit, WorkplanEdit } from "../apply";
 import { areaOf, parseA1 } from "../areas";
-import type { Where } from "../model";
+import type { CellAt } from "../model";
 import {
   CHANGED_FILL,
   EMPTIED,
@@ -24,7 +24,7 @@ import { describeApplySnapshot } from "./undo";
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
 
 /** One value into each cell (the Clusters table's expected ends, the Workplan table's fixed topics). */
-export function cellEditOps(cells: readonly (Where & { value: Written })[]): SheetOp[] {
+export function cellEditOps(cells: readonly (CellAt & { value: Written })[]): SheetOp[] {
   return cells.map(({ sheet, cell, value }) => {
     const at = parseA1(cell);
     return values(sheet, at.row, at.column, [[value]]);

@@ -11,7 +11,7 @@
  */
 import { LISTS_SHEET } from "../annotations";
 import { areaAddress, areaOfAddress, parseA1, type Area } from "../areas";
-import type { Where } from "../model";
+import type { CellAt } from "../model";
 import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type CellValue, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
@@ -90,7 +90,7 @@ function emptied(state: WorkbookState): SheetOp[] {
 export function describeApplySnapshot(
   state: WorkbookState,
   workplan: SheetTable,
-  cells: readonly (Where & { value: Written })[],
+  cells: readonly (CellAt & { value: Written })[],
   appended: readonly CellValue[][],
 ): SheetOp[] {
   const kept: CellKept[] = cells.map(({ sheet, cell, value }) => {

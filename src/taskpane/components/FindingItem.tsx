@@ -3,6 +3,7 @@
  * the meeting and agenda item, and an expandable detail with the full explanation and the source.
  */
 import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { findingCellName } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
 import type { FindingText } from "../findingText";
 
@@ -53,7 +54,7 @@ export function FindingItem({ finding, text, goTo, onGoTo }: FindingItemProps) {
         {text.quote ? <Text as="p">{text.quote}</Text> : null}
         <Caption1 className={styles.source}>
           {finding.source ? `Source: ${finding.source}` : "Source: the workbook's data"} · rule {finding.rule}
-          {sheet && cell ? ` · ${sheet}!${cell}` : ""}
+          {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
         </Caption1>
       </details>
     </li>

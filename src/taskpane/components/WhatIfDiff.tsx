@@ -1,7 +1,9 @@
 /** What a what-if slip changes before anything is written: the findings that appear and those that disappear. */
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { findingCellName } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
+import { plural } from "../../domain/wording";
 
 const useStyles = makeStyles({
   diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -55,7 +57,7 @@ function Group({
             <br />
             <Caption1 className={styles.meta}>
               {finding.severity} · {finding.rule}
-              {finding.sheet && finding.cell ? ` · ${finding.sheet}!${finding.cell}` : ""}
+              {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
             </Caption1>
           </li>
         ))}
@@ -68,8 +70,7 @@ function Group({
 export function diffSummary(diff: FindingDiff): string {
   const { appeared, disappeared } = diff;
   if (appeared.length === 0 && disappeared.length === 0) return "No finding appears or disappears with this what-if.";
-  const n = (count: number) => `${count} finding${count === 1 ? "" : "s"}`;
-  return `${n(appeared.length)} would appear, ${disappeared.length} would disappear.`;
+  return `${plural(appeared.length, "finding")} would appear, ${disappeared.length} would disappear.`;
 }
 
 export function WhatIfDiff({ diff }: { diff: FindingDiff }) {

@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../domain/model";
+import { plural } from "../../domain/wording";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -23,17 +24,13 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   return <Info20Regular aria-hidden className={className} />;
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /**
  * "2 errors, 1 warning, 0 info in the workbook as it stands." — counted from the list shown, so it always matches it.
  */
 export function summaryLine(findings: readonly Finding[]): string {
   const n = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
   return (
-    `${count(n("error"), "error", "errors")}, ${count(n("warning"), "warning", "warnings")}, ${n("info")} info ` +
+    `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${n("info")} info ` +
     "in the workbook as it stands."
   );
 }

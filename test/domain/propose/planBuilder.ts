@@ -2,7 +2,8 @@
  * Test helper: a Plan built straight from a compact description (meetings, topics with their
  * clusters, cluster ends, settings), for generated plans that need no workbook.
  */
-import type { Article, Cluster, Meeting, Plan, Topic } from "../../../src/domain/model";
+import { parseA1 } from "../../../src/domain/areas";
+import type { Article, CellRef, Cluster, Meeting, Plan, Topic } from "../../../src/domain/model";
 
 export interface MeetingSpec {
   ordinal: number;
@@ -32,7 +33,7 @@ export interface PlanSpec {
   asOf?: number;
 }
 
-const at = (cell: string) => ({ sheet: "Test", cell });
+const at = (cell: string): CellRef => ({ sheet: "Test", ...parseA1(cell) });
 
 export function planOf(spec: PlanSpec): Plan {
   const meetings: Meeting[] = spec.meetings.map((m, row) => ({

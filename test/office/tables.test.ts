@@ -1,8 +1,9 @@
-/** readTables: one sync, cells as the engine expects them, whatever Excel hands over. */
+/** readWorkbookState's tables: one sync, cells as the engine expects them, whatever Excel hands over. */
+import { FLAGS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
-import { detectSupport, readTables } from "../../src/office";
-import { fakeExcel, recordSyncs, sheet, withOffice } from "../support/fakeExcel";
+import { detectSupport, readWorkbookState, type Support } from "../../src/office";
+import { fakeExcel, recordSyncs, sheet, withOffice, type FakeExcel } from "../support/fakeExcel";
 
 function inputs(tables: SheetTable[]): SheetTable[] {
   return tables.filter((t) => t.name !== "Conflicts");
@@ -14,24 +15,30 @@ afterEach(() => {
   restore = null;
 });
 
-describe("readTables", () => {
+const NOTES: Support = { notes: true, mergeUndo: false, resize: true };
+
+function read(excel: FakeExcel, support: Support = NOTES) {
+  return excel.run(async (context) => (await readWorkbookState(context, support)).state);
+}
+
+describe("readWorkbookState: the input tables", () => {
   it("reads every table of the layout in one sync, as the engine's own tables", async () => {
     const excel = fakeExcel(adoptedTables());
     restore = withOffice(excel);
     const syncs = recordSyncs(excel);
-    const snapshot = await excel.run((context) => readTables(context, detectSupport()));
+    const state = await read(excel, detectSupport());
     expect(syncs).toEqual([["read"]]);
-    expect(snapshot.tables).toEqual(inputs(adoptedTables()));
-    expect(snapshot.conflicts).toMatchObject({
+    expect(state.tables).toEqual(inputs(adoptedTables()));
+    expect(state.conflicts).toMatchObject({
       sheet: "Conflicts",
       area: { top: 4, left: 1, bottom: 5, right: 8 },
-      sheetExists: true,
     });
-    expect(snapshot.marks).toMatchObject({
-      rules: [{ sheet: "Workplan", items: [] }],
-      flags: { exists: false, used: null },
-    });
-    expect(snapshot.names.topics.item).toBeNull();
+    expect(state.sheets.map((s) => s.name)).toContain("Conflicts");
+    // Nothing of the product's yet: no rules of ours, no flags sheet, no named lists.
+    expect(state.record).toBeNull();
+    expect(state.legacyMarks.rules).toEqual([]);
+    expect(state.sheets.find((s) => s.name === FLAGS_SHEET)).toBeUndefined();
+    expect(state.names.get(TOPIC_LIST_NAME)).toBeNull();
   });
 
   it(
@@ -44,16 +51,14 @@ describe("readTables", () => {
       (workplan.rows[2] as unknown[])[2] = true;
       (workplan.rows[3] as unknown[])[0] = "13th";
       const excel = fakeExcel(tables);
-      const snapshot = await excel.run((context) =>
-        readTables(context, { notes: false, mergeUndo: false, resize: true }),
-      );
-      const read = snapshot.tables.find((t) => t.name === "Workplan") as SheetTable;
-      expect(read.rows[0]?.[1]).toBe("2023");
-      expect(read.rows[1]?.[1]).toBe("#N/A");
-      expect(read.rows[2]?.[2]).toBe(true);
-      expect(read.rows[3]?.[0]).toBe("13th");
-      expect(read.rows[4]?.[2]).toBeNull();
-      expect(read.rows[4]?.[1]).toBe(2027);
+      const state = await read(excel, { ...NOTES, notes: false });
+      const workplanAsRead = state.tables.find((t) => t.name === "Workplan") as SheetTable;
+      expect(workplanAsRead.rows[0]?.[1]).toBe("2023");
+      expect(workplanAsRead.rows[1]?.[1]).toBe("#N/A");
+      expect(workplanAsRead.rows[2]?.[2]).toBe(true);
+      expect(workplanAsRead.rows[3]?.[0]).toBe("13th");
+      expect(workplanAsRead.rows[4]?.[2]).toBeNull();
+      expect(workplanAsRead.rows[4]?.[1]).toBe(2027);
     },
   );
 
@@ -71,14 +76,13 @@ describe("readTables", () => {
     sheet(excel.model, "Settings").cells.delete("1,1");
     sheet(excel.model, "Settings").cells.delete("1,2");
     settings.area = { ...settings.area, top: 2 };
-    const snapshot = await excel.run((context) => readTables(context, { notes: true, mergeUndo: false, resize: true }));
-    expect(snapshot.tables).toEqual(inputs(tables));
+    expect((await read(excel)).tables).toEqual(inputs(tables));
   });
 
   it("leaves missing tables out, for the engine to report", async () => {
     const excel = fakeExcel(adoptedTables().filter((t) => t.name !== "Articles" && t.name !== "Conflicts"));
-    const snapshot = await excel.run((context) => readTables(context, { notes: true, mergeUndo: false, resize: true }));
-    expect(snapshot.tables.map((t) => t.name)).toEqual([
+    const state = await read(excel);
+    expect(state.tables.map((t) => t.name)).toEqual([
       "Workplan",
       "Topics",
       "Clusters",
@@ -86,6 +90,7 @@ describe("readTables", () => {
       "Settings",
       "Sources",
     ]);
-    expect(snapshot.conflicts).toMatchObject({ table: null, sheetExists: false });
+    expect(state.conflicts).toBeNull();
+    expect(state.sheets.map((s) => s.name)).not.toContain("Conflicts");
   });
 });
