@@ -14,11 +14,13 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
+import { HEAD_ROWS, missingTables } from "../domain/setUp";
 import { TIMELINE_SHEET } from "../domain/timeline";
 import {
   formulaKey,
   type CellPlace,
   type PlacedTable,
+  type PlainRead,
   type ProductRecord,
   type SheetState,
   type Visibility,
@@ -271,6 +273,11 @@ export interface ReadStateOptions {
    * put no note on the user's); false spares the sync that locates them (clear, create, edits).
    */
   noteCells?: boolean;
+  /**
+   * Whether to read where plain ranges of the layout may be (setting up a workbook): one more
+   * read-only sync, only when an input table is missing. Checks never ask.
+   */
+  plain?: boolean;
 }
 
 export async function readWorkbookState(
@@ -302,11 +309,12 @@ export async function readWorkbookState(
       continue;
     }
     const read = await finish(context, queued, effective, options.noteCells !== false);
+    const plain = options.plain && missingTables(read.state).length > 0 ? await readPlain(context, queued) : null;
     return {
       ...read,
-      syncs: syncs + read.locateSyncs,
+      syncs: syncs + read.locateSyncs + (plain ? 1 : 0),
       notesWithheld,
-      state: { ...read.state, notesSupported: effective.notes },
+      state: { ...read.state, notesSupported: effective.notes, ...(plain ? { plain } : {}) },
     };
   }
 }
@@ -359,6 +367,37 @@ async function finish(
     },
     filtered,
     locateSyncs: notes.syncs,
+  };
+}
+
+/**
+ * The first rows of every sheet's used cells (the product's very hidden sheets aside), where
+ * every table is and every defined name, in one read-only sync. Worksheet.getUsedRange returns
+ * the top-left cell of a blank sheet rather than a null object, so nothing is reached through one.
+ */
+async function readPlain(context: Excel.RequestContext, queued: Queued): Promise<PlainRead> {
+  const sheets = queued.existence.sheets.items.filter((sheet) => sheet.visibility !== "VeryHidden");
+  const heads = sheets.map((sheet) => {
+    const used = sheet.getUsedRange(true).load("address");
+    const rows = used
+      .getRow(0)
+      .getResizedRange(HEAD_ROWS - 1, 0)
+      .load("values");
+    return { sheet: sheet.name, used, rows };
+  });
+  const tables = queued.existence.tables.items.map((table) => ({ table, range: table.getRange().load("address") }));
+  await context.sync();
+  return {
+    heads: heads.map(({ sheet, used, rows }) => {
+      const area = parseArea(used.address);
+      return { sheet, top: area.top, left: area.left, rows: rows.values, bottom: area.bottom };
+    }),
+    tables: tables.map(({ table, range }) => ({
+      name: table.name,
+      sheet: table.worksheet.name,
+      area: parseArea(range.address),
+    })),
+    names: queued.existence.names.items.map((item) => item.name),
   };
 }
 

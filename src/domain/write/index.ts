@@ -23,3 +23,4 @@ export {
   type UndoWrite,
 } from "./undo";
 export { addingEachSheetOnce } from "./sheets";
+export { describeSetUp, rangeAddress, type SetUpWrite } from "./setUp";
