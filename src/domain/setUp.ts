@@ -28,7 +28,7 @@ export function missingTables(state: Pick<WorkbookState, "tables">): string[] {
   return INPUT_TABLES.map((layout) => layout.table).filter((name) => !present.has(name.toLowerCase()));
 }
 
-/** The headers a header row must hold to be taken for the table: those the engine reads (all, for a table it reads one of). */
+/** The headers a header row must hold to be the table's: those the engine reads (all, for a table it reads one of). */
 function keyHeaders(layout: TableLayout): string[] {
   const required = REQUIRED_COLUMNS[layout.table] ?? layout.columns;
   return (required.length > 1 ? required : layout.columns).map((header) => header.toLowerCase());
