@@ -5,9 +5,10 @@
  * Conflicts table), and going to the cell of a finding. One sync each.
  */
 import { captionRows } from "../domain/annotations";
-import { ALL_TABLES, CONFLICTS } from "../domain/layout";
+import { ALL_TABLES, CONFLICTS, INPUT_TABLES } from "../domain/layout";
 import { parseArea } from "./address";
 import { errorCode, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
+import { findSetUp, type SetUpFound } from "./setUp";
 import { syncOrProbe } from "./state";
 
 export interface TableFound {
@@ -26,6 +27,8 @@ export interface WorkbookTablesFound {
    * nothing is written above it.
    */
   lastCheck: string[];
+  /** What setting the workbook up would do, when an input table is missing (see setUp.ts); else absent. */
+  setUp?: SetUpFound;
 }
 
 /** Queues the lines above the Conflicts table; after the sync, the non-blank ones (see lastCheck). */
@@ -68,7 +71,10 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
         if (table) found.push({ name: table.name, sheet: table.worksheet.name });
         else missing.push(layout.table);
       }
-      return { found, missing, lastCheck: lastCheck() };
+      const lines = lastCheck();
+      if (!missing.some((name) => INPUT_TABLES.some((t) => t.table === name)))
+        return { found, missing, lastCheck: lines };
+      return { found, missing, lastCheck: lines, setUp: await findSetUp(context, found.length === 0) };
     });
   } catch (error) {
     throw userError(error, "read which tables the workbook has");
