@@ -55,13 +55,21 @@ export function queueLastCheck(
   };
 }
 
-/** Reads, in one sync, which of the layout's tables the workbook has. */
+function known(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection) {
+  return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+}
+
+/**
+ * Reads, in one sync, which of the layout's tables the workbook has; where an input table is
+ * missing, what setting the workbook up would do, in two more (setUp.ts).
+ */
 export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFound> {
   try {
     return await runBatch(excelRun, false, async (context) => {
       // The workbook's tables as a collection (never a null object), with their sheets.
       const tables = context.workbook.tables;
       tables.load("items/name, items/worksheet/name");
+      const sheets = context.workbook.worksheets.load("items/name");
       const lastCheck = await syncOrProbe(context, (exists) => queueLastCheck(context, exists), [CONFLICTS.table]);
 
       const found: TableFound[] = [];
@@ -74,7 +82,7 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
       const lines = lastCheck();
       if (!missing.some((name) => INPUT_TABLES.some((t) => t.table === name)))
         return { found, missing, lastCheck: lines };
-      return { found, missing, lastCheck: lines, setUp: await findSetUp(context, found.length === 0) };
+      return { found, missing, lastCheck: lines, setUp: await findSetUp(context, known(sheets, tables)) };
     });
   } catch (error) {
     throw userError(error, "read which tables the workbook has");

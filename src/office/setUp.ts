@@ -7,7 +7,7 @@
 import { describeCreate, describeSetUp, rangeAddress, type SetUpWrite } from "../domain/write";
 import { applyOps } from "./ops";
 import { detectSupport, runBatch, userError, WorkbookError, type ExcelRun, type Support } from "./run";
-import { readWorkbookState } from "./state";
+import { readWorkbookState, type ReadStateOptions } from "./state";
 
 /** What the pane may offer, in words: nothing here will fail when asked, as far as the read can tell. */
 export interface SetUpFound {
@@ -27,8 +27,8 @@ export interface SetUpDone {
   tables: string[];
 }
 
-async function readSetUp(context: Excel.RequestContext, support: Support) {
-  const read = await readWorkbookState(context, support, { noteCells: false, plain: true });
+async function readSetUp(context: Excel.RequestContext, support: Support, known?: ReadStateOptions["known"]) {
+  const read = await readWorkbookState(context, support, { noteCells: false, plain: true, known });
   return { read, setUp: describeSetUp(read.state) };
 }
 
@@ -43,10 +43,16 @@ function found(setUp: SetUpWrite, notCreated: string | null): SetUpFound {
   };
 }
 
-/** In a batch that has found some input table missing: what setting up would do (two read-only syncs). */
-export async function findSetUp(context: Excel.RequestContext, empty: boolean): Promise<SetUpFound> {
-  const { read, setUp } = await readSetUp(context, detectSupport());
-  const create = empty ? describeCreate(read.state) : null;
+/**
+ * In a batch that has found some input table missing, knowing which sheets and tables exist: what
+ * setting up would do (two read-only syncs).
+ */
+export async function findSetUp(
+  context: Excel.RequestContext,
+  known: NonNullable<ReadStateOptions["known"]>,
+): Promise<SetUpFound> {
+  const { read, setUp } = await readSetUp(context, detectSupport(), known);
+  const create = known.tables.length === 0 ? describeCreate(read.state) : null;
   return found(setUp, create && "refused" in create ? create.refused : null);
 }
 

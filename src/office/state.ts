@@ -118,8 +118,15 @@ interface Known {
 const OPTIMISTIC: Known = { sheet: () => true, table: () => true };
 
 function probed(existence: Existence): Known {
-  const sheets = new Set(existence.sheets.items.map((s) => s.name.toLowerCase()));
-  const tables = new Set(existence.tables.items.map((t) => t.name.toLowerCase()));
+  return knownOf({
+    sheets: existence.sheets.items.map((s) => s.name),
+    tables: existence.tables.items.map((t) => t.name),
+  });
+}
+
+function knownOf(names: { sheets: readonly string[]; tables: readonly string[] }): Known {
+  const sheets = new Set(names.sheets.map((name) => name.toLowerCase()));
+  const tables = new Set(names.tables.map((name) => name.toLowerCase()));
   return { sheet: (name) => sheets.has(name.toLowerCase()), table: (name) => tables.has(name.toLowerCase()) };
 }
 
@@ -243,6 +250,8 @@ export async function syncOrProbe<T>(
   }
   const tables = context.workbook.tables;
   tables.load("items/name");
+  // The sheets too, for a caller that loaded them with the refused batch (findTables).
+  context.workbook.worksheets.load("items/name");
   await context.sync();
   const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
   const exists = (table: string) => names.has(table.toLowerCase());
@@ -278,6 +287,8 @@ export interface ReadStateOptions {
    * read-only sync, only when an input table is missing. Checks never ask.
    */
   plain?: boolean;
+  /** The sheets and tables that exist, when the batch has read them already: no probe is then needed. */
+  known?: { sheets: readonly string[]; tables: readonly string[] };
 }
 
 export async function readWorkbookState(
@@ -287,7 +298,7 @@ export async function readWorkbookState(
 ): Promise<StateRead> {
   let syncs = 0;
   let notesWithheld: string | null = null;
-  let known = OPTIMISTIC;
+  let known = options.known ? knownOf(options.known) : OPTIMISTIC;
   let effective = support;
   for (;;) {
     const queued = queueRead(context, effective, known);

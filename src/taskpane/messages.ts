@@ -14,6 +14,17 @@ export const MESSAGES = {
   "progress.writing": "Writing the proposal for the Bureau…",
   "progress.applying": "Applying the proposal to the workplan…",
   "progress.undoing": "Undoing the apply…",
+  "progress.converting": "Converting the ranges to tables…",
+  "progress.adding": "Adding the missing tables…",
+  "setUp.missing": "Tables missing from this workbook: {tables}.",
+  "setUp.convert":
+    "Found as plain ranges: {ranges}. Convert to tables makes each an Excel table under the name the add-in " +
+    "looks for, keeping its headers, values and formats.",
+  "setUp.add":
+    "Add the missing tables adds {tables} with the adopted workplan's content, each on a new sheet. Nothing " +
+    "already in the workbook is overwritten.",
+  converted: "Converted to tables: {tables}. Their cells are as they were.",
+  added: "Added {tables}, each on a new sheet.",
   "checked.check": "Check done",
   "checked.save": "Saved and checked",
   "checked.apply": "Applied and checked",

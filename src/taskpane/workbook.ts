@@ -17,9 +17,11 @@ import type { ExpectedEndsEdit } from "../domain/apply";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import type { ProposalSheet } from "../domain/proposalSheet";
 import {
+  addMissingTables,
   applyProposalAndCheck,
   checkWorkbook,
   clearHighlights,
+  convertPlainRanges,
   createDefaultWorkbook,
   findTables,
   isOutputOnly,
@@ -39,6 +41,8 @@ import {
   type ExcelRun,
   type MarkedRead,
   type ProposalSheetWritten,
+  type SetUpDone,
+  type SetUpFound,
   type TableChange,
   type Unsubscribe,
   type UndoOutcome,
@@ -58,6 +62,8 @@ export type {
   MarkedRead,
   ProposalBasis,
   ProposalSheetWritten,
+  SetUpDone,
+  SetUpFound,
   TableChange,
   Unsubscribe,
   UndoOutcome,
@@ -70,6 +76,10 @@ export interface PaneWorkbook {
   check(): Promise<CheckOutcome>;
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
+  /** Makes the plain ranges of the layout's tables Excel tables, keeping their cells. */
+  convertTables(): Promise<SetUpDone>;
+  /** Adds the missing tables that have no plain range, each on a new sheet. */
+  addMissingTables(): Promise<SetUpDone>;
   goTo(sheet: string, cell: string): Promise<void>;
   /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
   read(): Promise<MarkedRead>;
@@ -109,6 +119,8 @@ export function officeWorkbook(
     },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
+    convertTables: () => own.run(() => convertPlainRanges(excelRun)),
+    addMissingTables: () => own.run(() => addMissingTables(excelRun)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
     read: () => readWorkbookMarked(excelRun, readOptions()),
     saveExpectedEnds: (ends) =>
