@@ -29,17 +29,21 @@ function open(excel: FakeExcel) {
 const cells = (model: WorkbookModel) => JSON.stringify(model.sheets.map((s) => [s.name, [...s.cells].sort()]));
 
 describe("the secretariat's workbook in the pane", () => {
-  it("offers Convert to tables as the one primary button, converts keeping every cell, then lists the findings", async () => {
+  it("offers Convert to tables as the primary button, converts keeping every cell, then the findings", async () => {
     const excel = new FakeExcel(plainWorkbook(), { version: "1.20" });
     const before = cells(excel.model);
     const user = open(excel);
     const convert = await screen.findByRole("button", { name: "Convert to tables" });
-    expect(screen.getByText(/^Found as plain ranges: Workplan \(Workplan!A1:F\d+\), Topics \(Topics!A1:B/)).toBeVisible();
+    expect(
+      screen.getByText(/^Found as plain ranges: Workplan \(Workplan!A1:F\d+\), Topics \(Topics!A1:B/),
+    ).toBeVisible();
     expect(screen.queryByRole("button", { name: "Create the workplan workbook" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Add the missing tables" })).toBeNull();
     await user.click(convert);
     expect(
-      await screen.findByText(/^Converted to tables: Workplan, Topics, Articles, Clusters, FlexibleTopics, Settings and Sources\./),
+      await screen.findByText(
+        /^Converted to tables: Workplan, Topics, Articles, Clusters, FlexibleTopics, Settings and Sources\./,
+      ),
     ).toBeVisible();
     expect(cells(excel.model)).toBe(before);
     expect(excel.model.tables.map((t) => t.name)).toContain("Workplan");
@@ -56,9 +60,10 @@ describe("the secretariat's workbook in the pane", () => {
     const user = open(excel);
     expect(await screen.findByText("Tables missing from this workbook: Sources.")).toBeVisible();
     const add = screen.getByRole("button", { name: "Add the missing tables" });
-    // Check stays the view's one primary button.
-    expect(screen.getByRole("button", { name: "Check" }).className).toMatch(/primary/);
-    expect(add.className).not.toMatch(/primary/);
+    // Check stays the view's one primary button: Add looks like Clear highlights, a secondary one.
+    const clear = screen.getByRole("button", { name: "Clear highlights" });
+    expect(add.className).toBe(clear.className);
+    expect(screen.getByRole("button", { name: "Check" }).className).not.toBe(clear.className);
     await user.click(add);
     expect(await screen.findByText("Added Sources, each on a new sheet.")).toBeVisible();
     expect(excel.model.table("Sources")?.sheet.name).toBe("Sources");
