@@ -193,7 +193,7 @@ export function Pane({ workbook }: PaneProps) {
           {state.setUp ? (
             <SetUp
               // Where Create is offered, it adds every table: Add the missing tables would only repeat it.
-              setUp={state.setUp.notCreated ? state.setUp : { ...state.setUp, add: [], notAdded: null }}
+              setUp={state.setUp.notCreated ? state.setUp : { ...state.setUp, add: [] }}
               primary
               busy={state.busy !== null}
               onSetUp={(add) => void actions.setUp(add)}

@@ -88,7 +88,7 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
         add ? "adding" : "converting",
         `Could not ${add ? "add the missing tables" : "convert the ranges"}`,
         async () => {
-          const done = await (add ? workbook.addMissingTables() : workbook.convertTables());
+          const done = await workbook.setUp(add);
           dispatch({ type: "setUpDone", added: add, tables: done.tables });
           await look();
         },

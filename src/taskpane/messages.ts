@@ -14,17 +14,13 @@ export const MESSAGES = {
   "progress.writing": "Writing the proposal for the Bureau…",
   "progress.applying": "Applying the proposal to the workplan…",
   "progress.undoing": "Undoing the apply…",
-  "progress.converting": "Converting the ranges to tables…",
+  "progress.converting": "Converting to tables…",
   "progress.adding": "Adding the missing tables…",
-  "setUp.missing": "Tables missing from this workbook: {tables}.",
-  "setUp.convert":
-    "Found as plain ranges: {ranges}. Convert to tables makes each an Excel table under the name the add-in " +
-    "looks for, keeping its headers, values and formats.",
-  "setUp.add":
-    "Add the missing tables adds {tables} with the adopted workplan's content, each on a new sheet. Nothing " +
-    "already in the workbook is overwritten.",
-  converted: "Converted to tables: {tables}. Their cells are as they were.",
-  added: "Added {tables}, each on a new sheet.",
+  "setUp.missing": "Missing tables: {tables}.",
+  "setUp.convert": "Found as plain ranges: {ranges}. Converting keeps their headers, values and formats.",
+  "setUp.add": "Adds {tables} on new sheets, overwriting nothing.",
+  converted: "Converted to tables: {tables}.",
+  added: "Added {tables} on new sheets.",
   "checked.check": "Check done",
   "checked.save": "Saved and checked",
   "checked.apply": "Applied and checked",

@@ -17,11 +17,9 @@ import type { ExpectedEndsEdit } from "../domain/apply";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import type { ProposalSheet } from "../domain/proposalSheet";
 import {
-  addMissingTables,
   applyProposalAndCheck,
   checkWorkbook,
   clearHighlights,
-  convertPlainRanges,
   createDefaultWorkbook,
   findTables,
   isOutputOnly,
@@ -30,6 +28,7 @@ import {
   readWorkbookMarked,
   saveExpectedEndsAndCheck,
   selectCell,
+  setUpWorkbook,
   undoApply,
   watchTables,
   writeProposalSheet,
@@ -76,10 +75,8 @@ export interface PaneWorkbook {
   check(): Promise<CheckOutcome>;
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
-  /** Makes the plain ranges of the layout's tables Excel tables, keeping their cells. */
-  convertTables(): Promise<SetUpDone>;
-  /** Adds the missing tables that have no plain range, each on a new sheet. */
-  addMissingTables(): Promise<SetUpDone>;
+  /** Makes the plain ranges of the layout's tables Excel tables (`add` false), or adds the missing tables (true). */
+  setUp(add: boolean): Promise<SetUpDone>;
   goTo(sheet: string, cell: string): Promise<void>;
   /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
   read(): Promise<MarkedRead>;
@@ -119,8 +116,7 @@ export function officeWorkbook(
     },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
-    convertTables: () => own.run(() => convertPlainRanges(excelRun)),
-    addMissingTables: () => own.run(() => addMissingTables(excelRun)),
+    setUp: (add) => own.run(() => setUpWorkbook(excelRun, add)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
     read: () => readWorkbookMarked(excelRun, readOptions()),
     saveExpectedEnds: (ends) =>

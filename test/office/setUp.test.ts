@@ -5,7 +5,10 @@
  */
 import { adoptedTables } from "../../src/domain/defaults";
 import { INPUT_TABLES } from "../../src/domain/layout";
-import { addMissingTables, convertPlainRanges, findTables, readWorkbookMarked } from "../../src/office";
+import { findTables, readWorkbookMarked, setUpWorkbook, type ExcelRun } from "../../src/office";
+
+const convertPlainRanges = (run: ExcelRun) => setUpWorkbook(run, false);
+const addMissingTables = (run: ExcelRun) => setUpWorkbook(run, true);
 import { FakeExcel, plainWorkbook, recordSyncs, sheet, withOffice, type WorkbookModel } from "../support/fakeExcel";
 
 let restore: (() => void) | null = null;
@@ -32,8 +35,8 @@ describe("the secretariat's workbook of plain ranges", () => {
     expect(syncs).toEqual([["read", "read", "read"]]);
     expect(found.found).toEqual([]);
     const workplan = adoptedTables()[0]!;
-    expect(found.setUp?.convert[0]).toEqual({ table: "Workplan", range: `Workplan!A1:F${1 + workplan.rows.length}` });
-    expect(found.setUp?.convert.map((c) => c.table)).toEqual(INPUT_TABLES.map((t) => t.table));
+    expect(found.setUp?.convert[0]).toBe(`Workplan (Workplan!A1:F${1 + workplan.rows.length})`);
+    expect(found.setUp?.convert.map((c) => c.split(" ")[0])).toEqual(INPUT_TABLES.map((t) => t.table));
     expect(found.setUp?.add).toEqual([]);
     // Create would meet the sheets of the same names: the pane is told why rather than offered it.
     expect(found.setUp?.notCreated).toMatch(/^Cannot create the workbook: the sheet "Workplan"/);
@@ -69,7 +72,7 @@ describe("the secretariat's workbook of plain ranges", () => {
     const excel = excelOn(model);
     await convertPlainRanges(excel.run);
     const found = await findTables(excel.run);
-    expect(found.setUp).toMatchObject({ missing: ["Sources"], convert: [], add: ["Sources"], notAdded: null });
+    expect(found.setUp).toMatchObject({ missing: ["Sources"], convert: [], add: ["Sources"], why: [] });
     const before = cells(excel.model);
     const syncs = recordSyncs(excel);
     await addMissingTables(excel.run);
@@ -83,7 +86,7 @@ describe("the secretariat's workbook of plain ranges", () => {
     model.names.push({ name: "Workplan", formula: "=Workplan!$A$1" });
     const excel = excelOn(model);
     const found = await findTables(excel.run);
-    expect(found.setUp?.convert.map((c) => c.table)).not.toContain("Workplan");
-    expect(found.setUp?.notConverted).toEqual([expect.stringMatching(/already has a name "Workplan"/)]);
+    expect(found.setUp?.convert.map((c) => c.split(" ")[0])).not.toContain("Workplan");
+    expect(found.setUp?.why).toEqual([expect.stringMatching(/as the name "Workplan" is taken/)]);
   });
 });

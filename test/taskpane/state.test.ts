@@ -448,10 +448,9 @@ describe("the requests, against a workbook port in memory", () => {
 describe("setting up the secretariat's workbook", () => {
   const setUp = {
     missing: ["Workplan", "Sources"],
-    convert: [{ table: "Workplan", range: "Data!A3:F20" }],
-    notConverted: [],
+    convert: ["Workplan (Data!A3:F20)"],
     add: ["Sources"],
-    notAdded: null,
+    why: [],
     notCreated: null,
   };
   const opened = (hasTables: boolean, found: typeof setUp | null) =>
@@ -470,9 +469,9 @@ describe("setting up the secretariat's workbook", () => {
       added: false,
       tables: ["Workplan", "Topics"],
     });
-    expect(converted.notice).toBe("Converted to tables: Workplan and Topics. Their cells are as they were.");
+    expect(converted.notice).toBe("Converted to tables: Workplan and Topics.");
     const added = reducePane(opened(true, setUp), { type: "setUpDone", added: true, tables: ["Sources"] });
-    expect(added.notice).toBe("Added Sources, each on a new sheet.");
+    expect(added.notice).toBe("Added Sources on new sheets.");
     // Opening again forgets what no longer needs setting up.
     expect(reducePane(added, { type: "opened", hasTables: true, lastCheck: [] }).setUp).toBeNull();
   });

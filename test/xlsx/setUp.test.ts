@@ -60,7 +60,7 @@ describe("the secretariat's workbook as a file", () => {
       INPUTS.map((t) => [t.name, t.sheet, t.headers, t.rows]),
     );
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const cell = workbook.getWorksheet("Workplan")?.getCell("A1");
     expect(cell?.value).toBe("Meeting");
     expect(cell?.fill).toMatchObject({ fgColor: { argb: FILL } });

@@ -26,10 +26,9 @@ export interface SetUpWrite {
   notAdded: string | null;
 }
 
-/** "Workplan!A1:F9", "'Work plan'!A1:F9": the sheet quoted where Excel quotes it. */
+/** "Workplan!A1:F9", for people to read. */
 export function rangeAddress(range: Pick<PlainRange, "sheet" | "area">): string {
-  const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(range.sheet) ? range.sheet : `'${range.sheet.replace(/'/g, "''")}'`;
-  return `${sheet}!${areaAddress(range.area)}`;
+  return `${range.sheet}!${areaAddress(range.area)}`;
 }
 
 function taken(state: WorkbookState, name: string): boolean {
@@ -47,15 +46,11 @@ function describeConvert(state: WorkbookState, ranges: readonly PlainRange[]) {
   for (const table of [...new Set(ranges.map((r) => r.table))]) {
     const same = ranges.filter((r) => r.table === table);
     const where = listPhrase(same.map(rangeAddress));
-    if (same.length > 1) {
+    if (same.length > 1 || taken(state, table)) {
       notConverted.push(
-        `${same.length} ranges look like the ${table} table (${where}): make the right one a table named ` +
-          `${table} yourself (Insert > Table), or rename the headers of the others.`,
-      );
-    } else if (taken(state, table)) {
-      notConverted.push(
-        `${where} looks like the ${table} table, but the workbook already has a name "${table}", which a table ` +
-          `cannot share. Rename or delete that name first (Formulas > Name Manager).`,
+        same.length > 1
+          ? `Not converted: ${where} all look like the ${table} table; make one a table named ${table} yourself.`
+          : `Not converted: ${where}, as the name "${table}" is taken (Formulas > Name Manager).`,
       );
     } else convertible.push(...same);
   }
@@ -79,13 +74,10 @@ function describeAdd(state: WorkbookState, tables: readonly string[]) {
     ...ensureSheet(state, t.sheet, "visible", added),
     ...inputSheetOps(t).filter((op) => op.op !== "listValidation" || named(op.source)),
   ]);
-  const things = blocked.map((t) => (findSheet(state, t.sheet) ? `the sheet "${t.sheet}"` : `the name "${t.name}"`));
-  const one = things.length === 1;
   const notAdded =
     blocked.length === 0
       ? null
-      : `Cannot add ${listPhrase(blocked.map((t) => t.name))}: ${listPhrase(things)} already ` +
-        `${one ? "exists" : "exist"}, and adding never overwrites anything. Rename ${one ? "it" : "them"} first.`;
+      : `Not added: ${listPhrase(blocked.map((t) => t.name))}, as a sheet or name of that name exists.`;
   return { add: { tables: free.map((t) => t.name), ops }, notAdded };
 }
 

@@ -120,7 +120,7 @@ describe("finding the plain ranges of the layout's tables", () => {
     typeRange(model, "Workplan", 1, 1, adopted("Workplan"), ["Meeting", "Year", "Status", "Topic", "Notes", "X"]);
     const setUp = describeSetUp(model.state({ plain: true }));
     expect(setUp.convert.ranges).toEqual([]);
-    expect(setUp.notAdded).toMatch(/^Cannot add Workplan: the sheet "Workplan" already exists/);
+    expect(setUp.notAdded).toBe("Not added: Workplan, as a sheet or name of that name exists.");
   });
 
   it("leaves the cells of a table of the user's alone, and stops a range above it", () => {
@@ -150,7 +150,7 @@ describe("what cannot be converted or added is named, not offered", () => {
     const setUp = describeSetUp(model.state({ plain: true }));
     expect(setUp.convert.ranges.map((r) => r.table)).not.toContain("Settings");
     expect(setUp.notConverted).toEqual([
-      expect.stringMatching(/^Settings!A1:B4 looks like the Settings table, but the workbook already has a name/),
+      'Not converted: Settings!A1:B4, as the name "Settings" is taken (Formulas > Name Manager).',
     ]);
   });
 
@@ -160,7 +160,9 @@ describe("what cannot be converted or added is named, not offered", () => {
     typeRange(model, "Copy", 1, 1, adopted("Topics"));
     const setUp = describeSetUp(model.state({ plain: true }));
     expect(setUp.convert.ranges.map((r) => r.table)).not.toContain("Topics");
-    expect(setUp.notConverted).toEqual([expect.stringMatching(/^2 ranges look like the Topics table \(Topics!A1:B/)]);
+    expect(setUp.notConverted).toEqual([
+      expect.stringMatching(/^Not converted: Topics!A1:B\d+ and Copy!A1:B\d+ all look/),
+    ]);
   });
 
   it("adds the missing tables without a range on new sheets, and names the sheet in the way of another", () => {
@@ -173,10 +175,7 @@ describe("what cannot be converted or added is named, not offered", () => {
     expect(setUp.missing).toHaveLength(7);
     expect(setUp.convert.ranges).toHaveLength(5);
     expect(setUp.add.tables).toEqual(["Sources"]);
-    expect(setUp.notAdded).toBe(
-      'Cannot add Settings: the sheet "Settings" already exists, and adding never overwrites anything. ' +
-        "Rename it first.",
-    );
+    expect(setUp.notAdded).toBe("Not added: Settings, as a sheet or name of that name exists.");
     model.apply([...setUp.convert.ops, ...setUp.add.ops]);
     expect(cells(model, "Sources")).toBe(before);
     expect(model.state().tables.map((t) => t.name)).toContain("Sources");
