@@ -82,7 +82,12 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
       const lines = lastCheck();
       if (!missing.some((name) => INPUT_TABLES.some((t) => t.table === name)))
         return { found, missing, lastCheck: lines };
-      return { found, missing, lastCheck: lines, setUp: await findSetUp(context, known(sheets, tables)) };
+      return {
+        found,
+        missing,
+        lastCheck: lines,
+        setUp: await findSetUp(context, known(sheets, tables)),
+      };
     });
   } catch (error) {
     throw userError(error, "read which tables the workbook has");

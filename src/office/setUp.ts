@@ -4,10 +4,14 @@
  * (describeSetUp): what the pane may offer on opening, "Convert to tables" and "Add the missing
  * tables". Each write is one read (two syncs: the state and the plain ranges) and one write sync.
  */
-import { describeCreate, describeSetUp, rangeAddress } from "../domain/write";
+import { HEAD_ROWS } from "../domain/setUp";
+import type { PlainRead } from "../domain/sheetOps";
+import { describeCreate } from "../domain/write";
+import { describeSetUp, rangeAddress } from "../domain/write/setUp";
+import { parseArea } from "./address";
 import { applyOps } from "./ops";
 import { detectSupport, runBatch, userError, WorkbookError, type ExcelRun, type Support } from "./run";
-import { readWorkbookState, type ReadStateOptions } from "./state";
+import { readWorkbookState, type Existence, type ReadStateOptions } from "./state";
 
 /** What the pane may offer, in words: nothing here will fail when asked, as far as the read can tell. */
 export interface SetUpFound {
@@ -27,8 +31,39 @@ export interface SetUpDone {
   tables: string[];
 }
 
+/**
+ * The first rows of every sheet's used cells (the product's very hidden sheets aside), where
+ * every table is and every defined name, in one read-only sync. Worksheet.getUsedRange returns
+ * the top-left cell of a blank sheet rather than a null object, so nothing is reached through one.
+ */
+export async function readPlain(context: Excel.RequestContext, existence: Existence): Promise<PlainRead> {
+  const sheets = existence.sheets.items.filter((sheet) => sheet.visibility !== "VeryHidden");
+  const heads = sheets.map((sheet) => {
+    const used = sheet.getUsedRange(true).load("address");
+    const rows = used
+      .getRow(0)
+      .getResizedRange(HEAD_ROWS - 1, 0)
+      .load("values");
+    return { sheet: sheet.name, used, rows };
+  });
+  const tables = existence.tables.items.map((table) => ({ table, range: table.getRange().load("address") }));
+  await context.sync();
+  return {
+    heads: heads.map(({ sheet, used, rows }) => {
+      const area = parseArea(used.address);
+      return { sheet, top: area.top, left: area.left, rows: rows.values, bottom: area.bottom };
+    }),
+    tables: tables.map(({ table, range }) => ({
+      name: table.name,
+      sheet: table.worksheet.name,
+      area: parseArea(range.address),
+    })),
+    names: existence.names.items.map((item) => item.name),
+  };
+}
+
 async function readSetUp(context: Excel.RequestContext, support: Support, known?: ReadStateOptions["known"]) {
-  const read = await readWorkbookState(context, support, { noteCells: false, plain: true, known });
+  const read = await readWorkbookState(context, support, { noteCells: false, plain: readPlain, known });
   return { read, setUp: describeSetUp(read.state) };
 }
 

@@ -14,7 +14,6 @@
  */
 import { FLAGS_SHEET, LISTS_SHEET, NOTE_MARK, FLEXIBLE_LIST_NAME, TOPIC_LIST_NAME } from "../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../domain/layout";
-import { HEAD_ROWS, missingTables } from "../domain/setUp";
 import { TIMELINE_SHEET } from "../domain/timeline";
 import {
   formulaKey,
@@ -93,7 +92,7 @@ function customFormula(format: Excel.ConditionalFormat): string | null {
 type Deferred<T> = () => T;
 
 /** Which sheets, tables and names exist: loaded from collections, which are never null objects. */
-interface Existence {
+export interface Existence {
   sheets: Excel.WorksheetCollection;
   tables: Excel.TableCollection;
   names: Excel.NamedItemCollection;
@@ -283,10 +282,10 @@ export interface ReadStateOptions {
    */
   noteCells?: boolean;
   /**
-   * Whether to read where plain ranges of the layout may be (setting up a workbook): one more
+   * Reads where plain ranges of the layout may be (setting up a workbook, setUp.ts): one more
    * read-only sync, only when an input table is missing. Checks never ask.
    */
-  plain?: boolean;
+  plain?: (context: Excel.RequestContext, existence: Existence) => Promise<PlainRead>;
   /** The sheets and tables that exist, when the batch has read them already: no probe is then needed. */
   known?: { sheets: readonly string[]; tables: readonly string[] };
 }
@@ -320,7 +319,8 @@ export async function readWorkbookState(
       continue;
     }
     const read = await finish(context, queued, effective, options.noteCells !== false);
-    const plain = options.plain && missingTables(read.state).length > 0 ? await readPlain(context, queued) : null;
+    const missing = read.state.tables.length < INPUT_TABLES.length;
+    const plain = options.plain && missing ? await options.plain(context, queued.existence) : null;
     return {
       ...read,
       syncs: syncs + read.locateSyncs + (plain ? 1 : 0),
@@ -378,37 +378,6 @@ async function finish(
     },
     filtered,
     locateSyncs: notes.syncs,
-  };
-}
-
-/**
- * The first rows of every sheet's used cells (the product's very hidden sheets aside), where
- * every table is and every defined name, in one read-only sync. Worksheet.getUsedRange returns
- * the top-left cell of a blank sheet rather than a null object, so nothing is reached through one.
- */
-async function readPlain(context: Excel.RequestContext, queued: Queued): Promise<PlainRead> {
-  const sheets = queued.existence.sheets.items.filter((sheet) => sheet.visibility !== "VeryHidden");
-  const heads = sheets.map((sheet) => {
-    const used = sheet.getUsedRange(true).load("address");
-    const rows = used
-      .getRow(0)
-      .getResizedRange(HEAD_ROWS - 1, 0)
-      .load("values");
-    return { sheet: sheet.name, used, rows };
-  });
-  const tables = queued.existence.tables.items.map((table) => ({ table, range: table.getRange().load("address") }));
-  await context.sync();
-  return {
-    heads: heads.map(({ sheet, used, rows }) => {
-      const area = parseArea(used.address);
-      return { sheet, top: area.top, left: area.left, rows: rows.values, bottom: area.bottom };
-    }),
-    tables: tables.map(({ table, range }) => ({
-      name: table.name,
-      sheet: table.worksheet.name,
-      area: parseArea(range.address),
-    })),
-    names: queued.existence.names.items.map((item) => item.name),
   };
 }
 

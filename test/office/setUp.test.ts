@@ -5,7 +5,8 @@
  */
 import { adoptedTables } from "../../src/domain/defaults";
 import { INPUT_TABLES } from "../../src/domain/layout";
-import { findTables, readWorkbookMarked, setUpWorkbook, type ExcelRun } from "../../src/office";
+import { findTables, readWorkbookMarked, type ExcelRun } from "../../src/office";
+import { setUpWorkbook } from "../../src/office/setUp";
 
 const convertPlainRanges = (run: ExcelRun) => setUpWorkbook(run, false);
 const addMissingTables = (run: ExcelRun) => setUpWorkbook(run, true);

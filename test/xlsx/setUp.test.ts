@@ -5,8 +5,9 @@
  */
 import ExcelJS from "exceljs";
 import { adoptedTables } from "../../src/domain/defaults";
-import { describeSetUp } from "../../src/domain/write";
+import { describeSetUp } from "../../src/domain/write/setUp";
 import { detectSupport, readWorkbookState as readInExcel } from "../../src/office";
+import { readPlain } from "../../src/office/setUp";
 import { applyOps } from "../../src/xlsx/ooxml/applyOps";
 import { writePackage } from "../../src/xlsx/ooxml/empty";
 import { openPackage } from "../../src/xlsx/ooxml/package";
@@ -41,7 +42,7 @@ describe("the secretariat's workbook as a file", () => {
     const restore = withOffice(excel);
     try {
       const read = await excel.run((context) =>
-        readInExcel(context as unknown as Excel.RequestContext, detectSupport(), { plain: true }),
+        readInExcel(context as unknown as Excel.RequestContext, detectSupport(), { plain: readPlain }),
       );
       const inExcel = describeSetUp(read.state);
       expect(inFile.convert.ops).toEqual(inExcel.convert.ops);

@@ -23,4 +23,3 @@ export {
   type UndoWrite,
 } from "./undo";
 export { addingEachSheetOnce } from "./sheets";
-export { describeSetUp, rangeAddress, type SetUpWrite } from "./setUp";

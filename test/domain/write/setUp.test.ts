@@ -8,7 +8,7 @@ import { adoptedTables } from "../../../src/domain/defaults";
 import { findPlainRanges } from "../../../src/domain/setUp";
 import type { Written } from "../../../src/domain/sheetOps";
 import { tablesByName, type SheetTable } from "../../../src/domain/tables";
-import { describeSetUp } from "../../../src/domain/write";
+import { describeSetUp } from "../../../src/domain/write/setUp";
 import { SheetModel } from "../../support/sheetModel";
 
 function adopted(name: string): SheetTable {
