@@ -47,6 +47,8 @@ export type SheetOp =
   | { op: "clearValues"; sheet: string; area: Area }
   /** Makes a table of cells whose values are already written; `area` includes the header row. */
   | { op: "addTable"; sheet: string; table: string; area: Area; style: string }
+  /** Makes a table of the user's own plain range, header row included: its values and formats stay as they are. */
+  | { op: "convertToTable"; sheet: string; table: string; area: Area }
   /** Moves a table's bottom-right corner; the header row stays where it is. */
   | { op: "resizeTable"; sheet: string; table: string; area: Area }
   /** A conditional-format rule, placed after the user's own rules on the sheet. */
@@ -150,6 +152,32 @@ export interface WorkbookState {
   noteCells: ReadonlySet<string>;
   /** Whether notes can be written (Office.js: ExcelApi 1.18 and the notes API present). */
   notesSupported: boolean;
+  /**
+   * Only read when asked (setting up a workbook) and some input table is missing: where plain
+   * ranges of the layout may be. Absent otherwise.
+   */
+  plain?: PlainRead;
+}
+
+/** The first rows of one sheet's used cells, where a header row of the layout may be. */
+export interface SheetHead {
+  sheet: string;
+  /** The used cells' top-left cell; `rows` start there. */
+  top: number;
+  left: number;
+  /** The used cells' first rows (HEAD_ROWS at most), as values. */
+  rows: unknown[][];
+  /** The last row of the sheet's used cells. */
+  bottom: number;
+}
+
+/** What setting up a workbook needs to know besides the layout's tables. */
+export interface PlainRead {
+  heads: SheetHead[];
+  /** Every table of the workbook, the user's own included. */
+  tables: PlacedTable[];
+  /** Every defined name of the workbook (a table cannot take one). */
+  names: string[];
 }
 
 /**

@@ -197,6 +197,10 @@ function queueOp(context: Excel.RequestContext, op: SheetOp, found: Found, optio
       if (op.style) table.style = op.style;
       return;
     }
+    case "convertToTable":
+      // TableCollection.add over the user's cells: Excel keeps their values and formats; the name follows.
+      sheetOf(context, op.sheet).tables.add(areaAddress(op.area), true).name = op.table;
+      return;
     case "resizeTable":
       queueResize(context, op, found, options.support);
       noteWrite(op.sheet, op.area);

@@ -5,9 +5,10 @@
  * Conflicts table), and going to the cell of a finding. One sync each.
  */
 import { captionRows } from "../domain/annotations";
-import { ALL_TABLES, CONFLICTS } from "../domain/layout";
+import { ALL_TABLES, CONFLICTS, INPUT_TABLES } from "../domain/layout";
 import { parseArea } from "./address";
 import { errorCode, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
+import { findSetUp, type SetUpFound } from "./setUp";
 import { syncOrProbe } from "./state";
 
 export interface TableFound {
@@ -26,6 +27,8 @@ export interface WorkbookTablesFound {
    * nothing is written above it.
    */
   lastCheck: string[];
+  /** What setting the workbook up would do, when an input table is missing (see setUp.ts); else absent. */
+  setUp?: SetUpFound;
 }
 
 /** Queues the lines above the Conflicts table; after the sync, the non-blank ones (see lastCheck). */
@@ -52,13 +55,21 @@ export function queueLastCheck(
   };
 }
 
-/** Reads, in one sync, which of the layout's tables the workbook has. */
+function known(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection) {
+  return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+}
+
+/**
+ * Reads, in one sync, which of the layout's tables the workbook has; where an input table is
+ * missing, what setting the workbook up would do, in two more (setUp.ts).
+ */
 export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFound> {
   try {
     return await runBatch(excelRun, false, async (context) => {
       // The workbook's tables as a collection (never a null object), with their sheets.
       const tables = context.workbook.tables;
       tables.load("items/name, items/worksheet/name");
+      const sheets = context.workbook.worksheets.load("items/name");
       const lastCheck = await syncOrProbe(context, (exists) => queueLastCheck(context, exists), [CONFLICTS.table]);
 
       const found: TableFound[] = [];
@@ -68,7 +79,15 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
         if (table) found.push({ name: table.name, sheet: table.worksheet.name });
         else missing.push(layout.table);
       }
-      return { found, missing, lastCheck: lastCheck() };
+      const lines = lastCheck();
+      if (!missing.some((name) => INPUT_TABLES.some((t) => t.table === name)))
+        return { found, missing, lastCheck: lines };
+      return {
+        found,
+        missing,
+        lastCheck: lines,
+        setUp: await findSetUp(context, known(sheets, tables)),
+      };
     });
   } catch (error) {
     throw userError(error, "read which tables the workbook has");

@@ -19,6 +19,7 @@ import {
   formulaKey,
   type CellPlace,
   type PlacedTable,
+  type PlainRead,
   type ProductRecord,
   type SheetState,
   type Visibility,
@@ -100,7 +101,7 @@ function customFormula(format: Excel.ConditionalFormat): string | null {
 type Deferred<T> = () => T;
 
 /** Which sheets, tables and names exist: loaded from collections, which are never null objects. */
-interface Existence {
+export interface Existence {
   sheets: Excel.WorksheetCollection;
   tables: Excel.TableCollection;
   names: Excel.NamedItemCollection;
@@ -125,8 +126,15 @@ interface Known {
 const OPTIMISTIC: Known = { sheet: () => true, table: () => true };
 
 function probed(existence: Existence): Known {
-  const sheets = new Set(existence.sheets.items.map((s) => s.name.toLowerCase()));
-  const tables = new Set(existence.tables.items.map((t) => t.name.toLowerCase()));
+  return knownOf({
+    sheets: existence.sheets.items.map((s) => s.name),
+    tables: existence.tables.items.map((t) => t.name),
+  });
+}
+
+function knownOf(names: { sheets: readonly string[]; tables: readonly string[] }): Known {
+  const sheets = new Set(names.sheets.map((name) => name.toLowerCase()));
+  const tables = new Set(names.tables.map((name) => name.toLowerCase()));
   return { sheet: (name) => sheets.has(name.toLowerCase()), table: (name) => tables.has(name.toLowerCase()) };
 }
 
@@ -250,6 +258,8 @@ export async function syncOrProbe<T>(
   }
   const tables = context.workbook.tables;
   tables.load("items/name");
+  // The sheets too, for a caller that loaded them with the refused batch (findTables).
+  context.workbook.worksheets.load("items/name");
   await context.sync();
   const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
   const exists = (table: string) => names.has(table.toLowerCase());
@@ -280,6 +290,13 @@ export interface ReadStateOptions {
    * put no note on the user's); false spares the sync that locates them (clear, create, edits).
    */
   noteCells?: boolean;
+  /**
+   * Reads where plain ranges of the layout may be (setting up a workbook, setUp.ts): one more
+   * read-only sync, only when an input table is missing. Checks never ask.
+   */
+  plain?: (context: Excel.RequestContext, existence: Existence) => Promise<PlainRead>;
+  /** The sheets and tables that exist, when the batch has read them already: no probe is then needed. */
+  known?: { sheets: readonly string[]; tables: readonly string[] };
 }
 
 export async function readWorkbookState(
@@ -289,7 +306,7 @@ export async function readWorkbookState(
 ): Promise<StateRead> {
   let syncs = 0;
   let notesWithheld: string | null = null;
-  let known = OPTIMISTIC;
+  let known = options.known ? knownOf(options.known) : OPTIMISTIC;
   let effective = support;
   for (;;) {
     const queued = queueRead(context, effective, known);
@@ -311,11 +328,13 @@ export async function readWorkbookState(
       continue;
     }
     const read = await finish(context, queued, effective, options.noteCells !== false);
+    const missing = read.state.tables.length < INPUT_TABLES.length;
+    const plain = options.plain && missing ? await options.plain(context, queued.existence) : null;
     return {
       ...read,
-      syncs: syncs + read.locateSyncs,
+      syncs: syncs + read.locateSyncs + (plain ? 1 : 0),
       notesWithheld,
-      state: { ...read.state, notesSupported: effective.notes },
+      state: { ...read.state, notesSupported: effective.notes, ...(plain ? { plain } : {}) },
     };
   }
 }

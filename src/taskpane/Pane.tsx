@@ -18,6 +18,7 @@ import { Problem } from "./components/Problem";
 import { MeetingsPanel } from "./components/MeetingsPanel";
 import { ProposalPanel } from "./components/ProposalPanel";
 import { TimelineChart } from "./components/TimelineChart";
+import { SetUp } from "./components/SetUp";
 import { WhatIfDiff } from "./components/WhatIfDiff";
 import {
   PROGRESS,
@@ -132,6 +133,9 @@ function WorkbookView(pane: PaneBinding) {
         onCheck={() => void actions.check()}
         onClear={() => void actions.clear()}
       />
+      {state.setUp ? (
+        <SetUp setUp={state.setUp} primary={false} busy={busy} onSetUp={(add) => void actions.setUp(add)} />
+      ) : null}
       <Header lines={state.lastCheck} since={selectSince(state)} />
       {state.notice ? (
         <MessageBar intent="info" layout="multiline">
@@ -184,9 +188,24 @@ export function Pane({ workbook }: PaneProps) {
       ) : null}
       {view === "opening" ? (
         <Spinner size="small" labelPosition="after" label={PROGRESS.opening} />
+      ) : view === "convert" && state.setUp ? (
+        <SetUp setUp={state.setUp} primary busy={state.busy !== null} onSetUp={(add) => void actions.setUp(add)} />
       ) : view === "create" ? (
         <>
-          <CreateWorkbook busy={state.busy !== null} onCreate={() => void actions.create()} />
+          <CreateWorkbook
+            busy={state.busy !== null}
+            refused={state.setUp?.notCreated}
+            onCreate={() => void actions.create()}
+          />
+          {state.setUp ? (
+            <SetUp
+              // Where Create is offered, it adds every table: Add the missing tables would only repeat it.
+              setUp={state.setUp.notCreated ? state.setUp : { ...state.setUp, add: [] }}
+              primary
+              busy={state.busy !== null}
+              onSetUp={(add) => void actions.setUp(add)}
+            />
+          ) : null}
           {state.busy === "creating" ? <Spinner size="small" labelPosition="after" label={PROGRESS.creating} /> : null}
         </>
       ) : (

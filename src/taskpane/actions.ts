@@ -19,6 +19,8 @@ export interface PaneActions {
   refresh(): Promise<void>;
   clear(): Promise<void>;
   create(): Promise<void>;
+  /** Converts the plain ranges to tables, or adds the missing tables, then reads the workbook again. */
+  setUp(add: boolean): Promise<void>;
   goTo(sheet: string, cell: string): Promise<void>;
   saveExpected(slips: ReadonlyMap<number, number>): Promise<void>;
   writeProposal(basis: ProposalBasis): Promise<void>;
@@ -71,14 +73,26 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
     dispatch({ type: "checked", after, checked: seenByCheck(await workbook.check()) });
   }
 
+  /** Which tables the workbook has, what setting it up would do, and its findings. */
+  async function look(): Promise<void> {
+    const found = await workbook.findTables();
+    const hasTables = found.found.length > 0;
+    dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck, setUp: found.setUp ?? null });
+    if (hasTables) dispatch({ type: "read", read: await workbook.read() });
+  }
+
   return {
-    open: () =>
-      run("opening", "Could not read the workbook", async () => {
-        const found = await workbook.findTables();
-        const hasTables = found.found.length > 0;
-        dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck });
-        if (hasTables) dispatch({ type: "read", read: await workbook.read() });
-      }),
+    open: () => run("opening", "Could not read the workbook", look),
+    setUp: (add) =>
+      run(
+        add ? "adding" : "converting",
+        `Could not ${add ? "add the missing tables" : "convert the ranges"}`,
+        async () => {
+          const done = await workbook.setUp(add);
+          dispatch({ type: "setUpDone", added: add, tables: done.tables });
+          await look();
+        },
+      ),
     // When Excel refuses the write (a read-only file, a protected sheet), the findings are read again and
     // listed, with one line saying why they are not highlighted; only a failing read is an error bar.
     check: () =>

@@ -12,6 +12,7 @@ import type { WorkbookTables } from "../domain/tables";
 import { whatIf, type WhatIf } from "../domain/whatIf";
 import { listPhrase, plural } from "../domain/wording";
 import { message } from "./messages";
+import type { SetUpFound } from "./workbook";
 
 export type Busy =
   | "opening"
@@ -23,7 +24,9 @@ export type Busy =
   | "saving"
   | "writing"
   | "applying"
-  | "undoing";
+  | "undoing"
+  | "converting"
+  | "adding";
 
 export const PROGRESS: Readonly<Record<Busy, string>> = {
   opening: message("progress.opening"),
@@ -36,6 +39,8 @@ export const PROGRESS: Readonly<Record<Busy, string>> = {
   writing: message("progress.writing"),
   applying: message("progress.applying"),
   undoing: message("progress.undoing"),
+  converting: message("progress.converting"),
+  adding: message("progress.adding"),
 };
 
 /** The workbook as it stands: its tables and the engine's findings without what-ifs. */
@@ -64,6 +69,8 @@ export interface PaneState {
   busy: Busy | null;
   /** Whether the workbook has workplan tables; null until the pane could look. */
   hasTables: boolean | null;
+  /** What setting the workbook up would do, when an input table is missing; null otherwise. */
+  setUp: SetUpFound | null;
   baseline: Baseline | null;
   /** The lines above the Conflicts table: when the workbook was last checked. */
   lastCheck: readonly string[];
@@ -98,7 +105,8 @@ export type PaneEvent =
   | { type: "finished" }
   | { type: "failed"; title: string; message: string }
   | { type: "dismissed" }
-  | { type: "opened"; hasTables: boolean; lastCheck: readonly string[] }
+  | { type: "opened"; hasTables: boolean; lastCheck: readonly string[]; setUp?: SetUpFound | null }
+  | { type: "setUpDone"; added: boolean; tables: readonly string[] }
   | { type: "read"; read: WorkbookSeen }
   | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
@@ -123,6 +131,7 @@ export function initialState(autoCheck: boolean): PaneState {
   return {
     busy: "opening",
     hasTables: null,
+    setUp: null,
     baseline: null,
     lastCheck: [],
     marking: null,
@@ -204,7 +213,15 @@ function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
 function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
     case "opened":
-      return { ...state, hasTables: event.hasTables, lastCheck: event.lastCheck, announcement: "" };
+      return {
+        ...state,
+        hasTables: event.hasTables,
+        setUp: event.setUp ?? null,
+        lastCheck: event.lastCheck,
+        announcement: "",
+      };
+    case "setUpDone":
+      return { ...state, notice: message(event.added ? "added" : "converted", { tables: listPhrase(event.tables) }) };
     case "read":
       return {
         ...state,
@@ -309,10 +326,11 @@ export function reducePane(state: PaneState, event: PaneEvent): PaneState {
 
 // Selectors: what the pane shows, derived from the state.
 
-/** What the pane is showing: the search for the tables, the offer to create them, or the workbook. */
-export function selectView(state: PaneState): "opening" | "create" | "workbook" {
+/** What the pane is showing: the search for the tables, the offer to convert or create them, or the workbook. */
+export function selectView(state: PaneState): "opening" | "convert" | "create" | "workbook" {
   if (state.busy === "opening") return "opening";
-  return state.hasTables === false ? "create" : "workbook";
+  if (state.hasTables !== false) return "workbook";
+  return state.setUp?.convert.length ? "convert" : "create";
 }
 
 /** Requests whose progress takes the findings' place while they run. */

@@ -28,6 +28,7 @@ import {
   readWorkbookMarked,
   saveExpectedEndsAndCheck,
   selectCell,
+  setUpWorkbook,
   undoApply,
   watchTables,
   writeProposalSheet,
@@ -39,6 +40,8 @@ import {
   type ExcelRun,
   type MarkedRead,
   type ProposalSheetWritten,
+  type SetUpDone,
+  type SetUpFound,
   type TableChange,
   type Unsubscribe,
   type UndoOutcome,
@@ -58,6 +61,8 @@ export type {
   MarkedRead,
   ProposalBasis,
   ProposalSheetWritten,
+  SetUpDone,
+  SetUpFound,
   TableChange,
   Unsubscribe,
   UndoOutcome,
@@ -70,6 +75,8 @@ export interface PaneWorkbook {
   check(): Promise<CheckOutcome>;
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
+  /** Makes the plain ranges of the layout's tables Excel tables (`add` false), or adds the missing tables (true). */
+  setUp(add: boolean): Promise<SetUpDone>;
   goTo(sheet: string, cell: string): Promise<void>;
   /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
   read(): Promise<MarkedRead>;
@@ -109,6 +116,7 @@ export function officeWorkbook(
     },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
+    setUp: (add) => own.run(() => setUpWorkbook(excelRun, add)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
     read: () => readWorkbookMarked(excelRun, readOptions()),
     saveExpectedEnds: (ends) =>

@@ -132,6 +132,36 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("converts the secretariat's plain ranges to tables, keeping their cells, then checks them", async () => {
+    const { page, errors } = await open("seed=plain");
+    const convert = page.getByRole("button", { name: "Convert to tables" });
+    await convert.waitFor();
+    await page.getByText(/^Found as plain ranges: Workplan \(Workplan!A1:F\d+\)/).waitFor();
+    const before = await grid(page);
+    expect(before.sheets.flatMap((s) => s.tables)).toEqual([]);
+    await audit(page, "convert (light)");
+    await shoot(page, "pane-convert-light");
+
+    const opened = await syncs(page);
+    await convert.click();
+    await page.getByText(/^Converted to tables: Workplan, Topics, Articles/).waitFor();
+    await idle(page);
+    const after = await grid(page);
+    expect(after.sheets.map((s) => [s.name, s.values, s.fills])).toEqual(
+      before.sheets.map((s) => [s.name, s.values, s.fills]),
+    );
+    expect(after.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(
+      expect.arrayContaining(["Workplan", "Topics", "Articles", "Clusters", "FlexibleTopics", "Settings", "Sources"]),
+    );
+    // Convert (a read, the plain ranges, a write) and the pane's opening read again.
+    expect((await syncs(page)) - opened).toBeGreaterThanOrEqual(3);
+
+    await check(page);
+    await page.getByText("No conflicts", { exact: true }).waitFor();
+    await audit(page, "converted and checked (light)");
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it(
     "checks a slip: two errors with sources, Go to selects the cell, the grid shows the fills, Clear removes only " +
       "them; two syncs a check",

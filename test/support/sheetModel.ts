@@ -6,6 +6,7 @@
 import { FLAGS_SHEET, NOTE_MARK } from "../../src/domain/annotations";
 import { inArea, quoteSheet, sameArea, type Area } from "../../src/domain/areas";
 import { ALL_TABLES, CONFLICTS, INPUT_TABLES } from "../../src/domain/layout";
+import { HEAD_ROWS, missingTables } from "../../src/domain/setUp";
 import type { SheetOp, Visibility, WorkbookState, Written } from "../../src/domain/sheetOps";
 import { a1, type CellValue, type SheetTable } from "../../src/domain/tables";
 import { RECORD_SHEET, recordFromSheet } from "../../src/domain/write";
@@ -106,6 +107,7 @@ export class SheetModel {
           for (let c = op.area.left; c <= op.area.right; c++) this.set(op.sheet, r, c, null);
         return;
       case "addTable":
+      case "convertToTable":
         if (this.tables.some((t) => t.name.toLowerCase() === op.table.toLowerCase())) throw new Error("table exists");
         this.tables.push({ name: op.table, sheet: this.sheet(op.sheet).name, area: op.area });
         return;
@@ -195,8 +197,25 @@ export class SheetModel {
     };
   }
 
+  /** The first rows of each sheet's used cells, every table and every name, as readers read them when asked. */
+  plainRead(): NonNullable<WorkbookState["plain"]> {
+    const heads = this.sheets
+      .filter((s) => s.visibility !== "veryHidden")
+      .map((s) => {
+        const used = this.used(s) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+        const rows: CellValue[][] = [];
+        for (let r = used.top; r < used.top + HEAD_ROWS; r++) {
+          const row: CellValue[] = [];
+          for (let c = used.left; c <= used.right; c++) row.push(this.get(s.name, r, c) ?? "");
+          rows.push(row);
+        }
+        return { sheet: s.name, top: used.top, left: used.left, rows, bottom: used.bottom };
+      });
+    return { heads, tables: this.tables.map((t) => ({ ...t, area: { ...t.area } })), names: [...this.names.keys()] };
+  }
+
   /** What an adapter reads: the layout's tables, sheets, the record, the names, notes and filled cells. */
-  state(): WorkbookState {
+  state(options: { plain?: boolean } = {}): WorkbookState {
     const tables = INPUT_TABLES.map((t) => this.tableOf(t.table)).filter((t): t is SheetTable => t !== null);
     const conflicts = this.tables.find((t) => t.name.toLowerCase() === CONFLICTS.table.toLowerCase()) ?? null;
     const lists = this.sheets.find((s) => s.name === RECORD_SHEET);
@@ -236,6 +255,7 @@ export class SheetModel {
         ),
       ),
       notesSupported: this.notesSupported,
+      ...(options.plain && missingTables({ tables }).length > 0 ? { plain: this.plainRead() } : {}),
     };
   }
 

@@ -444,3 +444,35 @@ describe("the requests, against a workbook port in memory", () => {
     expect(after(events).problem).toEqual({ title: "Could not go to Workplan!E7", message: "not in this test" });
   });
 });
+
+describe("setting up the secretariat's workbook", () => {
+  const setUp = {
+    missing: ["Workplan", "Sources"],
+    convert: ["Workplan (Data!A3:F20)"],
+    add: ["Sources"],
+    why: [],
+    notCreated: null,
+  };
+  const opened = (hasTables: boolean, found: typeof setUp | null) =>
+    reducePane({ ...initialState(true), busy: null }, { type: "opened", hasTables, lastCheck: [], setUp: found });
+
+  it("shows the convert view before the workbook has a table, the create view when nothing converts", () => {
+    expect(selectView(opened(false, setUp))).toBe("convert");
+    expect(selectView(opened(false, { ...setUp, convert: [] }))).toBe("create");
+    expect(selectView(opened(false, null))).toBe("create");
+    expect(selectView(opened(true, setUp))).toBe("workbook");
+  });
+
+  it("says what was converted or added", () => {
+    const converted = reducePane(opened(false, setUp), {
+      type: "setUpDone",
+      added: false,
+      tables: ["Workplan", "Topics"],
+    });
+    expect(converted.notice).toBe("Converted to tables: Workplan and Topics.");
+    const added = reducePane(opened(true, setUp), { type: "setUpDone", added: true, tables: ["Sources"] });
+    expect(added.notice).toBe("Added Sources on new sheets.");
+    // Opening again forgets what no longer needs setting up.
+    expect(reducePane(added, { type: "opened", hasTables: true, lastCheck: [] }).setUp).toBeNull();
+  });
+});

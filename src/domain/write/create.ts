@@ -63,7 +63,8 @@ export function columnsOf(table: SheetTable): { width: number; wrap: boolean }[]
   });
 }
 
-function inputSheetOps(table: SheetTable): SheetOp[] {
+/** An input table laid out on its own new sheet, as creating the workbook writes it. */
+export function inputSheetOps(table: SheetTable): SheetOp[] {
   const grid: Written[][] = [table.headers as Written[], ...table.rows.map((row) => row as Written[])];
   const area = areaOf(table.top, table.left, grid.length, table.headers.length);
   const ops: SheetOp[] = [values(table.sheet, table.top, table.left, grid)];

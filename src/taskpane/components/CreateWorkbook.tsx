@@ -7,10 +7,12 @@ const useStyles = makeStyles({
 
 export interface CreateWorkbookProps {
   busy: boolean;
+  /** Why creating would be refused (a sheet or table in the way): said instead of offering the button. */
+  refused?: string | null;
   onCreate(): void;
 }
 
-export function CreateWorkbook({ busy, onCreate }: CreateWorkbookProps) {
+export function CreateWorkbook({ busy, refused, onCreate }: CreateWorkbookProps) {
   const styles = useStyles();
   return (
     <div className={styles.box}>
@@ -19,9 +21,13 @@ export function CreateWorkbook({ busy, onCreate }: CreateWorkbookProps) {
         Clusters, flexible topics, Settings and Conflicts sheets, with drop-down lists on the topic columns. Nothing
         that is already in the workbook is overwritten.
       </Text>
-      <Button appearance="primary" disabledFocusable={busy} onClick={onCreate}>
-        Create the workplan workbook
-      </Button>
+      {refused ? (
+        <Text>{refused}</Text>
+      ) : (
+        <Button appearance="primary" disabledFocusable={busy} onClick={onCreate}>
+          Create the workplan workbook
+        </Button>
+      )}
     </div>
   );
 }

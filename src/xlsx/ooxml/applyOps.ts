@@ -115,6 +115,10 @@ class Interpreter {
       case "addTable":
         this.tables.add(this.sheet(op.sheet), op.table, op.area, op.style);
         return;
+      case "convertToTable":
+        // As Excel's "Insert > Table" does, in Excel's default table style; the cells stay as they are.
+        this.tables.add(this.sheet(op.sheet), op.table, op.area, "TableStyleMedium2");
+        return;
       case "resizeTable":
         this.tables.resize(this.sheet(this.tables.sheetOf(op.table) ?? op.sheet), op.table, op.area);
         return;

@@ -1,7 +1,16 @@
 /** The workbook as the engine and the write planner need it, read from the package's parts. */
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../../domain/annotations";
 import { CONFLICTS, INPUT_TABLES, WORKPLAN } from "../../domain/layout";
-import type { Area, CellPlace, PlacedTable, ProductRecord, SheetState, WorkbookState } from "../../domain/sheetOps";
+import { HEAD_ROWS, missingTables } from "../../domain/setUp";
+import type {
+  Area,
+  CellPlace,
+  PlacedTable,
+  PlainRead,
+  ProductRecord,
+  SheetState,
+  WorkbookState,
+} from "../../domain/sheetOps";
 import { RECORD_LEFT, RECORD_SHEET, RECORD_WIDTH, recordFromSheet } from "../../domain/write";
 import type { CellValue, SheetTable } from "../../domain/tables";
 import type { PlainValue } from "../cells";
@@ -266,7 +275,27 @@ function conflictsTable(tables: readonly TablePart[]): PlacedTable | null {
 
 const INPUT_NAMES = new Set(INPUT_TABLES.map((layout) => layout.table.toLowerCase()));
 
-export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
+/** Where plain ranges of the layout may be, as the Office.js reader reads it (src/office/state.ts, readPlain). */
+function plainRead(pkg: XlsxPackage, tables: readonly TablePart[], names: ReturnType<typeof definedNames>): PlainRead {
+  const context = valueContext(pkg);
+  const heads = pkg.sheets
+    .filter((sheet) => sheet.part !== undefined && sheet.kind === "worksheet" && sheet.visibility !== "veryHidden")
+    .map((sheet) => {
+      const used = usedArea(pkg, sheet) ?? { top: 1, left: 1, bottom: 1, right: 1 };
+      const { byRow } = sheetCells(pkg, sheet.part ?? "");
+      const rows: CellValue[][] = [];
+      for (let row = used.top; row < used.top + HEAD_ROWS; row++)
+        rows.push(rowValues(byRow.get(row), used.left, used.right, context));
+      return { sheet: sheet.name, top: used.top, left: used.left, rows, bottom: used.bottom };
+    });
+  return {
+    heads,
+    tables: tables.map((t) => ({ name: t.name, sheet: t.sheet.name, area: { ...t.area } })),
+    names: [...names.values()].map((n) => n.name),
+  };
+}
+
+export function readWorkbookState(pkg: XlsxPackage, options: { plain?: boolean } = {}): WorkbookState {
   const tables = tableParts(pkg);
   const conflicts = conflictsTable(tables);
   const record = readRecord(pkg);
@@ -275,8 +304,10 @@ export function readWorkbookState(pkg: XlsxPackage): WorkbookState {
   const inputs = tables.filter((t) => INPUT_NAMES.has(t.name.toLowerCase()));
   const workplan = inputs.find((t) => t.name.toLowerCase() === WORKPLAN.table.toLowerCase());
   const conflictsSheet = pkg.sheet(conflicts?.sheet ?? CONFLICTS.sheet);
+  const read = inputs.map((t) => readTable(pkg, t));
   return {
-    tables: inputs.map((t) => readTable(pkg, t)),
+    ...(options.plain && missingTables({ tables: read }).length > 0 ? { plain: plainRead(pkg, tables, names) } : {}),
+    tables: read,
     sheets,
     conflicts,
     filledCells: [

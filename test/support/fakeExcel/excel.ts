@@ -452,6 +452,15 @@ export class Worksheet extends ClientObject<SheetModel> {
     );
   }
 
+  /** Worksheet.getUsedRange (ExcelApi 1.1): on a blank sheet, the top-left cell (it does not throw). */
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(
+      this.ctx,
+      this.child((sheet) => ({ sheet, area: sheet.usedArea(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } })),
+      this.nullable,
+    );
+  }
+
   getUsedRangeOrNullObject(valuesOnly = false): Range {
     return new Range(
       this.ctx,
@@ -775,6 +784,33 @@ export class Range extends ClientObject<RangeEntity> {
         },
       },
     };
+  }
+
+  /** Range.getRow (ExcelApi 1.1): the row at `index` (0-based) of the range. */
+  getRow(index: number): Range {
+    return new Range(
+      this.ctx,
+      this.child(({ sheet, area }) => {
+        if (index < 0 || area.top + index > area.bottom) throw new FakeError("InvalidArgument", "No such row.");
+        return { sheet, area: { ...area, top: area.top + index, bottom: area.top + index } };
+      }),
+      this.nullable,
+    );
+  }
+
+  /** Range.getResizedRange (ExcelApi 1.2): the bottom-right corner moved by so many rows and columns. */
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return new Range(
+      this.ctx,
+      this.child(({ sheet, area }) => {
+        const bottom = area.bottom + deltaRows;
+        const right = area.right + deltaColumns;
+        if (bottom < area.top || right < area.left || bottom > MAX_ROW || right > MAX_COLUMN)
+          throw new FakeError("InvalidArgument", "The resized range is outside the sheet.");
+        return { sheet, area: { ...area, bottom, right } };
+      }),
+      this.nullable,
+    );
   }
 
   get conditionalFormats(): ConditionalFormatCollection {

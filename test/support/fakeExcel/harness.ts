@@ -11,7 +11,8 @@
  *   `Promise`), `window.Excel` (`run`) and `window.OfficeExtension` (`Error`), and calls
  *   `Office.initialize` if the page sets it.
  * - Options: `seed` "default" (the adopted workplan laid out as "Create workbook" does), "empty"
- *   (a blank workbook) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
+ *   (a blank workbook), "plain" (the adopted input tables as plain ranges, as the secretariat keeps
+ *   them) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
  *   notes API, "1.12" no Table.resize); `platform` "PC" | "Mac" | "OfficeOnline"; `theme` "light"
  *   | "dark" or colours; `latencyMs` per sync (to see the pane's busy state); `nullChains` "refuse"
  *   or `notesBroken` true | "write" break one behaviour (FakeExcelOptions; Diagnostics fails that row).
@@ -100,7 +101,7 @@ export function optionsFromQuery(search: string): HarnessOptions {
   const query = new URLSearchParams(search);
   const options: HarnessOptions = {};
   const seed = query.get("seed");
-  if (seed === "default" || seed === "empty") options.seed = seed;
+  if (seed === "default" || seed === "empty" || seed === "plain") options.seed = seed;
   const theme = query.get("theme");
   if (theme === "light" || theme === "dark") options.theme = theme;
   const version = query.get("version");

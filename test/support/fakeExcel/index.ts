@@ -51,6 +51,7 @@ export {
   put,
   recordSyncs,
   seededWorkbook,
+  plainWorkbook,
   sheet,
   userNotes,
   valueAt,

@@ -52,11 +52,24 @@ export function fakeExcel(tables: readonly SheetTable[], options?: FakeExcelOpti
  * What a fake workbook starts as: "default" is the adopted workplan as `workplan init` and
  * "Create workbook" lay it out (every table on its own sheet, the "not checked yet" lines above
  * the Conflicts table; the drop-down lists and helper sheets come with the first check);
- * "empty" is a new blank workbook (one empty sheet, Sheet1); or any tables.
+ * "empty" is a new blank workbook (one empty sheet, Sheet1); "plain" the secretariat's workbook
+ * (plainWorkbook); or any tables.
  */
-export type Seed = "default" | "empty" | readonly SheetTable[];
+export type Seed = "default" | "empty" | "plain" | readonly SheetTable[];
+
+/** The secretariat's workbook: the adopted input tables as plain ranges (no Excel tables), header rows filled. */
+export function plainWorkbook(): WorkbookModel {
+  const model = workbookOf(adoptedTables().filter((t) => t.name !== CONFLICTS.table));
+  for (const table of model.tables)
+    for (let c = table.area.left; c <= table.area.right; c++)
+      table.sheet.ensure(table.area.top, c).style = { fill: "#DDEBF7", bold: "true" };
+  model.tables.length = 0;
+  model.activeSheet = WORKPLAN.sheet;
+  return model;
+}
 
 export function seededWorkbook(seed: Seed = "default"): WorkbookModel {
+  if (seed === "plain") return plainWorkbook();
   if (seed === "empty") {
     const model = new WorkbookModel();
     model.addSheet("Sheet1");

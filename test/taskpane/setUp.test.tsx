@@ -1,0 +1,98 @@
+/** @jest-environment jsdom */
+/**
+ * The secretariat's existing workbook in the pane (issue 12 item 7), against the fake Excel: the
+ * plain ranges found on opening and converted keeping their cells; the missing tables named and
+ * added; no button where the read knows it would fail, the reason instead.
+ */
+import "@testing-library/jest-dom";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { App } from "../../src/taskpane/App";
+import { officeWorkbook } from "../../src/taskpane/workbook";
+import { createFakeExcel, FakeExcel, plainWorkbook, withOffice, type WorkbookModel } from "../support/fakeExcel";
+
+const NOW = new Date("2026-11-23T17:50:00Z");
+
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+function open(excel: FakeExcel) {
+  restore = withOffice(excel);
+  const user = userEvent.setup();
+  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
+  return user;
+}
+
+const cells = (model: WorkbookModel) => JSON.stringify(model.sheets.map((s) => [s.name, [...s.cells].sort()]));
+
+describe("the secretariat's workbook in the pane", () => {
+  it("offers Convert to tables as the primary button, converts keeping every cell, then the findings", async () => {
+    const excel = new FakeExcel(plainWorkbook(), { version: "1.20" });
+    const before = cells(excel.model);
+    const user = open(excel);
+    const convert = await screen.findByRole("button", { name: "Convert to tables" });
+    expect(
+      screen.getByText(/^Found as plain ranges: Workplan \(Workplan!A1:F\d+\), Topics \(Topics!A1:B/),
+    ).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Create the workplan workbook" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Add the missing tables" })).toBeNull();
+    await user.click(convert);
+    expect(
+      await screen.findByText(
+        /^Converted to tables: Workplan, Topics, Articles, Clusters, FlexibleTopics, Settings and Sources\./,
+      ),
+    ).toBeVisible();
+    expect(cells(excel.model)).toBe(before);
+    expect(excel.model.tables.map((t) => t.name)).toContain("Workplan");
+    expect(await screen.findByRole("button", { name: "Check" })).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Convert to tables" })).toBeNull();
+    expect(screen.queryByText(/^Missing tables/)).toBeNull();
+  });
+
+  it("names the missing tables on opening a set-up workbook and adds them on new sheets", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    const sources = excel.model.table("Sources");
+    excel.model.tables.splice(excel.model.tables.indexOf(sources!), 1);
+    excel.model.sheets.splice(excel.model.sheets.indexOf(sources!.sheet), 1);
+    const user = open(excel);
+    expect(await screen.findByText("Missing tables: Sources.")).toBeVisible();
+    const add = screen.getByRole("button", { name: "Add the missing tables" });
+    // Check stays the view's one primary button: Add looks like Clear highlights, a secondary one.
+    const clear = screen.getByRole("button", { name: "Clear highlights" });
+    expect(add.className).toBe(clear.className);
+    expect(screen.getByRole("button", { name: "Check" }).className).not.toBe(clear.className);
+    await user.click(add);
+    expect(await screen.findByText("Added Sources on new sheets.")).toBeVisible();
+    expect(excel.model.table("Sources")?.sheet.name).toBe("Sources");
+    expect(screen.queryByRole("button", { name: "Add the missing tables" })).toBeNull();
+  });
+
+  it("says why instead of offering a button that would fail", async () => {
+    const model = plainWorkbook();
+    model.names.push({ name: "Workplan", formula: "=Workplan!$A$1" });
+    const excel = new FakeExcel(model, { version: "1.20" });
+    const user = open(excel);
+    const section = await screen.findByRole("region", { name: "Set up the workbook" });
+    expect(within(section).getByText(/as the name "Workplan" is taken/)).toBeVisible();
+    await user.click(within(section).getByRole("button", { name: "Convert to tables" }));
+    // The others are converted; Workplan stays a range, and the pane still says why.
+    expect(await screen.findByText(/^Converted to tables: Topics, Articles/)).toBeVisible();
+    expect(excel.model.table("Workplan")).toBeNull();
+    expect(await screen.findByText("Missing tables: Workplan.")).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Convert to tables" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Add the missing tables" })).toBeNull();
+    expect(screen.getByText(/as the name "Workplan" is taken/)).toBeVisible();
+  });
+
+  it("does not offer Create where a sheet of the same name is in the way", async () => {
+    const excel = createFakeExcel({ seed: "empty" });
+    excel.model.addSheet("Settings");
+    open(excel);
+    expect(await screen.findByText(/^Cannot create the workbook: the sheet "Settings" already exists/)).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Create the workplan workbook" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
+  });
+});
