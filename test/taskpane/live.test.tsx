@@ -13,6 +13,7 @@ import { loadAutoCheck } from "../../src/taskpane/preferences";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { TableChange } from "../../src/office";
 import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../support/fakeExcel";
+import { forEachHost } from "../support/hosts";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const local = (table = "Workplan"): TableChange => ({ source: "Local", table, address: "F5" });
@@ -90,114 +91,117 @@ describe("LiveCheck", () => {
   });
 });
 
-describe("the pane, live", () => {
-  let restore: () => void = () => undefined;
-  afterEach(() => restore());
+forEachHost(() => {
+  describe("the pane, live", () => {
+    let restore: () => void = () => undefined;
+    afterEach(() => restore());
 
-  async function open(): Promise<FakeExcel> {
-    const excel = createFakeExcel({ seed: "default" });
-    restore = withOffice(excel);
-    render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
-    await screen.findByRole("button", { name: "Check" });
-    await settle();
-    return excel;
-  }
-
-  /** Checked once, so that a check is one Excel.run (its first adds the helper sheets, unmerged). */
-  async function checked(): Promise<FakeExcel> {
-    const excel = await open();
-    fireEvent.click(screen.getByRole("button", { name: "Check" }));
-    await until(() => screen.queryByText("No conflicts") !== null);
-    await settle(10 * QUIET_MS);
-    return excel;
-  }
-
-  /** Lets the pending promises (syncs, events, React updates) run, with the clock moved on by `ms`. */
-  async function settle(ms = 0): Promise<void> {
-    await act(async () => {
-      jest.advanceTimersByTime(ms);
-      for (let i = 0; i < 20; i++) await Promise.resolve();
-    });
-  }
-
-  async function until(done: () => boolean, step = 100, limit = 100): Promise<void> {
-    for (let i = 0; i < limit && !done(); i++) await settle(step);
-    if (!done()) throw new Error("timed out");
-  }
-
-  const writes = (runs: string[][]) => runs.filter((run) => run.includes("write")).length;
-
-  it(
-    "auto-check on: three quick edits of the Workplan make one " +
-      "check, after the quiet period; the switch is remembered",
-    async () => {
-      const excel = await checked();
-      fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
-      expect(loadAutoCheck()).toBe(true);
-      const runs = recordSyncs(excel);
-
-      for (const value of ["Vienna", "Vienna, tbc", "Doha"]) {
-        excel.editCell("Workplan", "F5", value, "Local");
-        await settle(400);
-      }
-      expect(runs).toEqual([]);
-      await settle(QUIET_MS);
-      await until(() => writes(runs) === 1);
-      expect(runs).toEqual([["read", "write"]]);
-      await until(() => screen.getByRole("status").textContent === "Check done: no conflicts.");
-      expect(screen.getByText("No conflicts")).toBeInTheDocument();
-
-      // The check's own writes (the Conflicts table) never trigger another.
-      await settle(10 * QUIET_MS);
-      expect(runs).toEqual([["read", "write"]]);
-    },
-  );
-
-  it("auto-check off: edits trigger nothing", async () => {
-    const excel = await open();
-    const runs = recordSyncs(excel);
-    excel.editCell("Workplan", "F5", "Vienna", "Local");
-    await settle(10 * QUIET_MS);
-    expect(runs).toEqual([]);
-  });
-
-  it(
-    "the add-in's own writes never trigger a check: Save " + "expected dates writes the Clusters table and checks once",
-    async () => {
-      const excel = await checked();
-      fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
-      const spin = screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
-      fireEvent.keyDown(spin, { key: "ArrowUp" });
+    async function open(): Promise<FakeExcel> {
+      const excel = createFakeExcel({ seed: "default" });
+      restore = withOffice(excel);
+      render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
+      await screen.findByRole("button", { name: "Check" });
       await settle();
-      const runs = recordSyncs(excel);
-      fireEvent.click(screen.getByRole("button", { name: "Save expected dates" }));
-      // The save and the check that follows it are one Excel.run: one read, one write (issue 8).
-      await until(() => writes(runs) === 1 && screen.queryByText(/Saved to the Clusters table/) !== null);
-      expect(runs).toEqual([["read", "write"]]);
+      return excel;
+    }
+
+    /** Checked once, so that a check is one Excel.run (its first adds the helper sheets, unmerged). */
+    async function checked(): Promise<FakeExcel> {
+      const excel = await open();
+      fireEvent.click(screen.getByRole("button", { name: "Check" }));
+      await until(() => screen.queryByText("No conflicts") !== null);
       await settle(10 * QUIET_MS);
-      expect(runs).toHaveLength(1);
-      // Excel did report the write to the Clusters table, as a Local change; the pane knew it for its own.
-      expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(
-        true,
-      );
-    },
-  );
+      return excel;
+    }
 
-  it("a co-author's edit refreshes the findings, reading without writing, even with auto-check on", async () => {
-    const excel = await checked();
-    fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
-    const runs = recordSyncs(excel);
+    /** Lets the pending promises (syncs, events, React updates) run, with the clock moved on by `ms`. */
+    async function settle(ms = 0): Promise<void> {
+      await act(async () => {
+        jest.advanceTimersByTime(ms);
+        for (let i = 0; i < 20; i++) await Promise.resolve();
+      });
+    }
 
-    excel.editCell("Clusters", "E3", 2032, "Remote");
-    await settle(REMOTE_QUIET_MS);
-    await until(() => screen.queryByRole("region", { name: "Errors (2)" }) !== null);
-    expect(runs).toEqual([["read"]]);
-    expect(screen.getByRole("status")).toHaveTextContent(
-      "A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.",
+    async function until(done: () => boolean, step = 100, limit = 100): Promise<void> {
+      for (let i = 0; i < limit && !done(); i++) await settle(step);
+      if (!done()) throw new Error("timed out");
+    }
+
+    const writes = (runs: string[][]) => runs.filter((run) => run.includes("write")).length;
+
+    it(
+      "auto-check on: three quick edits of the Workplan make one " +
+        "check, after the quiet period; the switch is remembered",
+      async () => {
+        const excel = await checked();
+        fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
+        expect(loadAutoCheck()).toBe(true);
+        const runs = recordSyncs(excel);
+
+        for (const value of ["Vienna", "Vienna, tbc", "Doha"]) {
+          excel.editCell("Workplan", "F5", value, "Local");
+          await settle(400);
+        }
+        expect(runs).toEqual([]);
+        await settle(QUIET_MS);
+        await until(() => writes(runs) === 1);
+        expect(runs).toEqual([["read", "write"]]);
+        await until(() => screen.getByRole("status").textContent === "Check done: no conflicts.");
+        expect(screen.getByText("No conflicts")).toBeInTheDocument();
+
+        // The check's own writes (the Conflicts table) never trigger another.
+        await settle(10 * QUIET_MS);
+        expect(runs).toEqual([["read", "write"]]);
+      },
     );
-    // The spin button follows the workbook too.
-    expect(screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" })).toHaveValue("2032");
-    await settle(10 * QUIET_MS);
-    expect(writes(runs)).toBe(0);
+
+    it("auto-check off: edits trigger nothing", async () => {
+      const excel = await open();
+      const runs = recordSyncs(excel);
+      excel.editCell("Workplan", "F5", "Vienna", "Local");
+      await settle(10 * QUIET_MS);
+      expect(runs).toEqual([]);
+    });
+
+    it(
+      "the add-in's own writes never trigger a check: Save " +
+        "expected dates writes the Clusters table and checks once",
+      async () => {
+        const excel = await checked();
+        fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
+        const spin = screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
+        fireEvent.keyDown(spin, { key: "ArrowUp" });
+        await settle();
+        const runs = recordSyncs(excel);
+        fireEvent.click(screen.getByRole("button", { name: "Save expected dates" }));
+        // The save and the check that follows it are one Excel.run: one read, one write (issue 8).
+        await until(() => writes(runs) === 1 && screen.queryByText(/Saved to the Clusters table/) !== null);
+        expect(runs).toEqual([["read", "write"]]);
+        await settle(10 * QUIET_MS);
+        expect(runs).toHaveLength(1);
+        // Excel did report the write to the Clusters table, as a Local change; the pane knew it for its own.
+        expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(
+          true,
+        );
+      },
+    );
+
+    it("a co-author's edit refreshes the findings, reading without writing, even with auto-check on", async () => {
+      const excel = await checked();
+      fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
+      const runs = recordSyncs(excel);
+
+      excel.editCell("Clusters", "E3", 2032, "Remote");
+      await settle(REMOTE_QUIET_MS);
+      await until(() => screen.queryByRole("region", { name: "Errors (2)" }) !== null);
+      expect(runs).toEqual([["read"]]);
+      expect(screen.getByRole("status")).toHaveTextContent(
+        "A co-author changed the workbook, findings brought up to date: 2 errors, 0 warnings, 0 info.",
+      );
+      // The spin button follows the workbook too.
+      expect(screen.getByRole("spinbutton", { name: "Expected review end of cluster 2" })).toHaveValue("2032");
+      await settle(10 * QUIET_MS);
+      expect(writes(runs)).toBe(0);
+    });
   });
 });
