@@ -16,6 +16,8 @@ import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../sup
 import { forEachHost } from "../support/hosts";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
+/** A value of the Workplan's fixed-topic drop-down: picked for the 10th meeting (E2), topic 2 comes twice. */
+const TOPIC_2 = "2 — Criminalization and criminal justice responses (arts. 1, 5)";
 const local = (table = "Workplan"): TableChange => ({ source: "Local", table, address: "F5" });
 const remote = (table = "Clusters"): TableChange => ({ source: "Remote", table, address: "E3" });
 
@@ -28,18 +30,22 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-describe("LiveCheck", () => {
-  function live(options: { autoCheck?: boolean; busy?: () => boolean } = {}) {
-    const calls: string[] = [];
-    const checker = new LiveCheck({
-      autoCheck: () => options.autoCheck ?? true,
-      busy: options.busy ?? (() => false),
-      check: () => calls.push("check"),
-      refresh: () => calls.push("refresh"),
-    });
-    return { checker, calls };
-  }
+function live(options: { autoCheck?: boolean; busy?: () => boolean; changed?: boolean } = {}) {
+  const calls: string[] = [];
+  const checker = new LiveCheck({
+    autoCheck: () => options.autoCheck ?? true,
+    busy: options.busy ?? (() => false),
+    check: () => calls.push("check"),
+    refresh: (unheard) => calls.push(unheard ? "refresh unheard" : "refresh"),
+    changed: async () => {
+      calls.push("read");
+      return options.changed ?? false;
+    },
+  });
+  return { checker, calls };
+}
 
+describe("LiveCheck", () => {
   it("runs one check once three quick edits have been quiet for the quiet period", () => {
     const { checker, calls } = live();
     checker.onChange(local());
@@ -91,7 +97,31 @@ describe("LiveCheck", () => {
   });
 });
 
-forEachHost(() => {
+describe("LiveCheck on focus", () => {
+  it("reads lightly; when the tables changed unheard, checks (auto-check on) or refreshes (off)", async () => {
+    const same = live({ changed: false });
+    await same.checker.onFocus();
+    expect(same.calls).toEqual(["read"]);
+    const on = live({ changed: true });
+    await on.checker.onFocus();
+    expect(on.calls).toEqual(["read", "check"]);
+    const off = live({ changed: true, autoCheck: false });
+    await off.checker.onFocus();
+    expect(off.calls).toEqual(["read", "refresh unheard"]);
+  });
+
+  it("reads nothing while the pane is busy or a check is due (it reads the workbook anyway)", async () => {
+    const busy = live({ changed: true, busy: () => true });
+    await busy.checker.onFocus();
+    const due = live({ changed: true });
+    due.checker.onChange(local());
+    await due.checker.onFocus();
+    expect([...busy.calls, ...due.calls]).toEqual([]);
+    due.checker.dispose();
+  });
+});
+
+forEachHost((host) => {
   describe("the pane, live", () => {
     let restore: () => void = () => undefined;
     afterEach(() => restore());
@@ -183,6 +213,10 @@ forEachHost(() => {
         expect(excel.events.some((e) => e.source === "Local" && e.tableId === excel.model.table("Clusters")?.id)).toBe(
           true,
         );
+        // Regaining focus then finds the tables as the save left them: one light read, nothing more.
+        fireEvent.focus(window);
+        await settle(10 * QUIET_MS);
+        expect(runs).toEqual([["read", "write"], ["read"]]);
       },
     );
 
@@ -203,5 +237,60 @@ forEachHost(() => {
       await settle(10 * QUIET_MS);
       expect(writes(runs)).toBe(0);
     });
+
+    const web = host.platform === "OfficeOnline";
+
+    it("regaining focus reads the tables lightly, once, and changes nothing when they did not change", async () => {
+      const excel = await checked();
+      const runs = recordSyncs(excel);
+      const before = screen.getByRole("status").textContent;
+      fireEvent.focus(window);
+      await settle(10 * QUIET_MS);
+      expect(runs).toEqual([["read"]]);
+      expect(screen.getByRole("status").textContent).toBe(before);
+    });
+
+    it(
+      `a drop-down pick (${web ? "no event on the web" : "an event"}), auto-check off: ` +
+        "the findings follow when the pane regains focus",
+      async () => {
+        const excel = await checked();
+        const runs = recordSyncs(excel);
+        excel.pickFromList("Workplan", "E2", TOPIC_2);
+        await settle(10 * QUIET_MS);
+        expect(excel.events).toHaveLength(web ? 1 : 2);
+        expect(runs).toEqual([]);
+        expect(screen.getByText("No conflicts")).toBeInTheDocument();
+
+        fireEvent.focus(window);
+        await until(() => screen.queryByText("No conflicts") === null);
+        // The light read saw the change; the full read brought the findings; nothing was written.
+        expect(runs).toEqual([["read"], ["read"]]);
+        expect(screen.getByRole("status")).toHaveTextContent(/^The workbook changed, findings brought up to date: /);
+        const errors = screen.getByRole("region", { name: "Errors (1)" });
+        expect(errors).toHaveTextContent("Topic 1 is at no meeting");
+        expect(screen.getByText(/^Not highlighted yet/)).toBeInTheDocument();
+      },
+    );
+
+    it(
+      `a drop-down pick, auto-check on: ${web ? "no event, so the check runs on focus" : "its event checks"}; ` +
+        "either way the highlights follow",
+      async () => {
+        const excel = await checked();
+        fireEvent.click(screen.getByRole("switch", { name: "Re-check automatically after my edits" }));
+        const runs = recordSyncs(excel);
+        excel.pickFromList("Workplan", "E2", TOPIC_2);
+        await settle(10 * QUIET_MS);
+        expect(runs).toEqual(web ? [] : [["read", "write"]]);
+        fireEvent.focus(window);
+        await until(() => writes(runs) === 1 && runs.length === 2);
+        expect(runs).toEqual(web ? [["read"], ["read", "write"]] : [["read", "write"], ["read"]]);
+        expect(screen.getByRole("status")).toHaveTextContent(/^Check done: /);
+        expect(excel.model.table("Conflicts")?.area.bottom).toBeGreaterThan(
+          excel.model.table("Conflicts")?.area.top ?? 0,
+        );
+      },
+    );
   });
 });
