@@ -70,16 +70,13 @@ export interface FakeOfficeHandle {
 export const HANDLE_NAME = "__workplanFake";
 
 export function installFakeOffice(target: object, options: HarnessOptions = {}): FakeOfficeHandle {
+  const { seed, version, platform, latencyMs, nullChains, notesBroken } = options;
+  const given = Object.entries({ version, platform, latencyMs, nullChains, notesBroken }).filter(
+    ([, v]) => v !== undefined,
+  );
+  // The options given win over the host profile's.
   const profile = options.host ? hostOptions(options.host) : {};
-  const excel = createFakeExcel({
-    ...profile,
-    seed: options.seed,
-    version: options.version,
-    platform: options.platform,
-    latencyMs: options.latencyMs,
-    nullChains: options.nullChains,
-    notesBroken: options.notesBroken,
-  });
+  const excel = createFakeExcel({ seed, ...profile, ...Object.fromEntries(given) });
   const office = fakeOffice(excel, { theme: options.theme });
   const handle: FakeOfficeHandle = {
     excel,
