@@ -7,7 +7,7 @@ import { conflicted } from "./conflicted";
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
-import { checkWorkbook, detectSupport, findTables, readWorkbook } from "../../src/office";
+import { checkWorkbook, detectSupport, findTables, readWorkbook, readWorkbookMarked } from "../../src/office";
 import { NOTES_UNAVAILABLE, readWorkbookState, ruleKey } from "../../src/office/state";
 import { LISTS_SHEET } from "../../src/domain/annotations";
 import { RECORD_LEFT, RECORD_TITLE } from "../../src/domain/write";
@@ -228,6 +228,22 @@ forEachHost(() => {
       const syncs = recordSyncs(excel);
       await checkWorkbook(excel.run, { now: () => new Date("2026-11-23T17:50:00Z") });
       expect(syncs).toEqual([["read", "write"]]);
+    });
+
+    it("reads for the pane a workbook not yet checked (no helper sheets) after a probe, then in one sync", async () => {
+      const excel = excelFor(conflicted(), { nullChains: "refuse" });
+      const syncs = recordSyncs(excel);
+      const before = await readWorkbookMarked(excel.run, { currentYear: 2026 });
+      // The refused read, the probe of the tables and sheets, the read of what exists.
+      expect(syncs).toEqual([["read", "read", "read"]]);
+      expect(before).toMatchObject({ marking: "absent", canUndoApply: false });
+      expect(before.result.summary.error).toBeGreaterThan(0);
+      await checkWorkbook(excel.run, { now: () => new Date("2026-11-23T17:50:00Z") });
+      syncs.length = 0;
+      const after = await readWorkbookMarked(excel.run, { currentYear: 2026 });
+      expect(syncs).toEqual([["read"]]);
+      expect(after.marking).toBe("current");
+      expect(after.result.findings).toEqual(before.result.findings);
     });
 
     it("the pane opens on a set-up workbook in one sync", async () => {
