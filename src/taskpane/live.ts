@@ -32,6 +32,7 @@ type Kind = "check" | "refresh";
 
 export class LiveCheck {
   private readonly timers = new Map<Kind, ReturnType<typeof setTimeout>>();
+  private reading = false;
 
   constructor(private readonly options: LiveOptions) {}
 
@@ -42,8 +43,13 @@ export class LiveCheck {
   }
 
   async onFocus(): Promise<void> {
-    const idle = () => !this.options.busy() && this.timers.size === 0;
-    if (!idle() || !(await this.options.changed()) || !idle()) return;
+    // Focus and visibilitychange often come together: one light read at a time.
+    const idle = () => !this.options.busy() && this.timers.size === 0 && !this.reading;
+    if (!idle()) return;
+    this.reading = true;
+    const changed = await this.options.changed().catch(() => false);
+    this.reading = false;
+    if (!changed || !idle()) return;
     if (this.options.autoCheck()) void this.options.check();
     else void this.options.refresh(true);
   }

@@ -110,6 +110,12 @@ describe("LiveCheck on focus", () => {
     expect(off.calls).toEqual(["read", "refresh unheard"]);
   });
 
+  it("reads once when focus and visibility come together", async () => {
+    const { checker, calls } = live({ changed: true, autoCheck: false });
+    await Promise.all([checker.onFocus(), checker.onFocus()]);
+    expect(calls).toEqual(["read", "refresh unheard"]);
+  });
+
   it("reads nothing while the pane is busy or a check is due (it reads the workbook anyway)", async () => {
     const busy = live({ changed: true, busy: () => true });
     await busy.checker.onFocus();
