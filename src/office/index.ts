@@ -44,7 +44,7 @@ export {
   type WorkbookRead,
 } from "./whatIf";
 export { runDiagnostics, type DiagnosticRow, type DiagnosticsReport } from "./diagnostics";
-export { readWorkbookMarked, type MarkedRead } from "./paneRead";
+export { readFingerprint, readWorkbookMarked, tablesFingerprint, type MarkedRead } from "./paneRead";
 export { NOTHING_TO_UNDO, undoApply, type UndoOutcome } from "./undoApply";
 export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./proposalSheet";
 export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";

@@ -3,17 +3,20 @@
  * What the pane reads on opening and on every refresh, in one sync and writing nothing: the
  * input tables, the last check's lines, the flags the last check left on the very-hidden flags
  * sheet (to tell whether the workbook's highlights show the findings as they stand), and whether
- * the last Apply kept the workplan from before it (Undo apply).
+ * the last Apply kept the workplan from before it (Undo apply); and, lighter, only the input tables'
+ * fingerprint, for the pane to tell whether they changed unheard (a drop-down pick on the web).
  */
 import { FLAGS_SHEET } from "../domain/annotations";
+import { UNDO_SHEET } from "../domain/write";
 import { checkWorkbook as checkTables } from "../domain/check";
 import { markingOf, type FlagsRead, type Marking } from "../domain/marking";
 import type { ReadOptions } from "../domain/read";
-import { tablesByName } from "../domain/tables";
+import { tablesByName, type WorkbookTables } from "../domain/tables";
 import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
-import { queueInputTables } from "./tables";
+import { fingerprint, queueInputTables } from "./tables";
 import { runBatch, userError, type ExcelRun } from "./run";
+import { refusedNullChain } from "./state";
 import { queueSnapshot } from "./undoApply";
 import type { WorkbookRead } from "./whatIf";
 
@@ -34,15 +37,52 @@ function queueFlags(context: Excel.RequestContext): () => FlagsRead | null {
   };
 }
 
-/** Reads the tables, the last check's lines and its flags, and runs the engine, in one sync; writes nothing. */
+/** Which tables and sheets exist: all of them until a probe says otherwise. */
+interface Exists {
+  table(name: string): boolean;
+  sheet(name: string): boolean;
+}
+
+function queueMarked(context: Excel.RequestContext, exists: Exists) {
+  return {
+    inputs: queueInputTables(context, exists.table),
+    lastCheck: queueLastCheck(context, exists.table),
+    flags: exists.sheet(FLAGS_SHEET) ? queueFlags(context) : () => null,
+    kept: exists.sheet(UNDO_SHEET) ? queueSnapshot(context) : () => null,
+  };
+}
+
+/** The workbook's tables and sheets (collections, never null objects), in one read-only sync. */
+async function probe(context: Excel.RequestContext): Promise<Exists> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const has = (items: { name: string }[]) => {
+    const names = new Set(items.map((item) => item.name.toLowerCase()));
+    return (name: string) => names.has(name.toLowerCase());
+  };
+  return { table: has(tables.items), sheet: has(sheets.items) };
+}
+
+/**
+ * Reads the tables, the last check's lines and its flags, and runs the engine, in one sync; writes
+ * nothing. Where the host refuses to reach through a missing table or sheet (the helper sheets before
+ * the first check), it probes what exists in one more sync and reads only that.
+ */
 export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOptions): Promise<MarkedRead> {
   try {
     return await runBatch(excelRun, false, async (context) => {
-      const inputs = queueInputTables(context);
-      const lastCheck = queueLastCheck(context);
-      const flags = queueFlags(context);
-      const kept = queueSnapshot(context);
-      await context.sync();
+      let queued = queueMarked(context, { table: () => true, sheet: () => true });
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!refusedNullChain(error)) throw error;
+        queued = queueMarked(context, await probe(context));
+        await context.sync();
+      }
+      const { inputs, lastCheck, flags, kept } = queued;
       const tables = tablesByName(inputs());
       const result = checkTables(tables, options);
       const marking = markingOf(tables, result, flags());
@@ -51,4 +91,22 @@ export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOption
   } catch (error) {
     throw userError(error, "read the workbook");
   }
+}
+
+/** The fingerprint (tables.ts) of tables the pane holds, to compare with readFingerprint's. */
+export function tablesFingerprint(tables: WorkbookTables): string {
+  return fingerprint([...tables.values()]);
+}
+
+/**
+ * The fingerprint of the input tables named (those the pane last saw, so none is reached through a
+ * null object), in one sync writing nothing: the pane's light re-read when it regains focus.
+ */
+export function readFingerprint(excelRun: ExcelRun, names: readonly string[]): Promise<string> {
+  const wanted = new Set(names.map((name) => name.toLowerCase()));
+  return runBatch(excelRun, false, async (context) => {
+    const inputs = queueInputTables(context, (table) => wanted.has(table.toLowerCase()));
+    await context.sync();
+    return fingerprint(inputs());
+  });
 }

@@ -253,8 +253,7 @@ export async function syncOrProbe<T>(
     await context.sync();
     return optimistic;
   } catch (error) {
-    const code = errorCode(error);
-    if (code === null || !NULL_CHAIN_REFUSALS.has(code)) throw error;
+    if (!refusedNullChain(error)) throw error;
   }
   const tables = context.workbook.tables;
   tables.load("items/name");
@@ -271,6 +270,12 @@ export async function syncOrProbe<T>(
 /** Codes with which a host may refuse a batch that reaches through a null object. */
 // Only the codes that name an object that is not there: a general failure is reported, not probed.
 const NULL_CHAIN_REFUSALS = new Set(["InvalidObjectPath", "ItemNotFound"]);
+
+/** Whether the host refused a batch because it reached through a null object. */
+export function refusedNullChain(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== null && NULL_CHAIN_REFUSALS.has(code);
+}
 
 /** Codes with which loading notes fails where the notes API is missing or broken (office-js 6198). */
 export const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);

@@ -15,8 +15,8 @@ export type Dispatch = (event: PaneEvent) => void;
 export interface PaneActions {
   open(): Promise<void>;
   check(): Promise<void>;
-  /** A co-author changed the workbook: read it again, writing nothing. */
-  refresh(): Promise<void>;
+  /** A co-author changed the workbook (or, `unheard`, it changed without an event): read it again, writing nothing. */
+  refresh(unheard?: boolean): Promise<void>;
   clear(): Promise<void>;
   create(): Promise<void>;
   /** Converts the plain ranges to tables, or adds the missing tables, then reads the workbook again. */
@@ -105,9 +105,9 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
           dispatch({ type: "notWritten", reason });
         }
       }),
-    refresh: () =>
-      run("refreshing", "Could not read a co-author's changes", async () => {
-        dispatch({ type: "refreshed", read: await workbook.read() });
+    refresh: (unheard = false) =>
+      run("refreshing", unheard ? "Could not read the workbook" : "Could not read a co-author's changes", async () => {
+        dispatch({ type: "refreshed", read: await workbook.read(), unheard });
       }),
     clear: () =>
       run("clearing", "Could not clear the highlights", async () => {

@@ -8,6 +8,9 @@
  *   the highlights) once the edits have been quiet for `quietMs`: three quick edits, one check.
  *   Edits to the Conflicts table (the check's own output) change nothing the check reads.
  * - While the pane is busy (a check, an apply…), what is due waits and runs after it.
+ * - When the pane regains focus, a light re-read (`changed`, one sync) catches what Excel raised no
+ *   event for (a drop-down pick on the web, office-js 3888): if the tables changed, a check when
+ *   auto-check is on, else a refresh of the findings. Nothing is read while something is due or running.
  */
 import { isOutputOnly, type TableChange } from "./workbook";
 
@@ -18,7 +21,9 @@ export interface LiveOptions {
   autoCheck(): boolean;
   busy(): boolean;
   check(): unknown;
-  refresh(): unknown;
+  refresh(unheard?: boolean): unknown;
+  /** Whether the tables changed since the pane last read them (see PaneWorkbook.changedUnheard). */
+  changed(): Promise<boolean>;
   quietMs?: number;
   remoteMs?: number;
 }
@@ -27,6 +32,7 @@ type Kind = "check" | "refresh";
 
 export class LiveCheck {
   private readonly timers = new Map<Kind, ReturnType<typeof setTimeout>>();
+  private reading = false;
 
   constructor(private readonly options: LiveOptions) {}
 
@@ -34,6 +40,18 @@ export class LiveCheck {
     if (change.source === "Remote") this.schedule("refresh", this.options.remoteMs ?? REMOTE_QUIET_MS);
     else if (!isOutputOnly(change) && this.options.autoCheck())
       this.schedule("check", this.options.quietMs ?? QUIET_MS);
+  }
+
+  async onFocus(): Promise<void> {
+    // Focus and visibilitychange often come together: one light read at a time.
+    const idle = () => !this.options.busy() && this.timers.size === 0 && !this.reading;
+    if (!idle()) return;
+    this.reading = true;
+    const changed = await this.options.changed().catch(() => false);
+    this.reading = false;
+    if (!changed || !idle()) return;
+    if (this.options.autoCheck()) void this.options.check();
+    else void this.options.refresh(true);
   }
 
   /** Whether a check or a refresh is waiting for the quiet period to end. */

@@ -111,7 +111,7 @@ export type PaneEvent =
   | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
   | { type: "notWritten"; reason: string }
-  | { type: "refreshed"; read: WorkbookSeen }
+  | { type: "refreshed"; read: WorkbookSeen; unheard?: boolean }
   | { type: "cleared"; rulesRemoved: number; notesRemoved: number }
   | { type: "wentTo"; sheet: string; cell: string }
   | { type: "expectedEndsSaved"; changes: readonly string[] }
@@ -253,7 +253,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
         // Other lines above the Conflicts table: a co-author's check has marked the findings again.
         highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
-        announcement: checkedText(event.read.result, REFRESHED_PREFIX),
+        announcement: checkedText(event.read.result, event.unheard ? message("checked.changed") : REFRESHED_PREFIX),
       };
     case "notWritten":
       return { ...state, notWritten: event.reason, announcement: message("notWritten", { reason: event.reason }) };

@@ -1,4 +1,4 @@
-/** The Office theme (light or dark) as the pane follows it. */
+/** The Office theme (light or dark) as the pane follows it: read when the pane opens and when it regains focus. */
 
 export type PaneTheme = "light" | "dark";
 
@@ -7,17 +7,7 @@ interface OfficeThemeLike {
 }
 
 interface OfficeLike {
-  context?: {
-    officeTheme?: OfficeThemeLike;
-    document?: {
-      addHandlerAsync?(
-        type: unknown,
-        handler: (args: { officeTheme?: OfficeThemeLike }) => void,
-        callback?: (result: unknown) => void,
-      ): void;
-    };
-  };
-  EventType?: { OfficeThemeChanged?: unknown };
+  context?: { officeTheme?: OfficeThemeLike };
 }
 
 /** Dark when the body background Office reports is dark ("#1f1f1f"), light otherwise. */
@@ -49,18 +39,20 @@ export function currentTheme(): PaneTheme {
   return themeOf(officeTheme, prefersDark());
 }
 
-/** Calls back when Office's theme changes, where the client reports it; silently nothing elsewhere. */
-export function watchTheme(onChange: (theme: PaneTheme) => void): void {
-  const host = office();
-  const type = host?.EventType?.OfficeThemeChanged;
-  if (type === undefined) return;
-  try {
-    host?.context?.document?.addHandlerAsync?.(
-      type,
-      (args) => onChange(themeOf(args.officeTheme ?? host?.context?.officeTheme)),
-      () => undefined,
-    );
-  } catch {
-    // Clients without the event keep the theme the pane opened with.
-  }
+/**
+ * Calls back with Office's theme each time the pane regains focus or becomes visible; returns the
+ * function that stops. `Office.context.officeTheme` is documented for Excel on the web, Windows and
+ * Mac; the OfficeThemeChanged event only for Outlook (docs/excel-behaviour.md, "The theme"), so the
+ * pane reads the property again rather than wait for an event Excel may never raise.
+ */
+export function watchTheme(onChange: (theme: PaneTheme) => void): () => void {
+  const again = () => {
+    if (document.visibilityState !== "hidden") onChange(currentTheme());
+  };
+  window.addEventListener("focus", again);
+  document.addEventListener("visibilitychange", again);
+  return () => {
+    window.removeEventListener("focus", again);
+    document.removeEventListener("visibilitychange", again);
+  };
 }

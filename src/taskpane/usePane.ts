@@ -1,8 +1,8 @@
 /**
  * Binds the pane's state (state.ts) and requests (actions.ts) to React: one reducer, the requests
  * bound to the workbook port, opening on mount, the live re-check after edits and co-authors'
- * changes (live.ts), and the derived values memoized (the what-if re-runs the engine in memory,
- * well within a frame for the adopted plan: `preview_seed_ms` in the bench).
+ * changes and when the pane regains focus (live.ts), and the derived values memoized (the what-if
+ * re-runs the engine in memory, well within a frame for the adopted plan: `preview_seed_ms` in the bench).
  */
 import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { WhatIf } from "../domain/whatIf";
@@ -68,8 +68,14 @@ function useLiveCheck(workbook: PaneWorkbook, actions: PaneActions, autoCheck: b
       autoCheck: () => latest.current,
       busy: () => actions.busy(),
       check: () => actions.check(),
-      refresh: () => actions.refresh(),
+      refresh: (unheard) => actions.refresh(unheard),
+      changed: () => workbook.changedUnheard(),
     });
+    const regained = () => {
+      if (document.visibilityState !== "hidden") void live.onFocus();
+    };
+    window.addEventListener("focus", regained);
+    document.addEventListener("visibilitychange", regained);
     let stop: (() => void) | null = null;
     let gone = false;
     workbook
@@ -81,6 +87,8 @@ function useLiveCheck(workbook: PaneWorkbook, actions: PaneActions, autoCheck: b
       );
     return () => {
       gone = true;
+      window.removeEventListener("focus", regained);
+      document.removeEventListener("visibilitychange", regained);
       stop?.();
       live.dispose();
     };

@@ -25,8 +25,10 @@ import {
   isOutputOnly,
   OwnWrites,
   runDiagnostics,
+  readFingerprint,
   readWorkbookMarked,
   saveExpectedEndsAndCheck,
+  tablesFingerprint,
   selectCell,
   setUpWorkbook,
   undoApply,
@@ -48,6 +50,7 @@ import {
   type WorkbookRead,
   type WorkbookTablesFound,
 } from "../office";
+import type { WorkbookTables } from "../domain/tables";
 
 export { isOutputOnly };
 export type {
@@ -85,6 +88,11 @@ export interface PaneWorkbook {
   apply(basis: ProposalBasis): Promise<ApplyOutcome>;
   /** Writes back exactly what the last Apply changed (kept on the very-hidden undo sheet). */
   undoApply(): Promise<UndoOutcome>;
+  /**
+   * Whether the input tables differ from those last read or checked, by a light read (one sync, no
+   * write): for edits Excel raised no event for (a drop-down pick on the web, office-js 3888).
+   */
+  changedUnheard(): Promise<boolean>;
   /** Calls `listener` for every change to a table that the add-in did not write itself. */
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
@@ -99,6 +107,12 @@ export function officeWorkbook(
   own: OwnWrites = new OwnWrites(),
 ): PaneWorkbook {
   let changes = 0;
+  /** The input tables the pane last saw (read or checked): their names and fingerprint. */
+  let seen: { names: string[]; print: string } | null = null;
+  const see = <T extends { tables: WorkbookTables }>(outcome: T): T => {
+    seen = { names: [...outcome.tables.values()].map((t) => t.name), print: tablesFingerprint(outcome.tables) };
+    return outcome;
+  };
   /** The check a save or an apply just wrote, and the change count it saw. */
   let fresh: { outcome: CheckOutcome; changes: number } | null = null;
   const readOptions = () => ({ currentYear: now().getFullYear() });
@@ -111,14 +125,23 @@ export function officeWorkbook(
     check: () => {
       const done = fresh;
       fresh = null;
-      if (done && done.changes === changes) return Promise.resolve(done.outcome);
-      return own.run(() => checkWorkbook(excelRun, checkOptions));
+      if (done && done.changes === changes) return Promise.resolve(see(done.outcome));
+      return own.run(() => checkWorkbook(excelRun, checkOptions)).then(see);
     },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
     setUp: (add) => own.run(() => setUpWorkbook(excelRun, add)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
-    read: () => readWorkbookMarked(excelRun, readOptions()),
+    read: () => readWorkbookMarked(excelRun, readOptions()).then(see),
+    changedUnheard: async () => {
+      const last = seen;
+      if (!last) return false;
+      // A table gone or renamed fails the light read: the full read that follows says what changed.
+      return readFingerprint(excelRun, last.names).then(
+        (print) => print !== last.print,
+        () => true,
+      );
+    },
     saveExpectedEnds: (ends) =>
       own.run(async () => {
         const saved = await saveExpectedEndsAndCheck(excelRun, ends, readOptions(), checkOptions);

@@ -6,8 +6,8 @@
  * leave 127.0.0.1 blocked; axe-core audits and 320 px screenshots in test-results/e2e/.
  *
  * The bundle is built once for all the e2e files and kept in node_modules/.cache/workplan-e2e/
- * under a hash of everything that goes into it (src/, the webpack config and its scripts, the
- * manifest, the icons, package-lock.json, this file): files running at the same time wait for the
+ * under a hash of everything that goes into it (src/, the fake Excel, the webpack config and its
+ * scripts, the manifest, the icons, package-lock.json, this file): files running at the same time wait for the
  * one that builds, and the next `npm test` with the same sources builds nothing.
  *
  * Without Chromium the suites go the way of every test that needs a program (test/support/tools):
@@ -158,6 +158,8 @@ function sourceHash(): string {
   const hash = createHash("sha256");
   const files = [
     ...filesUnder(join(ROOT, "src")),
+    // The fake Excel is bundled too (fake-office.js): a change to it must build again.
+    ...filesUnder(join(ROOT, "test", "support", "fakeExcel")),
     ...readdirSync(join(ROOT, "assets"))
       .filter((name) => /^icon-\d+\.png$/.test(name))
       .map((name) => join(ROOT, "assets", name)),

@@ -10,6 +10,7 @@ import userEvent from "@testing-library/user-event";
 import { Diagnostics, reportText, setsText } from "../../src/taskpane/components/Diagnostics";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import { createFakeExcel, withOffice, type FakeExcelOptions } from "../support/fakeExcel";
+import { forEachHost } from "../support/hosts";
 
 const NOW = new Date("2026-12-01T16:40:00Z");
 
@@ -37,68 +38,70 @@ function resultOf(table: HTMLElement, behaviour: string): string {
   return (row.lastElementChild as HTMLElement).textContent ?? "";
 }
 
-describe("Diagnostics", () => {
-  it("runs on request: every behaviour passed, the typed value skipped, the scratch sheet gone", async () => {
-    const { excel, user } = show();
-    expect(screen.queryByRole("table")).not.toBeInTheDocument();
-    const table = await runAndWait(user);
-    const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows).toHaveLength(9);
-    expect(
-      screen.getByText(/8 passed, 0 failed, 1 skipped\. Excel on PC, version 16\.0; ExcelApi 1\.1–1\.20\./),
-    ).toBeVisible();
-    expect(resultOf(table, "A change event for a typed value")).toBe("Skipped");
-    expect(resultOf(table, "Notes added, read and deleted")).toBe("Passed");
-    expect(excel.model.sheets.map((s) => s.name)).not.toContain("WorkplanDiagnostics");
-  });
+forEachHost((host) => {
+  describe("Diagnostics", () => {
+    it("runs on request: every behaviour passed, the typed value skipped, the scratch sheet gone", async () => {
+      const { excel, user } = show();
+      expect(screen.queryByRole("table")).not.toBeInTheDocument();
+      const table = await runAndWait(user);
+      const rows = within(table).getAllByRole("row").slice(1);
+      expect(rows).toHaveLength(9);
+      expect(
+        screen.getByText(`8 passed, 0 failed, 1 skipped. Excel on ${host.platform}, version 16.0; ExcelApi 1.1–1.20.`),
+      ).toBeVisible();
+      expect(resultOf(table, "A change event for a typed value")).toBe("Skipped");
+      expect(resultOf(table, "Notes added, read and deleted")).toBe("Passed");
+      expect(excel.model.sheets.map((s) => s.name)).not.toContain("WorkplanDiagnostics");
+    });
 
-  it("shows exactly the behaviour a host breaks as failed", async () => {
-    const { user } = show({ nullChains: "refuse" });
-    const table = await runAndWait(user);
-    const failed = within(table)
-      .getAllByRole("row")
-      .filter((row) => row.lastElementChild?.textContent === "Failed");
-    expect(failed).toHaveLength(1);
-    expect(failed[0]).toHaveTextContent("Null-object chains in one batch");
-    expect(failed[0]).toHaveTextContent("InvalidObjectPath");
-  });
+    it("shows exactly the behaviour a host breaks as failed", async () => {
+      const { user } = show({ nullChains: "refuse" });
+      const table = await runAndWait(user);
+      const failed = within(table)
+        .getAllByRole("row")
+        .filter((row) => row.lastElementChild?.textContent === "Failed");
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toHaveTextContent("Null-object chains in one batch");
+      expect(failed[0]).toHaveTextContent("InvalidObjectPath");
+    });
 
-  it("copies the report as plain text", async () => {
-    const copy = jest.fn(async (_text: string) => true);
-    const { user } = show({ platform: "OfficeOnline", notesBroken: true }, copy);
-    await runAndWait(user);
-    await user.click(screen.getByRole("button", { name: "Copy report" }));
-    expect(copy).toHaveBeenCalledTimes(1);
-    const text = copy.mock.calls[0]?.[0] ?? "";
-    expect(text).toContain("Platform: OfficeOnline · Office version: 16.0");
-    expect(text).toContain("Requirement sets: ExcelApi 1.1–1.20");
-    expect(text).toContain("Run: 2026-12-01T16:40:00.000Z");
-    expect(text).toMatch(/^\[FAIL\] Notes added, read and deleted \(ExcelApi 1\.18\): Excel refused/m);
-    expect(text).toMatch(/^\[PASS\] Null-object chains in one batch \(ExcelApi 1\.4\)/m);
-    expect(await screen.findByText("Report copied to the clipboard.")).toBeVisible();
-  });
-
-  it("copies with the Clipboard API by default", async () => {
-    const { user } = show();
-    // After userEvent.setup(), which puts its own stand-in at navigator.clipboard.
-    const writeText = jest.fn(async (_text: string) => undefined);
-    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    try {
+    it("copies the report as plain text", async () => {
+      const copy = jest.fn(async (_text: string) => true);
+      const { user } = show({ platform: "OfficeOnline", notesBroken: true }, copy);
       await runAndWait(user);
       await user.click(screen.getByRole("button", { name: "Copy report" }));
+      expect(copy).toHaveBeenCalledTimes(1);
+      const text = copy.mock.calls[0]?.[0] ?? "";
+      expect(text).toContain("Platform: OfficeOnline · Office version: 16.0");
+      expect(text).toContain("Requirement sets: ExcelApi 1.1–1.20");
+      expect(text).toContain("Run: 2026-12-01T16:40:00.000Z");
+      expect(text).toMatch(/^\[FAIL\] Notes added, read and deleted \(ExcelApi 1\.18\): Excel refused/m);
+      expect(text).toMatch(/^\[PASS\] Null-object chains in one batch \(ExcelApi 1\.4\)/m);
       expect(await screen.findByText("Report copied to the clipboard.")).toBeVisible();
-      expect(writeText.mock.calls[0]?.[0]).toMatch(/^Workplan Checker diagnostics\n/);
-    } finally {
-      Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
-    }
-  });
+    });
 
-  it("shows the report to select by hand where the clipboard refuses", async () => {
-    const { user } = show({}, async () => false);
-    await runAndWait(user);
-    await user.click(screen.getByRole("button", { name: "Copy report" }));
-    const area = await screen.findByRole("textbox", { name: "Diagnostics report" });
-    expect((area as HTMLTextAreaElement).value).toContain("[SKIPPED] A change event for a typed value");
+    it("copies with the Clipboard API by default", async () => {
+      const { user } = show();
+      // After userEvent.setup(), which puts its own stand-in at navigator.clipboard.
+      const writeText = jest.fn(async (_text: string) => undefined);
+      Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+      try {
+        await runAndWait(user);
+        await user.click(screen.getByRole("button", { name: "Copy report" }));
+        expect(await screen.findByText("Report copied to the clipboard.")).toBeVisible();
+        expect(writeText.mock.calls[0]?.[0]).toMatch(/^Workplan Checker diagnostics\n/);
+      } finally {
+        Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+      }
+    });
+
+    it("shows the report to select by hand where the clipboard refuses", async () => {
+      const { user } = show({}, async () => false);
+      await runAndWait(user);
+      await user.click(screen.getByRole("button", { name: "Copy report" }));
+      const area = await screen.findByRole("textbox", { name: "Diagnostics report" });
+      expect((area as HTMLTextAreaElement).value).toContain("[SKIPPED] A change event for a typed value");
+    });
   });
 });
 

@@ -1,13 +1,14 @@
 /** @jest-environment jsdom */
 /**
- * The pane's entry as Excel loads it: Office.onReady, then the pane in Office's theme; outside
+ * The pane's entry as Excel loads it: Office.onReady, then the pane in Office's theme (read again
+ * when the pane regains focus); outside
  * Excel, or without Office.js, a message instead of a blank pane.
  */
 import "@testing-library/jest-dom";
 import { act, screen } from "@testing-library/react";
 import type { Root } from "react-dom/client";
 import { start } from "../../src/taskpane/start";
-import { createFakeExcel, fakeOffice, type FakeExcel } from "../support/fakeExcel";
+import { createFakeExcel, fakeOffice, OFFICE_THEMES, type FakeExcel } from "../support/fakeExcel";
 
 let root: Root | null = null;
 afterEach(() => {
@@ -45,6 +46,22 @@ describe("the pane's entry", () => {
     await load(fakeOffice(excel, { theme: "light" }), excel);
     expect(await screen.findByRole("button", { name: "Check" })).toBeInTheDocument();
     expect(document.querySelector("[data-theme]")).toHaveAttribute("data-theme", "light");
+  });
+
+  it("follows a change of Office's theme when the pane regains focus or becomes visible again", async () => {
+    const excel = createFakeExcel();
+    const office = fakeOffice(excel, { theme: "light" });
+    await load(office, excel);
+    await screen.findByRole("button", { name: "Check" });
+    const theme = () => document.querySelector("[data-theme]")?.getAttribute("data-theme");
+    // The user picks Office's Black theme while the pane is open: Excel raises no event for it.
+    office.context.officeTheme = { ...OFFICE_THEMES.dark };
+    expect(theme()).toBe("light");
+    act(() => void window.dispatchEvent(new Event("focus")));
+    expect(theme()).toBe("dark");
+    office.context.officeTheme = { ...OFFICE_THEMES.light };
+    act(() => void document.dispatchEvent(new Event("visibilitychange")));
+    expect(theme()).toBe("light");
   });
 
   it("says to open it in Excel when another host loads it", async () => {

@@ -3,6 +3,7 @@
  * of, and a check counts the others, so that a co-author's change between its read and its
  * write makes it skip the write and run again.
  */
+import { whatIf } from "../../src/domain/whatIf";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { TableChange } from "../../src/office";
 import { createFakeExcel, recordSyncs, withOffice, type FakeContext, type FakeExcel } from "../support/fakeExcel";
@@ -64,3 +65,46 @@ test(
     expect(outcome.result.summary.error).toBe(2);
   },
 );
+
+describe("changedUnheard (the light re-read on focus)", () => {
+  it("is false before anything was read, and after each of the pane's own reads, checks, saves, applies", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    restore = withOffice(excel);
+    const port = officeWorkbook(excel.run, () => NOW);
+    expect(await port.changedUnheard()).toBe(false);
+    await port.read();
+    expect(await port.changedUnheard()).toBe(false);
+    await port.saveExpectedEnds(new Map([[2, 2032]]));
+    await port.check();
+    expect(await port.changedUnheard()).toBe(false);
+    const read = await port.read();
+    const preview = whatIf(read.tables, { currentYear: 2026, expectedEnd: new Map([[2, 2032]]) }, read.result);
+    if (!preview.proposal?.feasible || !preview.check.plan) throw new Error("expected a clean proposal");
+    const options = { currentYear: 2026, expectedEnd: new Map([[2, 2032]]) };
+    await port.apply({ proposal: preview.proposal, plan: preview.check.plan, options });
+    await port.check();
+    expect(await port.changedUnheard()).toBe(false);
+  });
+
+  it("is true, in one read-only sync, after an edit Excel raised no event for", async () => {
+    const excel = createFakeExcel({ seed: "default", platform: "OfficeOnline" });
+    restore = withOffice(excel);
+    const port = officeWorkbook(excel.run, () => NOW);
+    await port.read();
+    excel.pickFromList("Workplan", "E2", "2 — Criminalization and criminal justice responses (arts. 1, 5)");
+    const runs = recordSyncs(excel);
+    expect(await port.changedUnheard()).toBe(true);
+    expect(runs).toEqual([["read"]]);
+  });
+
+  it("is true when a table the pane saw is gone (the full read then says what changed)", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    restore = withOffice(excel);
+    const port = officeWorkbook(excel.run, () => NOW);
+    await port.read();
+    excel.nullChains = "refuse";
+    const clusters = excel.model.table("Clusters");
+    excel.model.tables.splice(excel.model.tables.indexOf(clusters as never), 1);
+    expect(await port.changedUnheard()).toBe(true);
+  });
+});

@@ -84,6 +84,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: "anywhere",
   },
+  // "Passed" on one line: the behaviour's cell takes the rest of the pane's width.
+  result: { overflowWrap: "normal", whiteSpace: "nowrap" },
   pass: { color: tokens.colorPaletteGreenForeground1 },
   fail: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   skipped: { color: tokens.colorNeutralForeground2 },
@@ -98,7 +100,7 @@ function ResultTable({ report }: { report: DiagnosticsReport }) {
       <thead>
         <tr>
           <th className={styles.cell}>Behaviour</th>
-          <th className={styles.cell}>Result</th>
+          <th className={`${styles.cell} ${styles.result}`}>Result</th>
         </tr>
       </thead>
       <tbody>
@@ -111,7 +113,7 @@ function ResultTable({ report }: { report: DiagnosticsReport }) {
                 {row.requirementSet} · {row.detail}
               </Caption1>
             </td>
-            <td className={`${styles.cell} ${styles[row.result]}`}>{RESULT_WORDS[row.result]}</td>
+            <td className={`${styles.cell} ${styles.result} ${styles[row.result]}`}>{RESULT_WORDS[row.result]}</td>
           </tr>
         ))}
       </tbody>

@@ -1855,6 +1855,10 @@ export interface FakeExcelOptions {
    * Microsoft's co-authoring guidance warns it conflicts with their changes.
    */
   coauthoring?: boolean;
+  /** How long after a change its event reaches the handlers (FakeExcel.eventDelayMs). */
+  eventDelayMs?: number;
+  /** Changes to one table within this time arrive as one event (FakeExcel.coalesceMs). */
+  coalesceMs?: number;
 }
 
 function versionNumber(version: string): number {
@@ -1894,7 +1898,15 @@ export class FakeExcel {
   /** While set, every sync that would change the workbook fails with this error (see refuseWrites). */
   writesRefused: FakeError | null = null;
 
-  constructor(model = new WorkbookModel(), options: FakeExcelOptions = {}) {
+  /**
+   * Options every new FakeExcel starts from, under those it is given: a host profile (profiles.ts)
+   * sets them for the tests that run against each host.
+   */
+  static defaults: FakeExcelOptions = {};
+
+  constructor(model = new WorkbookModel(), given: FakeExcelOptions = {}) {
+    const set = Object.entries(given).filter(([, value]) => value !== undefined);
+    const options: FakeExcelOptions = { ...FakeExcel.defaults, ...Object.fromEntries(set) };
     this.model = model;
     this.version = options.version ?? "1.20";
     this.platform = options.platform ?? "PC";
@@ -1902,6 +1914,8 @@ export class FakeExcel {
     this.nullChains = options.nullChains ?? "null";
     this.notesBroken = options.notesBroken ?? false;
     this.coauthoring = options.coauthoring ?? false;
+    this.eventDelayMs = options.eventDelayMs ?? 0;
+    this.coalesceMs = options.coalesceMs ?? 0;
   }
 
   supports(version: string): boolean {

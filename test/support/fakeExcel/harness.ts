@@ -14,8 +14,10 @@
  *   (a blank workbook), "plain" (the adopted input tables as plain ranges, as the secretariat keeps
  *   them) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
  *   notes API, "1.12" no Table.resize); `platform` "PC" | "Mac" | "OfficeOnline"; `theme` "light"
- *   | "dark" or colours; `latencyMs` per sync (to see the pane's busy state); `nullChains` "refuse"
- *   or `notesBroken` true | "write" break one behaviour (FakeExcelOptions; Diagnostics fails that row).
+ *   | "dark" or colours; `host` "web" | "windows" | "mac" a host profile (profiles.ts: its platform,
+ *   late and coalesced events, no event for drop-down picks on the web); `latencyMs` per sync (to
+ *   see the pane's busy state); `nullChains` "refuse" or `notesBroken` true | "write" break one
+ *   behaviour (FakeExcelOptions; Diagnostics fails that row).
  * - It returns a handle, also left at `window.__workplanFake` for `page.evaluate`: `grid()` the
  *   workbook as a person would see it (values, fills from the highlight rules, notes, sheet
  *   visibility; plain JSON), `syncs()` the number of `context.sync()` calls so far, `runs()` the
@@ -24,19 +26,23 @@
  *   the next sync fail with that Office error code, `setCell(sheet, address, value)` types into
  *   a cell between checks (as this Excel's user: a "Local" change event where the cell is in a
  *   table), `coAuthorEdit(sheet, address, value)` is the same edit made by a co-author (a
- *   "Remote" change event), `events()` the table change events delivered so far; `excel` and
+ *   "Remote" change event), `pickFromList(sheet, address, value)` picks from a cell's drop-down
+ *   (no event on the web), `events()` the table change events delivered so far; `excel` and
  *   `office` are the fakes themselves.
- * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`,
+ * - Query form (optionsFromQuery): `?seed=empty&theme=dark&version=1.17&platform=Mac&latency=300`, `&host=web`,
  *   `&nullChains=refuse`, `&notesBroken=true` (or `write`).
  */
 import { gridState, type GridState } from "./grid";
 import { FakeError } from "./model";
+import { hostOptions, isHostName, type HostName } from "./profiles";
 import { fakeOffice, type FakeOffice, type FakeOfficeTheme } from "./office";
 import { createFakeExcel, type Seed } from "./workbook";
 import type { FakeExcel, FakeTableChangedEvent } from "./excel";
 
 export interface HarnessOptions {
   seed?: Seed;
+  /** A host profile; `platform` and the other options given beside it take precedence. */
+  host?: HostName;
   version?: string;
   platform?: "PC" | "Mac" | "OfficeOnline";
   theme?: "light" | "dark" | FakeOfficeTheme;
@@ -58,20 +64,20 @@ export interface FakeOfficeHandle {
   refuseWrites(code: string | null, message?: string): void;
   setCell(sheet: string, address: string, value: string | number | boolean | null): void;
   coAuthorEdit(sheet: string, address: string, value: string | number | boolean | null): void;
+  pickFromList(sheet: string, address: string, value: string): void;
   events(): FakeTableChangedEvent[];
 }
 
 export const HANDLE_NAME = "__workplanFake";
 
 export function installFakeOffice(target: object, options: HarnessOptions = {}): FakeOfficeHandle {
-  const excel = createFakeExcel({
-    seed: options.seed,
-    version: options.version,
-    platform: options.platform,
-    latencyMs: options.latencyMs,
-    nullChains: options.nullChains,
-    notesBroken: options.notesBroken,
-  });
+  const { seed, version, platform, latencyMs, nullChains, notesBroken } = options;
+  const given = Object.entries({ version, platform, latencyMs, nullChains, notesBroken }).filter(
+    ([, v]) => v !== undefined,
+  );
+  // The options given win over the host profile's.
+  const profile = options.host ? hostOptions(options.host) : {};
+  const excel = createFakeExcel({ seed, ...profile, ...Object.fromEntries(given) });
   const office = fakeOffice(excel, { theme: options.theme });
   const handle: FakeOfficeHandle = {
     excel,
@@ -84,6 +90,7 @@ export function installFakeOffice(target: object, options: HarnessOptions = {}):
     refuseWrites: (code, message) => excel.refuseWrites(code, message),
     setCell: (sheetName, address, value) => excel.editCell(sheetName, address, value, "Local"),
     coAuthorEdit: (sheetName, address, value) => excel.editCell(sheetName, address, value, "Remote"),
+    pickFromList: (sheetName, address, value) => excel.pickFromList(sheetName, address, value),
     events: () => excel.events.map((event) => ({ ...event })),
   };
   const globals = target as Record<string, unknown>;
@@ -104,6 +111,8 @@ export function optionsFromQuery(search: string): HarnessOptions {
   if (seed === "default" || seed === "empty" || seed === "plain") options.seed = seed;
   const theme = query.get("theme");
   if (theme === "light" || theme === "dark") options.theme = theme;
+  const host = query.get("host");
+  if (isHostName(host)) options.host = host;
   const version = query.get("version");
   if (version && /^1\.\d+$/.test(version)) options.version = version;
   const platform = query.get("platform");

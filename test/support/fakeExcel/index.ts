@@ -60,3 +60,4 @@ export {
   type Seed,
   type SyncKind,
 } from "./workbook";
+export { HOST_PROFILES, HOSTS, hostOptions, isHostName, useHost, type HostName, type HostProfile } from "./profiles";
