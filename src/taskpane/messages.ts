@@ -49,9 +49,16 @@ export const MESSAGES = {
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** The message with its named parameters filled in; a parameter not given stays visible as {name}. */
-export function message(id: MessageId, params: Readonly<Record<string, string | number>> = {}): string {
-  return MESSAGES[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A template with its named parameters filled in; a parameter not given stays visible as {name}. */
+export function fill(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] !== undefined ? String(params[name]) : whole,
   );
+}
+
+/** The message with its named parameters filled in; a parameter not given stays visible as {name}. */
+export function message(id: MessageId, params: MessageParams = {}): string {
+  return fill(MESSAGES[id], params);
 }
