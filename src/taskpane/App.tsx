@@ -13,6 +13,7 @@ import {
 import { Pane } from "./Pane";
 import type { PaneTheme } from "./theme";
 import type { PaneWorkbook } from "./workbook";
+import { message } from "./messages";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh" },
@@ -36,8 +37,8 @@ class PaneBoundary extends Component<{ children: ReactNode }, BoundaryState> {
     return (
       <Unavailable
         intent="error"
-        title="The pane stopped working"
-        message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`}
+        title={message("pane.stopped")}
+        message={message("pane.stoppedHow", { reason: this.state.error.message })}
       />
     );
   }

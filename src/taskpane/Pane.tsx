@@ -29,6 +29,7 @@ import {
 } from "./state";
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
+import { message } from "./messages";
 
 const useStyles = makeStyles({
   pane: {
@@ -103,7 +104,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
           disabledFocusable={busy || !preview?.proposal}
           onClick={() => dispatch({ type: "proposed" })}
         >
-          Propose timeline
+          {message("pane.propose")}
         </Button>
       )}
     </div>
@@ -133,7 +134,7 @@ function WorkbookView(pane: PaneBinding) {
       ) : null}
       {state.canUndoApply ? (
         <Button className={styles.start} disabledFocusable={busy} onClick={() => void actions.undoApply()}>
-          Undo apply
+          {message("pane.undoApply")}
         </Button>
       ) : null}
       {progress ? (
@@ -187,7 +188,7 @@ export function Pane({ workbook }: PaneProps) {
       )}
       {/* Out of the way: for the secretariat's IT, to validate the add-in in their own Excel. */}
       <details className={styles.diagnostics}>
-        <summary>Diagnostics (for IT)</summary>
+        <summary>{message("pane.diagnostics")}</summary>
         <Diagnostics run={workbook.diagnose} />
       </details>
       <div role="status" className={styles.hidden}>

@@ -93,12 +93,24 @@ function derived(finding: Finding, plan: Plan | null): { headline: string; fix: 
   return { headline: `${at}${firstSentence(finding.message)}`, fix: null };
 }
 
+/** The source ids in UN style: "P§18, P§50(b)" → "para. 18, para. 50 (b)". */
+export function inParagraphs(text: string): string {
+  return text.replace(/P§(\d+)(?:\(([a-z])\))?/g, (_, n: string, letter?: string) =>
+    letter ? `para. ${n} (${letter})` : `para. ${n}`,
+  );
+}
+
 export function findingText(finding: Finding, plan: Plan | null): FindingText {
   const engine = finding as Finding & Explained;
   const own = derived(finding, plan);
   const held = finding.held ? " (already held)" : "";
   const fix = finding.held ? null : engine.fix !== undefined ? engine.fix : own.fix;
-  return { headline: own.headline + held, fix, detail: engine.problem ?? finding.message, quote: engine.quote ?? null };
+  return {
+    headline: own.headline + held,
+    fix,
+    detail: engine.problem ?? finding.message,
+    quote: engine.quote ? inParagraphs(engine.quote) : null,
+  };
 }
 
 /** "agenda item 3" from "Agenda item 3 (fixed topic)"; other headers lower-cased ("year"). */

@@ -10,13 +10,7 @@ import type { WorkbookTables } from "../../domain/tables";
 import { findingText, goToLabel } from "../findingText";
 import { FindingItem } from "./FindingItem";
 import { SEVERITIES, SeverityIcon, summaryLine } from "./severity";
-
-const GROUP_NAME: Readonly<Record<Severity, string>> = { error: "Errors", warning: "Warnings", info: "Info" };
-const LIST_NAME: Readonly<Record<Severity, string>> = {
-  error: "Error findings",
-  warning: "Warning findings",
-  info: "Info findings",
-};
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -92,10 +86,10 @@ function Group({ severity, findings, plan, tables, onGoTo }: FindingsProps & { s
         >
           {open ? <ChevronDown16Regular aria-hidden /> : <ChevronRight16Regular aria-hidden />}
           <SeverityIcon severity={severity} />
-          {GROUP_NAME[severity]} ({findings.length})
+          {message(`findings.group.${severity}`, { count: findings.length })}
         </button>
       </h2>
-      <ul id={`${id}-list`} className={styles.list} aria-label={LIST_NAME[severity]} hidden={!open}>
+      <ul id={`${id}-list`} className={styles.list} aria-label={message(`findings.list.${severity}`)} hidden={!open}>
         {findings.map((finding, i) => (
           <FindingItem
             key={`${finding.rule}-${finding.sheet ?? ""}-${finding.cell ?? ""}-${i}`}
@@ -117,8 +111,8 @@ export function Findings(props: FindingsProps) {
     return (
       <MessageBar intent="success" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>No conflicts</MessageBarTitle>
-          The workplan follows every rule.
+          <MessageBarTitle>{message("findings.none")}</MessageBarTitle>
+          {message("findings.noneText")}
         </MessageBarBody>
       </MessageBar>
     );

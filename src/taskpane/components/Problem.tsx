@@ -1,6 +1,7 @@
 /** An error from Excel, or a refusal, as a message bar that says what to do. */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
+import { message as words } from "../messages";
 
 export interface ProblemProps {
   title: string;
@@ -23,7 +24,7 @@ export function Problem({ title, message, onDismiss }: ProblemProps) {
             appearance="transparent"
             size="small"
             icon={<DismissRegular />}
-            aria-label="Dismiss the message"
+            aria-label={words("problem.dismiss")}
             onClick={onDismiss}
           />
         }

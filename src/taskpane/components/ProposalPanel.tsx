@@ -19,6 +19,7 @@ import type { MeetingChange, Proposal } from "../../domain/propose";
 import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -98,12 +99,15 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
       <tr className={change.appended ? styles.appended : undefined}>
         <td className={styles.td}>
           {meeting}
-          {change.appended ? <span className={styles.tag}>appended</span> : null}
+          {change.appended ? <span className={styles.tag}>{message("proposal.appended")}</span> : null}
         </td>
         <td className={styles.td}>{change.year ?? "?"}</td>
         <td className={styles.topic}>
-          {change.current === null ? "no fixed topic" : `topic ${change.current}`} <span aria-hidden="true">→ </span>
-          <span className={styles.hidden}>becomes </span>
+          {change.current === null
+            ? message("proposal.noTopic")
+            : message("proposal.topicNumber", { topic: change.current })}{" "}
+          <span aria-hidden="true">→ </span>
+          <span className={styles.hidden}>{message("proposal.becomes")}</span>
           <span className={change.proposed !== null ? styles.moved : undefined}>
             {topicWords(change.proposed, plan)}
           </span>
@@ -115,7 +119,7 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
             {change.reason ? plainReason(change.reason) : null}
             {candidates.length > 0 ? (
               <span className={styles.candidates}>
-                Agenda item 2 is blank: it could take flexible topic {candidates.join(", ")}.
+                {message("proposal.candidates", { topics: candidates.join(", ") })}
               </span>
             ) : null}
           </td>
@@ -142,13 +146,13 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
     return (
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>No clean timeline exists</MessageBarTitle>
+          <MessageBarTitle>{message("proposal.infeasible")}</MessageBarTitle>
           {proposal.reason}
           {proposal.relaxations.length > 0 ? (
-            <ul aria-label="What would allow one">
+            <ul aria-label={message("proposal.relaxations")}>
               {proposal.relaxations.map((r) => (
                 <li key={r.setting}>
-                  Setting “{SETTING_NAMES[r.setting]}” to {r.value} would allow one.
+                  {message("proposal.relaxation", { setting: SETTING_NAMES[r.setting], value: r.value })}
                 </li>
               ))}
             </ul>
@@ -161,8 +165,8 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
   const { error, warning: warnings, info } = proposal.after;
   const warning = appendedWarning(proposal);
   return (
-    <section className={styles.panel} aria-label="Proposed timeline">
-      <h2 className={styles.heading}>Proposed timeline</h2>
+    <section className={styles.panel} aria-label={message("proposal.heading")}>
+      <h2 className={styles.heading}>{message("proposal.heading")}</h2>
       <Text weight="semibold">{outcomeLine(proposal)}</Text>
       {warning ? (
         <MessageBar intent="warning" layout="multiline">
@@ -170,17 +174,17 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
         </MessageBar>
       ) : null}
       {changes.length > 0 ? (
-        <table className={styles.table} aria-label="Changes to the fixed topics">
+        <table className={styles.table} aria-label={message("proposal.table")}>
           <thead>
             <tr>
               <th className={styles.th} scope="col">
-                Meeting
+                {message("proposal.meeting")}
               </th>
               <th className={styles.th} scope="col">
-                Year
+                {message("proposal.year")}
               </th>
               <th className={styles.th} scope="col">
-                Fixed topic
+                {message("proposal.topic")}
               </th>
             </tr>
           </thead>
@@ -191,31 +195,22 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
           </tbody>
         </table>
       ) : null}
-      <Caption1>
-        After the change: {error} errors, {warnings} warnings, {info} info.
-      </Caption1>
+      <Caption1>{message("proposal.after", { errors: error, warnings, info })}</Caption1>
       <details>
-        <summary>How the proposal was chosen</summary>
+        <summary>{message("proposal.how")}</summary>
         <Caption1>{proposalTotals(proposal)}</Caption1>
       </details>
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={busy} onClick={onWrite}>
-          Write proposal for the Bureau
+          {message("proposal.write")}
         </Button>
       </div>
-      {changes.length > 0 && !canApply ? (
-        <Caption1>
-          Apply is not offered for a what-if with cancelled meetings: mark the meeting cancelled in the Workplan table
-          once the extended Bureau has decided, then propose again.
-        </Caption1>
-      ) : null}
+      {changes.length > 0 && !canApply ? <Caption1>{message("proposal.noApply")}</Caption1> : null}
       {changes.length > 0 && canApply ? (
         <div className={styles.after}>
-          <Caption1 id={AFTER_ID}>
-            After the extended Bureau has agreed to the proposal (para. 49), apply it to the Workplan table:
-          </Caption1>
+          <Caption1 id={AFTER_ID}>{message("proposal.afterBureau")}</Caption1>
           <Button aria-describedby={AFTER_ID} disabledFocusable={busy} onClick={onApply}>
-            Apply to workplan
+            {message("proposal.apply")}
           </Button>
         </div>
       ) : null}

@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../domain/model";
+import { message } from "../messages";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -23,8 +24,8 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   return <Info20Regular aria-hidden className={className} />;
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function count(n: number, kind: "error" | "warning"): string {
+  return message(n === 1 ? `count.${kind}.one` : `count.${kind}.many`, { count: n });
 }
 
 /**
@@ -32,8 +33,9 @@ function count(n: number, one: string, many: string): string {
  */
 export function summaryLine(findings: readonly Finding[]): string {
   const n = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  return (
-    `${count(n("error"), "error", "errors")}, ${count(n("warning"), "warning", "warnings")}, ${n("info")} info ` +
-    "in the workbook as it stands."
-  );
+  return message("findings.summary", {
+    errors: count(n("error"), "error"),
+    warnings: count(n("warning"), "warning"),
+    info: n("info"),
+  });
 }
