@@ -5,7 +5,7 @@
  * live re-check after edits and co-authors' changes. Presentation only: the state and its events
  * are in state.ts, the requests to the workbook port in actions.ts, their binding in usePane.ts.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Actions } from "./components/Actions";
 import { ApplyDialog } from "./components/ApplyDialog";
 import { AutoCheckSwitch } from "./components/AutoCheckSwitch";
@@ -30,6 +30,7 @@ import {
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
 import { message } from "./messages";
+import { Notice } from "./components/Notice";
 
 const useStyles = makeStyles({
   pane: {
@@ -127,11 +128,7 @@ function WorkbookView(pane: PaneBinding) {
         onClear={() => void actions.clear()}
       />
       <Header lines={state.lastCheck} since={selectSince(state)} />
-      {state.notice ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{state.notice}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {state.notice ? <Notice intent="info">{state.notice}</Notice> : null}
       {state.canUndoApply ? (
         <Button className={styles.start} disabledFocusable={busy} onClick={() => void actions.undoApply()}>
           {message("pane.undoApply")}

@@ -147,6 +147,50 @@ export const MESSAGES = {
   "diagnostics.copied": "Report copied to the clipboard.",
   "diagnostics.noClipboard": "The pane may not use the clipboard here: select the report below and copy it.",
   "diagnostics.report": "Diagnostics report",
+  // A finding's headline, fix and go-to action (findingText.ts); {at} is "15th meeting (2028): " or empty.
+  "finding.at": "{meeting} meeting: ",
+  "finding.atYear": "{meeting} meeting ({year}): ",
+  "finding.early": "{at}topic {topic} is too early",
+  "finding.earlyFrom": "{at}topic {topic} is too early — earliest {year}",
+  "finding.earlyFix": "Move topic {topic} to a meeting in a later year.",
+  "finding.earlyFixFrom": "Move topic {topic} to a meeting in {year} or later.",
+  "finding.late": "{at}topic {topic} is too late",
+  "finding.lateTo": "{at}topic {topic} is too late — latest {year}",
+  "finding.lateFix": "Move topic {topic} to a meeting in an earlier year.",
+  "finding.lateFixTo": "Move topic {topic} to a meeting in {year} or earlier.",
+  "finding.last": "{at}topic {topic} should come last",
+  "finding.lastFix": "Move topic {topic} to the last meeting that has a fixed topic.",
+  "finding.unscheduled": "Topic {topic} is at no meeting",
+  "finding.unscheduledFix": "Give topic {topic} a meeting (agenda item 3).",
+  "finding.duplicate": "{at}topic {topic} is at more than one meeting",
+  "finding.duplicateFix": "Keep topic {topic} at one meeting.",
+  "finding.cancelled": "{at}topic {topic} is at a cancelled meeting",
+  "finding.cancelledFix": "Move topic {topic} to a meeting that takes place.",
+  "finding.order": "{at}topic {topic} is out of the adopted order",
+  "finding.orderFix": "Put the fixed topics in ascending order, or keep the change knowingly (para. 50 (b)).",
+  "finding.other": "{at}{sentence}",
+  "finding.held": "{headline} (already held)",
+  "finding.goTo": "Go to the {meeting} meeting, {column}",
+  "finding.goToCell": "Go to {sheet}!{cell}",
+  // The proposal in plain words (proposalText.ts).
+  "proposal.numbers": "no, one, two, three, four, five, six, seven, eight, nine, ten",
+  "proposal.noChange": "No change needed: every topic already sits inside its cluster windows.",
+  "proposal.moved.one": "{count} topic moves to another meeting",
+  "proposal.moved.many": "{count} topics move to another meeting",
+  "proposal.more.one": "{count} more meeting",
+  "proposal.more.many": "{count} more meetings",
+  "proposal.meetings.one": "{count} meeting",
+  "proposal.meetings.many": "{count} meetings",
+  "proposal.keeps": "The workplan would keep its meetings: {moved}.",
+  "proposal.ends": "The workplan would end in {after} instead of {before}: {more}, and {moved}.",
+  "proposal.adds":
+    "This proposal adds {meetings}, one a year after the last. Check whether the slip is right and whether the " +
+    "Bureau would rather widen a window or drop a topic.",
+  "proposal.addsUntil":
+    "This proposal adds {meetings}, up to {year}, one a year after the last. Check whether the slip is right and " +
+    "whether the Bureau would rather widen a window or drop a topic.",
+  "proposal.flexibleOnly": "no fixed topic (flexible topic only)",
+  "proposal.topicTitle": "topic {topic}, {title}",
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

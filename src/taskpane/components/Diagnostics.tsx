@@ -4,19 +4,11 @@
  * Office version and the requirement sets; "Copy report" puts the same as plain text on the
  * clipboard, to paste into a ticket or an e-mail.
  */
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { DiagnosticsReport } from "../workbook";
 import { message } from "../messages";
+import { Notice } from "./Notice";
 
 type Row = DiagnosticsReport["rows"][number];
 
@@ -162,11 +154,7 @@ export function Diagnostics({ run, copy = copyText, now = () => new Date() }: Di
         ) : null}
         {running ? <Spinner size="tiny" label={message("diagnostics.running")} /> : null}
       </div>
-      {problem ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {problem ? <Notice intent="error">{problem}</Notice> : null}
       {report ? (
         <>
           <Text size={200} role="status">

@@ -2,7 +2,7 @@
  * The findings, grouped by severity (errors first) in groups that collapse, each group with its
  * icon and count, under one summary line counted from the list itself; or "No conflicts".
  */
-import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Finding, Plan, Severity } from "../../domain/model";
@@ -11,6 +11,7 @@ import { findingText, goToLabel } from "../findingText";
 import { FindingItem } from "./FindingItem";
 import { SEVERITIES, SeverityIcon, summaryLine } from "./severity";
 import { message } from "../messages";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -109,12 +110,9 @@ export function Findings(props: FindingsProps) {
   const { findings } = props;
   if (findings.length === 0) {
     return (
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{message("findings.none")}</MessageBarTitle>
-          {message("findings.noneText")}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="success" title={message("findings.none")}>
+        {message("findings.noneText")}
+      </Notice>
     );
   }
   return (

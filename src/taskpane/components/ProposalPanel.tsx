@@ -3,16 +3,7 @@
  * reason), appended meetings marked and moved topics highlighted; or, when no clean plan exists,
  * why, and the widening of a setting that would allow one.
  */
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SETTING_NAMES } from "../../domain/layout";
 import { ordinal } from "../../domain/parse";
 import type { MeetingChange, Proposal } from "../../domain/propose";
@@ -20,6 +11,7 @@ import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 import { message } from "../messages";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -144,21 +136,18 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
   const styles = useStyles();
   if (!proposal.feasible) {
     return (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{message("proposal.infeasible")}</MessageBarTitle>
-          {proposal.reason}
-          {proposal.relaxations.length > 0 ? (
-            <ul aria-label={message("proposal.relaxations")}>
-              {proposal.relaxations.map((r) => (
-                <li key={r.setting}>
-                  {message("proposal.relaxation", { setting: SETTING_NAMES[r.setting], value: r.value })}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="warning" title={message("proposal.infeasible")}>
+        {proposal.reason}
+        {proposal.relaxations.length > 0 ? (
+          <ul aria-label={message("proposal.relaxations")}>
+            {proposal.relaxations.map((r) => (
+              <li key={r.setting}>
+                {message("proposal.relaxation", { setting: SETTING_NAMES[r.setting], value: r.value })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Notice>
     );
   }
   const changes = proposal.meetings.filter((m) => m.appended || m.current !== m.proposed);
@@ -168,11 +157,7 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
     <section className={styles.panel} aria-label={message("proposal.heading")}>
       <h2 className={styles.heading}>{message("proposal.heading")}</h2>
       <Text weight="semibold">{outcomeLine(proposal)}</Text>
-      {warning ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{warning}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {warning ? <Notice intent="warning">{warning}</Notice> : null}
       {changes.length > 0 ? (
         <table className={styles.table} aria-label={message("proposal.table")}>
           <thead>

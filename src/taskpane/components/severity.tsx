@@ -1,5 +1,5 @@
 /** The severities in the pane: their order, Fluent's icons, and the summary line counted from a list. */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../domain/model";
 import { message } from "../messages";
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
-  const className = `${styles.icon} ${styles[severity]}`;
+  const className = mergeClasses(styles.icon, styles[severity]);
   if (severity === "error") return <ErrorCircle20Regular aria-hidden className={className} />;
   if (severity === "warning") return <Warning20Regular aria-hidden className={className} />;
   return <Info20Regular aria-hidden className={className} />;
