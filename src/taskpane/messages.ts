@@ -191,6 +191,14 @@ export const MESSAGES = {
     "whether the Bureau would rather widen a window or drop a topic.",
   "proposal.flexibleOnly": "no fixed topic (flexible topic only)",
   "proposal.topicTitle": "topic {topic}, {title}",
+  // Dates (dates.ts) and the diagnostics report that IT copies (Diagnostics.tsx).
+  "date.at": "{date} at {time}",
+  "date.asOf": "As of {year}: meetings before {year} with a blank status count as held.",
+  "report.title": "Workplan Checker diagnostics",
+  "report.run": "Run: {at}",
+  "report.host": "Host: {host} · Platform: {platform} · Office version: {version}",
+  "report.sets": "Requirement sets: {sets}",
+  "report.result": "Result: {counts}",
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

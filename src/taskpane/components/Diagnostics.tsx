@@ -9,6 +9,7 @@ import { useState } from "react";
 import type { DiagnosticsReport } from "../workbook";
 import { message } from "../messages";
 import { Notice } from "./Notice";
+import { localTime, longDate } from "../dates";
 
 type Row = DiagnosticsReport["rows"][number];
 
@@ -28,11 +29,13 @@ function counts(rows: readonly Row[]): string {
 /** The report as plain text, one behaviour a line. */
 export function reportText(report: DiagnosticsReport, at: Date = new Date()): string {
   return [
-    "Workplan Checker diagnostics",
-    `Run: ${at.toISOString()}`,
-    `Host: ${report.host} · Platform: ${report.platform} · Office version: ${report.officeVersion}`,
-    `Requirement sets: ${setsText(report.supported)}`,
-    `Result: ${counts(report.rows)}`,
+    message("report.title"),
+    message("report.run", {
+      at: message("date.at", { date: longDate(at, "UTC"), time: localTime(at, "UTC") }),
+    }),
+    message("report.host", { host: report.host, platform: report.platform, version: report.officeVersion }),
+    message("report.sets", { sets: setsText(report.supported) }),
+    message("report.result", { counts: counts(report.rows) }),
     "",
     ...report.rows.map(
       (row) => `[${row.result.toUpperCase()}] ${row.behaviour} (${row.requirementSet}): ${row.detail}`,
