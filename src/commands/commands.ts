@@ -29,10 +29,8 @@ interface CommandHost extends DialogHost {
   addin?: { showAsTaskpane?(): Promise<void> };
 }
 
-type SettingsHost = CommandHost;
-
 /** Keeps (or, with null, clears) the last ribbon check's error in the document's settings; never throws. */
-function reportToDocument(office: SettingsHost | undefined, message: string | null): void {
+function reportToDocument(office: CommandHost | undefined, message: string | null): void {
   try {
     const settings = office?.context?.document?.settings;
     if (!settings) return;

@@ -2,6 +2,11 @@
  * The pane's words in one catalogue, each with named parameters ({count}, {sheet}…), so that a
  * translation into another of the six UN languages replaces this table and nothing else. UN
  * editorial style: -ize spellings, "para. 49", dates as "1 December 2026".
+ *
+ * A component never writes words itself (test/taskpane/strayText.test.ts scans them): add a key
+ * named after the component, `"timeline.label": "Timeline of {count} meetings"`, and write
+ * `message("timeline.label", { count })`. Where the count decides the word, two keys, `….one` and
+ * `….many`. The ribbon's words are in src/commands/messages.ts, in the same form.
  */
 export const MESSAGES = {
   "progress.opening": "Looking for the workplan tables…",
