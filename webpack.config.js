@@ -1,7 +1,7 @@
-// Builds the add-in into dist/ (or --env outDir=…): taskpane.html and commands.html with their
-// bundles, the icons, and manifest.xml. Production, and `npm start` (--env officeJs=cdn), load
-// Office.js from Microsoft's CDN; other development builds (tests, end-to-end runs), and any build
-// with OFFICE_JS=local, serve it from @microsoft/office-js.
+// Builds the add-in into dist/ (or --env outDir=…): taskpane.html, commands.html and dialog.html
+// (the ribbon check's outcome window) with their bundles, the icons, and manifest.xml. Production,
+// and `npm start` (--env officeJs=cdn), load Office.js from Microsoft's CDN; other development
+// builds (tests, end-to-end runs), and any build with OFFICE_JS=local, serve it from @microsoft/office-js.
 // ADDIN_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ URLs.
 const fs = require("node:fs");
 const path = require("node:path");
@@ -22,6 +22,15 @@ const PAGES = [
     body: '<div id="root"><p style="margin:12px">Loading Workplan Checker…</p></div>\n<noscript>Workplan Checker needs JavaScript.</noscript>',
   },
   { entry: "commands", title: "Workplan Checker commands", body: "" },
+  // The ribbon check's outcome window: its tiny script (src/commands/dialog.ts) fills <main> from the query string.
+  {
+    entry: "dialog",
+    title: "Workplan Checker",
+    body:
+      "<style>main{margin:16px 20px;line-height:1.4}h1{font-size:18px;margin:0 0 8px}" +
+      ".buttons{display:flex;gap:8px;margin-top:16px}button{font:inherit;padding:4px 12px}</style>\n" +
+      '<main id="outcome"><p>Workplan Checker: the outcome of the check is on the Conflicts sheet.</p></main>',
+  },
 ];
 
 /** Emits the pages, the icons, the manifest and (for local Office.js) its files. */
@@ -78,7 +87,11 @@ module.exports = (env = {}, argv = {}) => {
   const localOffice = process.env.OFFICE_JS === "local" || (!production && env.officeJs !== "cdn");
   return {
     mode,
-    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
+    },
     output: { path: path.resolve(env.outDir ?? path.join(__dirname, "dist")), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     // Modern output compressed harder: the pane's script must stay under its 150,000-byte budget.

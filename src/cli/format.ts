@@ -138,7 +138,7 @@ function flexibleLines(proposal: CleanProposal): string[] {
   return [
     "",
     "Agenda item 2 is blank at these planned meetings; flexible topics that could be taken there without a finding " +
-      "(the choice is the extended Bureau's, P§48):",
+      "(the choice is the extended Bureau's, para. 48):",
     ...open.map((m) => {
       const number = m.renumbered ?? m.meeting;
       const codes = m.flexibleCandidates ?? [];

@@ -1,18 +1,11 @@
 /** The pane in the Office theme, with a fallback that never leaves the pane blank. */
 import { Component, type ReactNode } from "react";
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "./Pane";
 import type { PaneTheme } from "./theme";
 import type { PaneWorkbook } from "./workbook";
+import { message } from "./messages";
+import { Notice } from "./components/Notice";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh" },
@@ -36,8 +29,8 @@ class PaneBoundary extends Component<{ children: ReactNode }, BoundaryState> {
     return (
       <Unavailable
         intent="error"
-        title="The pane stopped working"
-        message={`Close the pane and open it again (Home > Workplan). (${this.state.error.message})`}
+        title={message("pane.stopped")}
+        message={message("pane.stoppedHow", { reason: this.state.error.message })}
       />
     );
   }
@@ -56,12 +49,9 @@ export function Unavailable({
   const styles = useStyles();
   return (
     <div className={styles.unavailable}>
-      <MessageBar intent={intent} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {message}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent={intent} title={title}>
+        {message}
+      </Notice>
     </div>
   );
 }

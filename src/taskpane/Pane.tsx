@@ -5,7 +5,7 @@
  * live re-check after edits and co-authors' changes. Presentation only: the state and its events
  * are in state.ts, the requests to the workbook port in actions.ts, their binding in usePane.ts.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { Actions } from "./components/Actions";
 import { ApplyDialog } from "./components/ApplyDialog";
 import { AutoCheckSwitch } from "./components/AutoCheckSwitch";
@@ -31,6 +31,8 @@ import {
 } from "./state";
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
+import { message } from "./messages";
+import { Notice } from "./components/Notice";
 
 const useStyles = makeStyles({
   pane: {
@@ -111,7 +113,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
           disabledFocusable={busy || !preview?.proposal}
           onClick={() => dispatch({ type: "proposed" })}
         >
-          Propose timeline
+          {message("pane.propose")}
         </Button>
       )}
     </div>
@@ -137,14 +139,10 @@ function WorkbookView(pane: PaneBinding) {
         <SetUp setUp={state.setUp} primary={false} busy={busy} onSetUp={(add) => void actions.setUp(add)} />
       ) : null}
       <Header lines={state.lastCheck} since={selectSince(state)} />
-      {state.notice ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{state.notice}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {state.notice ? <Notice intent="info">{state.notice}</Notice> : null}
       {state.canUndoApply ? (
         <Button className={styles.start} disabledFocusable={busy} onClick={() => void actions.undoApply()}>
-          Undo apply
+          {message("pane.undoApply")}
         </Button>
       ) : null}
       {progress ? (
@@ -213,7 +211,7 @@ export function Pane({ workbook }: PaneProps) {
       )}
       {/* Out of the way: for the secretariat's IT, to validate the add-in in their own Excel. */}
       <details className={styles.diagnostics}>
-        <summary>Diagnostics (for IT)</summary>
+        <summary>{message("pane.diagnostics")}</summary>
         <Diagnostics run={workbook.diagnose} />
       </details>
       <div role="status" className={styles.hidden}>

@@ -4,6 +4,8 @@
  * same for every co-author and the command line); the pane rewrites it for the reader.
  */
 
+import { message } from "./messages";
+
 const STAMP = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC/;
 
 /** "1 December 2026" */
@@ -28,11 +30,11 @@ export function localizedLine(line: string, timeZone?: string): string {
   if (!match) return line;
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  return line.replace(STAMP, `${longDate(date, timeZone)} at ${localTime(date, timeZone)}`);
+  return line.replace(STAMP, message("date.at", { date: longDate(date, timeZone), time: localTime(date, timeZone) }));
 }
 
 /** What "as of 2026" in the last check's line means, or null when the line has none. */
 export function asOfExplained(line: string): string | null {
   const year = /\bas of (\d{4})\b/.exec(line)?.[1];
-  return year ? `As of ${year}: meetings before ${year} with a blank status count as held.` : null;
+  return year ? message("date.asOf", { year }) : null;
 }

@@ -11,6 +11,7 @@ import { findTable, type WorkbookTables } from "../domain/tables";
 import { WORKPLAN } from "../domain/layout";
 import { findingCellName } from "../domain/findings";
 import { topicWindows } from "../domain/windows";
+import { message } from "./messages";
 
 /** The fields a finding may carry from the engine's explanation (absent in older engines). */
 interface Explained {
@@ -31,7 +32,10 @@ export interface FindingText {
 
 function meetingPrefix(finding: Finding): string {
   if (finding.meeting === null) return "";
-  return `${ordinal(finding.meeting)} meeting${finding.year !== null ? ` (${finding.year})` : ""}: `;
+  const meeting = ordinal(finding.meeting);
+  return finding.year !== null
+    ? message("finding.atYear", { meeting, year: finding.year })
+    : message("finding.at", { meeting });
 }
 
 function windowEdge(plan: Plan | null, topic: number, edge: "from" | "to"): number | null {
@@ -54,51 +58,64 @@ function derived(finding: Finding, plan: Plan | null): { headline: string; fix: 
     switch (finding.rule) {
       case "cluster-too-early": {
         const from = windowEdge(plan, topic, "from");
-        return {
-          headline: `${at}topic ${topic} is too early${from !== null ? ` — earliest ${from}` : ""}`,
-          fix: `Move topic ${topic} to a meeting in ${from ?? "a later year"}${from !== null ? " or later" : ""}.`,
-        };
+        return from !== null
+          ? {
+              headline: message("finding.earlyFrom", { at, topic, year: from }),
+              fix: message("finding.earlyFixFrom", { topic, year: from }),
+            }
+          : { headline: message("finding.early", { at, topic }), fix: message("finding.earlyFix", { topic }) };
       }
       case "cluster-too-late": {
         const to = windowEdge(plan, topic, "to");
-        return {
-          headline: `${at}topic ${topic} is too late${to !== null ? ` — latest ${to}` : ""}`,
-          fix: `Move topic ${topic} to a meeting in ${to ?? "an earlier year"}${to !== null ? " or earlier" : ""}.`,
-        };
+        return to !== null
+          ? {
+              headline: message("finding.lateTo", { at, topic, year: to }),
+              fix: message("finding.lateFixTo", { topic, year: to }),
+            }
+          : { headline: message("finding.late", { at, topic }), fix: message("finding.lateFix", { topic }) };
       }
       case "last-topic":
-        return {
-          headline: `${at}topic ${topic} should come last`,
-          fix: `Move topic ${topic} to the last meeting that has a fixed topic.`,
-        };
+        return { headline: message("finding.last", { at, topic }), fix: message("finding.lastFix", { topic }) };
       case "topic-unscheduled":
-        return { headline: `Topic ${topic} is at no meeting`, fix: `Give topic ${topic} a meeting (agenda item 3).` };
+        return {
+          headline: message("finding.unscheduled", { topic }),
+          fix: message("finding.unscheduledFix", { topic }),
+        };
       case "topic-duplicate":
         return {
-          headline: `${at}topic ${topic} is at more than one meeting`,
-          fix: `Keep topic ${topic} at one meeting.`,
+          headline: message("finding.duplicate", { at, topic }),
+          fix: message("finding.duplicateFix", { topic }),
         };
       case "meeting-cancelled":
         return {
-          headline: `${at}topic ${topic} is at a cancelled meeting`,
-          fix: `Move topic ${topic} to a meeting that takes place.`,
+          headline: message("finding.cancelled", { at, topic }),
+          fix: message("finding.cancelledFix", { topic }),
         };
       case "topic-order":
-        return {
-          headline: `${at}topic ${topic} is out of the adopted order`,
-          fix: "Put the fixed topics in ascending order, or keep the change knowingly (para. 50 (b)).",
-        };
+        return { headline: message("finding.order", { at, topic }), fix: message("finding.orderFix") };
     }
   }
-  return { headline: `${at}${firstSentence(finding.message)}`, fix: null };
+  return { headline: message("finding.other", { at, sentence: firstSentence(finding.message) }), fix: null };
+}
+
+/** The source ids in UN style: "P§18, P§50(b)" → "para. 18, para. 50 (b)". */
+export function inParagraphs(text: string): string {
+  return text.replace(/P§(\d+)(?:\(([a-z])\))?/g, (_, n: string, letter?: string) =>
+    letter ? `para. ${n} (${letter})` : `para. ${n}`,
+  );
 }
 
 export function findingText(finding: Finding, plan: Plan | null): FindingText {
   const engine = finding as Finding & Explained;
   const own = derived(finding, plan);
-  const held = finding.held ? " (already held)" : "";
+
   const fix = finding.held ? null : engine.fix !== undefined ? engine.fix : own.fix;
-  return { headline: own.headline + held, fix, detail: engine.problem ?? finding.message, quote: engine.quote ?? null };
+  return {
+    headline: finding.held ? message("finding.held", { headline: own.headline }) : own.headline,
+    fix,
+    detail: engine.problem ?? finding.message,
+    quote: engine.quote ? inParagraphs(engine.quote) : null,
+  };
 }
 
 /** "agenda item 3" from "Agenda item 3 (fixed topic)"; other headers lower-cased ("year"). */
@@ -116,7 +133,8 @@ export function goToLabel(finding: Finding, tables: WorkbookTables | null): stri
   const table = tables ? findTable(tables, WORKPLAN.table) : null;
   if (table && finding.meeting !== null && table.sheet === finding.at.sheet) {
     const header = table.headers[finding.at.column - table.left];
-    if (header) return `Go to the ${ordinal(finding.meeting)} meeting, ${columnName(String(header))}`;
+    if (header)
+      return message("finding.goTo", { meeting: ordinal(finding.meeting), column: columnName(String(header)) });
   }
-  return `Go to ${name}`;
+  return message("finding.goToCell", { name });
 }

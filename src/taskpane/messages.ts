@@ -2,6 +2,11 @@
  * The pane's words in one catalogue, each with named parameters ({count}, {sheet}…), so that a
  * translation into another of the six UN languages replaces this table and nothing else. UN
  * editorial style: -ize spellings, "para. 49", dates as "1 December 2026".
+ *
+ * A component never writes words itself (test/taskpane/strayText.test.ts scans them): add a key
+ * named after the component, `"timeline.label": "Timeline of {count} meetings"`, and write
+ * `message("timeline.label", { count })`. Where the count decides the word, two keys, `….one` and
+ * `….many`. The ribbon's words are in src/commands/messages.ts, in the same form.
  */
 export const MESSAGES = {
   "progress.opening": "Looking for the workplan tables…",
@@ -19,6 +24,9 @@ export const MESSAGES = {
   "setUp.missing": "Missing tables: {tables}.",
   "setUp.convert": "Found as plain ranges: {ranges}. Converting keeps their headers, values and formats.",
   "setUp.add": "Adds {tables} on new sheets, overwriting nothing.",
+  "setUp.label": "Set up the workbook",
+  "setUp.addButton": "Add the missing tables",
+  "setUp.convertButton": "Convert to tables",
   converted: "Converted to tables: {tables}.",
   added: "Added {tables} on new sheets.",
   "checked.check": "Check done",
@@ -68,13 +76,174 @@ export const MESSAGES = {
   "timeline.conflict": "in conflict",
   "timeline.legend": "● held ○ planned × cancelled ▲ in conflict",
   "timeline.window": "Shaded: acceptable years for topic {topic}, {from} to {to}.",
+  // The views' own words: one key per piece of text, named after the component ("actions.check").
+  "pane.stopped": "The pane stopped working",
+  "pane.stoppedHow": "Close the pane and open it again (Home > Workplan). ({reason})",
+  "pane.propose": "Propose timeline",
+  "pane.undoApply": "Undo apply",
+  "pane.diagnostics": "Diagnostics (for IT)",
+  "actions.label": "Workplan actions",
+  "actions.check": "Check",
+  "actions.clear": "Clear highlights",
+  "header.label": "Last check",
+  "header.notChecked": "Not checked yet.",
+  "problem.dismiss": "Dismiss the message",
+  "autoCheck.label": "Re-check automatically after my edits",
+  "create.text":
+    "This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, " +
+    "Articles, Clusters, flexible topics, Settings and Conflicts sheets, with drop-down lists on the topic columns. " +
+    "Nothing that is already in the workbook is overwritten.",
+  "create.button": "Create the workplan workbook",
+  "findings.none": "No conflicts",
+  "findings.noneText": "The workplan follows every rule.",
+  "findings.summary": "{errors}, {warnings}, {info} info in the workbook as it stands.",
+  "findings.group.error": "Errors ({count})",
+  "findings.group.warning": "Warnings ({count})",
+  "findings.group.info": "Info ({count})",
+  "findings.list.error": "Error findings",
+  "findings.list.warning": "Warning findings",
+  "findings.list.info": "Info findings",
+  "finding.fix": "What would fix it: {fix}",
+  "finding.details": "Details",
+  "finding.source": "Source: {source} · rule {rule}",
+  "finding.sourceData": "Source: the workbook's data · rule {rule}",
+  "count.error.one": "{count} error",
+  "count.error.many": "{count} errors",
+  "count.warning.one": "{count} warning",
+  "count.warning.many": "{count} warnings",
+  "clusters.heading": "Clusters",
+  "clusters.hint": "Change an expected review end to see what it does to the plan. Nothing is written until you save.",
+  "clusters.name": "Cluster {number}",
+  "clusters.planned": "Planned {year} · ",
+  "clusters.spin": "Expected review end of cluster {number}",
+  "clusters.save": "Save expected dates",
+  "clusters.reset": "Reset",
+  "meetings.heading": "Meetings",
+  "meetings.hint": "Cancel a planned meeting to see what it does to the plan. Nothing is written to the workbook.",
+  "meetings.cancel": "Cancel the {meeting} meeting",
+  "meetings.cancelIn": "Cancel the {meeting} meeting ({year})",
+  "diff.label": "What the slip changes",
+  "diff.appear": "Would appear",
+  "diff.disappear": "Would disappear",
+  "diff.group": "{title} ({count})",
+  "diff.none": "No finding appears or disappears with this what-if.",
+  "diff.summary": "{appeared} would appear, {disappeared} would disappear.",
+  "diff.finding.one": "{count} finding",
+  "diff.finding.many": "{count} findings",
+  "apply.title": "Apply the proposal to the workplan?",
+  "apply.lead": "This will change the workbook:",
+  "apply.kept":
+    "Everything else, including the other columns and your own values, stays as it is. The workplan as it is now " +
+    "is kept in the workbook: Undo apply in this pane writes it back exactly, until the next Apply.",
+  "apply.confirm": "Apply",
+  "apply.cancel": "Cancel",
+  "proposal.infeasible": "No clean timeline exists",
+  "proposal.relaxations": "What would allow one",
+  "proposal.relaxation": "Setting “{setting}” to {value} would allow one.",
+  "proposal.heading": "Proposed timeline",
+  "proposal.table": "Changes to the fixed topics",
+  "proposal.meeting": "Meeting",
+  "proposal.year": "Year",
+  "proposal.topic": "Fixed topic",
+  "proposal.appended": "appended",
+  "proposal.becomes": "becomes ",
+  "proposal.noTopic": "no fixed topic",
+  "proposal.topicNumber": "topic {topic}",
+  "proposal.candidates": "Agenda item 2 is blank: it could take flexible topic {topics}.",
+  "proposal.after": "After the change: {errors} errors, {warnings} warnings, {info} info.",
+  "proposal.how": "How the proposal was chosen",
+  "proposal.write": "Write proposal for the Bureau",
+  "proposal.noApply":
+    "Apply is not offered for a what-if with cancelled meetings: mark the meeting cancelled in the Workplan table " +
+    "once the extended Bureau has decided, then propose again.",
+  "proposal.afterBureau":
+    "After the extended Bureau has agreed to the proposal (para. 49), apply it to the Workplan table:",
+  "proposal.apply": "Apply to workplan",
+  "diagnostics.heading": "Diagnostics",
+  "diagnostics.about":
+    "Tries each Excel feature the add-in relies on, on a scratch sheet it adds and then removes; your sheets are " +
+    "not touched. It takes up to 20 seconds and clears Excel's undo history (Excel cannot undo removing a sheet).",
+  "diagnostics.run": "Run diagnostics",
+  "diagnostics.copy": "Copy report",
+  "diagnostics.running": "Running diagnostics…",
+  "diagnostics.results": "Diagnostics results",
+  "diagnostics.behaviour": "Behaviour",
+  "diagnostics.result": "Result",
+  "diagnostics.pass": "Passed",
+  "diagnostics.fail": "Failed",
+  "diagnostics.skipped": "Skipped",
+  "diagnostics.counts": "{pass} passed, {fail} failed, {skipped} skipped",
+  "diagnostics.outcome": "{counts}. Excel on {platform}, version {version}; {sets}.",
+  "diagnostics.none": "none",
+  "diagnostics.copied": "Report copied to the clipboard.",
+  "diagnostics.noClipboard": "The pane may not use the clipboard here: select the report below and copy it.",
+  "diagnostics.report": "Diagnostics report",
+  // A finding's headline, fix and go-to action (findingText.ts); {at} is "15th meeting (2028): " or empty.
+  "finding.at": "{meeting} meeting: ",
+  "finding.atYear": "{meeting} meeting ({year}): ",
+  "finding.early": "{at}topic {topic} is too early",
+  "finding.earlyFrom": "{at}topic {topic} is too early — earliest {year}",
+  "finding.earlyFix": "Move topic {topic} to a meeting in a later year.",
+  "finding.earlyFixFrom": "Move topic {topic} to a meeting in {year} or later.",
+  "finding.late": "{at}topic {topic} is too late",
+  "finding.lateTo": "{at}topic {topic} is too late — latest {year}",
+  "finding.lateFix": "Move topic {topic} to a meeting in an earlier year.",
+  "finding.lateFixTo": "Move topic {topic} to a meeting in {year} or earlier.",
+  "finding.last": "{at}topic {topic} should come last",
+  "finding.lastFix": "Move topic {topic} to the last meeting that has a fixed topic.",
+  "finding.unscheduled": "Topic {topic} is at no meeting",
+  "finding.unscheduledFix": "Give topic {topic} a meeting (agenda item 3).",
+  "finding.duplicate": "{at}topic {topic} is at more than one meeting",
+  "finding.duplicateFix": "Keep topic {topic} at one meeting.",
+  "finding.cancelled": "{at}topic {topic} is at a cancelled meeting",
+  "finding.cancelledFix": "Move topic {topic} to a meeting that takes place.",
+  "finding.order": "{at}topic {topic} is out of the adopted order",
+  "finding.orderFix": "Put the fixed topics in ascending order, or keep the change knowingly (para. 50 (b)).",
+  "finding.other": "{at}{sentence}",
+  "finding.held": "{headline} (already held)",
+  "finding.goTo": "Go to the {meeting} meeting, {column}",
+  "finding.goToCell": "Go to {name}",
+  // The proposal in plain words (proposalText.ts).
+  "proposal.numbers": "no, one, two, three, four, five, six, seven, eight, nine, ten",
+  "proposal.noChange": "No change needed: every topic already sits inside its cluster windows.",
+  "proposal.moved.one": "{count} topic moves to another meeting",
+  "proposal.moved.many": "{count} topics move to another meeting",
+  "proposal.more.one": "{count} more meeting",
+  "proposal.more.many": "{count} more meetings",
+  "proposal.meetings.one": "{count} meeting",
+  "proposal.meetings.many": "{count} meetings",
+  "proposal.keeps": "The workplan would keep its meetings: {moved}.",
+  "proposal.ends": "The workplan would end in {after} instead of {before}: {more}, and {moved}.",
+  "proposal.adds":
+    "This proposal adds {meetings}, one a year after the last. Check whether the slip is right and whether the " +
+    "Bureau would rather widen a window or drop a topic.",
+  "proposal.addsUntil":
+    "This proposal adds {meetings}, up to {year}, one a year after the last. Check whether the slip is right and " +
+    "whether the Bureau would rather widen a window or drop a topic.",
+  "proposal.flexibleOnly": "no fixed topic (flexible topic only)",
+  "proposal.topicTitle": "topic {topic}, {title}",
+  // Dates (dates.ts) and the diagnostics report that IT copies (Diagnostics.tsx).
+  "date.at": "{date} at {time}",
+  "date.asOf": "As of {year}: meetings before {year} with a blank status count as held.",
+  "report.title": "Workplan Checker diagnostics",
+  "report.run": "Run: {at}",
+  "report.host": "Host: {host} · Platform: {platform} · Office version: {version}",
+  "report.sets": "Requirement sets: {sets}",
+  "report.result": "Result: {counts}",
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
 
-/** The message with its named parameters filled in; a parameter not given stays visible as {name}. */
-export function message(id: MessageId, params: Readonly<Record<string, string | number>> = {}): string {
-  return MESSAGES[id].replace(/\{(\w+)\}/g, (whole, name: string) =>
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A template with its named parameters filled in; a parameter not given stays visible as {name}. */
+export function fill(template: string, params: MessageParams = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] !== undefined ? String(params[name]) : whole,
   );
+}
+
+/** The message with its named parameters filled in; a parameter not given stays visible as {name}. */
+export function message(id: MessageId, params: MessageParams = {}): string {
+  return fill(MESSAGES[id], params);
 }

@@ -6,13 +6,15 @@
  */
 import type { MeetingChange, Proposal } from "../domain/propose";
 import type { Plan } from "../domain/model";
+import { message, type MessageId } from "./messages";
 
 type Clean = Extract<Proposal, { feasible: true }>;
 
-const WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+const WORDS = message("proposal.numbers").split(", ");
 
-function count(n: number, one: string, many: string): string {
-  return `${WORDS[n] ?? String(n)} ${n === 1 ? one : many}`;
+/** "two more meetings": the count in words up to ten, in the message for one or for many. */
+function count(n: number, one: MessageId, many: MessageId): string {
+  return message(n === 1 ? one : many, { count: WORDS[n] ?? String(n) });
 }
 
 function lastYear(meetings: readonly MeetingChange[], which: "current" | "proposed"): number | null {
@@ -24,17 +26,14 @@ function lastYear(meetings: readonly MeetingChange[], which: "current" | "propos
 
 /** "The workplan would end in 2034 instead of 2032: two more meetings." */
 export function outcomeLine(proposal: Clean): string {
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
-    return "No change needed: every topic already sits inside its cluster windows.";
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return message("proposal.noChange");
   const before = lastYear(proposal.meetings, "current");
   const after = lastYear(proposal.meetings, "proposed");
-  const moved = `${count(proposal.moved, "topic moves", "topics move")} to another meeting`;
+  const moved = count(proposal.moved, "proposal.moved.one", "proposal.moved.many");
   if (proposal.appendedMeetings === 0 || before === null || after === null || after === before)
-    return `The workplan would keep its meetings: ${moved}.`;
-  return (
-    `The workplan would end in ${after} instead of ${before}: ` +
-    `${count(proposal.appendedMeetings, "more meeting", "more meetings")}, and ${moved}.`
-  );
+    return message("proposal.keeps", { moved });
+  const more = count(proposal.appendedMeetings, "proposal.more.one", "proposal.more.many");
+  return message("proposal.ends", { after, before, more, moved });
 }
 
 /** A warning when the proposal appends more than two meetings; null otherwise. */
@@ -42,18 +41,17 @@ export function appendedWarning(proposal: Clean): string | null {
   const n = proposal.appendedMeetings;
   if (n <= 2) return null;
   const years = proposal.meetings.filter((m) => m.appended && m.year !== null).map((m) => m.year as number);
-  const until = years.length > 0 ? `, up to ${Math.max(...years)}` : "";
-  return (
-    `This proposal adds ${count(n, "meeting", "meetings")}${until}, one a year after the last. ` +
-    "Check whether the slip is right and whether the Bureau would rather widen a window or drop a topic."
-  );
+  const meetings = count(n, "proposal.meetings.one", "proposal.meetings.many");
+  return years.length > 0
+    ? message("proposal.addsUntil", { meetings, year: Math.max(...years) })
+    : message("proposal.adds", { meetings });
 }
 
 /** "topic 6, Record-keeping; marking" or "no fixed topic (flexible topic only)". */
 export function topicWords(topic: number | null, plan: Plan | null): string {
-  if (topic === null) return "no fixed topic (flexible topic only)";
+  if (topic === null) return message("proposal.flexibleOnly");
   const title = plan?.topics.get(topic)?.title;
-  return title ? `topic ${topic}, ${title}` : `topic ${topic}`;
+  return title ? message("proposal.topicTitle", { topic, title }) : message("proposal.topicNumber", { topic });
 }
 
 /** The reason without the rule id the solver puts first ("cluster-too-early: …" → "…"). */

@@ -86,8 +86,10 @@ describe("the production build", () => {
     for (const file of [
       "taskpane.html",
       "commands.html",
+      "dialog.html",
       "taskpane.js",
       "commands.js",
+      "dialog.js",
       "manifest.xml",
       ...[16, 32, 64, 80].map((n) => join("assets", `icon-${n}.png`)),
     ]) {
@@ -100,6 +102,16 @@ describe("the production build", () => {
   it("loads Office.js from Microsoft's CDN before the pane's script", () => {
     expect(scriptSources(readFileSync(join(dist, "taskpane.html"), "utf8"))).toEqual([CDN, "taskpane.js"]);
     expect(scriptSources(readFileSync(join(dist, "commands.html"), "utf8"))).toEqual([CDN, "commands.js"]);
+    expect(scriptSources(readFileSync(join(dist, "dialog.html"), "utf8"))).toEqual([CDN, "dialog.js"]);
+  });
+
+  it("keeps the ribbon's outcome window apart from the pane, with a script of its own that stays small", () => {
+    const dialog = readFileSync(join(dist, "dialog.html"), "utf8");
+    // The minimizer drops the quotes around attribute values where HTML allows it.
+    expect(dialog).toMatch(/<main id="?outcome"?>/);
+    expect(dialog).toMatch(/http-equiv="?Content-Security-Policy"?/);
+    expect(bundleFigures(dist, "dialog.html").bundle_js_gzip_bytes).toBeLessThan(2_000);
+    expect(readFileSync(join(dist, "taskpane.js"), "utf8")).not.toContain("open-pane");
   });
 
   it("points the manifest at ADDIN_URL", () => {
@@ -128,7 +140,8 @@ describe("a development build", () => {
   it("serves Office.js from @microsoft/office-js, never the CDN, and keeps the localhost manifest", async () => {
     const dist = await build("development");
     built.push(dist);
-    const pages = ["taskpane.html", "commands.html"].map((page) => readFileSync(join(dist, page), "utf8"));
+    const names = ["taskpane.html", "commands.html", "dialog.html"];
+    const pages = names.map((page) => readFileSync(join(dist, page), "utf8"));
     for (const html of pages) {
       expect(html).not.toContain("appsforoffice");
       expect(scriptSources(html)[0]).toBe("office-js/office.js");

@@ -192,9 +192,9 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
       expect(await items.count()).toBe(2);
       for (const text of await items.allTextContents()) {
         expect(text).toMatch(
-          /before the review of cluster 2 "Prevention" is finalised or finalising: that review is now expected to end in 2032/,
+          /before the review of cluster 2 "Prevention" is finalized or finalizing: that review is now expected to end in 2032/,
         );
-        expect(text).toContain("Source: P§18, P§4, P§49 · rule cluster-too-early");
+        expect(text).toContain("Source: para. 18, para. 4, para. 49 · rule cluster-too-early");
       }
       expect(await page.getByRole("region", { name: /^(Warnings|Info)/ }).count()).toBe(0);
       expect(await page.getByRole("group", { name: "Last check" }).textContent()).toContain("cluster 2 2032");

@@ -127,7 +127,7 @@ describe("OwnWrites", () => {
 });
 
 forEachHost(() => {
-  describe("OwnWrites recognises its own writes by where they went (issue 10, office-js 521)", () => {
+  describe("OwnWrites recognizes its own writes by where they went (issue 10, office-js 521)", () => {
     it("takes a late Local change on cells it wrote as its own, past the echo window; others are edits", async () => {
       let now = 0;
       const own = new OwnWrites(() => now, 1000, 30_000);

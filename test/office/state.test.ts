@@ -109,7 +109,7 @@ forEachHost(() => {
       expect(state.notesSupported).toBe(true);
     });
 
-    it("without a record, recognises the product's rules and locates its notes (one more read-only sync)", async () => {
+    it("without a record, recognizes the product's rules and locates its notes (one more read-only sync)", async () => {
       const excel = excelFor(adoptedTables());
       setUp(excel);
       const syncs = recordSyncs(excel);

@@ -74,7 +74,7 @@ forEachHost((host) => {
       const text = copy.mock.calls[0]?.[0] ?? "";
       expect(text).toContain("Platform: OfficeOnline · Office version: 16.0");
       expect(text).toContain("Requirement sets: ExcelApi 1.1–1.20");
-      expect(text).toContain("Run: 2026-12-01T16:40:00.000Z");
+      expect(text).toContain("Run: 1 December 2026 at 16:40 UTC");
       expect(text).toMatch(/^\[FAIL\] Notes added, read and deleted \(ExcelApi 1\.18\): Excel refused/m);
       expect(text).toMatch(/^\[PASS\] Null-object chains in one batch \(ExcelApi 1\.4\)/m);
       expect(await screen.findByText("Report copied to the clipboard.")).toBeVisible();

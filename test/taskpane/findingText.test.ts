@@ -21,7 +21,7 @@ describe("findingText", () => {
       headline: "15th meeting (2028): topic 6 is too early — earliest 2030",
       fix: expect.stringMatching(/^Move topic 6 to a meeting held from 2030 to 2033, its acceptable years/),
       detail: first?.message,
-      quote: expect.stringMatching(/^P§18: “Furthermore, the workplan takes into account/),
+      quote: expect.stringMatching(/^para. 18: “Furthermore, the workplan takes into account/),
     });
     expect(goToLabel(first as Finding, tables)).toBe("Go to the 15th meeting, agenda item 3");
   });

@@ -89,7 +89,7 @@ describe("the task pane", () => {
     // The full explanation and the source are in the expandable detail.
     expect(first).toHaveTextContent(/review of cluster 2/);
     expect(first).toHaveTextContent(/expected to end in 2032/);
-    expect(first).toHaveTextContent("Source: P§18, P§4, P§49 · rule cluster-too-early · Workplan!E7");
+    expect(first).toHaveTextContent("Source: para. 18, para. 4, para. 49 · rule cluster-too-early · Workplan!E7");
 
     const link = within(first).getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
     excel.model.activeSheet = "Clusters";

@@ -13,7 +13,7 @@ export const clusterTooEarly = defineRule({
       topic,
       message:
         `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)}, before the review ` +
-        `of ${describeCluster(window.cluster)} is finalised or finalising: ` +
+        `of ${describeCluster(window.cluster)} is finalized or finalizing: ` +
         (`that review ${describeReviewEnd(window.cluster)}, so the earliest acceptable year ` +
           `is ${window.from}, ${years(window.from - year)} after this meeting.`),
     }));

@@ -1,5 +1,6 @@
 /** The pane's two commands: Check (the primary button, unless a proposal is shown) and Clear highlights. */
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -16,12 +17,12 @@ export interface ActionsProps {
 export function Actions({ busy, primary, onCheck, onClear }: ActionsProps) {
   const styles = useStyles();
   return (
-    <div className={styles.row} role="toolbar" aria-label="Workplan actions">
+    <div className={styles.row} role="toolbar" aria-label={message("actions.label")}>
       <Button appearance={primary ? "primary" : "secondary"} disabledFocusable={busy} onClick={onCheck}>
-        Check
+        {message("actions.check")}
       </Button>
       <Button disabledFocusable={busy} onClick={onClear}>
-        Clear highlights
+        {message("actions.clear")}
       </Button>
     </div>
   );

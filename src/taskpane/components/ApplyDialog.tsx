@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   dialog: {
@@ -77,24 +78,21 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
       }}
     >
       <h2 id={titleId} className={styles.title}>
-        Apply the proposal to the workplan?
+        {message("apply.title")}
       </h2>
-      <Text>This will change the workbook:</Text>
+      <Text>{message("apply.lead")}</Text>
       <ul className={styles.list}>
         {changes.map((change) => (
           <li key={change}>{change}</li>
         ))}
       </ul>
-      <Text>
-        Everything else, including the other columns and your own values, stays as it is. The workplan as it is now is
-        kept in the workbook: Undo apply in this pane writes it back exactly, until the next Apply.
-      </Text>
+      <Text>{message("apply.kept")}</Text>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onConfirm}>
-          Apply
+          {message("apply.confirm")}
         </Button>
         <Button ref={cancel} onClick={onCancel}>
-          Cancel
+          {message("apply.cancel")}
         </Button>
       </div>
     </dialog>

@@ -1,5 +1,6 @@
 /** The auto-check toggle: re-check after the user's own edits (remembered per user, not in the workbook). */
 import { Switch } from "@fluentui/react-components";
+import { message } from "../messages";
 
 export interface AutoCheckSwitchProps {
   checked: boolean;
@@ -7,11 +8,5 @@ export interface AutoCheckSwitchProps {
 }
 
 export function AutoCheckSwitch({ checked, onChange }: AutoCheckSwitchProps) {
-  return (
-    <Switch
-      checked={checked}
-      label="Re-check automatically after my edits"
-      onChange={(_, data) => onChange(data.checked)}
-    />
-  );
+  return <Switch checked={checked} label={message("autoCheck.label")} onChange={(_, data) => onChange(data.checked)} />;
 }

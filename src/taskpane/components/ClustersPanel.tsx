@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { slipText } from "../../domain/apply";
 import { slipCountText, type ClusterRow } from "../state";
+import { message } from "../messages";
 
 export type { ClusterRow };
 
@@ -84,11 +85,11 @@ function ClusterItem({
     <li className={`${styles.row} ${cluster.expected !== cluster.inWorkbook ? styles.changed : ""}`}>
       <div className={styles.name}>
         <Text weight="semibold">
-          Cluster {cluster.number}
+          {message("clusters.name", { number: cluster.number })}
           {cluster.name ? ` · ${cluster.name}` : ""}
         </Text>
         <Caption1>
-          Planned {cluster.plannedEnd} ·{" "}
+          {message("clusters.planned", { year: cluster.plannedEnd })}
           <span id={slipId} className={cluster.expected !== cluster.plannedEnd ? styles.slipped : undefined}>
             {slip}
             {count !== undefined ? ` · ${slipCountText(count)}` : ""}
@@ -101,7 +102,7 @@ function ClusterItem({
         min={cluster.plannedEnd - SPAN}
         max={cluster.plannedEnd + SPAN}
         onChange={change}
-        aria-label={`Expected review end of cluster ${cluster.number}`}
+        aria-label={message("clusters.spin", { number: cluster.number })}
         aria-describedby={slipId}
       />
     </li>
@@ -115,11 +116,9 @@ export function ClustersPanel({ clusters, counts, busy, onChange, onSave, onRese
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading}>
-        Clusters
+        {message("clusters.heading")}
       </h2>
-      <Caption1 className={styles.hint}>
-        Change an expected review end to see what it does to the plan. Nothing is written until you save.
-      </Caption1>
+      <Caption1 className={styles.hint}>{message("clusters.hint")}</Caption1>
       <ul className={styles.list}>
         {clusters.map((cluster) => (
           <ClusterItem key={cluster.number} cluster={cluster} count={counts?.get(cluster.number)} onChange={onChange} />
@@ -128,10 +127,10 @@ export function ClustersPanel({ clusters, counts, busy, onChange, onSave, onRese
       <div className={styles.actions}>
         {/* Out of the tab order while nothing differs from the workbook; held (still focusable) while busy. */}
         <Button disabled={!dirty} disabledFocusable={busy} onClick={onSave}>
-          Save expected dates
+          {message("clusters.save")}
         </Button>
         <Button disabled={!dirty} disabledFocusable={busy} onClick={onReset}>
-          Reset
+          {message("clusters.reset")}
         </Button>
       </div>
     </section>

@@ -1,5 +1,6 @@
 /** Shown when the workbook has none of the workplan's tables: one button creates them all. */
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
@@ -16,16 +17,12 @@ export function CreateWorkbook({ busy, refused, onCreate }: CreateWorkbookProps)
   const styles = useStyles();
   return (
     <div className={styles.box}>
-      <Text>
-        This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, Articles,
-        Clusters, flexible topics, Settings and Conflicts sheets, with drop-down lists on the topic columns. Nothing
-        that is already in the workbook is overwritten.
-      </Text>
+      <Text>{message("create.text")}</Text>
       {refused ? (
         <Text>{refused}</Text>
       ) : (
         <Button appearance="primary" disabledFocusable={busy} onClick={onCreate}>
-          Create the workplan workbook
+          {message("create.button")}
         </Button>
       )}
     </div>

@@ -4,44 +4,38 @@
  * Office version and the requirement sets; "Copy report" puts the same as plain text on the
  * clipboard, to paste into a ticket or an e-mail.
  */
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { DiagnosticsReport } from "../workbook";
+import { message } from "../messages";
+import { Notice } from "./Notice";
+import { localTime, longDate } from "../dates";
 
 type Row = DiagnosticsReport["rows"][number];
-
-const RESULT_WORDS: Readonly<Record<Row["result"], string>> = { pass: "Passed", fail: "Failed", skipped: "Skipped" };
 
 /** "ExcelApi 1.1–1.20", or the sets one by one where some are missing in between. */
 export function setsText(supported: readonly string[]): string {
   const minors = supported.map((set) => Number(/^ExcelApi 1\.(\d+)$/.exec(set)?.[1] ?? NaN));
   const contiguous = minors.length > 1 && minors.every((minor, i) => minor === i + 1);
   if (contiguous) return `ExcelApi 1.1–1.${minors.length}`;
-  return supported.length > 0 ? supported.join(", ") : "none";
+  return supported.length > 0 ? supported.join(", ") : message("diagnostics.none");
 }
 
 function counts(rows: readonly Row[]): string {
   const count = (result: Row["result"]) => rows.filter((row) => row.result === result).length;
-  return `${count("pass")} passed, ${count("fail")} failed, ${count("skipped")} skipped`;
+  return message("diagnostics.counts", { pass: count("pass"), fail: count("fail"), skipped: count("skipped") });
 }
 
 /** The report as plain text, one behaviour a line. */
 export function reportText(report: DiagnosticsReport, at: Date = new Date()): string {
   return [
-    "Workplan Checker diagnostics",
-    `Run: ${at.toISOString()}`,
-    `Host: ${report.host} · Platform: ${report.platform} · Office version: ${report.officeVersion}`,
-    `Requirement sets: ${setsText(report.supported)}`,
-    `Result: ${counts(report.rows)}`,
+    message("report.title"),
+    message("report.run", {
+      at: message("date.at", { date: longDate(at, "UTC"), time: localTime(at, "UTC") }),
+    }),
+    message("report.host", { host: report.host, platform: report.platform, version: report.officeVersion }),
+    message("report.sets", { sets: setsText(report.supported) }),
+    message("report.result", { counts: counts(report.rows) }),
     "",
     ...report.rows.map(
       (row) => `[${row.result.toUpperCase()}] ${row.behaviour} (${row.requirementSet}): ${row.detail}`,
@@ -96,11 +90,11 @@ const useStyles = makeStyles({
 function ResultTable({ report }: { report: DiagnosticsReport }) {
   const styles = useStyles();
   return (
-    <table className={styles.table} aria-label="Diagnostics results">
+    <table className={styles.table} aria-label={message("diagnostics.results")}>
       <thead>
         <tr>
-          <th className={styles.cell}>Behaviour</th>
-          <th className={`${styles.cell} ${styles.result}`}>Result</th>
+          <th className={styles.cell}>{message("diagnostics.behaviour")}</th>
+          <th className={`${styles.cell} ${styles.result}`}>{message("diagnostics.result")}</th>
         </tr>
       </thead>
       <tbody>
@@ -113,7 +107,9 @@ function ResultTable({ report }: { report: DiagnosticsReport }) {
                 {row.requirementSet} · {row.detail}
               </Caption1>
             </td>
-            <td className={`${styles.cell} ${styles.result} ${styles[row.result]}`}>{RESULT_WORDS[row.result]}</td>
+            <td className={`${styles.cell} ${styles.result} ${styles[row.result]}`}>
+              {message(`diagnostics.${row.result}`)}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -151,40 +147,39 @@ export function Diagnostics({ run, copy = copyText, now = () => new Date() }: Di
   return (
     <section className={styles.panel} aria-labelledby="diagnostics-heading">
       <h2 id="diagnostics-heading" className={styles.heading}>
-        Diagnostics
+        {message("diagnostics.heading")}
       </h2>
-      <Text size={200}>
-        Tries each Excel feature the add-in relies on, on a scratch sheet it adds and then removes; your sheets are not
-        touched. It takes up to 20 seconds and clears Excel's undo history (Excel cannot undo removing a sheet).
-      </Text>
+      <Text size={200}>{message("diagnostics.about")}</Text>
       <div className={styles.actions}>
         <Button onClick={() => void start()} disabled={running}>
-          Run diagnostics
+          {message("diagnostics.run")}
         </Button>
         {report ? (
-          <Button onClick={() => void copy(text).then((ok) => setCopied(ok ? "copied" : "failed"))}>Copy report</Button>
+          <Button onClick={() => void copy(text).then((ok) => setCopied(ok ? "copied" : "failed"))}>
+            {message("diagnostics.copy")}
+          </Button>
         ) : null}
-        {running ? <Spinner size="tiny" label="Running diagnostics…" /> : null}
+        {running ? <Spinner size="tiny" label={message("diagnostics.running")} /> : null}
       </div>
-      {problem ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{problem}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {problem ? <Notice intent="error">{problem}</Notice> : null}
       {report ? (
         <>
           <Text size={200} role="status">
-            {counts(report.report.rows)}. Excel on {report.report.platform}, version {report.report.officeVersion};{" "}
-            {setsText(report.report.supported)}.
+            {message("diagnostics.outcome", {
+              counts: counts(report.report.rows),
+              platform: report.report.platform,
+              version: report.report.officeVersion,
+              sets: setsText(report.report.supported),
+            })}
           </Text>
           <ResultTable report={report.report} />
         </>
       ) : null}
-      {copied === "copied" ? <Text role="status">Report copied to the clipboard.</Text> : null}
+      {copied === "copied" ? <Text role="status">{message("diagnostics.copied")}</Text> : null}
       {copied === "failed" ? (
         <>
-          <Text role="status">The pane may not use the clipboard here: select the report below and copy it.</Text>
-          <textarea className={styles.report} readOnly value={text} aria-label="Diagnostics report" />
+          <Text role="status">{message("diagnostics.noClipboard")}</Text>
+          <textarea className={styles.report} readOnly value={text} aria-label={message("diagnostics.report")} />
         </>
       ) : null}
     </section>

@@ -5,7 +5,8 @@
 import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { findingCellName } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
-import type { FindingText } from "../findingText";
+import { inParagraphs, type FindingText } from "../findingText";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   item: {
@@ -41,19 +42,21 @@ export function FindingItem({ finding, text, goTo, onGoTo }: FindingItemProps) {
   return (
     <li className={styles.item}>
       <Text className={styles.headline}>{text.headline}</Text>
-      {text.fix ? <Text>What would fix it: {text.fix}</Text> : null}
+      {text.fix ? <Text>{message("finding.fix", { fix: text.fix })}</Text> : null}
       {goTo && sheet && cell ? (
         <Link as="button" className={styles.link} onClick={() => onGoTo(sheet, cell)}>
           {goTo}
         </Link>
       ) : null}
       <details className={styles.detail}>
-        <summary className={styles.summary}>Details</summary>
+        <summary className={styles.summary}>{message("finding.details")}</summary>
         <Text as="p">{text.detail}</Text>
         {/* The quote carries its own marks and paragraph ids (the Sources table). */}
         {text.quote ? <Text as="p">{text.quote}</Text> : null}
         <Caption1 className={styles.source}>
-          {finding.source ? `Source: ${finding.source}` : "Source: the workbook's data"} · rule {finding.rule}
+          {finding.source
+            ? message("finding.source", { source: inParagraphs(finding.source), rule: finding.rule })
+            : message("finding.sourceData", { rule: finding.rule })}
           {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
         </Caption1>
       </details>

@@ -2,7 +2,7 @@
  * The findings, grouped by severity (errors first) in groups that collapse, each group with its
  * icon and count, under one summary line counted from the list itself; or "No conflicts".
  */
-import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useState } from "react";
 import type { Finding, Plan, Severity } from "../../domain/model";
@@ -10,13 +10,8 @@ import type { WorkbookTables } from "../../domain/tables";
 import { findingText, goToLabel } from "../findingText";
 import { FindingItem } from "./FindingItem";
 import { SEVERITIES, SeverityIcon, summaryLine } from "./severity";
-
-const GROUP_NAME: Readonly<Record<Severity, string>> = { error: "Errors", warning: "Warnings", info: "Info" };
-const LIST_NAME: Readonly<Record<Severity, string>> = {
-  error: "Error findings",
-  warning: "Warning findings",
-  info: "Info findings",
-};
+import { message } from "../messages";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   findings: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -92,10 +87,10 @@ function Group({ severity, findings, plan, tables, onGoTo }: FindingsProps & { s
         >
           {open ? <ChevronDown16Regular aria-hidden /> : <ChevronRight16Regular aria-hidden />}
           <SeverityIcon severity={severity} />
-          {GROUP_NAME[severity]} ({findings.length})
+          {message(`findings.group.${severity}`, { count: findings.length })}
         </button>
       </h2>
-      <ul id={`${id}-list`} className={styles.list} aria-label={LIST_NAME[severity]} hidden={!open}>
+      <ul id={`${id}-list`} className={styles.list} aria-label={message(`findings.list.${severity}`)} hidden={!open}>
         {findings.map((finding, i) => (
           <FindingItem
             key={`${finding.rule}-${finding.sheet ?? ""}-${finding.cell ?? ""}-${i}`}
@@ -115,12 +110,9 @@ export function Findings(props: FindingsProps) {
   const { findings } = props;
   if (findings.length === 0) {
     return (
-      <MessageBar intent="success" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>No conflicts</MessageBarTitle>
-          The workplan follows every rule.
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="success" title={message("findings.none")}>
+        {message("findings.noneText")}
+      </Notice>
     );
   }
   return (

@@ -6,6 +6,7 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
 import { asOfExplained, localizedLine } from "../dates";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   lines: {
@@ -32,9 +33,9 @@ export function Header({ lines, since }: HeaderProps) {
   const explained = checked && lines[0] ? asOfExplained(lines[0]) : null;
   const shown = checked
     ? [...lines.map((line) => localizedLine(line)), ...(explained ? [explained] : [])]
-    : ["Not checked yet."];
+    : [message("header.notChecked")];
   return (
-    <div className={styles.lines} role="group" aria-label="Last check">
+    <div className={styles.lines} role="group" aria-label={message("header.label")}>
       {shown.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}

@@ -6,6 +6,7 @@
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { ordinal } from "../../domain/parse";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -42,11 +43,9 @@ export function MeetingsPanel({ meetings, cancelled, onChange }: MeetingsPanelPr
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading}>
-        Meetings
+        {message("meetings.heading")}
       </h2>
-      <Caption1 className={styles.hint}>
-        Cancel a planned meeting to see what it does to the plan. Nothing is written to the workbook.
-      </Caption1>
+      <Caption1 className={styles.hint}>{message("meetings.hint")}</Caption1>
       <ul className={styles.list}>
         {meetings.map(({ meeting, year }) => (
           <li key={meeting}>
@@ -58,7 +57,9 @@ export function MeetingsPanel({ meetings, cancelled, onChange }: MeetingsPanelPr
                 checked={cancelled.has(meeting)}
                 onChange={(event) => onChange(meeting, event.currentTarget.checked)}
               />
-              {`Cancel the ${ordinal(meeting)} meeting${year !== null ? ` (${year})` : ""}`}
+              {year !== null
+                ? message("meetings.cancelIn", { meeting: ordinal(meeting), year })
+                : message("meetings.cancel", { meeting: ordinal(meeting) })}
             </label>
           </li>
         ))}

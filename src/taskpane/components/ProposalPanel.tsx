@@ -3,22 +3,15 @@
  * reason), appended meetings marked and moved topics highlighted; or, when no clean plan exists,
  * why, and the widening of a setting that would allow one.
  */
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { SETTING_NAMES } from "../../domain/layout";
 import { ordinal } from "../../domain/parse";
 import type { MeetingChange, Proposal } from "../../domain/propose";
 import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
+import { message } from "../messages";
+import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -98,12 +91,15 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
       <tr className={change.appended ? styles.appended : undefined}>
         <td className={styles.td}>
           {meeting}
-          {change.appended ? <span className={styles.tag}>appended</span> : null}
+          {change.appended ? <span className={styles.tag}>{message("proposal.appended")}</span> : null}
         </td>
         <td className={styles.td}>{change.year ?? "?"}</td>
         <td className={styles.topic}>
-          {change.current === null ? "no fixed topic" : `topic ${change.current}`} <span aria-hidden="true">→ </span>
-          <span className={styles.hidden}>becomes </span>
+          {change.current === null
+            ? message("proposal.noTopic")
+            : message("proposal.topicNumber", { topic: change.current })}{" "}
+          <span aria-hidden="true">→ </span>
+          <span className={styles.hidden}>{message("proposal.becomes")}</span>
           <span className={change.proposed !== null ? styles.moved : undefined}>
             {topicWords(change.proposed, plan)}
           </span>
@@ -115,7 +111,7 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
             {change.reason ? plainReason(change.reason) : null}
             {candidates.length > 0 ? (
               <span className={styles.candidates}>
-                Agenda item 2 is blank: it could take flexible topic {candidates.join(", ")}.
+                {message("proposal.candidates", { topics: candidates.join(", ") })}
               </span>
             ) : null}
           </td>
@@ -140,47 +136,40 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
   const styles = useStyles();
   if (!proposal.feasible) {
     return (
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>No clean timeline exists</MessageBarTitle>
-          {proposal.reason}
-          {proposal.relaxations.length > 0 ? (
-            <ul aria-label="What would allow one">
-              {proposal.relaxations.map((r) => (
-                <li key={r.setting}>
-                  Setting “{SETTING_NAMES[r.setting]}” to {r.value} would allow one.
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="warning" title={message("proposal.infeasible")}>
+        {proposal.reason}
+        {proposal.relaxations.length > 0 ? (
+          <ul aria-label={message("proposal.relaxations")}>
+            {proposal.relaxations.map((r) => (
+              <li key={r.setting}>
+                {message("proposal.relaxation", { setting: SETTING_NAMES[r.setting], value: r.value })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </Notice>
     );
   }
   const changes = proposal.meetings.filter((m) => m.appended || m.current !== m.proposed);
   const { error, warning: warnings, info } = proposal.after;
   const warning = appendedWarning(proposal);
   return (
-    <section className={styles.panel} aria-label="Proposed timeline">
-      <h2 className={styles.heading}>Proposed timeline</h2>
+    <section className={styles.panel} aria-label={message("proposal.heading")}>
+      <h2 className={styles.heading}>{message("proposal.heading")}</h2>
       <Text weight="semibold">{outcomeLine(proposal)}</Text>
-      {warning ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{warning}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {warning ? <Notice intent="warning">{warning}</Notice> : null}
       {changes.length > 0 ? (
-        <table className={styles.table} aria-label="Changes to the fixed topics">
+        <table className={styles.table} aria-label={message("proposal.table")}>
           <thead>
             <tr>
               <th className={styles.th} scope="col">
-                Meeting
+                {message("proposal.meeting")}
               </th>
               <th className={styles.th} scope="col">
-                Year
+                {message("proposal.year")}
               </th>
               <th className={styles.th} scope="col">
-                Fixed topic
+                {message("proposal.topic")}
               </th>
             </tr>
           </thead>
@@ -191,31 +180,22 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
           </tbody>
         </table>
       ) : null}
-      <Caption1>
-        After the change: {error} errors, {warnings} warnings, {info} info.
-      </Caption1>
+      <Caption1>{message("proposal.after", { errors: error, warnings, info })}</Caption1>
       <details>
-        <summary>How the proposal was chosen</summary>
+        <summary>{message("proposal.how")}</summary>
         <Caption1>{proposalTotals(proposal)}</Caption1>
       </details>
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={busy} onClick={onWrite}>
-          Write proposal for the Bureau
+          {message("proposal.write")}
         </Button>
       </div>
-      {changes.length > 0 && !canApply ? (
-        <Caption1>
-          Apply is not offered for a what-if with cancelled meetings: mark the meeting cancelled in the Workplan table
-          once the extended Bureau has decided, then propose again.
-        </Caption1>
-      ) : null}
+      {changes.length > 0 && !canApply ? <Caption1>{message("proposal.noApply")}</Caption1> : null}
       {changes.length > 0 && canApply ? (
         <div className={styles.after}>
-          <Caption1 id={AFTER_ID}>
-            After the extended Bureau has agreed to the proposal (para. 49), apply it to the Workplan table:
-          </Caption1>
+          <Caption1 id={AFTER_ID}>{message("proposal.afterBureau")}</Caption1>
           <Button aria-describedby={AFTER_ID} disabledFocusable={busy} onClick={onApply}>
-            Apply to workplan
+            {message("proposal.apply")}
           </Button>
         </div>
       ) : null}

@@ -30,12 +30,12 @@ export function SetUp({ setUp, primary, busy, onSetUp }: SetUpProps) {
           disabledFocusable={busy}
           onClick={() => onSetUp(add)}
         >
-          {add ? "Add the missing tables" : "Convert to tables"}
+          {message(add ? "setUp.addButton" : "setUp.convertButton")}
         </Button>
       </>
     ) : null;
   return (
-    <section aria-label="Set up the workbook" style={{ display: "grid", gap: 8, justifyItems: "start" }}>
+    <section aria-label={message("setUp.label")} style={{ display: "grid", gap: 8, justifyItems: "start" }}>
       {primary ? null : <Text>{message("setUp.missing", { tables: listPhrase(setUp.missing) })}</Text>}
       {offer(false, setUp.convert)}
       {setUp.why.map((why) => (

@@ -3,7 +3,7 @@ import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findingCellName } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
-import { plural } from "../../domain/wording";
+import { message } from "../messages";
 
 const useStyles = makeStyles({
   diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -46,10 +46,8 @@ function Group({
   const styles = useStyles();
   if (findings.length === 0) return null;
   return (
-    <section aria-label={`${title} (${findings.length})`}>
-      <h3 className={styles.heading}>
-        {title} ({findings.length})
-      </h3>
+    <section aria-label={message("diff.group", { title, count: findings.length })}>
+      <h3 className={styles.heading}>{message("diff.group", { title, count: findings.length })}</h3>
       <ul className={styles.list}>
         {findings.map((finding, i) => (
           <li key={`${finding.rule}-${finding.cell ?? ""}-${i}`} className={`${styles.item} ${styles[kind]}`}>
@@ -69,19 +67,20 @@ function Group({
 /** "2 findings would appear, 1 would disappear." — what the polite live region says after each step. */
 export function diffSummary(diff: FindingDiff): string {
   const { appeared, disappeared } = diff;
-  if (appeared.length === 0 && disappeared.length === 0) return "No finding appears or disappears with this what-if.";
-  return `${plural(appeared.length, "finding")} would appear, ${disappeared.length} would disappear.`;
+  if (appeared.length === 0 && disappeared.length === 0) return message("diff.none");
+  const n = (count: number) => message(count === 1 ? "diff.finding.one" : "diff.finding.many", { count });
+  return message("diff.summary", { appeared: n(appeared.length), disappeared: disappeared.length });
 }
 
 export function WhatIfDiff({ diff }: { diff: FindingDiff }) {
   const styles = useStyles();
   return (
-    <div className={styles.diff} role="group" aria-label="What the slip changes">
+    <div className={styles.diff} role="group" aria-label={message("diff.label")}>
       <Text aria-live="polite" weight="semibold">
         {diffSummary(diff)}
       </Text>
-      <Group title="Would appear" findings={diff.appeared} kind="appeared" />
-      <Group title="Would disappear" findings={diff.disappeared} kind="disappeared" />
+      <Group title={message("diff.appear")} findings={diff.appeared} kind="appeared" />
+      <Group title={message("diff.disappear")} findings={diff.disappeared} kind="disappeared" />
     </div>
   );
 }

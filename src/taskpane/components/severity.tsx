@@ -1,8 +1,8 @@
 /** The severities in the pane: their order, Fluent's icons, and the summary line counted from a list. */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../domain/model";
-import { plural } from "../../domain/wording";
+import { message } from "../messages";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -18,10 +18,14 @@ const useStyles = makeStyles({
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
-  const className = `${styles.icon} ${styles[severity]}`;
+  const className = mergeClasses(styles.icon, styles[severity]);
   if (severity === "error") return <ErrorCircle20Regular aria-hidden className={className} />;
   if (severity === "warning") return <Warning20Regular aria-hidden className={className} />;
   return <Info20Regular aria-hidden className={className} />;
+}
+
+function count(n: number, kind: "error" | "warning"): string {
+  return message(n === 1 ? `count.${kind}.one` : `count.${kind}.many`, { count: n });
 }
 
 /**
@@ -29,8 +33,9 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
  */
 export function summaryLine(findings: readonly Finding[]): string {
   const n = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  return (
-    `${plural(n("error"), "error")}, ${plural(n("warning"), "warning")}, ${n("info")} info ` +
-    "in the workbook as it stands."
-  );
+  return message("findings.summary", {
+    errors: count(n("error"), "error"),
+    warnings: count(n("warning"), "warning"),
+    info: n("info"),
+  });
 }

@@ -38,6 +38,7 @@ export {
   type FakeOfficeOptions,
   type FakeOfficeTheme,
   type FakeCommandEvent,
+  type FakeDialog,
 } from "./office";
 export { gridState, sheetGrid, type GridState, type GridValue, type SheetGrid } from "./grid";
 export {

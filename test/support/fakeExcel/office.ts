@@ -3,7 +3,8 @@
  * nothing more. Requirement sets answer from the fake's ExcelApi version; the theme is Office's
  * light or dark one (or given colours); `onReady` resolves with host Excel; function commands
  * registered with `Office.actions.associate` can be invoked as the ribbon would; document
- * settings live in memory.
+ * settings live in memory; `Office.context.ui.displayDialogAsync` opens dialog windows whose page
+ * a test plays (messageParent, the user's X), or answers 12009, or is absent.
  */
 import type { FakeExcel } from "./excel";
 
@@ -35,7 +36,36 @@ export const OFFICE_THEMES: Readonly<Record<"light" | "dark", FakeOfficeTheme>> 
 
 export interface FakeOfficeOptions {
   theme?: "light" | "dark" | FakeOfficeTheme;
+  /**
+   * Office's dialog window (DialogApi 1.1): "open" (the default) opens it; "ignored" answers error
+   * 12009 as Office on the web does when the user chooses Ignore; "absent" has no DialogApi at all.
+   */
+  dialog?: "open" | "ignored" | "absent";
 }
+
+/** A dialog window the fake opened: what the page at `url` would do, and what Office would report. */
+export interface FakeDialog {
+  url: string;
+  options: unknown;
+  /** Whether the host page closed it (Dialog.close) or the user did (closeByUser). */
+  closed: boolean;
+  /** The dialog page calls Office.context.ui.messageParent(message). */
+  messageParent(message: string): void;
+  /** The user closes the window with its X: Office raises DialogEventReceived with 12006. */
+  closeByUser(): void;
+}
+
+/** The Office.Dialog the host page receives. */
+interface FakeDialogHandle {
+  addEventHandler(type: unknown, handler: (arg: { message?: string; error?: number }) => void): void;
+  close(): void;
+}
+
+type DialogResult = {
+  status: "succeeded" | "failed";
+  value?: FakeDialogHandle;
+  error?: { code: number; message: string };
+};
 
 /** The event a function command receives; `completed` must be called when it is done. */
 export interface FakeCommandEvent {
@@ -61,9 +91,11 @@ export interface FakeOffice {
     diagnostics: { host: "Excel"; platform: string; version: string };
     requirements: { isSetSupported(name: string, minVersion?: string | number): boolean };
     officeTheme: FakeOfficeTheme;
+    ui?: { displayDialogAsync(url: string, options: unknown, callback: (result: DialogResult) => void): void };
     document: { settings: FakeSettings };
   };
   HostType: { Excel: "Excel" };
+  EventType: { DialogMessageReceived: "dialogMessageReceived"; DialogEventReceived: "dialogEventReceived" };
   /**
    * Office.js's own code, when it is on the page too (loaded before the fake), calls `new Office.Promise` on whatever
    * `Office` is.
@@ -79,6 +111,47 @@ export interface FakeOffice {
   invokeCommand(id: string): Promise<void>;
   /** Not Office's: the ids registered with `actions.associate`. */
   commands(): string[];
+  /** Not Office's: the dialog windows opened so far, in order. */
+  dialogs: FakeDialog[];
+}
+
+const EVENT_TYPE = {
+  DialogMessageReceived: "dialogMessageReceived",
+  DialogEventReceived: "dialogEventReceived",
+} as const;
+
+/** Office.context.ui.displayDialogAsync as the documentation describes it, asynchronous like Office's. */
+function fakeDialogs(mode: FakeOfficeOptions["dialog"], dialogs: FakeDialog[]) {
+  return {
+    displayDialogAsync(url: string, options: unknown, callback: (result: DialogResult) => void) {
+      if (mode === "ignored") {
+        const error = { code: 12009, message: "The user chose to ignore the dialog box." };
+        void Promise.resolve().then(() => callback({ status: "failed", error }));
+        return;
+      }
+      const handlers = new Map<string, (arg: { message?: string; error?: number }) => void>();
+      const dialog: FakeDialog = {
+        url,
+        options,
+        closed: false,
+        messageParent: (message) => {
+          if (!dialog.closed) handlers.get(EVENT_TYPE.DialogMessageReceived)?.({ message });
+        },
+        closeByUser: () => {
+          if (dialog.closed) return;
+          dialog.closed = true;
+          handlers.get(EVENT_TYPE.DialogEventReceived)?.({ error: 12006 });
+        },
+      };
+      dialogs.push(dialog);
+      const value: FakeDialogHandle = {
+        addEventHandler: (type, handler: (arg: { message?: string; error?: number }) => void) =>
+          void handlers.set(String(type), handler),
+        close: () => void (dialog.closed = true),
+      };
+      void Promise.resolve().then(() => callback({ status: "succeeded", value }));
+    },
+  };
 }
 
 export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): FakeOffice {
@@ -86,6 +159,8 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
   const handlers = new Map<string, Handler>();
   const settings = new Map<string, unknown>();
   const info = { host: "Excel" as const, platform: excel.platform };
+  const dialogs: FakeDialog[] = [];
+  const dialogApi = options.dialog !== "absent";
   return {
     context: {
       host: "Excel",
@@ -95,9 +170,11 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       diagnostics: { host: "Excel", platform: excel.platform, version: "16.0" },
       requirements: {
         isSetSupported: (name: string, minVersion?: string | number) =>
-          name === "ExcelApi" && excel.supports(minVersion === undefined ? "1.1" : String(minVersion)),
+          (name === "ExcelApi" && excel.supports(minVersion === undefined ? "1.1" : String(minVersion))) ||
+          (name === "DialogApi" && dialogApi && ["1.1", "1.2"].includes(String(minVersion ?? "1.1"))),
       },
       officeTheme: { ...theme },
+      ...(dialogApi ? { ui: fakeDialogs(options.dialog, dialogs) } : {}),
       document: {
         settings: {
           get: (name) => (settings.has(name) ? structuredClone(settings.get(name)) : null),
@@ -108,6 +185,7 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       },
     },
     HostType: { Excel: "Excel" },
+    EventType: EVENT_TYPE,
     Promise,
     PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" },
     onReady: async (callback) => {
@@ -137,6 +215,7 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
         }
       }),
     commands: () => [...handlers.keys()],
+    dialogs,
   };
 }
 
