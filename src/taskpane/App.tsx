@@ -11,6 +11,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { Pane } from "./Pane";
+import type { ProposalSolver } from "./solver";
 import type { PaneTheme } from "./theme";
 import type { PaneWorkbook } from "./workbook";
 
@@ -81,10 +82,18 @@ export function Themed({ theme, children }: AppProps) {
   );
 }
 
-export function App({ theme, workbook }: { theme: PaneTheme; workbook: PaneWorkbook }) {
+export function App({
+  theme,
+  workbook,
+  solver,
+}: {
+  theme: PaneTheme;
+  workbook: PaneWorkbook;
+  solver?: ProposalSolver;
+}) {
   return (
     <Themed theme={theme}>
-      <Pane workbook={workbook} />
+      <Pane workbook={workbook} solver={solver} />
     </Themed>
   );
 }

@@ -18,6 +18,8 @@ import { Problem } from "./components/Problem";
 import { MeetingsPanel } from "./components/MeetingsPanel";
 import { ProposalPanel } from "./components/ProposalPanel";
 import { WhatIfDiff } from "./components/WhatIfDiff";
+import { message } from "./messages";
+import type { ProposalSolver } from "./solver";
 import {
   PROGRESS,
   selectApplyChanges,
@@ -64,13 +66,15 @@ const useStyles = makeStyles({
 
 export interface PaneProps {
   workbook: PaneWorkbook;
+  /** The proposal solver; by default a Web Worker where the host has them. */
+  solver?: ProposalSolver;
 }
 
 /** The Clusters panel, what its slips change, and the proposal. */
 function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
   const styles = useStyles();
   const busy = state.busy !== null;
-  const { preview, basis } = whatIf;
+  const { preview, proposal, basis } = whatIf;
   if (whatIf.clusters.length === 0) return null;
   return (
     <div className={styles.whatIf}>
@@ -88,9 +92,11 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
         onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
       />
       {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? <WhatIfDiff diff={preview.diff} /> : null}
-      {state.proposing && preview?.proposal ? (
+      {proposal === "pending" ? (
+        <Spinner size="small" labelPosition="after" label={message("proposing")} />
+      ) : proposal && preview ? (
         <ProposalPanel
-          proposal={preview.proposal}
+          proposal={proposal}
           plan={preview.check.plan}
           busy={busy}
           onWrite={() => void (basis && actions.writeProposal(basis))}
@@ -100,8 +106,8 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
       ) : (
         <Button
           className={styles.start}
-          disabledFocusable={busy || !preview?.proposal}
-          onClick={() => dispatch({ type: "proposed" })}
+          disabledFocusable={busy || !preview?.check.plan}
+          onClick={() => dispatch({ type: "proposeAsked" })}
         >
           Propose timeline
         </Button>
@@ -121,7 +127,7 @@ function WorkbookView(pane: PaneBinding) {
     <>
       <Actions
         busy={busy}
-        primary={!state.proposing}
+        primary={!state.proposalShown}
         onCheck={() => void actions.check()}
         onClear={() => void actions.clear()}
       />
@@ -161,9 +167,9 @@ function WorkbookView(pane: PaneBinding) {
   );
 }
 
-export function Pane({ workbook }: PaneProps) {
+export function Pane({ workbook, solver }: PaneProps) {
   const styles = useStyles();
-  const pane = usePane(workbook);
+  const pane = usePane(workbook, solver);
   const { state, dispatch, actions } = pane;
   const view = selectView(state);
   return (

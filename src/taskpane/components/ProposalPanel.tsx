@@ -18,6 +18,7 @@ import { ordinal } from "../../domain/parse";
 import type { MeetingChange, Proposal } from "../../domain/propose";
 import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
+import { message } from "../messages";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 
 const useStyles = makeStyles({
@@ -164,6 +165,11 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
     <section className={styles.panel} aria-label="Proposed timeline">
       <h2 className={styles.heading}>Proposed timeline</h2>
       <Text weight="semibold">{outcomeLine(proposal)}</Text>
+      {proposal.proven ? null : (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{message("proposal.notProven")}</MessageBarBody>
+        </MessageBar>
+      )}
       {warning ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{warning}</MessageBarBody>
