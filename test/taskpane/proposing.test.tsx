@@ -81,6 +81,24 @@ describe("the proposal while the what-if moves", () => {
     expect(await screen.findByRole("region", { name: "Proposed timeline" })).not.toHaveTextContent("2034");
   });
 
+  it("a meeting cancelled for the what-if is a step too: the solver is asked for the plan without it", async () => {
+    const { user, solver } = show();
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    await act(async () => void solver.answer(0));
+    expect(await screen.findByRole("region", { name: "Proposed timeline" })).toHaveTextContent(/^Proposed timeline/);
+    expect(solver.requests.map((r) => r.plan.meetings.some((m) => m.status === "cancelled"))).toEqual([false]);
+
+    const meetings = screen.getByRole("region", { name: "Meetings" });
+    await user.click(within(meetings).getByRole("checkbox", { name: "Cancel the 19th meeting (2032)" }));
+    expect(screen.queryByRole("region", { name: "Proposed timeline" })).toBeNull();
+    expect(solver.requests).toHaveLength(2);
+    expect(solver.requests[1]?.plan.meetings.find((m) => m.ordinal === 19)?.status).toBe("cancelled");
+    await act(async () => void solver.answer(1));
+    expect(await screen.findByRole("region", { name: "Proposed timeline" })).toHaveTextContent(
+      /Apply is not offered for a what-if with cancelled meetings/,
+    );
+  });
+
   it("says in plain words when the search ran out of time: the timeline is clean, not proven the best", async () => {
     const { user, solver } = show();
     await spinUp(user, 2);
