@@ -24,6 +24,8 @@ function contentSecurityPolicy(officeJs) {
     `script-src ${offHost(cdn)}`,
     `connect-src ${offHost(cdn)}`,
     `frame-src ${offHost(cdn)}`,
+    // The proposal solver's Web Worker (proposeWorker.js) comes from the host, and workers from nowhere else.
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",

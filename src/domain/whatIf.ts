@@ -32,22 +32,27 @@ export function diffFindings(before: readonly Finding[], after: readonly Finding
   };
 }
 
-export interface WhatIf {
+/** A what-if's check and what it changes, without the proposal (the task pane proposes in a Web Worker). */
+export interface WhatIfCheck {
   check: CheckResult;
-  /** Null when the workbook cannot be read as a plan. */
-  proposal: Proposal | null;
   /** Compared with the workbook as it stands (the baseline check, without what-ifs). */
   diff: FindingDiff;
 }
 
-/** @param budget how long the proposal's search may run (the pane's clock); without one it is exact. */
-export function whatIf(tables: WorkbookTables, options: ReadOptions, baseline: CheckResult, budget?: Budget): WhatIf {
+export interface WhatIf extends WhatIfCheck {
+  /** Null when the workbook cannot be read as a plan. */
+  proposal: Proposal | null;
+}
+
+export function whatIfCheck(tables: WorkbookTables, options: ReadOptions, baseline: CheckResult): WhatIfCheck {
   const check = checkWorkbook(tables, options);
-  return {
-    check,
-    proposal: check.plan ? proposeTimeline(check.plan, budget ? { budget } : {}) : null,
-    diff: diffFindings(baseline.findings, check.findings),
-  };
+  return { check, diff: diffFindings(baseline.findings, check.findings) };
+}
+
+/** @param budget how long the proposal's search may run (the caller's clock); without one it is exact. */
+export function whatIf(tables: WorkbookTables, options: ReadOptions, baseline: CheckResult, budget?: Budget): WhatIf {
+  const { check, diff } = whatIfCheck(tables, options, baseline);
+  return { check, proposal: check.plan ? proposeTimeline(check.plan, budget ? { budget } : {}) : null, diff };
 }
 
 /** A meeting a what-if cannot cancel: one that is not in the Workplan table, or one already held. */

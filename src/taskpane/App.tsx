@@ -2,6 +2,7 @@
 import { Component, type ReactNode } from "react";
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "./Pane";
+import type { ProposalSolver } from "./solver";
 import type { PaneTheme } from "./theme";
 import type { PaneWorkbook } from "./workbook";
 import { message } from "./messages";
@@ -71,10 +72,18 @@ export function Themed({ theme, children }: AppProps) {
   );
 }
 
-export function App({ theme, workbook }: { theme: PaneTheme; workbook: PaneWorkbook }) {
+export function App({
+  theme,
+  workbook,
+  solver,
+}: {
+  theme: PaneTheme;
+  workbook: PaneWorkbook;
+  solver?: ProposalSolver;
+}) {
   return (
     <Themed theme={theme}>
-      <Pane workbook={workbook} />
+      <Pane workbook={workbook} solver={solver} />
     </Themed>
   );
 }

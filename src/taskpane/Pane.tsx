@@ -20,6 +20,8 @@ import { ProposalPanel } from "./components/ProposalPanel";
 import { TimelineChart } from "./components/TimelineChart";
 import { SetUp } from "./components/SetUp";
 import { WhatIfDiff } from "./components/WhatIfDiff";
+import { message } from "./messages";
+import type { ProposalSolver } from "./solver";
 import {
   PROGRESS,
   selectApplyChanges,
@@ -31,7 +33,6 @@ import {
 } from "./state";
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
-import { message } from "./messages";
 import { Notice } from "./components/Notice";
 
 const useStyles = makeStyles({
@@ -68,20 +69,22 @@ const useStyles = makeStyles({
 
 export interface PaneProps {
   workbook: PaneWorkbook;
+  /** The proposal solver; by default a Web Worker where the host has them. */
+  solver?: ProposalSolver;
 }
 
 /** The Clusters panel, what its slips change, and the proposal. */
 function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
   const styles = useStyles();
   const busy = state.busy !== null;
-  const { preview, basis } = whatIf;
+  const { preview, proposal, basis } = whatIf;
   if (whatIf.clusters.length === 0) return null;
-  const proposal = state.proposing && preview?.proposal?.feasible ? preview.proposal : null;
+  const proposed = proposal && proposal !== "pending" && proposal.feasible ? proposal : null;
   return (
     <div className={styles.whatIf}>
       {preview?.check.plan ? (
         <TimelineChart
-          plans={[{ plan: preview.check.plan, findings: preview.check.findings }, ...(proposal ? [proposal] : [])]}
+          plans={[{ plan: preview.check.plan, findings: preview.check.findings }, ...(proposed ? [proposed] : [])]}
         />
       ) : null}
       <ClustersPanel
@@ -98,9 +101,11 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
         onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
       />
       {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? <WhatIfDiff diff={preview.diff} /> : null}
-      {state.proposing && preview?.proposal ? (
+      {proposal === "pending" ? (
+        <Spinner size="small" labelPosition="after" label={message("proposing")} />
+      ) : proposal && preview ? (
         <ProposalPanel
-          proposal={preview.proposal}
+          proposal={proposal}
           plan={preview.check.plan}
           busy={busy}
           onWrite={() => void (basis && actions.writeProposal(basis))}
@@ -110,8 +115,8 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
       ) : (
         <Button
           className={styles.start}
-          disabledFocusable={busy || !preview?.proposal}
-          onClick={() => dispatch({ type: "proposed" })}
+          disabledFocusable={busy || !preview?.check.plan}
+          onClick={() => dispatch({ type: "proposeAsked" })}
         >
           {message("pane.propose")}
         </Button>
@@ -131,7 +136,7 @@ function WorkbookView(pane: PaneBinding) {
     <>
       <Actions
         busy={busy}
-        primary={!state.proposing}
+        primary={!state.proposalShown}
         onCheck={() => void actions.check()}
         onClear={() => void actions.clear()}
       />
@@ -170,9 +175,9 @@ function WorkbookView(pane: PaneBinding) {
   );
 }
 
-export function Pane({ workbook }: PaneProps) {
+export function Pane({ workbook, solver }: PaneProps) {
   const styles = useStyles();
-  const pane = usePane(workbook);
+  const pane = usePane(workbook, solver);
   const { state, dispatch, actions } = pane;
   const view = selectView(state);
   return (

@@ -49,6 +49,12 @@ export const MESSAGES = {
   wentTo: "Selected {sheet}!{cell}.",
   "saved.nothing": "The Clusters table already holds these dates.",
   saved: "Saved to the Clusters table: {changes}.",
+  proposing: "Proposing a timeline…",
+  proposalFailed: "Could not propose a timeline",
+  "proposal.notProven":
+    "Not proven to be the best timeline: the pane gives the search a quarter of a second at each step, and it ran " +
+    "out of time. This timeline has no error and keeps every topic inside its cluster windows, but one that adds " +
+    "fewer meetings or moves fewer topics may exist. The command line's workplan propose can search longer.",
   proposalWritten:
     "Wrote the sheet “{sheet}” for the Bureau: the proposed timeline, the changed topics highlighted and the " +
     "reasons. The Workplan table is unchanged.",

@@ -3,13 +3,16 @@
  * (selectors). Pure: no React, no Office. The events say what happened: the pane opened (found
  * the tables) and read the workbook, a request started, the workbook was checked, read again
  * after a co-author's change, its highlights cleared, a request failed, a what-if changed, a
- * timeline was proposed or applied. What each request asks of the workbook is in actions.ts; Pane.tsx only wires.
+ * timeline was asked for, proposed by the solver (or its request cancelled) or applied. What each request asks of the
+ * workbook is in actions.ts, the solver's requests in usePane.ts; Pane.tsx only wires.
  */
 import type { CheckResult } from "../domain/check";
 import type { Marking } from "../domain/marking";
+import type { Plan } from "../domain/model";
+import type { Proposal } from "../domain/propose";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
-import { whatIf, type WhatIf } from "../domain/whatIf";
+import { whatIfCheck, type WhatIfCheck } from "../domain/whatIf";
 import { listPhrase, plural } from "../domain/wording";
 import { message } from "./messages";
 import type { SetUpFound } from "./workbook";
@@ -65,6 +68,13 @@ export interface Problem {
   message: string;
 }
 
+/** A request to the proposal solver: the what-if's plan it proposes for and, once answered, the proposal. */
+export interface ProposalRun {
+  request: number;
+  plan: Plan;
+  proposal: Proposal | null;
+}
+
 export interface PaneState {
   busy: Busy | null;
   /** Whether the workbook has workplan tables; null until the pane could look. */
@@ -89,7 +99,10 @@ export interface PaneState {
   spun: ReadonlyMap<number, number>;
   /** The planned meetings cancelled for the what-if (meeting numbers); never written to the workbook. */
   cancelled: ReadonlySet<number>;
-  proposing: boolean;
+  /** "Propose timeline" was selected: the pane proposes for the what-if as it stands, again after every step. */
+  proposalShown: boolean;
+  /** The latest request to the solver; an answer to an earlier one is never shown. */
+  proposal: ProposalRun | null;
   /** The confirmation before "Apply to workplan" is open. */
   confirming: boolean;
   /** Undo apply is offered: the workbook keeps the workplan from before the last Apply. */
@@ -121,7 +134,11 @@ export type PaneEvent =
   | { type: "whatIfChanged"; cluster: number; year: number }
   | { type: "meetingWhatIf"; meeting: number; cancelled: boolean }
   | { type: "whatIfReset" }
-  | { type: "proposed" }
+  | { type: "proposeAsked" }
+  | { type: "proposing"; request: number; plan: Plan }
+  | { type: "proposed"; request: number; proposal: Proposal }
+  | { type: "proposalCancelled"; request: number }
+  | { type: "proposalFailed"; request: number; message: string }
   | { type: "applyAsked" }
   | { type: "applyCancelled" }
   | { type: "applyConfirmed" }
@@ -142,7 +159,8 @@ export function initialState(autoCheck: boolean): PaneState {
     announcement: PROGRESS.opening,
     spun: new Map(),
     cancelled: new Set(),
-    proposing: false,
+    proposalShown: false,
+    proposal: null,
     confirming: false,
     canUndoApply: false,
     autoCheck,
@@ -290,8 +308,8 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
         event.changes.length === 0 ? message("saved.nothing") : message("saved", { changes: event.changes.join("; ") });
       return { ...state, spun: new Map(), notice };
     }
-    case "proposed":
-      return { ...state, proposing: true };
+    case "proposeAsked":
+      return { ...state, proposalShown: true };
     case "proposalWritten": {
       const notice = message("proposalWritten", { sheet: event.sheet });
       return { ...state, notice, announcement: "" };
@@ -306,7 +324,8 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
         ...state,
         spun: new Map(),
         cancelled: new Set(),
-        proposing: false,
+        proposalShown: false,
+        proposal: null,
         canUndoApply: true,
         notice: appliedText(event),
       };
@@ -319,8 +338,34 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
   }
 }
 
+/**
+ * The solver's requests: each what-if step asks anew and the pane waits for that request's answer alone; an answer or a
+ * cancellation of an earlier request changes nothing.
+ */
+function proposalReducer(state: PaneState, event: PaneEvent): PaneState | null {
+  if (event.type === "proposing")
+    return { ...state, proposal: { request: event.request, plan: event.plan, proposal: null } };
+  if (!("request" in event) || state.proposal?.request !== event.request) return null;
+  switch (event.type) {
+    case "proposed":
+      return { ...state, proposal: { ...state.proposal, proposal: event.proposal } };
+    case "proposalCancelled":
+      return { ...state, proposal: null };
+    case "proposalFailed":
+      return {
+        ...state,
+        proposal: null,
+        proposalShown: false,
+        problem: { title: message("proposalFailed"), message: event.message },
+      };
+    default:
+      return null;
+  }
+}
+
 export function reducePane(state: PaneState, event: PaneEvent): PaneState {
   if (event.type === "autoCheckSwitched") return { ...state, autoCheck: event.on };
+  if ("request" in event) return proposalReducer(state, event) ?? state;
   return requestReducer(state, event) ?? workbookReducer(state, event) ?? whatIfReducer(state, event) ?? state;
 }
 
@@ -408,30 +453,40 @@ export function selectClusterRows(baseline: Baseline | null, slips: ReadonlyMap<
 }
 
 /**
- * The check and the proposal with the slips and the cancelled meetings, in memory (domain `whatIf`); null before the
- * workbook is read.
+ * The check with the slips and the cancelled meetings and what it changes, in memory (domain `whatIfCheck`); null
+ * before the workbook is read. The proposal for it comes from the solver (selectProposal).
  */
 export function selectPreview(
   baseline: Baseline | null,
   slips: ReadonlyMap<number, number>,
   currentYear: number,
   cancelled: ReadonlySet<number> = new Set(),
-): WhatIf | null {
+): WhatIfCheck | null {
   if (!baseline) return null;
-  return whatIf(baseline.tables, { currentYear, expectedEnd: slips, cancel: cancelled }, baseline.result);
+  return whatIfCheck(baseline.tables, { currentYear, expectedEnd: slips, cancel: cancelled }, baseline.result);
 }
 
-/** What "Apply" and "Write proposal for the Bureau" need; null without a clean proposal. */
+/**
+ * The proposal to show for the what-if's `plan`: null until "Propose timeline" is selected (or without a plan),
+ * "pending" until the solver has answered for that very plan, never a proposal made for an earlier step.
+ */
+export function selectProposal(state: PaneState, plan: Plan | null): Proposal | "pending" | null {
+  if (!state.proposalShown || !plan) return null;
+  const run = state.proposal;
+  return run && run.plan === plan && run.proposal ? run.proposal : "pending";
+}
+
+/** What "Apply" and "Write proposal for the Bureau" need; null without a clean proposal for the preview's plan. */
 export function selectBasis(
-  preview: WhatIf | null,
+  preview: WhatIfCheck | null,
+  proposal: Proposal | "pending" | null,
   slips: ReadonlyMap<number, number>,
   currentYear: number,
   cancelled: ReadonlySet<number> = new Set(),
 ): ProposalBasis | null {
-  const proposal = preview?.proposal;
   const plan = preview?.check.plan;
   const options = { currentYear, expectedEnd: slips, ...(cancelled.size > 0 ? { cancel: cancelled } : {}) };
-  return proposal?.feasible && plan ? { proposal, plan, options } : null;
+  return proposal !== null && proposal !== "pending" && proposal.feasible && plan ? { proposal, plan, options } : null;
 }
 
 /**
@@ -446,7 +501,8 @@ export function selectSlipCounts(
   const counts = new Map<number, number>();
   if (!baseline) return counts;
   for (const [cluster, year] of slips) {
-    const alone = whatIf(baseline.tables, { currentYear, expectedEnd: new Map([[cluster, year]]) }, baseline.result);
+    const options = { currentYear, expectedEnd: new Map([[cluster, year]]) };
+    const alone = whatIfCheck(baseline.tables, options, baseline.result);
     counts.set(cluster, alone.diff.appeared.length - alone.diff.disappeared.length);
   }
   return counts;

@@ -2,10 +2,14 @@
  * Binds the pane's state (state.ts) and requests (actions.ts) to React: one reducer, the requests
  * bound to the workbook port, opening on mount, the live re-check after edits and co-authors'
  * changes and when the pane regains focus (live.ts), and the derived values memoized (the what-if
- * re-runs the engine in memory, well within a frame for the adopted plan: `preview_seed_ms` in the bench).
+ * re-runs the check in memory, well within a frame for the adopted plan: `preview_seed_ms` in the bench).
+ * The proposal for the what-if comes from the solver port (solver.ts, a Web Worker), asked again at
+ * every step once "Propose timeline" is selected; each step cancels the request before it.
  */
-import { useEffect, useMemo, useReducer, useRef } from "react";
-import type { WhatIf } from "../domain/whatIf";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { Plan } from "../domain/model";
+import type { Proposal } from "../domain/propose";
+import type { WhatIfCheck } from "../domain/whatIf";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import { paneActions, type Dispatch, type PaneActions } from "./actions";
 import { LiveCheck } from "./live";
@@ -18,10 +22,12 @@ import {
   selectSlipCounts,
   selectClusterRows,
   selectPreview,
+  selectProposal,
   selectSlips,
   type ClusterRow,
   type PaneState,
 } from "./state";
+import { PANE_BUDGET_MS, paneSolver, type ProposalSolver } from "./solver";
 import type { PaneWorkbook } from "./workbook";
 
 export interface WhatIfView {
@@ -31,7 +37,9 @@ export interface WhatIfView {
   /** Beside each slipped cluster's spin button: the findings its slip alone adds (or removes, negative). */
   counts: ReadonlyMap<number, number>;
   slips: ReadonlyMap<number, number>;
-  preview: WhatIf | null;
+  preview: WhatIfCheck | null;
+  /** The solver's proposal for the preview's plan; "pending" while it works on it; null until asked. */
+  proposal: Proposal | "pending" | null;
   basis: ProposalBasis | null;
 }
 
@@ -52,11 +60,45 @@ function useWhatIfView(state: PaneState, currentYear: number): WhatIfView {
     () => selectPreview(baseline, slips, currentYear, cancelled),
     [baseline, slips, currentYear, cancelled],
   );
+  const proposal = selectProposal(state, preview?.check.plan ?? null);
   const basis = useMemo(
-    () => selectBasis(preview, slips, currentYear, cancelled),
-    [preview, slips, currentYear, cancelled],
+    () => selectBasis(preview, proposal, slips, currentYear, cancelled),
+    [preview, proposal, slips, currentYear, cancelled],
   );
-  return { clusters, meetings, counts, slips, preview, basis };
+  return { clusters, meetings, counts, slips, preview, proposal, basis };
+}
+
+/** The solver the pane was given, or its own (a Web Worker where the host has them), ended with the pane. */
+function useSolver(given: ProposalSolver | undefined): ProposalSolver {
+  const [solver] = useState(() => given ?? paneSolver());
+  useEffect(() => () => solver.dispose(), [solver]);
+  return solver;
+}
+
+/**
+ * Once "Propose timeline" is selected, asks the solver for the what-if's plan at every step, within the pane's budget;
+ * the next step (or closing the proposal) cancels the request.
+ */
+function useProposals(solver: ProposalSolver, shown: boolean, plan: Plan | null, dispatch: Dispatch): void {
+  const requests = useRef(0);
+  useEffect(() => {
+    if (!shown || !plan) return;
+    const request = ++requests.current;
+    dispatch({ type: "proposing", request, plan });
+    solver.propose(plan, PANE_BUDGET_MS).then(
+      (proposal) => {
+        if (proposal) dispatch({ type: "proposed", request, proposal });
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        dispatch({ type: "proposalFailed", request, message });
+      },
+    );
+    return () => {
+      solver.cancel();
+      dispatch({ type: "proposalCancelled", request });
+    };
+  }, [solver, shown, plan, dispatch]);
 }
 
 /** The live re-check: the events that come at any time, with the latest setting. */
@@ -95,7 +137,8 @@ function useLiveCheck(workbook: PaneWorkbook, actions: PaneActions, autoCheck: b
   }, [workbook, actions]);
 }
 
-export function usePane(workbook: PaneWorkbook): PaneBinding {
+/** @param solver the proposal solver; by default the pane's own (paneSolver). */
+export function usePane(workbook: PaneWorkbook, solver?: ProposalSolver): PaneBinding {
   const [state, dispatch] = useReducer(reducePane, undefined, () => initialState(loadAutoCheck()));
   const actions = useMemo(() => paneActions(workbook, dispatch), [workbook]);
   useEffect(() => {
@@ -104,5 +147,6 @@ export function usePane(workbook: PaneWorkbook): PaneBinding {
   useLiveCheck(workbook, actions, state.autoCheck);
   const currentYear = useMemo(() => workbook.now().getFullYear(), [workbook]);
   const whatIf = useWhatIfView(state, currentYear);
+  useProposals(useSolver(solver), state.proposalShown, whatIf.preview?.check.plan ?? null, dispatch);
   return { state, dispatch, actions, whatIf };
 }

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import webpack from "webpack";
 import {
   BUNDLE_BUDGET_GZIP_BYTES,
@@ -90,6 +91,8 @@ describe("the production build", () => {
       "taskpane.js",
       "commands.js",
       "dialog.js",
+      "proposeWorker.js",
+      "propose-in-pane.js",
       "manifest.xml",
       ...[16, 32, 64, 80].map((n) => join("assets", `icon-${n}.png`)),
     ]) {
@@ -97,6 +100,26 @@ describe("the production build", () => {
     }
     expect(all.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(all.filter((f) => f.includes("office-js"))).toEqual([]);
+  });
+
+  it("holds the proposal solver in the worker's script (and the in-pane fallback's chunk), not in the pane's", () => {
+    // Words only the solver says: why no clean plan exists, and its own last check.
+    const solverWords = ["The best timeline found still has findings", "rescheduling topics cannot fix"];
+    const script = (file: string) => readFileSync(join(dist, file), "utf8");
+    for (const words of solverWords) {
+      expect(script("proposeWorker.js")).toContain(words);
+      expect(script("propose-in-pane.js")).toContain(words);
+      expect(script("taskpane.js")).not.toContain(words);
+    }
+    // The worker runs on its own: no chunk to load, no page, no Office.js.
+    expect(script("proposeWorker.js")).not.toMatch(/webpackChunk|importScripts|document\./);
+    expect(script("taskpane.js")).toContain('"proposeWorker.js"');
+    const gzip = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+    const figures = {
+      propose_worker_js_gzip_bytes: gzip("proposeWorker.js"),
+      propose_in_pane_js_gzip_bytes: gzip("propose-in-pane.js"),
+    };
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
   });
 
   it("loads Office.js from Microsoft's CDN before the pane's script", () => {

@@ -283,6 +283,42 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     }
   }, 120_000);
 
+  it(
+    "proposes in a Web Worker (proposeWorker.js): the solver never loads in the page, and the last step's " +
+      "proposal is the one shown",
+    async () => {
+      const { page, errors } = await e2e.open("seed=default&theme=light");
+      const workers: string[] = [];
+      page.on("worker", (worker) => workers.push(worker.url()));
+      await page.getByRole("button", { name: "Propose timeline" }).click();
+      const panel = page.getByRole("region", { name: "Proposed timeline" });
+      await panel
+        .getByText("No change needed: every topic already sits inside its cluster windows.")
+        .first()
+        .waitFor({ timeout: 20_000 });
+      expect(workers.length).toBeGreaterThan(0);
+
+      // Two steps of the spin button in a row, the proposal open: each step asks again, and cancels the one before.
+      const spin = page.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
+      await spin.focus();
+      await page.keyboard.press("ArrowUp");
+      await page.keyboard.press("ArrowUp");
+      await page.getByText("Planned 2030 · +2 years").waitFor({ timeout: 20_000 });
+      await panel
+        .getByText("The workplan would end in 2034 instead of 2032: two more meetings")
+        .waitFor({ timeout: 20_000 });
+      expect(await panel.getByRole("row").filter({ hasText: "appended" }).count()).toBe(2);
+
+      // Every solver ran in a worker of the host's proposeWorker.js (the page's policy allowed it); the solver's
+      // chunk for hosts without workers was never loaded, and taskpane.js does not hold the solver.
+      expect(new Set(workers)).toEqual(new Set([`${e2e.base}/proposeWorker.js`]));
+      expect(e2e.requests.filter((url) => url.endsWith("/propose-in-pane.js"))).toEqual([]);
+      expect(await page.evaluate(() => document.querySelectorAll('script[src$="propose-in-pane.js"]').length)).toBe(0);
+      expect(errors).toEqual([]);
+    },
+    90_000,
+  );
+
   it("never leaves localhost", () => {
     expect(e2e.requests.length).toBeGreaterThan(0);
     expect(e2e.offHost.filter((url) => url !== OFFICE_JS_TELEMETRY)).toEqual([]);

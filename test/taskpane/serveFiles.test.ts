@@ -163,6 +163,8 @@ describe("the Content-Security-Policy", () => {
     expect(policy).toMatch(/(^|; )script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
     expect(policy).toMatch(/(^|; )default-src 'self'(;|$)/);
     expect(policy).toMatch(/(^|; )object-src 'none'(;|$)/);
+    // The solver's worker from the host only (without worker-src, script-src would also allow the CDN's).
+    expect(policy).toMatch(/(^|; )worker-src 'self'(;|$)/);
     expect(policy).not.toMatch(/unsafe-eval/);
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     const html = build.page({ title: "t", officeJs: build.OFFICE_JS_CDN, scripts: ["taskpane.js"], body: "" });

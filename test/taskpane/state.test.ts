@@ -5,6 +5,9 @@
  */
 import { checkWorkbook } from "../../src/domain/check";
 import type { Marking } from "../../src/domain/marking";
+import type { Plan } from "../../src/domain/model";
+import type { WhatIfCheck } from "../../src/domain/whatIf";
+import { proposeTimeline } from "../../src/domain/propose";
 import type { ProposalBasis } from "../../src/domain/proposalBasis";
 import { tablesByName } from "../../src/domain/tables";
 import { paneActions } from "../../src/taskpane/actions";
@@ -21,6 +24,7 @@ import {
   selectFindings,
   selectPreview,
   selectProgress,
+  selectProposal,
   selectSince,
   selectSlips,
   selectView,
@@ -61,6 +65,12 @@ const cleared = (rulesRemoved = 3, notesRemoved = 2): PaneEvent[] => [
   { type: "cleared", rulesRemoved, notesRemoved },
   { type: "finished" },
 ];
+
+/** The solver's answer to `request`, made here and now without a budget (as the worker would, within its own). */
+function answer(request: number, plan: Plan | null | undefined): PaneEvent {
+  if (!plan) throw new Error("no plan to propose for");
+  return { type: "proposed", request, proposal: proposeTimeline(plan) };
+}
 
 describe("opening", () => {
   it("looks for the tables first, then offers to create them when there are none", () => {
@@ -231,10 +241,12 @@ describe("read first, write on request", () => {
 
 describe("the what-if and the proposal", () => {
   const ready = () => after([...opened(), { type: "finished" }]);
-  const derived = (state: PaneState) => {
+  /** What the pane derives from `state`; `memo`: the preview as the pane memoizes it (its plan is asked for). */
+  const derived = (state: PaneState, memo?: WhatIfCheck | null) => {
     const slips = selectSlips(state.baseline, state.spun);
-    const preview = selectPreview(state.baseline, slips, YEAR);
-    return { slips, preview, basis: selectBasis(preview, slips, YEAR) };
+    const preview = memo === undefined ? selectPreview(state.baseline, slips, YEAR) : memo;
+    const proposal = selectProposal(state, preview?.check.plan ?? null);
+    return { slips, preview, proposal, basis: selectBasis(preview, proposal, slips, YEAR) };
   };
 
   it("a slip shows the findings it would make appear, in memory", () => {
@@ -252,16 +264,22 @@ describe("the what-if and the proposal", () => {
   });
 
   it("proposes, confirms Apply with what will change, and after Apply starts again from the workbook", () => {
-    const proposed = after([{ type: "whatIfChanged", cluster: 2, year: 2032 }, { type: "proposed" }], ready());
-    expect(proposed.proposing).toBe(true);
-    const { basis } = derived(proposed);
+    const asked = after([{ type: "whatIfChanged", cluster: 2, year: 2032 }, { type: "proposeAsked" }], ready());
+    expect(asked.proposalShown).toBe(true);
+    const { preview } = derived(asked);
+    const plan = preview?.check.plan ?? null;
+    // Until the solver answers, the pane waits: nothing to write or apply yet.
+    const pending = reducePane(asked, { type: "proposing", request: 1, plan: plan as Plan });
+    expect(derived(pending, preview)).toMatchObject({ proposal: "pending", basis: null });
+    const proposed = reducePane(pending, answer(1, plan));
+    const { basis } = derived(proposed, preview);
     expect(basis).not.toBeNull();
-    const asked = reducePane(proposed, { type: "applyAsked" });
-    expect(asked.confirming).toBe(true);
-    const changes = selectApplyChanges(basis, asked.baseline);
+    const confirming = reducePane(proposed, { type: "applyAsked" });
+    expect(confirming.confirming).toBe(true);
+    const changes = selectApplyChanges(basis, confirming.baseline);
     expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
     expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
-    expect(reducePane(asked, { type: "applyCancelled" }).confirming).toBe(false);
+    expect(reducePane(confirming, { type: "applyCancelled" }).confirming).toBe(false);
 
     const applied = after(
       [
@@ -271,14 +289,88 @@ describe("the what-if and the proposal", () => {
         { type: "checked", after: "apply", checked: seen() },
         { type: "finished" },
       ],
-      asked,
+      confirming,
     );
-    expect(applied).toMatchObject({ confirming: false, proposing: false, busy: null, spun: new Map() });
+    expect(applied).toMatchObject({ confirming: false, proposalShown: false, proposal: null, busy: null });
+    expect(applied.spun).toEqual(new Map());
     expect(applied.notice).toBe(
       "Applied the proposal: 4 fixed topics changed, 2 meetings appended, 1 expected review end saved. " +
         "The findings below are the check after the change.",
     );
     expect(applied.announcement).toBe("Applied and checked: no conflicts.");
+  });
+});
+
+describe("the solver's requests", () => {
+  /** The workbook read, "Propose timeline" selected, and the solver asked (request 1) for the workbook's plan. */
+  function proposingForWorkbook() {
+    const state = after([...opened(), { type: "finished" }, { type: "proposeAsked" }]);
+    const plan = selectPreview(state.baseline, selectSlips(state.baseline, state.spun), YEAR)?.check.plan as Plan;
+    return { state: reducePane(state, { type: "proposing", request: 1, plan }), plan };
+  }
+  /** The next what-if step (cluster 2 to `year`) while request 1 runs: the hook cancels it and asks again. */
+  function step(state: PaneState, year: number, request: number) {
+    const stepped = after(
+      [
+        { type: "proposalCancelled", request: request - 1 },
+        { type: "whatIfChanged", cluster: 2, year },
+      ],
+      state,
+    );
+    const plan = selectPreview(stepped.baseline, selectSlips(stepped.baseline, stepped.spun), YEAR)?.check.plan as Plan;
+    return { state: reducePane(stepped, { type: "proposing", request, plan }), plan };
+  }
+  const shown = (state: PaneState, plan: Plan) => {
+    const proposal = selectProposal(state, plan);
+    return proposal === "pending" || proposal === null
+      ? proposal
+      : { appended: proposal.feasible && proposal.appendedMeetings };
+  };
+
+  it("a second step while the first is pending: only the second's answer is shown, whichever comes first", () => {
+    const first = proposingForWorkbook();
+    const second = step(first.state, 2032, 2);
+    expect(shown(second.state, second.plan)).toBe("pending");
+    // The first request's answer comes late (a worker that answered before it was ended): the pane still waits.
+    const stale = reducePane(second.state, answer(1, first.plan));
+    expect(stale.proposal?.request).toBe(2);
+    expect(shown(stale, second.plan)).toBe("pending");
+    // The slip to 2032 needs two more meetings; the workbook's own plan none.
+    const answered = reducePane(stale, answer(2, second.plan));
+    expect(shown(answered, second.plan)).toEqual({ appended: 2 });
+    // In the other order, the first's answer after the second's changes nothing either.
+    const reversed = after([answer(2, second.plan), answer(1, first.plan)], second.state);
+    expect(shown(reversed, second.plan)).toEqual({ appended: 2 });
+    expect(reversed).toEqual(answered);
+  });
+
+  it("never shows an answer for another step: until the hook asks for the new plan, the pane waits", () => {
+    const first = proposingForWorkbook();
+    const answered = reducePane(first.state, answer(1, first.plan));
+    expect(shown(answered, first.plan)).toEqual({ appended: 0 });
+    const stepped = reducePane(answered, { type: "whatIfChanged", cluster: 2, year: 2032 });
+    const slips = selectSlips(stepped.baseline, stepped.spun);
+    const preview = selectPreview(stepped.baseline, slips, YEAR);
+    const plan = preview?.check.plan as Plan;
+    // The answer held is for the workbook's plan, not the slip's: not shown, nothing to write or apply.
+    expect(stepped.proposal?.proposal).not.toBeNull();
+    expect(shown(stepped, plan)).toBe("pending");
+    expect(selectBasis(preview, selectProposal(stepped, plan), slips, YEAR)).toBeNull();
+  });
+
+  it("a cancelled request's answer is dropped; the current one's failure is a problem and closes the proposal", () => {
+    const first = proposingForWorkbook();
+    const cancelled = reducePane(first.state, { type: "proposalCancelled", request: 1 });
+    expect(cancelled.proposal).toBeNull();
+    expect(reducePane(cancelled, answer(1, first.plan))).toEqual(cancelled);
+
+    const second = step(first.state, 2032, 2);
+    // A failure of the request cancelled before changes nothing.
+    expect(reducePane(second.state, { type: "proposalFailed", request: 1, message: "late" })).toEqual(second.state);
+    const failed = reducePane(second.state, { type: "proposalFailed", request: 2, message: "The solver stopped." });
+    expect(failed).toMatchObject({ proposal: null, proposalShown: false });
+    expect(failed.problem).toEqual({ title: "Could not propose a timeline", message: "The solver stopped." });
+    expect(selectProposal(failed, second.plan)).toBeNull();
   });
 });
 
@@ -306,7 +398,13 @@ describe("the Meetings what-if", () => {
       const preview = selectPreview(state.baseline, slips, YEAR, state.cancelled);
       expect(preview?.diff.appeared.map((f) => f.rule)).toContain("meeting-cancelled");
       // The proposal moves topic 10 off the cancelled 19th meeting; it is made for the cancellation.
-      expect(selectBasis(preview, slips, YEAR, state.cancelled)?.options.cancel).toEqual(new Set([19]));
+      const plan = preview?.check.plan as Plan;
+      const proposed = after(
+        [{ type: "proposeAsked" }, { type: "proposing", request: 1, plan }, answer(1, plan)],
+        state,
+      );
+      const proposal = selectProposal(proposed, plan);
+      expect(selectBasis(preview, proposal, slips, YEAR, state.cancelled)?.options.cancel).toEqual(new Set([19]));
       expect(selectCanApply(state)).toBe(false);
       expect(selectCancellable(state.baseline).map((m) => m.meeting)).toEqual([13, 14, 15, 16, 17, 18, 19]);
       const unticked = reducePane(state, { type: "meetingWhatIf", meeting: 19, cancelled: false });
@@ -400,11 +498,11 @@ describe("the requests, against a workbook port in memory", () => {
     const edit = { cells: [{}, {}], rows: [[], []], changes: [] };
     const applied = { edit, expectedEnds: { cells: [{}], changes: [] } };
     const applying = port({ apply: () => Promise.resolve(applied as never) });
-    const asked = after([...opened(), { type: "finished" }, { type: "proposed" }, { type: "applyAsked" }]);
+    const asked = after([...opened(), { type: "finished" }, { type: "proposeAsked" }, { type: "applyAsked" }]);
     await paneActions(applying, dispatch).apply({} as ProposalBasis);
     expect(types()).toEqual(["applyConfirmed", "started", "applied", "checked", "finished"]);
     const state = after(events, asked);
-    expect(state).toMatchObject({ confirming: false, proposing: false, busy: null });
+    expect(state).toMatchObject({ confirming: false, proposalShown: false, busy: null });
     expect(state.notice).toMatch(/^Applied the proposal: 2 fixed topics changed, 2 meetings appended, 1 expected/);
     expect(state.announcement).toBe("Applied and checked: no conflicts.");
   });

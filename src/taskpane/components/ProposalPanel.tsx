@@ -9,8 +9,8 @@ import { ordinal } from "../../domain/parse";
 import type { MeetingChange, Proposal } from "../../domain/propose";
 import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
-import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 import { message } from "../messages";
+import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 import { Notice } from "./Notice";
 
 const useStyles = makeStyles({
@@ -157,6 +157,7 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
     <section className={styles.panel} aria-label={message("proposal.heading")}>
       <h2 className={styles.heading}>{message("proposal.heading")}</h2>
       <Text weight="semibold">{outcomeLine(proposal)}</Text>
+      {proposal.proven ? null : <Notice intent="info">{message("proposal.notProven")}</Notice>}
       {warning ? <Notice intent="warning">{warning}</Notice> : null}
       {changes.length > 0 ? (
         <table className={styles.table} aria-label={message("proposal.table")}>
