@@ -13,11 +13,11 @@ import { samePlace } from "./record";
 import { column, ensureSheet, findSheet, fittedHeight, printedLandscape, TABLE_STYLE, values } from "./sheets";
 
 /**
- * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: about
- * 140 characters, which A4 landscape prints at no less than 8 pt even where a wider font stands in
- * for Calibri (LibreOffice without Carlito); every column but the first and the last wraps.
+ * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: 127
+ * characters, which A4 landscape prints at 9 pt even where LibreOffice stands in a wider font for
+ * Calibri (see printedSize); every column but the first and the last wraps.
  */
-export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 18, 40, 30, 14, 10, 11].map(
+export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 15, 34, 26, 12, 10, 11].map(
   (width, i, all) => ({ width, wrap: i > 0 && i < all.length - 1 }),
 );
 /** The height of a row of one line, for the rows a shorter table leaves. */
