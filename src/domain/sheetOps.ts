@@ -61,6 +61,8 @@ export type SheetOp =
   /** Adds the defined name, or points it at `reference` (e.g. `='WorkplanLists'!$A$1:$A$10`). */
   | { op: "setName"; name: string; reference: string }
   | { op: "format"; sheet: string; area: Area; format: CellFormat }
+  /** Merges the cells of `area` into one that shows the top-left cell's value; only on a sheet the product adds. */
+  | { op: "merge"; sheet: string; area: Area }
   /** Width in characters of the default font's digits, as an .xlsx file stores it. */
   | { op: "columnWidth"; sheet: string; column: number; width: number }
   /** Height in points. */

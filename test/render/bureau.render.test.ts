@@ -124,7 +124,7 @@ describeRender("printed by LibreOffice on A4", () => {
     expect(smallest(words)).toBeGreaterThanOrEqual(8);
   });
 
-  it("prints the proposal at 9 pt or more, without overlaps, with its title and its page numbers", () => {
+  it("prints the proposal at 9 pt or more, without overlaps, with its title, timeline and page numbers", () => {
     const first = proposed.findIndex((words) => words[0]?.text === "Proposed");
     expect(first).toBeGreaterThanOrEqual(0);
     const proposal = proposed.slice(first);
@@ -133,6 +133,12 @@ describeRender("printed by LibreOffice on A4", () => {
     expect(text[0]).toMatch(
       /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
     );
+    // The timeline now and as proposed, years across, under the grid.
+    const all = text.join(" ");
+    expect(all).toContain("The timeline of the fixed topics, now and as proposed");
+    expect(all).toMatch(/Now 2026 2027 2028 .* 2034/);
+    expect(all).toMatch(/Topic 6 — Record-keeping; marking \(arts\. 7, 8\) 15th! w w w w/);
+    expect(all).toContain("As proposed");
     proposal.forEach((words, i) => {
       expect(overlapping(words)).toEqual([]);
       expect(smallest(words)).toBeGreaterThanOrEqual(9);

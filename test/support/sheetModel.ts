@@ -19,6 +19,7 @@ export interface ModelSheet {
   notes: Map<string, { text: string; user?: boolean }>;
   validations: { area: Area; source: string }[];
   widths: Map<number, number>;
+  merged: Area[];
   heights: Map<number, number>;
   tab: string | null;
   frozen: number;
@@ -57,6 +58,7 @@ export class SheetModel {
       notes: new Map(),
       validations: [],
       widths: new Map(),
+      merged: [],
       heights: new Map(),
       tab: null,
       frozen: 0,
@@ -145,6 +147,9 @@ export class SheetModel {
             const formats = this.sheet(op.sheet).formats;
             formats.set(key(r, c), { ...formats.get(key(r, c)), ...op.format });
           }
+        return;
+      case "merge":
+        this.sheet(op.sheet).merged.push(op.area);
         return;
       case "columnWidth":
         this.sheet(op.sheet).widths.set(op.column, op.width);

@@ -687,6 +687,28 @@ export class Range extends ClientObject<RangeEntity> {
     });
   }
 
+  /**
+   * Range.merge (ExcelApi 1.2): one cell over the range, showing the top-left cell's value; the
+   * others' values are dropped. A range that overlaps a merged area is refused, as Excel does.
+   */
+  merge(across = false): void {
+    if (across) throw new FakeError("NotImplemented", "The fake merges whole ranges only.");
+    this.write(({ sheet, area }) => {
+      if (sheet.merged.some((name) => intersects(parseAddress(name).area, area))) {
+        throw new FakeError("InvalidOperation", "Cannot merge over a merged cell.");
+      }
+      eachCell(area, (r, c) => {
+        if (r === area.top && c === area.left) return;
+        const cell = sheet.cell(r, c);
+        if (!cell) return;
+        delete cell.value;
+        delete cell.formula;
+        sheet.prune(r, c);
+      });
+      sheet.merged.push(areaName(area));
+    });
+  }
+
   clear(applyTo: string = "All"): void {
     this.write(({ sheet, area }) => {
       for (const [key, cell] of [...sheet.cells]) {
