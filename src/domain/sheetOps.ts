@@ -132,7 +132,8 @@ export interface WorkbookState {
   /**
    * The cells that are not empty on the sheets where the product's writes may grow: the sheet
    * that holds (or would hold) the Conflicts table, and the Workplan table's sheet below the
-   * table. A caption or a growing table never takes one of these unless it is the product's.
+   * table and in the row above it, across its width (where the legend of the highlights goes). A caption,
+   * a legend or a growing table never takes one of these unless it is the product's.
    */
   filledCells: CellPlace[];
   /** The defined names the product keeps, with their formulas (null when absent). */

@@ -1,0 +1,85 @@
+/**
+ * The legend of the highlights above the Workplan table: one line in the row just above it, which
+ * runs on over the empty cells of that row as wide as the table and so never widens the printed
+ * page. Written while the check highlights a finding, and only where that row is empty across the
+ * table (or holds the product's legend): the record keeps it as the product's, so that the next
+ * check rewrites it and Clear removes it. Beside the table it would widen the sheet's printed page;
+ * below it, it would stand where Apply appends meetings and where a table grows as the user types.
+ * A table in row 1 has no row above it: then there is no legend on the Workplan sheet, the
+ * Conflicts sheet's legend tells the colours, and says so when a cell of the user's is in the way.
+ */
+import type { Highlights } from "../annotations";
+import { areaOf, inArea, type Area } from "../areas";
+import { WORKPLAN } from "../layout";
+import type { CellPlace, SheetOp, WorkbookState } from "../sheetOps";
+import { a1, findTable, tablesByName } from "../tables";
+import { samePlace } from "./record";
+import { filledIn, values } from "./sheets";
+
+export const WORKPLAN_LEGEND =
+  "Highlights of the last check: a tinted row has a finding; the filled, framed cell is the one to change.";
+
+export interface LegendWrite {
+  ops: SheetOp[];
+  /** The legend's cell, for the record; null when it is not written. */
+  cell: CellPlace | null;
+  /** Why not: the user's cell in its place (for the Conflicts sheet's legend); null otherwise. */
+  skipped: string | null;
+}
+
+/** The row above the Workplan table, across its width: the legend is in its first cell. Null in row 1. */
+export function legendRow(state: Pick<WorkbookState, "tables">): Area | null {
+  const table = findTable(tablesByName(state.tables), WORKPLAN.table);
+  if (!table || table.headers.length === 0 || table.top <= 1) return null;
+  return { top: table.top - 1, left: table.left, bottom: table.top - 1, right: table.left + table.headers.length - 1 };
+}
+
+/** Of the product's cells (by the record, text unchanged: ownCaptions), the legends beside the Workplan table. */
+export function ownLegends(own: readonly CellPlace[]): CellPlace[] {
+  return own.filter((cell) => cell.text === WORKPLAN_LEGEND);
+}
+
+/** Of the product's cells, those other than the legends (the lines above the Conflicts table). */
+export function withoutLegends(own: readonly CellPlace[]): CellPlace[] {
+  return own.filter((cell) => cell.text !== WORKPLAN_LEGEND);
+}
+
+function insideTable(state: WorkbookState, cell: CellPlace): boolean {
+  const table = findTable(tablesByName(state.tables), WORKPLAN.table);
+  if (!table || table.sheet.toLowerCase() !== cell.sheet.toLowerCase()) return false;
+  const area = areaOf(table.top, table.left, table.rows.length + 1, table.headers.length);
+  return inArea(area, cell.row, cell.column);
+}
+
+function clearOps(cells: readonly CellPlace[]): SheetOp[] {
+  return cells.map((c) => ({ op: "clearValues", sheet: c.sheet, area: areaOf(c.row, c.column, 1, 1) }));
+}
+
+/** Whether the check highlights anything: a legend of nothing would only be in the way. */
+export function highlightsSomething(highlights: Highlights | null): boolean {
+  return (highlights?.flags ?? []).some((row) => row.some((flag) => flag > 0));
+}
+
+/**
+ * The legend for this check, and the product's old legends cleared where they no longer belong.
+ * `own` are the product's cells by the record whose text is unchanged (ownCaptions); a legend the
+ * table has since grown over is the table's, and is left alone.
+ */
+export function describeLegend(state: WorkbookState, own: readonly CellPlace[], wanted: boolean): LegendWrite {
+  const mine = ownLegends(own).filter((cell) => !insideTable(state, cell));
+  const row = wanted ? legendRow(state) : null;
+  const table = findTable(tablesByName(state.tables), WORKPLAN.table);
+  const place = row && table ? { sheet: table.sheet, row: row.top, column: row.left } : null;
+  const stale = mine.filter((cell) => !place || !samePlace(cell, place));
+  if (!place || !row) return { ops: clearOps(stale), cell: null, skipped: null };
+  const yours = filledIn(state, place.sheet, row).filter((cell) => !mine.some((m) => samePlace(m, cell)));
+  if (yours.length > 0) {
+    const first = yours[0] as CellPlace;
+    const skipped =
+      `There is no legend above the Workplan table: cell ${a1(first.row, first.column)} of the sheet ` +
+      `"${place.sheet}" is yours.`;
+    return { ops: clearOps(stale), cell: null, skipped };
+  }
+  const ops = [...clearOps(stale), values(place.sheet, place.row, place.column, [[WORKPLAN_LEGEND]])];
+  return { ops, cell: { ...place, text: WORKPLAN_LEGEND }, skipped: null };
+}
