@@ -9,7 +9,7 @@
  * Conflicts sheet's legend tells the colours, and says so when a cell of the user's is in the way.
  */
 import type { Highlights } from "../annotations";
-import { areaOf, inArea, type Area } from "../areas";
+import { areaOf, inArea } from "../areas";
 import { WORKPLAN } from "../layout";
 import type { CellPlace, SheetOp, WorkbookState } from "../sheetOps";
 import { a1, findTable, tablesByName } from "../tables";
@@ -27,13 +27,6 @@ export interface LegendWrite {
   skipped: string | null;
 }
 
-/** The row above the Workplan table, across its width: the legend is in its first cell. Null in row 1. */
-export function legendRow(state: Pick<WorkbookState, "tables">): Area | null {
-  const table = findTable(tablesByName(state.tables), WORKPLAN.table);
-  if (!table || table.headers.length === 0 || table.top <= 1) return null;
-  return { top: table.top - 1, left: table.left, bottom: table.top - 1, right: table.left + table.headers.length - 1 };
-}
-
 /** Of the product's cells (by the record, text unchanged: ownCaptions), the legends beside the Workplan table. */
 export function ownLegends(own: readonly CellPlace[]): CellPlace[] {
   return own.filter((cell) => cell.text === WORKPLAN_LEGEND);
@@ -42,13 +35,6 @@ export function ownLegends(own: readonly CellPlace[]): CellPlace[] {
 /** Of the product's cells, those other than the legends (the lines above the Conflicts table). */
 export function withoutLegends(own: readonly CellPlace[]): CellPlace[] {
   return own.filter((cell) => cell.text !== WORKPLAN_LEGEND);
-}
-
-function insideTable(state: WorkbookState, cell: CellPlace): boolean {
-  const table = findTable(tablesByName(state.tables), WORKPLAN.table);
-  if (!table || table.sheet.toLowerCase() !== cell.sheet.toLowerCase()) return false;
-  const area = areaOf(table.top, table.left, table.rows.length + 1, table.headers.length);
-  return inArea(area, cell.row, cell.column);
 }
 
 function clearOps(cells: readonly CellPlace[]): SheetOp[] {
@@ -66,17 +52,19 @@ export function highlightsSomething(highlights: Highlights | null): boolean {
  * table has since grown over is the table's, and is left alone.
  */
 export function describeLegend(state: WorkbookState, own: readonly CellPlace[], wanted: boolean): LegendWrite {
-  const mine = ownLegends(own).filter((cell) => !insideTable(state, cell));
-  const row = wanted ? legendRow(state) : null;
   const table = findTable(tablesByName(state.tables), WORKPLAN.table);
+  const width = table?.headers.length ?? 0;
+  const body = table && areaOf(table.top, table.left, table.rows.length + 1, width);
+  const mine = ownLegends(own).filter((c) => !body || c.sheet !== table.sheet || !inArea(body, c.row, c.column));
+  // The row above the table, across its width; a table in row 1 has none.
+  const row = wanted && table && width > 0 && table.top > 1 ? areaOf(table.top - 1, table.left, 1, width) : null;
   const place = row && table ? { sheet: table.sheet, row: row.top, column: row.left } : null;
   const stale = mine.filter((cell) => !place || !samePlace(cell, place));
   if (!place || !row) return { ops: clearOps(stale), cell: null, skipped: null };
-  const yours = filledIn(state, place.sheet, row).filter((cell) => !mine.some((m) => samePlace(m, cell)));
-  if (yours.length > 0) {
-    const first = yours[0] as CellPlace;
+  const yours = filledIn(state, place.sheet, row).find((cell) => !mine.some((m) => samePlace(m, cell)));
+  if (yours) {
     const skipped =
-      `There is no legend above the Workplan table: cell ${a1(first.row, first.column)} of the sheet ` +
+      `There is no legend above the Workplan table: cell ${a1(yours.row, yours.column)} of the sheet ` +
       `"${place.sheet}" is yours.`;
     return { ops: clearOps(stale), cell: null, skipped };
   }
