@@ -72,8 +72,9 @@ function blockOps(
   top: number,
   blocks: readonly ProposalBlock[],
   columns: ProposalColumn[],
-  span: number,
+  widths: readonly number[],
 ): SheetOp[] {
+  const span = widths.length - columns.length + 1;
   const ops: SheetOp[] = [];
   const width = columns.length;
   // The first columns' texts (a meeting, a source) run on into the empty cells beside them.
@@ -81,7 +82,7 @@ function blockOps(
   let row = top;
   for (const block of blocks) {
     row += 1;
-    ops.push(values(name, row, 1, [[block.title]]));
+    ops.push(values(name, row, 1, [[block.title]]), ...acrossThePage(name, row, block.title, widths));
     ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
     row += 1;
     if (block.rows.length === 0) continue;
@@ -96,6 +97,19 @@ function blockOps(
     row += grid.length;
   }
   return ops;
+}
+
+/**
+ * A line as wide as the page (a caption, a block's title): one cell merged across every column,
+ * wrapped and as tall as its text, so that a long line never runs past the page and shrinks it.
+ */
+function acrossThePage(name: string, row: number, text: string, widths: readonly number[]): SheetOp[] {
+  const across = { width: widths.reduce((sum, w) => sum + w, 0), wrap: true };
+  return [
+    { op: "merge", sheet: name, area: areaOf(row, 1, 1, widths.length) },
+    { op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: TOP_WRAPPED },
+    ...rowHeights(name, row, [[text]], [across]),
+  ];
 }
 
 /** The Why cells of `count` rows from `top`, each merged across the years of the timeline below. */
@@ -163,6 +177,8 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
   ops.push({ op: "rowHeight", sheet: name, row: 1, height: 21 });
   if (sheet.caption.length > 1)
     ops.push({ op: "format", sheet: name, area: areaOf(2, 1, 1, 1), format: { italic: true } });
+  const widths = proposalWidths(sheet);
+  sheet.caption.slice(1).forEach((line, i) => ops.push(...acrossThePage(name, 2 + i, line, widths)));
   ops.push(values(name, headerRow, 1, [[...sheet.headers]]));
   const header = { bold: true, ...TOP_WRAPPED };
   ops.push({ op: "format", sheet: name, area: areaOf(headerRow, 1, 1, width), format: header });
@@ -184,14 +200,14 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
   }
   const span = whySpan(sheet);
   ops.push(...whyMerges(name, headerRow, body.length + 1, width, span));
-  proposalWidths(sheet).forEach((w, c) => ops.push(...column(name, c + 1, w, false)));
+  widths.forEach((w, c) => ops.push(...column(name, c + 1, w, false)));
   let bottom = headerRow + body.length;
   if (sheet.timeline) {
     const timeline = timelineOps(name, bottom, sheet.timeline, width);
     ops.push(...timeline.ops);
     bottom = timeline.bottom;
   }
-  ops.push(...blockOps(name, bottom + 1, sheet.after ?? [], columns, span));
+  ops.push(...blockOps(name, bottom + 1, sheet.after ?? [], columns, widths));
   ops.push({ op: "freezeRows", sheet: name, rows: headerRow });
   ops.push(printedLandscape(name, { top: headerRow, bottom: headerRow }));
   ops.push({ op: "activate", sheet: name });

@@ -144,6 +144,21 @@ describe("the timeline on the proposal sheet, now and as proposed", () => {
   });
 });
 
+describe("a proposal prompted by two slips", () => {
+  it("wraps its long 'Prompted by' line across the page instead of running past it and shrinking the print", () => {
+    const workbook = slipped().set(CLUSTERS.table, { Cluster: 3 }, CLUSTERS.expectedEnd, 2033);
+    const sheet = proposalOf(workbook);
+    expect(sheet.caption[3]?.length).toBeGreaterThan(200);
+    const model = new SheetModel();
+    model.apply(describeProposalSheetOps(sheet));
+    const page = model.sheet(sheet.name);
+    const last = proposalWidths(sheet).length;
+    expect(page.merged).toContainEqual({ top: 4, left: 1, bottom: 4, right: last });
+    expect(page.formats.get("4,1")).toMatchObject({ wrap: true });
+    expect(page.heights.get(4)).toBeGreaterThanOrEqual(33);
+  });
+});
+
 describe("a meeting left without a fixed topic", () => {
   it("reads 'No fixed topic (flexible topic only)' and not an empty cell", () => {
     // Cluster 2 three years late: its topics leave 2028 and 2029, which no other topic can take.
