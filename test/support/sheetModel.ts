@@ -148,9 +148,11 @@ export class SheetModel {
             formats.set(key(r, c), { ...formats.get(key(r, c)), ...op.format });
           }
         return;
-      case "merge":
-        this.sheet(op.sheet).merged.push(op.area);
+      case "merge": {
+        const merged = this.sheet(op.sheet).merged;
+        if (!merged.some((a) => JSON.stringify(a) === JSON.stringify(op.area))) merged.push(op.area);
         return;
+      }
       case "columnWidth":
         this.sheet(op.sheet).widths.set(op.column, op.width);
         return;

@@ -18,7 +18,7 @@ import { column, ensureSheet, findSheet, fittedHeight, printedLandscape, TABLE_S
  * characters, which A4 landscape prints at 9 pt even where LibreOffice stands in a wider font for
  * Calibri (see printedSize); every column but the first and the last wraps.
  */
-export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 15, 34, 26, 12, 10, 11].map(
+export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 15, 34, 26, 12, 9, 12].map(
   (width, i, all) => ({ width, wrap: i > 0 && i < all.length - 1 }),
 );
 /** The height of a row of one line, for the rows a shorter table leaves. */
@@ -73,6 +73,35 @@ function captionCells(place: Place, caption: readonly string[], whatIf: boolean)
     text: lines[i] ?? "",
     format: i === lines.length - 1 && whatIf ? BANNER : PLAIN,
   }));
+}
+
+/** The width of the Conflicts table's columns together, in characters. */
+const TABLE_WIDTH = CONFLICTS_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+
+/**
+ * A line above the table as one cell merged across the table's width, wrapped and as tall as its
+ * text, so that a long what-if banner never runs past the page (LibreOffice widened the printed
+ * page to hold it, and shrank the text to 5.4 pt). Only where the other cells of that row are
+ * empty or the product's; otherwise the line stays one cell, as before.
+ */
+function acrossTheTable(state: WorkbookState, line: Caption, own: CellPlace[], width: number): SheetOp[] {
+  const { sheet, row, column } = line.at;
+  const area = areaOf(row, column, 1, width);
+  const taken = state.filledCells.some(
+    (c) =>
+      c.sheet.toLowerCase() === sheet.toLowerCase() &&
+      inArea(area, c.row, c.column) &&
+      c.column !== column &&
+      !own.some((mine) => samePlace(mine, c)),
+  );
+  const oneLine: SheetOp = { op: "rowHeight", sheet, row, height: ONE_LINE + 3 };
+  if (taken) return [oneLine];
+  const height = fittedHeight([line.text], [{ width: TABLE_WIDTH, wrap: true }]);
+  return [
+    { op: "merge", sheet, area },
+    { op: "format", sheet, area: areaOf(row, column, 1, 1), format: { wrap: true, verticalTop: true } },
+    { ...oneLine, height: Math.max(ONE_LINE + 3, height) },
+  ];
 }
 
 /** The legend of the colours, in the row between the lines and the table, when that row is free. */
@@ -237,9 +266,9 @@ export function describeConflicts(
   ops.push(...severity.ops);
   for (const { at, text, format } of captions) {
     ops.push(values(at.sheet, at.row, at.column, [[text]]));
-    if (at.column === place.left) ops.push({ op: "rowHeight", sheet: at.sheet, row: at.row, height: ONE_LINE + 3 });
     if (format) ops.push({ op: "format", sheet: at.sheet, area: areaOf(at.row, at.column, 1, 1), format });
   }
+  for (const line of lines) ops.push(...acrossTheTable(state, line, own, conflicts.headers.length));
   const legend = captions.find((c) => c.text === legendText);
   if (legend) {
     const height = fittedHeight([legendText], [CONFLICTS_COLUMNS[3] as { width: number; wrap: boolean }]);

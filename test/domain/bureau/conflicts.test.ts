@@ -95,6 +95,38 @@ describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () =>
   });
 });
 
+describe("a long what-if banner (two slips and a cancelled meeting)", () => {
+  const options = {
+    expectedEnd: new Map([
+      [2, 2034],
+      [3, 2033],
+    ]),
+    cancel: new Set([17]),
+  };
+
+  it("is one cell merged across the table, wrapped and as tall as its text, so it never runs past the page", () => {
+    const model = created();
+    check(model, options);
+    const banner = String(model.get("Conflicts", 2, 1));
+    expect(banner.length).toBeGreaterThan(200);
+    const sheet = model.sheet("Conflicts");
+    expect(sheet.merged).toContainEqual({ top: 2, left: 1, bottom: 2, right: 8 });
+    expect(sheet.formats.get("2,1")).toMatchObject({ wrap: true, bold: true, fontColor: "C00000" });
+    expect(sheet.heights.get(2)).toBeGreaterThanOrEqual(33);
+  });
+
+  it("stays one cell where a cell of the user's is in its row, and that cell keeps its text", () => {
+    const model = created();
+    // A workbook made by a version that merged nothing, where the planner then typed beside the line.
+    model.sheet("Conflicts").merged = [];
+    model.set("Conflicts", 2, 6, "Checked by the secretariat");
+    check(model, options);
+    expect(model.sheet("Conflicts").merged).toEqual([{ top: 1, left: 1, bottom: 1, right: 8 }]);
+    expect(model.get("Conflicts", 2, 6)).toBe("Checked by the secretariat");
+    expect(String(model.get("Conflicts", 2, 1))).toMatch(/^WHAT-IF CHECK/);
+  });
+});
+
 describe("a Conflicts table of the earlier layout (a workbook checked before)", () => {
   it("is rewritten in the new layout in place, with the new widths, keeping the user's cell beside it", () => {
     const model = created();

@@ -688,14 +688,18 @@ export class Range extends ClientObject<RangeEntity> {
   }
 
   /**
-   * Range.merge (ExcelApi 1.2): one cell over the range, showing the top-left cell's value; the
-   * others' values are dropped. A range that overlaps a merged area is refused, as Excel does.
+   * Range.merge (ExcelApi 1.2): one cell over the range, showing the top-left cell's value ("The
+   * value of a merged range is specified in the cell of the range's upper-left corner"); the fake
+   * drops the others' values. Merging the same range again changes nothing; the fake does not
+   * model merging over part of a merged area (the product never does), and refuses it.
    */
   merge(across = false): void {
     if (across) throw new FakeError("NotImplemented", "The fake merges whole ranges only.");
     this.write(({ sheet, area }) => {
-      if (sheet.merged.some((name) => intersects(parseAddress(name).area, area))) {
-        throw new FakeError("InvalidOperation", "Cannot merge over a merged cell.");
+      const name = areaName(area);
+      if (sheet.merged.includes(name)) return;
+      if (sheet.merged.some((other) => intersects(parseAddress(other).area, area))) {
+        throw new FakeError("NotImplemented", "The fake does not merge over part of a merged area.");
       }
       eachCell(area, (r, c) => {
         if (r === area.top && c === area.left) return;
@@ -705,7 +709,7 @@ export class Range extends ClientObject<RangeEntity> {
         delete cell.formula;
         sheet.prune(r, c);
       });
-      sheet.merged.push(areaName(area));
+      sheet.merged.push(name);
     });
   }
 
