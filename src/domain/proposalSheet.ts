@@ -237,16 +237,17 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
   return { title: "Sources", rows };
 }
 
-/** The years of the meetings to come, in either plan; past TIMELINE_YEARS, from the year before the first change. */
+/**
+ * The years of the meetings to come, in either plan; past TIMELINE_YEARS, the last of them, or
+ * from the year before the first change when that comes earlier.
+ */
 function timelineYears(proposal: CleanProposal): number[] {
   const coming = proposal.meetings.filter((m) => !m.held && !m.cancelled && m.year !== null);
   const years = coming.map((m) => m.year as number);
   if (years.length === 0) return [];
-  const first = Math.min(...years);
   const last = Math.max(...years);
-  const changed = coming.filter((m) => m.current !== m.proposed).map((m) => m.year as number);
-  const from =
-    last - first + 1 > TIMELINE_YEARS && changed.length > 0 ? Math.max(first, Math.min(...changed) - 1) : first;
+  const changed = coming.filter((m) => m.current !== m.proposed).map((m) => (m.year as number) - 1);
+  const from = Math.max(Math.min(...years), Math.min(last - TIMELINE_YEARS + 1, ...changed));
   const to = Math.min(last, from + TIMELINE_YEARS - 1);
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

@@ -106,6 +106,6 @@ describe("the legend above a Workplan table that starts in row 3", () => {
     const checked = seen(pkg, excel);
     expect(checked.office).toEqual(checked.xlsx);
     expect(checked.xlsx.slice(0, 3)).toEqual([TITLE, null, "Agenda items as adopted"]);
-    expect(String(checked.xlsx[3])).toMatch(/There is no legend above the Workplan table: cell D2 .* is yours\.$/);
+    expect(String(checked.xlsx[3])).toMatch(/No legend above the Workplan table: Workplan!D2 is yours\.$/);
   });
 });

@@ -11,7 +11,17 @@ import type { CellFormat, CellPlace, SheetOp, WorkbookState, Written } from "../
 import { a1 } from "../tables";
 import { withoutLegends } from "./legend";
 import { samePlace } from "./record";
-import { column, ensureSheet, findSheet, fittedHeight, printedLandscape, TABLE_STYLE, values } from "./sheets";
+import {
+  column,
+  ensureSheet,
+  filledIn,
+  findSheet,
+  fittedHeight,
+  lineAcross,
+  printedLandscape,
+  TABLE_STYLE,
+  values,
+} from "./sheets";
 
 /**
  * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: 127
@@ -78,30 +88,13 @@ function captionCells(place: Place, caption: readonly string[], whatIf: boolean)
 /** The width of the Conflicts table's columns together, in characters. */
 const TABLE_WIDTH = CONFLICTS_COLUMNS.reduce((sum, c) => sum + c.width, 0);
 
-/**
- * A line above the table as one cell merged across the table's width, wrapped and as tall as its
- * text, so that a long what-if banner never runs past the page (LibreOffice widened the printed
- * page to hold it, and shrank the text to 5.4 pt). Only where the other cells of that row are
- * empty or the product's; otherwise the line stays one cell, as before.
- */
+/** A line above the table across its width (lineAcross), where the rest of the row is empty or ours. */
 function acrossTheTable(state: WorkbookState, line: Caption, own: CellPlace[], width: number): SheetOp[] {
   const { sheet, row, column } = line.at;
-  const area = areaOf(row, column, 1, width);
-  const taken = state.filledCells.some(
-    (c) =>
-      c.sheet.toLowerCase() === sheet.toLowerCase() &&
-      inArea(area, c.row, c.column) &&
-      c.column !== column &&
-      !own.some((mine) => samePlace(mine, c)),
-  );
-  const oneLine: SheetOp = { op: "rowHeight", sheet, row, height: ONE_LINE + 3 };
-  if (taken) return [oneLine];
-  const height = fittedHeight([line.text], [{ width: TABLE_WIDTH, wrap: true }]);
-  return [
-    { op: "merge", sheet, area },
-    { op: "format", sheet, area: areaOf(row, column, 1, 1), format: { wrap: true, verticalTop: true } },
-    { ...oneLine, height: Math.max(ONE_LINE + 3, height) },
-  ];
+  const area = areaOf(row, column + 1, 1, width - 1);
+  const taken = filledIn(state, sheet, area).some((c) => !own.some((mine) => samePlace(mine, c)));
+  if (taken) return [{ op: "rowHeight", sheet, row, height: ONE_LINE + 3 }];
+  return lineAcross(sheet, line.at, line.text, width, TABLE_WIDTH);
 }
 
 /** The legend of the colours, in the row between the lines and the table, when that row is free. */

@@ -24,7 +24,7 @@ import { codeFormat } from "../timeline";
 import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
-import { column, filledIn, printedLandscape, rowHeights, values } from "./sheets";
+import { column, filledIn, lineAcross, printedLandscape, rowHeights, values } from "./sheets";
 import { describeApplySnapshot } from "./undo";
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
@@ -99,17 +99,9 @@ function blockOps(
   return ops;
 }
 
-/**
- * A line as wide as the page (a caption, a block's title): one cell merged across every column,
- * wrapped and as tall as its text, so that a long line never runs past the page and shrinks it.
- */
 function acrossThePage(name: string, row: number, text: string, widths: readonly number[]): SheetOp[] {
-  const across = { width: widths.reduce((sum, w) => sum + w, 0), wrap: true };
-  return [
-    { op: "merge", sheet: name, area: areaOf(row, 1, 1, widths.length) },
-    { op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: TOP_WRAPPED },
-    ...rowHeights(name, row, [[text]], [across]),
-  ];
+  const characters = widths.reduce((sum, w) => sum + w, 0);
+  return lineAcross(name, { sheet: name, row, column: 1 }, text, widths.length, characters);
 }
 
 /** The Why cells of `count` rows from `top`, each merged across the years of the timeline below. */

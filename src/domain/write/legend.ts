@@ -63,9 +63,7 @@ export function describeLegend(state: WorkbookState, own: readonly CellPlace[], 
   if (!place || !row) return { ops: clearOps(stale), cell: null, skipped: null };
   const yours = filledIn(state, place.sheet, row).find((cell) => !mine.some((m) => samePlace(m, cell)));
   if (yours) {
-    const skipped =
-      `There is no legend above the Workplan table: cell ${a1(yours.row, yours.column)} of the sheet ` +
-      `"${place.sheet}" is yours.`;
+    const skipped = `No legend above the Workplan table: ${place.sheet}!${a1(yours.row, yours.column)} is yours.`;
     return { ops: clearOps(stale), cell: null, skipped };
   }
   const ops = [...clearOps(stale), values(place.sheet, place.row, place.column, [[WORKPLAN_LEGEND]])];

@@ -127,6 +127,20 @@ export function rowHeights(
   });
 }
 
+/**
+ * A line longer than a table is wide (a caption, a what-if banner, a block's title): one cell
+ * merged across the table's `columns` (`characters` wide), wrapped and as tall as its text, so that
+ * it never runs past the last column, where LibreOffice widened the printed page and shrank it all.
+ */
+export function lineAcross(sheet: string, at: CellPlace, text: string, columns: number, characters: number) {
+  const height = Math.max(LINE_HEIGHT + ROW_PADDING, fittedHeight([text], [{ width: characters, wrap: true }]));
+  return [
+    { op: "merge", sheet, area: areaOf(at.row, at.column, 1, columns) },
+    { op: "format", sheet, area: areaOf(at.row, at.column, 1, 1), format: { wrap: true, verticalTop: true } },
+    { op: "rowHeight", sheet, row: at.row, height },
+  ] as SheetOp[];
+}
+
 /** The ops with every sheet added once: two descriptions written together (an edit and its check) may both add it. */
 export function addingEachSheetOnce(ops: readonly SheetOp[]): SheetOp[] {
   const added = new Set<string>();

@@ -93,7 +93,7 @@ describe("a Workplan table whose row above holds a cell of the user's", () => {
     expect(model.get("Workplan", 2, 4)).toBe("Agenda items as adopted");
     expect(write.blocked).toBeNull();
     expect(conflictsLegend(model)).toMatch(
-      /On the Workplan sheet .* There is no legend above the Workplan table: cell D2 of the sheet "Workplan" is yours\.$/,
+      /On the Workplan sheet .* No legend above the Workplan table: Workplan!D2 is yours\.$/,
     );
   });
 });
