@@ -2,12 +2,14 @@
  * The proposal as a sheet for the Bureau (`Proposal YYYY-MM-DD`): the proposed grid, the changed
  * cells marked and the reasons. A plain description that the .xlsx and Office.js adapters apply.
  */
+import { checkPlan } from "./check";
 import { topicArticles } from "./findings";
 import { topicLabel } from "./labels";
 import type { Plan } from "./model";
 import { ordinal } from "./parse";
 import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
 import { sourceInWords, type SourceTexts } from "./sources";
+import { topicRows } from "./timeline";
 import { describeCluster, describeReviewEnd } from "./windows";
 import { capitalize, listPhrase, plural } from "./wording";
 
@@ -46,11 +48,43 @@ export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">):
   return sheet.headers.map((_, i) => ({ width: WIDTHS[i] ?? 12, wrap: i >= 3 }));
 }
 
+/** Columns the Why column spans: one for each year of the timeline, whose years sit under it. */
+export function whySpan(sheet: Pick<ProposalSheet, "timeline">): number {
+  return Math.max(1, sheet.timeline?.years.length ?? 0);
+}
+
+/** The width of every column of the sheet: the Why column's shared among the years of the timeline. */
+export function proposalWidths(sheet: Pick<ProposalSheet, "headers" | "rows" | "timeline">): number[] {
+  const columns = proposalColumns(sheet).map((c) => c.width);
+  const why = columns.pop() ?? 0;
+  const span = whySpan(sheet);
+  return [...columns, ...Array.from({ length: span }, () => Math.round((why / span) * 10) / 10)];
+}
+
 /** A block below the grid: its title, then rows written from column 1 (the long texts in the last column). */
 export interface ProposalBlock {
   title: string;
   rows: (string | number | null)[][];
 }
+
+/**
+ * The timeline before and after, years across and one row per topic (the Timeline sheet's codes):
+ * the years of the meetings still to come, at most TIMELINE_YEARS of them, and the topics that
+ * have a year or a meeting among them.
+ */
+export interface ProposalTimeline {
+  years: number[];
+  /** The topic's label, then one cell per year: now, and as proposed. */
+  before: (string | null)[][];
+  after: (string | null)[][];
+}
+
+/** Years the proposal's timeline shows at most: on A4, ten narrow columns take the width of the Why column. */
+export const TIMELINE_YEARS = 10;
+
+export const TIMELINE_HEADING = "The timeline of the fixed topics, now and as proposed";
+export const TIMELINE_KEY =
+  "w: an acceptable year for the topic · 15th: the meeting that holds it · 15th!: a meeting outside those years";
 
 export interface ProposalSheet {
   name: string;
@@ -60,7 +94,9 @@ export interface ProposalSheet {
   rows: (string | number | null)[][];
   /** Rows (0-based into rows) whose proposed topic differs from the current one. */
   changedRows: number[];
-  /** Below the grid: the flexible-topic candidates and the quoted sources (absent: none). */
+  /** Below the grid: the timeline now and as proposed (absent: no meeting to come has a year). */
+  timeline?: ProposalTimeline;
+  /** Then the flexible-topic candidates and the quoted sources (absent: none). */
   after?: ProposalBlock[];
 }
 
@@ -201,6 +237,31 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
   return { title: "Sources", rows };
 }
 
+/**
+ * The years of the meetings to come, in either plan; past TIMELINE_YEARS, the last of them, or
+ * from the year before the first change when that comes earlier.
+ */
+function timelineYears(proposal: CleanProposal): number[] {
+  const coming = proposal.meetings.filter((m) => !m.held && !m.cancelled && m.year !== null);
+  const years = coming.map((m) => m.year as number);
+  if (years.length === 0) return [];
+  const last = Math.max(...years);
+  const changed = coming.filter((m) => m.current !== m.proposed).map((m) => (m.year as number) - 1);
+  const from = Math.max(Math.min(...years), Math.min(last - TIMELINE_YEARS + 1, ...changed));
+  const to = Math.min(last, from + TIMELINE_YEARS - 1);
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+function proposalTimeline(proposal: CleanProposal, plan: Plan): ProposalTimeline | undefined {
+  const years = timelineYears(proposal);
+  if (years.length === 0) return undefined;
+  const before = topicRows(plan, checkPlan(plan), years);
+  const after = topicRows(proposal.plan, checkPlan(proposal.plan), years);
+  // A topic with no year and no meeting in these years in either plan (one discussed already) is left out.
+  const shown = (i: number) => [before[i], after[i]].some((row) => row?.slice(1).some((code) => code !== null));
+  return { years, before: before.filter((_, i) => shown(i)), after: after.filter((_, i) => shown(i)) };
+}
+
 export function describeProposalSheet(
   proposal: CleanProposal,
   plan: Plan,
@@ -231,6 +292,7 @@ export function describeProposalSheet(
     headers: PROPOSAL_HEADERS,
     rows,
     changedRows: proposal.meetings.flatMap((m, i) => (m.current !== m.proposed ? [i] : [])),
+    timeline: proposalTimeline(proposal, plan),
     after: [...(candidates ? [candidates] : []), sourcesBlock(sources)],
   };
 }

@@ -63,6 +63,8 @@ export type SheetOp =
   /** Adds the defined name, or points it at `reference` (e.g. `='WorkplanLists'!$A$1:$A$10`). */
   | { op: "setName"; name: string; reference: string }
   | { op: "format"; sheet: string; area: Area; format: CellFormat }
+  /** Merges the cells of `area` into one that shows the top-left cell's value; only on a sheet the product adds. */
+  | { op: "merge"; sheet: string; area: Area }
   /** Width in characters of the default font's digits, as an .xlsx file stores it. */
   | { op: "columnWidth"; sheet: string; column: number; width: number }
   /** Height in points. */
@@ -132,7 +134,8 @@ export interface WorkbookState {
   /**
    * The cells that are not empty on the sheets where the product's writes may grow: the sheet
    * that holds (or would hold) the Conflicts table, and the Workplan table's sheet below the
-   * table. A caption or a growing table never takes one of these unless it is the product's.
+   * table and in the row above it, across its width (where the legend of the highlights goes). A caption,
+   * a legend or a growing table never takes one of these unless it is the product's.
    */
   filledCells: CellPlace[];
   /** The defined names the product keeps, with their formulas (null when absent). */

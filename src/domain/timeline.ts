@@ -6,6 +6,7 @@
 import { describeMeeting, meetingsTakingPlace, topicArticles } from "./findings";
 import { topicLabel } from "./labels";
 import type { Finding, Plan } from "./model";
+import type { CellFormat } from "./sheetOps";
 import { ordinal } from "./parse";
 import { topicWindows } from "./windows";
 
@@ -80,6 +81,28 @@ export function spanOf(plan: Plan): number[] {
   const first = Math.min(...years);
   const last = Math.min(Math.max(...years), first + 40);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** One row per topic over the given years: the label, then the codes of CODES. */
+export function topicRows(plan: Plan, findings: readonly Finding[], years: readonly number[]): (string | null)[][] {
+  const conflicts = conflictKeys(findings);
+  return [...plan.topics.values()]
+    .sort((a, b) => a.number - b.number)
+    .map((t) => [
+      `Topic ${topicLabel(t.number, t.title, topicArticles(plan, t.number))}`,
+      ...topicCells(plan, [...years], t.number, conflicts),
+    ]);
+}
+
+/**
+ * How a cell of a topic row looks where it is filled directly (the proposal sheet): the Timeline
+ * sheet's colours, and a frame for a conflict, so that greyscale print tells them apart too.
+ */
+export function codeFormat(code: string | null): CellFormat | null {
+  if (code === null) return null;
+  if (code.endsWith(CODES.conflict)) return { fill: "FF8B94", fontColor: "9C0006", bold: true, border: "9C0006" };
+  if (code === CODES.window) return { fill: "E2EFDA", fontColor: "375623" };
+  return { fill: "548235", fontColor: "FFFFFF", bold: true };
 }
 
 export function describeTimeline(plan: Plan, findings: readonly Finding[]): TimelineGrid {

@@ -236,6 +236,9 @@ function queueOp(context: Excel.RequestContext, op: SheetOp, found: Found, optio
     case "format":
       queueFormat(rangeOf(context, op.sheet, op.area), op.format);
       return;
+    case "merge":
+      rangeOf(context, op.sheet, op.area).merge(false);
+      return;
     case "columnWidth":
       sheetOf(context, op.sheet).getRange(a1(1, op.column)).format.columnWidth = widthInPoints(op.width);
       return;

@@ -365,7 +365,7 @@ async function finish(
   const workplan = tables.find((t) => t.name.toLowerCase() === WORKPLAN.table.toLowerCase());
   const filledCells = [
     ...nonEmptyCells(conflictsSheet ?? CONFLICTS.sheet, conflictsCells),
-    ...(workplan ? nonEmptyCells(workplan.sheet, queued.belowWorkplan(), workplan.top + workplan.rows.length) : []),
+    ...(workplan ? nonEmptyCells(workplan.sheet, queued.belowWorkplan(), aboveOrBelow(workplan)) : []),
   ];
   const lists = queued.used.get(LISTS_SHEET.toLowerCase())?.() ?? null;
   const record = lists ? recordFromSheet(lists.values, lists.area) : null;
@@ -417,13 +417,27 @@ function placedConflicts(queued: Queued): PlacedTable | null {
 }
 
 /** The cells holding a value, below row `after` when given. */
-function nonEmptyCells(sheet: string, used: { area: Area; values: unknown[][] } | null, after = 0): CellPlace[] {
+/**
+ * On the Workplan table's sheet, the cells where the product may write: below the table (Apply's
+ * rows) and in the row above it, across its width (the legend of the highlights).
+ */
+function aboveOrBelow(table: SheetTable): (row: number, column: number) => boolean {
+  const bottom = table.top + table.rows.length;
+  const right = table.left + table.headers.length - 1;
+  return (row, column) => row > bottom || (row === table.top - 1 && column >= table.left && column <= right);
+}
+
+function nonEmptyCells(
+  sheet: string,
+  used: { area: Area; values: unknown[][] } | null,
+  keep: (row: number, column: number) => boolean = () => true,
+): CellPlace[] {
   if (!used) return [];
   const cells: CellPlace[] = [];
   used.values.forEach((row, r) =>
     row.forEach((value, c) => {
       const at = { sheet, row: used.area.top + r, column: used.area.left + c };
-      if (at.row > after && value !== "" && value !== null && value !== undefined)
+      if (keep(at.row, at.column) && value !== "" && value !== null && value !== undefined)
         cells.push({ ...at, text: String(value) });
     }),
   );

@@ -136,10 +136,12 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       const headerRow = Number(headerCell.slice(1));
       const letter = columnLetter(PROPOSED_COLUMN);
       expect(proposalSheet.values[`${letter}${headerRow}`]).toBe(PROPOSAL_HEADERS[PROPOSED_COLUMN]);
-      const filled = Object.keys(proposalSheet.fills);
+      // The proposed column's fills; the timeline under the grid fills the years' columns to its right.
+      const filled = Object.keys(proposalSheet.fills).filter((cell) => new RegExp(`^${letter}\\d+$`).test(cell));
       expect(filled.length).toBe(changedRows);
+      const conflict = Object.entries(proposalSheet.values).find(([, value]) => value === "15th!")?.[0] ?? "";
+      expect(proposalSheet.fills[conflict]).toMatch(/^#?FF8B94$/i);
       for (const cell of filled) {
-        expect(cell).toMatch(new RegExp(`^${letter}\\d+$`));
         expect(Number(cell.slice(1))).toBeGreaterThan(headerRow);
         expect(proposalSheet.fills[cell]).toMatch(new RegExp(`^#?${CHANGED_FILL}$`, "i"));
       }

@@ -21,9 +21,11 @@ import {
   writeProposalSheet,
   type ProposalBasis,
 } from "../../src/office";
-import { proposalColumns } from "../../src/domain/proposalSheet";
+import { proposalColumns, proposalWidths, TIMELINE_HEADING } from "../../src/domain/proposalSheet";
 import { applyProposalAndCheck, FILTERED, saveExpectedEndsAndCheck } from "../../src/office/whatIf";
+import ExcelJS from "exceljs";
 import {
+  cellName,
   createFakeExcel,
   conflictsOf,
   recordSyncs,
@@ -267,8 +269,8 @@ forEachHost(() => {
     });
 
     it(
-      "writes the same sheet as `workplan propose --out`: values, changed-cell fills, widths, frozen header, " +
-        "landscape",
+      "writes the same sheet as `workplan propose --out`: values, fills, merged Why cells, widths, frozen header, " +
+        "landscape, and the timeline now and as proposed",
       async () => {
         const excel = setUp();
         const basis = await slipBasis(excel);
@@ -277,23 +279,32 @@ forEachHost(() => {
         const office = sheet(excel.model, "Proposal 2026-11-23");
 
         const xlsx = await patchedProposalSheet(description);
-        const height = description.caption.length + 2 + description.rows.length;
-        const width = description.headers.length;
+        const used = office.usedArea(true);
+        const widths = proposalWidths(description);
+        // The Why column spans one column for each year of the timeline below the grid.
+        expect(used).toMatchObject({ top: 1, left: 1, right: widths.length });
+        expect(widths.length).toBe(5 + (description.timeline?.years.length ?? 0));
+        const height = used?.bottom ?? 0;
+        // ExcelJS shows a merged cell's value in every cell of it; the package holds it in the first only.
+        const own = (r: number, c: number) => {
+          const cell = xlsx.findCell(r, c);
+          return cell && cell.type !== ExcelJS.ValueType.Merge ? cell : undefined;
+        };
         const xlsxValues = Array.from({ length: height }, (_, r) =>
-          Array.from({ length: width }, (_, c) => {
-            const value = xlsx.findCell(r + 1, c + 1)?.value;
+          Array.from({ length: widths.length }, (_, c) => {
+            const value = own(r + 1, c + 1)?.value;
             return value === undefined || value === "" ? null : value;
           }),
         );
-        expect(valuesIn(office, `A1:F${height}`)).toEqual(xlsxValues);
-        // Below the grid: a blank row, then each block's title and rows.
-        const blocks = (description.after ?? []).reduce((rows, block) => rows + 2 + block.rows.length, 0);
-        expect(office.usedArea(true)).toEqual({ top: 1, left: 1, bottom: height + blocks, right: width });
+        expect(valuesIn(office, `A1:${cellName(height, widths.length)}`)).toEqual(xlsxValues);
+        const texts = xlsxValues.map((row) => row.join(" ")).join("\n");
+        expect(texts).toContain(TIMELINE_HEADING);
+        expect(texts).toMatch(/Topic 6 — Record-keeping; marking \(arts\. 7, 8\) {5,}15th! /);
 
         const filled = (get: (row: number, column: number) => string | undefined) => {
           const cells: string[] = [];
           for (let r = 1; r <= height; r++)
-            for (let c = 1; c <= width; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
+            for (let c = 1; c <= widths.length; c++) if (get(r, c)) cells.push(`${r},${c}=${get(r, c)}`);
           return cells;
         };
         const xlsxFills = filled((r, c) => {
@@ -303,7 +314,10 @@ forEachHost(() => {
             : undefined;
         });
         expect(filled((r, c) => office.cell(r, c)?.style?.fill)).toEqual(xlsxFills);
-        expect(xlsxFills.length).toBe(description.changedRows.length);
+        const codes = [...(description.timeline?.before ?? []), ...(description.timeline?.after ?? [])].flatMap((row) =>
+          row.slice(1).filter((code) => code !== null),
+        );
+        expect(xlsxFills.length).toBe(description.changedRows.length + codes.length);
         const bold = (get: (row: number, column: number) => boolean) =>
           filled((r, c) => (get(r, c) ? "bold" : undefined));
         expect(bold((r, c) => office.cell(r, c)?.style?.bold === "true")).toEqual(
@@ -311,13 +325,23 @@ forEachHost(() => {
         );
         expect(office.cell(1, 1)?.style?.size).toBe(String(xlsx.getCell(1, 1).font?.size));
 
-        proposalColumns(description).forEach((column, i) => {
-          expect(office.columnWidths.get(i + 1)).toBe(widthInPoints(xlsx.getColumn(i + 1).width ?? 0));
-          expect(column.width).toBe(xlsx.getColumn(i + 1).width);
-        });
         const headerRow = description.caption.length + 2;
-        expect(office.cell(headerRow + 1, width)?.style?.wrapText).toBe("true");
-        expect(xlsx.getCell(headerRow + 1, width).alignment?.wrapText).toBe(true);
+        const xlsxMerges = Object.values((xlsx.model as { merges?: string[] }).merges ?? []).sort();
+        expect([...office.merged].sort()).toEqual(xlsxMerges);
+        const last = cellName(headerRow, widths.length).replace(/\d+$/, "");
+        expect(xlsxMerges).toContain(`F${headerRow}:${last}${headerRow}`);
+        expect(xlsxMerges.length).toBeGreaterThan(description.rows.length);
+
+        widths.forEach((width, i) => {
+          expect(office.columnWidths.get(i + 1)).toBe(widthInPoints(xlsx.getColumn(i + 1).width ?? 0));
+          expect(width).toBe(xlsx.getColumn(i + 1).width);
+        });
+        expect(proposalColumns(description).at(-1)?.width).toBeCloseTo(
+          widths.slice(5).reduce((sum, w) => sum + w, 0),
+          0,
+        );
+        expect(office.cell(headerRow + 1, 6)?.style?.wrapText).toBe("true");
+        expect(xlsx.getCell(headerRow + 1, 6).alignment?.wrapText).toBe(true);
         expect(office.frozenRows).toBe(headerRow);
         expect(xlsx.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
         expect(office.pageLayout).toEqual({

@@ -57,6 +57,9 @@ describeRender("printed by LibreOffice on A4", () => {
   let dir: string;
   let checked: Word[][];
   let proposed: Word[][];
+  /** Two slips and a cancelled meeting: the longest what-if banner and "Prompted by" line. */
+  let checkedLong: Word[][];
+  let proposedLong: Word[][];
   /** Points of box height per point of font size: the Topics sheet prints at full size, 11 pt. */
   let perPoint: number;
 
@@ -70,14 +73,29 @@ describeRender("printed by LibreOffice on A4", () => {
       // Exit 1: the check found errors, as intended.
     }
     run("propose", "--expected-end", "2=2032", "--out", "proposed.xlsx");
+    const long = ["--expected-end", "2=2034", "--expected-end", "3=2033"];
+    try {
+      run("check", ...long, "--cancel", "17", "--out", "checked-long.xlsx");
+    } catch {
+      // Exit 1: the check found errors, as intended.
+    }
+    run("propose", ...long, "--out", "proposed-long.xlsx");
     const profile = `file://${mkdtempSync(path.join(tmpdir(), "workplan-lo-profile-"))}`;
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "checked.xlsx", "proposed.xlsx"],
+      [
+        `-env:UserInstallation=${profile}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        ...["checked.xlsx", "proposed.xlsx", "checked-long.xlsx", "proposed-long.xlsx"],
+      ],
       { cwd: dir, stdio: "ignore", timeout: 180_000 },
     );
     checked = pages(path.join(dir, "checked.pdf"));
     proposed = pages(path.join(dir, "proposed.pdf"));
+    checkedLong = pages(path.join(dir, "checked-long.pdf"));
+    proposedLong = pages(path.join(dir, "proposed-long.pdf"));
     const topics = checked.find((words) => words[0]?.text === "Topic") ?? [];
     perPoint = median(topics.map(height)) / 11;
   }, 240_000);
@@ -124,7 +142,7 @@ describeRender("printed by LibreOffice on A4", () => {
     expect(smallest(words)).toBeGreaterThanOrEqual(8);
   });
 
-  it("prints the proposal at 9 pt or more, without overlaps, with its title and its page numbers", () => {
+  it("prints the proposal at 9 pt or more, without overlaps, with its title, timeline and page numbers", () => {
     const first = proposed.findIndex((words) => words[0]?.text === "Proposed");
     expect(first).toBeGreaterThanOrEqual(0);
     const proposal = proposed.slice(first);
@@ -133,11 +151,39 @@ describeRender("printed by LibreOffice on A4", () => {
     expect(text[0]).toMatch(
       /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
     );
+    // The timeline now and as proposed, years across, under the grid.
+    const all = text.join(" ");
+    expect(all).toContain("The timeline of the fixed topics, now and as proposed");
+    expect(all).toMatch(/Now 2026 2027 2028 .* 2034/);
+    expect(all).toMatch(/Topic 6 — Record-keeping; marking \(arts\. 7, 8\) 15th! w w w w/);
+    expect(all).toContain("As proposed");
     proposal.forEach((words, i) => {
       expect(overlapping(words)).toEqual([]);
       expect(smallest(words)).toBeGreaterThanOrEqual(9);
       // LibreOffice numbers the pages of the whole file.
       expect(text[i]).toMatch(/Page \d+ of \d+/);
     });
+  });
+
+  it("keeps a long what-if banner and a long 'Prompted by' line on the page: nothing under 8 pt (9 pt)", () => {
+    // Unwrapped, the banner ran past the table and LibreOffice shrank the Conflicts page to 5.4 pt.
+    const conflicts = checkedLong.filter(
+      (words) =>
+        words
+          .slice(0, 2)
+          .map((w) => w.text)
+          .join(" ") === "Last checked",
+    );
+    expect(conflicts).toHaveLength(1);
+    const words = conflicts[0] ?? [];
+    expect(words.map((w) => w.text).join(" ")).toContain("the 17th meeting taken as cancelled");
+    expect(overlapping(words)).toEqual([]);
+    expect(smallest(words)).toBeGreaterThanOrEqual(8);
+    const first = proposedLong.findIndex((page) => page[0]?.text === "Proposed");
+    expect(first).toBeGreaterThanOrEqual(0);
+    for (const page of proposedLong.slice(first)) {
+      expect(overlapping(page)).toEqual([]);
+      expect(smallest(page)).toBeGreaterThanOrEqual(9);
+    }
   });
 });

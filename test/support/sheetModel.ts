@@ -20,6 +20,7 @@ export interface ModelSheet {
   notes: Map<string, { text: string; user?: boolean }>;
   validations: { area: Area; source: string }[];
   widths: Map<number, number>;
+  merged: Area[];
   heights: Map<number, number>;
   tab: string | null;
   frozen: number;
@@ -58,6 +59,7 @@ export class SheetModel {
       notes: new Map(),
       validations: [],
       widths: new Map(),
+      merged: [],
       heights: new Map(),
       tab: null,
       frozen: 0,
@@ -148,6 +150,11 @@ export class SheetModel {
             formats.set(key(r, c), { ...formats.get(key(r, c)), ...op.format });
           }
         return;
+      case "merge": {
+        const merged = this.sheet(op.sheet).merged;
+        if (!merged.some((a) => JSON.stringify(a) === JSON.stringify(op.area))) merged.push(op.area);
+        return;
+      }
       case "columnWidth":
         this.sheet(op.sheet).widths.set(op.column, op.width);
         return;

@@ -18,6 +18,7 @@ import { areaOf, areaOfAddress, parseA1, quoteSheet, type Area } from "../areas"
 import type { CellPlace, ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
 import { columnLetters } from "../tables";
 import { describeConflicts, ownCaptions } from "./conflicts";
+import { describeLegend, highlightsSomething, withoutLegends } from "./legend";
 import { EMPTY_RECORD, writeRecord } from "./record";
 import { describeTimelineSheet } from "./timeline";
 import { ensureSheet, findSheet, values } from "./sheets";
@@ -168,8 +169,9 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
   }
   const notes = noteOps(state, annotations.notes, old);
   ops.push(...notes.ops);
-  const conflicts = describeConflicts(state, annotations.conflicts, added);
-  ops.push(...conflicts.ops);
+  const legend = describeLegend(state, ownCaptions(state), highlightsSomething(annotations.highlights));
+  const conflicts = describeConflicts(state, annotations.conflicts, added, legend.skipped);
+  ops.push(...conflicts.ops, ...legend.ops);
   if (conflicts.address) ops.push(tabOp(conflicts.address, annotations.conflicts));
   if (annotations.lists) ops.push(...listOps(state, annotations.lists));
   const timeline = annotations.timeline ? describeTimelineSheet(state, annotations.timeline, added) : null;
@@ -177,7 +179,7 @@ export function describeCheck(state: WorkbookState, annotations: Annotations): C
   const record = {
     rules: [...rules, ...conflicts.rules, ...(timeline?.rules ?? [])],
     notes: notes.written,
-    cells: conflicts.captions,
+    cells: [...conflicts.captions, ...(legend.cell ? [legend.cell] : [])],
     sheets: timeline?.sheet ? [timeline.sheet] : (state.record?.sheets ?? []),
   };
   ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));
@@ -197,19 +199,24 @@ function readsFlags(rule: { formula: string }): boolean {
   return rule.formula.toLowerCase().includes(`${quoteSheet(FLAGS_SHEET)}!`.toLowerCase());
 }
 
-/** Removes the product's highlights and notes and empties the flags; the Conflicts table and the lists stay. */
+/**
+ * Removes the product's highlights, their legend and the notes, and empties the flags; the
+ * Conflicts table and the lists stay.
+ */
 export function describeClear(state: WorkbookState): ClearWrite {
   const old = previous(state);
   const highlights = { ...old, rules: old.rules.filter(readsFlags) };
   const kept = old.rules.filter((rule) => !readsFlags(rule));
   const ops = removeMarks(state, highlights);
+  const legend = describeLegend(state, ownCaptions(state), false);
+  ops.push(...legend.ops);
   if (state.record || highlights.rules.length > 0 || old.notes.length > 0) {
     const added = new Set<string>();
     ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
     const record = {
       ...EMPTY_RECORD,
       rules: state.record ? kept : [],
-      cells: ownCaptions(state),
+      cells: withoutLegends(ownCaptions(state)),
       sheets: state.record?.sheets ?? [],
     };
     ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));

@@ -9,15 +9,26 @@ import { CONFLICTS_HEADER_ROW } from "../defaults";
 import { CONFLICTS } from "../layout";
 import type { CellFormat, CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1 } from "../tables";
+import { withoutLegends } from "./legend";
 import { samePlace } from "./record";
-import { column, ensureSheet, findSheet, fittedHeight, printedLandscape, TABLE_STYLE, values } from "./sheets";
+import {
+  column,
+  ensureSheet,
+  filledIn,
+  findSheet,
+  fittedHeight,
+  lineAcross,
+  printedLandscape,
+  TABLE_STYLE,
+  values,
+} from "./sheets";
 
 /**
- * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: about
- * 140 characters, which A4 landscape prints at no less than 8 pt even where a wider font stands in
- * for Calibri (LibreOffice without Carlito); every column but the first and the last wraps.
+ * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: 127
+ * characters, which A4 landscape prints at 9 pt even where LibreOffice stands in a wider font for
+ * Calibri (see printedSize); every column but the first and the last wraps.
  */
-export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 18, 40, 30, 14, 10, 11].map(
+export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 15, 34, 26, 12, 9, 12].map(
   (width, i, all) => ({ width, wrap: i > 0 && i < all.length - 1 }),
 );
 /** The height of a row of one line, for the rows a shorter table leaves. */
@@ -74,15 +85,27 @@ function captionCells(place: Place, caption: readonly string[], whatIf: boolean)
   }));
 }
 
+/** The width of the Conflicts table's columns together, in characters. */
+const TABLE_WIDTH = CONFLICTS_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+
+/** A line above the table across its width (lineAcross), where the rest of the row is empty or ours. */
+function acrossTheTable(state: WorkbookState, line: Caption, own: CellPlace[], width: number): SheetOp[] {
+  const { sheet, row, column } = line.at;
+  const area = areaOf(row, column + 1, 1, width - 1);
+  const taken = filledIn(state, sheet, area).some((c) => !own.some((mine) => samePlace(mine, c)));
+  if (taken) return [{ op: "rowHeight", sheet, row, height: ONE_LINE + 3 }];
+  return lineAcross(sheet, line.at, line.text, width, TABLE_WIDTH);
+}
+
 /** The legend of the colours, in the row between the lines and the table, when that row is free. */
-function legendCells(state: WorkbookState, place: Place, own: CellPlace[], lines: Caption[]): Caption[] {
+function legendCells(state: WorkbookState, place: Place, own: CellPlace[], lines: Caption[], text: string): Caption[] {
   const row = place.top - 1;
   if (lines.some((line) => line.at.row >= row)) return [];
   const labels = (["error", "warning", "info"] as const).map((severity) => ({
     text: SEVERITY_STYLE[severity].label,
     format: { fill: SEVERITY_STYLE[severity].strong, fontColor: SEVERITY_STYLE[severity].font, bold: true },
   }));
-  const cells: Caption[] = [...labels, { text: LEGEND_TEXT, format: { ...PLAIN, wrap: true, verticalTop: true } }].map(
+  const cells: Caption[] = [...labels, { text, format: { ...PLAIN, wrap: true, verticalTop: true } }].map(
     (cell, i) => ({ ...cell, at: { sheet: place.sheet, row, column: place.left + i } }),
   );
   const taken = state.filledCells.some(
@@ -201,17 +224,24 @@ function gridOf(conflicts: Pick<ConflictsTable, "headers" | "rows">): Written[][
   return [[...conflicts.headers], ...body.map((row) => [...row])];
 }
 
+/**
+ * The Conflicts table and the lines above it. `legendSkipped` says why the legend beside the
+ * Workplan table was not written, when it was not: the legend here then says so.
+ */
 export function describeConflicts(
   state: WorkbookState,
   conflicts: Pick<ConflictsTable, "caption" | "headers" | "rows" | "whatIf">,
   added: Set<string>,
+  legendSkipped: string | null = null,
 ): ConflictsWrite {
   const place = placeOf(state);
   const grid = gridOf(conflicts);
   const area = areaOf(place.top, place.left, grid.length, conflicts.headers.length);
-  const own = ownCaptions(state);
+  // The legend beside the Workplan table is the product's too; describeLegend looks after it.
+  const own = withoutLegends(ownCaptions(state));
   const lines = captionCells(place, conflicts.caption, conflicts.whatIf ?? false);
-  const captions = [...lines, ...legendCells(state, place, own, lines)];
+  const legendText = legendSkipped ? `${LEGEND_TEXT} ${legendSkipped}` : LEGEND_TEXT;
+  const captions = [...lines, ...legendCells(state, place, own, lines, legendText)];
   const blockers = inTheWay(
     state,
     place,
@@ -229,12 +259,12 @@ export function describeConflicts(
   ops.push(...severity.ops);
   for (const { at, text, format } of captions) {
     ops.push(values(at.sheet, at.row, at.column, [[text]]));
-    if (at.column === place.left) ops.push({ op: "rowHeight", sheet: at.sheet, row: at.row, height: ONE_LINE + 3 });
     if (format) ops.push({ op: "format", sheet: at.sheet, area: areaOf(at.row, at.column, 1, 1), format });
   }
-  const legend = captions.find((c) => c.text === LEGEND_TEXT);
+  for (const line of lines) ops.push(...acrossTheTable(state, line, own, conflicts.headers.length));
+  const legend = captions.find((c) => c.text === legendText);
   if (legend) {
-    const height = fittedHeight([LEGEND_TEXT], [CONFLICTS_COLUMNS[3] as { width: number; wrap: boolean }]);
+    const height = fittedHeight([legendText], [CONFLICTS_COLUMNS[3] as { width: number; wrap: boolean }]);
     ops.push({ op: "rowHeight", sheet: place.sheet, row: legend.at.row, height });
   }
   const stale = own.filter(

@@ -11,14 +11,20 @@ import {
   EMPTIED,
   PROPOSED_COLUMN,
   proposalColumns,
+  proposalWidths,
+  TIMELINE_HEADING,
+  TIMELINE_KEY,
+  whySpan,
   type ProposalBlock,
   type ProposalColumn,
   type ProposalSheet,
+  type ProposalTimeline,
 } from "../proposalSheet";
+import { codeFormat } from "../timeline";
 import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
-import { column, filledIn, printedLandscape, rowHeights, values } from "./sheets";
+import { column, filledIn, lineAcross, printedLandscape, rowHeights, values } from "./sheets";
 import { describeApplySnapshot } from "./undo";
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
@@ -61,7 +67,14 @@ export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, tabl
  * The blocks below the grid (flexible-topic candidates, sources): a bold title, then rows wrapped as tall as their
  * text.
  */
-function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], columns: ProposalColumn[]): SheetOp[] {
+function blockOps(
+  name: string,
+  top: number,
+  blocks: readonly ProposalBlock[],
+  columns: ProposalColumn[],
+  widths: readonly number[],
+): SheetOp[] {
+  const span = widths.length - columns.length + 1;
   const ops: SheetOp[] = [];
   const width = columns.length;
   // The first columns' texts (a meeting, a source) run on into the empty cells beside them.
@@ -69,7 +82,7 @@ function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], c
   let row = top;
   for (const block of blocks) {
     row += 1;
-    ops.push(values(name, row, 1, [[block.title]]));
+    ops.push(values(name, row, 1, [[block.title]]), ...acrossThePage(name, row, block.title, widths));
     ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
     row += 1;
     if (block.rows.length === 0) continue;
@@ -80,9 +93,53 @@ function blockOps(name: string, top: number, blocks: readonly ProposalBlock[], c
     const texts = areaOf(row, LABEL_COLUMNS + 1, grid.length, width - LABEL_COLUMNS);
     ops.push({ op: "format", sheet: name, area: texts, format: TOP_WRAPPED });
     ops.push(...rowHeights(name, row, grid, wrapped));
+    ops.push(...whyMerges(name, row, grid.length, width, span));
     row += grid.length;
   }
   return ops;
+}
+
+function acrossThePage(name: string, row: number, text: string, widths: readonly number[]): SheetOp[] {
+  const characters = widths.reduce((sum, w) => sum + w, 0);
+  return lineAcross(name, { sheet: name, row, column: 1 }, text, widths.length, characters);
+}
+
+/** The Why cells of `count` rows from `top`, each merged across the years of the timeline below. */
+function whyMerges(name: string, top: number, count: number, width: number, span: number): SheetOp[] {
+  if (span <= 1) return [];
+  return Array.from({ length: count }, (_, i) => ({ op: "merge", sheet: name, area: areaOf(top + i, width, 1, span) }));
+}
+
+/**
+ * The timeline now and as proposed: each topic's label runs on over the empty cells beside it,
+ * the years sit in the columns under the Why column, and each cell is filled as on the Timeline
+ * sheet, its code written in it so that greyscale print reads the same. Returns the last row.
+ */
+function timelineOps(name: string, top: number, timeline: ProposalTimeline, yearColumn: number) {
+  const ops: SheetOp[] = [];
+  let row = top + 2;
+  ops.push(values(name, row, 1, [[TIMELINE_HEADING]]));
+  ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
+  ops.push(values(name, (row += 1), 1, [[TIMELINE_KEY]]));
+  const parts = [
+    ["Now", timeline.before],
+    ["As proposed", timeline.after],
+  ] as const;
+  parts.forEach(([title, rows], part) => {
+    row += part === 0 ? 1 : 2;
+    ops.push(values(name, row, 1, [[title]]), values(name, row, yearColumn, [timeline.years]));
+    const header = areaOf(row, 1, 1, yearColumn - 1 + timeline.years.length);
+    ops.push({ op: "format", sheet: name, area: header, format: { bold: true } });
+    for (const [label, ...codes] of rows) {
+      row += 1;
+      ops.push(values(name, row, 1, [[label ?? null]]), values(name, row, yearColumn, [codes]));
+      codes.forEach((code, i) => {
+        const format = codeFormat(code ?? null);
+        if (format) ops.push({ op: "format", sheet: name, area: areaOf(row, yearColumn + i, 1, 1), format });
+      });
+    }
+  });
+  return { ops, bottom: row };
 }
 
 const TOP_WRAPPED = { wrap: true, verticalTop: true };
@@ -112,6 +169,8 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
   ops.push({ op: "rowHeight", sheet: name, row: 1, height: 21 });
   if (sheet.caption.length > 1)
     ops.push({ op: "format", sheet: name, area: areaOf(2, 1, 1, 1), format: { italic: true } });
+  const widths = proposalWidths(sheet);
+  sheet.caption.slice(1).forEach((line, i) => ops.push(...acrossThePage(name, 2 + i, line, widths)));
   ops.push(values(name, headerRow, 1, [[...sheet.headers]]));
   const header = { bold: true, ...TOP_WRAPPED };
   ops.push({ op: "format", sheet: name, area: areaOf(headerRow, 1, 1, width), format: header });
@@ -131,8 +190,16 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
     const cell = areaOf(headerRow + 1 + i, PROPOSED_COLUMN + 1, 1, 1);
     ops.push({ op: "format", sheet: name, area: cell, format: { fill: CHANGED_FILL, bold: true } });
   }
-  columns.forEach((col, c) => ops.push(...column(name, c + 1, col.width, false)));
-  ops.push(...blockOps(name, headerRow + body.length + 1, sheet.after ?? [], columns));
+  const span = whySpan(sheet);
+  ops.push(...whyMerges(name, headerRow, body.length + 1, width, span));
+  widths.forEach((w, c) => ops.push(...column(name, c + 1, w, false)));
+  let bottom = headerRow + body.length;
+  if (sheet.timeline) {
+    const timeline = timelineOps(name, bottom, sheet.timeline, width);
+    ops.push(...timeline.ops);
+    bottom = timeline.bottom;
+  }
+  ops.push(...blockOps(name, bottom + 1, sheet.after ?? [], columns, widths));
   ops.push({ op: "freezeRows", sheet: name, rows: headerRow });
   ops.push(printedLandscape(name, { top: headerRow, bottom: headerRow }));
   ops.push({ op: "activate", sheet: name });

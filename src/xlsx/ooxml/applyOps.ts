@@ -16,6 +16,7 @@ import {
   columnWidth,
   freezeRows,
   listValidation,
+  mergeCells,
   pageSetup,
   removeRule,
   tabColor,
@@ -142,6 +143,9 @@ class Interpreter {
         return;
       case "format":
         this.sheet(op.sheet).format(op.area, (base) => this.styles.cellStyle(base, op.format));
+        return;
+      case "merge":
+        mergeCells(this.sheet(op.sheet).doc, op.area);
         return;
       case "columnWidth":
         columnWidth(this.sheet(op.sheet).doc, op.column, op.width);

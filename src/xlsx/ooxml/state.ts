@@ -149,15 +149,27 @@ function lazilyUsed(pkg: XlsxPackage, sheet: SheetEntry): SheetState {
   };
 }
 
-/** The cells holding a value on a sheet, below `after`, each with its value as text. */
-function filledCells(pkg: XlsxPackage, sheet: SheetEntry | undefined, after = 0): CellPlace[] {
+/**
+ * On the Workplan table's sheet, the cells where the product may write: below the table (Apply's
+ * rows) and in the row above it, across its width (the legend of the highlights).
+ */
+function aboveOrBelow(table: Area): (row: number, column: number) => boolean {
+  return (row, column) =>
+    row > table.bottom || (row === table.top - 1 && column >= table.left && column <= table.right);
+}
+
+/** The cells holding a value on a sheet (those `keep` takes), each with its value as text. */
+function filledCells(
+  pkg: XlsxPackage,
+  sheet: SheetEntry | undefined,
+  keep: (row: number, column: number) => boolean = () => true,
+): CellPlace[] {
   if (!sheet || sheet.part === undefined || sheet.kind !== "worksheet") return [];
   const context = valueContext(pkg);
   const cells: CellPlace[] = [];
   for (const entry of sheetCells(pkg, sheet.part).rows) {
-    if (entry.row <= after) continue;
     for (const { element, column } of entry.cells) {
-      if (column < 1 || !holdsValue(element)) continue;
+      if (column < 1 || !keep(entry.row, column) || !holdsValue(element)) continue;
       const value = cellValue(element, context);
       const text = value instanceof Date ? value.toISOString() : String(value ?? "");
       cells.push({ sheet: sheet.name, row: entry.row, column, text });
@@ -312,7 +324,9 @@ export function readWorkbookState(pkg: XlsxPackage, options: { plain?: boolean }
     conflicts,
     filledCells: [
       ...filledCells(pkg, conflictsSheet),
-      ...(workplan && workplan.sheet !== conflictsSheet ? filledCells(pkg, workplan.sheet, workplan.area.bottom) : []),
+      ...(workplan && workplan.sheet !== conflictsSheet
+        ? filledCells(pkg, workplan.sheet, aboveOrBelow(workplan.area))
+        : []),
     ],
     names: new Map(
       [TOPIC_LIST_NAME, FLEXIBLE_LIST_NAME].map((name) => [name, names.get(name.toLowerCase())?.formula ?? null]),

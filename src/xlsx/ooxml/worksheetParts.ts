@@ -212,6 +212,13 @@ export function removeRule(doc: DocEditor, area: Area, formula: string): boolean
   return false;
 }
 
+/** A merged cell (`mergeCell`, ECMA-376 §18.3.1.55), once for each area. */
+export function mergeCells(doc: DocEditor, area: Area): void {
+  const ref = areaName(area);
+  if (doc.get("mergeCells")?.element.children.some((c) => attr(c, "ref") === ref)) return;
+  appendInside(doc, "mergeCells", "mergeCell", `<${doc.name("mergeCell")} ref="${ref}"/>`);
+}
+
 export function listValidation(doc: DocEditor, area: Area, source: string): void {
   const sqref = areaName(area);
   const formula = source.replace(/^=/, "");

@@ -9,6 +9,7 @@ import { CONFLICTS } from "../../../src/domain/layout";
 import type { ReadOptions } from "../../../src/domain/read";
 import { tablesByName } from "../../../src/domain/tables";
 import { describeCheck, describeCreate } from "../../../src/domain/write";
+import { printedSize } from "../../../src/domain/write/sheets";
 import { SheetModel } from "../../support/sheetModel";
 
 const WHEN = checkTime(new Date(Date.UTC(2026, 11, 1, 15, 0)));
@@ -86,6 +87,44 @@ describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () =>
       footer: "Page &P of &N",
     });
   });
+
+  it("prints its smallest text at 9 pt on A4 even where LibreOffice stands in a wider font for Calibri", () => {
+    // Fitted to the page width, 142 characters of columns printed at 8.1 pt; 127 print at 9 pt.
+    const widths = Array.from({ length: 8 }, (_, c) => model.sheet("Conflicts").widths.get(c + 1) ?? 0);
+    expect(printedSize(widths)).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe("a long what-if banner (two slips and a cancelled meeting)", () => {
+  const options = {
+    expectedEnd: new Map([
+      [2, 2034],
+      [3, 2033],
+    ]),
+    cancel: new Set([17]),
+  };
+
+  it("is one cell merged across the table, wrapped and as tall as its text, so it never runs past the page", () => {
+    const model = created();
+    check(model, options);
+    const banner = String(model.get("Conflicts", 2, 1));
+    expect(banner.length).toBeGreaterThan(200);
+    const sheet = model.sheet("Conflicts");
+    expect(sheet.merged).toContainEqual({ top: 2, left: 1, bottom: 2, right: 8 });
+    expect(sheet.formats.get("2,1")).toMatchObject({ wrap: true, bold: true, fontColor: "C00000" });
+    expect(sheet.heights.get(2)).toBeGreaterThanOrEqual(33);
+  });
+
+  it("stays one cell where a cell of the user's is in its row, and that cell keeps its text", () => {
+    const model = created();
+    // A workbook made by a version that merged nothing, where the planner then typed beside the line.
+    model.sheet("Conflicts").merged = [];
+    model.set("Conflicts", 2, 6, "Checked by the secretariat");
+    check(model, options);
+    expect(model.sheet("Conflicts").merged).toEqual([{ top: 1, left: 1, bottom: 1, right: 8 }]);
+    expect(model.get("Conflicts", 2, 6)).toBe("Checked by the secretariat");
+    expect(String(model.get("Conflicts", 2, 1))).toMatch(/^WHAT-IF CHECK/);
+  });
 });
 
 describe("a Conflicts table of the earlier layout (a workbook checked before)", () => {
@@ -104,7 +143,7 @@ describe("a Conflicts table of the earlier layout (a workbook checked before)", 
     expect(write.blocked).toBeNull();
     expect(conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
     expect(row(model, 4)).toEqual([...CONFLICTS.headers]);
-    expect(model.sheet("Conflicts").widths.get(5)).toBe(30);
+    expect(model.sheet("Conflicts").widths.get(5)).toBe(26);
     expect(model.get("Conflicts", 4, 10)).toBe("my note");
   });
 

@@ -11,12 +11,15 @@ import {
   plainReason,
   PROPOSAL_HEADERS,
   proposalColumns,
+  proposalWidths,
+  TIMELINE_HEADING,
 } from "../../../src/domain/proposalSheet";
 import { proposeTimeline, type CleanProposal } from "../../../src/domain/propose";
 import { readSources } from "../../../src/domain/sources";
 import type { SheetOp } from "../../../src/domain/sheetOps";
 import { tablesByName } from "../../../src/domain/tables";
 import { describeProposalSheetOps } from "../../../src/domain/write";
+import { printedSize } from "../../../src/domain/write/sheets";
 import { SheetModel } from "../../support/sheetModel";
 import { CLUSTERS, SOURCES_TABLE, Workbook } from "./support";
 
@@ -96,6 +99,63 @@ describe("the proposal sheet for a two-year slip of cluster 2", () => {
     );
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
     expect(model.sheet(sheet.name).heights.size).toBeGreaterThan(5);
+  });
+});
+
+describe("the timeline on the proposal sheet, now and as proposed", () => {
+  const sheet = proposalOf(slipped());
+  const row = (rows: (string | null)[][] | undefined, topic: number) =>
+    rows?.find((r) => r[0]?.startsWith(`Topic ${topic} —`)) ?? [];
+  const at = (rows: (string | null)[][] | undefined, topic: number, year: number) =>
+    row(rows, topic)[(sheet.timeline?.years.indexOf(year) ?? -1) + 1] ?? null;
+
+  it("spans the years of the meetings to come, one row per topic that has a year among them", () => {
+    expect(sheet.timeline?.years).toEqual([2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034]);
+    // Topics 1 and 2 were discussed before 2026 and have no year left: they are not shown.
+    expect(sheet.timeline?.before.map((r) => r[0]?.split(" —")[0])).toEqual(
+      [3, 4, 5, 6, 7, 8, 9, 10].map((t) => `Topic ${t}`),
+    );
+  });
+
+  it("marks topic 6 at the 15th meeting as outside its years now, and at the 17th inside them as proposed", () => {
+    expect(at(sheet.timeline?.before, 6, 2028)).toBe("15th!");
+    expect(at(sheet.timeline?.before, 6, 2030)).toBe("w");
+    expect(at(sheet.timeline?.after, 6, 2028)).toBeNull();
+    expect(at(sheet.timeline?.after, 6, 2030)).toBe("17th");
+    expect(sheet.timeline?.after.flat().some((code) => code?.endsWith("!"))).toBe(false);
+  });
+
+  it("writes both under the grid, filled and framed, the Why cells merged over the years' columns", () => {
+    const model = new SheetModel();
+    model.apply(describeProposalSheetOps(sheet));
+    const page = model.sheet(sheet.name);
+    const rows = [...page.cells].filter(([, v]) => v === TIMELINE_HEADING).map(([k]) => Number(k.split(",")[0]));
+    expect(rows).toHaveLength(1);
+    const heading = rows[0] ?? 0;
+    expect(model.get(sheet.name, heading + 2, 1)).toBe("Now");
+    expect(model.get(sheet.name, heading + 2, 6)).toBe(2026);
+    const conflict = [...page.cells].find(([, v]) => v === "15th!")?.[0] ?? "";
+    expect(page.formats.get(conflict)).toMatchObject({ bold: true, border: "9C0006" });
+    expect(page.merged).toContainEqual({ top: 8, left: 6, bottom: 8, right: 14 });
+    const widths = proposalWidths(sheet);
+    expect(widths.map((_, c) => page.widths.get(c + 1))).toEqual(widths);
+    // As wide as before: the years share the Why column's width, so the page still prints at 9 pt.
+    expect(printedSize(widths)).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe("a proposal prompted by two slips", () => {
+  it("wraps its long 'Prompted by' line across the page instead of running past it and shrinking the print", () => {
+    const workbook = slipped().set(CLUSTERS.table, { Cluster: 3 }, CLUSTERS.expectedEnd, 2033);
+    const sheet = proposalOf(workbook);
+    expect(sheet.caption[3]?.length).toBeGreaterThan(200);
+    const model = new SheetModel();
+    model.apply(describeProposalSheetOps(sheet));
+    const page = model.sheet(sheet.name);
+    const last = proposalWidths(sheet).length;
+    expect(page.merged).toContainEqual({ top: 4, left: 1, bottom: 4, right: last });
+    expect(page.formats.get("4,1")).toMatchObject({ wrap: true });
+    expect(page.heights.get(4)).toBeGreaterThanOrEqual(33);
   });
 });
 

@@ -696,6 +696,32 @@ export class Range extends ClientObject<RangeEntity> {
     });
   }
 
+  /**
+   * Range.merge (ExcelApi 1.2): one cell over the range, showing the top-left cell's value ("The
+   * value of a merged range is specified in the cell of the range's upper-left corner"); the fake
+   * drops the others' values. Merging the same range again changes nothing; the fake does not
+   * model merging over part of a merged area (the product never does), and refuses it.
+   */
+  merge(across = false): void {
+    if (across) throw new FakeError("NotImplemented", "The fake merges whole ranges only.");
+    this.write(({ sheet, area }) => {
+      const name = areaName(area);
+      if (sheet.merged.includes(name)) return;
+      if (sheet.merged.some((other) => intersects(parseAddress(other).area, area))) {
+        throw new FakeError("NotImplemented", "The fake does not merge over part of a merged area.");
+      }
+      eachCell(area, (r, c) => {
+        if (r === area.top && c === area.left) return;
+        const cell = sheet.cell(r, c);
+        if (!cell) return;
+        delete cell.value;
+        delete cell.formula;
+        sheet.prune(r, c);
+      });
+      sheet.merged.push(name);
+    });
+  }
+
   clear(applyTo: string = "All"): void {
     this.write(({ sheet, area }) => {
       for (const [key, cell] of [...sheet.cells]) {

@@ -179,6 +179,8 @@ export class SheetModel {
   frozenRows = 0;
   /** Ranges whose column widths were fitted to their content. */
   fittedColumns: string[] = [];
+  /** Merged areas (Range.merge), as "F8:N8"; the top-left cell keeps its value, the others are emptied. */
+  merged: string[] = [];
   /** Column number → width in points, where one was set. */
   readonly columnWidths = new Map<number, number>();
   /** Row number → height in points, where one was set. */
@@ -322,6 +324,7 @@ export class WorkbookModel {
         frozenRows: sheet.frozenRows,
         fittedColumns: sheet.fittedColumns,
         columnWidths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
+        merged: sheet.merged,
         pageLayout: sheet.pageLayout,
       })),
       tables: this.tables.map((t) => ({
