@@ -1,6 +1,15 @@
-/** The auto-check toggle: re-check after the user's own edits (remembered per user, not in the workbook). */
-import { Switch } from "@fluentui/react-components";
+/**
+ * The auto-check toggle: re-check after the user's own edits (remembered per user, not in the
+ * workbook). A native check box with the switch role: Fluent's Switch weighed about as much as the
+ * room left in the pane's script budget.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { message } from "../messages";
+
+const useStyles = makeStyles({
+  label: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS, cursor: "pointer" },
+  box: { width: "16px", height: "16px", margin: 0, accentColor: tokens.colorBrandBackground },
+});
 
 export interface AutoCheckSwitchProps {
   checked: boolean;
@@ -8,5 +17,17 @@ export interface AutoCheckSwitchProps {
 }
 
 export function AutoCheckSwitch({ checked, onChange }: AutoCheckSwitchProps) {
-  return <Switch checked={checked} label={message("autoCheck.label")} onChange={(_, data) => onChange(data.checked)} />;
+  const styles = useStyles();
+  return (
+    <label className={styles.label}>
+      <input
+        type="checkbox"
+        role="switch"
+        className={styles.box}
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      {message("autoCheck.label")}
+    </label>
+  );
 }
