@@ -7,10 +7,26 @@ import { areaOf, type Area } from "../areas";
 import type { ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
 import { CODES, LEGEND, TIMELINE_SHEET, TIMELINE_TITLE, type TimelineGrid } from "../timeline";
 import { a1 } from "../tables";
-import { column, ensureSheet, findSheet, printedLandscape, values } from "./sheets";
+import {
+  A4_LANDSCAPE_CHARACTERS,
+  column,
+  ensureSheet,
+  findSheet,
+  printedLandscape,
+  rowHeights,
+  values,
+} from "./sheets";
 
 const LABEL_WIDTH = 50;
 const YEAR_WIDTH = 6.5;
+/** The label column gives way to the years, wrapping, so that the page prints at 8 pt or more. */
+const SMALLEST_PRINT = 8;
+const NARROWEST_LABEL = 24;
+
+function labelWidth(years: number): number {
+  const room = Math.floor((A4_LANDSCAPE_CHARACTERS * 11) / SMALLEST_PRINT - YEAR_WIDTH * years);
+  return Math.max(NARROWEST_LABEL, Math.min(LABEL_WIDTH, room));
+}
 /** The grid's header row: the title, a blank row, the legend and a blank row above it. */
 const HEADER_ROW = 3 + LEGEND.length + 1;
 
@@ -72,8 +88,14 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   const width = grid.years.length + 1;
   ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
   if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));
-  ops.push(...column(name, 1, LABEL_WIDTH, false));
+  const label = labelWidth(grid.years.length);
+  const wrap = label < LABEL_WIDTH && grid.rows.length > 0;
+  ops.push(...column(name, 1, label, wrap, areaOf(HEADER_ROW + 1, 1, grid.rows.length, 1)));
   grid.years.forEach((_, i) => ops.push(...column(name, i + 2, YEAR_WIDTH, false)));
+  if (wrap) {
+    const columns = [{ width: label, wrap: true }, ...grid.years.map(() => ({ width: YEAR_WIDTH, wrap: false }))];
+    ops.push(...rowHeights(name, HEADER_ROW + 1, grid.rows, columns));
+  }
   ops.push({ op: "freezeRows", sheet: name, rows: HEADER_ROW });
   ops.push(printedLandscape(name, { top: HEADER_ROW, bottom: HEADER_ROW }));
   const rules: ProductRecord["rules"] = [];
