@@ -159,8 +159,8 @@ export function promptedBy(plan: Plan): string {
     .sort((a, b) => a.number - b.number)
     .map((c) => `the review of ${describeCluster(c)} ${describeReviewEnd(c)}`);
   const cancelled = plan.meetings
-    .filter((m) => m.status === "cancelled" && m.ordinal !== null)
-    .map((m) => `the ${ordinal(m.ordinal as number)} meeting${m.year === null ? "" : ` (${m.year})`} is cancelled`);
+    .flatMap((m) => (m.status === "cancelled" && m.ordinal !== null ? [{ ...m, ordinal: m.ordinal }] : []))
+    .map((m) => `the ${ordinal(m.ordinal)} meeting${m.year === null ? "" : ` (${m.year})`} is cancelled`);
   const causes = [...slips, ...cancelled];
   return causes.length === 0
     ? "Prompted by: a check of the workplan (no review slips and no meeting is cancelled)."
@@ -242,11 +242,13 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
  * from the year before the first change when that comes earlier.
  */
 function timelineYears(proposal: CleanProposal): number[] {
-  const coming = proposal.meetings.filter((m) => !m.held && !m.cancelled && m.year !== null);
-  const years = coming.map((m) => m.year as number);
+  const coming = proposal.meetings.flatMap((m) =>
+    !m.held && !m.cancelled && m.year !== null ? [{ ...m, year: m.year }] : [],
+  );
+  const years = coming.map((m) => m.year);
   if (years.length === 0) return [];
   const last = Math.max(...years);
-  const changed = coming.filter((m) => m.current !== m.proposed).map((m) => (m.year as number) - 1);
+  const changed = coming.filter((m) => m.current !== m.proposed).map((m) => m.year - 1);
   const from = Math.max(Math.min(...years), Math.min(last - TIMELINE_YEARS + 1, ...changed));
   const to = Math.min(last, from + TIMELINE_YEARS - 1);
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
