@@ -1,6 +1,7 @@
 /**
  * The task pane's weight: the gzipped size of every script taskpane.html loads from the build,
- * Office.js excepted (it comes from Microsoft's CDN, or from @microsoft/office-js in development).
+ * Office.js excepted (it comes from Microsoft's CDN, or from @microsoft/office-js in development);
+ * and apart, the weight of the proposal solver's Web Worker, which the pane starts by its name.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,12 @@ export interface BundleFigures {
   bundle_js_gzip_bytes: number;
   files: BundleFile[];
 }
+
+/** The worker's script, built beside taskpane.html (webpack.config.js; src/taskpane/solver.ts's WORKER_FILE). */
+export const WORKER_SCRIPT = "proposeWorker.js";
+
+/** gzip at level 9, as every figure of this file. */
+const gzipBytes = (content: Buffer): number => gzipSync(content, { level: 9 }).length;
 
 /** The `src` of every `<script>` of a page, in order (quoted or not, as a minifier leaves them). */
 export function scriptSources(html: string): string[] {
@@ -46,9 +53,14 @@ export function bundleFigures(distDir: string, page = "taskpane.html"): BundleFi
     .map((src) => {
       const file = src.split(/[?#]/)[0] ?? src;
       const content = readFileSync(join(distDir, ...file.split("/")));
-      return { file, bytes: content.length, gzip_bytes: gzipSync(content, { level: 9 }).length };
+      return { file, bytes: content.length, gzip_bytes: gzipBytes(content) };
     });
   return { bundle_js_gzip_bytes: files.reduce((sum, f) => sum + f.gzip_bytes, 0), files };
+}
+
+/** `worker_js_gzip_bytes`: the worker's script, gzipped; the pane loads it only when it proposes. */
+export function workerGzipBytes(distDir: string): number {
+  return gzipBytes(readFileSync(join(distDir, WORKER_SCRIPT)));
 }
 
 /** The repository: the nearest folder above `from` with a package.json (src/bench, or its build in build/). */
@@ -62,11 +74,13 @@ export function repositoryRoot(from = __dirname): string {
 type WebpackConfig = (env: Record<string, unknown>, argv: { mode: string }) => webpack.Configuration;
 
 /**
- * `bundle_js_gzip_bytes` of `npm run bench`: builds the add-in for production as `npm run build`
- * does (webpack.config.js, ADDIN_URL and OFFICE_JS as set), into a temporary folder (in `parent`)
- * that is removed afterwards, and measures the pane's scripts there.
+ * `bundle_js_gzip_bytes` and `worker_js_gzip_bytes` of `npm run bench`: builds the add-in for
+ * production as `npm run build` does (webpack.config.js, ADDIN_URL and OFFICE_JS as set), into a
+ * temporary folder (in `parent`) that is removed afterwards, and measures the scripts there.
  */
-export async function productionBundleFigures(parent = tmpdir()): Promise<BundleFigures> {
+export async function productionBundleFigures(
+  parent = tmpdir(),
+): Promise<BundleFigures & { worker_js_gzip_bytes: number }> {
   const root = repositoryRoot();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(join(root, "webpack.config.js")) as WebpackConfig;
@@ -80,7 +94,7 @@ export async function productionBundleFigures(parent = tmpdir()): Promise<Bundle
         else resolve();
       }),
     );
-    return bundleFigures(outDir);
+    return { ...bundleFigures(outDir), worker_js_gzip_bytes: workerGzipBytes(outDir) };
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -5,10 +5,10 @@
  */
 import type { CheckResult } from "./check";
 import { CONFLICTS, WORKPLAN } from "./layout";
-import type { Finding, Plan, Severity } from "./model";
+import type { CellRef, Finding, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1, quoteSheet } from "./areas";
-import { cellAddress, isCell } from "./cellRef";
+import { isCell } from "./cellRef";
 import { findingCellName } from "./findings";
 import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
@@ -85,8 +85,8 @@ export interface Highlights {
 }
 
 export interface Note {
-  sheet: string;
-  cell: string;
+  /** The finding's cell; its A1 text is derived (cellName) only where a user reads it. */
+  at: CellRef;
   /** Starts with NOTE_MARK. */
   text: string;
 }
@@ -172,19 +172,15 @@ function noteLines(finding: Finding): string[] {
 }
 
 function notesFor(findings: readonly Finding[]): Note[] {
-  const byCell = new Map<string, { sheet: string; cell: string; lines: string[] }>();
+  const byCell = new Map<string, { at: CellRef; lines: string[] }>();
   for (const finding of findings) {
     const key = findingCellName(finding);
     if (!finding.at || !key) continue;
-    const entry = byCell.get(key) ?? { sheet: finding.at.sheet, cell: cellAddress(finding.at), lines: [] };
+    const entry = byCell.get(key) ?? { at: finding.at, lines: [] };
     entry.lines.push(...noteLines(finding));
     byCell.set(key, entry);
   }
-  return [...byCell.values()].map(({ sheet, cell, lines }) => ({
-    sheet,
-    cell,
-    text: [NOTE_MARK, ...lines].join("\n"),
-  }));
+  return [...byCell.values()].map(({ at, lines }) => ({ at, text: [NOTE_MARK, ...lines].join("\n") }));
 }
 
 function expectedEndsLine(plan: Plan | null): string {

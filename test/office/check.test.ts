@@ -35,6 +35,7 @@ import {
   type FakeExcel,
 } from "../support/fakeExcel";
 import { forEachHost } from "../support/hosts";
+import { cellAddress, cellName } from "../../src/domain/cellRef";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 const options = { now: () => NOW };
@@ -88,7 +89,9 @@ forEachHost(() => {
       );
 
       expect(productNotes(excel.model)).toEqual(
-        [...want.notes].sort((a, b) => a.sheet.localeCompare(b.sheet) || byCell(a.cell, b.cell)),
+        want.notes
+          .map(({ at, text }) => ({ sheet: at.sheet, cell: cellAddress(at), text }))
+          .sort((a, b) => a.sheet.localeCompare(b.sheet) || byCell(a.cell, b.cell)),
       );
       expect(outcome.written).toMatchObject({
         notesWritten: want.notes.length,
@@ -264,7 +267,7 @@ forEachHost(() => {
       const syncs = recordSyncs(excel);
       const outcome = await checkWorkbook(excel.run, options);
       expect(JSON.parse(JSON.stringify(userParts(excel)))).toEqual(before);
-      const skipped = outcome.written.notesSkipped.map((n) => `${n.sheet}!${n.cell}`).sort();
+      const skipped = outcome.written.notesSkipped.map((n) => cellName(n.at)).sort();
       expect(skipped).toEqual(["Workplan!B8", "Workplan!E4"]);
       expect(productNotes(excel.model).map((n) => `${n.sheet}!${n.cell}`)).not.toContain("Workplan!B8");
       expect(productNotes(excel.model)).toHaveLength(outcome.annotations.notes.length - 2);

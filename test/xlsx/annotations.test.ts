@@ -32,6 +32,7 @@ import {
   type Description,
 } from "./support";
 import { requireTool } from "../support/tools";
+import { cellAddress } from "../../src/domain/cellRef";
 
 /** Every suite here reads the written files with openpyxl. */
 const withOpenpyxl = requireTool("openpyxl");
@@ -84,7 +85,7 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
   it("holds the flags on the very-hidden flags sheet, at the addresses of the Workplan table body", () => {
     const highlights = annotations.highlights;
     if (!highlights) throw new Error("no highlights");
-    const flagged = annotations.notes.filter((note) => note.sheet === highlights.sheet);
+    const flagged = annotations.notes.filter((note) => note.at.sheet === highlights.sheet);
     expect(highlights.flags.flat().filter((flag) => flag > 0)).toHaveLength(flagged.length);
     expect(
       cellValues(
@@ -127,8 +128,9 @@ withOpenpyxl.each(FIXTURE_NAMES)("a check of %s with cluster 2 slipping, written
   it("puts a note on each finding's cell, except where the user has a note", () => {
     const notes = sheetOf(after, "Workplan").notes;
     for (const note of annotations.notes) {
-      const userNote = sheetOf(before, note.sheet).notes[note.cell];
-      expect(notes[note.cell]).toBe(userNote ?? note.text);
+      const cell = cellAddress(note.at);
+      const userNote = sheetOf(before, note.at.sheet).notes[cell];
+      expect(notes[cell]).toBe(userNote ?? note.text);
     }
   });
 

@@ -14,7 +14,8 @@ import {
   type Note,
 } from "../annotations";
 import { SEVERITY_STYLE } from "../annotations";
-import { areaOf, areaOfAddress, parseA1, quoteSheet, type Area } from "../areas";
+import { areaOf, areaOfAddress, quoteSheet, type Area } from "../areas";
+import { cellName } from "../cellRef";
 import type { CellPlace, ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
 import { columnLetters } from "../tables";
 import { describeConflicts, ownCaptions } from "./conflicts";
@@ -94,19 +95,19 @@ export function noteSize(text: string): { width: number; height: number } {
 }
 
 function noteOps(state: WorkbookState, notes: readonly Note[], old: ProductRecord) {
-  const ours = new Set(old.notes.map((n) => `${n.sheet}!${columnLetters(n.column)}${n.row}`.toLowerCase()));
+  const ours = new Set(old.notes.map((place) => cellName(place).toLowerCase()));
   const ops: SheetOp[] = [];
   const written: CellPlace[] = [];
   const skipped: Note[] = [];
   for (const note of notes) {
-    const key = `${note.sheet}!${note.cell}`.toLowerCase();
+    const key = cellName(note.at).toLowerCase();
     if (!state.notesSupported || (state.noteCells.has(key) && !ours.has(key))) {
       skipped.push(note);
       continue;
     }
-    const { row, column } = parseA1(note.cell);
-    ops.push({ op: "addNote", sheet: note.sheet, row, column, text: note.text, ...noteSize(note.text) });
-    written.push({ sheet: note.sheet, row, column });
+    const { sheet, row, column } = note.at;
+    ops.push({ op: "addNote", sheet, row, column, text: note.text, ...noteSize(note.text) });
+    written.push({ sheet, row, column });
   }
   return { ops, written, skipped };
 }

@@ -127,7 +127,7 @@ export class XlsxPackage {
   tree(part: string): XmlElement {
     let tree = this.trees.get(part);
     if (!tree) {
-      tree = parseXml(this.text(part), part);
+      tree = parseXml(this.text(part), part, undefined, this.fileName);
       this.trees.set(part, tree);
     }
     return tree;

@@ -163,9 +163,15 @@ export function shifted(element: XmlElement, delta: number): XmlElement {
 
 /**
  * Parses a whole part (or a fragment, with the namespaces in scope where it sits). Throws a
- * WorkbookFileError naming `where` when the text is not well-formed XML.
+ * WorkbookFileError naming the part `where` (and the file, when given: the user's line names it)
+ * when the text is not well-formed XML.
  */
-export function parseXml(text: string, where: string, scope?: ReadonlyMap<string, string>): XmlElement {
+export function parseXml(
+  text: string,
+  where: string,
+  scope?: ReadonlyMap<string, string>,
+  fileName?: string,
+): XmlElement {
   const parser = new SaxesParser(scope ? { fragment: true } : {});
   const stack: XmlElement[] = [];
   const top: ReadonlyMap<string, string> = new Map([["xml", XML_NS], ...(scope ?? [])]);
@@ -210,7 +216,8 @@ export function parseXml(text: string, where: string, scope?: ReadonlyMap<string
   }
   if (failure || !root) {
     const reason = failure ? oneLine(failure.message) : "no element";
-    throw new WorkbookFileError(`The workbook's part ${where} is not well-formed XML (${reason}).`);
+    const part = `part ${where} is not well-formed XML (${reason}).`;
+    throw new WorkbookFileError(fileName ? `${fileName} cannot be read: its ${part}` : `The workbook's ${part}`);
   }
   return root;
 }

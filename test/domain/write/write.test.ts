@@ -15,6 +15,7 @@ import {
   RECORD_SHEET,
 } from "../../../src/domain/write";
 import { SheetModel } from "../../support/sheetModel";
+import { cellAddress } from "../../../src/domain/cellRef";
 
 const WHEN = checkTime(new Date(Date.UTC(2026, 11, 1, 15, 0)));
 
@@ -127,7 +128,7 @@ describe("a check", () => {
     model.sheet(WORKPLAN.sheet).notes.set("7,5", { text: `${NOTE_MARK} my own reminder`, user: true });
     const { write } = check(model);
     expect(model.sheet(WORKPLAN.sheet).notes.get("7,5")?.text).toBe(`${NOTE_MARK} my own reminder`);
-    expect(write.notesSkipped.map((n) => n.cell)).toEqual(["E7"]);
+    expect(write.notesSkipped.map((n) => cellAddress(n.at))).toEqual(["E7"]);
     check(model);
     describeClearAndApply(model);
     expect(model.sheet(WORKPLAN.sheet).notes.get("7,5")?.text).toBe(`${NOTE_MARK} my own reminder`);
