@@ -1,0 +1,122 @@
+/**
+ * docs/excel-behaviour.md is the contract between the add-in and Excel: every Office.js member the
+ * shipped code uses (src/office, src/commands, src/taskpane) has a row in its index, "Every
+ * Office.js member the code uses", with the requirement set Office.js's types give it and a link
+ * to the section that cites Microsoft's page, the fake and the test; and every test file the
+ * document cites exists. The members are found by the TypeScript compiler
+ * (test/support/officeMembers.ts explains the scan): a new use of Excel fails here until the
+ * document names it, and a row the code no longer needs fails too.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { officeMembersUsed } from "../support/officeMembers";
+
+const root = path.resolve(__dirname, "../..");
+const document = readFileSync(path.join(root, "docs/excel-behaviour.md"), "utf8");
+const INDEX = "## Every Office.js member the code uses";
+
+function filesUnder(folder: string, pattern: RegExp): string[] {
+  return readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) return filesUnder(relative, pattern);
+    return pattern.test(entry.name) ? [relative] : [];
+  });
+}
+
+interface Row {
+  member: string;
+  set: string;
+  section: string;
+}
+
+/** The index's rows: `| \`Excel.Range.values\` | ExcelApi 1.1 | [Cell values as read](#cell-values-as-read) |`. */
+function indexRows(): Row[] {
+  const start = document.indexOf(INDEX);
+  if (start < 0) return [];
+  const end = document.indexOf("\n## ", start + INDEX.length);
+  return document
+    .slice(start, end < 0 ? undefined : end)
+    .split("\n")
+    .map((line) => /^\| `([\w.]+)` \| ([^|]+) \| \[[^\]]+\]\(#([\w-]+)\) \|$/.exec(line))
+    .flatMap((match) =>
+      match ? [{ member: match[1] ?? "", set: (match[2] ?? "").trim(), section: match[3] ?? "" }] : [],
+    );
+}
+
+/** GitHub's anchor for a heading (as test/docs.test.ts makes them). */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+const versions = (text: string): string[] => [...text.matchAll(/\d+\.\d+/g)].map((match) => match[0]).sort();
+
+describe("docs/excel-behaviour.md, the contract with Excel", () => {
+  const shipped = ["src/office", "src/commands", "src/taskpane"]
+    .flatMap((folder) => filesUnder(folder, /\.tsx?$/))
+    .map((file) => path.join(root, file));
+  const { typed, ownTyped } = officeMembersUsed(shipped, root);
+  const rows = indexRows();
+  const documented = new Map(rows.map((row) => [row.member, row]));
+
+  it("finds what the shipped code uses of Office.js (the scan itself works)", () => {
+    expect(typed.get("Excel.Range.values")?.length).toBeGreaterThan(3);
+    expect(typed.get("Excel.Worksheet.visibility")).toBeDefined();
+    expect(typed.get("Excel.Note.getLocation")).toBeDefined();
+    expect(ownTyped.get("Office.context.requirements.isSetSupported")).toBeDefined();
+    expect(rows.length).toBeGreaterThan(100);
+  });
+
+  it("names every Office.js member the shipped code uses in its index", () => {
+    const missing = [...typed.keys(), ...ownTyped.keys()]
+      .filter((member) => !documented.has(member))
+      .map((member) => `${member} (${[...(typed.get(member) ?? []), ...(ownTyped.get(member) ?? [])][0]?.file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it("names no member the shipped code no longer uses", () => {
+    expect(rows.map((row) => row.member).filter((member) => !typed.has(member) && !ownTyped.has(member))).toEqual([]);
+  });
+
+  it("gives each member the requirement set Office.js's types give it", () => {
+    const wrong = [...typed.entries()].flatMap(([member, uses]) => {
+      const given = uses[0]?.set;
+      const row = documented.get(member);
+      if (!row) return [];
+      if (!given) return row.set === "" ? [`${member}: no set`] : [];
+      const name = given.split(" ")[0] ?? "";
+      return row.set.startsWith(name) && versions(row.set).join() === versions(given).join()
+        ? []
+        : [`${member}: ${row.set}, the types say ${given}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("links each member to a section of the document", () => {
+    const anchors = new Set([...document.matchAll(/^#{2,4}\s+(.*)$/gm)].map((match) => slug(match[1] ?? "")));
+    expect(rows.filter((row) => !anchors.has(row.section)).map((row) => row.member)).toEqual([]);
+  });
+
+  it("cites only test files that exist", () => {
+    const tests = filesUnder("test", /\.test\.tsx?$/);
+    // `test/office/{check,state}.test.ts` cites two files.
+    const expanded = document.replace(
+      /([\w/.-]*)\{([\w,.-]+)\}([\w.]*)/g,
+      (_all, head: string, list: string, tail: string) =>
+        list
+          .split(",")
+          .map((name) => `${head}${name}${tail}`)
+          .join(" "),
+    );
+    const cited = [...new Set([...expanded.matchAll(/(?:test\/[\w/.-]*\/)?[\w.-]+\.test\.tsx?/g)].map((m) => m[0]))];
+    expect(cited).toContain("test/office/diagnostics.test.ts");
+    expect(cited.length).toBeGreaterThan(10);
+    const absent = cited.filter((file) =>
+      file.includes("/") ? !existsSync(path.join(root, file)) : !tests.some((test) => test.endsWith(`/${file}`)),
+    );
+    expect(absent).toEqual([]);
+  });
+});
