@@ -9,6 +9,19 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { whatIf } from "../../src/domain/whatIf";
+import { checkWorkbook, createDefaultWorkbook, detectSupport, readWorkbook } from "../../src/office";
+import { applyProposalAndCheck, saveExpectedEndsAndCheck } from "../../src/office/whatIf";
+import {
+  conflictsOf,
+  createFakeExcel,
+  productNotes,
+  sheet,
+  sheetGrid,
+  withOffice,
+  type FakeExcel,
+  type WorkbookModel,
+} from "../support/fakeExcel";
 import { officeMembersUsed } from "../support/officeMembers";
 
 const root = path.resolve(__dirname, "../..");
@@ -118,5 +131,51 @@ describe("docs/excel-behaviour.md, the contract with Excel", () => {
       file.includes("/") ? !existsSync(path.join(root, file)) : !tests.some((test) => test.endsWith(`/${file}`)),
     );
     expect(absent).toEqual([]);
+  });
+});
+
+/**
+ * The manifest asks for ExcelApi 1.9; every member above it is checked before use. With the fake
+ * at 1.9 (no notes or comments, no Table.resize, no undo groups), everything a planner does still
+ * works, the same in the workbook as at ExcelApi 1.20 save for notes and undo steps.
+ */
+describe("Excel at ExcelApi 1.9, the manifest's minimum", () => {
+  const NOW = new Date("2026-11-23T17:50:00Z");
+  const OPTIONS = { currentYear: NOW.getFullYear() };
+  const SLIP = new Map([[2, 2032]]);
+  let restore: () => void = () => undefined;
+  afterEach(() => restore());
+
+  async function journey(version: string): Promise<FakeExcel> {
+    const excel = createFakeExcel({ seed: "empty", version });
+    restore = withOffice(excel);
+    await createDefaultWorkbook(excel.run);
+    const checked = await checkWorkbook(excel.run, { now: () => NOW });
+    expect(checked.written.notesSupported).toBe(version !== "1.9");
+    await saveExpectedEndsAndCheck(excel.run, SLIP, OPTIONS, { now: () => NOW });
+    const read = await readWorkbook(excel.run, OPTIONS);
+    const preview = whatIf(read.tables, { ...OPTIONS, expectedEnd: SLIP }, read.result);
+    if (!preview.proposal?.feasible || !preview.check.plan) throw new Error("expected a clean proposal");
+    const basis = { proposal: preview.proposal, plan: preview.check.plan, options: { ...OPTIONS, expectedEnd: SLIP } };
+    const applied = await applyProposalAndCheck(excel.run, basis, { now: () => NOW });
+    expect(applied.check?.result.summary).toEqual({ error: 0, warning: 0, info: 0 });
+    return excel;
+  }
+
+  it("creates, checks, saves expected dates and applies without notes, Table.resize or undo groups", async () => {
+    const excel = await journey("1.9");
+    expect(detectSupport()).toEqual({ notes: false, mergeUndo: false, resize: false, autoFilter: true });
+    expect(excel.runOptions.filter((options) => options.mergeUndoGroup)).toEqual([]);
+    expect(productNotes(excel.model)).toEqual([]);
+    const workplan = excel.model.table("Workplan");
+    expect(workplan?.area.bottom).toBeGreaterThan(11);
+
+    const full = await journey("1.20");
+    for (const name of ["Workplan", "Clusters"]) {
+      const grid = (model: WorkbookModel) => sheetGrid(model, sheet(model, name)).values;
+      expect(grid(excel.model)).toEqual(grid(full.model));
+    }
+    expect(excel.model.table("Workplan")?.area).toEqual(full.model.table("Workplan")?.area);
+    expect(conflictsOf(excel.model).rows).toEqual(conflictsOf(full.model).rows);
   });
 });
