@@ -11,6 +11,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { whatIf } from "../../src/domain/whatIf";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readWorkbook } from "../../src/office";
+import { undoApply } from "../../src/office/undoApply";
 import { applyProposalAndCheck, saveExpectedEndsAndCheck } from "../../src/office/whatIf";
 import {
   conflictsOf,
@@ -162,7 +163,7 @@ describe("Excel at ExcelApi 1.9, the manifest's minimum", () => {
     return excel;
   }
 
-  it("creates, checks, saves expected dates and applies without notes, Table.resize or undo groups", async () => {
+  it("creates, checks, saves, applies and undoes the apply without notes, Table.resize or undo groups", async () => {
     const excel = await journey("1.9");
     expect(detectSupport()).toEqual({ notes: false, mergeUndo: false, resize: false, autoFilter: true });
     expect(excel.runOptions.filter((options) => options.mergeUndoGroup)).toEqual([]);
@@ -171,6 +172,13 @@ describe("Excel at ExcelApi 1.9, the manifest's minimum", () => {
     expect(workplan?.area.bottom).toBeGreaterThan(11);
 
     const full = await journey("1.20");
+    for (const undone of [excel, full]) {
+      restore();
+      restore = withOffice(undone);
+      const before = undone.model.table("Workplan")?.area.bottom ?? 0;
+      expect((await undoApply(undone.run)).restored).toBeGreaterThan(0);
+      expect(undone.model.table("Workplan")?.area.bottom).toBeLessThan(before);
+    }
     for (const name of ["Workplan", "Clusters"]) {
       const grid = (model: WorkbookModel) => sheetGrid(model, sheet(model, name)).values;
       expect(grid(excel.model)).toEqual(grid(full.model));
