@@ -114,6 +114,19 @@ describe("docs/excel-behaviour.md, the contract with Excel", () => {
     expect(rows.filter((row) => !anchors.has(row.section)).map((row) => row.member)).toEqual([]);
   });
 
+  it("says, in the section each member links to, what of the member it relies on", () => {
+    const sections = new Map<string, string>();
+    const headings = [...document.matchAll(/^#{2,4}\s+(.*)$/gm)];
+    headings.forEach((match, i) =>
+      sections.set(slug(match[1] ?? ""), document.slice(match.index, headings[i + 1]?.index ?? document.length)),
+    );
+    const unnamed = rows.filter((row) => {
+      const name = row.member.split(".").at(-1) ?? "";
+      return !new RegExp(`\\b${name}\\b`).test(sections.get(row.section) ?? "");
+    });
+    expect(unnamed.map((row) => `${row.member} in #${row.section}`)).toEqual([]);
+  });
+
   it("cites only test files that exist", () => {
     const tests = filesUnder("test", /\.test\.tsx?$/);
     // `test/office/{check,state}.test.ts` cites two files.
