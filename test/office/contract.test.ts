@@ -125,6 +125,13 @@ describe("docs/excel-behaviour.md, the contract with Excel", () => {
       return !new RegExp(`\\b${name}\\b`).test(sections.get(row.section) ?? "");
     });
     expect(unnamed.map((row) => `${row.member} in #${row.section}`)).toEqual([]);
+    // Each section cites Microsoft's page (or says "undocumented"), and names the fake and the test.
+    const incomplete = [...new Set(rows.map((row) => row.section))].filter((anchor) => {
+      const text = sections.get(anchor) ?? "";
+      const cites = /learn\.microsoft\.com|`\/(office|javascript)\/|\*Excel\.\w+\*|[Uu]ndocumented/.test(text);
+      return !cites || !/\bFake\b/.test(text) || !/\bTests?\b/.test(text);
+    });
+    expect(incomplete).toEqual([]);
   });
 
   it("cites only test files that exist", () => {
