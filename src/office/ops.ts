@@ -273,13 +273,16 @@ function queueResize(
   found: Found,
   support: Support,
 ): void {
-  const table = found.tables.get(op.table.toLowerCase()) ?? context.workbook.tables.getItem(op.table);
   const address = areaAddress(op.area);
   if (support.resize) {
+    const table = found.tables.get(op.table.toLowerCase()) ?? context.workbook.tables.getItem(op.table);
     table.resize(sheetOf(context, op.sheet).getRange(address));
     return;
   }
-  table.convertToRange();
+  // Converting a table and adding it again changes the table collection in the middle of the
+  // batch: a proxy from the collection's items may then stand for another table (how Excel
+  // addresses items is undocumented), so the table is reached by its name.
+  context.workbook.tables.getItem(op.table).convertToRange();
   sheetOf(context, op.sheet).tables.add(address, true).name = op.table;
 }
 

@@ -521,7 +521,7 @@ async function locateNotes(
     (notes.length === 0 || (record && own.length === notes.length && own.length === recorded.length))
   )
     return { ...none, cells: new Set(recorded), ownProxies: own };
-  const locate = <T extends { getLocation(): Excel.Range }>(items: T[]) =>
+  const locate = <T extends Excel.Note | Excel.Comment>(items: T[]) =>
     items.map((item) => ({ item, range: item.getLocation().load("address") }));
   const located = { notes: locate(notes), comments: locate(comments) };
   await context.sync();

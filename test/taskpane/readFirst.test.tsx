@@ -10,6 +10,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../support/fakeExcel";
+import { forEachHost } from "../support/hosts";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 let restore: (() => void) | null = null;
@@ -56,34 +57,36 @@ describe("opening reads, and never writes", () => {
     expect(excel.model.sheet("WorkplanChecker")).toBeFalsy();
   });
 
-  it(
-    "Check writes the highlights; a later opening sees " + "them current; a new slip makes them older than the data",
-    async () => {
-      const excel = setUp();
-      slipped(excel);
-      const user = open(excel);
-      await screen.findByRole("region", { name: "Errors (2)" });
-      await idle();
-      await user.click(screen.getByRole("button", { name: "Check" }));
-      await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors"));
-      expect(header()).not.toHaveTextContent(/Not highlighted yet/);
-      // The cells' fills and the rows' tints, three severities each.
-      expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
+  forEachHost(() => {
+    it(
+      "Check writes the highlights; a later opening sees " + "them current; a new slip makes them older than the data",
+      async () => {
+        const excel = setUp();
+        slipped(excel);
+        const user = open(excel);
+        await screen.findByRole("region", { name: "Errors (2)" });
+        await idle();
+        await user.click(screen.getByRole("button", { name: "Check" }));
+        await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors"));
+        expect(header()).not.toHaveTextContent(/Not highlighted yet/);
+        // The cells' fills and the rows' tints, three severities each.
+        expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
 
-      document.body.innerHTML = "";
-      open(excel);
-      await screen.findByRole("region", { name: "Errors (2)" });
-      await idle();
-      expect(header()).not.toHaveTextContent(/Not highlighted yet/);
+        document.body.innerHTML = "";
+        open(excel);
+        await screen.findByRole("region", { name: "Errors (2)" });
+        await idle();
+        expect(header()).not.toHaveTextContent(/Not highlighted yet/);
 
-      document.body.innerHTML = "";
-      excel.editCell("Clusters", "E3", 2033);
-      open(excel);
-      await screen.findByRole("region", { name: /^Errors/ });
-      await idle();
-      expect(header()).toHaveTextContent(/Not highlighted yet: the workbook's highlights are older than its data/);
-    },
-  );
+        document.body.innerHTML = "";
+        excel.editCell("Clusters", "E3", 2033);
+        open(excel);
+        await screen.findByRole("region", { name: /^Errors/ });
+        await idle();
+        expect(header()).toHaveTextContent(/Not highlighted yet: the workbook's highlights are older than its data/);
+      },
+    );
+  });
 });
 
 describe("when Excel refuses the write", () => {
