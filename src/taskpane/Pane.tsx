@@ -189,6 +189,7 @@ export function Pane({ workbook, solver }: PaneProps) {
           onDismiss={() => dispatch({ type: "dismissed" })}
         />
       ) : null}
+      {state.commandError && view !== "opening" ? <Notice intent="warning">{state.commandError}</Notice> : null}
       {view === "opening" ? (
         <Spinner size="small" labelPosition="after" label={PROGRESS.opening} />
       ) : view === "convert" && state.setUp ? (
