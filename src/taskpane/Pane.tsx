@@ -100,7 +100,9 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
         cancelled={state.cancelled}
         onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
       />
-      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? <WhatIfDiff diff={preview.diff} /> : null}
+      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? (
+        <WhatIfDiff diff={preview.diff} plan={preview.check.plan} before={state.baseline?.result.plan ?? null} />
+      ) : null}
       {proposal === "pending" ? (
         <Spinner size="small" labelPosition="after" label={message("proposing")} />
       ) : proposal && preview ? (
