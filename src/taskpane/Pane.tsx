@@ -6,6 +6,8 @@
  * are in state.ts, the requests to the workbook port in actions.ts, their binding in usePane.ts.
  */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Finding } from "../domain/model";
 import { Actions } from "./components/Actions";
 import { ApplyDialog } from "./components/ApplyDialog";
 import { AutoCheckSwitch } from "./components/AutoCheckSwitch";
@@ -74,7 +76,7 @@ export interface PaneProps {
 }
 
 /** The Clusters panel, what its slips change, and the proposal. */
-function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
+function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBinding & { pointed: Finding | null }) {
   const styles = useStyles();
   const busy = state.busy !== null;
   const { preview, proposal, basis } = whatIf;
@@ -85,6 +87,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
       {preview?.check.plan ? (
         <TimelineChart
           plans={[{ plan: preview.check.plan, findings: preview.check.findings }, ...(proposed ? [proposed] : [])]}
+          pointed={pointed}
         />
       ) : null}
       <ClustersPanel
@@ -134,6 +137,8 @@ function WorkbookView(pane: PaneBinding) {
   const busy = state.busy !== null;
   const findings = selectFindings(state);
   const progress = selectProgress(state);
+  // The finding in focus in the list: the timeline shows its meeting and its topic's acceptable years.
+  const [pointed, setPointed] = useState<Finding | null>(null);
   return (
     <>
       <Actions
@@ -160,9 +165,10 @@ function WorkbookView(pane: PaneBinding) {
           plan={findings.plan}
           tables={state.baseline?.tables ?? null}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
+          onPoint={setPointed}
         />
       ) : null}
-      <WhatIfSection {...pane} />
+      <WhatIfSection {...pane} pointed={pointed} />
       <footer className={styles.footer}>
         <AutoCheckSwitch checked={state.autoCheck} onChange={actions.switchAutoCheck} />
       </footer>

@@ -140,9 +140,10 @@ e2eSuite()("the planner's tour in one page of Chromium (production bundle, fake 
       await page.getByRole("button", { name: "Apply to workplan" }).click();
       const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
       await dialog.waitFor();
-      expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === document.activeElement)).toBe(
-        true,
-      );
+      // Focused, and seen to be, though the planner clicked: Enter would cancel.
+      const cancel = dialog.getByRole("button", { name: "Cancel" });
+      expect(await cancel.evaluate((b) => b === document.activeElement)).toBe(true);
+      expect(await cancel.evaluate((b) => getComputedStyle(b).outlineStyle)).toBe("solid");
       await look(page, "confirmation");
       await dialog.getByRole("button", { name: "Apply", exact: true }).click();
       await page.getByRole("status").filter({ hasText: "Applied and checked: no conflicts." }).waitFor();

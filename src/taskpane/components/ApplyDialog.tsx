@@ -35,6 +35,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     marginTop: tokens.spacingVerticalL,
   },
+  // The ring on Cancel whichever way the dialog was opened: Fluent draws it only after a key press, and a planner
+  // who clicked Apply to workplan must see that Enter now cancels.
+  cancel: {
+    ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
 });
 
 export interface ApplyDialogProps {
@@ -91,7 +96,7 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
         <Button appearance="primary" onClick={onConfirm}>
           {message("apply.confirm")}
         </Button>
-        <Button ref={cancel} onClick={onCancel}>
+        <Button ref={cancel} className={styles.cancel} onClick={onCancel}>
           {message("apply.cancel")}
         </Button>
       </div>
