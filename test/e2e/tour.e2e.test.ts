@@ -47,6 +47,8 @@ e2eSuite()("the planner's tour in one page of Chromium (production bundle, fake 
     for (const mode of ["light", "dark", "forced"] as const) {
       await officeTheme(page, mode === "dark" ? "dark" : "light");
       await page.emulateMedia({ forcedColors: mode === "forced" ? "active" : "none" });
+      // The buttons change colour with a transition: shoot them as they settle, not halfway.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
       for (const width of [320, 450]) {
         await page.setViewportSize({ width, height: 800 });
         await e2e.shoot(page, `tour-${state}-${width}-${mode}`);
