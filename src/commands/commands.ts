@@ -6,11 +6,11 @@
  * called whatever happens, once the window is closed or could not be shown.
  */
 import { checkWorkbook, type ExcelRun } from "../office";
+import { COMMAND_ERROR_SETTING, keepCommandError, type DocumentSettings } from "../office/commandError";
 import { checkedContent, failedContent, type Presentation } from "./outcomeText";
 import { showOutcome, type DialogHost } from "./showOutcome";
 
-/** Where a failed ribbon check leaves its message, in the document's settings, for the pane to show. */
-export const COMMAND_ERROR_SETTING = "workplanChecker.commandError";
+export { COMMAND_ERROR_SETTING };
 
 /**
  * Whether the pane and this function file share one runtime: they do not (manifest.xml has no
@@ -22,7 +22,7 @@ export const SHARED_RUNTIME = false;
 interface CommandHost extends DialogHost {
   context?: DialogHost["context"] & {
     document?: {
-      settings?: { set(name: string, value: unknown): void; remove(name: string): void; saveAsync(): void };
+      settings?: DocumentSettings;
     };
     officeTheme?: { bodyBackgroundColor?: string; bodyForegroundColor?: string };
   };
@@ -31,15 +31,7 @@ interface CommandHost extends DialogHost {
 
 /** Keeps (or, with null, clears) the last ribbon check's error in the document's settings; never throws. */
 function reportToDocument(office: CommandHost | undefined, message: string | null): void {
-  try {
-    const settings = office?.context?.document?.settings;
-    if (!settings) return;
-    if (message === null) settings.remove(COMMAND_ERROR_SETTING);
-    else settings.set(COMMAND_ERROR_SETTING, { message, at: new Date().toISOString() });
-    settings.saveAsync();
-  } catch {
-    // The settings are a convenience for the pane; the console still has the message.
-  }
+  keepCommandError(office?.context?.document?.settings, message);
 }
 
 export interface CommandOptions {

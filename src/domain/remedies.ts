@@ -6,7 +6,8 @@
 import type { Finding, Plan } from "./model";
 import { topicWindows } from "./windows";
 
-const PROPOSE = `"workplan propose" (Propose in the add-in) finds the timeline with the fewest changes`;
+/** The command line's way to the fewest changes; the pane says its own (findingText.ts). */
+export const PROPOSE = `"workplan propose" (Propose in the add-in) finds the timeline with the fewest changes`;
 
 /** "from 2030 to 2031", or null when the topic's windows leave no year or are unknown. */
 function acceptableYears(plan: Plan | null, topic: number | null): string | null {

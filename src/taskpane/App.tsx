@@ -1,6 +1,13 @@
 /** The pane in the Office theme, with a fallback that never leaves the pane blank. */
 import { Component, type ReactNode } from "react";
-import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { Pane } from "./Pane";
 import type { ProposalSolver } from "./solver";
 import type { PaneTheme } from "./theme";
@@ -10,6 +17,9 @@ import { Notice } from "./components/Notice";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh" },
+  // The browser's own controls (the Meetings check boxes, the details markers) in the theme's scheme too.
+  light: { colorScheme: "light" },
+  dark: { colorScheme: "dark" },
   unavailable: { padding: tokens.spacingHorizontalM },
 });
 
@@ -66,7 +76,11 @@ export interface AppProps {
 export function Themed({ theme, children }: AppProps) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.root} data-theme={theme}>
+    <FluentProvider
+      theme={theme === "dark" ? webDarkTheme : webLightTheme}
+      className={mergeClasses(styles.root, styles[theme])}
+      data-theme={theme}
+    >
       <PaneBoundary>{children}</PaneBoundary>
     </FluentProvider>
   );

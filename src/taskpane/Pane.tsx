@@ -6,6 +6,8 @@
  * are in state.ts, the requests to the workbook port in actions.ts, their binding in usePane.ts.
  */
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Finding } from "../domain/model";
 import { Actions } from "./components/Actions";
 import { ApplyDialog } from "./components/ApplyDialog";
 import { AutoCheckSwitch } from "./components/AutoCheckSwitch";
@@ -74,7 +76,7 @@ export interface PaneProps {
 }
 
 /** The Clusters panel, what its slips change, and the proposal. */
-function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
+function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBinding & { pointed: Finding | null }) {
   const styles = useStyles();
   const busy = state.busy !== null;
   const { preview, proposal, basis } = whatIf;
@@ -85,6 +87,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
       {preview?.check.plan ? (
         <TimelineChart
           plans={[{ plan: preview.check.plan, findings: preview.check.findings }, ...(proposed ? [proposed] : [])]}
+          pointed={pointed}
         />
       ) : null}
       <ClustersPanel
@@ -100,7 +103,9 @@ function WhatIfSection({ state, dispatch, actions, whatIf }: PaneBinding) {
         cancelled={state.cancelled}
         onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
       />
-      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? <WhatIfDiff diff={preview.diff} /> : null}
+      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? (
+        <WhatIfDiff diff={preview.diff} plan={preview.check.plan} before={state.baseline?.result.plan ?? null} />
+      ) : null}
       {proposal === "pending" ? (
         <Spinner size="small" labelPosition="after" label={message("proposing")} />
       ) : proposal && preview ? (
@@ -132,6 +137,8 @@ function WorkbookView(pane: PaneBinding) {
   const busy = state.busy !== null;
   const findings = selectFindings(state);
   const progress = selectProgress(state);
+  // The finding in focus in the list: the timeline shows its meeting and its topic's acceptable years.
+  const [pointed, setPointed] = useState<Finding | null>(null);
   return (
     <>
       <Actions
@@ -158,9 +165,10 @@ function WorkbookView(pane: PaneBinding) {
           plan={findings.plan}
           tables={state.baseline?.tables ?? null}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
+          onPoint={setPointed}
         />
       ) : null}
-      <WhatIfSection {...pane} />
+      <WhatIfSection {...pane} pointed={pointed} />
       <footer className={styles.footer}>
         <AutoCheckSwitch checked={state.autoCheck} onChange={actions.switchAutoCheck} />
       </footer>
@@ -189,6 +197,7 @@ export function Pane({ workbook, solver }: PaneProps) {
           onDismiss={() => dispatch({ type: "dismissed" })}
         />
       ) : null}
+      {state.commandError && view !== "opening" ? <Notice intent="warning">{state.commandError}</Notice> : null}
       {view === "opening" ? (
         <Spinner size="small" labelPosition="after" label={PROGRESS.opening} />
       ) : view === "convert" && state.setUp ? (

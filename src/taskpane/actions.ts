@@ -82,7 +82,13 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
   }
 
   return {
-    open: () => run("opening", "Could not read the workbook", look),
+    open: () =>
+      run("opening", "Could not read the workbook", async () => {
+        // Shown once, on opening: the next check that succeeds clears it from the document.
+        const ribbon = workbook.commandError();
+        if (ribbon) dispatch({ type: "commandFailed", message: ribbon.message, at: ribbon.at });
+        await look();
+      }),
     setUp: (add) =>
       run(
         add ? "adding" : "converting",

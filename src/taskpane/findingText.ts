@@ -7,6 +7,7 @@
  */
 import type { Finding, Plan } from "../domain/model";
 import { ordinal } from "../domain/parse";
+import { PROPOSE } from "../domain/remedies";
 import { findTable, type WorkbookTables } from "../domain/tables";
 import { WORKPLAN } from "../domain/layout";
 import { findingCellName } from "../domain/findings";
@@ -109,7 +110,9 @@ export function findingText(finding: Finding, plan: Plan | null): FindingText {
   const engine = finding as Finding & Explained;
   const own = derived(finding, plan);
 
-  const fix = finding.held ? null : engine.fix !== undefined ? engine.fix : own.fix;
+  const given = finding.held ? null : engine.fix !== undefined ? engine.fix : own.fix;
+  // In the pane, the way to the fewest changes is its own Propose timeline, not the command line.
+  const fix = given && given.replace(PROPOSE, message("finding.propose"));
   return {
     headline: finding.held ? message("finding.held", { headline: own.headline }) : own.headline,
     fix,

@@ -37,6 +37,7 @@ export const MESSAGES = {
   "checked.changed": "The workbook changed, findings brought up to date",
   "checked.none": "{prefix}: no conflicts.",
   "checked.counts": "{prefix}: {errors}, {warnings}, {info} info.",
+  commandFailed: "The Check workplan button could not check the workbook on {date} at {time}: {reason}",
   notWritten: "The findings are listed, but the highlights could not be written in the workbook. {reason}",
   "cleared.nothing": "There were no highlights to clear.",
   "cleared.some":
@@ -207,6 +208,7 @@ export const MESSAGES = {
   "finding.orderFix": "Put the fixed topics in ascending order, or keep the change knowingly (para. 50 (b)).",
   "finding.other": "{at}{sentence}",
   "finding.held": "{headline} (already held)",
+  "finding.propose": "“Propose timeline” below finds the timeline with the fewest changes",
   "finding.goTo": "Go to the {meeting} meeting, {column}",
   "finding.goToCell": "Go to {name}",
   // The proposal in plain words (proposalText.ts).

@@ -14,6 +14,7 @@ import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasi
 import type { WorkbookTables } from "../domain/tables";
 import { whatIfCheck, type WhatIfCheck } from "../domain/whatIf";
 import { listPhrase, plural } from "../domain/wording";
+import { longDate, localTime } from "./dates";
 import { message } from "./messages";
 import type { SetUpFound } from "./workbook";
 
@@ -93,6 +94,8 @@ export interface PaneState {
   problem: Problem | null;
   /** What the last request did, in a message bar. */
   notice: string | null;
+  /** Why the ribbon's Check workplan button could not check the workbook, until a check succeeds. */
+  commandError: string | null;
   /** What the screen reader is told (the status region). */
   announcement: string;
   /** The spin buttons' expected review ends by cluster; those that differ from the workbook are slips. */
@@ -118,6 +121,7 @@ export type PaneEvent =
   | { type: "finished" }
   | { type: "failed"; title: string; message: string }
   | { type: "dismissed" }
+  | { type: "commandFailed"; message: string; at: Date }
   | { type: "opened"; hasTables: boolean; lastCheck: readonly string[]; setUp?: SetUpFound | null }
   | { type: "setUpDone"; added: boolean; tables: readonly string[] }
   | { type: "read"; read: WorkbookSeen }
@@ -156,6 +160,7 @@ export function initialState(autoCheck: boolean): PaneState {
     highlightsCleared: false,
     problem: null,
     notice: null,
+    commandError: null,
     announcement: PROGRESS.opening,
     spun: new Map(),
     cancelled: new Set(),
@@ -202,6 +207,12 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((line, i) => line === b[i]);
 }
 
+/** "The Check workplan button could not check the workbook on 1 December 2026 at 16:40 CET: Excel refused …" */
+function commandErrorText(error: string, at: Date): string {
+  const reason = error.replace(/^Could not check the workbook\.\s*/, "");
+  return message("commandFailed", { date: longDate(at), time: localTime(at), reason });
+}
+
 const baselineOf = ({ tables, result }: WorkbookSeen): Baseline => ({ tables, result });
 
 /** The events of a request: it starts, brings its outcome or fails, and finishes. */
@@ -230,6 +241,8 @@ function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
 /** What the workbook answered: read, created, checked, refreshed, cleared, selected. */
 function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
+    case "commandFailed":
+      return { ...state, commandError: commandErrorText(event.message, event.at) };
     case "opened":
       return {
         ...state,
@@ -260,6 +273,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         marking: event.checked.marking,
         notWritten: null,
         highlightsCleared: false,
+        commandError: null,
         announcement: checkedText(event.checked.result, CHECKED_PREFIX[event.after]),
       };
     case "refreshed":

@@ -51,10 +51,18 @@ import {
   type WorkbookTablesFound,
 } from "../office";
 import type { WorkbookTables } from "../domain/tables";
+import {
+  documentSettings,
+  keepCommandError,
+  readCommandError,
+  type CommandError,
+  type DocumentSettings,
+} from "../office/commandError";
 
 export { isOutputOnly };
 export type {
   ApplyOutcome,
+  CommandError,
   CheckOutcome,
   ClearOutcome,
   CreateOutcome,
@@ -95,16 +103,23 @@ export interface PaneWorkbook {
   changedUnheard(): Promise<boolean>;
   /** Calls `listener` for every change to a table that the add-in did not write itself. */
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
+  /** The error the ribbon's Check workplan button left in the document when it could not check, or null. */
+  commandError(): CommandError | null;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
   now(): Date;
   /** Tries each Excel behaviour the add-in relies on, on scratch sheets it adds and removes. */
   diagnose(): Promise<DiagnosticsReport>;
 }
 
+/**
+ * @param settings the document's settings, where the ribbon's button leaves the error of a check that failed;
+ * every check that succeeds here clears it.
+ */
 export function officeWorkbook(
   excelRun: ExcelRun,
   now: () => Date = () => new Date(),
   own: OwnWrites = new OwnWrites(),
+  settings: () => DocumentSettings | undefined = documentSettings,
 ): PaneWorkbook {
   let changes = 0;
   /** The input tables the pane last saw (read or checked): their names and fingerprint. */
@@ -120,13 +135,18 @@ export function officeWorkbook(
   const keep = (outcome: CheckOutcome | null) => {
     fresh = outcome ? { outcome, changes } : null;
   };
+  /** A check succeeded: the ribbon's error, if any, is out of date. */
+  const checked = (outcome: CheckOutcome): CheckOutcome => {
+    keepCommandError(settings(), null);
+    return see(outcome);
+  };
   return {
     findTables: () => findTables(excelRun),
     check: () => {
       const done = fresh;
       fresh = null;
-      if (done && done.changes === changes) return Promise.resolve(see(done.outcome));
-      return own.run(() => checkWorkbook(excelRun, checkOptions)).then(see);
+      if (done && done.changes === changes) return Promise.resolve(checked(done.outcome));
+      return own.run(() => checkWorkbook(excelRun, checkOptions)).then(checked);
     },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
@@ -163,6 +183,7 @@ export function officeWorkbook(
         if (!isOutputOnly(change)) changes++;
         listener(change);
       }),
+    commandError: () => readCommandError(settings()),
     now,
     diagnose: () => own.run(() => runDiagnostics(excelRun)),
   };

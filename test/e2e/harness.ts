@@ -94,7 +94,11 @@ const STAND_IN =
   function load(src, next) { var s = document.createElement("script"); s.src = src; s.onload = next; ` +
   `document.body.appendChild(s); }
   window.__officeJsReady = { officeJs: typeof OSF === "object" && typeof OSF.NamespaceManager === "object" };
-  function start() { load("fake-office.js", function () { load("taskpane.js"); }); }
+  function start() {
+    load("fake-office.js", function () {
+      Promise.resolve(window.__workplanFake.ready).then(function () { load("taskpane.js"); });
+    });
+  }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 });`;

@@ -169,7 +169,8 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
       await dialog.waitFor();
       const changes = await dialog.getByRole("listitem").allTextContents();
-      expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+      // Seen with an arrow, heard as "becomes".
+      expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → becomes 2032 (+2 years)');
       expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
       // The confirmation opens with focus on Cancel.
       expect(await dialog.getByRole("button", { name: "Cancel" }).evaluate((b) => b === document.activeElement)).toBe(

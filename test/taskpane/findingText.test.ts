@@ -19,7 +19,10 @@ describe("findingText", () => {
     // The engine's own fix sentence and the Sources table's quote (the adopted workbook has one).
     expect(findingText(first as Finding, result.plan)).toEqual({
       headline: "15th meeting (2028): topic 6 is too early — earliest 2030",
-      fix: expect.stringMatching(/^Move topic 6 to a meeting held from 2030 to 2033, its acceptable years/),
+      // The pane names its own way to the fewest changes, not the command line's.
+      fix:
+        "Move topic 6 to a meeting held from 2030 to 2033, its acceptable years; “Propose timeline” below finds " +
+        "the timeline with the fewest changes.",
       detail: first?.message,
       quote: expect.stringMatching(/^para. 18: “Furthermore, the workplan takes into account/),
     });

@@ -9,9 +9,11 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { officeWorkbook, type PaneWorkbook } from "../../src/taskpane/workbook";
 import type { ExcelRun } from "../../src/office";
+import { checkWorkplan, COMMAND_ERROR_SETTING } from "../../src/commands/commands";
 import {
   createFakeExcel,
   FakeError,
+  fakeOffice,
   productNotes,
   put,
   valueAt,
@@ -372,4 +374,41 @@ describe("after Clear highlights, and the notices", () => {
     expect(await screen.findByRole("group", { name: "Could not go to Workplan!E7" })).toBeInTheDocument();
     expect(screen.queryByText("There were no highlights to clear.")).toBeNull();
   });
+
+  it(
+    "shows on opening why the ribbon's Check workplan button could not check, and forgets it once a check " +
+      "succeeds",
+    async () => {
+      jest.spyOn(console, "error").mockImplementation(() => undefined);
+      const excel = createFakeExcel({ seed: "default" });
+      const office = fakeOffice(excel, { dialog: "absent" });
+      const holder = globalThis as { Office?: unknown };
+      const before = holder.Office;
+      holder.Office = office;
+      restore = () => {
+        holder.Office = before;
+      };
+      const settings = office.context.document.settings;
+      // The planner selects the ribbon's button while Excel refuses the workbook; the pane is closed.
+      const refusing = (async () => {
+        throw new FakeError("AccessDenied", "The workbook is protected.");
+      }) as unknown as ExcelRun;
+      const at = new Date("2026-12-01T15:40:00Z");
+      await checkWorkplan({ completed: () => undefined }, refusing, { now: () => at, office, base: "https://x/" });
+      expect(settings.get(COMMAND_ERROR_SETTING)).not.toBeNull();
+
+      const { user, unmount } = show(officeWorkbook(excel.run, () => NOW));
+      const said = await screen.findByText(
+        /^The Check workplan button could not check the workbook on 1 December 2026 at \d\d:\d\d .*: .*AccessDenied/,
+      );
+      expect(said.textContent).not.toMatch(/: Could not check the workbook/);
+      // Shown again at the next opening, as long as no check succeeded.
+      unmount();
+      show(officeWorkbook(excel.run, () => NOW));
+      await screen.findByText(/^The Check workplan button could not check/);
+      await user.click(await checkButton());
+      await waitFor(() => expect(screen.queryByText(/^The Check workplan button could not check/)).toBeNull());
+      expect(settings.get(COMMAND_ERROR_SETTING)).toBeNull();
+    },
+  );
 });

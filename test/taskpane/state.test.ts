@@ -104,6 +104,22 @@ describe("opening", () => {
     expect(state.baseline).toBeNull();
   });
 
+  it("says why the ribbon's button could not check, in the planner's words, until a check succeeds", () => {
+    const at = new Date("2026-12-01T15:40:00Z");
+    const failed: PaneEvent = {
+      type: "commandFailed",
+      message: "Could not check the workbook. Excel refused the change: AccessDenied.",
+      at,
+    };
+    const state = after([failed, ...opened(), { type: "finished" }]);
+    expect(state.commandError).toMatch(
+      /^The Check workplan button could not check the workbook on 1 December 2026 at \d\d:\d\d .*: Excel refused the change: AccessDenied\.$/,
+    );
+    // A read (a co-author's change, a refused write) leaves it; a check that wrote its highlights clears it.
+    expect(after([{ type: "refreshed", read: seen() }], state).commandError).toBe(state.commandError);
+    expect(after([{ type: "checked", after: "check", checked: seen() }], state).commandError).toBeNull();
+  });
+
   it("still shows the workbook's view (with Check) when reading it failed", () => {
     const state = after([
       { type: "failed", title: "Could not read the workbook", message: "Try again." },
@@ -463,6 +479,7 @@ describe("the requests, against a workbook port in memory", () => {
       writeProposal: refuse,
       apply: refuse,
       watch: () => Promise.resolve(() => undefined),
+      commandError: () => null,
       now: () => new Date("2026-11-23T17:50:00Z"),
       ...overrides,
     } as PaneWorkbook;

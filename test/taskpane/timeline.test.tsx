@@ -6,7 +6,7 @@
  * and Meetings what-ifs and shows the proposal next to the current plan.
  */
 import "@testing-library/jest-dom";
-import { render, screen, within } from "@testing-library/react";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { checkWorkbook } from "../../src/domain/check";
 import { adoptedWorkbook } from "../../src/domain/defaults";
@@ -161,5 +161,39 @@ describe("the timeline in the pane", () => {
     const timeline = screen.getByRole("heading", { name: "Timeline" }).closest("section") as HTMLElement;
     expect(within(timeline).getByText("Proposed: 21st meeting, 2034: topic 10, planned")).toBeInTheDocument();
     expect(within(timeline).getByText("Current: 16th meeting, 2029: topic 7, in conflict")).toBeInTheDocument();
+  });
+
+  it("shows the meeting and the topic's acceptable years of the finding in focus in the list", async () => {
+    const excel = createFakeExcel({ seed: "default" });
+    excel.editCell("Clusters", "E3", 2032, "Local");
+    restore = withOffice(excel);
+    const user = userEvent.setup();
+    render(<App theme="light" workbook={officeWorkbook(excel.run, () => new Date("2026-11-23T17:50:00Z"))} />);
+    const goTo16 = await screen.findByRole("button", { name: "Go to the 16th meeting, agenda item 3" });
+    const timeline = screen.getByRole("heading", { name: "Timeline" }).closest("section") as HTMLElement;
+    const shaded = () => /Shaded: [^.]*\./.exec(timeline.textContent ?? "")?.[0];
+    // Before any focus: the first conflict's topic.
+    expect(shaded()).toBe("Shaded: acceptable years for topic 6, 2030 to 2033.");
+    expect(timeline.querySelectorAll('svg rect[stroke-width="2"]')).toHaveLength(0);
+
+    act(() => goTo16.focus());
+    expect(shaded()).toMatch(/^Shaded: acceptable years for topic 7, /);
+    // The 16th meeting's marker framed (the seventh, from the 10th meeting), as the arrow keys would frame it.
+    const framed = () =>
+      Array.from(timeline.querySelectorAll("svg g[transform]")).map((g) => !!g.querySelector("rect"));
+    expect(framed().indexOf(true)).toBe(6);
+    expect(framed().filter(Boolean)).toHaveLength(1);
+    // Nothing said aloud: the screen reader is reading the finding.
+    expect(live(timeline)?.textContent).toBe("");
+
+    // The details of the 15th meeting's finding: its topic again.
+    const first = screen.getByRole("button", { name: "Go to the 15th meeting, agenda item 3" }).closest("li");
+    act(() => (first?.querySelector("summary") as HTMLElement).focus());
+    expect(shaded()).toBe("Shaded: acceptable years for topic 6, 2030 to 2033.");
+
+    // The chart's own arrow keys take over.
+    chart().focus();
+    await user.keyboard("{Home}");
+    expect(live(timeline)?.textContent).toBe("10th meeting, 2023: topic 1, held. ");
   });
 });

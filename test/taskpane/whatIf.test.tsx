@@ -208,7 +208,8 @@ describe("the proposal", () => {
       const changes = within(dialog)
         .getAllByRole("listitem")
         .map((li) => li.textContent);
-      expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → 2032 (+2 years)');
+      // Seen with an arrow, heard as "becomes".
+      expect(changes[0]).toBe('Cluster 2 "Prevention": expected review end 2030 → becomes 2032 (+2 years)');
       expect(changes).toContain("Add the 21st meeting (2034) with topic 10");
       await user.click(within(dialog).getByRole("button", { name: "Apply" }));
 

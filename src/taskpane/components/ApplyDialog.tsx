@@ -3,7 +3,7 @@
  * modal `<dialog>` (focus moves in and stays, Esc cancels, the rest of the pane is inert) in the
  * Fluent theme's colours: Fluent's Dialog would weigh a fifth of the whole pane's script.
  */
-import { useEffect, useId, useRef } from "react";
+import { Fragment, useEffect, useId, useRef } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { message } from "../messages";
 
@@ -27,6 +27,14 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
   list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   actions: {
     display: "flex",
@@ -34,6 +42,11 @@ const useStyles = makeStyles({
     justifyContent: "flex-end",
     gap: tokens.spacingHorizontalS,
     marginTop: tokens.spacingVerticalL,
+  },
+  // The ring on Cancel whichever way the dialog was opened: Fluent draws it only after a key press, and a planner
+  // who clicked Apply to workplan must see that Enter now cancels.
+  cancel: {
+    ":focus": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
   },
 });
 
@@ -83,7 +96,21 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
       <Text>{message("apply.lead")}</Text>
       <ul className={styles.list}>
         {changes.map((change) => (
-          <li key={change}>{change}</li>
+          <li key={change}>
+            {/* "2030 → 2032" seen; "2030 becomes 2032" heard, not "right arrow". */}
+            {change.split(" → ").map((part, i) =>
+              i === 0 ? (
+                part
+              ) : (
+                <Fragment key={i}>
+                  {" "}
+                  <span aria-hidden="true">→ </span>
+                  <span className={styles.hidden}>{message("proposal.becomes")}</span>
+                  {part}
+                </Fragment>
+              ),
+            )}
+          </li>
         ))}
       </ul>
       <Text>{message("apply.kept")}</Text>
@@ -91,7 +118,7 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
         <Button appearance="primary" onClick={onConfirm}>
           {message("apply.confirm")}
         </Button>
-        <Button ref={cancel} onClick={onCancel}>
+        <Button ref={cancel} className={styles.cancel} onClick={onCancel}>
           {message("apply.cancel")}
         </Button>
       </div>

@@ -34,13 +34,15 @@ export interface FindingItemProps {
   /** The go-to action's name ("Go to the 15th meeting, agenda item 3"); null when it has no cell. */
   goTo: string | null;
   onGoTo(sheet: string, cell: string): void;
+  /** Focus moved into the finding (its go-to, its details): the timeline shows its meeting. */
+  onPoint?(finding: Finding): void;
 }
 
-export function FindingItem({ finding, text, goTo, onGoTo }: FindingItemProps) {
+export function FindingItem({ finding, text, goTo, onGoTo, onPoint }: FindingItemProps) {
   const styles = useStyles();
   const { sheet, cell } = finding;
   return (
-    <li className={styles.item}>
+    <li className={styles.item} onFocus={onPoint ? () => onPoint(finding) : undefined}>
       <Text className={styles.headline}>{text.headline}</Text>
       {text.fix ? <Text>{message("finding.fix", { fix: text.fix })}</Text> : null}
       {goTo && sheet && cell ? (

@@ -68,9 +68,10 @@ export interface FindingsProps {
   plan: Plan | null;
   tables: WorkbookTables | null;
   onGoTo(sheet: string, cell: string): void;
+  onPoint?(finding: Finding): void;
 }
 
-function Group({ severity, findings, plan, tables, onGoTo }: FindingsProps & { severity: Severity }) {
+function Group({ severity, findings, plan, tables, onGoTo, onPoint }: FindingsProps & { severity: Severity }) {
   const styles = useStyles();
   const [open, setOpen] = useState(true);
   const id = `findings-${severity}`;
@@ -98,6 +99,7 @@ function Group({ severity, findings, plan, tables, onGoTo }: FindingsProps & { s
             text={findingText(finding, plan)}
             goTo={goToLabel(finding, tables)}
             onGoTo={onGoTo}
+            onPoint={onPoint}
           />
         ))}
       </ul>

@@ -6,7 +6,7 @@
  * the meetings and say which is in focus. A visually hidden list says everything it shows.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { useState, type KeyboardEvent } from "react";
+import { useEffect, useState, type KeyboardEvent } from "react";
 import type { Cluster } from "../../domain/model";
 import { ordinal } from "../../domain/parse";
 import { acceptableYears } from "../../domain/timeline";
@@ -91,12 +91,16 @@ function clusterBars(clusters: Cluster[], x: (year: number) => number, unit: num
 export interface TimelineChartProps {
   /** The workbook with its what-ifs, then the proposal when one is shown. */
   plans: readonly ChartPlan[];
+  /** The meeting and topic of the finding in focus in the list, until the chart's own arrow keys move. */
+  pointed?: { meeting: number | null; topic: number | null } | null;
 }
 
-export function TimelineChart({ plans }: TimelineChartProps) {
+export function TimelineChart({ plans, pointed = null }: TimelineChartProps) {
   const styles = useStyles();
   const chart = timelineChart(plans);
   const [at, setAt] = useState(-1);
+  // A finding in focus takes the chart's focus back from the arrow keys.
+  useEffect(() => setAt(-1), [pointed?.meeting, pointed?.topic]);
   if (!chart || !plans[0]) return null;
   const { from, to, clusters, rows } = chart;
   const title = message("timeline.title");
@@ -107,8 +111,9 @@ export function TimelineChart({ plans }: TimelineChartProps) {
   const meetings = rows.flatMap((row, r) =>
     row.map((m) => ({ m, r, line: two ? `${rowNames[r]}: ${meetingLine(m)}` : meetingLine(m) })),
   );
-  const focus = meetings[Math.min(at, meetings.length - 1)];
-  const topic = focus ? focus.m.topic : firstConflictTopic(chart);
+  const own = meetings[Math.min(at, meetings.length - 1)];
+  const focus = own ?? (pointed ? meetings.find(({ m, r }) => r === 0 && m.meeting === pointed.meeting) : undefined);
+  const topic = own ? own.m.topic : pointed ? (pointed.topic ?? focus?.m.topic ?? null) : firstConflictTopic(chart);
   const shade = topic === null ? null : acceptableYears(plans[0].plan, topic);
   const rowY = (r: number) => TOP + clusters.length * 12 + 10 + r * 18;
   const height = rowY(rows.length) - 6;
@@ -171,7 +176,7 @@ export function TimelineChart({ plans }: TimelineChartProps) {
       <p className={styles.caption}>
         <span aria-hidden="true">{message("timeline.legend")}</span>
         <br />
-        <span aria-live="polite">{focus ? `${focus.line}. ` : ""}</span>
+        <span aria-live="polite">{own ? `${own.line}. ` : ""}</span>
         {shade && topic !== null ? message("timeline.window", { topic, ...shade }) : null}
       </p>
       <ul className={styles.hidden}>

@@ -1,8 +1,9 @@
 /** What a what-if slip changes before anything is written: the findings that appear and those that disappear. */
 import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { findingCellName } from "../../domain/findings";
-import type { Finding } from "../../domain/model";
+import type { Finding, Plan } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
+import { findingText } from "../findingText";
 import { message } from "../messages";
 
 const useStyles = makeStyles({
@@ -32,16 +33,21 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteGreenBackground1,
   },
   meta: { color: tokens.colorNeutralForeground2 },
+  headline: { fontWeight: tokens.fontWeightSemibold },
+  summary: { cursor: "pointer", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 function Group({
   title,
   findings,
   kind,
+  plan,
 }: {
   title: string;
   findings: readonly Finding[];
   kind: "appeared" | "disappeared";
+  /** The plan the findings are of (the what-if's for those that appear, the workbook's for those that go). */
+  plan: Plan | null;
 }) {
   const styles = useStyles();
   if (findings.length === 0) return null;
@@ -51,12 +57,19 @@ function Group({
       <ul className={styles.list}>
         {findings.map((finding, i) => (
           <li key={`${finding.rule}-${finding.cell ?? ""}-${i}`} className={`${styles.item} ${styles[kind]}`}>
-            <Text size={200}>{finding.message}</Text>
-            <br />
-            <Caption1 className={styles.meta}>
-              {finding.severity} · {finding.rule}
-              {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
-            </Caption1>
+            {/* The headline in the planners' words; the engine's sentence and the rule id in the details. */}
+            <Text size={200} className={styles.headline}>
+              {findingText(finding, plan).headline}
+            </Text>
+            <details>
+              <summary className={styles.summary}>{message("finding.details")}</summary>
+              <Text size={200}>{finding.message}</Text>
+              <br />
+              <Caption1 className={styles.meta}>
+                {finding.severity} · {finding.rule}
+                {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
+              </Caption1>
+            </details>
           </li>
         ))}
       </ul>
@@ -72,15 +85,15 @@ export function diffSummary(diff: FindingDiff): string {
   return message("diff.summary", { appeared: n(appeared.length), disappeared: disappeared.length });
 }
 
-export function WhatIfDiff({ diff }: { diff: FindingDiff }) {
+export function WhatIfDiff({ diff, plan, before }: { diff: FindingDiff; plan: Plan | null; before: Plan | null }) {
   const styles = useStyles();
   return (
     <div className={styles.diff} role="group" aria-label={message("diff.label")}>
       <Text aria-live="polite" weight="semibold">
         {diffSummary(diff)}
       </Text>
-      <Group title={message("diff.appear")} findings={diff.appeared} kind="appeared" />
-      <Group title={message("diff.disappear")} findings={diff.disappeared} kind="disappeared" />
+      <Group title={message("diff.appear")} findings={diff.appeared} kind="appeared" plan={plan} />
+      <Group title={message("diff.disappear")} findings={diff.disappeared} kind="disappeared" plan={before} />
     </div>
   );
 }

@@ -66,6 +66,10 @@ export interface FakeOfficeHandle {
   coAuthorEdit(sheet: string, address: string, value: string | number | boolean | null): void;
   pickFromList(sheet: string, address: string, value: string): void;
   events(): FakeTableChangedEvent[];
+  /** With `?checked=…` (install.ts): done once the ribbon-style check before opening is done. */
+  ready?: Promise<void>;
+  /** The syncs and the grid once that check was done, before the pane opened. */
+  opened?: { syncs: number; grid: GridState };
 }
 
 export const HANDLE_NAME = "__workplanFake";

@@ -158,6 +158,8 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
   const theme = typeof options.theme === "object" ? options.theme : OFFICE_THEMES[options.theme ?? "light"];
   const handlers = new Map<string, Handler>();
   const settings = new Map<string, unknown>();
+  // Office keeps settings as JSON; jsdom has no structuredClone.
+  const copy = (value: unknown): unknown => (value === undefined ? null : JSON.parse(JSON.stringify(value)));
   const info = { host: "Excel" as const, platform: excel.platform };
   const dialogs: FakeDialog[] = [];
   const dialogApi = options.dialog !== "absent";
@@ -177,8 +179,8 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       ...(dialogApi ? { ui: fakeDialogs(options.dialog, dialogs) } : {}),
       document: {
         settings: {
-          get: (name) => (settings.has(name) ? structuredClone(settings.get(name)) : null),
-          set: (name, value) => void settings.set(name, structuredClone(value)),
+          get: (name) => (settings.has(name) ? copy(settings.get(name)) : null),
+          set: (name, value) => void settings.set(name, copy(value)),
           remove: (name) => void settings.delete(name),
           saveAsync: (callback) => void Promise.resolve().then(() => callback?.({ status: "succeeded" })),
         },
