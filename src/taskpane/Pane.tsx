@@ -36,6 +36,7 @@ import {
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
 import { Notice } from "./components/Notice";
+import { VISUALLY_HIDDEN } from "./components/Hidden";
 
 const useStyles = makeStyles({
   pane: {
@@ -59,14 +60,7 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalM,
   },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
+  hidden: VISUALLY_HIDDEN,
 });
 
 export interface PaneProps {

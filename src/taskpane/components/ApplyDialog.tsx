@@ -6,6 +6,7 @@
 import { Fragment, useEffect, useId, useRef } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { message } from "../messages";
+import { Becomes } from "./Hidden";
 
 const useStyles = makeStyles({
   dialog: {
@@ -26,14 +27,6 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
-  },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
   },
   list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   actions: {
@@ -104,8 +97,7 @@ export function ApplyDialog({ changes, onConfirm, onCancel }: ApplyDialogProps) 
               ) : (
                 <Fragment key={i}>
                   {" "}
-                  <span aria-hidden="true">→ </span>
-                  <span className={styles.hidden}>{message("proposal.becomes")}</span>
+                  <Becomes />
                   {part}
                 </Fragment>
               ),

@@ -10,6 +10,7 @@ import type { MeetingChange, Proposal } from "../../domain/propose";
 import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
 import { message } from "../messages";
+import { Becomes } from "./Hidden";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 import { Notice } from "./Notice";
 
@@ -61,14 +62,6 @@ const useStyles = makeStyles({
     verticalAlign: "top",
     overflowWrap: "anywhere",
   },
-  hidden: {
-    position: "absolute",
-    width: "1px",
-    height: "1px",
-    overflow: "hidden",
-    clip: "rect(0 0 0 0)",
-    whiteSpace: "nowrap",
-  },
   candidates: { display: "block" },
   after: {
     display: "flex",
@@ -98,8 +91,7 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
           {change.current === null
             ? message("proposal.noTopic")
             : message("proposal.topicNumber", { topic: change.current })}{" "}
-          <span aria-hidden="true">→ </span>
-          <span className={styles.hidden}>{message("proposal.becomes")}</span>
+          <Becomes />
           <span className={change.proposed !== null ? styles.moved : undefined}>
             {topicWords(change.proposed, plan)}
           </span>

@@ -18,6 +18,7 @@ import {
   type MarkerStatus,
 } from "../../domain/timelineChart";
 import { message } from "../messages";
+import { VISUALLY_HIDDEN } from "./Hidden";
 
 const FORCED = "@media (forced-colors: active)";
 const useStyles = makeStyles({
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   window: { color: tokens.colorBrandForeground1, [FORCED]: { color: "Highlight" } },
   conflict: { color: tokens.colorPaletteRedForeground1, [FORCED]: { color: "Highlight" } },
   caption: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)" },
+  hidden: VISUALLY_HIDDEN,
 });
 
 /** Each status its own shape, not its colour alone (the legend's glyphs are the same shapes). */
