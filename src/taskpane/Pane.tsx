@@ -36,7 +36,7 @@ import {
 import { usePane, type PaneBinding } from "./usePane";
 import type { PaneWorkbook } from "./workbook";
 import { Notice } from "./components/Notice";
-import { VISUALLY_HIDDEN } from "./components/Hidden";
+import { VISUALLY_HIDDEN } from "./components/styles";
 
 const useStyles = makeStyles({
   pane: {

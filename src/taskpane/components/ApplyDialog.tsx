@@ -6,7 +6,7 @@
 import { Fragment, useEffect, useId, useRef } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { message } from "../messages";
-import { Becomes } from "./Hidden";
+import { Becomes } from "./Becomes";
 
 const useStyles = makeStyles({
   dialog: {

@@ -5,10 +5,11 @@
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { message } from "../messages";
+import { CHECK_BOX } from "./styles";
 
 const useStyles = makeStyles({
   label: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalS, cursor: "pointer" },
-  box: { width: "16px", height: "16px", margin: 0, accentColor: tokens.colorBrandBackground },
+  box: CHECK_BOX,
 });
 
 export interface AutoCheckSwitchProps {

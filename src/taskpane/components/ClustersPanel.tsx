@@ -15,17 +15,13 @@ import {
 import { slipText } from "../../domain/apply";
 import { slipCountText, type ClusterRow } from "../state";
 import { message } from "../messages";
+import { SECTION_HEADING } from "./styles";
 
 export type { ClusterRow };
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: SECTION_HEADING,
   hint: { color: tokens.colorNeutralForeground2 },
   list: {
     listStyleType: "none",

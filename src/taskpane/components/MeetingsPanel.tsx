@@ -7,15 +7,11 @@ import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { ordinal } from "../../domain/parse";
 import { message } from "../messages";
+import { SECTION_HEADING, CHECK_BOX } from "./styles";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: SECTION_HEADING,
   hint: { color: tokens.colorNeutralForeground2 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   option: {
@@ -27,7 +23,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     cursor: "pointer",
   },
-  box: { width: "16px", height: "16px", margin: 0, accentColor: tokens.colorBrandBackground },
+  box: CHECK_BOX,
 });
 
 export interface MeetingsPanelProps {

@@ -10,18 +10,14 @@ import type { MeetingChange, Proposal } from "../../domain/propose";
 import type { Plan } from "../../domain/model";
 import { proposalTotals } from "../../domain/proposalSheet";
 import { message } from "../messages";
-import { Becomes } from "./Hidden";
+import { Becomes } from "./Becomes";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
 import { Notice } from "./Notice";
+import { SECTION_HEADING } from "./styles";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: SECTION_HEADING,
   table: {
     width: "100%",
     borderCollapse: "collapse",

@@ -18,16 +18,11 @@ import {
   type MarkerStatus,
 } from "../../domain/timelineChart";
 import { message } from "../messages";
-import { VISUALLY_HIDDEN } from "./Hidden";
+import { SECTION_HEADING, VISUALLY_HIDDEN } from "./styles";
 
 const FORCED = "@media (forced-colors: active)";
 const useStyles = makeStyles({
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  heading: SECTION_HEADING,
   chart: { display: "block", width: "100%", fontSize: "10px" },
   bar: { color: tokens.colorBrandBackground, [FORCED]: { color: "CanvasText" } },
   window: { color: tokens.colorBrandForeground1, [FORCED]: { color: "Highlight" } },

@@ -1,15 +1,7 @@
-/** Words for screen readers only: the usual visually hidden box, and the arrow that is heard as "becomes". */
+/** The arrow of a change, seen as "→" and heard as "becomes". */
 import { makeStyles } from "@fluentui/react-components";
 import { message } from "../messages";
-
-export const VISUALLY_HIDDEN = {
-  position: "absolute",
-  width: "1px",
-  height: "1px",
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;
+import { VISUALLY_HIDDEN } from "./styles";
 
 const useStyles = makeStyles({ hidden: VISUALLY_HIDDEN });
 
