@@ -215,6 +215,16 @@ function commandErrorText(error: string, at: Date): string {
 
 const baselineOf = ({ tables, result }: WorkbookSeen): Baseline => ({ tables, result });
 
+/** What a read of the workbook (on opening or a co-author's refresh) brings into the state. */
+function seen(state: PaneState, read: WorkbookSeen): Partial<PaneState> {
+  return {
+    baseline: baselineOf(read),
+    lastCheck: read.lastCheck,
+    marking: read.marking,
+    canUndoApply: read.canUndoApply ?? state.canUndoApply,
+  };
+}
+
 /** The events of a request: it starts, brings its outcome or fails, and finishes. */
 function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
@@ -254,13 +264,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "setUpDone":
       return { ...state, notice: message(event.added ? "added" : "converted", { tables: listPhrase(event.tables) }) };
     case "read":
-      return {
-        ...state,
-        baseline: baselineOf(event.read),
-        lastCheck: event.read.lastCheck,
-        marking: event.read.marking,
-        canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
-      };
+      return { ...state, ...seen(state, event.read) };
     case "created": {
       const notice = message("created", { sheets: listPhrase(event.sheets) });
       return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
@@ -279,10 +283,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "refreshed":
       return {
         ...state,
-        baseline: baselineOf(event.read),
-        lastCheck: event.read.lastCheck,
-        marking: event.read.marking,
-        canUndoApply: event.read.canUndoApply ?? state.canUndoApply,
+        ...seen(state, event.read),
         // Other lines above the Conflicts table: a co-author's check has marked the findings again.
         highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
         announcement: checkedText(event.read.result, event.unheard ? message("checked.changed") : REFRESHED_PREFIX),
