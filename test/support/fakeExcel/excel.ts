@@ -128,6 +128,12 @@ export class FakeContext {
   }
 }
 
+/** What `make` gives for `key`, made the first time and kept in `made` (an object's navigation properties). */
+function madeOnce<T>(made: Map<string, unknown>, key: string, make: () => T): T {
+  if (!made.has(key)) made.set(key, make());
+  return made.get(key) as T;
+}
+
 abstract class ClientObject<E> {
   private readonly loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
@@ -216,6 +222,13 @@ abstract class ClientObject<E> {
     return null;
   }
 
+  private readonly reached = new Map<string, unknown>();
+
+  /** The object a navigation property gives: made once, the same object each time after. */
+  protected cached<C extends ClientObject<unknown>>(name: string, make: () => C): C {
+    return madeOnce(this.reached, name, make);
+  }
+
   protected write(apply: (entity: E) => void): void {
     this.ctx.enqueue("write", () => apply(this.must()));
   }
@@ -273,33 +286,32 @@ abstract class Collection<E, P extends ClientObject<E>> extends ClientObject<E[]
 // ---------------------------------------------------------------- workbook and sheets
 
 class FakeWorkbook {
-  private cached = new Map<string, unknown>();
+  private readonly reached = new Map<string, unknown>();
   constructor(private readonly ctx: FakeContext) {}
 
-  private once<T>(key: string, make: () => T): T {
-    if (!this.cached.has(key)) this.cached.set(key, make());
-    return this.cached.get(key) as T;
+  private cached<T>(key: string, make: () => T): T {
+    return madeOnce(this.reached, key, make);
   }
 
   get worksheets(): WorksheetCollection {
-    return this.once("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model.sheets, false));
+    return this.cached("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model.sheets, false));
   }
 
   get tables(): TableCollection {
-    return this.once("tables", () => new TableCollection(this.ctx, null));
+    return this.cached("tables", () => new TableCollection(this.ctx, null));
   }
 
   get names(): NamedItemCollection {
-    return this.once("names", () => new NamedItemCollection(this.ctx, () => this.ctx.model.names, false));
+    return this.cached("names", () => new NamedItemCollection(this.ctx, () => this.ctx.model.names, false));
   }
 
   get notes(): NoteCollection {
-    return this.once("notes", () => new NoteCollection(this.ctx, () => this.ctx.model.sheets, false));
+    return this.cached("notes", () => new NoteCollection(this.ctx, () => this.ctx.model.sheets, false));
   }
 
   /** Every threaded comment of the workbook (ExcelApi 1.10). */
   get comments(): CommentCollection {
-    return this.once("comments", () => new CommentCollection(this.ctx, () => this.ctx.model.sheets, false));
+    return this.cached("comments", () => new CommentCollection(this.ctx, () => this.ctx.model.sheets, false));
   }
 }
 
@@ -326,13 +338,6 @@ class WorksheetCollection extends Collection<SheetModel, Worksheet> {
 }
 
 export class Worksheet extends ClientObject<SheetModel> {
-  private nav = new Map<string, ClientObject<unknown>>();
-
-  private once<T extends ClientObject<unknown>>(key: string, make: () => T): T {
-    if (!this.nav.has(key)) this.nav.set(key, make());
-    return this.nav.get(key) as T;
-  }
-
   protected scalarNames(): string[] {
     return ["name", "id", "visibility", "position"];
   }
@@ -473,11 +478,11 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   get tables(): TableCollection {
-    return this.once("tables", () => new TableCollection(this.ctx, this));
+    return this.cached("tables", () => new TableCollection(this.ctx, this));
   }
 
   get notes(): NoteCollection {
-    return this.once(
+    return this.cached(
       "notes",
       () =>
         new NoteCollection(
@@ -489,7 +494,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   get comments(): CommentCollection {
-    return this.once(
+    return this.cached(
       "comments",
       () =>
         new CommentCollection(
@@ -637,8 +642,6 @@ export interface RangeFormat {
 }
 
 export class Range extends ClientObject<RangeEntity> {
-  private nav = new Map<string, ClientObject<unknown>>();
-
   protected scalarNames(): string[] {
     return ["address", "values", "valueTypes", "numberFormat", "rowCount", "columnCount"];
   }
@@ -840,21 +843,19 @@ export class Range extends ClientObject<RangeEntity> {
   }
 
   get conditionalFormats(): ConditionalFormatCollection {
-    if (!this.nav.has("cf")) this.nav.set("cf", new ConditionalFormatCollection(this.ctx, this));
-    return this.nav.get("cf") as ConditionalFormatCollection;
+    return this.cached("cf", () => new ConditionalFormatCollection(this.ctx, this));
   }
 
   get dataValidation(): DataValidation {
-    if (!this.nav.has("dv"))
-      this.nav.set(
-        "dv",
+    return this.cached(
+      "dv",
+      () =>
         new DataValidation(
           this.ctx,
           this.child((e) => e),
           this.nullable,
         ),
-      );
-    return this.nav.get("dv") as DataValidation;
+    );
   }
 
   /** Selects the range; Excel refuses to select on a sheet that is not the active one. */
@@ -951,7 +952,6 @@ class ConditionalFormatCollection extends Collection<FormatEntity, ConditionalFo
 }
 
 class ConditionalFormat extends ClientObject<FormatEntity> {
-  private nav = new Map<string, ClientObject<unknown>>();
   /** Office.js: after a priority change, the proxy no longer points at the rule. */
   private stale = false;
 
@@ -992,29 +992,27 @@ class ConditionalFormat extends ClientObject<FormatEntity> {
   }
 
   get custom(): CustomConditionalFormat {
-    if (!this.nav.has("custom"))
-      this.nav.set(
-        "custom",
+    return this.cached(
+      "custom",
+      () =>
         new CustomConditionalFormat(
           this.ctx,
           this.child((e) => (e.format.type === "Custom" ? e : null)),
           this.nullable,
         ),
-      );
-    return this.nav.get("custom") as CustomConditionalFormat;
+    );
   }
 
   get customOrNullObject(): CustomConditionalFormat {
-    if (!this.nav.has("customOrNull"))
-      this.nav.set(
-        "customOrNull",
+    return this.cached(
+      "customOrNull",
+      () =>
         new CustomConditionalFormat(
           this.ctx,
           this.child((e) => (e.format.type === "Custom" ? e : null)),
           true,
         ),
-      );
-    return this.nav.get("customOrNull") as CustomConditionalFormat;
+    );
   }
 
   delete(): void {
@@ -1025,8 +1023,6 @@ class ConditionalFormat extends ClientObject<FormatEntity> {
 }
 
 class CustomConditionalFormat extends ClientObject<FormatEntity> {
-  private nav = new Map<string, ClientObject<unknown>>();
-
   protected scalarNames(): string[] {
     return [];
   }
@@ -1042,35 +1038,31 @@ class CustomConditionalFormat extends ClientObject<FormatEntity> {
   }
 
   get rule(): ConditionalFormatRule {
-    if (!this.nav.has("rule"))
-      this.nav.set(
-        "rule",
+    return this.cached(
+      "rule",
+      () =>
         new ConditionalFormatRule(
           this.ctx,
           this.child((e) => e),
           this.nullable,
         ),
-      );
-    return this.nav.get("rule") as ConditionalFormatRule;
+    );
   }
 
   get format(): ConditionalRangeFormat {
-    if (!this.nav.has("format"))
-      this.nav.set(
-        "format",
+    return this.cached(
+      "format",
+      () =>
         new ConditionalRangeFormat(
           this.ctx,
           this.child((e) => e),
           this.nullable,
         ),
-      );
-    return this.nav.get("format") as ConditionalRangeFormat;
+    );
   }
 }
 
 class ConditionalRangeFormat extends ClientObject<FormatEntity> {
-  private nav = new Map<string, FormatColor>();
-
   protected scalarNames(): string[] {
     return [];
   }
@@ -1084,17 +1076,16 @@ class ConditionalRangeFormat extends ClientObject<FormatEntity> {
   }
 
   private part(part: "fill" | "font"): FormatColor {
-    if (!this.nav.has(part))
-      this.nav.set(
-        part,
+    return this.cached(
+      part,
+      () =>
         new FormatColor(
           this.ctx,
           this.child((e) => e),
           this.nullable,
           part,
         ),
-      );
-    return this.nav.get(part) as FormatColor;
+    );
   }
 
   get fill(): FormatColor {
@@ -1264,8 +1255,6 @@ class TableCollection extends Collection<TableModel, Table> {
 }
 
 class Table extends ClientObject<TableModel> {
-  private nav = new Map<string, ClientObject<unknown>>();
-
   protected scalarNames(): string[] {
     return ["name", "id", "showHeaders", "showTotals"];
   }
@@ -1286,16 +1275,15 @@ class Table extends ClientObject<TableModel> {
   }
 
   get rows(): TableRowCollection {
-    if (!this.nav.has("rows"))
-      this.nav.set(
-        "rows",
+    return this.cached(
+      "rows",
+      () =>
         new TableRowCollection(
           this.ctx,
           this.child((t) => t),
           this.nullable,
         ),
-      );
-    return this.nav.get("rows") as TableRowCollection;
+    );
   }
 
   set name(value: string) {
@@ -1321,16 +1309,15 @@ class Table extends ClientObject<TableModel> {
 
   /** Table.autoFilter (ExcelApi 1.9): only whether a filter hides rows is modelled. */
   get autoFilter(): AutoFilter {
-    if (!this.nav.has("autoFilter"))
-      this.nav.set(
-        "autoFilter",
+    return this.cached(
+      "autoFilter",
+      () =>
         new AutoFilter(
           this.ctx,
           this.child((t) => t),
           this.nullable,
         ),
-      );
-    return this.nav.get("autoFilter") as AutoFilter;
+    );
   }
 
   get showTotals(): boolean {
@@ -1344,29 +1331,27 @@ class Table extends ClientObject<TableModel> {
   }
 
   get worksheet(): Worksheet {
-    if (!this.nav.has("worksheet"))
-      this.nav.set(
-        "worksheet",
+    return this.cached(
+      "worksheet",
+      () =>
         new Worksheet(
           this.ctx,
           this.child((t) => t.sheet),
           this.nullable,
         ),
-      );
-    return this.nav.get("worksheet") as Worksheet;
+    );
   }
 
   get columns(): TableColumnCollection {
-    if (!this.nav.has("columns"))
-      this.nav.set(
-        "columns",
+    return this.cached(
+      "columns",
+      () =>
         new TableColumnCollection(
           this.ctx,
           this.child((t) => columnsOf(t)),
           this.nullable,
         ),
-      );
-    return this.nav.get("columns") as TableColumnCollection;
+    );
   }
 
   getRange(): Range {
