@@ -4,7 +4,7 @@
  * replaces the table and nothing else. Kept apart from the pane's so that the pane's script does
  * not carry them. UN editorial style: -ize spellings, "para. 49", dates as "1 December 2026".
  */
-import { fill, type MessageParams } from "../taskpane/messages";
+import { fill, type MessageParams } from "../domain/messages/fill";
 
 export const RIBBON_MESSAGES = {
   "title.checked": "Workplan checked",

@@ -8,6 +8,10 @@
  * `message("timeline.label", { count })`. Where the count decides the word, two keys, `….one` and
  * `….many`. The ribbon's words are in src/commands/messages.ts, in the same form.
  */
+import { fill, type MessageParams } from "../domain/messages/fill";
+
+export { fill, type MessageParams };
+
 export const MESSAGES = {
   "progress.opening": "Looking for the workplan tables…",
   "progress.checking": "Checking the workplan…",
@@ -241,15 +245,6 @@ export const MESSAGES = {
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;
-
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-/** A template with its named parameters filled in; a parameter not given stays visible as {name}. */
-export function fill(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] !== undefined ? String(params[name]) : whole,
-  );
-}
 
 /** The message with its named parameters filled in; a parameter not given stays visible as {name}. */
 export function message(id: MessageId, params: MessageParams = {}): string {
