@@ -12,7 +12,8 @@ import type {
 } from "./model";
 import type { PlanRuleId } from "./rules";
 import { cellAddress, cellName, isCell } from "./cellRef";
-import { capitalize } from "./wording";
+import { capitalize, commaList, titled } from "./wording";
+import { say, sayCount } from "./messages/findings";
 
 export { capitalize, years } from "./wording";
 import { ordinal } from "./parse";
@@ -42,8 +43,8 @@ export interface RuleHit {
 }
 
 export const DATA_RULES = {
-  "invalid-value": { severity: "error", summary: "a cell cannot be read as what its column holds" },
-  "missing-table": { severity: "error", summary: "a required sheet, table or column is not in the workbook" },
+  "invalid-value": { severity: "error", summary: say("invalid.rule") },
+  "missing-table": { severity: "error", summary: say("missing.rule") },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DataRuleId = keyof typeof DATA_RULES;
@@ -79,10 +80,8 @@ export function dataFinding(rule: DataRuleId, at: Where | null, message: string)
 
 export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
   const held = hit.meeting?.held ?? false;
-  const meetingName = hit.meeting ? describeMeeting(hit.meeting) : "";
-  const message = held
-    ? `${hit.message} ${capitalize(meetingName)} was already held, so this is for information only.`
-    : hit.message;
+  const meeting = hit.meeting ? capitalize(describeMeeting(hit.meeting)) : "";
+  const message = held ? say("held", { message: hit.message, meeting }) : hit.message;
   return {
     rule: rule.id,
     severity: held ? "info" : rule.severity,
@@ -101,8 +100,8 @@ export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
 
 /** "the 15th meeting (2028)" */
 export function describeMeeting(meeting: Meeting): string {
-  const name = meeting.ordinal === null ? "the meeting" : `the ${ordinal(meeting.ordinal)} meeting`;
-  return meeting.year === null ? name : `${name} (${meeting.year})`;
+  const name = meeting.ordinal === null ? say("meeting") : say("meeting.n", { n: ordinal(meeting.ordinal) });
+  return meeting.year === null ? name : say("meeting.year", { meeting: name, year: meeting.year });
 }
 
 /** Article numbers by topic, worked out once per plan. */
@@ -123,14 +122,14 @@ export function topicArticles(plan: Plan, topic: number): number[] {
 /** "arts. 7, 8" / "art. 12" / "" */
 export function articleList(articles: readonly number[]): string {
   if (articles.length === 0) return "";
-  return `${articles.length === 1 ? "art." : "arts."} ${articles.join(", ")}`;
+  return sayCount("arts", articles.length, { list: commaList(articles) });
 }
 
 /** `topic 6 "Record-keeping; marking" (arts. 7, 8)` */
 export function describeTopic(plan: Plan, topic: number): string {
-  const title = plan.topics.get(topic)?.title;
+  const name = titled(say("topic", { topic }), plan.topics.get(topic)?.title);
   const articles = articleList(topicArticles(plan, topic));
-  return `topic ${topic}${title ? ` "${title}"` : ""}${articles ? ` (${articles})` : ""}`;
+  return articles ? say("topic.arts", { topic: name, articles }) : name;
 }
 
 export function isDated(meeting: Meeting): meeting is DatedMeeting {

@@ -2,6 +2,7 @@
  * Readers for every cell form the layout contract allows. Each returns the value or says what
  * was expected; none throws, whatever the cell holds.
  */
+import { say, type FindingMessageId } from "./messages/findings";
 import type { CellValue } from "./tables";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
@@ -17,7 +18,8 @@ export function isTooLong(value: CellValue): value is string {
 export function thousands(n: number): string {
   const digits = String(n);
   let text = "";
-  for (let i = 0; i < digits.length; i++) text += (i > 0 && (digits.length - i) % 3 === 0 ? "," : "") + digits[i];
+  const group = say("thousands");
+  for (let i = 0; i < digits.length; i++) text += (i > 0 && (digits.length - i) % 3 === 0 ? group : "") + digits[i];
   return text;
 }
 
@@ -39,11 +41,12 @@ export function cellText(value: CellValue): string | undefined {
 /** Shows a cell value in a message, short and quoted. */
 export function showValue(value: CellValue): string {
   if (value instanceof Date)
-    return `a date (${Number.isNaN(value.getTime()) ? "invalid" : value.toISOString().slice(0, 10)})`;
+    return say("value.date", {
+      date: Number.isNaN(value.getTime()) ? say("value.invalid") : value.toISOString().slice(0, 10),
+    });
   const text = cellText(value);
-  if (text === undefined) return "a value of another kind";
-  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-  return `"${short}"`;
+  if (text === undefined) return say("value.other");
+  return say("quoted", { text: text.length > 40 ? `${text.slice(0, 37)}…` : text });
 }
 
 function wholeNumberIn(value: CellValue, pattern: RegExp): number | undefined {
@@ -55,19 +58,19 @@ function wholeNumberIn(value: CellValue, pattern: RegExp): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-export function parseWholeNumber(value: CellValue, expected = "a whole number"): Parsed<number> {
+export function parseWholeNumber(value: CellValue, expected = say("exp.whole")): Parsed<number> {
   const n = wholeNumberIn(value, /^([-+]?\d+)$/);
   return n === undefined ? fail(expected) : ok(n);
 }
 
 export function parseYear(value: CellValue): Parsed<number> {
   const n = wholeNumberIn(value, /^(\d{4})$/);
-  return n !== undefined && n >= 1000 && n <= 9999 ? ok(n) : fail("a year as a whole number, such as 2028");
+  return n !== undefined && n >= 1000 && n <= 9999 ? ok(n) : fail(say("exp.year"));
 }
 
 export function parseMeetingOrdinal(value: CellValue): Parsed<number> {
   const n = wholeNumberIn(value, /^(\d+)(?:st|nd|rd|th)?(?:\s+meeting)?$/i);
-  return n !== undefined && n > 0 ? ok(n) : fail('a meeting number such as 10 or "10th"');
+  return n !== undefined && n > 0 ? ok(n) : fail(say("exp.meeting"));
 }
 
 export type MeetingStatus = "held" | "planned" | "cancelled" | null;
@@ -82,7 +85,7 @@ export function parseStatus(value: CellValue): Parsed<MeetingStatus> {
   if (text === "held") return ok("held");
   if (text === "planned") return ok("planned");
   if (text === "cancelled" || text === "canceled" || text === "postponed") return ok("cancelled");
-  return fail('"Held", "Planned" or blank, or "Cancelled" (or "Postponed") for a meeting that does not take place');
+  return fail(say("exp.status"));
 }
 
 const LABEL_TAIL = String.raw`(?:\s*[—–:.-]\s+.*|\s*[—–:]\s*.*|\s+.*)?`;
@@ -92,33 +95,31 @@ const TOPIC_PATTERN = new RegExp(String.raw`^(?:topic\s*)?(\d+)${LABEL_TAIL}$`, 
 export function parseTopicRef(value: CellValue): Parsed<number | null> {
   if (isBlank(value)) return ok(null);
   const n = wholeNumberIn(value, TOPIC_PATTERN);
-  return n !== undefined && n > 0 ? ok(n) : fail('a topic number such as 3, "Topic 3" or "3 — Title", or blank');
+  return n !== undefined && n > 0 ? ok(n) : fail(say("exp.topic"));
 }
 
 export function parseClusterRef(value: CellValue): Parsed<number | null> {
   if (isBlank(value)) return ok(null);
   const n = wholeNumberIn(value, /^(?:cluster\s*)?(\d+)$/i);
-  return n !== undefined && n > 0 ? ok(n) : fail('a cluster number such as 2 (or "Cluster 2"), or blank for none');
+  return n !== undefined && n > 0 ? ok(n) : fail(say("exp.cluster"));
 }
 
 export function parseArticleNumber(value: CellValue): Parsed<number> {
   const n = wholeNumberIn(value, /^(?:art(?:icle)?\.?\s*)?(\d+)$/i);
-  return n !== undefined && n > 0 ? ok(n) : fail("an article number such as 5");
+  return n !== undefined && n > 0 ? ok(n) : fail(say("exp.article"));
 }
 
 export function parseArticleRule(value: CellValue): Parsed<"last" | null> {
   if (isBlank(value)) return ok(null);
-  return typeof value === "string" && value.trim().toLowerCase() === "last"
-    ? ok("last")
-    : fail('blank (the cluster window applies) or "last"');
+  return typeof value === "string" && value.trim().toLowerCase() === "last" ? ok("last") : fail(say("exp.rule"));
 }
 
 const MAX_RANGE = 500;
 
 /** `8, 12`, `8 and 12`, `8; 12`, ranges `6–9` / `6-9`; blank = none. */
 export function parseArticleList(value: CellValue): Parsed<number[]> {
-  const expected = 'a list of article numbers such as "8, 12", "8 and 12" or "6–9", or blank';
   if (isBlank(value)) return ok([]);
+  const expected = say("exp.articles");
   if (typeof value === "number") return Number.isSafeInteger(value) && value > 0 ? ok([value]) : fail(expected);
   if (typeof value !== "string") return fail(expected);
   const articles: number[] = [];
@@ -155,7 +156,7 @@ export type FlexibleRef =
 export function parseFlexibleRef(value: CellValue, knownCodes: ReadonlySet<string>): Parsed<FlexibleRef | null> {
   if (isBlank(value)) return ok(null);
   const text = cellText(value);
-  if (text === undefined) return fail('a flexible topic code such as "e" or "(e) — Title", "Other: <title>", or blank');
+  if (text === undefined) return fail(say("exp.flexible"));
   const other = /^other\s*:\s*(.*)$/is.exec(text);
   if (other) return ok({ kind: "other", title: (other[1] ?? "").trim() });
   const code = /^\(?\s*([^\s()—–:.-]+)\s*\)?(?:\s*[—–:.-]\s*.*|\s+.*)?$/s.exec(text)?.[1]?.toLowerCase();
@@ -174,11 +175,13 @@ export function normalizeCode(value: CellValue): string | undefined {
   );
 }
 
+const ORDINALS: Readonly<Record<number, FindingMessageId>> = { 1: "ord.1", 2: "ord.2", 3: "ord.3" };
+
+/** "15th": the English rule picks the catalogue's `ord.1`, `ord.2`, `ord.3` or `ord`. */
 export function ordinal(n: number): string {
   const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  const suffix = ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
-  return `${n}${suffix}`;
+  const suffix = tens >= 11 && tens <= 13 ? undefined : ORDINALS[n % 10];
+  return say(suffix ?? "ord", { n });
 }
 
 /** The same reader, with a blank cell read as null. */

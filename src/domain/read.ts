@@ -47,6 +47,9 @@ import {
   type WorkbookTables,
 } from "./tables";
 import { dataFinding } from "./findings";
+import { say, type FindingMessageId } from "./messages/findings";
+import type { MessageParams } from "./messages/fill";
+import { commaList } from "./wording";
 
 export interface ReadOptions {
   /** The calendar year now, used when the "As of year" setting is blank. */
@@ -70,10 +73,17 @@ export interface ReadResult {
   cancelled: number[];
 }
 
+/** What a cell holds, as a finding names it: "the {what} is blank". Words looked up only for a finding. */
+type What = FindingMessageId | readonly [FindingMessageId, MessageParams];
+
+function whatText(what: What): string {
+  return typeof what === "string" ? say(what) : say(...what);
+}
+
 class Reader {
   readonly findings: Finding[] = [];
 
-  read<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: string): T | undefined {
+  read<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: What): T | undefined {
     if (!cell || this.tooLong(cell, what)) return undefined;
     const parsed = parse(cell.value);
     if (parsed.ok) return parsed.value;
@@ -81,35 +91,48 @@ class Reader {
       dataFinding(
         "invalid-value",
         { sheet: cell.sheet, row: cell.row, column: cell.column },
-        `${cellName(cell)}: the ${what} is ${showValue(cell.value)}; expected ${parsed.expected}.`,
+        say("invalid", {
+          cell: cellName(cell),
+          what: whatText(what),
+          value: showValue(cell.value),
+          expected: parsed.expected,
+        }),
       ),
     );
     return undefined;
   }
 
   /** Text past MAX_CELL_TEXT is reported and not read: no reader spends time on a pasted essay. */
-  tooLong(cell: TableCell | undefined, what: string): boolean {
+  tooLong(cell: TableCell | undefined, what: What): boolean {
     if (!cell || !isTooLong(cell.value)) return false;
     this.findings.push(
       dataFinding(
         "invalid-value",
         { sheet: cell.sheet, row: cell.row, column: cell.column },
-        `${cellName(cell)}: the ${what} is ${thousands(cell.value.length)} characters long; ` +
-          `expected at most ${thousands(MAX_CELL_TEXT)}.`,
+        say("invalid.long", {
+          cell: cellName(cell),
+          what: whatText(what),
+          length: thousands(cell.value.length),
+          max: thousands(MAX_CELL_TEXT),
+        }),
       ),
     );
     return true;
   }
 
   /** Like read, but a blank cell is reported as missing rather than returning null. */
-  require<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: string): T | undefined {
+  require<T>(cell: TableCell | undefined, parse: (value: unknown) => Parsed<T>, what: What): T | undefined {
     if (cell && isBlank(cell.value)) {
       const expected = parse(cell.value);
       this.findings.push(
         dataFinding(
           "invalid-value",
           { sheet: cell.sheet, row: cell.row, column: cell.column },
-          `${cellName(cell)}: the ${what} is blank; expected ${expected.ok ? "a value" : expected.expected}.`,
+          say("invalid.blank", {
+            cell: cellName(cell),
+            what: whatText(what),
+            expected: expected.ok ? say("exp.value") : expected.expected,
+          }),
         ),
       );
       return undefined;
@@ -127,9 +150,7 @@ class Reader {
         dataFinding(
           "missing-table",
           null,
-          `The workbook has no table named "${name}". Create it on a sheet "${layout.sheet}" with the ` +
-            `columns ${layout.columns.map((c) => `"${c}"`).join(", ")} (Insert > Table, then name it "${name}"), ` +
-            `or start from a new workbook made by "workplan init" or the add-in's "Create workbook".`,
+          say("missing", { table: name, sheet: layout.sheet, columns: quotedList(layout.columns) }),
         ),
       );
       return undefined;
@@ -144,15 +165,18 @@ class Reader {
         dataFinding(
           "missing-table",
           { sheet: table.sheet, row: table.top, column: table.left },
-          `The table "${table.name}" on sheet "${table.sheet}" has no ` +
-            `column ${index.missing.map((c) => `"${c}"`).join(", ")}. Add a column with exactly that header text ` +
-            `to the table.`,
+          say("missing.column", { table: table.name, sheet: table.sheet, columns: quotedList(index.missing) }),
         ),
       );
       return undefined;
     }
     return index;
   }
+}
+
+/** `"Meeting", "Year"` */
+function quotedList(names: readonly string[]): string {
+  return commaList(names.map((text) => say("quoted", { text })));
 }
 
 function rowIsBlank(row: readonly unknown[]): boolean {
@@ -182,15 +206,11 @@ function readTopics(reader: Reader, index: ColumnIndex): Map<number, Topic> {
   const topics = new Map<number, Topic>();
   eachRow(index, (row) => {
     const cell = cellOf(index, row, TOPICS.topic);
-    const number = reader.require(cell, parseTopicRef, "topic number");
+    const number = reader.require(cell, parseTopicRef, "what.topic");
     if (number === undefined || number === null) return;
     if (topics.has(number)) {
       reader.findings.push(
-        dataFinding(
-          "invalid-value",
-          where(cell),
-          `${nameOf(cell)}: topic ${number} is listed twice in the Topics table; expected each ` + `topic number once.`,
-        ),
+        dataFinding("invalid-value", where(cell), say("twice.topic", { cell: nameOf(cell), topic: number })),
       );
       return;
     }
@@ -205,10 +225,10 @@ function readArticles(reader: Reader, index: ColumnIndex): Article[] {
     const articleCell = cellOf(index, row, ARTICLES.article);
     const clusterCell = cellOf(index, row, ARTICLES.cluster);
     const topicCell = cellOf(index, row, ARTICLES.topic);
-    const number = reader.require(articleCell, parseArticleNumber, "article number");
-    const cluster = reader.read(clusterCell, parseClusterRef, "cluster");
-    const topic = reader.read(topicCell, parseTopicRef, "topic of the article");
-    const rule = reader.read(cellOf(index, row, ARTICLES.rule), parseArticleRule, "rule");
+    const number = reader.require(articleCell, parseArticleNumber, "what.article");
+    const cluster = reader.read(clusterCell, parseClusterRef, "what.cluster");
+    const topic = reader.read(topicCell, parseTopicRef, "what.articleTopic");
+    const rule = reader.read(cellOf(index, row, ARTICLES.rule), parseArticleRule, "what.rule");
     if (number === undefined) return;
     articles.push({
       number,
@@ -239,10 +259,10 @@ function readClusters(
   eachRow(index, (row) => {
     const clusterCell = cellOf(index, row, CLUSTERS.cluster);
     const expectedCell = cellOf(index, row, CLUSTERS.expectedEnd);
-    const number = reader.require(clusterCell, parseClusterRef, "cluster number");
-    const start = reader.read(cellOf(index, row, CLUSTERS.reviewStart), blankOr(parseYear), "review start");
-    const plannedEnd = reader.require(cellOf(index, row, CLUSTERS.plannedEnd), parseYear, "planned review end");
-    const expected = reader.read(expectedCell, blankOr(parseYear), "expected review end");
+    const number = reader.require(clusterCell, parseClusterRef, "what.clusterNo");
+    const start = reader.read(cellOf(index, row, CLUSTERS.reviewStart), blankOr(parseYear), "what.start");
+    const plannedEnd = reader.require(cellOf(index, row, CLUSTERS.plannedEnd), parseYear, "what.planned");
+    const expected = reader.read(expectedCell, blankOr(parseYear), "what.expected");
     if (number === undefined || number === null) return;
     if (plannedEnd === undefined) {
       unreadable.add(number);
@@ -253,8 +273,7 @@ function readClusters(
         dataFinding(
           "invalid-value",
           where(clusterCell),
-          `${nameOf(clusterCell)}: cluster ${number} is listed twice in the Clusters table; ` +
-            `expected each cluster once.`,
+          say("twice.cluster", { cell: nameOf(clusterCell), cluster: number }),
         ),
       );
       return;
@@ -277,21 +296,20 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
   const flexible = new Map<string, FlexibleTopic>();
   eachRow(index, (row) => {
     const codeCell = cellOf(index, row, FLEXIBLE.code);
-    if (reader.tooLong(codeCell, "flexible topic code")) return;
+    if (reader.tooLong(codeCell, "what.code")) return;
     const code = normalizeCode(codeCell?.value);
-    const related = reader.read(cellOf(index, row, FLEXIBLE.related), parseArticleList, "list of related articles");
+    const related = reader.read(cellOf(index, row, FLEXIBLE.related), parseArticleList, "what.related");
     const discussedAt = reader.read(
       cellOf(index, row, FLEXIBLE.discussedAt),
       blankOr(parseMeetingOrdinal),
-      "meeting where it was discussed",
+      "what.discussed",
     );
     if (code === undefined) {
       reader.findings.push(
         dataFinding(
           "invalid-value",
           where(codeCell),
-          `${nameOf(codeCell)}: the flexible topic code is ${showValue(codeCell?.value)}; ` +
-            `expected a code such as "e".`,
+          say("code.bad", { cell: nameOf(codeCell), value: showValue(codeCell?.value) }),
         ),
       );
       return;
@@ -302,8 +320,7 @@ function readFlexibleTopics(reader: Reader, index: ColumnIndex): Map<string, Fle
         dataFinding(
           "invalid-value",
           where(codeCell),
-          `${nameOf(codeCell)}: flexible topic (${code}) is listed twice in the FlexibleTopics ` +
-            `table (also at ${cellAddress(first.at)}); expected each code once.`,
+          say("twice.code", { cell: nameOf(codeCell), code, first: cellAddress(first.at) }),
         ),
       );
       return;
@@ -336,7 +353,7 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
   const found = new Map<string, TableCell | undefined>();
   eachRow(index, (row) => {
     const nameCell = cellOf(index, row, SETTINGS.setting);
-    if (reader.tooLong(nameCell, "setting name")) return;
+    if (reader.tooLong(nameCell, "what.settingName")) return;
     const name = cellText(nameCell?.value);
     if (name) found.set(settingKey(name), cellOf(index, row, SETTINGS.value));
   });
@@ -347,21 +364,23 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
         dataFinding(
           "missing-table",
           { sheet: index.table.sheet, row: index.table.top, column: index.table.left },
-          `The Settings table has no row "${name}". Add a row with that setting and its value in years (the ` +
-            `adopted plan uses ${name.startsWith("Earliest") ? 2 : 1}).`,
+          say("missing.setting", { setting: name, years: name === SETTING_NAMES.earliest ? 2 : 1 }),
         ),
       );
       return null;
     }
     return (
-      reader.require(found.get(key), (v) => parseWholeNumber(v, "a whole number of years"), `setting "${name}"`) ?? null
+      reader.require(found.get(key), (v) => parseWholeNumber(v, say("exp.years")), [
+        "what.setting",
+        { setting: name },
+      ]) ?? null
     );
   };
   const asOfCell = found.get(settingKey(SETTING_NAMES.asOf));
   return {
     earliest: wholeSetting(SETTING_NAMES.earliest),
     latest: wholeSetting(SETTING_NAMES.latest),
-    asOf: reader.read(asOfCell, blankOr(parseYear), `setting "${SETTING_NAMES.asOf}"`) ?? null,
+    asOf: reader.read(asOfCell, blankOr(parseYear), ["what.setting", { setting: SETTING_NAMES.asOf }]) ?? null,
   };
 }
 
@@ -380,16 +399,12 @@ function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOption
     const yearCell = cellOf(index, row, WORKPLAN.year);
     const flexibleCell = cellOf(index, row, WORKPLAN.flexible);
     const topicCell = cellOf(index, row, WORKPLAN.fixed);
-    const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "meeting number");
-    const year = reader.require(yearCell, parseYear, "year");
+    const ordinal = reader.require(ordinalCell, parseMeetingOrdinal, "what.meeting");
+    const year = reader.require(yearCell, parseYear, "what.year");
     const statusCell = cellOf(index, row, WORKPLAN.status);
-    const written = reader.read(statusCell, parseStatus, "status") ?? null;
-    const flexible = reader.read(
-      flexibleCell,
-      (v) => parseFlexibleRef(v, options.knownCodes),
-      "flexible topic (agenda item 2)",
-    );
-    const topic = reader.read(topicCell, parseTopicRef, "fixed topic (agenda item 3)");
+    const written = reader.read(statusCell, parseStatus, "what.status") ?? null;
+    const flexible = reader.read(flexibleCell, (v) => parseFlexibleRef(v, options.knownCodes), "what.flexible");
+    const topic = reader.read(topicCell, parseTopicRef, "what.fixed");
     const held = written === "held" || (written === null && year !== undefined && year < options.asOf);
     const cancelled = !held && ordinal !== undefined && options.cancel.has(ordinal);
     const whatIf = cancelled && written !== "cancelled";

@@ -1,6 +1,8 @@
 /** Cluster windows: the years in which a topic may be discussed, from the workbook's settings. */
 import type { Cluster, Meeting, Plan } from "./model";
 import { inCluster, meetingsTakingPlace, years } from "./findings";
+import { say } from "./messages/findings";
+import { titled } from "./wording";
 
 export interface ClusterWindow {
   cluster: Cluster;
@@ -49,18 +51,18 @@ export function topicWindows(plan: Plan, topic: number): ClusterWindow[] {
 
 /** `cluster 2 "Prevention"` */
 export function describeCluster(cluster: Cluster): string {
-  return `cluster ${cluster.number}${cluster.name ? ` "${cluster.name}"` : ""}`;
+  return titled(say("cluster", { cluster: cluster.number }), cluster.name);
 }
 
 /** "is now expected to end in 2032, 2 years later than planned (2030)" */
 export function describeReviewEnd(cluster: Cluster): string {
   const slip = cluster.expectedEnd - cluster.plannedEnd;
-  if (slip === 0) return `is expected to end in ${cluster.expectedEnd}, as planned`;
-  const direction = slip > 0 ? "later" : "earlier";
-  return (
-    `is now expected to end in ${cluster.expectedEnd}, ${years(Math.abs(slip))} ${direction} than planned ` +
-    `(${cluster.plannedEnd})`
-  );
+  if (slip === 0) return say("end.onTime", { year: cluster.expectedEnd });
+  return say(slip > 0 ? "end.later" : "end.earlier", {
+    year: cluster.expectedEnd,
+    years: years(Math.abs(slip)),
+    planned: cluster.plannedEnd,
+  });
 }
 
 export interface WindowBreach {

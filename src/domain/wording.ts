@@ -1,21 +1,35 @@
-/** Wording helpers shared by the engine's sentences, the command line and the proposal sheet. */
+/**
+ * Wording helpers shared by the engine's sentences, the command line and the proposal sheet; the
+ * words they put together are in the catalogue (messages/findings.ts).
+ */
+import { FINDING_MESSAGES, say } from "./messages/findings";
 
 /** "1 meeting", "3 meetings" */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return say("count", { count: n, word: n === 1 ? one : many });
 }
 
 /** "1 year", "2 years" (also for negative differences: "-1 year") */
 export function years(n: number): string {
-  return `${n} year${Math.abs(n) === 1 ? "" : "s"}`;
+  return say(Math.abs(n) === 1 ? "years.one" : "years.many", { count: n });
 }
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** "7, 8": items joined by the catalogue's comma. */
+export function commaList(items: readonly (string | number)[]): string {
+  return items.join(FINDING_MESSAGES["list.comma"]);
+}
+
 /** "a", "a and b", "a, b and c" */
 export function listPhrase(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return say("list.and", { first: commaList(items.slice(0, -1)), last: items[items.length - 1] ?? "" });
+}
+
+/** `name "title"`, or the name alone without a title. */
+export function titled(name: string, title: string | null | undefined): string {
+  return title ? say("titled", { name, title }) : name;
 }

@@ -1,12 +1,13 @@
 import { cellAddress } from "../cellRef";
 import { defineRule } from "../findings";
 import type { Article } from "../model";
+import { say } from "../messages/findings";
 
 export const articleDuplicate = defineRule({
   id: "article-duplicate",
   severity: "error",
   source: "P§17",
-  summary: "An article is in more than one topic.",
+  summary: say("artDup.rule"),
   check(plan) {
     const byNumber = new Map<number, Article[]>();
     for (const article of plan.articles)
@@ -19,10 +20,13 @@ export const articleDuplicate = defineRule({
           topic: article.topic,
           message:
             article.topic === first?.topic
-              ? `Article ${article.number} is listed twice in the Articles table (also ` +
-                `at ${firstAt}); list each article once.`
-              : `Article ${article.number} is in ${topicName(article.topic)} here and ` +
-                `in ${topicName(first?.topic ?? null)} at ${firstAt}: an article belongs to one topic.`,
+              ? say("artDup.twice", { article: article.number, cell: firstAt })
+              : say("artDup", {
+                  article: article.number,
+                  topic: topicName(article.topic),
+                  other: topicName(first?.topic ?? null),
+                  cell: firstAt,
+                }),
         };
       }),
     );
@@ -30,5 +34,5 @@ export const articleDuplicate = defineRule({
 });
 
 function topicName(topic: number | null): string {
-  return topic === null ? "no topic" : `topic ${topic}`;
+  return topic === null ? say("noTopic") : say("topic", { topic });
 }

@@ -1,18 +1,18 @@
 import { defineRule } from "../findings";
+import { say } from "../messages/findings";
+import { titled } from "../wording";
 
 export const articleUnassigned = defineRule({
   id: "article-unassigned",
   severity: "error",
   source: "P§3",
-  summary: "An article is in no topic.",
+  summary: say("artNone.rule"),
   check(plan) {
     return plan.articles
       .filter((article) => article.topic === null && !article.topicUnreadable)
       .map((article) => ({
         at: article.at.topic,
-        message:
-          `Article ${article.number}${article.title ? ` "${article.title}"` : ""} is in no topic, so it would ` +
-          `never be discussed: give it a topic number in the Topic column of the Articles table.`,
+        message: say("artNone", { article: titled(say("article", { article: article.number }), article.title) }),
       }));
   },
 });

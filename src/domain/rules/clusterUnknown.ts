@@ -1,12 +1,14 @@
 import { defineRule } from "../findings";
+import { say } from "../messages/findings";
+import { commaList } from "../wording";
 
 export const clusterUnknown = defineRule({
   id: "cluster-unknown",
   severity: "error",
   source: null,
-  summary: "An article names a cluster that the Clusters table does not have.",
+  summary: say("clusterUnk.rule"),
   check(plan) {
-    const known = [...plan.clusters.keys()].sort((a, b) => a - b).join(", ");
+    const known = commaList([...plan.clusters.keys()].sort((a, b) => a - b));
     return plan.articles
       .filter(
         (article) =>
@@ -17,9 +19,11 @@ export const clusterUnknown = defineRule({
       .map((article) => ({
         at: article.at.cluster,
         topic: article.topic,
-        message:
-          `Article ${article.number} names cluster ${article.cluster}, which the Clusters table does not have (it ` +
-          `has ${known || "none"}): add the cluster or correct the article.`,
+        message: say("clusterUnk", {
+          article: article.number,
+          cluster: article.cluster ?? "",
+          known: known || say("none"),
+        }),
       }));
   },
 });

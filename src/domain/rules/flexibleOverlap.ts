@@ -1,12 +1,12 @@
 import { defineRule, articleList, describeMeeting, meetingsTakingPlace, topicArticles } from "../findings";
+import { say } from "../messages/findings";
+import { titled } from "../wording";
 
 export const flexibleOverlap = defineRule({
   id: "flexible-overlap",
   severity: "info",
   source: "P§9, P§12, P§13, P§15, P§16",
-  summary:
-    "The flexible topic relates to an article of the same meeting's fixed topic: it could be discussed under " +
-    "agenda item 3 instead.",
+  summary: say("overlap.rule"),
   check(plan) {
     const flexibleTopics = plan.flexibleTopics;
     if (flexibleTopics === null) return [];
@@ -21,10 +21,12 @@ export const flexibleOverlap = defineRule({
           at: meeting.at.flexible,
           meeting,
           topic: meeting.topic,
-          message:
-            `Flexible topic (${meeting.flexible.code})${flexible?.title ? ` "${flexible.title}"` : ""} ` +
-            `at ${describeMeeting(meeting)} relates to ${articleList(shared)}, which topic ${meeting.topic} covers ` +
-            `under agenda item 3 at the same meeting: it could be discussed there instead, freeing agenda item 2.`,
+          message: say("overlap", {
+            flexible: titled(say("flexible", { code: meeting.flexible.code }), flexible?.title),
+            meeting: describeMeeting(meeting),
+            articles: articleList(shared),
+            topic: meeting.topic,
+          }),
         },
       ];
     });

@@ -1,12 +1,13 @@
 import { defineRule, type RuleHit, describeMeeting, meetingsByYear } from "../findings";
 import type { Meeting } from "../model";
 import { ordinal } from "../parse";
+import { say } from "../messages/findings";
 
 export const flexibleRepeat = defineRule({
   id: "flexible-repeat",
   severity: "warning",
   source: "P§10",
-  summary: "A flexible topic is taken at two meetings, or again after the meeting where it was already discussed.",
+  summary: say("flexRep.rule"),
   check(plan) {
     if (plan.flexibleTopics === null) return [];
     const firstAt = new Map<string, Meeting>();
@@ -20,17 +21,21 @@ export const flexibleRepeat = defineRule({
         hits.push({
           at: meeting.at.flexible,
           meeting,
-          message:
-            `Flexible topic (${code}) is taken at ${describeMeeting(meeting)} and already ` +
-            `at ${describeMeeting(first)}.`,
+          message: say("flexRep", {
+            flexible: say("flexible", { code }),
+            meeting: describeMeeting(meeting),
+            first: describeMeeting(first),
+          }),
         });
       } else if (discussedAt !== null && meeting.ordinal !== null && meeting.ordinal > discussedAt) {
         hits.push({
           at: meeting.at.flexible,
           meeting,
-          message:
-            `Flexible topic (${code}) was already discussed at the ${ordinal(discussedAt)} meeting; taking it ` +
-            `again at ${describeMeeting(meeting)} repeats it.`,
+          message: say("flexRep.done", {
+            flexible: say("flexible", { code }),
+            n: ordinal(discussedAt),
+            meeting: describeMeeting(meeting),
+          }),
         });
       }
       if (!first) firstAt.set(code, meeting);

@@ -1,12 +1,13 @@
 import { cellAddress } from "../cellRef";
 import { defineRule, type RuleHit, describeMeeting, meetingsTakingPlace } from "../findings";
 import type { Meeting, Where } from "../model";
+import { say } from "../messages/findings";
 
 export const meetingDuplicate = defineRule({
   id: "meeting-duplicate",
   severity: "error",
   source: "R-rec 46, report §3",
-  summary: "Two rows share a meeting number or a year (one meeting a year).",
+  summary: say("meetDup.rule"),
   check(plan) {
     return [
       ...repeats(
@@ -14,16 +15,24 @@ export const meetingDuplicate = defineRule({
         (m) => m.ordinal,
         (m) => m.at.ordinal,
         (m, first) =>
-          `Meeting number ${m.ordinal} is used twice: here (${m.year ?? "no year"}) and ` +
-          `at ${cellAddress(first.at.ordinal)} (${first.year ?? "no year"}); each meeting has its own number.`,
+          say("meetDup", {
+            n: m.ordinal ?? "",
+            year: m.year ?? say("noYear"),
+            cell: cellAddress(first.at.ordinal),
+            firstYear: first.year ?? say("noYear"),
+          }),
       ),
       ...repeats(
         meetingsTakingPlace(plan),
         (m) => m.year,
         (m) => m.at.year,
         (m, first) =>
-          `Two meetings are planned in ${m.year}: ${describeMeeting(m)} and ${describeMeeting(first)} ` +
-          `(${cellAddress(first.at.year)}); the Working Group meets once a year.`,
+          say("meetDup.year", {
+            year: m.year ?? "",
+            meeting: describeMeeting(m),
+            first: describeMeeting(first),
+            cell: cellAddress(first.at.year),
+          }),
       ),
     ];
   },

@@ -1,14 +1,14 @@
 import { defineRule, capitalize, describeMeeting, takesPlace } from "../findings";
 import { renumbering } from "../numbering";
 import { ordinal } from "../parse";
+import { say, sayCount } from "../messages/findings";
+import { commaList } from "../wording";
 
 export const meetingNumbering = defineRule({
   id: "meeting-numbering",
   severity: "info",
   source: "P-annex table",
-  summary:
-    "Among the meetings that take place, in year order, a planned meeting's number is not the one after the " +
-    "previous meeting's: after a cancellation, the later meetings take the freed numbers.",
+  summary: say("numbering.rule"),
   check(plan) {
     const cancelled = plan.meetings.filter((m) => !takesPlace(m));
     return [...renumbering(plan)].map(([meeting, number]) => {
@@ -16,10 +16,11 @@ export const meetingNumbering = defineRule({
       return {
         at: meeting.at.ordinal,
         meeting,
-        message:
-          `${capitalize(describeMeeting(meeting))} would be the ${ordinal(number)} meeting: meetings are numbered ` +
-          `as they are held, and ${freed.map(describeMeeting).join(", ")} ${freed.length === 1 ? "was" : "were"} ` +
-          "cancelled. Renumber it, or leave the numbers for a proposal to set.",
+        message: sayCount("numbering", freed.length, {
+          meeting: capitalize(describeMeeting(meeting)),
+          n: ordinal(number),
+          freed: commaList(freed.map(describeMeeting)),
+        }),
       };
     });
   },

@@ -1,11 +1,12 @@
 import { capitalize, defineRule, describeMeeting, meetingsByYear } from "../findings";
 import type { DatedMeeting } from "../model";
+import { say } from "../messages/findings";
 
 export const meetingSequence = defineRule({
   id: "meeting-sequence",
   severity: "error",
   source: "P-annex table",
-  summary: "Meeting numbers do not increase with the years.",
+  summary: say("seq.rule"),
   check(plan) {
     const meetings = meetingsByYear(plan).filter((m): m is DatedMeeting & { ordinal: number } => m.ordinal !== null);
     return meetings.slice(1).flatMap((meeting, i) => {
@@ -15,9 +16,11 @@ export const meetingSequence = defineRule({
         {
           at: meeting.at.ordinal,
           meeting,
-          message:
-            `${capitalize(describeMeeting(meeting))} comes after ${describeMeeting(before)} in time, ` +
-            `so its number should be higher than ${before.ordinal}.`,
+          message: say("seq", {
+            meeting: capitalize(describeMeeting(meeting)),
+            before: describeMeeting(before),
+            n: before.ordinal,
+          }),
         },
       ];
     });

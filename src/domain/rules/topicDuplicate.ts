@@ -7,12 +7,13 @@ import {
   meetingsTakingPlace,
 } from "../findings";
 import type { Meeting } from "../model";
+import { say } from "../messages/findings";
 
 export const topicDuplicate = defineRule({
   id: "topic-duplicate",
   severity: "error",
   source: "P-annex",
-  summary: "A topic is at more than one meeting.",
+  summary: say("topicDup.rule"),
   check(plan) {
     const byTopic = new Map<number, Meeting[]>();
     for (const meeting of [...meetingsByYear(plan), ...meetingsTakingPlace(plan).filter((m) => m.year === null)]) {
@@ -26,9 +27,11 @@ export const topicDuplicate = defineRule({
         at: meeting.at.topic,
         meeting,
         topic,
-        message:
-          `${capitalize(describeTopic(plan, topic))} is at ${describeMeeting(meeting)} and already ` +
-          `at ${describeMeeting(first)}: each topic is discussed at one meeting.`,
+        message: say("topicDup", {
+          topic: capitalize(describeTopic(plan, topic)),
+          meeting: describeMeeting(meeting),
+          first: describeMeeting(first),
+        }),
       }));
     });
   },

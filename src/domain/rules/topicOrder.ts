@@ -1,10 +1,11 @@
 import { defineRule, describeMeeting, isScheduled, meetingsByYear } from "../findings";
+import { say } from "../messages/findings";
 
 export const topicOrder = defineRule({
   id: "topic-order",
   severity: "warning",
   source: "P§50(b)",
-  summary: "Fixed topics are not in ascending topic order over the meetings.",
+  summary: say("order.rule"),
   check(plan) {
     const meetings = meetingsByYear(plan).filter(isScheduled);
     return meetings.slice(1).flatMap((meeting, i) => {
@@ -15,9 +16,12 @@ export const topicOrder = defineRule({
           at: meeting.at.topic,
           meeting,
           topic: meeting.topic,
-          message:
-            `Topic ${meeting.topic} at ${describeMeeting(meeting)} comes after topic ${before.topic} ` +
-            `at ${describeMeeting(before)}: the workplan is to follow the order of topics.`,
+          message: say("order", {
+            topic: meeting.topic,
+            meeting: describeMeeting(meeting),
+            before: before.topic,
+            beforeMeeting: describeMeeting(before),
+          }),
         },
       ];
     });

@@ -1,10 +1,11 @@
 import { defineRule, capitalize, describeTopic, meetingsTakingPlace, takesPlace } from "../findings";
+import { say } from "../messages/findings";
 
 export const topicUnscheduled = defineRule({
   id: "topic-unscheduled",
   severity: "error",
   source: "P§3",
-  summary: "A topic of the Topics table is at no meeting.",
+  summary: say("unsched.rule"),
   check(plan) {
     const scheduled = new Set(meetingsTakingPlace(plan).map((m) => m.topic));
     // A topic left at a cancelled row is already a meeting-cancelled error: reporting it here too would say it twice.
@@ -14,9 +15,7 @@ export const topicUnscheduled = defineRule({
       .map((topic) => ({
         at: topic.at,
         topic: topic.number,
-        message:
-          `${capitalize(describeTopic(plan, topic.number))} is not at any meeting: every topic needs a meeting so ` +
-          `that the Working Group considers the full range of commitments under the Protocol.`,
+        message: say("unsched", { topic: capitalize(describeTopic(plan, topic.number)) }),
       }));
   },
 });
