@@ -14,7 +14,8 @@ import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { sourceInWords } from "./sources";
 import { describeTimeline, type TimelineGrid } from "./timeline";
-import { listPhrase, plural } from "./wording";
+import { commaList, listPhrase } from "./wording";
+import { say, sayCount } from "./messages/findings";
 
 export { parseA1 };
 
@@ -34,16 +35,13 @@ export const NOTE_MARK = "Workplan Checker:";
 export const SEVERITY_STYLE: Readonly<
   Record<Severity, { flag: number; fill: string; strong: string; font: string; label: string }>
 > = {
-  error: { flag: 3, fill: "FDE4E7", strong: "FF8B94", font: "9C0006", label: "Error" },
-  warning: { flag: 2, fill: "FFF6D5", strong: "FFD44F", font: "7A4500", label: "Warning" },
-  info: { flag: 1, fill: "EAF2FA", strong: "9DC3E6", font: "1F4E79", label: "Info" },
+  error: { flag: 3, fill: "FDE4E7", strong: "FF8B94", font: "9C0006", label: say("sev.error") },
+  warning: { flag: 2, fill: "FFF6D5", strong: "FFD44F", font: "7A4500", label: say("sev.warning") },
+  info: { flag: 1, fill: "EAF2FA", strong: "9DC3E6", font: "1F4E79", label: say("sev.info") },
 };
 
 /** Above a Conflicts table that no check has filled yet. */
-export const NOT_CHECKED_CAPTION: readonly [string, string] = [
-  "Not checked yet: this table fills in when the workbook is checked (workplan check, or Check in the add-in).",
-  "Expected review ends used: none yet.",
-];
+export const NOT_CHECKED_CAPTION: readonly [string, string] = [say("unchecked"), say("unchecked.ends")];
 
 /**
  * Rows of the two caption lines: three and two rows above the Conflicts header (rows 1 and 2
@@ -165,9 +163,9 @@ export function highlightsFor(tables: WorkbookTables, findings: readonly Finding
 function noteLines(finding: Finding): string[] {
   const source = sourceInWords(finding.source);
   return [
-    `${SEVERITY_STYLE[finding.severity].label}: ${finding.problem}`,
-    ...(finding.fix ? [`What would fix it: ${finding.fix}`] : []),
-    `(${[source, finding.rule].filter(Boolean).join("; ")})`,
+    say("note.problem", { severity: SEVERITY_STYLE[finding.severity].label, problem: finding.problem }),
+    ...(finding.fix ? [say("note.fix", { fix: finding.fix })] : []),
+    source ? say("note.cite", { source, rule: finding.rule }) : say("note.rule", { rule: finding.rule }),
   ];
 }
 
@@ -185,13 +183,15 @@ function notesFor(findings: readonly Finding[]): Note[] {
 
 function expectedEndsLine(plan: Plan | null): string {
   const clusters = [...(plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
-  if (clusters.length === 0) return "Expected review ends used: none (the Clusters table could not be read).";
-  const parts = clusters.map(
-    (c) =>
-      `cluster ${c.number} ${c.expectedEnd}` +
-      (c.expectedEnd !== c.expectedEndInWorkbook ? ` (what-if; the workbook says ${c.expectedEndInWorkbook})` : ""),
+  if (clusters.length === 0) return say("ends.none");
+  const parts = clusters.map((c) =>
+    say(c.expectedEnd !== c.expectedEndInWorkbook ? "ends.whatIf" : "ends.cluster", {
+      cluster: c.number,
+      year: c.expectedEnd,
+      workbook: c.expectedEndInWorkbook,
+    }),
   );
-  return `Expected review ends used: ${parts.join(", ")}.`;
+  return say("ends", { ends: commaList(parts) });
 }
 
 /** "Agenda item 3: 6 — Record-keeping; marking (arts. 7, 8)", or the column or table the finding's cell is in. */
@@ -204,21 +204,20 @@ function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding)
   if (header.toLowerCase() === WORKPLAN.fixed.toLowerCase()) {
     const label =
       plan && finding.topic !== null ? topicLabels(plan).find((l) => l.startsWith(`${finding.topic} `)) : null;
-    return (
-      `Agenda item 3 (fixed ` +
-      `topic)${label ? `: ${label}` : finding.topic !== null ? `: topic ${finding.topic}` : ""}`
-    );
+    const topic = label || (finding.topic !== null ? say("topic", { topic: finding.topic }) : null);
+    return topic ? say("item3.topic", { topic }) : say("item3");
   }
-  if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return "Agenda item 2 (flexible topic)";
+  if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return say("item2");
   if (header) return header;
   const other = [...tables.values()].find((t) => t.sheet === finding.sheet);
-  return other ? `${other.name} table` : finding.sheet;
+  return other ? say("table", { table: other.name }) : finding.sheet;
 }
 
 /** "15th meeting (2028)" */
 function meetingWithYear(finding: Finding): string | null {
   if (finding.meeting === null) return finding.year === null ? null : String(finding.year);
-  return `${ordinal(finding.meeting)} meeting${finding.year === null ? "" : ` (${finding.year})`}`;
+  const meeting = say("row.meeting", { n: ordinal(finding.meeting) });
+  return finding.year === null ? meeting : say("meeting.year", { meeting, year: finding.year });
 }
 
 function conflictsRow(tables: WorkbookTables, plan: Plan | null, f: Finding): (string | number | null)[] {
@@ -239,27 +238,28 @@ export function whatIfLine(result: CheckResult): string | null {
   const clusters = [...(result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
   const moved = clusters
     .filter((c) => c.expectedEnd !== c.expectedEndInWorkbook)
-    .map(
-      (c) =>
-        `cluster ${c.number}'s review end taken as ${c.expectedEnd} (the Clusters table ` +
-        `says ${c.expectedEndInWorkbook})`,
-    );
-  const cancelled = result.cancelled.map((n) => `the ${ordinal(n)} meeting taken as cancelled`);
+    .map((c) => say("whatIf.end", { cluster: c.number, year: c.expectedEnd, workbook: c.expectedEndInWorkbook }));
+  const cancelled = result.cancelled.map((n) => say("whatIf.cancel", { n: ordinal(n) }));
   if (moved.length + cancelled.length === 0) return null;
-  return `WHAT-IF CHECK: ${listPhrase([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
+  return say("whatIf", { changes: listPhrase([...moved, ...cancelled]) });
 }
 
 function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: string): ConflictsTable {
   const { error, warning, info } = result.summary;
   const rows = result.findings.map((f) => conflictsRow(tables, result.plan, f));
   if (rows.length === 0) {
-    rows.push(["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null]);
+    rows.push([say("row.none"), null, null, say("row.ok"), null, null, null, null]);
   }
   return {
     sheet: CONFLICTS.sheet,
     caption: [
-      `Last checked ${checkedAt}${result.asOf !== null ? `, as of ${result.asOf}` : ""}: ` +
-        `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`,
+      say(result.asOf !== null ? "caption.asOf" : "caption", {
+        at: checkedAt,
+        year: result.asOf ?? "",
+        errors: sayCount("errors", error),
+        warnings: sayCount("warnings", warning),
+        info,
+      }),
       whatIfLine(result) ?? expectedEndsLine(result.plan),
     ],
     whatIf: whatIfLine(result) !== null,

@@ -4,6 +4,8 @@
  * what-if cancelled, and the rows to append. Every other cell the planner typed stays.
  */
 import { capitalize, describeMeeting, topicArticles, years } from "./findings";
+import { say } from "./messages/findings";
+import { describeCluster } from "./windows";
 import { ordinal } from "./parse";
 import { topicLabel } from "./labels";
 import { WORKPLAN } from "./layout";
@@ -38,7 +40,7 @@ function labelOf(plan: Plan, topic: number | null): string | null {
 }
 
 function topicName(topic: number | null): string {
-  return topic === null ? "no fixed topic" : `topic ${topic}`;
+  return topic === null ? say("noFixed") : say("topic", { topic });
 }
 
 function appendedRow(table: SheetTable, meeting: Meeting, label: string | null): CellValue[] {
@@ -65,20 +67,21 @@ export function describeApply(proposal: CleanProposal, current: Plan, table: She
     const name = capitalize(describeMeeting(meeting));
     if (meeting.whatIfCancelled && meeting.at.status) {
       cells.push({ ...cellAt(meeting.at.status), value: CANCELLED });
-      changes.push(`${name}: cancelled`);
+      changes.push(say("apply.cancel", { meeting: name }));
     }
     if (after && after.ordinal !== meeting.ordinal && after.ordinal !== null) {
       cells.push({ ...cellAt(meeting.at.ordinal), value: after.ordinal });
-      changes.push(`${name} becomes the ${ordinal(after.ordinal)} meeting`);
+      changes.push(say("apply.number", { meeting: name, n: ordinal(after.ordinal) }));
     }
     const topic = after?.topic ?? null;
     if (topic === meeting.topic) continue;
     cells.push({ ...cellAt(meeting.at.topic), value: labelOf(proposal.plan, topic) });
-    changes.push(`${name}: ${topicName(meeting.topic)} → ${topicName(topic)}`);
+    changes.push(say("apply.topic", { meeting: name, from: topicName(meeting.topic), to: topicName(topic) }));
   }
   const existing = new Set(current.meetings.map((m) => m.row));
   const added = proposal.plan.meetings.filter((m) => !existing.has(m.row)).sort((a, b) => a.row - b.row);
-  for (const meeting of added) changes.push(`Add ${describeMeeting(meeting)} with ${topicName(meeting.topic)}`);
+  for (const meeting of added)
+    changes.push(say("apply.add", { meeting: describeMeeting(meeting), topic: topicName(meeting.topic) }));
   return { cells, rows: added.map((m) => appendedRow(table, m, labelOf(proposal.plan, m.topic))), changes };
 }
 
@@ -96,8 +99,8 @@ export interface ExpectedEndsEdit {
 /** "+2 years", "−1 year", "on time": an expected end against the planned one. */
 export function slipText(expected: number, planned: number): string {
   const slip = expected - planned;
-  if (slip === 0) return "on time";
-  return slip > 0 ? `+${years(slip)}` : `−${years(-slip)}`;
+  if (slip === 0) return say("slip.none");
+  return say(slip > 0 ? "slip.later" : "slip.earlier", { years: years(Math.abs(slip)) });
 }
 
 /**
@@ -111,10 +114,13 @@ export function describeExpectedEnds(plan: Plan, ends: ReadonlyMap<number, numbe
     const cluster = plan.clusters.get(number);
     if (!cluster || cluster.expectedEndInWorkbook === year) continue;
     cells.push({ ...cellAt(cluster.at.expectedEnd), value: year });
-    const name = cluster.name ? ` "${cluster.name}"` : "";
     changes.push(
-      `Cluster ${number}${name}: expected review end ${cluster.expectedEndInWorkbook} → ${year} ` +
-        `(${slipText(year, cluster.plannedEnd)})`,
+      say("apply.end", {
+        cluster: capitalize(describeCluster(cluster)),
+        from: cluster.expectedEndInWorkbook,
+        to: year,
+        slip: slipText(year, cluster.plannedEnd),
+      }),
     );
   }
   return { cells, changes };

@@ -7,6 +7,7 @@
 import { SOURCES } from "./layout";
 import { findTable, indexColumns, type WorkbookTables } from "./tables";
 import { listPhrase } from "./wording";
+import { say, sayCount } from "./messages/findings";
 
 export const PAPER = "Background paper: proposal for a multi-year workplan for the Working Group on Firearms";
 export const REPORT =
@@ -221,8 +222,10 @@ export function quoteOf(source: string | null, texts: SourceTexts | null): strin
   if (!texts) return null;
   const ids = sourceIds(source).filter((id) => texts.has(idKey(id)));
   if (ids.length === 0) return null;
-  const quoted = ids.map((id) => `“${texts.get(idKey(id))?.text ?? ""}”`);
-  return ids.length === 1 ? (quoted[0] as string) : ids.map((id, i) => `${id}: ${quoted[i]}`).join(" ");
+  const quoted = ids.map((id) => say("src.quote", { text: texts.get(idKey(id))?.text ?? "" }));
+  return ids.length === 1
+    ? (quoted[0] as string)
+    : ids.map((id, i) => say("src.cite", { id, quote: quoted[i] ?? "" })).join(" ");
 }
 
 const PARA = /^P§(\d+)(?:\((\w)\))?$/;
@@ -231,10 +234,10 @@ const PARA = /^P§(\d+)(?:\((\w)\))?$/;
 function placeInWords(id: string): { document: "paper" | "report" | null; place: string; para: string | null } {
   const para = PARA.exec(id);
   if (para) return { document: "paper", place: "", para: `${para[1]}${para[2] ? ` (${para[2]})` : ""}` };
-  if (id === "P-annex") return { document: "paper", place: "annex", para: null };
-  if (id === "P-annex table") return { document: "paper", place: "annex, table of meetings", para: null };
+  if (id === "P-annex") return { document: "paper", place: say("src.annex"), para: null };
+  if (id === "P-annex table") return { document: "paper", place: say("src.annexTable"), para: null };
   const rec = /^R-rec (\d+)$/.exec(id);
-  if (rec) return { document: "report", place: `recommendation ${rec[1]}`, para: null };
+  if (rec) return { document: "report", place: say("src.rec", { n: rec[1] ?? "" }), para: null };
   const reportPara = /^report §(\d+)$/.exec(id);
   if (reportPara) return { document: "report", place: "", para: reportPara[1] as string };
   return { document: null, place: id, para: null };
@@ -254,11 +257,11 @@ export function sourceInWords(source: string | null): string | null {
     const paras = places.flatMap((p) => (p.para ? [p.para] : []));
     const named = places.flatMap((p) => (p.place ? [p.place] : []));
     const said = [
-      ...(paras.length > 0 ? [`${paras.length === 1 ? "para." : "paras."} ${listPhrase(paras)}`] : []),
+      ...(paras.length > 0 ? [sayCount("paras", paras.length, { list: listPhrase(paras) })] : []),
       ...named,
     ];
-    const name = document === "paper" ? "Background paper" : document === "report" ? "2021 report" : null;
-    parts.push(name ? `${name}, ${listPhrase(said)}` : listPhrase(said));
+    const name = document === "paper" ? say("src.paper") : document === "report" ? say("src.report") : null;
+    parts.push(name ? say("src.in", { document: name, places: listPhrase(said) }) : listPhrase(said));
   }
   return parts.join("; ");
 }
