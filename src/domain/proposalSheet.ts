@@ -12,17 +12,21 @@ import { sourceInWords, type SourceTexts } from "./sources";
 import { topicRows } from "./timeline";
 import { describeCluster, describeReviewEnd } from "./windows";
 import { capitalize, listPhrase } from "./wording";
-import { counted, proposalText as say } from "./messages/proposal";
+import { COUNT_MESSAGES, PROPOSAL_SHEET_MESSAGES, counter, sayer } from "./messages/proposal";
 
-export const PROPOSAL_HEADERS: readonly string[] = say("s.headers").split("|");
+const countOf = /* @__PURE__ */ counter(COUNT_MESSAGES);
+const say = /* @__PURE__ */ sayer(PROPOSAL_SHEET_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(PROPOSAL_SHEET_MESSAGES);
+
+export const PROPOSAL_HEADERS: readonly string[] = say("headers").split("|");
 /** Column (0-based) of the proposed topic: the cell highlighted where it changes. */
 export const PROPOSED_COLUMN = 4;
 export const CHANGED_FILL = "FFEB9C";
 const MAX_SHEET_NAME = 31;
 
-export const TITLE = say("s.title");
-export const SUBTITLE = say("s.subtitle");
-export const EMPTIED = say("s.emptied");
+export const TITLE = say("title");
+export const SUBTITLE = say("subtitle");
+export const EMPTIED = say("emptied");
 
 /**
  * Widths in characters (of the default font's digits): about 125 in all, which A4 landscape
@@ -76,8 +80,8 @@ export interface ProposalTimeline {
 /** Years the proposal's timeline shows at most: on A4, ten narrow columns take the width of the Why column. */
 export const TIMELINE_YEARS = 10;
 
-export const TIMELINE_HEADING = say("s.timeline");
-export const TIMELINE_KEY = say("s.key");
+export const TIMELINE_HEADING = say("timeline");
+export const TIMELINE_KEY = say("key");
 
 export interface ProposalSheet {
   name: string;
@@ -95,7 +99,7 @@ export interface ProposalSheet {
 
 /** `Proposal 2026-11-23`, or `Proposal 2026-11-23 (2)` … when that name is taken (any case). */
 export function proposalSheetName(date: string, existing: readonly string[]): string {
-  return uniqueSheetName(say("s.name", { date }), existing);
+  return uniqueSheetName(say("name", { date }), existing);
 }
 
 /** `base`, or `base (2)`, `base (3)` … the first that no existing sheet has (any case). */
@@ -115,20 +119,20 @@ function label(plan: Plan, topic: number | null): string | null {
 }
 
 export function proposalTotals(proposal: CleanProposal): string {
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("s.noChange");
-  return say("s.totals", {
-    appended: counted("n.meeting", proposal.appendedMeetings),
-    inversions: counted("n.inversion", proposal.inversions),
-    years: counted("n.year", proposal.yearsMoved),
-    topics: counted("n.topic", proposal.moved),
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("noChange");
+  return say("totals", {
+    appended: countOf("meeting", proposal.appendedMeetings),
+    inversions: countOf("inversion", proposal.inversions),
+    years: countOf("year", proposal.yearsMoved),
+    topics: countOf("topic", proposal.moved),
   });
 }
 
 /** "2026-12-01" → "1 December 2026" (UN editorial style). */
 export function dateInWords(date: string): string {
   const [year, month, day] = date.split("-").map(Number);
-  const name = say("s.months").split(",")[(month ?? 0) - 1];
-  return name && day && year ? say("s.date", { day, month: name, year }) : date;
+  const name = say("months").split(",")[(month ?? 0) - 1];
+  return name && day && year ? say("date", { day, month: name, year }) : date;
 }
 
 /** What prompted the proposal: the clusters whose review end slips and the cancelled meetings. */
@@ -136,30 +140,35 @@ export function promptedBy(plan: Plan): string {
   const slips = [...plan.clusters.values()]
     .filter((c) => c.expectedEnd !== c.plannedEnd)
     .sort((a, b) => a.number - b.number)
-    .map((c) => say("s.slip", { cluster: describeCluster(c), reviewEnd: describeReviewEnd(c) }));
+    .map((c) => say("slip", { cluster: describeCluster(c), reviewEnd: describeReviewEnd(c) }));
   const cancelled = plan.meetings
     .flatMap((m) => (m.status === "cancelled" && m.ordinal !== null ? [{ ...m, ordinal: m.ordinal }] : []))
     .map((m) =>
       m.year === null
-        ? say("s.cancelled", { meeting: ordinal(m.ordinal) })
-        : say("s.cancelledIn", { meeting: ordinal(m.ordinal), year: m.year }),
+        ? say("cancelled", { meeting: ordinal(m.ordinal) })
+        : say("cancelledIn", { meeting: ordinal(m.ordinal), year: m.year }),
     );
   const causes = [...slips, ...cancelled];
-  return causes.length === 0 ? say("s.checkOnly") : say("s.prompted", { causes: listPhrase(causes) });
+  return causes.length === 0 ? say("checkOnly") : say("prompted", { causes: listPhrase(causes) });
 }
 
 /** The outcome in one sentence. */
 export function outcomeSentence(proposal: CleanProposal): string {
   const { error, warning } = proposal.after;
-  const after = say("s.after", { errors: counted("n.error", error), warnings: counted("n.warning", warning) });
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("s.unchanged", { after });
+  const after = say("after", {
+    errors: countOf("error", error),
+    warnings: countOf("warning", warning),
+  });
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("unchanged", { after });
   const topics = proposal.moves.map((m) => String(m.topic));
-  const moved = counted("s.topics", proposal.moved, { topics: listPhrase(topics) });
+  const moved = sayCounted("topics", proposal.moved, { topics: listPhrase(topics) });
   const appended =
     proposal.appendedMeetings === 0
-      ? say("s.appendsNone")
-      : say("s.appends", { meetings: counted("n.meeting", proposal.appendedMeetings) });
-  return say("s.outcome", { moved, appended, after });
+      ? say("appendsNone")
+      : say("appends", {
+          meetings: countOf("meeting", proposal.appendedMeetings),
+        });
+  return say("outcome", { moved, appended, after });
 }
 
 /** A solver's reason in plain words: without the rule id, as a sentence. */
@@ -170,19 +179,19 @@ export function plainReason(reason: string | null): string | null {
 }
 
 function statusText(m: MeetingChange): string {
-  return say(m.held ? "s.held" : m.appended ? "s.appended" : m.cancelled ? "s.cancelledStatus" : "s.planned");
+  return say(m.held ? "held" : m.appended ? "appended" : m.cancelled ? "cancelledStatus" : "planned");
 }
 
 function meetingText(m: MeetingChange): string | null {
   if (m.meeting === null) return m.renumbered === null ? null : ordinal(m.renumbered);
   return m.renumbered === null
     ? ordinal(m.meeting)
-    : say("s.renumbered", { meeting: ordinal(m.renumbered), was: ordinal(m.meeting) });
+    : say("renumbered", { meeting: ordinal(m.renumbered), was: ordinal(m.meeting) });
 }
 
 function proposedText(plan: Plan, m: MeetingChange): string | null {
   if (m.proposed !== null) return label(plan, m.proposed);
-  return m.cancelled ? say("s.noneCancelled") : EMPTIED;
+  return m.cancelled ? say("noneCancelled") : EMPTIED;
 }
 
 function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | null {
@@ -191,20 +200,20 @@ function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | nu
   const titles = new Map([...(plan.flexibleTopics?.values() ?? [])].map((f) => [f.code, f.title]));
   const codes = [...new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []))];
   const rows: (string | number | null)[][] = meetings.map((m) => [
-    say(m.year === null ? "s.meetingName" : "s.meetingIn", {
-      meeting: meetingText(m) ?? say("s.meeting"),
+    say(m.year === null ? "meetingName" : "meetingIn", {
+      meeting: meetingText(m) ?? say("meeting"),
       year: m.year ?? "",
     }),
     null,
     null,
     null,
     null,
-    m.flexibleCandidates?.length ? m.flexibleCandidates.map((c) => `(${c})`).join(", ") : say("s.noneFits"),
+    m.flexibleCandidates?.length ? m.flexibleCandidates.map((c) => `(${c})`).join(", ") : say("noneFits"),
   ]);
   const key = codes.map((code) => `(${code}) ${titles.get(code) ?? ""}`.trim()).join("; ");
   if (key) rows.push([null, null, null, null, null, `${key}.`]);
   return {
-    title: say("s.candidates"),
+    title: say("candidates"),
     rows,
   };
 }
@@ -217,7 +226,7 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
     const text = sources?.get(id.replace(/\s+/g, "").toLowerCase());
     return [sourceInWords(id), null, null, null, text?.document ?? null, text ? `“${text.text}”` : id];
   });
-  return { title: say("s.sources"), rows };
+  return { title: say("sources"), rows };
 }
 
 /**
@@ -258,7 +267,7 @@ export function describeProposalSheet(
     meetingText(m),
     m.year,
     statusText(m),
-    label(plan, m.current) ?? say(m.appended ? "s.newMeeting" : "s.none"),
+    label(plan, m.current) ?? say(m.appended ? "newMeeting" : "none"),
     proposedText(proposal.plan, m),
     plainReason(m.reason),
   ]);
@@ -272,7 +281,7 @@ export function describeProposalSheet(
       promptedBy(plan),
       outcomeSentence(proposal),
       ...(proposal.proven ? [] : [NOT_PROVEN]),
-      say("s.notApplied"),
+      say("notApplied"),
     ],
     headers: PROPOSAL_HEADERS,
     rows,

@@ -1,6 +1,6 @@
 /**
  * Every sentence of the proposal, of the sheets we write and of the command line comes from a
- * message catalogue (src/domain/messages/proposal.ts, sheets.ts, src/cli/messages.ts): none of
+ * message catalogue (src/domain/messages/proposal.ts, solver.ts, sheets.ts, src/cli/messages.ts): none of
  * their modules writes two words of user text itself, in a string or a template. What looks like
  * words but is data stays: the names of the workbook's own tables, columns and settings (which the
  * reader matches), rule ids, option names and the titles by which we know our own hidden sheets.
@@ -9,7 +9,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import * as layout from "../../src/domain/layout";
-import { PROPOSAL_MESSAGES } from "../../src/domain/messages/proposal";
+import * as proposal from "../../src/domain/messages/proposal";
+import { SOLVER_MESSAGES } from "../../src/domain/messages/solver";
 import { SHEET_MESSAGES } from "../../src/domain/messages/sheets";
 import { CLI_MESSAGES } from "../../src/cli/messages";
 import { fill } from "../../src/domain/messages/fill";
@@ -78,6 +79,18 @@ export function strayText(file: string, source = readFileSync(file, "utf8")): st
   return found;
 }
 
+/** Every table of words: the proposal module's (one per part), the solver's, the sheets' and the CLI's. */
+const CATALOGUES: [string, Readonly<Record<string, string>>][] = [
+  ...Object.entries(proposal).flatMap(([name, value]) =>
+    typeof value === "object"
+      ? [[`proposal ${name}`, value as Record<string, string>] as [string, Record<string, string>]]
+      : [],
+  ),
+  ["solver", SOLVER_MESSAGES],
+  ["sheets", SHEET_MESSAGES],
+  ["command line", CLI_MESSAGES],
+];
+
 /** Whether every brace of a template opens or closes a {name}. */
 function wellFormed(template: string): boolean {
   return template.replace(/\{\w+\}/g, "").search(/[{}]/) === -1;
@@ -102,11 +115,7 @@ describe("the proposal's, the sheets' and the command line's words", () => {
     ]);
   });
 
-  it.each([
-    ["proposal", PROPOSAL_MESSAGES],
-    ["sheets", SHEET_MESSAGES],
-    ["command line", CLI_MESSAGES],
-  ] as const)("of the %s catalogue are well formed: every brace a named parameter", (_, catalogue) => {
+  it.each([...CATALOGUES])("of the %s catalogue are well formed: every brace a named parameter", (_, catalogue) => {
     const broken = Object.entries(catalogue).filter(([, template]) => !wellFormed(template));
     expect(broken).toEqual([]);
   });
@@ -119,9 +128,11 @@ describe("the proposal's, the sheets' and the command line's words", () => {
   });
 
   it("give every plural both of its forms", () => {
-    const keys = [PROPOSAL_MESSAGES, SHEET_MESSAGES, CLI_MESSAGES].flatMap((catalogue) => Object.keys(catalogue));
-    const bases = keys.filter((key) => /\.(one|many)$/.test(key)).map((key) => key.replace(/\.(one|many)$/, ""));
-    const lonely = bases.filter((base) => !(keys.includes(`${base}.one`) && keys.includes(`${base}.many`)));
+    const lonely = CATALOGUES.flatMap(([, catalogue]) => {
+      const keys = Object.keys(catalogue);
+      const bases = keys.filter((key) => /\.(one|many)$/.test(key)).map((key) => key.replace(/\.(one|many)$/, ""));
+      return bases.filter((base) => !(keys.includes(`${base}.one`) && keys.includes(`${base}.many`)));
+    });
     expect(lonely).toEqual([]);
   });
 });

@@ -8,7 +8,12 @@ import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
 import { openYears, smallestRemoval, type Removal, type Span } from "./removal";
 import { listPhrase } from "../wording";
-import { counted, proposalText as say } from "../messages/proposal";
+import { COUNT_MESSAGES, counter, sayer } from "../messages/proposal";
+import { SOLVER_MESSAGES } from "../messages/solver";
+
+const countOf = /* @__PURE__ */ counter(COUNT_MESSAGES);
+const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(SOLVER_MESSAGES);
 
 export interface Explanation {
   reason: string;
@@ -35,7 +40,7 @@ export function severalLast(problem: Problem): Explanation | null {
     articleList(problem.plan.articles.filter((a) => a.last && a.topic === t.number).map((a) => a.number)),
   );
   return {
-    reason: say("x.severalLast", {
+    reason: say("severalLast", {
       topics: capital(topicsPhrase(last.map((t) => t.number))),
       articles: articles.join("; "),
     }),
@@ -46,7 +51,7 @@ export function severalLast(problem: Problem): Explanation | null {
 /** A topic whose cluster windows do not overlap can be at no meeting. */
 function emptyWindows(removal: Removal): string | null {
   if (removal.empty.length === 0) return null;
-  const parts = removal.empty.map((t) => say("x.noYear", { topic: t.number, windows: windowsPhrase(t) }));
+  const parts = removal.empty.map((t) => say("noYear", { topic: t.number, windows: windowsPhrase(t) }));
   return `${capital(parts.join("; "))}.`;
 }
 
@@ -61,11 +66,11 @@ function crowded(problem: Problem, removal: Removal): string | null {
   const windows = [...byCluster.values()].map(windowPhrase).join("; ");
   const beforeLast =
     removal.lastYear !== null && span.to === removal.lastYear - 1
-      ? say("x.beforeLast", { topic: String(lastNumber(problem)), year: removal.lastYear })
+      ? say("beforeLast", { topic: String(lastNumber(problem)), year: removal.lastYear })
       : "";
-  return say("x.crowded", {
+  return say("crowded", {
     topics: capital(topicsPhrase(crowd.map((t) => t.number))),
-    all: crowd.length === 2 ? say("x.both") : crowd.length > 2 ? say("x.all") : "",
+    all: crowd.length === 2 ? say("both") : crowd.length > 2 ? say("all") : "",
     years: yearsPhrase(span.from, span.to),
     windows: windows ? ` (${windows})` : "",
     beforeLast,
@@ -85,25 +90,25 @@ function lastTopicBlocked(problem: Problem, removal: Removal): string | null {
   const crossCutting = articleList(
     problem.plan.articles.filter((a) => a.last && a.topic === last.number).map((a) => a.number),
   );
-  const window = last.window ? say("x.lastWindow", { windows: windowsPhrase(last) }) : "";
-  const intro = say("x.last", { topic: last.number, articles: crossCutting, window });
+  const window = last.window ? say("lastWindow", { windows: windowsPhrase(last) }) : "";
+  const intro = say("last", { topic: last.number, articles: crossCutting, window });
   if (held !== null && (last.window === null || last.window.to <= held)) {
     const meeting = problem.plan.meetings.find((m) => m.held && m.topic !== null && m.year === held);
-    const which = meeting ? describeMeeting(meeting) : say("x.meetingOf", { year: held });
-    return say("x.lastHeld", { intro, meeting: which });
+    const which = meeting ? describeMeeting(meeting) : say("meetingOf", { year: held });
+    return say("lastHeld", { intro, meeting: which });
   }
   const end = last.window?.to ?? Infinity;
   const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= end).map((t) => t.number);
   const blocker =
     after.length > 0
-      ? say("x.cannotBefore", { topics: topicsPhrase(after), year: end })
-      : say("x.othersBefore", { year: end });
-  return say("x.but", { intro, blocker });
+      ? say("cannotBefore", { topics: topicsPhrase(after), year: end })
+      : say("othersBefore", { year: end });
+  return say("but", { intro, blocker });
 }
 
 /** "Leaving out topic 9 alone would make a clean plan possible." */
 function leaveOut(topics: number[]): string {
-  return counted("x.leaveOut", topics.length, { topics: topicsPhrase(topics) });
+  return sayCounted("leaveOut", topics.length, { topics: topicsPhrase(topics) });
 }
 
 /** A topic left out for want of years: its years, and the meetings in them with what the workbook puts there now. */
@@ -114,16 +119,16 @@ function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
     .sort((a, b) => a.year - b.year);
   const said = rows.map((m) => {
     const now =
-      m.topic === null ? say("x.noTopic") : m.topic === topic.number ? say("x.thisTopic") : topicsPhrase([m.topic]);
+      m.topic === null ? say("noTopic") : m.topic === topic.number ? say("thisTopic") : topicsPhrase([m.topic]);
     const meeting = describeMeeting(m);
-    if (!takesPlace(m)) return say("x.cancelled", { meeting });
-    if (m.held) return say("x.heldWith", { meeting, now });
-    return say("x.nowHas", { meeting, now });
+    if (!takesPlace(m)) return say("cancelled", { meeting });
+    if (m.held) return say("heldWith", { meeting, now });
+    return say("nowHas", { meeting, now });
   });
   const appended = openYears(problem).filter((y) => y > problem.lastYear && y >= span.from && y <= span.to);
-  if (appended.length > 0) said.push(counted("x.canAppend", appended.length, { years: listYears(appended) }));
-  const where = said.length > 0 ? `: ${listPhrase(said)}` : say("x.noMeeting");
-  return say("x.span", { topic: topic.number, years: yearsPhrase(span.from, span.to), where });
+  if (appended.length > 0) said.push(sayCounted("canAppend", appended.length, { years: listYears(appended) }));
+  const where = said.length > 0 ? `: ${listPhrase(said)}` : say("noMeeting");
+  return say("span", { topic: topic.number, years: yearsPhrase(span.from, span.to), where });
 }
 
 function listYears(years: number[]): string {
@@ -174,17 +179,19 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const appended = open.filter((y) => y > problem.lastYear);
   const parts = [
     ...existing,
-    ...(appended.length > 0 ? [counted("x.appended", appended.length, { years: appended.join(", ") })] : []),
+    ...(appended.length > 0 ? [sayCounted("appended", appended.length, { years: appended.join(", ") })] : []),
   ];
   const held = problem.plan.meetings.filter((m) => m.held && within(m));
   const cancelled = problem.plan.meetings.filter((m) => !takesPlace(m) && within(m));
   const heldText =
-    held.length > 0 ? counted("x.held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
+    held.length > 0 ? sayCounted("held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
   const cancelledText =
     cancelled.length > 0
-      ? counted("x.isCancelled", cancelled.length, { meetings: listPhrase(cancelled.map(describeMeeting)) })
+      ? sayCounted("isCancelled", cancelled.length, {
+          meetings: listPhrase(cancelled.map(describeMeeting)),
+        })
       : "";
-  const count = open.length === 0 ? say("x.noOpen") : say("x.open", { meetings: counted("n.meeting", open.length) });
+  const count = open.length === 0 ? say("noOpen") : say("open", { meetings: countOf("meeting", open.length) });
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
 }
 
@@ -192,11 +199,11 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
  * `between 2029 and 2032 for cluster 4 "…", whose review is expected to end in 2031 and in 2030 for cluster 2 "…", …`
  */
 function windowsPhrase(topic: FreeTopic): string {
-  return topic.windows.map(windowPhrase).join(say("x.and"));
+  return topic.windows.map(windowPhrase).join(say("and"));
 }
 
 function windowPhrase(window: ClusterWindow): string {
-  return say("x.window", {
+  return say("window", {
     years: yearsPhrase(window.from, window.to),
     cluster: describeCluster(window.cluster),
     end: window.cluster.expectedEnd,
@@ -205,11 +212,14 @@ function windowPhrase(window: ClusterWindow): string {
 
 /** "between 2029 and 2032" / "in 2030" */
 function yearsPhrase(from: number, to: number): string {
-  return from === to ? say("x.in", { year: from }) : say("x.between", { from, to });
+  return from === to ? say("in", { year: from }) : say("between", { from, to });
 }
 
 /** "topic 4" / "topics 4 and 5" / "topics 4, 5 and 6" */
 export function topicsPhrase(topics: readonly number[]): string {
-  if (topics.length === 1) return say("x.topic", { topic: topics[0] ?? "" });
-  return say("x.topics", { topics: topics.slice(0, -1).join(", "), last: topics[topics.length - 1] ?? "" });
+  if (topics.length === 1) return say("topic", { topic: topics[0] ?? "" });
+  return say("topics", {
+    topics: topics.slice(0, -1).join(", "),
+    last: topics[topics.length - 1] ?? "",
+  });
 }

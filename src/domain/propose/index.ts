@@ -16,9 +16,13 @@ import { meetingChanges, topicMoves } from "./reasons";
 import { greedySolution } from "./greedy";
 import { smallestRemoval } from "./removal";
 import { solve, type Budget, type Solution } from "./solve";
-import { counted, proposalText as say } from "../messages/proposal";
+import { counter, sayer } from "../messages/proposal";
+import { SOLVER_MESSAGES } from "../messages/solver";
 import { listPhrase } from "../wording";
 import { SETTING_NAMES } from "../layout";
+
+const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(SOLVER_MESSAGES);
 
 export type { CleanProposal, MeetingChange, NoProposal, Proposal, Relaxation, Setting, TopicMove } from "./proposal";
 export { budgetFor, type Budget } from "./solve";
@@ -63,7 +67,7 @@ function settingsMissing(plan: Plan): NoProposal | null {
   ].filter((name): name is string => name !== null);
   return {
     feasible: false,
-    reason: say("x.settings", { settings: listPhrase(missing) }),
+    reason: say("settings", { settings: listPhrase(missing) }),
     unplaced: [],
     relaxations: [],
   };
@@ -87,7 +91,7 @@ function clustersUnread(plan: Plan): NoProposal | null {
   ].sort((a, b) => a - b);
   return {
     feasible: false,
-    reason: say("x.clusters", { clusters: unread.join(", "), topics: topicsPhrase(topics) }),
+    reason: say("clusters", { clusters: unread.join(", "), topics: topicsPhrase(topics) }),
     unplaced: topics,
     relaxations: [],
   };
@@ -108,7 +112,7 @@ function unfixableErrors(plan: Plan): NoProposal | null {
   if (errors.length === 0) return null;
   return {
     feasible: false,
-    reason: counted("x.unfixable", errors.length, {
+    reason: sayCounted("unfixable", errors.length, {
       errors: errors.map((f) => `${f.rule}: ${f.message}`).join(" "),
     }),
     unplaced: [],
@@ -145,7 +149,7 @@ function cleanProposal(problem: Problem, solution: Solution): Proposal {
   if (blocking.length > 0) {
     return {
       feasible: false,
-      reason: say("x.stillFindings", { findings: blocking.map((f) => f.message).join(" ") }),
+      reason: say("stillFindings", { findings: blocking.map((f) => f.message).join(" ") }),
       unplaced: [...new Set(blocking.map((f) => f.topic).filter((t): t is number => t !== null))],
       relaxations: [],
     };

@@ -1,7 +1,7 @@
 /** The proposal as `workplan propose` prints it (the shape the issue fixes). */
 import type { Summary } from "../check";
 import type { MeetingChange, Proposal, Relaxation } from "./proposal";
-import { PROPOSAL_MESSAGES } from "../messages/proposal";
+import { PROPOSAL_SHEET_MESSAGES } from "../messages/proposal";
 
 export interface MeetingJson {
   meeting: number | null;
@@ -34,7 +34,7 @@ export type ProposalJson =
   | { feasible: false; reason: string; unplaced: number[]; relaxations: Relaxation[] };
 
 /** What a timeline found within the time budget leaves open. */
-export const NOT_PROVEN = PROPOSAL_MESSAGES.notProven;
+export const NOT_PROVEN = PROPOSAL_SHEET_MESSAGES.notProven;
 
 export function proposalToJson(proposal: Proposal): ProposalJson {
   if (!proposal.feasible) {

@@ -10,7 +10,10 @@ import { flexibleCandidates } from "./flexible";
 import type { FreeTopic, Problem } from "./problem";
 import { meetingsInOrder } from "./problem";
 import type { MeetingChange, TopicMove } from "./proposal";
-import { proposalText as say } from "../messages/proposal";
+import { sayer } from "../messages/proposal";
+import { SOLVER_MESSAGES } from "../messages/solver";
+
+const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
 
 /** A reason the solver gives under a rule's id: "cluster-too-early: …" (the id stays as it is in every language). */
 function ruled(rule: string, reason: string): string {
@@ -46,15 +49,15 @@ export function topicMoves(problem: Problem, outcome: Outcome): TopicMove[] {
 
 function moveReason(context: Context, topic: FreeTopic): string {
   const from = topic.current;
-  if (from === null) return ruled("topic-unscheduled", say("r.noMeeting"));
-  if (from.year === null) return say("r.noYear", { meeting: describeMeeting(from) });
-  if (!takesPlace(from)) return ruled("meeting-cancelled", say("r.wasCancelled", { meeting: describeMeeting(from) }));
+  if (from === null) return ruled("topic-unscheduled", say("atNoMeeting"));
+  if (from.year === null) return say("yearUnread", { meeting: describeMeeting(from) });
+  if (!takesPlace(from)) return ruled("meeting-cancelled", say("wasCancelled", { meeting: describeMeeting(from) }));
   return (
     windowReason(topic, from.year, from) ??
     lastReason(context, topic) ??
     roomReason(context, from) ??
     orderReason(context, topic, from.year) ??
-    say("r.rescheduled")
+    say("rescheduled")
   );
 }
 
@@ -62,11 +65,11 @@ function moveReason(context: Context, topic: FreeTopic): string {
 function windowReason(topic: FreeTopic, year: number, from: Meeting): string | null {
   const early = topic.windows.filter((w) => year < w.from).sort((a, b) => b.from - a.from)[0];
   if (early) {
-    return ruled("cluster-too-early", say("r.early", windowParams(early.cluster, early.from, from)));
+    return ruled("cluster-too-early", say("early", windowParams(early.cluster, early.from, from)));
   }
   const late = topic.windows.filter((w) => year > w.to).sort((a, b) => a.to - b.to)[0];
   if (late) {
-    return ruled("cluster-too-late", say("r.late", windowParams(late.cluster, late.to, from)));
+    return ruled("cluster-too-late", say("late", windowParams(late.cluster, late.to, from)));
   }
   return null;
 }
@@ -91,12 +94,12 @@ function lastReason(context: Context, topic: FreeTopic): string | null {
     meetingsByYear(plan)
       .filter((m) => m.topic !== null)
       .pop() === topic.current;
-  if (!wasLast) return ruled("last-topic", say("r.mustBeLast", { articles: crossCutting, topic: topic.number }));
+  if (!wasLast) return ruled("last-topic", say("mustBeLast", { articles: crossCutting, topic: topic.number }));
   const before = latestOther(context, topic.number);
   const now = before
-    ? say("r.nowThat", { topic: before.topic, meeting: proposedName(context.problem, before.meeting) })
+    ? say("nowThat", { topic: before.topic, meeting: proposedName(context.problem, before.meeting) })
     : "";
-  return ruled("last-topic", say("r.staysLast", { topic: topic.number, articles: crossCutting, now }));
+  return ruled("last-topic", say("staysLast", { topic: topic.number, articles: crossCutting, now }));
 }
 
 function latestOther(context: Context, topic: number): { topic: number; meeting: Meeting } | null {
@@ -118,7 +121,7 @@ function proposedName(problem: Problem, meeting: Meeting): string {
 /** Another topic now takes its meeting. */
 function roomReason(context: Context, from: Meeting): string | null {
   const taker = context.outcome.topicAt.get(from);
-  return taker == null ? null : say("r.room", { topic: taker, meeting: proposedName(context.problem, from) });
+  return taker == null ? null : say("room", { topic: taker, meeting: proposedName(context.problem, from) });
 }
 
 /** Staying would put it before a lower-numbered topic that had to move later (P§50(b)). */
@@ -126,8 +129,8 @@ function orderReason(context: Context, topic: FreeTopic, year: number): string |
   const before = [...context.yearOf].filter(([t, y]) => t < topic.number && y > year).sort(([a], [b]) => b - a)[0];
   if (!before) return null;
   const meeting = [...context.outcome.topicAt].find(([, t]) => t === before[0])?.[0];
-  const now = meeting ? say("r.nowAt", { meeting: proposedName(context.problem, meeting) }) : "";
-  return ruled("topic-order", say("r.order", { topic: before[0], now }));
+  const now = meeting ? say("nowAt", { meeting: proposedName(context.problem, meeting) }) : "";
+  return ruled("topic-order", say("order", { topic: before[0], now }));
 }
 
 /** Every meeting, current and proposed fixed topic, and why it changes. */
@@ -167,31 +170,31 @@ function changeReason(
   if (current !== null && !takesPlace(meeting)) return cancelledReason(problem, outcome, meeting, current);
   if (current !== null) return vacatedReason(problem, outcome, current);
   // An appended meeting without a fixed topic: the Working Group meets once a year.
-  return appended ? say("r.appended") : null;
+  return appended ? say("appendedRow") : null;
 }
 
 /** A cancelled row loses its fixed topic: where that topic goes. */
 function cancelledReason(problem: Problem, outcome: Outcome, meeting: Meeting, topic: number): string {
-  const cancelled = ruled("meeting-cancelled", say("r.cancelled", { meeting: describeMeeting(meeting) }));
-  if (!problem.plan.topics.has(topic)) return `${cancelled}; ${say("r.notInTopics", { topic })}`;
+  const cancelled = ruled("meeting-cancelled", say("cancelled", { meeting: describeMeeting(meeting) }));
+  if (!problem.plan.topics.has(topic)) return `${cancelled}; ${say("notInTopics", { topic })}`;
   const held = problem.held.find((h) => h.number === topic);
-  if (held) return `${cancelled}; ${say("r.discussed", { topic, meeting: describeMeeting(held.meeting) })}`;
+  if (held) return `${cancelled}; ${say("discussed", { topic, meeting: describeMeeting(held.meeting) })}`;
   const to = outcome.meetingOf.get(topic);
-  return to ? `${cancelled}; ${say("r.movesTo", { topic, meeting: proposedName(problem, to) })}` : cancelled;
+  return to ? `${cancelled}; ${say("movesTo", { topic, meeting: proposedName(problem, to) })}` : cancelled;
 }
 
 /** Why a meeting loses its fixed topic and takes none. */
 function vacatedReason(problem: Problem, outcome: Outcome, topic: number): string {
   const { plan } = problem;
-  if (!plan.topics.has(topic)) return ruled("topic-unknown", say("r.notInTopics", { topic }));
+  if (!plan.topics.has(topic)) return ruled("topic-unknown", say("notInTopics", { topic }));
   const held = problem.held.find((h) => h.number === topic);
-  if (held) return ruled("topic-duplicate", say("r.discussed", { topic, meeting: describeMeeting(held.meeting) }));
+  if (held) return ruled("topic-duplicate", say("discussed", { topic, meeting: describeMeeting(held.meeting) }));
   const to = outcome.meetingOf.get(topic);
-  if (!to) return say("r.leftOut", { topic });
+  if (!to) return say("leftOut", { topic });
   // Its first meeting keeps it, so this meeting named it a second time.
   if (problem.free.find((t) => t.number === topic)?.current === to)
-    return ruled("topic-duplicate", say("r.stays", { topic, meeting: proposedName(problem, to) }));
-  return say("r.movesTo", { topic, meeting: proposedName(problem, to) });
+    return ruled("topic-duplicate", say("stays", { topic, meeting: proposedName(problem, to) }));
+  return say("movesTo", { topic, meeting: proposedName(problem, to) });
 }
 
 function isAppended(outcome: Outcome, meeting: Meeting): boolean {

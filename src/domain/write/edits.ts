@@ -27,7 +27,9 @@ import { listPhrase } from "../wording";
 import { column, filledIn, lineAcross, printedLandscape, rowHeights, values } from "./sheets";
 import { describeApplySnapshot } from "./undo";
 import { sheetText } from "../messages/sheets";
-import { proposalText } from "../messages/proposal";
+import { PROPOSAL_SHEET_MESSAGES, sayer } from "../messages/proposal";
+
+const say = /* @__PURE__ */ sayer(PROPOSAL_SHEET_MESSAGES);
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
 
@@ -122,8 +124,8 @@ function timelineOps(name: string, top: number, timeline: ProposalTimeline, year
   ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
   ops.push(values(name, (row += 1), 1, [[TIMELINE_KEY]]));
   const parts = [
-    [proposalText("s.now"), timeline.before],
-    [proposalText("s.asProposed"), timeline.after],
+    [say("now"), timeline.before],
+    [say("asProposed"), timeline.after],
   ] as const;
   parts.forEach(([title, rows], part) => {
     row += part === 0 ? 1 : 2;
