@@ -1,6 +1,7 @@
 /** Command-line arguments: parsed strictly, every mistake one line that says what is wrong. */
 import { parseArgs } from "node:util";
 import { parseMeetingOrdinal } from "../domain/parse";
+import { cliText } from "./messages";
 
 export class UsageError extends Error {}
 
@@ -47,24 +48,22 @@ function guard<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "")}. Run "workplan ` +
-        `--help" for the options.`,
-    );
+    const problem = (error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "");
+    throw new UsageError(cliText("args.options", { problem: String(problem) }));
   }
 }
 
 function onePositional(positionals: string[], command: string): string | null {
   if (positionals.length > 1)
     throw new UsageError(
-      `"workplan ${command}" takes one workbook, not ${positionals.length}: ${positionals.join(" ")}.`,
+      cliText("args.onePositional", { command, count: positionals.length, files: positionals.join(" ") }),
     );
   return positionals[0] ?? null;
 }
 
 function parseAsOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(`--as-of takes a year such as 2026, not "${value}".`);
+  if (!/^\d{4}$/.test(value.trim())) throw new UsageError(cliText("args.asOf", { value }));
   return Number(value);
 }
 
@@ -72,7 +71,7 @@ export function parseExpectedEnds(values: readonly string[]): Map<number, number
   const ends = new Map<number, number>();
   for (const value of values) {
     const match = /^\s*(\d+)\s*=\s*(\d{4})\s*$/.exec(value);
-    if (!match) throw new UsageError(`--expected-end takes CLUSTER=YEAR, such as 2=2032, not "${value}".`);
+    if (!match) throw new UsageError(cliText("args.expectedEnd", { value }));
     ends.set(Number(match[1]), Number(match[2]));
   }
   return ends;
@@ -81,7 +80,7 @@ export function parseExpectedEnds(values: readonly string[]): Map<number, number
 export function parseCancel(values: readonly string[]): number[] {
   return values.map((value) => {
     const parsed = parseMeetingOrdinal(value);
-    if (!parsed.ok) throw new UsageError(`--cancel takes a meeting number such as 15 or 15th, not "${value}".`);
+    if (!parsed.ok) throw new UsageError(cliText("args.cancel", { value }));
     return parsed.value;
   });
 }
@@ -89,8 +88,7 @@ export function parseCancel(values: readonly string[]): number[] {
 export function parseTimeLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TIME_LIMIT;
   const seconds = /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  if (!(seconds > 0 && seconds <= 3600))
-    throw new UsageError(`--time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "${value}".`);
+  if (!(seconds > 0 && seconds <= 3600)) throw new UsageError(cliText("args.timeLimit", { value }));
   return seconds;
 }
 
@@ -134,31 +132,8 @@ export function parseCommand(argv: string[]): Command {
       };
     }
     default:
-      throw new UsageError(`Unknown command "${name}". Run "workplan --help" for the commands.`);
+      throw new UsageError(cliText("args.unknownCommand", { name }));
   }
 }
 
-export const HELP =
-  `workplan — checks the multi-year workplan of the Working Group on Firearms
-
-Usage:
-  workplan init [FILE] [--force]
-      Write the adopted workplan as a new workbook (default workplan.xlsx).
-      Refuses to overwrite an existing file unless --force.
-  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... ` +
-  `[--cancel MEETING]... [--out OUT [--force]]
-      Check FILE (default: the embedded adopted plan) against every rule.
-      --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)
-      --cancel 15            what-if: the 15th meeting is cancelled (this run only; never written)
-      --as-of 2026           meetings before this year with a blank status count as held
-      --out OUT              write a copy with highlights, notes and the Conflicts table
-      --force                replace OUT if it exists (never the input, nor a file open in Excel)
-      --json                 print one JSON document
-  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]...
-                   [--time-limit SECONDS] [--out OUT [--force]]
-      Propose an amended timeline that follows every rule.
-      --time-limit 2         search for the best timeline at most this long (default 2 seconds); past it,
-                             the best clean timeline found is shown, marked not proven optimal
-
-Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.
-`;
+export const HELP = cliText("help");

@@ -8,6 +8,7 @@ import { closeSync, fsyncSync, lstatSync, openSync, renameSync, statSync, unlink
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { UsageError } from "./args";
+import { cliText } from "./messages";
 
 /** What identifies a file on its disk: the device and the inode (following links). */
 export interface FileIdentity {
@@ -76,17 +77,14 @@ export interface TargetOptions {
 /** Refuses, with one line saying what to do, a target that must not be written. */
 export function checkTarget(target: string, options: TargetOptions): void {
   if (options.input && isSameFile(target, options.input)) {
-    throw new UsageError(`${options.option} ${target} is the workbook being checked; write the copy to another file.`);
+    throw new UsageError(cliText("files.input", { option: options.option, file: target }));
   }
   if (!exists(target)) return;
   const lock = openIn(target);
   if (lock) {
-    throw new UsageError(
-      `${target} is open in ${lock.program} (its lock file ${lock.name} is there); close it there first, ` +
-        `or write to another file (if it is not open, delete the lock file).`,
-    );
+    throw new UsageError(cliText("files.open", { file: target, program: lock.program, lock: lock.name }));
   }
-  if (!options.force) throw new UsageError(`${target} already exists; use --force to overwrite it.`);
+  if (!options.force) throw new UsageError(cliText("files.exists", { file: target }));
 }
 
 /** A file in the target's folder that nothing else uses, so that the rename stays on one disk. */
@@ -134,8 +132,8 @@ export function writeAtomically(target: string, bytes: Uint8Array): void {
     } catch {
       // It was never made, or already renamed.
     }
-    const what = exists(target) ? `${target} is as it was` : `nothing was written`;
-    throw new WriteError(`Cannot write ${target} (${(error as Error).message}); ${what}.`);
+    const what = exists(target) ? cliText("files.asItWas", { file: target }) : cliText("files.nothing");
+    throw new WriteError(cliText("files.cannotWrite", { file: target, reason: (error as Error).message, what }));
   }
   flushFolder(path.dirname(target));
 }

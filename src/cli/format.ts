@@ -12,9 +12,14 @@ import {
 import { proposalTotals } from "../domain/proposalSheet";
 import { findingCellName } from "../domain/findings";
 import type { Finding, Severity } from "../domain/model";
-import { listPhrase, plural } from "../domain/wording";
+import { listPhrase } from "../domain/wording";
+import { cliCounted, cliText } from "./messages";
 
-const HEADINGS: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Info" };
+const HEADINGS: Record<Severity, string> = {
+  error: cliText("check.errors"),
+  warning: cliText("check.warnings"),
+  info: cliText("check.info"),
+};
 
 /** Control characters (C0, DEL, C1) and the bidi controls that reorder what a terminal shows. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
@@ -42,36 +47,41 @@ export function jsonLine(value: unknown): string {
 export function expectedEndsText(result: CheckResult): string {
   const clusters = [...(result.plan?.clusters.values() ?? [])].sort((a, b) => a.number - b.number);
   return clusters
-    .map((c) => `${c.number}: ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? " (what-if)" : ""}`)
+    .map(
+      (c) => `${c.number}: ${c.expectedEnd}${c.expectedEnd !== c.expectedEndInWorkbook ? cliText("check.whatIf") : ""}`,
+    )
     .join(", ");
 }
 
 export function summaryLine(name: string, result: CheckResult): string {
   const { error, warning, info } = result.summary;
-  const counts =
-    error + warning + info === 0
-      ? "no conflicts"
-      : `${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info`;
+  const counts = error + warning + info === 0 ? cliText("check.none") : countsText(error, warning, info);
   const context = contextText(result);
-  return `${name}: ${counts}${context ? ` (${context})` : ""}`;
+  return cliText("check.summary", { name, counts }) + (context ? cliText("check.context", { context }) : "");
+}
+
+function countsText(error: number, warning: number, info: number): string {
+  return cliText("check.counts", {
+    errors: cliCounted("count.error", error),
+    warnings: cliCounted("count.warning", warning),
+    info,
+  });
 }
 
 /** "as of 2026; expected review ends 1: 2024, …; the 15th meeting cancelled for this run" */
 function contextText(result: CheckResult): string {
   const cancelled = result.cancelled.map(ordinal);
   return [
-    result.asOf !== null ? `as of ${result.asOf}` : "",
-    result.plan ? `expected review ends ${expectedEndsText(result)}` : "",
-    cancelled.length > 0
-      ? `the ${listPhrase(cancelled)} ${cancelled.length === 1 ? "meeting" : "meetings"} cancelled for this run`
-      : "",
+    result.asOf !== null ? cliText("check.asOf", { year: result.asOf }) : "",
+    result.plan ? cliText("check.expectedEnds", { ends: expectedEndsText(result) }) : "",
+    cancelled.length > 0 ? cliCounted("check.cancelled", cancelled.length, { meetings: listPhrase(cancelled) }) : "",
   ]
     .filter(Boolean)
     .join("; ");
 }
 
 function findingLines(finding: Finding): string[] {
-  const where = findingCellName(finding) ?? finding.sheet ?? "workbook";
+  const where = findingCellName(finding) ?? finding.sheet ?? cliText("check.workbook");
   const source = finding.source ? ` [${finding.source}]` : "";
   return [`  ${where}  ${finding.rule}${source}`, `    ${finding.message}`];
 }
@@ -81,7 +91,8 @@ export function formatCheck(name: string, result: CheckResult): string {
   for (const severity of ["error", "warning", "info"] as const) {
     const group = result.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    lines.push("", `${HEADINGS[severity]} (${group.length})`, ...group.flatMap(findingLines));
+    lines.push("", cliText("check.group", { heading: HEADINGS[severity], count: group.length }));
+    lines.push(...group.flatMap(findingLines));
   }
   return `${lines.map(printable).join("\n")}\n`;
 }
@@ -100,7 +111,7 @@ export function proposeJson(proposal: Proposal, result: CheckResult, withCancel:
 }
 
 function topicText(topic: number | null): string {
-  return topic === null ? "none" : String(topic);
+  return topic === null ? cliText("propose.none") : String(topic);
 }
 
 function meetingText(m: MeetingChange): string {
@@ -109,7 +120,7 @@ function meetingText(m: MeetingChange): string {
 }
 
 function renumberedReason(m: MeetingChange): string {
-  return m.renumbered === null ? "" : "renumbered: meetings are numbered as they are held";
+  return m.renumbered === null ? "" : cliText("propose.renumbered");
 }
 
 function proposalDiff(proposal: CleanProposal): string[] {
@@ -119,9 +130,11 @@ function proposalDiff(proposal: CleanProposal): string[] {
     meetingText(m),
     String(m.year ?? "?"),
     `${topicText(m.current)} → ${topicText(m.proposed)}`,
-    `${m.appended ? "(appended) " : ""}${m.cancelled ? "(cancelled) " : ""}${m.reason ?? renumberedReason(m)}`,
+    (m.appended ? cliText("propose.appended") : "") +
+      (m.cancelled ? cliText("propose.cancelled") : "") +
+      (m.reason ?? renumberedReason(m)),
   ]);
-  const table = [["Meeting", "Year", "Fixed topic", "Reason"], ...rows];
+  const table = [cliText("propose.headers").split("|"), ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
   return table.map((row) =>
     row
@@ -137,12 +150,11 @@ function flexibleLines(proposal: CleanProposal): string[] {
   if (open.length === 0) return [];
   return [
     "",
-    "Agenda item 2 is blank at these planned meetings; flexible topics that could be taken there without a finding " +
-      "(the choice is the extended Bureau's, para. 48):",
+    cliText("propose.flexible"),
     ...open.map((m) => {
       const number = m.renumbered ?? m.meeting;
       const codes = m.flexibleCandidates ?? [];
-      const listed = codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : "none";
+      const listed = codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : cliText("propose.none");
       return `  ${number === null ? "?" : ordinal(number)} (${m.year ?? "?"}): ${listed}`;
     }),
   ];
@@ -150,7 +162,13 @@ function flexibleLines(proposal: CleanProposal): string[] {
 
 function leftFindings(proposal: CleanProposal): string[] {
   const { error, warning, info } = proposal.after;
-  const lines = [`After the change: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info.`];
+  const lines = [
+    cliText("propose.after", {
+      errors: cliCounted("count.error", error),
+      warnings: cliCounted("count.warning", warning),
+      info,
+    }),
+  ];
   for (const finding of bySeverity(proposal.findings))
     lines.push(
       `  ${HEADINGS[finding.severity]}: ${finding.rule}` +
@@ -161,11 +179,13 @@ function leftFindings(proposal: CleanProposal): string[] {
 
 function infeasibleLines(proposal: NoProposal, plan: CheckResult["plan"]): string[] {
   const lines = [`  ${proposal.reason}`];
-  if (proposal.unplaced.length > 0) lines.push(`  Topics that cannot be placed: ${proposal.unplaced.join(", ")}.`);
+  if (proposal.unplaced.length > 0) lines.push(cliText("propose.unplaced", { topics: proposal.unplaced.join(", ") }));
   const current = (setting: "earliest" | "latest") => plan?.settings[setting];
   if (proposal.relaxations.length > 0) {
-    const relaxations = proposal.relaxations.map((r) => `${r.setting} = ${r.value} (now ${current(r.setting)})`);
-    lines.push(`  A clean timeline becomes possible with ${relaxations.join(", or ")}.`);
+    const relaxations = proposal.relaxations.map((r) =>
+      cliText("propose.relaxation", { setting: r.setting, value: r.value, now: String(current(r.setting)) }),
+    );
+    lines.push(cliText("propose.relaxations", { relaxations: relaxations.join(cliText("propose.or")) }));
   }
   return lines;
 }
@@ -176,10 +196,10 @@ export function formatProposal(
   proposal: Proposal,
   out: { file: string; sheet: string | null } | null,
 ): string {
-  const context = result.plan ? ` (${contextText(result)})` : "";
+  const context = result.plan ? cliText("check.context", { context: contextText(result) }) : "";
   if (!proposal.feasible) {
-    const lines = [`${name}: no clean timeline exists${context}`, ...infeasibleLines(proposal, result.plan)];
-    if (out) lines.push(`Nothing written to ${out.file}: there is no proposal to put to the Bureau.`);
+    const lines = [cliText("propose.noClean", { name, context }), ...infeasibleLines(proposal, result.plan)];
+    if (out) lines.push(cliText("propose.nothingWritten", { file: out.file }));
     return `${lines.map(printable).join("\n")}\n`;
   }
   const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
@@ -187,6 +207,6 @@ export function formatProposal(
   const diff = proposalDiff(proposal);
   if (diff.length > 0) lines.push("", ...diff);
   lines.push(...flexibleLines(proposal), "", ...leftFindings(proposal));
-  if (out?.sheet) lines.push(`Wrote ${out.file} with the sheet "${out.sheet}"; its Workplan table is unchanged.`);
+  if (out?.sheet) lines.push(cliText("propose.wrote", { file: out.file, sheet: out.sheet }));
   return `${lines.map(printable).join("\n")}\n`;
 }

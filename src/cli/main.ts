@@ -23,6 +23,7 @@ import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from ".
 import { checkTarget, writeAtomically, WriteError } from "./files";
 import { checkJson, formatCheck, formatProposal, printable, proposeJson } from "./format";
 import { packageVersion } from "./version";
+import { cliText } from "./messages";
 
 export interface Io {
   stdout(text: string): void;
@@ -94,15 +95,17 @@ async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
   const unknown = unknownClusters(args, result);
   if (unknown.length > 0) {
     throw new UsageError(
-      `--expected-end names cluster ${unknown.join(", ")}, which the Clusters table does not have (it ` +
-        `has ${Object.keys(result.expectedEnd).join(", ")}).`,
+      cliText("args.unknownCluster", {
+        clusters: unknown.join(", "),
+        known: Object.keys(result.expectedEnd).join(", "),
+      }),
     );
   }
   return { input, tables, result };
 }
 
 function inputName(args: CheckArgs): string {
-  return args.file ?? "embedded adopted plan";
+  return args.file ?? cliText("input.embedded");
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
@@ -115,7 +118,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     blocked = write.blocked;
   }
   io.stdout(args.json ? checkJson(args.file, result, args.cancel.length > 0) : formatCheck(inputName(args), result));
-  if (args.out !== null && !args.json) io.stdout(`Wrote ${args.out} with the highlights, notes and Conflicts table.\n`);
+  if (args.out !== null && !args.json) io.stdout(`${cliText("check.wrote", { file: args.out })}\n`);
   if (blocked) io.stderr(`workplan: ${printable(blocked)}\n`);
   return result.summary.error > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -163,9 +166,7 @@ function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
   const findings = unread.length > 0 ? unread : result.findings;
   return {
     feasible: false,
-    reason:
-      "The workbook cannot be read fully, so no timeline is proposed from it: " +
-      `${findings.map((f) => f.message).join(" ")} Correct this and propose again.`,
+    reason: cliText("propose.unreadable", { findings: findings.map((f) => f.message).join(" ") }),
     unplaced: [],
     relaxations: [],
   };
@@ -174,7 +175,7 @@ function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
 async function runInit(args: InitArgs, io: Io): Promise<number> {
   checkTarget(args.file, { force: args.force, option: "init" });
   writeAtomically(args.file, await patchedBytes(await adoptedPackage(), []));
-  io.stdout(`Wrote ${args.file}: the adopted workplan, ready to edit and check with "workplan check ${args.file}".\n`);
+  io.stdout(`${cliText("init.wrote", { file: args.file })}\n`);
   return EXIT.ok;
 }
 
@@ -200,7 +201,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`workplan: ${printable(error.message)}\n`);
       return EXIT.unusable;
     }
-    io.stderr(`workplan: unexpected error: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+    const message = printable(error instanceof Error ? error.message : String(error));
+    io.stderr(`workplan: ${cliText("error.unexpected", { message })}\n`);
     return EXIT.unusable;
   }
 }

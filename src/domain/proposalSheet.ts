@@ -11,24 +11,22 @@ import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
 import { sourceInWords, type SourceTexts } from "./sources";
 import { topicRows } from "./timeline";
 import { describeCluster, describeReviewEnd } from "./windows";
-import { capitalize, listPhrase, plural } from "./wording";
+import { capitalize, listPhrase } from "./wording";
+import { COUNT_MESSAGES, PROPOSAL_SHEET_MESSAGES, counter, sayer } from "./messages/proposal";
 
-export const PROPOSAL_HEADERS = [
-  "Meeting",
-  "Year",
-  "Status",
-  "Fixed topic now",
-  "Proposed fixed topic",
-  "Why",
-] as const;
+const countOf = /* @__PURE__ */ counter(COUNT_MESSAGES);
+const say = /* @__PURE__ */ sayer(PROPOSAL_SHEET_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(PROPOSAL_SHEET_MESSAGES);
+
+export const PROPOSAL_HEADERS: readonly string[] = say("headers").split("|");
 /** Column (0-based) of the proposed topic: the cell highlighted where it changes. */
 export const PROPOSED_COLUMN = 4;
 export const CHANGED_FILL = "FFEB9C";
 const MAX_SHEET_NAME = 31;
 
-export const TITLE = "Proposed amendment of the timeline of the multi-year workplan";
-export const SUBTITLE = "Draft for consideration by the extended Bureau";
-export const EMPTIED = "No fixed topic (flexible topic only)";
+export const TITLE = say("title");
+export const SUBTITLE = say("subtitle");
+export const EMPTIED = say("emptied");
 
 /**
  * Widths in characters (of the default font's digits): about 125 in all, which A4 landscape
@@ -82,9 +80,8 @@ export interface ProposalTimeline {
 /** Years the proposal's timeline shows at most: on A4, ten narrow columns take the width of the Why column. */
 export const TIMELINE_YEARS = 10;
 
-export const TIMELINE_HEADING = "The timeline of the fixed topics, now and as proposed";
-export const TIMELINE_KEY =
-  "w: an acceptable year for the topic · 15th: the meeting that holds it · 15th!: a meeting outside those years";
+export const TIMELINE_HEADING = say("timeline");
+export const TIMELINE_KEY = say("key");
 
 export interface ProposalSheet {
   name: string;
@@ -102,7 +99,7 @@ export interface ProposalSheet {
 
 /** `Proposal 2026-11-23`, or `Proposal 2026-11-23 (2)` … when that name is taken (any case). */
 export function proposalSheetName(date: string, existing: readonly string[]): string {
-  return uniqueSheetName(`Proposal ${date}`, existing);
+  return uniqueSheetName(say("name", { date }), existing);
 }
 
 /** `base`, or `base (2)`, `base (3)` … the first that no existing sheet has (any case). */
@@ -122,34 +119,20 @@ function label(plan: Plan, topic: number | null): string | null {
 }
 
 export function proposalTotals(proposal: CleanProposal): string {
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
-    return "No change needed: every topic already sits inside its cluster windows.";
-  return (
-    `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the ` +
-    `topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`
-  );
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("noChange");
+  return say("totals", {
+    appended: countOf("meeting", proposal.appendedMeetings),
+    inversions: countOf("inversion", proposal.inversions),
+    years: countOf("year", proposal.yearsMoved),
+    topics: countOf("topic", proposal.moved),
+  });
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** "2026-12-01" → "1 December 2026" (UN editorial style). */
 export function dateInWords(date: string): string {
   const [year, month, day] = date.split("-").map(Number);
-  const name = MONTHS[(month ?? 0) - 1];
-  return name && day && year ? `${day} ${name} ${year}` : date;
+  const name = say("months").split(",")[(month ?? 0) - 1];
+  return name && day && year ? say("date", { day, month: name, year }) : date;
 }
 
 /** What prompted the proposal: the clusters whose review end slips and the cancelled meetings. */
@@ -157,27 +140,35 @@ export function promptedBy(plan: Plan): string {
   const slips = [...plan.clusters.values()]
     .filter((c) => c.expectedEnd !== c.plannedEnd)
     .sort((a, b) => a.number - b.number)
-    .map((c) => `the review of ${describeCluster(c)} ${describeReviewEnd(c)}`);
+    .map((c) => say("slip", { cluster: describeCluster(c), reviewEnd: describeReviewEnd(c) }));
   const cancelled = plan.meetings
     .flatMap((m) => (m.status === "cancelled" && m.ordinal !== null ? [{ ...m, ordinal: m.ordinal }] : []))
-    .map((m) => `the ${ordinal(m.ordinal)} meeting${m.year === null ? "" : ` (${m.year})`} is cancelled`);
+    .map((m) =>
+      m.year === null
+        ? say("cancelled", { meeting: ordinal(m.ordinal) })
+        : say("cancelledIn", { meeting: ordinal(m.ordinal), year: m.year }),
+    );
   const causes = [...slips, ...cancelled];
-  return causes.length === 0
-    ? "Prompted by: a check of the workplan (no review slips and no meeting is cancelled)."
-    : `Prompted by: ${listPhrase(causes)}.`;
+  return causes.length === 0 ? say("checkOnly") : say("prompted", { causes: listPhrase(causes) });
 }
 
 /** The outcome in one sentence. */
 export function outcomeSentence(proposal: CleanProposal): string {
   const { error, warning } = proposal.after;
-  const after = `with it the check finds ${plural(error, "error")} and ${plural(warning, "warning")}`;
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
-    return `No change is needed: every topic already sits inside its cluster windows; ${after}.`;
+  const after = say("after", {
+    errors: countOf("error", error),
+    warnings: countOf("warning", warning),
+  });
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("unchanged", { after });
   const topics = proposal.moves.map((m) => String(m.topic));
-  const moved = `${proposal.moved === 1 ? "topic" : "topics"} ${listPhrase(topics)}`;
+  const moved = sayCounted("topics", proposal.moved, { topics: listPhrase(topics) });
   const appended =
-    proposal.appendedMeetings === 0 ? "appends no meeting" : `appends ${plural(proposal.appendedMeetings, "meeting")}`;
-  return `The proposal moves ${moved} and ${appended}; ${after}.`;
+    proposal.appendedMeetings === 0
+      ? say("appendsNone")
+      : say("appends", {
+          meetings: countOf("meeting", proposal.appendedMeetings),
+        });
+  return say("outcome", { moved, appended, after });
 }
 
 /** A solver's reason in plain words: without the rule id, as a sentence. */
@@ -188,17 +179,19 @@ export function plainReason(reason: string | null): string | null {
 }
 
 function statusText(m: MeetingChange): string {
-  return m.held ? "Held" : m.appended ? "Appended" : m.cancelled ? "Cancelled" : "Planned";
+  return say(m.held ? "held" : m.appended ? "appended" : m.cancelled ? "cancelledStatus" : "planned");
 }
 
 function meetingText(m: MeetingChange): string | null {
   if (m.meeting === null) return m.renumbered === null ? null : ordinal(m.renumbered);
-  return m.renumbered === null ? ordinal(m.meeting) : `${ordinal(m.renumbered)} (was ${ordinal(m.meeting)})`;
+  return m.renumbered === null
+    ? ordinal(m.meeting)
+    : say("renumbered", { meeting: ordinal(m.renumbered), was: ordinal(m.meeting) });
 }
 
 function proposedText(plan: Plan, m: MeetingChange): string | null {
   if (m.proposed !== null) return label(plan, m.proposed);
-  return m.cancelled ? "None (the meeting is cancelled)" : EMPTIED;
+  return m.cancelled ? say("noneCancelled") : EMPTIED;
 }
 
 function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | null {
@@ -207,21 +200,20 @@ function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | nu
   const titles = new Map([...(plan.flexibleTopics?.values() ?? [])].map((f) => [f.code, f.title]));
   const codes = [...new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []))];
   const rows: (string | number | null)[][] = meetings.map((m) => [
-    `${meetingText(m) ?? "Meeting"} meeting${m.year === null ? "" : ` (${m.year})`}`,
+    say(m.year === null ? "meetingName" : "meetingIn", {
+      meeting: meetingText(m) ?? say("meeting"),
+      year: m.year ?? "",
+    }),
     null,
     null,
     null,
     null,
-    m.flexibleCandidates?.length
-      ? m.flexibleCandidates.map((c) => `(${c})`).join(", ")
-      : "None fits without a finding.",
+    m.flexibleCandidates?.length ? m.flexibleCandidates.map((c) => `(${c})`).join(", ") : say("noneFits"),
   ]);
   const key = codes.map((code) => `(${code}) ${titles.get(code) ?? ""}`.trim()).join("; ");
   if (key) rows.push([null, null, null, null, null, `${key}.`]);
   return {
-    title:
-      "Agenda item 2: flexible topics each meeting could take without a finding (candidates only: the choice " +
-      "stays with the extended Bureau)",
+    title: say("candidates"),
     rows,
   };
 }
@@ -234,7 +226,7 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
     const text = sources?.get(id.replace(/\s+/g, "").toLowerCase());
     return [sourceInWords(id), null, null, null, text?.document ?? null, text ? `“${text.text}”` : id];
   });
-  return { title: "Sources", rows };
+  return { title: say("sources"), rows };
 }
 
 /**
@@ -275,7 +267,7 @@ export function describeProposalSheet(
     meetingText(m),
     m.year,
     statusText(m),
-    label(plan, m.current) ?? (m.appended ? "(new meeting)" : "None"),
+    label(plan, m.current) ?? say(m.appended ? "newMeeting" : "none"),
     proposedText(proposal.plan, m),
     plainReason(m.reason),
   ]);
@@ -289,7 +281,7 @@ export function describeProposalSheet(
       promptedBy(plan),
       outcomeSentence(proposal),
       ...(proposal.proven ? [] : [NOT_PROVEN]),
-      "The Workplan table is unchanged until the proposal is applied.",
+      say("notApplied"),
     ],
     headers: PROPOSAL_HEADERS,
     rows,

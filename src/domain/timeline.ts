@@ -8,21 +8,23 @@ import { topicLabel } from "./labels";
 import type { Finding, Plan } from "./model";
 import type { CellFormat } from "./sheetOps";
 import { ordinal } from "./parse";
+import { TIMELINE_MESSAGES, sayer } from "./messages/proposal";
 import { topicWindows } from "./windows";
 
+const say = /* @__PURE__ */ sayer(TIMELINE_MESSAGES);
+
 export const TIMELINE_SHEET = "Timeline";
-export const TIMELINE_TITLE =
-  "Timeline of the workplan: review periods, acceptable years and meetings (every check redraws it)";
+export const TIMELINE_TITLE = say("title");
 
 /** What each cell of the grid holds; the legend above the grid says the same. */
 export const CODES = { review: "R", planned: "P", expected: "E", both: "PE", window: "w", conflict: "!" } as const;
 
 export const LEGEND: readonly (readonly [string, string])[] = [
-  [CODES.review, "review under way"],
-  [`${CODES.planned} / ${CODES.expected}`, "review end planned / expected (PE: both)"],
-  [CODES.window, "acceptable year for the topic"],
-  ["15th", "the meeting that holds the topic"],
-  [`15th${CODES.conflict}`, "the meeting, outside the acceptable years (a conflict)"],
+  [CODES.review, say("review")],
+  [`${CODES.planned} / ${CODES.expected}`, say("ends")],
+  [CODES.window, say("window")],
+  [ordinal(15), say("meeting")],
+  [`${ordinal(15)}${CODES.conflict}`, say("conflict")],
 ];
 
 export interface TimelineGrid {
@@ -89,7 +91,7 @@ export function topicRows(plan: Plan, findings: readonly Finding[], years: reado
   return [...plan.topics.values()]
     .sort((a, b) => a.number - b.number)
     .map((t) => [
-      `Topic ${topicLabel(t.number, t.title, topicArticles(plan, t.number))}`,
+      say("topic", { topic: topicLabel(t.number, t.title, topicArticles(plan, t.number)) }),
       ...topicCells(plan, [...years], t.number, conflicts),
     ]);
 }
@@ -114,11 +116,11 @@ export function describeTimeline(plan: Plan, findings: readonly Finding[]): Time
     years,
     rows: [
       ...clusters.map((c) => [
-        `Cluster ${c.number}${c.name ? ` — ${c.name}` : ""}`,
+        c.name ? say("named", { cluster: c.number, name: c.name }) : say("cluster", { cluster: c.number }),
         ...clusterCells(years, c.reviewStart, c.plannedEnd, c.expectedEnd),
       ]),
       ...topics.map((t) => [
-        `Topic ${topicLabel(t.number, t.title, topicArticles(plan, t.number))}`,
+        say("topic", { topic: topicLabel(t.number, t.title, topicArticles(plan, t.number)) }),
         ...topicCells(plan, years, t.number, conflicts),
       ]),
     ],

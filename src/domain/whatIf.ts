@@ -9,9 +9,12 @@ import { checkWorkbook, type CheckResult } from "./check";
 import { describeMeeting } from "./findings";
 import type { Finding, Meeting, Plan } from "./model";
 import { ordinal } from "./parse";
+import { WHAT_IF_MESSAGES, sayer } from "./messages/proposal";
 import { proposeTimeline, type Budget, type Proposal } from "./propose";
 import type { ReadOptions } from "./read";
 import type { WorkbookTables } from "./tables";
+
+const say = /* @__PURE__ */ sayer(WHAT_IF_MESSAGES);
 
 export interface FindingDiff {
   appeared: Finding[];
@@ -75,8 +78,8 @@ export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelR
     const held = rows.find((m) => m.held) ?? null;
     if (rows.length > 0 && !held) return [];
     const message = held
-      ? `${describeMeeting(held)} was already held: only a planned meeting can be cancelled.`
-      : `The Workplan table has no ${ordinal(meeting)} meeting (it has ${meetingRange(known)}).`;
+      ? say("held", { meeting: describeMeeting(held) })
+      : say("unknown", { meeting: ordinal(meeting), range: meetingRange(known) });
     return [{ meeting, held, message: message.charAt(0).toUpperCase() + message.slice(1) }];
   });
 }
@@ -85,8 +88,8 @@ export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelR
 function meetingRange(known: number[]): string {
   const [first] = known;
   const last = known[known.length - 1];
-  if (first === undefined || last === undefined) return "none";
-  if (known.length === 1) return `the ${ordinal(first)}`;
+  if (first === undefined || last === undefined) return say("none");
+  if (known.length === 1) return say("single", { meeting: ordinal(first) });
   const consecutive = last - first + 1 === known.length;
-  return consecutive ? `the ${ordinal(first)} to ${ordinal(last)}` : known.map(ordinal).join(", ");
+  return consecutive ? say("range", { first: ordinal(first), last: ordinal(last) }) : known.map(ordinal).join(", ");
 }

@@ -7,7 +7,13 @@ import type { Meeting } from "../model";
 import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
 import { openYears, smallestRemoval, type Removal, type Span } from "./removal";
-import { listPhrase, plural } from "../wording";
+import { listPhrase } from "../wording";
+import { COUNT_MESSAGES, counter, sayer } from "../messages/proposal";
+import { SOLVER_MESSAGES } from "../messages/solver";
+
+const countOf = /* @__PURE__ */ counter(COUNT_MESSAGES);
+const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(SOLVER_MESSAGES);
 
 export interface Explanation {
   reason: string;
@@ -34,10 +40,10 @@ export function severalLast(problem: Problem): Explanation | null {
     articleList(problem.plan.articles.filter((a) => a.last && a.topic === t.number).map((a) => a.number)),
   );
   return {
-    reason:
-      `${capital(topicsPhrase(last.map((t) => t.number)))} each hold a cross-cutting article that must be ` +
-      `discussed last (${articles.join("; ")}), but only one topic can be at the last meeting with a fixed topic: ` +
-      `put those articles in one topic.`,
+    reason: say("severalLast", {
+      topics: capital(topicsPhrase(last.map((t) => t.number))),
+      articles: articles.join("; "),
+    }),
     unplaced: last.map((t) => t.number),
   };
 }
@@ -45,9 +51,7 @@ export function severalLast(problem: Problem): Explanation | null {
 /** A topic whose cluster windows do not overlap can be at no meeting. */
 function emptyWindows(removal: Removal): string | null {
   if (removal.empty.length === 0) return null;
-  const parts = removal.empty.map(
-    (t) => `topic ${t.number} must be discussed ${windowsPhrase(t)}, and no year is in all of them`,
-  );
+  const parts = removal.empty.map((t) => say("noYear", { topic: t.number, windows: windowsPhrase(t) }));
   return `${capital(parts.join("; "))}.`;
 }
 
@@ -62,13 +66,16 @@ function crowded(problem: Problem, removal: Removal): string | null {
   const windows = [...byCluster.values()].map(windowPhrase).join("; ");
   const beforeLast =
     removal.lastYear !== null && span.to === removal.lastYear - 1
-      ? `, before topic ${lastNumber(problem)}, which must be last (in ${removal.lastYear})`
+      ? say("beforeLast", { topic: String(lastNumber(problem)), year: removal.lastYear })
       : "";
-  const all = crowd.length === 2 ? "both " : crowd.length > 2 ? "all " : "";
-  return (
-    `${capital(topicsPhrase(crowd.map((t) => t.number)))} must ${all}be discussed ${yearsPhrase(span.from, span.to)}` +
-    `${windows ? ` (${windows})` : ""}${beforeLast}, but ${meetingsPhrase(problem, span, open)}.`
-  );
+  return say("crowded", {
+    topics: capital(topicsPhrase(crowd.map((t) => t.number))),
+    all: crowd.length === 2 ? say("both") : crowd.length > 2 ? say("all") : "",
+    years: yearsPhrase(span.from, span.to),
+    windows: windows ? ` (${windows})` : "",
+    beforeLast,
+    meetings: meetingsPhrase(problem, span, open),
+  });
 }
 
 function lastNumber(problem: Problem): number | null {
@@ -83,29 +90,25 @@ function lastTopicBlocked(problem: Problem, removal: Removal): string | null {
   const crossCutting = articleList(
     problem.plan.articles.filter((a) => a.last && a.topic === last.number).map((a) => a.number),
   );
-  const window = last.window ? ` and must be discussed ${windowsPhrase(last)}` : "";
-  const intro =
-    `Topic ${last.number} must be at the last meeting with a fixed topic ` +
-    `(its ${crossCutting} is cross-cutting)${window}`;
+  const window = last.window ? say("lastWindow", { windows: windowsPhrase(last) }) : "";
+  const intro = say("last", { topic: last.number, articles: crossCutting, window });
   if (held !== null && (last.window === null || last.window.to <= held)) {
     const meeting = problem.plan.meetings.find((m) => m.held && m.topic !== null && m.year === held);
-    const which = meeting ? describeMeeting(meeting) : `the meeting of ${held}`;
-    return `${intro}, but ${which} was already held with a fixed topic.`;
+    const which = meeting ? describeMeeting(meeting) : say("meetingOf", { year: held });
+    return say("lastHeld", { intro, meeting: which });
   }
   const end = last.window?.to ?? Infinity;
   const after = problem.free.filter((t) => !t.last && t.window !== null && t.window.from >= end).map((t) => t.number);
   const blocker =
     after.length > 0
-      ? `${topicsPhrase(after)} cannot be discussed before ${end}`
-      : `the other topics cannot all be discussed before ${end}`;
-  return `${intro}, but ${blocker}.`;
+      ? say("cannotBefore", { topics: topicsPhrase(after), year: end })
+      : say("othersBefore", { year: end });
+  return say("but", { intro, blocker });
 }
 
 /** "Leaving out topic 9 alone would make a clean plan possible." */
 function leaveOut(topics: number[]): string {
-  return topics.length === 1
-    ? `Leaving out ${topicsPhrase(topics)} alone would make a clean plan possible.`
-    : `Leaving out ${topicsPhrase(topics)} would make a clean plan possible; leaving out fewer topics would not.`;
+  return sayCounted("leaveOut", topics.length, { topics: topicsPhrase(topics) });
 }
 
 /** A topic left out for want of years: its years, and the meetings in them with what the workbook puts there now. */
@@ -115,16 +118,17 @@ function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
     .filter((m) => m.year >= span.from && m.year <= span.to)
     .sort((a, b) => a.year - b.year);
   const said = rows.map((m) => {
-    const now = m.topic === null ? "no fixed topic" : m.topic === topic.number ? "this topic" : `topic ${m.topic}`;
-    if (!takesPlace(m)) return `${describeMeeting(m)} is cancelled`;
-    if (m.held) return `${describeMeeting(m)} was already held (${now})`;
-    return `${describeMeeting(m)} now has ${now}`;
+    const now =
+      m.topic === null ? say("noTopic") : m.topic === topic.number ? say("thisTopic") : topicsPhrase([m.topic]);
+    const meeting = describeMeeting(m);
+    if (!takesPlace(m)) return say("cancelled", { meeting });
+    if (m.held) return say("heldWith", { meeting, now });
+    return say("nowHas", { meeting, now });
   });
   const appended = openYears(problem).filter((y) => y > problem.lastYear && y >= span.from && y <= span.to);
-  if (appended.length > 0)
-    said.push(`${appended.length === 1 ? "a meeting" : "meetings"} can be appended in ${listYears(appended)}`);
-  const where = said.length > 0 ? `: ${listPhrase(said)}` : ", and no meeting is in those years";
-  return `Topic ${topic.number} must be discussed ${yearsPhrase(span.from, span.to)}${where}.`;
+  if (appended.length > 0) said.push(sayCounted("canAppend", appended.length, { years: listYears(appended) }));
+  const where = said.length > 0 ? `: ${listPhrase(said)}` : say("noMeeting");
+  return say("span", { topic: topic.number, years: yearsPhrase(span.from, span.to), where });
 }
 
 function listYears(years: number[]): string {
@@ -175,24 +179,19 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const appended = open.filter((y) => y > problem.lastYear);
   const parts = [
     ...existing,
-    ...(appended.length > 0
-      ? [`${appended.length === 1 ? "a meeting" : "meetings"} appended in ${appended.join(", ")}`]
-      : []),
+    ...(appended.length > 0 ? [sayCounted("appended", appended.length, { years: appended.join(", ") })] : []),
   ];
   const held = problem.plan.meetings.filter((m) => m.held && within(m));
   const cancelled = problem.plan.meetings.filter((m) => !takesPlace(m) && within(m));
   const heldText =
-    held.length > 0
-      ? `; ${listPhrase(held.map(describeMeeting))} ${held.length === 1 ? "was" : "were"} already held`
-      : "";
+    held.length > 0 ? sayCounted("held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
   const cancelledText =
     cancelled.length > 0
-      ? `; ${listPhrase(cancelled.map(describeMeeting))} ${cancelled.length === 1 ? "is" : "are"} cancelled`
+      ? sayCounted("isCancelled", cancelled.length, {
+          meetings: listPhrase(cancelled.map(describeMeeting)),
+        })
       : "";
-  const count =
-    open.length === 0
-      ? "no meeting in those years can take a fixed topic"
-      : `only ${plural(open.length, "meeting")} in those years can take a fixed topic`;
+  const count = open.length === 0 ? say("noOpen") : say("open", { meetings: countOf("meeting", open.length) });
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
 }
 
@@ -200,23 +199,27 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
  * `between 2029 and 2032 for cluster 4 "…", whose review is expected to end in 2031 and in 2030 for cluster 2 "…", …`
  */
 function windowsPhrase(topic: FreeTopic): string {
-  return topic.windows.map(windowPhrase).join(" and ");
+  return topic.windows.map(windowPhrase).join(say("and"));
 }
 
 function windowPhrase(window: ClusterWindow): string {
-  return (
-    `${yearsPhrase(window.from, window.to)} for ${describeCluster(window.cluster)}, whose review is expected to ` +
-    `end in ${window.cluster.expectedEnd}`
-  );
+  return say("window", {
+    years: yearsPhrase(window.from, window.to),
+    cluster: describeCluster(window.cluster),
+    end: window.cluster.expectedEnd,
+  });
 }
 
 /** "between 2029 and 2032" / "in 2030" */
 function yearsPhrase(from: number, to: number): string {
-  return from === to ? `in ${from}` : `between ${from} and ${to}`;
+  return from === to ? say("in", { year: from }) : say("between", { from, to });
 }
 
 /** "topic 4" / "topics 4 and 5" / "topics 4, 5 and 6" */
 export function topicsPhrase(topics: readonly number[]): string {
-  if (topics.length === 1) return `topic ${topics[0]}`;
-  return `topics ${topics.slice(0, -1).join(", ")} and ${topics[topics.length - 1]}`;
+  if (topics.length === 1) return say("topic", { topic: topics[0] ?? "" });
+  return say("topics", {
+    topics: topics.slice(0, -1).join(", "),
+    last: topics[topics.length - 1] ?? "",
+  });
 }

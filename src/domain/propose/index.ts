@@ -16,6 +16,13 @@ import { meetingChanges, topicMoves } from "./reasons";
 import { greedySolution } from "./greedy";
 import { smallestRemoval } from "./removal";
 import { solve, type Budget, type Solution } from "./solve";
+import { counter, sayer } from "../messages/proposal";
+import { SOLVER_MESSAGES } from "../messages/solver";
+import { listPhrase } from "../wording";
+import { SETTING_NAMES } from "../layout";
+
+const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(SOLVER_MESSAGES);
 
 export type { CleanProposal, MeetingChange, NoProposal, Proposal, Relaxation, Setting, TopicMove } from "./proposal";
 export { budgetFor, type Budget } from "./solve";
@@ -55,16 +62,12 @@ function settingsMissing(plan: Plan): NoProposal | null {
   const { earliest, latest } = plan.settings;
   if (earliest !== null && latest !== null) return null;
   const missing = [
-    earliest === null ? '"Earliest (years before review end)"' : null,
-    latest === null ? '"Latest (years after review end)"' : null,
-  ]
-    .filter(Boolean)
-    .join(" and ");
+    earliest === null ? `"${SETTING_NAMES.earliest}"` : null,
+    latest === null ? `"${SETTING_NAMES.latest}"` : null,
+  ].filter((name): name is string => name !== null);
   return {
     feasible: false,
-    reason:
-      `The Settings table does not give ${missing} as a whole number of years, so the cluster windows are ` +
-      `unknown: set it, then ask for a proposal again.`,
+    reason: say("settings", { settings: listPhrase(missing) }),
     unplaced: [],
     relaxations: [],
   };
@@ -88,9 +91,7 @@ function clustersUnread(plan: Plan): NoProposal | null {
   ].sort((a, b) => a - b);
   return {
     feasible: false,
-    reason:
-      `The review years of cluster ${unread.join(", ")} cannot be read from the Clusters table, so the window ` +
-      `of ${topicsPhrase(topics)} is unknown: correct the Clusters table, then ask for a proposal again.`,
+    reason: say("clusters", { clusters: unread.join(", "), topics: topicsPhrase(topics) }),
     unplaced: topics,
     relaxations: [],
   };
@@ -111,10 +112,9 @@ function unfixableErrors(plan: Plan): NoProposal | null {
   if (errors.length === 0) return null;
   return {
     feasible: false,
-    reason:
-      `The plan has ${errors.length === 1 ? "an error" : "errors"} that rescheduling topics cannot fix; ` +
-      `correct ${errors.length === 1 ? "it" : "them"} ` +
-      `first: ${errors.map((f) => `${f.rule}: ${f.message}`).join(" ")}`,
+    reason: sayCounted("unfixable", errors.length, {
+      errors: errors.map((f) => `${f.rule}: ${f.message}`).join(" "),
+    }),
     unplaced: [],
     relaxations: [],
   };
@@ -149,7 +149,7 @@ function cleanProposal(problem: Problem, solution: Solution): Proposal {
   if (blocking.length > 0) {
     return {
       feasible: false,
-      reason: `The best timeline found still has findings: ${blocking.map((f) => f.message).join(" ")}`,
+      reason: say("stillFindings", { findings: blocking.map((f) => f.message).join(" ") }),
       unplaced: [...new Set(blocking.map((f) => f.topic).filter((t): t is number => t !== null))],
       relaxations: [],
     };

@@ -1,6 +1,7 @@
 /** The proposal as `workplan propose` prints it (the shape the issue fixes). */
 import type { Summary } from "../check";
 import type { MeetingChange, Proposal, Relaxation } from "./proposal";
+import { PROPOSAL_SHEET_MESSAGES } from "../messages/proposal";
 
 export interface MeetingJson {
   meeting: number | null;
@@ -33,10 +34,7 @@ export type ProposalJson =
   | { feasible: false; reason: string; unplaced: number[]; relaxations: Relaxation[] };
 
 /** What a timeline found within the time budget leaves open. */
-export const NOT_PROVEN =
-  "Not proven optimal: the search ran out of time. The timeline has no error and keeps every topic in its " +
-  "windows, but one with fewer appended meetings, inversions, years moved or topics moved may exist; " +
-  "allow the search more time to settle it.";
+export const NOT_PROVEN = PROPOSAL_SHEET_MESSAGES.notProven;
 
 export function proposalToJson(proposal: Proposal): ProposalJson {
   if (!proposal.feasible) {

@@ -2,7 +2,7 @@
  * Why each topic moves, in the planners' words: the finding its move resolves, or the room it
  * makes for another topic, or the order of topics it keeps.
  */
-import type { Meeting } from "../model";
+import type { Cluster, Meeting } from "../model";
 import { articleList, describeMeeting, isDated, meetingsByYear, takesPlace } from "../findings";
 import { describeCluster, describeReviewEnd } from "../windows";
 import type { Outcome } from "./build";
@@ -10,6 +10,15 @@ import { flexibleCandidates } from "./flexible";
 import type { FreeTopic, Problem } from "./problem";
 import { meetingsInOrder } from "./problem";
 import type { MeetingChange, TopicMove } from "./proposal";
+import { sayer } from "../messages/proposal";
+import { SOLVER_MESSAGES } from "../messages/solver";
+
+const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
+
+/** A reason the solver gives under a rule's id: "cluster-too-early: …" (the id stays as it is in every language). */
+function ruled(rule: string, reason: string): string {
+  return `${rule}: ${reason}`;
+}
 
 interface Context {
   problem: Problem;
@@ -40,15 +49,15 @@ export function topicMoves(problem: Problem, outcome: Outcome): TopicMove[] {
 
 function moveReason(context: Context, topic: FreeTopic): string {
   const from = topic.current;
-  if (from === null) return "topic-unscheduled: it was at no meeting";
-  if (from.year === null) return `it was at ${describeMeeting(from)}, whose year cannot be read`;
-  if (!takesPlace(from)) return `meeting-cancelled: it was at ${describeMeeting(from)}, which is cancelled`;
+  if (from === null) return ruled("topic-unscheduled", say("atNoMeeting"));
+  if (from.year === null) return say("yearUnread", { meeting: describeMeeting(from) });
+  if (!takesPlace(from)) return ruled("meeting-cancelled", say("wasCancelled", { meeting: describeMeeting(from) }));
   return (
     windowReason(topic, from.year, from) ??
     lastReason(context, topic) ??
     roomReason(context, from) ??
     orderReason(context, topic, from.year) ??
-    "rescheduled with the other topics so that every topic keeps its cluster windows with the fewest changes"
+    say("rescheduled")
   );
 }
 
@@ -56,19 +65,22 @@ function moveReason(context: Context, topic: FreeTopic): string {
 function windowReason(topic: FreeTopic, year: number, from: Meeting): string | null {
   const early = topic.windows.filter((w) => year < w.from).sort((a, b) => b.from - a.from)[0];
   if (early) {
-    return (
-      `cluster-too-early: the review of ${describeCluster(early.cluster)} ${describeReviewEnd(early.cluster)}, so ` +
-      `the earliest acceptable year is ${early.from}; it was at ${describeMeeting(from)}`
-    );
+    return ruled("cluster-too-early", say("early", windowParams(early.cluster, early.from, from)));
   }
   const late = topic.windows.filter((w) => year > w.to).sort((a, b) => a.to - b.to)[0];
   if (late) {
-    return (
-      `cluster-too-late: the review of ${describeCluster(late.cluster)} ${describeReviewEnd(late.cluster)}, so ` +
-      `the latest acceptable year is ${late.to}; it was at ${describeMeeting(from)}`
-    );
+    return ruled("cluster-too-late", say("late", windowParams(late.cluster, late.to, from)));
   }
   return null;
+}
+
+function windowParams(cluster: Cluster, year: number, from: Meeting) {
+  return {
+    cluster: describeCluster(cluster),
+    reviewEnd: describeReviewEnd(cluster),
+    year,
+    meeting: describeMeeting(from),
+  };
 }
 
 /** A "last" topic moves to stay at (or to get to) the last meeting with a fixed topic. */
@@ -82,17 +94,12 @@ function lastReason(context: Context, topic: FreeTopic): string | null {
     meetingsByYear(plan)
       .filter((m) => m.topic !== null)
       .pop() === topic.current;
-  if (!wasLast)
-    return (
-      `last-topic: ${crossCutting} is cross-cutting, so topic ${topic.number} must be at the last meeting with a ` +
-      `fixed topic`
-    );
+  if (!wasLast) return ruled("last-topic", say("mustBeLast", { articles: crossCutting, topic: topic.number }));
   const before = latestOther(context, topic.number);
-  return (
-    `last-topic: topic ${topic.number} stays the last topic (${crossCutting} is ` +
-    `cross-cutting)` +
-    (before ? ` now that topic ${before.topic} is at ${proposedName(context.problem, before.meeting)}` : "")
-  );
+  const now = before
+    ? say("nowThat", { topic: before.topic, meeting: proposedName(context.problem, before.meeting) })
+    : "";
+  return ruled("last-topic", say("staysLast", { topic: topic.number, articles: crossCutting, now }));
 }
 
 function latestOther(context: Context, topic: number): { topic: number; meeting: Meeting } | null {
@@ -114,7 +121,7 @@ function proposedName(problem: Problem, meeting: Meeting): string {
 /** Another topic now takes its meeting. */
 function roomReason(context: Context, from: Meeting): string | null {
   const taker = context.outcome.topicAt.get(from);
-  return taker == null ? null : `makes room for topic ${taker} at ${proposedName(context.problem, from)}`;
+  return taker == null ? null : say("room", { topic: taker, meeting: proposedName(context.problem, from) });
 }
 
 /** Staying would put it before a lower-numbered topic that had to move later (P§50(b)). */
@@ -122,10 +129,8 @@ function orderReason(context: Context, topic: FreeTopic, year: number): string |
   const before = [...context.yearOf].filter(([t, y]) => t < topic.number && y > year).sort(([a], [b]) => b - a)[0];
   if (!before) return null;
   const meeting = [...context.outcome.topicAt].find(([, t]) => t === before[0])?.[0];
-  return (
-    `topic-order: keeps the order of topics after ` +
-    `topic ${before[0]}${meeting ? `, now at ${proposedName(context.problem, meeting)}` : ""}`
-  );
+  const now = meeting ? say("nowAt", { meeting: proposedName(context.problem, meeting) }) : "";
+  return ruled("topic-order", say("order", { topic: before[0], now }));
 }
 
 /** Every meeting, current and proposed fixed topic, and why it changes. */
@@ -165,31 +170,31 @@ function changeReason(
   if (current !== null && !takesPlace(meeting)) return cancelledReason(problem, outcome, meeting, current);
   if (current !== null) return vacatedReason(problem, outcome, current);
   // An appended meeting without a fixed topic: the Working Group meets once a year.
-  return appended ? "appended to keep one meeting a year; no fixed topic fits this year" : null;
+  return appended ? say("appendedRow") : null;
 }
 
 /** A cancelled row loses its fixed topic: where that topic goes. */
 function cancelledReason(problem: Problem, outcome: Outcome, meeting: Meeting, topic: number): string {
-  const cancelled = `meeting-cancelled: ${describeMeeting(meeting)} is cancelled`;
-  if (!problem.plan.topics.has(topic)) return `${cancelled}; topic ${topic} is not in the Topics table`;
+  const cancelled = ruled("meeting-cancelled", say("cancelled", { meeting: describeMeeting(meeting) }));
+  if (!problem.plan.topics.has(topic)) return `${cancelled}; ${say("notInTopics", { topic })}`;
   const held = problem.held.find((h) => h.number === topic);
-  if (held) return `${cancelled}; topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
+  if (held) return `${cancelled}; ${say("discussed", { topic, meeting: describeMeeting(held.meeting) })}`;
   const to = outcome.meetingOf.get(topic);
-  return to ? `${cancelled}; topic ${topic} moves to ${proposedName(problem, to)}` : cancelled;
+  return to ? `${cancelled}; ${say("movesTo", { topic, meeting: proposedName(problem, to) })}` : cancelled;
 }
 
 /** Why a meeting loses its fixed topic and takes none. */
 function vacatedReason(problem: Problem, outcome: Outcome, topic: number): string {
   const { plan } = problem;
-  if (!plan.topics.has(topic)) return `topic-unknown: topic ${topic} is not in the Topics table`;
+  if (!plan.topics.has(topic)) return ruled("topic-unknown", say("notInTopics", { topic }));
   const held = problem.held.find((h) => h.number === topic);
-  if (held) return `topic-duplicate: topic ${topic} was already discussed at ${describeMeeting(held.meeting)}`;
+  if (held) return ruled("topic-duplicate", say("discussed", { topic, meeting: describeMeeting(held.meeting) }));
   const to = outcome.meetingOf.get(topic);
-  if (!to) return `topic ${topic} is left out`;
+  if (!to) return say("leftOut", { topic });
   // Its first meeting keeps it, so this meeting named it a second time.
   if (problem.free.find((t) => t.number === topic)?.current === to)
-    return `topic-duplicate: topic ${topic} stays at ${proposedName(problem, to)}`;
-  return `topic ${topic} moves to ${proposedName(problem, to)}`;
+    return ruled("topic-duplicate", say("stays", { topic, meeting: proposedName(problem, to) }));
+  return say("movesTo", { topic, meeting: proposedName(problem, to) });
 }
 
 function isAppended(outcome: Outcome, meeting: Meeting): boolean {

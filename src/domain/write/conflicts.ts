@@ -22,6 +22,7 @@ import {
   TABLE_STYLE,
   values,
 } from "./sheets";
+import { sheetText } from "../messages/sheets";
 
 /**
  * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: 127
@@ -35,7 +36,7 @@ export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8
 const ONE_LINE = 15;
 const BANNER = { bold: true, fontColor: "C00000" };
 const PLAIN = { bold: false, fontColor: "000000" };
-const LEGEND_TEXT = "On the Workplan sheet the meeting's row is tinted and the cell to change is filled and framed.";
+const LEGEND_TEXT = sheetText("c.legend");
 
 export interface ConflictsWrite {
   ops: SheetOp[];
@@ -156,11 +157,8 @@ function inTheWay(
 
 function blockedMessage(sheet: string, cells: CellPlace[]): string {
   const names = cells.slice(0, 5).map((c) => a1(c.row, c.column));
-  const more = cells.length > 5 ? ` and ${cells.length - 5} more` : "";
-  return (
-    `The Conflicts table was not updated: it would grow over cells of yours on the sheet "${sheet}" ` +
-    `(${names.join(", ")}${more}). Move those cells, or the table, and check again.`
-  );
+  const more = cells.length > 5 ? sheetText("c.more", { count: cells.length - 5 }) : "";
+  return sheetText("c.blocked", { sheet, cells: names.join(", "), more });
 }
 
 /** Whether the table's header row holds other texts than the layout's: a table of an earlier version. */

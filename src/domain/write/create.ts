@@ -24,6 +24,7 @@ import {
   TABLE_STYLE,
   values,
 } from "./sheets";
+import { sheetCounted, sheetText } from "../messages/sheets";
 
 /** Drop-downs: which column of which table offers which list. */
 const DROP_DOWNS = [
@@ -37,15 +38,10 @@ export type CreateWrite = { ops: SheetOp[]; sheets: string[]; tables: string[] }
 /** The refusal: what is in the way and what to do. */
 export function inTheWayMessage(sheets: readonly string[], tables: readonly { name: string; sheet: string }[]): string {
   const things = [
-    ...sheets.map((s) => `the sheet "${s}"`),
-    ...tables.map((t) => `the table "${t.name}" (on sheet "${t.sheet}")`),
+    ...sheets.map((sheet) => sheetText("n.sheet", { sheet })),
+    ...tables.map((t) => sheetText("n.table", { table: t.name, sheet: t.sheet })),
   ];
-  const one = things.length === 1;
-  return (
-    `Cannot create the workbook: ${listPhrase(things)} already ${one ? "exists" : "exist"}, and creating never ` +
-    (`overwrites anything. Open a new blank workbook and create it there, or rename or ` +
-      `delete ${one ? "it" : "them"} first.`)
-  );
+  return sheetCounted("n.refused", things.length, { things: listPhrase(things) });
 }
 
 /** Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape. */

@@ -26,6 +26,10 @@ import { a1, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
 import { column, filledIn, lineAcross, printedLandscape, rowHeights, values } from "./sheets";
 import { describeApplySnapshot } from "./undo";
+import { sheetText } from "../messages/sheets";
+import { PROPOSAL_SHEET_MESSAGES, sayer } from "../messages/proposal";
+
+const say = /* @__PURE__ */ sayer(PROPOSAL_SHEET_MESSAGES);
 
 export type EditWrite = { ops: SheetOp[] } | { refused: string };
 
@@ -52,9 +56,7 @@ export function describeApplyEdit(state: WorkbookState, edit: WorkplanEdit, tabl
   if (inTheWay.length > 0) {
     const cells = listPhrase(inTheWay.slice(0, 5).map((c) => a1(c.row, c.column)));
     return {
-      refused:
-        `The proposal was not applied: the new meetings go in the rows below the Workplan table, and ` +
-        `cells of yours are there (${table.sheet}: ${cells}). Move them and apply again.`,
+      refused: sheetText("a.blocked", { sheet: table.sheet, cells }),
     };
   }
   ops.push(values(table.sheet, first, table.left, edit.rows as Written[][]));
@@ -122,8 +124,8 @@ function timelineOps(name: string, top: number, timeline: ProposalTimeline, year
   ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
   ops.push(values(name, (row += 1), 1, [[TIMELINE_KEY]]));
   const parts = [
-    ["Now", timeline.before],
-    ["As proposed", timeline.after],
+    [say("now"), timeline.before],
+    [say("asProposed"), timeline.after],
   ] as const;
   parts.forEach(([title, rows], part) => {
     row += part === 0 ? 1 : 2;

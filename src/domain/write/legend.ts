@@ -15,9 +15,9 @@ import type { CellPlace, SheetOp, WorkbookState } from "../sheetOps";
 import { a1, findTable, tablesByName } from "../tables";
 import { samePlace } from "./record";
 import { filledIn, values } from "./sheets";
+import { sheetText } from "../messages/sheets";
 
-export const WORKPLAN_LEGEND =
-  "Highlights of the last check: a tinted row has a finding; the filled, framed cell is the one to change.";
+export const WORKPLAN_LEGEND = sheetText("w.legend");
 
 export interface LegendWrite {
   ops: SheetOp[];
@@ -63,7 +63,7 @@ export function describeLegend(state: WorkbookState, own: readonly CellPlace[], 
   if (!place || !row) return { ops: clearOps(stale), cell: null, skipped: null };
   const yours = filledIn(state, place.sheet, row).find((cell) => !mine.some((m) => samePlace(m, cell)));
   if (yours) {
-    const skipped = `No legend above the Workplan table: ${place.sheet}!${a1(yours.row, yours.column)} is yours.`;
+    const skipped = sheetText("w.noLegend", { cell: `${place.sheet}!${a1(yours.row, yours.column)}` });
     return { ops: clearOps(stale), cell: null, skipped };
   }
   const ops = [...clearOps(stale), values(place.sheet, place.row, place.column, [[WORKPLAN_LEGEND]])];

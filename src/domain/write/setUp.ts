@@ -12,6 +12,7 @@ import type { SheetOp, WorkbookState } from "../sheetOps";
 import { listPhrase } from "../wording";
 import { inputSheetOps } from "./create";
 import { ensureSheet, findSheet } from "./sheets";
+import { sheetText } from "../messages/sheets";
 
 export interface SetUpWrite {
   /** The input tables the workbook lacks, in the layout's order. */
@@ -49,8 +50,8 @@ function describeConvert(state: WorkbookState, ranges: readonly PlainRange[]) {
     if (same.length > 1 || taken(state, table)) {
       notConverted.push(
         same.length > 1
-          ? `Not converted: ${where} all look like the ${table} table; make one a table named ${table} yourself.`
-          : `Not converted: ${where}, as the name "${table}" is taken (Formulas > Name Manager).`,
+          ? sheetText("s.alike", { ranges: where, table })
+          : sheetText("s.taken", { ranges: where, table }),
       );
     } else convertible.push(...same);
   }
@@ -75,9 +76,7 @@ function describeAdd(state: WorkbookState, tables: readonly string[]) {
     ...inputSheetOps(t).filter((op) => op.op !== "listValidation" || named(op.source)),
   ]);
   const notAdded =
-    blocked.length === 0
-      ? null
-      : `Not added: ${listPhrase(blocked.map((t) => t.name))}, as a sheet or name of that name exists.`;
+    blocked.length === 0 ? null : sheetText("s.notAdded", { tables: listPhrase(blocked.map((t) => t.name)) });
   return { add: { tables: free.map((t) => t.name), ops }, notAdded };
 }
 

@@ -1,6 +1,7 @@
 /** Shared pieces of the descriptions: the product's sheets, their look, and who holds which cell. */
 import { areaOf, inArea, type Area } from "../areas";
 import type { CellPlace, SheetOp, SheetState, Visibility, WorkbookState, Written } from "../sheetOps";
+import { sheetText } from "../messages/sheets";
 
 export const TABLE_STYLE = "TableStyleMedium2";
 const MIN_WIDTH = 8;
@@ -58,7 +59,7 @@ export function printedLandscape(sheet: string, titleRows?: { top: number; botto
     paper: "A4",
     fitToWidth: true,
     titleRows,
-    footer: "Page &P of &N",
+    footer: sheetText("p.footer"),
   };
 }
 

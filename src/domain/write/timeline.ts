@@ -16,6 +16,7 @@ import {
   rowHeights,
   values,
 } from "./sheets";
+import { sheetText } from "../messages/sheets";
 
 const LABEL_WIDTH = 50;
 const YEAR_WIDTH = 6.5;
@@ -68,7 +69,7 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
       ops: [],
       rules: [],
       sheet: null,
-      blocked: `The Timeline was not drawn: the sheet "${sheet.name}" is yours. Rename it and check again.`,
+      blocked: sheetText("t.blocked", { sheet: sheet.name }),
     };
   }
   const name = sheet?.name ?? TIMELINE_SHEET;
@@ -84,7 +85,7 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
       LEGEND.map(([code, meaning]) => [`${code}: ${meaning}`]),
     ),
   );
-  ops.push(values(name, HEADER_ROW, 1, [["Cluster or topic", ...grid.years]]));
+  ops.push(values(name, HEADER_ROW, 1, [[sheetText("t.header"), ...grid.years]]));
   const width = grid.years.length + 1;
   ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
   if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));

@@ -16,6 +16,7 @@ import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type CellValue, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
 import { ensureSheet, findSheet, values } from "./sheets";
+import { sheetCounted, sheetText } from "../messages/sheets";
 
 export const UNDO_SHEET = LISTS_SHEET;
 /** Column I: what Apply keeps takes columns I:M. */
@@ -165,17 +166,13 @@ export function describeUndoApply(state: WorkbookState, snapshot: ApplySnapshot)
   const table = state.tables.find((t) => t.name.toLowerCase() === snapshot.table.toLowerCase());
   if (!table || areaAddress(tableArea(table)) !== areaAddress(snapshot.after))
     return {
-      refused:
-        "Undo apply was not done: the Workplan table has another size than Apply left it (rows added or removed " +
-        "since), so restoring it could change your work. Change it back by hand, or apply a new proposal.",
+      refused: sheetText("u.resized"),
     };
   const changed = snapshot.cells.filter((k) => !same(valueIn(state.tables, k.sheet, k.row, k.column), k.after));
   if (changed.length > 0) {
     const names = listPhrase(changed.slice(0, 5).map((k) => `${k.sheet}!${a1(k.row, k.column)}`));
     return {
-      refused:
-        `Undo apply was not done: ${names} ${changed.length === 1 ? "has" : "have"} changed since Apply, ` +
-        "and undoing would write over that. Change them back by hand, or apply a new proposal.",
+      refused: sheetCounted("u.changed", changed.length, { cells: names }),
     };
   }
   const ops: SheetOp[] = snapshot.cells.map((k) => values(k.sheet, k.row, k.column, [[k.before]]));

@@ -1,0 +1,105 @@
+/**
+ * The command line's own words (src/cli/*), in the same form as the pane's catalogue
+ * (src/taskpane/messages.ts): one table with named parameters, so that a translation into another
+ * of the six UN languages replaces the table and nothing else. The proposal's and the sheets'
+ * words come from the engine's catalogues (src/domain/messages/). Command names, option names
+ * (--out) and rule ids are the command line's vocabulary in every language: they stay as they are.
+ */
+import { fill, type MessageParams } from "../domain/messages/fill";
+
+export const CLI_MESSAGES = {
+  "check.errors": "Errors",
+  "check.warnings": "Warnings",
+  "check.info": "Info",
+  "check.group": "{heading} ({count})",
+  "check.none": "no conflicts",
+  "check.counts": "{errors}, {warnings}, {info} info",
+  "check.summary": "{name}: {counts}",
+  "check.context": " ({context})",
+  "check.workbook": "workbook",
+  "check.whatIf": " (what-if)",
+  "check.asOf": "as of {year}",
+  "check.expectedEnds": "expected review ends {ends}",
+  "check.cancelled.one": "the {meetings} meeting cancelled for this run",
+  "check.cancelled.many": "the {meetings} meetings cancelled for this run",
+  "check.wrote": "Wrote {file} with the highlights, notes and Conflicts table.",
+  "count.error.one": "{count} error",
+  "count.error.many": "{count} errors",
+  "count.warning.one": "{count} warning",
+  "count.warning.many": "{count} warnings",
+  "propose.none": "none",
+  "propose.renumbered": "renumbered: meetings are numbered as they are held",
+  "propose.headers": "Meeting|Year|Fixed topic|Reason",
+  "propose.appended": "(appended) ",
+  "propose.cancelled": "(cancelled) ",
+  "propose.flexible":
+    "Agenda item 2 is blank at these planned meetings; flexible topics that could be taken there without a " +
+    "finding (the choice is the extended Bureau's, para. 48):",
+  "propose.after": "After the change: {errors}, {warnings}, {info} info.",
+  "propose.unplaced": "  Topics that cannot be placed: {topics}.",
+  "propose.relaxation": "{setting} = {value} (now {now})",
+  "propose.or": ", or ",
+  "propose.relaxations": "  A clean timeline becomes possible with {relaxations}.",
+  "propose.noClean": "{name}: no clean timeline exists{context}",
+  "propose.nothingWritten": "Nothing written to {file}: there is no proposal to put to the Bureau.",
+  "propose.wrote": 'Wrote {file} with the sheet "{sheet}"; its Workplan table is unchanged.',
+  "propose.unreadable":
+    "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct this and propose " +
+    "again.",
+  "input.embedded": "embedded adopted plan",
+  "init.wrote": 'Wrote {file}: the adopted workplan, ready to edit and check with "workplan check {file}".',
+  "error.unexpected": "unexpected error: {message}",
+  "args.options": '{problem}. Run "workplan --help" for the options.',
+  "args.onePositional": '"workplan {command}" takes one workbook, not {count}: {files}.',
+  "args.asOf": '--as-of takes a year such as 2026, not "{value}".',
+  "args.expectedEnd": '--expected-end takes CLUSTER=YEAR, such as 2=2032, not "{value}".',
+  "args.cancel": '--cancel takes a meeting number such as 15 or 15th, not "{value}".',
+  "args.timeLimit": '--time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "{value}".',
+  "args.unknownCommand": 'Unknown command "{name}". Run "workplan --help" for the commands.',
+  "args.unknownCluster":
+    "--expected-end names cluster {clusters}, which the Clusters table does not have (it has {known}).",
+  "files.input": "{option} {file} is the workbook being checked; write the copy to another file.",
+  "files.open":
+    "{file} is open in {program} (its lock file {lock} is there); close it there first, or write to another file " +
+    "(if it is not open, delete the lock file).",
+  "files.exists": "{file} already exists; use --force to overwrite it.",
+  "files.asItWas": "{file} is as it was",
+  "files.nothing": "nothing was written",
+  "files.cannotWrite": "Cannot write {file} ({reason}); {what}.",
+  help:
+    "workplan — checks the multi-year workplan of the Working Group on Firearms\n" +
+    "\n" +
+    "Usage:\n" +
+    "  workplan init [FILE] [--force]\n" +
+    "      Write the adopted workplan as a new workbook (default workplan.xlsx).\n" +
+    "      Refuses to overwrite an existing file unless --force.\n" +
+    "  workplan check [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... " +
+    "[--cancel MEETING]... [--out OUT [--force]]\n" +
+    "      Check FILE (default: the embedded adopted plan) against every rule.\n" +
+    "      --expected-end 2=2032  what-if: cluster 2's review is expected to end in 2032 (this run only)\n" +
+    "      --cancel 15            what-if: the 15th meeting is cancelled (this run only; never written)\n" +
+    "      --as-of 2026           meetings before this year with a blank status count as held\n" +
+    "      --out OUT              write a copy with highlights, notes and the Conflicts table\n" +
+    "      --force                replace OUT if it exists (never the input, nor a file open in Excel)\n" +
+    "      --json                 print one JSON document\n" +
+    "  workplan propose [FILE] [--json] [--as-of YEAR] [--expected-end CLUSTER=YEAR]... [--cancel MEETING]...\n" +
+    "                   [--time-limit SECONDS] [--out OUT [--force]]\n" +
+    "      Propose an amended timeline that follows every rule.\n" +
+    "      --time-limit 2         search for the best timeline at most this long (default 2 seconds); past it,\n" +
+    "                             the best clean timeline found is shown, marked not proven optimal\n" +
+    "\n" +
+    "Exit status: 0 no errors, 1 errors found (or no clean timeline), 2 the input cannot be used.\n",
+} as const;
+
+export type CliMessageId = keyof typeof CLI_MESSAGES;
+type Counted<K> = K extends `${infer Base}.one` ? Base : never;
+
+/** The message with its named parameters filled in. */
+export function cliText(id: CliMessageId, params?: MessageParams): string {
+  return fill(CLI_MESSAGES[id], params);
+}
+
+/** The `….one` or `….many` message for `count`, with {count} and the other parameters filled in. */
+export function cliCounted(id: Counted<CliMessageId>, count: number, params?: MessageParams): string {
+  return cliText(`${id}.${count === 1 ? "one" : "many"}`, { count, ...params });
+}

@@ -1,0 +1,78 @@
+/**
+ * The solver's words: why no clean plan exists (src/domain/propose/explain.ts, index.ts) and why
+ * each topic moves (propose/reasons.ts), with named parameters, in the form of the proposal's
+ * tables (./proposal.ts: `text`, `counted`). In a module of its own so that the pane's script does
+ * not carry them: only the solver's worker and the pane's chunk that proposes without a worker do.
+ */
+/** Why no clean plan exists (propose/explain.ts, index.ts) and why each topic moves (propose/reasons.ts). */
+export const SOLVER_MESSAGES = {
+  severalLast:
+    "{topics} each hold a cross-cutting article that must be discussed last ({articles}), but only one topic can " +
+    "be at the last meeting with a fixed topic: put those articles in one topic.",
+  noYear: "topic {topic} must be discussed {windows}, and no year is in all of them",
+  crowded: "{topics} must {all}be discussed {years}{windows}{beforeLast}, but {meetings}.",
+  both: "both ",
+  all: "all ",
+  beforeLast: ", before topic {topic}, which must be last (in {year})",
+  last: "Topic {topic} must be at the last meeting with a fixed topic (its {articles} is cross-cutting){window}",
+  lastWindow: " and must be discussed {windows}",
+  meetingOf: "the meeting of {year}",
+  lastHeld: "{intro}, but {meeting} was already held with a fixed topic.",
+  cannotBefore: "{topics} cannot be discussed before {year}",
+  othersBefore: "the other topics cannot all be discussed before {year}",
+  but: "{intro}, but {blocker}.",
+  "leaveOut.one": "Leaving out {topics} alone would make a clean plan possible.",
+  "leaveOut.many": "Leaving out {topics} would make a clean plan possible; leaving out fewer topics would not.",
+  noTopic: "no fixed topic",
+  thisTopic: "this topic",
+  topic: "topic {topic}",
+  topics: "topics {topics} and {last}",
+  cancelled: "{meeting} is cancelled",
+  heldWith: "{meeting} was already held ({now})",
+  nowHas: "{meeting} now has {now}",
+  "canAppend.one": "a meeting can be appended in {years}",
+  "canAppend.many": "meetings can be appended in {years}",
+  noMeeting: ", and no meeting is in those years",
+  span: "Topic {topic} must be discussed {years}{where}.",
+  "appended.one": "a meeting appended in {years}",
+  "appended.many": "meetings appended in {years}",
+  "held.one": "; {meetings} was already held",
+  "held.many": "; {meetings} were already held",
+  "isCancelled.one": "; {meetings} is cancelled",
+  "isCancelled.many": "; {meetings} are cancelled",
+  noOpen: "no meeting in those years can take a fixed topic",
+  open: "only {meetings} in those years can take a fixed topic",
+  window: "{years} for {cluster}, whose review is expected to end in {end}",
+  and: " and ",
+  in: "in {year}",
+  between: "between {from} and {to}",
+  settings:
+    "The Settings table does not give {settings} as a whole number of years, so the cluster windows are unknown: " +
+    "set it, then ask for a proposal again.",
+  clusters:
+    "The review years of cluster {clusters} cannot be read from the Clusters table, so the window of {topics} is " +
+    "unknown: correct the Clusters table, then ask for a proposal again.",
+  "unfixable.one": "The plan has an error that rescheduling topics cannot fix; correct it first: {errors}",
+  "unfixable.many": "The plan has errors that rescheduling topics cannot fix; correct them first: {errors}",
+  stillFindings: "The best timeline found still has findings: {findings}",
+  // Why each topic moves (propose/reasons.ts).
+  atNoMeeting: "it was at no meeting",
+  yearUnread: "it was at {meeting}, whose year cannot be read",
+  wasCancelled: "it was at {meeting}, which is cancelled",
+  rescheduled:
+    "rescheduled with the other topics so that every topic keeps its cluster windows with the fewest changes",
+  early: "the review of {cluster} {reviewEnd}, so the earliest acceptable year is {year}; it was at {meeting}",
+  late: "the review of {cluster} {reviewEnd}, so the latest acceptable year is {year}; it was at {meeting}",
+  mustBeLast: "{articles} is cross-cutting, so topic {topic} must be at the last meeting with a fixed topic",
+  staysLast: "topic {topic} stays the last topic ({articles} is cross-cutting){now}",
+  nowThat: " now that topic {topic} is at {meeting}",
+  room: "makes room for topic {topic} at {meeting}",
+  order: "keeps the order of topics after topic {topic}{now}",
+  nowAt: ", now at {meeting}",
+  appendedRow: "appended to keep one meeting a year; no fixed topic fits this year",
+  notInTopics: "topic {topic} is not in the Topics table",
+  discussed: "topic {topic} was already discussed at {meeting}",
+  movesTo: "topic {topic} moves to {meeting}",
+  stays: "topic {topic} stays at {meeting}",
+  leftOut: "topic {topic} is left out",
+} as const;
