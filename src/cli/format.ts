@@ -13,6 +13,7 @@ import { proposalTotals } from "../domain/proposalSheet";
 import { findingCellName } from "../domain/findings";
 import type { Finding, Severity } from "../domain/model";
 import { listPhrase } from "../domain/wording";
+import { sourceInWords } from "../domain/sources";
 import { cliCounted, cliText } from "./messages";
 
 const HEADINGS: Record<Severity, string> = {
@@ -80,10 +81,15 @@ function contextText(result: CheckResult): string {
     .join("; ");
 }
 
+/** " (Background paper, paras. 4, 18 and 49)", or nothing for a finding without a source. */
+function sourceNote(finding: Finding): string {
+  const words = sourceInWords(finding.source);
+  return words ? ` (${words})` : "";
+}
+
 function findingLines(finding: Finding): string[] {
   const where = findingCellName(finding) ?? finding.sheet ?? cliText("check.workbook");
-  const source = finding.source ? ` [${finding.source}]` : "";
-  return [`  ${where}  ${finding.rule}${source}`, `    ${finding.message}`];
+  return [`  ${where}  ${finding.rule}${sourceNote(finding)}`, `    ${finding.message}`];
 }
 
 export function formatCheck(name: string, result: CheckResult): string {
@@ -170,10 +176,7 @@ function leftFindings(proposal: CleanProposal): string[] {
     }),
   ];
   for (const finding of bySeverity(proposal.findings))
-    lines.push(
-      `  ${HEADINGS[finding.severity]}: ${finding.rule}` +
-        `${finding.source ? ` [${finding.source}]` : ""}: ${finding.message}`,
-    );
+    lines.push(`  ${HEADINGS[finding.severity]}: ${finding.rule}` + `${sourceNote(finding)}: ${finding.message}`);
   return lines;
 }
 

@@ -225,10 +225,13 @@ export function quoteOf(source: string | null, texts: SourceTexts | null): strin
   const quoted = ids.map((id) => say("src.quote", { text: texts.get(idKey(id))?.text ?? "" }));
   return ids.length === 1
     ? (quoted[0] as string)
-    : ids.map((id, i) => say("src.cite", { id, quote: quoted[i] ?? "" })).join(" ");
+    : ids.map((id, i) => say("src.cite", { id: sourceInWords(id) ?? id, quote: quoted[i] ?? "" })).join(" ");
 }
 
 const PARA = /^P§(\d+)(?:\((\w)\))?$/;
+
+/** "4" before "18" before "50 (b)": paragraphs in the order of the document. */
+const byParagraph = (a: string, b: string): number => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
 
 /** "P§18" → "para. 18", "P§18(d)" → "para. 18 (d)", "P-annex" → "annex", "R-rec 46" → "recommendation 46". */
 function placeInWords(id: string): { document: "paper" | "report" | null; place: string; para: string | null } {
@@ -244,8 +247,8 @@ function placeInWords(id: string): { document: "paper" | "report" | null; place:
 }
 
 /**
- * A rule's source in words, for people: "Background paper, para. 18", "Background paper, paras. 18,
- * 4 and 49", "2021 report, recommendation 46 and para. 3". Null for a rule without a source.
+ * A rule's source in words, for people: "Background paper, para. 18", "Background paper, paras. 4,
+ * 18 and 49", "2021 report, recommendation 46 and para. 3". Null for a rule without a source.
  */
 export function sourceInWords(source: string | null): string | null {
   const ids = sourceIds(source);
@@ -254,7 +257,7 @@ export function sourceInWords(source: string | null): string | null {
   for (const document of ["paper", "report", null] as const) {
     const places = ids.map(placeInWords).filter((p) => p.document === document);
     if (places.length === 0) continue;
-    const paras = places.flatMap((p) => (p.para ? [p.para] : []));
+    const paras = places.flatMap((p) => (p.para ? [p.para] : [])).sort(byParagraph);
     const named = places.flatMap((p) => (p.place ? [p.place] : []));
     const said = [
       ...(paras.length > 0 ? [sayCount("paras", paras.length, { list: listPhrase(paras) })] : []),

@@ -29,8 +29,8 @@ describe("workplan check on the embedded adopted plan", () => {
         "(what-if), 3: 2028, 4: 2026)",
     );
     expect(lines).toContain("Errors (2)");
-    expect(run.stdout).toContain("Workplan!E7  cluster-too-early [P§18, P§4, P§49]");
-    expect(run.stdout).toContain("Workplan!E8  cluster-too-early [P§18, P§4, P§49]");
+    expect(run.stdout).toContain("Workplan!E7  cluster-too-early (Background paper, paras. 4, 18 and 49)");
+    expect(run.stdout).toContain("Workplan!E8  cluster-too-early (Background paper, paras. 4, 18 and 49)");
     expect(run.stdout).toMatch(
       /Topic 6 "Record-keeping; marking" \(arts\. 7, 8\) is at the 15th meeting \(2028\).*2032.*2030/,
     );
@@ -56,7 +56,7 @@ describe("workplan check on the embedded adopted plan", () => {
       topic: 6,
       message: expect.stringContaining("earliest acceptable year is 2030"),
       source: "P§18, P§4, P§49",
-      quote: expect.stringContaining("P§49: “In contrast, the agenda item on the scope and implementation"),
+      quote: expect.stringContaining("Background paper, para. 49: “In contrast, the agenda item on the scope"),
       problem: expect.stringContaining("earliest acceptable year is 2030"),
       fix: expect.stringContaining("Move topic 6 to a meeting held from 2030 to 2033"),
     });

@@ -190,7 +190,7 @@ withOpenpyxl("the user's own things in user-formatting.xlsx", () => {
     expect(notes.C5).toBe("Status to be confirmed by the secretariat.");
     expect(notes.E8).toMatch(
       new RegExp(
-        `^${NOTE_MARK}\\nError: Topic 7 .*\\(Background paper, paras. 18, 4 and 49; cluster-too-early\\)$`,
+        `^${NOTE_MARK}\\nError: Topic 7 .*\\(Background paper, paras. 4, 18 and 49; cluster-too-early\\)$`,
         "s",
       ),
     );

@@ -45,7 +45,7 @@ describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () =>
       "Agenda item 3 (fixed topic): 6 — Record-keeping; marking (arts. 7, 8)",
       expect.stringMatching(/^Topic 6 .* earliest acceptable year is 2030/),
       expect.stringMatching(/^Move topic 6 to a meeting held from 2030 to 2033/),
-      "Background paper, paras. 18, 4 and 49",
+      "Background paper, paras. 4, 18 and 49",
       "cluster-too-early",
       "Workplan!E7",
     ]);

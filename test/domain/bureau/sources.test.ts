@@ -45,7 +45,7 @@ describe("the adopted Sources rows", () => {
 
   it("read as document and paragraph in words", () => {
     expect(sourceInWords("P§18")).toBe("Background paper, para. 18");
-    expect(sourceInWords("P§18, P§4, P§49")).toBe("Background paper, paras. 18, 4 and 49");
+    expect(sourceInWords("P§18, P§4, P§49")).toBe("Background paper, paras. 4, 18 and 49");
     expect(sourceInWords("P§18(d)")).toBe("Background paper, para. 18 (d)");
     expect(sourceInWords("R-rec 46, report §3")).toBe("2021 report, para. 3 and recommendation 46");
     expect(sourceInWords("P-annex table")).toBe("Background paper, annex, table of meetings");
@@ -56,15 +56,15 @@ describe("the adopted Sources rows", () => {
 describe("a finding's quote", () => {
   it("is the Sources table's text of each id the rule cites", () => {
     const finding = single(slipped().findings(), "cluster-too-early");
-    expect(finding.quote).toContain("P§18: “Furthermore, the workplan takes into account the clustering of articles");
-    expect(finding.quote).toContain("P§49: “In contrast, the agenda item");
+    expect(finding.quote).toContain("Background paper, para. 18: “Furthermore, the workplan takes into account");
+    expect(finding.quote).toContain("Background paper, para. 49: “In contrast, the agenda item");
     expect(finding.quote).toContain("when, or shortly after, the provisions have been reviewed");
   });
 
   it("changes when a planner edits the Sources row", () => {
     const edited = slipped().set(SOURCES.table, { Source: "P§49" }, SOURCES.text, "Our own working group's rule.");
     const quote = single(edited.findings(), "cluster-too-early").quote;
-    expect(quote).toContain("P§49: “Our own working group's rule.”");
+    expect(quote).toContain("Background paper, para. 49: “Our own working group's rule.”");
     expect(quote).not.toContain("In contrast, the agenda item");
   });
 
