@@ -41,9 +41,17 @@ export function expectedEnds(plan: Plan | null): Record<string, number> {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Findings grouped by severity (errors first), each group in the order the rules found them. */
+/**
+ * Findings grouped by severity (errors first); within a group, a sheet's findings in the order of its rows, so
+ * that the 15th meeting's come before the 16th's; sheets, and findings on no cell, in the order found.
+ */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sheets = [...new Set(findings.map((f) => f.at?.sheet ?? null))];
+  const sheetRank = (f: Finding) => sheets.indexOf(f.at?.sheet ?? null);
+  const row = (f: Finding) => f.at?.row ?? Number.MAX_SAFE_INTEGER;
+  return [...findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || sheetRank(a) - sheetRank(b) || row(a) - row(b),
+  );
 }
 
 export function checkWorkbook(tables: WorkbookTables, options: ReadOptions): CheckResult {
