@@ -120,14 +120,24 @@ module.exports = (env = {}, argv = {}) => {
         { test: /[\\/]src[\\/]domain[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
-          loader: "ts-loader",
           exclude: /node_modules/,
-          // ES modules reach webpack untouched, so that it can drop what the pane does not use.
-          options: {
-            configFile: "tsconfig.json",
-            transpileOnly: true,
-            compilerOptions: { module: "esnext", sourceMap: !production },
-          },
+          use: [
+            // The pane's makeStyles() calls compiled to CSS at build time (Griffel's own loader, as Fluent UI advises
+            // for production): the pane's script then carries no CSS compiler of its own (stylis, rtl-css-js).
+            {
+              loader: "@griffel/webpack-loader",
+              options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+            },
+            {
+              loader: "ts-loader",
+              // ES modules reach webpack untouched, so that it can drop what the pane does not use.
+              options: {
+                configFile: "tsconfig.json",
+                transpileOnly: true,
+                compilerOptions: { module: "esnext", sourceMap: !production },
+              },
+            },
+          ],
         },
       ],
     },
