@@ -115,9 +115,10 @@ module.exports = (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        // src/domain is pure (an ESLint rule holds it to that): what the pane does not use of it, such as the
-        // proposal solver that runs in the worker, stays out of the pane's script.
-        { test: /[\\/]src[\\/]domain[\\/]/, sideEffects: false },
+        // src/domain is pure (an ESLint rule holds it to that), and src/office's modules do nothing when imported: what
+        // the pane does not use of them, such as the proposal solver that runs in the worker, stays out of the pane's
+        // script, and what it loads when asked (the diagnostics, setting a workbook up) stays in its own chunk.
+        { test: /[\\/]src[\\/](domain|office)[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
