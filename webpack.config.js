@@ -115,19 +115,30 @@ module.exports = (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        // src/domain is pure (an ESLint rule holds it to that): what the pane does not use of it, such as the
-        // proposal solver that runs in the worker, stays out of the pane's script.
-        { test: /[\\/]src[\\/]domain[\\/]/, sideEffects: false },
+        // src/domain is pure (an ESLint rule holds it to that), and src/office's modules do nothing when imported: what
+        // the pane does not use of them, such as the proposal solver that runs in the worker, stays out of the pane's
+        // script, and what it loads when asked (the diagnostics, setting a workbook up) stays in its own chunk.
+        { test: /[\\/]src[\\/](domain|office)[\\/]/, sideEffects: false },
         {
           test: /\.tsx?$/,
-          loader: "ts-loader",
           exclude: /node_modules/,
-          // ES modules reach webpack untouched, so that it can drop what the pane does not use.
-          options: {
-            configFile: "tsconfig.json",
-            transpileOnly: true,
-            compilerOptions: { module: "esnext", sourceMap: !production },
-          },
+          use: [
+            // The pane's makeStyles() calls compiled to CSS at build time (Griffel's own loader, as Fluent UI advises
+            // for production): the pane's script then carries no CSS compiler of its own (stylis, rtl-css-js).
+            {
+              loader: "@griffel/webpack-loader",
+              options: { babelOptions: { presets: ["@babel/preset-typescript"] } },
+            },
+            {
+              loader: "ts-loader",
+              // ES modules reach webpack untouched, so that it can drop what the pane does not use.
+              options: {
+                configFile: "tsconfig.json",
+                transpileOnly: true,
+                compilerOptions: { module: "esnext", sourceMap: !production },
+              },
+            },
+          ],
         },
       ],
     },

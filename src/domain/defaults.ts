@@ -2,9 +2,9 @@
  * The adopted workplan (docs/domain.md §1): what "create workbook" writes and what
  * `workplan check` checks when no file is given. The one place these values live.
  */
-import { ALL_TABLES, SETTING_NAMES } from "./layout";
+import { ALL_TABLES, CONFLICTS_HEADER_ROW, SETTING_NAMES } from "./layout";
 import { topicLabel, flexibleLabel } from "./labels";
-import { ADOPTED_SOURCES } from "./sources";
+import { ADOPTED_SOURCES } from "./adoptedSources";
 import { tablesByName, type CellValue, type SheetTable, type WorkbookTables } from "./tables";
 
 interface AdoptedTopic {
@@ -97,8 +97,7 @@ const ROWS: Readonly<Record<string, CellValue[][]>> = {
   Conflicts: [],
 };
 
-/** Row of the Conflicts table's header: two caption lines and a blank row sit above it. */
-export const CONFLICTS_HEADER_ROW = 4;
+export { CONFLICTS_HEADER_ROW };
 
 /** The adopted workbook's tables, at the positions `workplan init` writes them. */
 export function adoptedTables(): SheetTable[] {

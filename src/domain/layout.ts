@@ -61,6 +61,9 @@ export const CONFLICTS = {
   headers: ["Severity", "Meeting", "Agenda item", "Problem", "What would fix it", "Source", "Rule", "Cell"],
 } as const;
 
+/** Row of the Conflicts table's header when the product makes it: two caption lines and a blank row sit above it. */
+export const CONFLICTS_HEADER_ROW = 4;
+
 export const SETTING_NAMES = {
   earliest: "Earliest (years before review end)",
   latest: "Latest (years after review end)",

@@ -8,7 +8,7 @@ import { captionRows } from "../domain/annotations";
 import { ALL_TABLES, CONFLICTS, INPUT_TABLES } from "../domain/layout";
 import { parseArea } from "./address";
 import { errorCode, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
-import { findSetUp, type SetUpFound } from "./setUp";
+import type { SetUpFound } from "./setUp";
 import { syncOrProbe } from "./state";
 
 export interface TableFound {
@@ -55,6 +55,14 @@ export function queueLastCheck(
   };
 }
 
+/**
+ * Setting a workbook up and creating one (setUp.ts, create.ts, the adopted tables and their source texts), loaded the
+ * first time a workbook lacks an input table or the planner creates one: one chunk of its own in the pane's build, so
+ * that opening a workbook that has its tables loads none of it.
+ */
+export const setUpModule = () => import(/* webpackChunkName: "set-up" */ "./setUp");
+export const createModule = () => import(/* webpackChunkName: "set-up" */ "./create");
+
 function known(sheets: Excel.WorksheetCollection, tables: Excel.TableCollection) {
   return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
 }
@@ -86,7 +94,7 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
         found,
         missing,
         lastCheck: lines,
-        setUp: await findSetUp(context, known(sheets, tables)),
+        setUp: await (await setUpModule()).findSetUp(context, known(sheets, tables)),
       };
     });
   } catch (error) {

@@ -20,17 +20,16 @@ import {
   applyProposalAndCheck,
   checkWorkbook,
   clearHighlights,
-  createDefaultWorkbook,
+  createModule,
   findTables,
   isOutputOnly,
   OwnWrites,
-  runDiagnostics,
   readFingerprint,
   readWorkbookMarked,
   saveExpectedEndsAndCheck,
   tablesFingerprint,
   selectCell,
-  setUpWorkbook,
+  setUpModule,
   undoApply,
   watchTables,
   writeProposalSheet,
@@ -149,8 +148,8 @@ export function officeWorkbook(
       return own.run(() => checkWorkbook(excelRun, checkOptions)).then(checked);
     },
     clearHighlights: () => own.run(() => clearHighlights(excelRun)),
-    create: () => own.run(() => createDefaultWorkbook(excelRun)),
-    setUp: (add) => own.run(() => setUpWorkbook(excelRun, add)),
+    create: () => own.run(() => createModule().then((c) => c.createDefaultWorkbook(excelRun))),
+    setUp: (add) => own.run(() => setUpModule().then((s) => s.setUpWorkbook(excelRun, add))),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
     read: () => readWorkbookMarked(excelRun, readOptions()).then(see),
     changedUnheard: async () => {
@@ -185,6 +184,10 @@ export function officeWorkbook(
       }),
     commandError: () => readCommandError(settings()),
     now,
-    diagnose: () => own.run(() => runDiagnostics(excelRun)),
+    // Only IT runs the diagnostics: their code is a chunk of its own, loaded when asked.
+    diagnose: () =>
+      own.run(() =>
+        import(/* webpackChunkName: "diagnostics" */ "../office/diagnostics").then((d) => d.runDiagnostics(excelRun)),
+      ),
   };
 }

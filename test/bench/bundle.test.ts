@@ -96,6 +96,8 @@ describe("the production build", () => {
       "dialog.js",
       "proposeWorker.js",
       "propose-in-pane.js",
+      "set-up.js",
+      "diagnostics.js",
       "manifest.xml",
       ...[16, 32, 64, 80].map((n) => join("assets", `icon-${n}.png`)),
     ]) {
@@ -119,6 +121,23 @@ describe("the production build", () => {
     expect(script("taskpane.js")).toContain('"proposeWorker.js"');
     const gzip = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
     process.stdout.write(`${JSON.stringify({ propose_in_pane_js_gzip_bytes: gzip("propose-in-pane.js") })}\n`);
+  });
+
+  it("keeps what only creating or setting up a workbook, or IT's diagnostics, need in chunks loaded when asked", () => {
+    const script = (file: string) => readFileSync(join(dist, file), "utf8");
+    // Words of the adopted Sources texts that "create workbook" and "Add the missing tables" write, and of the
+    // refusal to create; the diagnostics' own note.
+    const setUpWords = ["the Working Group has never dedicated a specific agenda item", "Cannot create the workbook"];
+    for (const words of setUpWords) {
+      expect(script("set-up.js")).toContain(words);
+      expect(script("taskpane.js")).not.toContain(words);
+    }
+    const diagnosticsWords = "Workplan Checker diagnostics: a note to read back and delete.";
+    expect(script("diagnostics.js")).toContain(diagnosticsWords);
+    expect(script("taskpane.js")).not.toContain(diagnosticsWords);
+    // The pane's script names both chunks, to load them beside itself.
+    expect(script("taskpane.js")).toMatch(/"set-up"/);
+    expect(script("taskpane.js")).toMatch(/"diagnostics"/);
   });
 
   it("weighs the worker the pane starts for worker_js_gzip_bytes: its script, gzipped as the pane's", () => {
@@ -165,6 +184,10 @@ describe("npm run bench", () => {
     expect(figures.bundle_js_gzip_bytes).toBeGreaterThan(10_000);
     expect(figures.bundle_js_gzip_bytes).toBeLessThan(BUNDLE_BUDGET_GZIP_BYTES);
     expect(figures.worker_js_gzip_bytes).toBeGreaterThan(5_000);
+    // The chunks the pane loads when asked are weighed apart, each gzipped as the pane's script.
+    expect(figures.lazy_files.map((f) => f.file)).toEqual(["diagnostics.js", "propose-in-pane.js", "set-up.js"]);
+    for (const file of figures.lazy_files) expect(file.gzip_bytes).toBeGreaterThan(1_000);
+    expect(figures.pane_lazy_js_gzip_bytes).toBe(figures.lazy_files.reduce((sum, f) => sum + f.gzip_bytes, 0));
     expect(readdirSync(parent)).toEqual([]);
   }, 180_000);
 });

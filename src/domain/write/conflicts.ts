@@ -5,8 +5,7 @@
  */
 import { captionRows, SEVERITY_STYLE, type ConflictsTable } from "../annotations";
 import { areaAddress, areaOf, inArea, sameArea, subtractArea, type Area } from "../areas";
-import { CONFLICTS_HEADER_ROW } from "../defaults";
-import { CONFLICTS } from "../layout";
+import { CONFLICTS, CONFLICTS_HEADER_ROW } from "../layout";
 import type { CellFormat, CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1 } from "../tables";
 import { withoutLegends } from "./legend";

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { RULES } from "../../../src/domain/rules";
-import { ADOPTED_SOURCES, sourceIds, sourceInWords } from "../../../src/domain/sources";
+import { ADOPTED_SOURCES } from "../../../src/domain/adoptedSources";
+import { sourceIds, sourceInWords } from "../../../src/domain/sources";
 import { SOURCES } from "../../../src/domain/layout";
 import { CLUSTERS, Workbook, single } from "../workbook";
 
