@@ -1,12 +1,15 @@
 /// <reference types="office-js" />
 /**
- * What the pane reads on opening and on every refresh, in one sync and writing nothing: the
- * input tables, the last check's lines, the flags the last check left on the very-hidden flags
- * sheet (to tell whether the workbook's highlights show the findings as they stand), and whether
- * the last Apply kept the workplan from before it (Undo apply); and, lighter, only the input tables'
- * fingerprint, for the pane to tell whether they changed unheard (a drop-down pick on the web).
+ * What the pane reads on opening and on every refresh, in one sync and writing nothing: which of
+ * the layout's tables there are, the input tables, the last check's lines, the flags the last check
+ * left on the very-hidden flags sheet (to tell whether the workbook's highlights show the findings
+ * as they stand), and whether the last Apply kept the workplan from before it (Undo apply); where an
+ * input table is missing, what setting the workbook up would do (two more syncs, setUp.ts). And,
+ * lighter, only the input tables' fingerprint, for the pane to tell whether they changed unheard
+ * (a drop-down pick on the web).
  */
 import { FLAGS_SHEET } from "../domain/annotations";
+import { ALL_TABLES, INPUT_TABLES } from "../domain/layout";
 import { UNDO_SHEET } from "../domain/write";
 import { checkWorkbook as checkTables } from "../domain/check";
 import { markingOf, type FlagsRead, type Marking } from "../domain/marking";
@@ -16,6 +19,7 @@ import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
 import { fingerprint, queueInputTables } from "./tables";
 import { runBatch, userError, type ExcelRun } from "./run";
+import { findSetUp, type SetUpFound } from "./setUp";
 import { refusedNullChain } from "./state";
 import { queueSnapshot } from "./undoApply";
 import type { WorkbookRead } from "./whatIf";
@@ -25,6 +29,10 @@ export interface MarkedRead extends WorkbookRead {
   marking: Marking;
   /** Whether the workbook keeps the workplan from before an Apply (Undo apply is offered). */
   canUndoApply: boolean;
+  /** Whether the workbook has any of the layout's tables. */
+  hasTables: boolean;
+  /** What setting the workbook up would do, when an input table is missing; else null. */
+  setUp: SetUpFound | null;
 }
 
 function queueFlags(context: Excel.RequestContext): () => FlagsRead | null {
@@ -52,41 +60,50 @@ function queueMarked(context: Excel.RequestContext, exists: Exists) {
   };
 }
 
-/** The workbook's tables and sheets (collections, never null objects), in one read-only sync. */
-async function probe(context: Excel.RequestContext): Promise<Exists> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  await context.sync();
-  const has = (items: { name: string }[]) => {
-    const names = new Set(items.map((item) => item.name.toLowerCase()));
-    return (name: string) => names.has(name.toLowerCase());
+/** Queues the names of the workbook's tables and sheets (collections, never null objects). */
+function queueNames(context: Excel.RequestContext) {
+  const tables = context.workbook.tables.load("items/name");
+  const sheets = context.workbook.worksheets.load("items/name");
+  return () => ({ tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) });
+}
+
+function existsIn(names: { tables: readonly string[]; sheets: readonly string[] }): Exists {
+  const has = (items: readonly string[]) => {
+    const set = new Set(items.map((name) => name.toLowerCase()));
+    return (name: string) => set.has(name.toLowerCase());
   };
-  return { table: has(tables.items), sheet: has(sheets.items) };
+  return { table: has(names.tables), sheet: has(names.sheets) };
 }
 
 /**
- * Reads the tables, the last check's lines and its flags, and runs the engine, in one sync; writes
- * nothing. Where the host refuses to reach through a missing table or sheet (the helper sheets before
- * the first check), it probes what exists in one more sync and reads only that.
+ * Reads which tables there are, the tables, the last check's lines and its flags, and runs the engine, in
+ * one sync; writes nothing. Where the host refuses to reach through a missing table or sheet (the helper
+ * sheets before the first check), it reads the names again in one more sync and then only what exists.
+ * Where an input table is missing, what setting up would do, in two more.
  */
 export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOptions): Promise<MarkedRead> {
   try {
     return await runBatch(excelRun, false, async (context) => {
+      let names = queueNames(context);
       let queued = queueMarked(context, { table: () => true, sheet: () => true });
       try {
         await context.sync();
       } catch (error) {
         if (!refusedNullChain(error)) throw error;
-        queued = queueMarked(context, await probe(context));
+        names = queueNames(context);
+        await context.sync();
+        queued = queueMarked(context, existsIn(names()));
         await context.sync();
       }
       const { inputs, lastCheck, flags, kept } = queued;
       const tables = tablesByName(inputs());
       const result = checkTables(tables, options);
       const marking = markingOf(tables, result, flags());
-      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply: kept() !== null };
+      const known = names();
+      const has = existsIn(known).table;
+      const setUp = INPUT_TABLES.every((t) => has(t.table)) ? null : await findSetUp(context, known);
+      const hasTables = ALL_TABLES.some((t) => has(t.table));
+      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply: kept() !== null, hasTables, setUp };
     });
   } catch (error) {
     throw userError(error, "read the workbook");

@@ -21,7 +21,6 @@ import {
   checkWorkbook,
   clearHighlights,
   createDefaultWorkbook,
-  findTables,
   isOutputOnly,
   OwnWrites,
   runDiagnostics,
@@ -48,7 +47,6 @@ import {
   type Unsubscribe,
   type UndoOutcome,
   type WorkbookRead,
-  type WorkbookTablesFound,
 } from "../office";
 import type { WorkbookTables } from "../domain/tables";
 import {
@@ -78,18 +76,19 @@ export type {
   Unsubscribe,
   UndoOutcome,
   WorkbookRead,
-  WorkbookTablesFound,
 };
 
 export interface PaneWorkbook {
-  findTables(): Promise<WorkbookTablesFound>;
   check(): Promise<CheckOutcome>;
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
   /** Makes the plain ranges of the layout's tables Excel tables (`add` false), or adds the missing tables (true). */
   setUp(add: boolean): Promise<SetUpDone>;
   goTo(sheet: string, cell: string): Promise<void>;
-  /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
+  /**
+   * Which tables there are, the tables, the engine's findings, whether the highlights show them and what setting the
+   * workbook up would do, read without writing anything.
+   */
   read(): Promise<MarkedRead>;
   saveExpectedEnds(ends: ReadonlyMap<number, number>): Promise<ExpectedEndsEdit>;
   writeProposal(sheet: ProposalSheet): Promise<ProposalSheetWritten>;
@@ -141,7 +140,6 @@ export function officeWorkbook(
     return see(outcome);
   };
   return {
-    findTables: () => findTables(excelRun),
     check: () => {
       const done = fresh;
       fresh = null;
