@@ -1,10 +1,11 @@
 /**
  * The pane's state as one reducer over named events, and what it shows derived from it
  * (selectors). Pure: no React, no Office. The events say what happened: the pane read the workbook
- * (which tables there are, what setting it up would do, the findings), a request started, the workbook was checked, read again
- * after a co-author's change, its highlights cleared, a request failed, a what-if changed, a
- * timeline was asked for, proposed by the solver (or its request cancelled) or applied. What each request asks of the
- * workbook is in actions.ts, the solver's requests in usePane.ts; Pane.tsx only wires.
+ * (which tables there are, what setting it up would do, the findings), a request started, the
+ * workbook was checked, read again after a co-author's change, its highlights cleared, a request
+ * failed, a what-if changed, a timeline was asked for, proposed by the solver (or its request
+ * cancelled) or applied. What each request asks of the workbook is in actions.ts, the solver's
+ * requests in usePane.ts; Pane.tsx only wires.
  */
 import type { CheckResult } from "../domain/check";
 import type { Marking } from "../domain/marking";
