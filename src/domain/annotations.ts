@@ -40,6 +40,9 @@ export const SEVERITY_STYLE: Readonly<
 };
 
 /** Above a Conflicts table that no check has filled yet. */
+/** How the line above the Conflicts table of a check with what-if values begins. */
+export const WHAT_IF_MARK = "WHAT-IF CHECK:";
+
 export const NOT_CHECKED_CAPTION: readonly [string, string] = [
   "Not checked yet: this table fills in when the workbook is checked (workplan check, or Check in the add-in).",
   "Expected review ends used: none yet.",
@@ -246,7 +249,7 @@ export function whatIfLine(result: CheckResult): string | null {
     );
   const cancelled = result.cancelled.map((n) => `the ${ordinal(n)} meeting taken as cancelled`);
   if (moved.length + cancelled.length === 0) return null;
-  return `WHAT-IF CHECK: ${listPhrase([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
+  return `${WHAT_IF_MARK} ${listPhrase([...moved, ...cancelled])}. The workbook's tables are unchanged.`;
 }
 
 function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: string): ConflictsTable {

@@ -98,6 +98,7 @@ export const MESSAGES = {
   "actions.clear": "Clear highlights",
   "header.label": "Last check",
   "header.notChecked": "Not checked yet.",
+  "header.written": "Highlights written on {at}.",
   "problem.dismiss": "Dismiss the message",
   "autoCheck.label": "Re-check automatically after my edits",
   "create.text":
