@@ -94,7 +94,7 @@ describe("the last check's line", () => {
     expect(header).not.toHaveTextContent(/errors|warnings|cluster/);
   });
 
-  it("says when a check with what-if values wrote them, since the workbook's highlights then follow the what-if", () => {
+  it("says when a check with what-if values wrote them: the highlights then follow the what-if", () => {
     const whatIf =
       "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030). " +
       "The workbook's tables are unchanged.";
