@@ -8,7 +8,7 @@
  * lighter, only the input tables' fingerprint, for the pane to tell whether they changed unheard
  * (a drop-down pick on the web).
  */
-import { FLAGS_SHEET } from "../domain/annotations";
+import { FLAGS_SHEET, LISTS_SHEET } from "../domain/annotations";
 import { ALL_TABLES, INPUT_TABLES } from "../domain/layout";
 import { UNDO_SHEET } from "../domain/write";
 import { checkWorkbook as checkTables } from "../domain/check";
@@ -18,7 +18,7 @@ import { tablesByName, type WorkbookTables } from "../domain/tables";
 import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
 import { fingerprint, queueInputTables } from "./tables";
-import { runBatch, userError, type ExcelRun } from "./run";
+import { runBatch, userError, visibilityClearsUndo, type ExcelRun } from "./run";
 import { findSetUp, type SetUpFound } from "./setUp";
 import { refusedNullChain } from "./state";
 import { queueSnapshot } from "./undoApply";
@@ -33,6 +33,8 @@ export interface MarkedRead extends WorkbookRead {
   hasTables: boolean;
   /** What setting the workbook up would do, when an input table is missing; else null. */
   setUp: SetUpFound | null;
+  /** The next check adds the very hidden helper sheets, which clears the user's undo history on this host. */
+  clearsUndo: boolean;
 }
 
 function queueFlags(context: Excel.RequestContext): () => FlagsRead | null {
@@ -100,10 +102,13 @@ export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOption
       const result = checkTables(tables, options);
       const marking = markingOf(tables, result, flags());
       const known = names();
-      const has = existsIn(known).table;
+      const exists = existsIn(known);
+      const has = exists.table;
       const setUp = INPUT_TABLES.every((t) => has(t.table)) ? null : await findSetUp(context, known);
       const hasTables = ALL_TABLES.some((t) => has(t.table));
-      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply: kept() !== null, hasTables, setUp };
+      const clearsUndo = visibilityClearsUndo() && ![FLAGS_SHEET, LISTS_SHEET].every(exists.sheet);
+      const canUndoApply = kept() !== null;
+      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply, hasTables, setUp, clearsUndo };
     });
   } catch (error) {
     throw userError(error, "read the workbook");

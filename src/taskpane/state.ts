@@ -67,6 +67,8 @@ export interface WorkbookSeen extends Baseline {
   hasTables?: boolean;
   /** What setting the workbook up would do, when an input table is missing; absent when this read did not look. */
   setUp?: SetUpFound | null;
+  /** The next check clears Excel's undo history (it adds the helper sheets, on Windows and Mac); absent for a check. */
+  clearsUndo?: boolean;
 }
 
 export interface Problem {
@@ -115,6 +117,8 @@ export interface PaneState {
   confirming: boolean;
   /** Undo apply is offered: the workbook keeps the workplan from before the last Apply. */
   canUndoApply: boolean;
+  /** The next check adds the very hidden helper sheets, which clears Excel's undo history on Windows and Mac. */
+  clearsUndo: boolean;
   autoCheck: boolean;
 }
 
@@ -172,6 +176,7 @@ export function initialState(autoCheck: boolean): PaneState {
     proposal: null,
     confirming: false,
     canUndoApply: false,
+    clearsUndo: false,
     autoCheck,
   };
 }
@@ -231,6 +236,7 @@ function seen(state: PaneState, read: WorkbookSeen): Partial<PaneState> {
     canUndoApply: read.canUndoApply ?? state.canUndoApply,
     hasTables: read.hasTables ?? state.hasTables,
     setUp: read.setUp === undefined ? state.setUp : read.setUp,
+    clearsUndo: read.clearsUndo ?? state.clearsUndo,
   };
 }
 
@@ -276,6 +282,8 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         baseline: baselineOf(event.checked),
         lastCheck: event.checked.lastCheck,
         marking: event.checked.marking,
+        // The check wrote the helper sheets: the next one changes no sheet's visibility.
+        clearsUndo: false,
         notWritten: null,
         highlightsCleared: false,
         commandError: null,

@@ -89,6 +89,38 @@ describe("opening reads, and never writes", () => {
   });
 });
 
+describe("the undo history the first check clears (Worksheet.visibility, Windows and Mac)", () => {
+  const line = /^The first check adds hidden helper sheets; Excel on Windows and Mac then cannot undo earlier edits\.$/;
+
+  forEachHost((host) => {
+    const clears = host.platform !== "OfficeOnline";
+    it(`${clears ? "says so" : "says nothing"} under Check before the first check, nothing after`, async () => {
+      const excel = setUp();
+      const user = open(excel);
+      const check = await screen.findByRole("button", { name: "Check" });
+      await idle();
+      if (clears) {
+        expect(screen.getByText(line)).toBeVisible();
+        expect(check).toHaveAccessibleDescription(line);
+      } else {
+        expect(screen.queryByText(line)).toBeNull();
+        expect(check).not.toHaveAccessibleDescription();
+      }
+      await user.click(check);
+      await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done"));
+      expect(excel.undoCleared > 0).toBe(clears);
+      expect(screen.queryByText(line)).toBeNull();
+
+      // A checked workbook has its helper sheets: opening it says nothing.
+      document.body.innerHTML = "";
+      open(excel);
+      await screen.findByRole("button", { name: "Check" });
+      await idle();
+      expect(screen.queryByText(line)).toBeNull();
+    });
+  });
+});
+
 describe("when Excel refuses the write", () => {
   it("keeps the list, with one line saying the highlights could not be written and why, and no error bar", async () => {
     const excel = setUp();

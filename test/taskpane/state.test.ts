@@ -463,7 +463,14 @@ describe("Undo apply", () => {
 describe("the requests, against a workbook port in memory", () => {
   function port(overrides: Partial<PaneWorkbook> = {}): PaneWorkbook {
     const read = (): Promise<MarkedRead> =>
-      Promise.resolve({ ...seen(), lastCheck: [...CAPTION], canUndoApply: false, hasTables: true, setUp: null });
+      Promise.resolve({
+        ...seen(),
+        lastCheck: [...CAPTION],
+        canUndoApply: false,
+        hasTables: true,
+        setUp: null,
+        clearsUndo: false,
+      });
     const check = async (): Promise<CheckOutcome> => {
       const { tables, result } = await read();
       return { tables, result, annotations: { conflicts: { caption: CAPTION } } } as unknown as CheckOutcome;
@@ -500,7 +507,14 @@ describe("the requests, against a workbook port in memory", () => {
   it("opening is one read: a workbook without tables offers to create them", async () => {
     const { dispatch, events } = record();
     const read = jest.fn(() =>
-      Promise.resolve({ ...seen(), lastCheck: [], canUndoApply: false, hasTables: false, setUp: null }),
+      Promise.resolve({
+        ...seen(),
+        lastCheck: [],
+        canUndoApply: false,
+        hasTables: false,
+        setUp: null,
+        clearsUndo: false,
+      }),
     );
     await paneActions(port({ read }), dispatch).open();
     expect(events.map((e) => e.type)).toEqual(["started", "read", "finished"]);
