@@ -17,6 +17,7 @@ import type { ReadOptions } from "../domain/read";
 import { tablesByName, type WorkbookTables } from "../domain/tables";
 import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
+import { queueWatch, WATCHED_TABLES, type ChangeListener, type Unsubscribe } from "./events";
 import { fingerprint, queueInputTables } from "./tables";
 import { runBatch, userError, visibilityClearsUndo, type ExcelRun } from "./run";
 import { findSetUp, type SetUpFound } from "./setUp";
@@ -35,6 +36,12 @@ export interface MarkedRead extends WorkbookRead {
   setUp: SetUpFound | null;
   /** The next check adds the very hidden helper sheets, which clears the user's undo history on this host. */
   clearsUndo: boolean;
+}
+
+/** The live re-check's subscription to the tables' changes, made in the read's own sync (opening: one sync). */
+export interface ReadWatch {
+  listener: ChangeListener;
+  subscribed(unsubscribe: Unsubscribe): void;
 }
 
 function queueFlags(context: Excel.RequestContext): () => FlagsRead | null {
@@ -62,11 +69,21 @@ function queueMarked(context: Excel.RequestContext, exists: Exists) {
   };
 }
 
-/** Queues the names of the workbook's tables and sheets (collections, never null objects). */
-function queueNames(context: Excel.RequestContext) {
-  const tables = context.workbook.tables.load("items/name");
+/**
+ * Queues the names of the workbook's tables and sheets (collections, never null objects), and the subscription to
+ * the tables' changes when one is asked for; after the sync, the names, the subscription told them.
+ */
+function queueNames(context: Excel.RequestContext, watch?: ChangeListener) {
+  const tables = context.workbook.tables.load(WATCHED_TABLES);
   const sheets = context.workbook.worksheets.load("items/name");
-  return () => ({ tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) });
+  const watching = watch ? queueWatch(context, watch) : null;
+  return {
+    watching,
+    names: () => {
+      watching?.named(tables);
+      return { tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) };
+    },
+  };
 }
 
 function existsIn(names: { tables: readonly string[]; sheets: readonly string[] }): Exists {
@@ -79,29 +96,37 @@ function existsIn(names: { tables: readonly string[]; sheets: readonly string[] 
 
 /**
  * Reads which tables there are, the tables, the last check's lines and its flags, and runs the engine, in
- * one sync; writes nothing. Where the host refuses to reach through a missing table or sheet (the helper
- * sheets before the first check), it reads the names again in one more sync and then only what exists.
- * Where an input table is missing, what setting up would do, in two more.
+ * one sync, which also subscribes `watch` to the tables' changes; writes nothing. Where the host refuses to
+ * reach through a missing table or sheet (the helper sheets before the first check), it reads the names
+ * again (and subscribes) in one more sync and then only what exists. Where an input table is missing, what
+ * setting up would do, in two more.
  */
-export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOptions): Promise<MarkedRead> {
+export async function readWorkbookMarked(
+  excelRun: ExcelRun,
+  options: ReadOptions,
+  watch?: ReadWatch,
+): Promise<MarkedRead> {
   try {
     return await runBatch(excelRun, false, async (context) => {
-      let names = queueNames(context);
+      let named = queueNames(context, watch?.listener);
       let queued = queueMarked(context, { table: () => true, sheet: () => true });
       try {
         await context.sync();
       } catch (error) {
         if (!refusedNullChain(error)) throw error;
-        names = queueNames(context);
+        // Whether the refused batch registered the handler or not, it stays silent: the next one hears.
+        named.watching?.unsubscribe();
+        named = queueNames(context, watch?.listener);
         await context.sync();
-        queued = queueMarked(context, existsIn(names()));
+        queued = queueMarked(context, existsIn(named.names()));
         await context.sync();
       }
+      const known = named.names();
+      if (named.watching) watch?.subscribed(named.watching.unsubscribe);
       const { inputs, lastCheck, flags, kept } = queued;
       const tables = tablesByName(inputs());
       const result = checkTables(tables, options);
       const marking = markingOf(tables, result, flags());
-      const known = names();
       const exists = existsIn(known);
       const has = exists.table;
       const setUp = INPUT_TABLES.every((t) => has(t.table)) ? null : await findSetUp(context, known);

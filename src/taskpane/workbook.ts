@@ -34,6 +34,7 @@ import {
   watchTables,
   writeProposalSheet,
   type ApplyOutcome,
+  type ChangeListener,
   type CheckOutcome,
   type ClearOutcome,
   type CreateOutcome,
@@ -100,7 +101,10 @@ export interface PaneWorkbook {
    * write): for edits Excel raised no event for (a drop-down pick on the web, office-js 3888).
    */
   changedUnheard(): Promise<boolean>;
-  /** Calls `listener` for every change to a table that the add-in did not write itself. */
+  /**
+   * Calls `listener` for every change to a table that the add-in did not write itself. Subscribed in the sync of the
+   * read asked for right after (opening), else in one sync of its own.
+   */
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The error the ribbon's Check workplan button left in the document when it could not check, or null. */
   commandError(): CommandError | null;
@@ -127,6 +131,9 @@ export function officeWorkbook(
     seen = { names: [...outcome.tables.values()].map((t) => t.name), print: tablesFingerprint(outcome.tables) };
     return outcome;
   };
+  /** The live re-check's subscription, until a read makes it in its own sync (opening: one sync for both). */
+  let waiting: { listener: ChangeListener; resolve(unsubscribe: Unsubscribe | Promise<Unsubscribe>): void } | null =
+    null;
   /** The check a save or an apply just wrote, and the change count it saw. */
   let fresh: { outcome: CheckOutcome; changes: number } | null = null;
   const readOptions = () => ({ currentYear: now().getFullYear() });
@@ -150,7 +157,22 @@ export function officeWorkbook(
     create: () => own.run(() => createDefaultWorkbook(excelRun)),
     setUp: (add) => own.run(() => setUpWorkbook(excelRun, add)),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
-    read: () => readWorkbookMarked(excelRun, readOptions()).then(see),
+    read: () => {
+      const wait = waiting;
+      waiting = null;
+      let subscribed = false;
+      const watch = wait && {
+        listener: wait.listener,
+        subscribed: (unsubscribe: Unsubscribe) => {
+          subscribed = true;
+          wait.resolve(unsubscribe);
+        },
+      };
+      return readWorkbookMarked(excelRun, readOptions(), watch ?? undefined).then(see, (error: unknown) => {
+        if (wait && !subscribed) wait.resolve(watchTables(excelRun, wait.listener));
+        throw error;
+      });
+    },
     changedUnheard: async () => {
       const last = seen;
       if (!last) return false;
@@ -175,11 +197,21 @@ export function officeWorkbook(
       }),
     undoApply: () => own.run(() => undoApply(excelRun)),
     watch: (listener) =>
-      watchTables(excelRun, (change, sheet) => {
-        if (own.isOwn(change, sheet)) return;
-        // The Conflicts table is the check's output: a change there makes no check stale.
-        if (!isOutputOnly(change)) changes++;
-        listener(change);
+      new Promise<Unsubscribe>((resolve) => {
+        const heard: ChangeListener = (change, sheet) => {
+          if (own.isOwn(change, sheet)) return;
+          // The Conflicts table is the check's output: a change there makes no check stale.
+          if (!isOutputOnly(change)) changes++;
+          listener(change);
+        };
+        const wait = { listener: heard, resolve };
+        waiting = wait;
+        // The read that opening starts right after takes it into its sync; where none does, it subscribes alone.
+        void Promise.resolve().then(() => {
+          if (waiting !== wait) return;
+          waiting = null;
+          resolve(watchTables(excelRun, heard));
+        });
       }),
     commandError: () => readCommandError(settings()),
     now,

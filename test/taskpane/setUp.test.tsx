@@ -121,7 +121,7 @@ forEachHost(() => {
   describe("the set-up offer after a co-author's change", () => {
     const status = () => screen.getByRole("status");
     const refreshed = () =>
-      waitFor(() => expect(status()).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 3000 });
+      waitFor(() => expect(status()).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 5000 });
 
     it("follows the tables a co-author adds or removes, on the refresh that brings the findings", async () => {
       const excel = createFakeExcel({ seed: "default" });
@@ -143,7 +143,7 @@ forEachHost(() => {
       // A co-author removes it again: the offer comes back with the refresh.
       withoutSources(excel.model);
       excel.editCell("Workplan", "F6", "Geneva", "Remote");
-      expect(await screen.findByText("Missing tables: Sources.", {}, { timeout: 3000 })).toBeVisible();
+      expect(await screen.findByText("Missing tables: Sources.", {}, { timeout: 5000 })).toBeVisible();
       expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
       expect(syncs.flat().every((kind) => kind === "read")).toBe(true);
       expect(excel.model.table("Sources")).toBeNull();
