@@ -4,11 +4,15 @@
  * - `syncs_per_check`: one check (target 2: one read, one write). The check runs the demo's
  *   what-if (cluster 2's review ends in 2032), so it writes highlights, notes and the Conflicts table;
  * - `syncs_per_save`: Save expected dates with the check that follows it, in one Excel.run (target 2);
- * - `syncs_per_apply`: Apply a proposal with the check that follows it, in one Excel.run (target 2).
+ * - `syncs_per_apply`: Apply a proposal with the check that follows it, in one Excel.run (target 2);
+ * - `syncs_per_open`: the pane opening on the checked workbook, through its own requests and port: which
+ *   tables there are, the tables, the last check and its flags, and the subscription to changes (target 1).
  */
 import { createFakeExcel, withOffice, type FakeExcel } from "../../test/support/fakeExcel";
 import { whatIf } from "../domain/whatIf";
 import { applyProposalAndCheck, checkWorkbook, readWorkbook, saveExpectedEndsAndCheck } from "../office";
+import { paneActions } from "../taskpane/actions";
+import { officeWorkbook } from "../taskpane/workbook";
 
 const SLIP = new Map([[2, 2032]]);
 
@@ -30,6 +34,7 @@ export async function syncFigures(): Promise<{
   syncs_per_check: number;
   syncs_per_save: number;
   syncs_per_apply: number;
+  syncs_per_open: number;
 }> {
   const syncs_per_check = await counted((excel, check) => checkWorkbook(excel.run, { ...check, expectedEnd: SLIP }));
   const options = () => ({ currentYear: new Date().getFullYear() });
@@ -48,5 +53,12 @@ export async function syncFigures(): Promise<{
     );
     syncs_per_apply = excel.syncs - before;
   });
-  return { syncs_per_check, syncs_per_save, syncs_per_apply };
+  const syncs_per_open = await counted(async (excel) => {
+    // As the pane's hook does: the live re-check asks to watch, then opening reads.
+    const port = officeWorkbook(excel.run);
+    const watching = port.watch(() => undefined);
+    await paneActions(port, () => undefined).open();
+    (await watching)();
+  });
+  return { syncs_per_check, syncs_per_save, syncs_per_apply, syncs_per_open };
 }

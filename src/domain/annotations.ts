@@ -41,6 +41,9 @@ export const SEVERITY_STYLE: Readonly<
 };
 
 /** Above a Conflicts table that no check has filled yet. */
+/** How the line above the Conflicts table of a check with what-if values begins. */
+export const WHAT_IF_MARK = say("whatIf.mark");
+
 export const NOT_CHECKED_CAPTION: readonly [string, string] = [say("unchecked"), say("unchecked.ends")];
 
 /**
@@ -241,7 +244,7 @@ export function whatIfLine(result: CheckResult): string | null {
     .map((c) => say("whatIf.end", { cluster: c.number, year: c.expectedEnd, workbook: c.expectedEndInWorkbook }));
   const cancelled = result.cancelled.map((n) => say("whatIf.cancel", { n: ordinal(n) }));
   if (moved.length + cancelled.length === 0) return null;
-  return say("whatIf", { changes: listPhrase([...moved, ...cancelled]) });
+  return say("whatIf", { mark: WHAT_IF_MARK, changes: listPhrase([...moved, ...cancelled]) });
 }
 
 function conflictsFor(tables: WorkbookTables, result: CheckResult, checkedAt: string): ConflictsTable {

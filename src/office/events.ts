@@ -37,43 +37,62 @@ interface TableChangedArgs {
   address?: string;
 }
 
+/** Hears every change to a table the add-in did not make itself; `sheet`: the table's sheet when it was known. */
+export type ChangeListener = (change: TableChange, sheet: string | null) => void;
+
+/** A subscription queued in a batch: after its sync, `named` learns the tables' names from their collection. */
+export interface QueuedWatch {
+  named(tables: Excel.TableCollection): void;
+  unsubscribe: Unsubscribe;
+}
+
 /**
- * Subscribes `listener` to every change to a table of the workbook: one sync, which also reads
- * the ids of the tables there are, to name them in the changes. The handler stays registered
- * while the pane is open (Excel drops handlers when the pane closes); unsubscribing silences it.
+ * Queues the subscription of `listener` to every change to a table of the workbook, in the batch under
+ * way (its sync registers it). The handler stays registered while the pane is open (Excel drops handlers
+ * when the pane closes); unsubscribing silences it. `named` needs the tables' "items/id, items/name,
+ * items/worksheet/name" loaded.
  */
-export async function watchTables(
-  excelRun: ExcelRun,
-  /** `sheet`: the table's sheet when it was known at subscription. */
-  listener: (change: TableChange, sheet: string | null) => void,
-): Promise<Unsubscribe> {
+export function queueWatch(context: Excel.RequestContext, listener: ChangeListener): QueuedWatch {
   let active = true;
-  try {
-    await runBatch(excelRun, false, async (context) => {
-      const tables = context.workbook.tables;
-      tables.load("items/id, items/name, items/worksheet/name");
-      const names = new Map<string, { name: string; sheet: string }>();
-      tables.onChanged.add(async (event: TableChangedArgs) => {
-        if (!active) return;
-        const known = event.tableId !== undefined ? names.get(event.tableId) : undefined;
-        listener(
-          {
-            source: event.source === "Remote" ? "Remote" : "Local",
-            table: known?.name ?? null,
-            address: typeof event.address === "string" ? event.address : "",
-          },
-          known?.sheet ?? null,
-        );
-      });
-      await context.sync();
+  const names = new Map<string, { name: string; sheet: string }>();
+  context.workbook.tables.onChanged.add(async (event: TableChangedArgs) => {
+    if (!active) return;
+    const known = event.tableId !== undefined ? names.get(event.tableId) : undefined;
+    listener(
+      {
+        source: event.source === "Remote" ? "Remote" : "Local",
+        table: known?.name ?? null,
+        address: typeof event.address === "string" ? event.address : "",
+      },
+      known?.sheet ?? null,
+    );
+  });
+  return {
+    named: (tables) => {
       for (const table of tables.items) names.set(table.id, { name: table.name, sheet: table.worksheet.name });
+    },
+    unsubscribe: () => {
+      active = false;
+    },
+  };
+}
+
+/** What a batch loads of the tables to name them in the changes (queueWatch's `named`). */
+export const WATCHED_TABLES = "items/id, items/name, items/worksheet/name";
+
+/** Subscribes `listener` to every change to a table of the workbook (see queueWatch): one sync of its own. */
+export async function watchTables(excelRun: ExcelRun, listener: ChangeListener): Promise<Unsubscribe> {
+  try {
+    return await runBatch(excelRun, false, async (context) => {
+      const tables = context.workbook.tables.load(WATCHED_TABLES);
+      const watch = queueWatch(context, listener);
+      await context.sync();
+      watch.named(tables);
+      return watch.unsubscribe;
     });
   } catch (error) {
     throw userError(error, "follow the changes to the workbook");
   }
-  return () => {
-    active = false;
-  };
 }
 
 /** Changes that cannot alter what a check finds: the Conflicts table is the check's own output. */

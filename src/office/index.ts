@@ -47,7 +47,15 @@ export { runDiagnostics, type DiagnosticRow, type DiagnosticsReport } from "./di
 export { readFingerprint, readWorkbookMarked, tablesFingerprint, type MarkedRead } from "./paneRead";
 export { NOTHING_TO_UNDO, undoApply, type UndoOutcome } from "./undoApply";
 export { writeProposalSheet, widthInPoints, type ProposalSheetWritten } from "./proposalSheet";
-export { isOutputOnly, OwnWrites, watchTables, type ChangeSource, type TableChange, type Unsubscribe } from "./events";
+export {
+  isOutputOnly,
+  OwnWrites,
+  watchTables,
+  type ChangeListener,
+  type ChangeSource,
+  type TableChange,
+  type Unsubscribe,
+} from "./events";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";
 
 export interface WriteReport {

@@ -1,12 +1,15 @@
 /// <reference types="office-js" />
 /**
- * What the pane reads on opening and on every refresh, in one sync and writing nothing: the
- * input tables, the last check's lines, the flags the last check left on the very-hidden flags
- * sheet (to tell whether the workbook's highlights show the findings as they stand), and whether
- * the last Apply kept the workplan from before it (Undo apply); and, lighter, only the input tables'
- * fingerprint, for the pane to tell whether they changed unheard (a drop-down pick on the web).
+ * What the pane reads on opening and on every refresh, in one sync and writing nothing: which of
+ * the layout's tables there are, the input tables, the last check's lines, the flags the last check
+ * left on the very-hidden flags sheet (to tell whether the workbook's highlights show the findings
+ * as they stand), and whether the last Apply kept the workplan from before it (Undo apply); where an
+ * input table is missing, what setting the workbook up would do (two more syncs, setUp.ts). And,
+ * lighter, only the input tables' fingerprint, for the pane to tell whether they changed unheard
+ * (a drop-down pick on the web).
  */
-import { FLAGS_SHEET } from "../domain/annotations";
+import { FLAGS_SHEET, LISTS_SHEET } from "../domain/annotations";
+import { ALL_TABLES, INPUT_TABLES } from "../domain/layout";
 import { UNDO_SHEET } from "../domain/write";
 import { checkWorkbook as checkTables } from "../domain/check";
 import { markingOf, type FlagsRead, type Marking } from "../domain/marking";
@@ -14,8 +17,10 @@ import type { ReadOptions } from "../domain/read";
 import { tablesByName, type WorkbookTables } from "../domain/tables";
 import { parseArea } from "./address";
 import { queueLastCheck } from "./pane";
+import { queueWatch, WATCHED_TABLES, type ChangeListener, type Unsubscribe } from "./events";
 import { fingerprint, queueInputTables } from "./tables";
-import { runBatch, userError, type ExcelRun } from "./run";
+import { runBatch, userError, visibilityClearsUndo, type ExcelRun } from "./run";
+import { findSetUp, type SetUpFound } from "./setUp";
 import { refusedNullChain } from "./state";
 import { queueSnapshot } from "./undoApply";
 import type { WorkbookRead } from "./whatIf";
@@ -25,6 +30,18 @@ export interface MarkedRead extends WorkbookRead {
   marking: Marking;
   /** Whether the workbook keeps the workplan from before an Apply (Undo apply is offered). */
   canUndoApply: boolean;
+  /** Whether the workbook has any of the layout's tables. */
+  hasTables: boolean;
+  /** What setting the workbook up would do, when an input table is missing; else null. */
+  setUp: SetUpFound | null;
+  /** The next check adds the very hidden helper sheets, which clears the user's undo history on this host. */
+  clearsUndo: boolean;
+}
+
+/** The live re-check's subscription to the tables' changes, made in the read's own sync (opening: one sync). */
+export interface ReadWatch {
+  listener: ChangeListener;
+  subscribed(unsubscribe: Unsubscribe): void;
 }
 
 function queueFlags(context: Excel.RequestContext): () => FlagsRead | null {
@@ -52,41 +69,71 @@ function queueMarked(context: Excel.RequestContext, exists: Exists) {
   };
 }
 
-/** The workbook's tables and sheets (collections, never null objects), in one read-only sync. */
-async function probe(context: Excel.RequestContext): Promise<Exists> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  const tables = context.workbook.tables;
-  tables.load("items/name");
-  await context.sync();
-  const has = (items: { name: string }[]) => {
-    const names = new Set(items.map((item) => item.name.toLowerCase()));
-    return (name: string) => names.has(name.toLowerCase());
+/**
+ * Queues the names of the workbook's tables and sheets (collections, never null objects), and the subscription to
+ * the tables' changes when one is asked for; after the sync, the names, the subscription told them.
+ */
+function queueNames(context: Excel.RequestContext, watch?: ChangeListener) {
+  const tables = context.workbook.tables.load(WATCHED_TABLES);
+  const sheets = context.workbook.worksheets.load("items/name");
+  const watching = watch ? queueWatch(context, watch) : null;
+  return {
+    watching,
+    names: () => {
+      watching?.named(tables);
+      return { tables: tables.items.map((t) => t.name), sheets: sheets.items.map((s) => s.name) };
+    },
   };
-  return { table: has(tables.items), sheet: has(sheets.items) };
+}
+
+function existsIn(names: { tables: readonly string[]; sheets: readonly string[] }): Exists {
+  const has = (items: readonly string[]) => {
+    const set = new Set(items.map((name) => name.toLowerCase()));
+    return (name: string) => set.has(name.toLowerCase());
+  };
+  return { table: has(names.tables), sheet: has(names.sheets) };
 }
 
 /**
- * Reads the tables, the last check's lines and its flags, and runs the engine, in one sync; writes
- * nothing. Where the host refuses to reach through a missing table or sheet (the helper sheets before
- * the first check), it probes what exists in one more sync and reads only that.
+ * Reads which tables there are, the tables, the last check's lines and its flags, and runs the engine, in
+ * one sync, which also subscribes `watch` to the tables' changes; writes nothing. Where the host refuses to
+ * reach through a missing table or sheet (the helper sheets before the first check), it reads the names
+ * again (and subscribes) in one more sync and then only what exists. Where an input table is missing, what
+ * setting up would do, in two more.
  */
-export async function readWorkbookMarked(excelRun: ExcelRun, options: ReadOptions): Promise<MarkedRead> {
+export async function readWorkbookMarked(
+  excelRun: ExcelRun,
+  options: ReadOptions,
+  watch?: ReadWatch,
+): Promise<MarkedRead> {
   try {
     return await runBatch(excelRun, false, async (context) => {
+      let named = queueNames(context, watch?.listener);
       let queued = queueMarked(context, { table: () => true, sheet: () => true });
       try {
         await context.sync();
       } catch (error) {
         if (!refusedNullChain(error)) throw error;
-        queued = queueMarked(context, await probe(context));
+        // Whether the refused batch registered the handler or not, it stays silent: the next one hears.
+        named.watching?.unsubscribe();
+        named = queueNames(context, watch?.listener);
+        await context.sync();
+        queued = queueMarked(context, existsIn(named.names()));
         await context.sync();
       }
+      const known = named.names();
+      if (named.watching) watch?.subscribed(named.watching.unsubscribe);
       const { inputs, lastCheck, flags, kept } = queued;
       const tables = tablesByName(inputs());
       const result = checkTables(tables, options);
       const marking = markingOf(tables, result, flags());
-      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply: kept() !== null };
+      const exists = existsIn(known);
+      const has = exists.table;
+      const setUp = INPUT_TABLES.every((t) => has(t.table)) ? null : await findSetUp(context, known);
+      const hasTables = ALL_TABLES.some((t) => has(t.table));
+      const clearsUndo = visibilityClearsUndo() && ![FLAGS_SHEET, LISTS_SHEET].every(exists.sheet);
+      const canUndoApply = kept() !== null;
+      return { tables, result, lastCheck: lastCheck(), marking, canUndoApply, hasTables, setUp, clearsUndo };
     });
   } catch (error) {
     throw userError(error, "read the workbook");

@@ -48,6 +48,16 @@ export function detectSupport(): Support {
 }
 
 /**
+ * Whether changing a sheet's visibility clears the user's undo history here: Excel on Windows ("PC") and on Mac,
+ * not on the web (*Undo support with the Excel JavaScript API*, `Worksheet.visibility`).
+ */
+export function visibilityClearsUndo(): boolean {
+  const office = (globalThis as { Office?: { context?: { diagnostics?: { platform?: unknown } } } }).Office;
+  const platform = office?.context?.diagnostics?.platform;
+  return platform === "PC" || platform === "Mac";
+}
+
+/**
  * Whether the Office.js library on the page has the class. Without the library (the fake Excel
  * of the tests and the end-to-end run) the host's answer stands.
  */

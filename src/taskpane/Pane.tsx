@@ -138,6 +138,7 @@ function WorkbookView(pane: PaneBinding) {
       <Actions
         busy={busy}
         primary={!state.proposalShown}
+        clearsUndo={state.clearsUndo}
         onCheck={() => void actions.check()}
         onClear={() => void actions.clear()}
       />

@@ -73,12 +73,9 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
     dispatch({ type: "checked", after, checked: seenByCheck(await workbook.check()) });
   }
 
-  /** Which tables the workbook has, what setting it up would do, and its findings. */
+  /** Which tables the workbook has, what setting it up would do, and its findings: one read. */
   async function look(): Promise<void> {
-    const found = await workbook.findTables();
-    const hasTables = found.found.length > 0;
-    dispatch({ type: "opened", hasTables, lastCheck: found.lastCheck, setUp: found.setUp ?? null });
-    if (hasTables) dispatch({ type: "read", read: await workbook.read() });
+    dispatch({ type: "read", read: await workbook.read() });
   }
 
   return {
@@ -107,7 +104,7 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
           await checkAfter("check");
         } catch (error) {
           const reason = reasonOf(error);
-          dispatch({ type: "read", read: await workbook.read() });
+          await look();
           dispatch({ type: "notWritten", reason });
         }
       }),
@@ -123,9 +120,8 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
     create: () =>
       run("creating", "Could not create the workbook", async () => {
         const created = await workbook.create();
-        const found = await workbook.findTables();
-        dispatch({ type: "created", sheets: created.sheets, lastCheck: found.lastCheck });
-        dispatch({ type: "read", read: await workbook.read() });
+        dispatch({ type: "created", sheets: created.sheets });
+        await look();
       }),
     goTo: (sheet, cell) =>
       run("going", `Could not go to ${sheet}!${cell}`, async () => {

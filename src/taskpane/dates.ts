@@ -24,13 +24,17 @@ export function localTime(date: Date, timeZone?: string): string {
   }).format(date);
 }
 
-/** A line the check wrote, its UTC time rewritten: "Last checked 1 December 2026 at 16:00 CET, as of 2026: …". */
-export function localizedLine(line: string, timeZone?: string): string {
+/** When the check that wrote the line ran (its "2026-12-01 15:00 UTC"), or null when the line has no such time. */
+export function stampOf(line: string): Date | null {
   const match = STAMP.exec(line);
-  if (!match) return line;
+  if (!match) return null;
   const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  return line.replace(STAMP, message("date.at", { date: longDate(date, timeZone), time: localTime(date, timeZone) }));
+  return new Date(Date.UTC(y, mo - 1, d, h, mi));
+}
+
+/** "1 December 2026 at 16:00 CET" */
+export function dateAt(date: Date, timeZone?: string): string {
+  return message("date.at", { date: longDate(date, timeZone), time: localTime(date, timeZone) });
 }
 
 /** What "as of 2026" in the last check's line means, or null when the line has none. */

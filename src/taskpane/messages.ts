@@ -96,8 +96,11 @@ export const MESSAGES = {
   "actions.label": "Workplan actions",
   "actions.check": "Check",
   "actions.clear": "Clear highlights",
+  "actions.clearsUndo":
+    "The first check adds hidden helper sheets; Excel on Windows and Mac then cannot undo earlier edits.",
   "header.label": "Last check",
   "header.notChecked": "Not checked yet.",
+  "header.written": "Highlights written on {at}.",
   "problem.dismiss": "Dismiss the message",
   "autoCheck.label": "Re-check automatically after my edits",
   "create.text":

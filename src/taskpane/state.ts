@@ -1,10 +1,11 @@
 /**
  * The pane's state as one reducer over named events, and what it shows derived from it
- * (selectors). Pure: no React, no Office. The events say what happened: the pane opened (found
- * the tables) and read the workbook, a request started, the workbook was checked, read again
- * after a co-author's change, its highlights cleared, a request failed, a what-if changed, a
- * timeline was asked for, proposed by the solver (or its request cancelled) or applied. What each request asks of the
- * workbook is in actions.ts, the solver's requests in usePane.ts; Pane.tsx only wires.
+ * (selectors). Pure: no React, no Office. The events say what happened: the pane read the workbook
+ * (which tables there are, what setting it up would do, the findings), a request started, the
+ * workbook was checked, read again after a co-author's change, its highlights cleared, a request
+ * failed, a what-if changed, a timeline was asked for, proposed by the solver (or its request
+ * cancelled) or applied. What each request asks of the workbook is in actions.ts, the solver's
+ * requests in usePane.ts; Pane.tsx only wires.
  */
 import type { CheckResult } from "../domain/check";
 import type { Marking } from "../domain/marking";
@@ -62,6 +63,12 @@ export interface WorkbookSeen extends Baseline {
   marking: Marking;
   /** Whether the workbook keeps the workplan from before an Apply; absent when this read did not look. */
   canUndoApply?: boolean;
+  /** Whether the workbook has any of the layout's tables; absent when this read did not look (a check). */
+  hasTables?: boolean;
+  /** What setting the workbook up would do, when an input table is missing; absent when this read did not look. */
+  setUp?: SetUpFound | null;
+  /** The next check clears Excel's undo history (it adds the helper sheets, on Windows and Mac); absent for a check. */
+  clearsUndo?: boolean;
 }
 
 export interface Problem {
@@ -110,6 +117,8 @@ export interface PaneState {
   confirming: boolean;
   /** Undo apply is offered: the workbook keeps the workplan from before the last Apply. */
   canUndoApply: boolean;
+  /** The next check adds the very hidden helper sheets, which clears Excel's undo history on Windows and Mac. */
+  clearsUndo: boolean;
   autoCheck: boolean;
 }
 
@@ -122,10 +131,9 @@ export type PaneEvent =
   | { type: "failed"; title: string; message: string }
   | { type: "dismissed" }
   | { type: "commandFailed"; message: string; at: Date }
-  | { type: "opened"; hasTables: boolean; lastCheck: readonly string[]; setUp?: SetUpFound | null }
   | { type: "setUpDone"; added: boolean; tables: readonly string[] }
   | { type: "read"; read: WorkbookSeen }
-  | { type: "created"; sheets: readonly string[]; lastCheck: readonly string[] }
+  | { type: "created"; sheets: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
   | { type: "notWritten"; reason: string }
   | { type: "refreshed"; read: WorkbookSeen; unheard?: boolean }
@@ -168,6 +176,7 @@ export function initialState(autoCheck: boolean): PaneState {
     proposal: null,
     confirming: false,
     canUndoApply: false,
+    clearsUndo: false,
     autoCheck,
   };
 }
@@ -215,13 +224,19 @@ function commandErrorText(error: string, at: Date): string {
 
 const baselineOf = ({ tables, result }: WorkbookSeen): Baseline => ({ tables, result });
 
-/** What a read of the workbook (on opening or a co-author's refresh) brings into the state. */
+/**
+ * What a read of the workbook (on opening or a co-author's refresh) brings into the state: with the findings, the
+ * set-up offer, so that a co-author's added, converted or removed tables update it on the same refresh.
+ */
 function seen(state: PaneState, read: WorkbookSeen): Partial<PaneState> {
   return {
     baseline: baselineOf(read),
     lastCheck: read.lastCheck,
     marking: read.marking,
     canUndoApply: read.canUndoApply ?? state.canUndoApply,
+    hasTables: read.hasTables ?? state.hasTables,
+    setUp: read.setUp === undefined ? state.setUp : read.setUp,
+    clearsUndo: read.clearsUndo ?? state.clearsUndo,
   };
 }
 
@@ -253,21 +268,13 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
     case "commandFailed":
       return { ...state, commandError: commandErrorText(event.message, event.at) };
-    case "opened":
-      return {
-        ...state,
-        hasTables: event.hasTables,
-        setUp: event.setUp ?? null,
-        lastCheck: event.lastCheck,
-        announcement: "",
-      };
     case "setUpDone":
       return { ...state, notice: message(event.added ? "added" : "converted", { tables: listPhrase(event.tables) }) };
     case "read":
-      return { ...state, ...seen(state, event.read) };
+      return { ...state, ...seen(state, event.read), announcement: "" };
     case "created": {
       const notice = message("created", { sheets: listPhrase(event.sheets) });
-      return { ...state, hasTables: true, lastCheck: event.lastCheck, notice, announcement: "" };
+      return { ...state, hasTables: true, notice, announcement: "" };
     }
     case "checked":
       return {
@@ -275,6 +282,8 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         baseline: baselineOf(event.checked),
         lastCheck: event.checked.lastCheck,
         marking: event.checked.marking,
+        // The check wrote the helper sheets: the next one changes no sheet's visibility.
+        clearsUndo: false,
         notWritten: null,
         highlightsCleared: false,
         commandError: null,

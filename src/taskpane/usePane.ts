@@ -141,10 +141,11 @@ function useLiveCheck(workbook: PaneWorkbook, actions: PaneActions, autoCheck: b
 export function usePane(workbook: PaneWorkbook, solver?: ProposalSolver): PaneBinding {
   const [state, dispatch] = useReducer(reducePane, undefined, () => initialState(loadAutoCheck()));
   const actions = useMemo(() => paneActions(workbook, dispatch), [workbook]);
+  // Effects run in order: the live re-check asks to watch first, so that opening's read subscribes it in its sync.
+  useLiveCheck(workbook, actions, state.autoCheck);
   useEffect(() => {
     void actions.open();
   }, [actions]);
-  useLiveCheck(workbook, actions, state.autoCheck);
   const currentYear = useMemo(() => workbook.now().getFullYear(), [workbook]);
   const whatIf = useWhatIfView(state, currentYear);
   useProposals(useSolver(solver), state.proposalShown, whatIf.preview?.check.plan ?? null, dispatch);

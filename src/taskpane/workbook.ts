@@ -21,7 +21,6 @@ import {
   checkWorkbook,
   clearHighlights,
   createModule,
-  findTables,
   isOutputOnly,
   OwnWrites,
   readFingerprint,
@@ -34,6 +33,7 @@ import {
   watchTables,
   writeProposalSheet,
   type ApplyOutcome,
+  type ChangeListener,
   type CheckOutcome,
   type ClearOutcome,
   type CreateOutcome,
@@ -47,7 +47,6 @@ import {
   type Unsubscribe,
   type UndoOutcome,
   type WorkbookRead,
-  type WorkbookTablesFound,
 } from "../office";
 import type { WorkbookTables } from "../domain/tables";
 import {
@@ -77,18 +76,19 @@ export type {
   Unsubscribe,
   UndoOutcome,
   WorkbookRead,
-  WorkbookTablesFound,
 };
 
 export interface PaneWorkbook {
-  findTables(): Promise<WorkbookTablesFound>;
   check(): Promise<CheckOutcome>;
   clearHighlights(): Promise<ClearOutcome>;
   create(): Promise<CreateOutcome>;
   /** Makes the plain ranges of the layout's tables Excel tables (`add` false), or adds the missing tables (true). */
   setUp(add: boolean): Promise<SetUpDone>;
   goTo(sheet: string, cell: string): Promise<void>;
-  /** The tables, the engine's findings and whether the highlights show them, read without writing anything. */
+  /**
+   * Which tables there are, the tables, the engine's findings, whether the highlights show them and what setting the
+   * workbook up would do, read without writing anything.
+   */
   read(): Promise<MarkedRead>;
   saveExpectedEnds(ends: ReadonlyMap<number, number>): Promise<ExpectedEndsEdit>;
   writeProposal(sheet: ProposalSheet): Promise<ProposalSheetWritten>;
@@ -100,7 +100,10 @@ export interface PaneWorkbook {
    * write): for edits Excel raised no event for (a drop-down pick on the web, office-js 3888).
    */
   changedUnheard(): Promise<boolean>;
-  /** Calls `listener` for every change to a table that the add-in did not write itself. */
+  /**
+   * Calls `listener` for every change to a table that the add-in did not write itself. Subscribed in the sync of the
+   * read asked for right after (opening), else in one sync of its own.
+   */
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The error the ribbon's Check workplan button left in the document when it could not check, or null. */
   commandError(): CommandError | null;
@@ -127,6 +130,9 @@ export function officeWorkbook(
     seen = { names: [...outcome.tables.values()].map((t) => t.name), print: tablesFingerprint(outcome.tables) };
     return outcome;
   };
+  /** The live re-check's subscription, until a read makes it in its own sync (opening: one sync for both). */
+  let waiting: { listener: ChangeListener; resolve(unsubscribe: Unsubscribe | Promise<Unsubscribe>): void } | null =
+    null;
   /** The check a save or an apply just wrote, and the change count it saw. */
   let fresh: { outcome: CheckOutcome; changes: number } | null = null;
   const readOptions = () => ({ currentYear: now().getFullYear() });
@@ -140,7 +146,6 @@ export function officeWorkbook(
     return see(outcome);
   };
   return {
-    findTables: () => findTables(excelRun),
     check: () => {
       const done = fresh;
       fresh = null;
@@ -151,7 +156,22 @@ export function officeWorkbook(
     create: () => own.run(() => createModule().then((c) => c.createDefaultWorkbook(excelRun))),
     setUp: (add) => own.run(() => setUpModule().then((s) => s.setUpWorkbook(excelRun, add))),
     goTo: (sheet, cell) => selectCell(excelRun, sheet, cell),
-    read: () => readWorkbookMarked(excelRun, readOptions()).then(see),
+    read: () => {
+      const wait = waiting;
+      waiting = null;
+      let subscribed = false;
+      const watch = wait && {
+        listener: wait.listener,
+        subscribed: (unsubscribe: Unsubscribe) => {
+          subscribed = true;
+          wait.resolve(unsubscribe);
+        },
+      };
+      return readWorkbookMarked(excelRun, readOptions(), watch ?? undefined).then(see, (error: unknown) => {
+        if (wait && !subscribed) wait.resolve(watchTables(excelRun, wait.listener));
+        throw error;
+      });
+    },
     changedUnheard: async () => {
       const last = seen;
       if (!last) return false;
@@ -176,11 +196,21 @@ export function officeWorkbook(
       }),
     undoApply: () => own.run(() => undoApply(excelRun)),
     watch: (listener) =>
-      watchTables(excelRun, (change, sheet) => {
-        if (own.isOwn(change, sheet)) return;
-        // The Conflicts table is the check's output: a change there makes no check stale.
-        if (!isOutputOnly(change)) changes++;
-        listener(change);
+      new Promise<Unsubscribe>((resolve) => {
+        const heard: ChangeListener = (change, sheet) => {
+          if (own.isOwn(change, sheet)) return;
+          // The Conflicts table is the check's output: a change there makes no check stale.
+          if (!isOutputOnly(change)) changes++;
+          listener(change);
+        };
+        const wait = { listener: heard, resolve };
+        waiting = wait;
+        // The read that opening starts right after takes it into its sync; where none does, it subscribes alone.
+        void Promise.resolve().then(() => {
+          if (waiting !== wait) return;
+          waiting = null;
+          resolve(watchTables(excelRun, heard));
+        });
       }),
     commandError: () => readCommandError(settings()),
     now,

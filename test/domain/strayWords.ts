@@ -9,7 +9,7 @@ import path from "node:path";
 import ts from "typescript";
 import * as layout from "../../src/domain/layout";
 import { RULES } from "../../src/domain/rules";
-import { ADOPTED_SOURCES } from "../../src/domain/sources";
+import { ADOPTED_SOURCES } from "../../src/domain/adoptedSources";
 
 export const DOMAIN = path.resolve(__dirname, "../../src/domain");
 

@@ -7,7 +7,14 @@ import { conflicted } from "./conflicted";
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, NOTE_MARK, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { adoptedTables } from "../../src/domain/defaults";
 import type { SheetTable } from "../../src/domain/tables";
-import { checkWorkbook, detectSupport, findTables, readWorkbook, readWorkbookMarked } from "../../src/office";
+import {
+  checkWorkbook,
+  detectSupport,
+  findTables,
+  readWorkbook,
+  readWorkbookMarked,
+  type TableChange,
+} from "../../src/office";
 import { NOTES_UNAVAILABLE, readWorkbookState, ruleKey } from "../../src/office/state";
 import { LISTS_SHEET } from "../../src/domain/annotations";
 import { RECORD_LEFT, RECORD_TITLE } from "../../src/domain/write";
@@ -234,9 +241,20 @@ forEachHost(() => {
     it("reads for the pane a workbook not yet checked (no helper sheets) after a probe, then in one sync", async () => {
       const excel = excelFor(conflicted(), { nullChains: "refuse" });
       const syncs = recordSyncs(excel);
-      const before = await readWorkbookMarked(excel.run, { currentYear: 2026 });
-      // The refused read, the probe of the tables and sheets, the read of what exists.
+      const heard: string[] = [];
+      let unsubscribe: (() => void) | null = null;
+      const watch = {
+        listener: (change: TableChange) => heard.push(change.source),
+        subscribed: (u: () => void) => (unsubscribe = u),
+      };
+      const before = await readWorkbookMarked(excel.run, { currentYear: 2026 }, watch);
+      // The refused read, the probe of the tables and sheets (with the subscription), the read of what exists.
       expect(syncs).toEqual([["read", "read", "read"]]);
+      // Subscribed once: whatever the refused batch registered stays silent.
+      expect(unsubscribe).not.toBeNull();
+      excel.editCell("Workplan", "F5", "Vienna", "Remote");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard).toEqual(["Remote"]);
       expect(before).toMatchObject({ marking: "absent", canUndoApply: false });
       expect(before.result.summary.error).toBeGreaterThan(0);
       await checkWorkbook(excel.run, { now: () => new Date("2026-11-23T17:50:00Z") });

@@ -7,6 +7,7 @@ import "@testing-library/jest-dom";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
+import { Header } from "../../src/taskpane/components/Header";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import { createFakeExcel, withOffice, type FakeExcel } from "../support/fakeExcel";
 
@@ -74,8 +75,30 @@ describe("Office and UN conventions", () => {
         "Re-check automatically after my edits",
       );
       const header = screen.getByRole("group", { name: "Last check" });
-      expect(header).toHaveTextContent(/^Last checked 23 November 2026 at \d\d:\d\d \S+, as of 2026/);
+      expect(header).toHaveTextContent(/^Highlights written on 23 November 2026 at \d\d:\d\d \S+\./);
       expect(header).toHaveTextContent("As of 2026: meetings before 2026 with a blank status count as held.");
     },
   );
+});
+
+describe("the last check's line", () => {
+  const caption = (second: string) => [
+    "Last checked 2026-11-23 17:50 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+    second,
+  ];
+
+  it("says when the highlights were written, never the counts or the expected ends the pane shows elsewhere", () => {
+    render(<Header lines={caption("Expected review ends used: cluster 1 2024, cluster 2 2032.")} />);
+    const header = screen.getByRole("group", { name: "Last check" });
+    expect(header).toHaveTextContent(/^Highlights written on 23 November 2026 at \d\d:\d\d \S+\.As of 2026/);
+    expect(header).not.toHaveTextContent(/errors|warnings|cluster/);
+  });
+
+  it("says when a check with what-if values wrote them: the highlights then follow the what-if", () => {
+    const whatIf =
+      "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030). " +
+      "The workbook's tables are unchanged.";
+    render(<Header lines={caption(whatIf)} />);
+    expect(screen.getByRole("group", { name: "Last check" })).toHaveTextContent(whatIf);
+  });
 });

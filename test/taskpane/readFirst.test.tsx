@@ -40,7 +40,7 @@ const header = () => screen.getByRole("group", { name: "Last check" });
 const idle = () => waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
 
 describe("opening reads, and never writes", () => {
-  it("lists a slip's findings at once, not highlighted yet, in read-only syncs", async () => {
+  it("lists a slip's findings at once, not highlighted yet, in one read-only sync", async () => {
     const excel = setUp();
     slipped(excel);
     const syncs = recordSyncs(excel);
@@ -51,8 +51,8 @@ describe("opening reads, and never writes", () => {
     expect(header()).toHaveTextContent(
       "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.",
     );
-    // Three round trips, all reads: which tables, then the tables and the flags, and the change events.
-    expect(syncs.flat()).toEqual(["read", "read", "read"]);
+    // One round trip, a read: which tables there are, the tables, the last check and its flags, and the change events.
+    expect(syncs).toEqual([["read"]]);
     expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(0);
     expect(excel.model.sheet("WorkplanChecker")).toBeFalsy();
   });
@@ -86,6 +86,38 @@ describe("opening reads, and never writes", () => {
         expect(header()).toHaveTextContent(/Not highlighted yet: the workbook's highlights are older than its data/);
       },
     );
+  });
+});
+
+describe("the undo history the first check clears (Worksheet.visibility, Windows and Mac)", () => {
+  const line = /^The first check adds hidden helper sheets; Excel on Windows and Mac then cannot undo earlier edits\.$/;
+
+  forEachHost((host) => {
+    const clears = host.platform !== "OfficeOnline";
+    it(`${clears ? "says so" : "says nothing"} under Check before the first check, nothing after`, async () => {
+      const excel = setUp();
+      const user = open(excel);
+      const check = await screen.findByRole("button", { name: "Check" });
+      await idle();
+      if (clears) {
+        expect(screen.getByText(line)).toBeVisible();
+        expect(check).toHaveAccessibleDescription(line);
+      } else {
+        expect(screen.queryByText(line)).toBeNull();
+        expect(check).not.toHaveAccessibleDescription();
+      }
+      await user.click(check);
+      await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done"));
+      expect(excel.undoCleared > 0).toBe(clears);
+      expect(screen.queryByText(line)).toBeNull();
+
+      // A checked workbook has its helper sheets: opening it says nothing.
+      document.body.innerHTML = "";
+      open(excel);
+      await screen.findByRole("button", { name: "Check" });
+      await idle();
+      expect(screen.queryByText(line)).toBeNull();
+    });
   });
 });
 

@@ -5,11 +5,20 @@
  * added; no button where the read knows it would fail, the reason instead.
  */
 import "@testing-library/jest-dom";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
+import { setUpWorkbook } from "../../src/office";
 import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, FakeExcel, plainWorkbook, withOffice, type WorkbookModel } from "../support/fakeExcel";
+import {
+  createFakeExcel,
+  FakeExcel,
+  plainWorkbook,
+  recordSyncs,
+  withOffice,
+  type WorkbookModel,
+} from "../support/fakeExcel";
+import { forEachHost } from "../support/hosts";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 
@@ -94,5 +103,64 @@ describe("the secretariat's workbook in the pane", () => {
     expect(await screen.findByText(/^Cannot create the workbook: the sheet "Settings" already exists/)).toBeVisible();
     expect(screen.queryByRole("button", { name: "Create the workplan workbook" })).toBeNull();
     expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
+  });
+});
+
+/** Takes the Sources table and its sheet out of the workbook, as a co-author deleting them. */
+function withoutSources(model: WorkbookModel): void {
+  const sources = model.table("Sources");
+  if (!sources) throw new Error("no Sources table");
+  model.tables.splice(model.tables.indexOf(sources), 1);
+  model.sheets.splice(model.sheets.indexOf(sources.sheet), 1);
+}
+
+/** A co-author's Excel on the same workbook: its writes reach the pane's Excel as the workbook, not as events. */
+const coAuthor = (excel: FakeExcel) => new FakeExcel(excel.model, { version: excel.version });
+
+forEachHost(() => {
+  describe("the set-up offer after a co-author's change", () => {
+    const status = () => screen.getByRole("status");
+    const refreshed = () =>
+      waitFor(() => expect(status()).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 5000 });
+
+    it("follows the tables a co-author adds or removes, on the refresh that brings the findings", async () => {
+      const excel = createFakeExcel({ seed: "default" });
+      withoutSources(excel.model);
+      open(excel);
+      expect(await screen.findByText("Missing tables: Sources.")).toBeVisible();
+      expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
+      const syncs = recordSyncs(excel);
+
+      // A co-author adds the missing table, then types in the Workplan: the offer goes with that refresh.
+      await setUpWorkbook(coAuthor(excel).run, true);
+      excel.editCell("Workplan", "F5", "Vienna", "Remote");
+      await refreshed();
+      expect(screen.queryByRole("region", { name: "Set up the workbook" })).toBeNull();
+      expect(screen.queryByText(/^Missing tables/)).toBeNull();
+      expect(screen.getByRole("button", { name: "Check" })).toBeVisible();
+      expect(syncs.flat().every((kind) => kind === "read")).toBe(true);
+
+      // A co-author removes it again: the offer comes back with the refresh.
+      withoutSources(excel.model);
+      excel.editCell("Workplan", "F6", "Geneva", "Remote");
+      expect(await screen.findByText("Missing tables: Sources.", {}, { timeout: 5000 })).toBeVisible();
+      expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
+      expect(syncs.flat().every((kind) => kind === "read")).toBe(true);
+      expect(excel.model.table("Sources")).toBeNull();
+    });
+
+    it("follows plain ranges a co-author converts: the convert view gives way to the findings", async () => {
+      const excel = new FakeExcel(plainWorkbook(), { version: "1.20" });
+      open(excel);
+      expect(await screen.findByRole("button", { name: "Convert to tables" })).toBeVisible();
+      // The co-author's Excel, on the same workbook, converts them; then the co-author types in the Workplan.
+      await setUpWorkbook(coAuthor(excel).run, false);
+      excel.editCell("Workplan", "B2", "Vienna", "Remote");
+      await refreshed();
+      expect(await screen.findByRole("button", { name: "Check" })).toBeVisible();
+      expect(screen.queryByRole("button", { name: "Convert to tables" })).toBeNull();
+      expect(screen.queryByRole("region", { name: "Set up the workbook" })).toBeNull();
+      expect(screen.getByRole("region", { name: /^(Errors|Warnings|Info)/ })).toBeVisible();
+    });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The pane's state machine without a DOM: the reducer's events (opened, started, checked,
+ * The pane's state machine without a DOM: the reducer's events (read, started, checked,
  * refreshed by a co-author, cleared, failed, what-if changed, proposed, applied…), what the pane
  * derives from the state, and the requests' events against a workbook port in memory.
  */
@@ -50,10 +50,12 @@ function after(events: PaneEvent[], state: PaneState = initialState(false)): Pan
   return events.reduce(reducePane, state);
 }
 
-/** The pane opened: it found the tables (or none), and read the workbook where it found them. */
+/** The pane opened: one read, which found the tables (or none, `null`) and read them. */
 const opened = (read: WorkbookSeen | null = seen()): PaneEvent[] => [
-  { type: "opened", hasTables: read !== null, lastCheck: read?.lastCheck ?? [] },
-  ...(read ? [{ type: "read", read } as const] : []),
+  {
+    type: "read",
+    read: read ? { hasTables: true, setUp: null, ...read } : { ...seen(), hasTables: false, lastCheck: [] },
+  },
 ];
 const checked = (read = seen(2032)): PaneEvent[] => [
   { type: "started", busy: "checking" },
@@ -93,15 +95,14 @@ describe("opening", () => {
     ]);
   });
 
-  it("keeps what it found when reading the tables then fails", () => {
+  it("a read that fails is an error bar over the workbook's view, with nothing listed", () => {
     const state = after([
-      { type: "opened", hasTables: true, lastCheck: CAPTION },
       { type: "failed", title: "Could not read the workbook", message: "Try again." },
       { type: "finished" },
     ]);
     expect(selectView(state)).toBe("workbook");
-    expect(state.lastCheck).toEqual(CAPTION);
-    expect(state.baseline).toBeNull();
+    expect(state.problem?.title).toBe("Could not read the workbook");
+    expect(selectFindings(state)).toBeNull();
   });
 
   it("says why the ribbon's button could not check, in the planner's words, until a check succeeds", () => {
@@ -462,14 +463,20 @@ describe("Undo apply", () => {
 describe("the requests, against a workbook port in memory", () => {
   function port(overrides: Partial<PaneWorkbook> = {}): PaneWorkbook {
     const read = (): Promise<MarkedRead> =>
-      Promise.resolve({ ...seen(), lastCheck: [...CAPTION], canUndoApply: false });
+      Promise.resolve({
+        ...seen(),
+        lastCheck: [...CAPTION],
+        canUndoApply: false,
+        hasTables: true,
+        setUp: null,
+        clearsUndo: false,
+      });
     const check = async (): Promise<CheckOutcome> => {
       const { tables, result } = await read();
       return { tables, result, annotations: { conflicts: { caption: CAPTION } } } as unknown as CheckOutcome;
     };
     const refuse = () => Promise.reject(new Error("not in this test"));
     return {
-      findTables: () => Promise.resolve({ found: [{ name: "Workplan" }], missing: [], lastCheck: [...CAPTION] }),
       read,
       check,
       clearHighlights: refuse,
@@ -497,16 +504,21 @@ describe("the requests, against a workbook port in memory", () => {
     expect(after(events).notice).toBe("Saved to the Clusters table: Cluster 2: 2030 → 2032.");
   });
 
-  it("opening a workbook without tables finds them missing and reads nothing", async () => {
+  it("opening is one read: a workbook without tables offers to create them", async () => {
     const { dispatch, events } = record();
-    const read = jest.fn();
-    const empty = port({
-      findTables: () => Promise.resolve({ found: [], missing: ["Workplan"], lastCheck: [] }),
-      read,
-    });
-    await paneActions(empty, dispatch).open();
-    expect(events.map((e) => e.type)).toEqual(["started", "opened", "finished"]);
-    expect(read).not.toHaveBeenCalled();
+    const read = jest.fn(() =>
+      Promise.resolve({
+        ...seen(),
+        lastCheck: [],
+        canUndoApply: false,
+        hasTables: false,
+        setUp: null,
+        clearsUndo: false,
+      }),
+    );
+    await paneActions(port({ read }), dispatch).open();
+    expect(events.map((e) => e.type)).toEqual(["started", "read", "finished"]);
+    expect(read).toHaveBeenCalledTimes(1);
     expect(selectView(after(events))).toBe("create");
   });
 
@@ -568,8 +580,13 @@ describe("setting up the secretariat's workbook", () => {
     why: [],
     notCreated: null,
   };
+  const read = (hasTables: boolean, found: typeof setUp | null): WorkbookSeen => ({
+    ...seen(),
+    hasTables,
+    setUp: found,
+  });
   const opened = (hasTables: boolean, found: typeof setUp | null) =>
-    reducePane({ ...initialState(true), busy: null }, { type: "opened", hasTables, lastCheck: [], setUp: found });
+    reducePane({ ...initialState(true), busy: null }, { type: "read", read: read(hasTables, found) });
 
   it("shows the convert view before the workbook has a table, the create view when nothing converts", () => {
     expect(selectView(opened(false, setUp))).toBe("convert");
@@ -588,6 +605,19 @@ describe("setting up the secretariat's workbook", () => {
     const added = reducePane(opened(true, setUp), { type: "setUpDone", added: true, tables: ["Sources"] });
     expect(added.notice).toBe("Added Sources on new sheets.");
     // Opening again forgets what no longer needs setting up.
-    expect(reducePane(added, { type: "opened", hasTables: true, lastCheck: [] }).setUp).toBeNull();
+    expect(reducePane(added, { type: "read", read: read(true, null) }).setUp).toBeNull();
+  });
+
+  it("a co-author's change brings the offer up to date on the same refresh as the findings", () => {
+    const before = opened(true, setUp);
+    const refresh = (found: typeof setUp | null): PaneEvent => ({ type: "refreshed", read: read(true, found) });
+    // The co-author added Sources: only Workplan is left to convert.
+    const fewer = reducePane(before, refresh({ ...setUp, missing: ["Workplan"], add: [] }));
+    expect(fewer.setUp).toMatchObject({ missing: ["Workplan"], add: [] });
+    expect(fewer.announcement).toMatch(/^A co-author changed the workbook/);
+    // … and converted the rest: nothing is missing, nothing offered.
+    expect(reducePane(fewer, refresh(null)).setUp).toBeNull();
+    // A check does not look at the tables there are: it leaves the offer as the last read found it.
+    expect(reducePane(before, { type: "checked", after: "check", checked: seen() }).setUp).toEqual(setUp);
   });
 });

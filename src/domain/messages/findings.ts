@@ -247,7 +247,8 @@ export const FINDING_MESSAGES = {
   "caption.asOf": "Last checked {at}, as of {year}: {errors}, {warnings}, {info} info.",
   "whatIf.end": "cluster {cluster}'s review end taken as {year} (the Clusters table says {workbook})",
   "whatIf.cancel": "the {n} meeting taken as cancelled",
-  whatIf: "WHAT-IF CHECK: {changes}. The workbook's tables are unchanged.",
+  "whatIf.mark": "WHAT-IF CHECK:",
+  whatIf: "{mark} {changes}. The workbook's tables are unchanged.",
 
   // A rule's source in words (sources.ts).
   "src.paper": "Background paper",

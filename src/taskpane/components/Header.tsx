@@ -1,11 +1,12 @@
 /**
- * The status line: when the workbook was last checked and against which expected review ends,
- * in the words the check wrote above the Conflicts table (its UTC time shown in the reader's time
- * zone), and whether the workbook's highlights show the findings.
+ * The status line: when a check wrote the workbook's highlights (the UTC time it wrote above the
+ * Conflicts table, shown in the reader's time zone), whether it took what-if values, and whether the
+ * highlights show the findings. The counts are the summary's, and the expected review ends the
+ * Clusters panel's: never repeated here, where they could disagree after a what-if.
  */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { NOT_CHECKED_CAPTION } from "../../domain/annotations";
-import { asOfExplained, localizedLine } from "../dates";
+import { NOT_CHECKED_CAPTION, WHAT_IF_MARK } from "../../domain/annotations";
+import { asOfExplained, dateAt, stampOf } from "../dates";
 import { message } from "../messages";
 
 const useStyles = makeStyles({
@@ -29,10 +30,16 @@ export function Header({ lines, since }: HeaderProps) {
   const styles = useStyles();
   // The lines "create" writes above an empty Conflicts table speak of the table; here, of the workbook.
   const checked = lines.length > 0 && lines[0] !== NOT_CHECKED_CAPTION[0];
+  const first = checked ? (lines[0] ?? "") : "";
   // Dates as "1 December 2026", the time in the reader's time zone, and what "as of" means.
-  const explained = checked && lines[0] ? asOfExplained(lines[0]) : null;
+  const at = stampOf(first);
+  const explained = asOfExplained(first);
   const shown = checked
-    ? [...lines.map((line) => localizedLine(line)), ...(explained ? [explained] : [])]
+    ? [
+        at ? message("header.written", { at: dateAt(at) }) : first,
+        ...lines.filter((line) => line.startsWith(WHAT_IF_MARK)),
+        ...(explained ? [explained] : []),
+      ]
     : [message("header.notChecked")];
   return (
     <div className={styles.lines} role="group" aria-label={message("header.label")}>
