@@ -29,6 +29,7 @@ import {
   selectApplyChanges,
   selectCanApply,
   selectFindings,
+  selectNotWritten,
   selectProgress,
   selectSince,
   selectView,
@@ -131,6 +132,8 @@ function WorkbookView(pane: PaneBinding) {
   const busy = state.busy !== null;
   const findings = selectFindings(state);
   const progress = selectProgress(state);
+  const notWritten = selectNotWritten(state);
+  const whatIfActive = whatIf.slips.size > 0 || state.cancelled.size > 0;
   // The finding in focus in the list: the timeline shows its meeting and its topic's acceptable years.
   const [pointed, setPointed] = useState<Finding | null>(null);
   return (
@@ -141,6 +144,11 @@ function WorkbookView(pane: PaneBinding) {
         onCheck={() => void actions.check()}
         onClear={() => void actions.clear()}
       />
+      {notWritten ? (
+        <Notice intent="warning" title={message("notWritten.title")}>
+          {notWritten}
+        </Notice>
+      ) : null}
       {state.setUp ? (
         <SetUp setUp={state.setUp} primary={false} busy={busy} onSetUp={(add) => void actions.setUp(add)} />
       ) : null}
@@ -158,6 +166,7 @@ function WorkbookView(pane: PaneBinding) {
           findings={findings.findings}
           plan={findings.plan}
           tables={state.baseline?.tables ?? null}
+          whatIf={whatIfActive ? (whatIf.preview?.check.findings ?? null) : null}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
           onPoint={setPointed}
         />

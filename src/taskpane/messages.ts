@@ -42,7 +42,8 @@ export const MESSAGES = {
   "checked.none": "{prefix}: no conflicts.",
   "checked.counts": "{prefix}: {errors}, {warnings}, {info} info.",
   commandFailed: "The Check workplan button could not check the workbook on {date} at {time}: {reason}",
-  notWritten: "The findings are listed, but the highlights could not be written in the workbook. {reason}",
+  "notWritten.title": "Check could not write to the workbook.",
+  notWritten: "The highlights are not written; the findings below are read from it. {reason}",
   "cleared.nothing": "There were no highlights to clear.",
   "cleared.some":
     "Cleared the highlights: {rules} and {notes} the add-in wrote. Your own formatting and notes are untouched.",
@@ -108,6 +109,8 @@ export const MESSAGES = {
   "findings.none": "No conflicts",
   "findings.noneText": "The workplan follows every rule.",
   "findings.summary": "{errors}, {warnings}, {info} info in the workbook as it stands.",
+  "findings.noneHere": "No conflicts in the workbook as it stands.",
+  "findings.whatIf": "With this what-if (not written): {errors}, {warnings}, {info} info.",
   "findings.group.error": "Errors ({count})",
   "findings.group.warning": "Warnings ({count})",
   "findings.group.info": "Info ({count})",

@@ -289,7 +289,11 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         announcement: checkedText(event.read.result, event.unheard ? message("checked.changed") : REFRESHED_PREFIX),
       };
     case "notWritten":
-      return { ...state, notWritten: event.reason, announcement: message("notWritten", { reason: event.reason }) };
+      return {
+        ...state,
+        notWritten: event.reason,
+        announcement: `${message("notWritten.title")} ${message("notWritten", { reason: event.reason })}`,
+      };
     case "cleared": {
       const removed = event.rulesRemoved > 0 || event.notesRemoved > 0;
       const notice = clearedText(event.rulesRemoved, event.notesRemoved);
@@ -419,14 +423,18 @@ function anyMarkable(state: PaneState): boolean {
   return state.baseline?.result.findings.some((finding) => finding.cell !== null) ?? false;
 }
 
+/** Why the last Check could not write to the workbook, for the warning bar under Check; null when it could. */
+export function selectNotWritten(state: PaneState): string | null {
+  return state.notWritten === null ? null : message("notWritten", { reason: state.notWritten });
+}
+
 /**
- * The one line about the workbook's highlights under the last check's: they could not be written
- * (and why), they were cleared since, or they are absent or older than the data ("not highlighted
- * yet"); null when they show the findings listed, or there is nothing to highlight.
+ * The one line about the workbook's highlights under the last check's: they were cleared since, or
+ * they are absent or older than the data ("not highlighted yet"); null when they show the findings
+ * listed, when the last Check could not write them (selectNotWritten says so), or there is nothing to highlight.
  */
 export function selectSince(state: PaneState): string | null {
-  if (state.notWritten !== null) return message("notWritten", { reason: state.notWritten });
-  if (!anyMarkable(state)) return null;
+  if (state.notWritten !== null || !anyMarkable(state)) return null;
   if (state.highlightsCleared) return message("since.cleared");
   if (state.marking === "absent") return message("since.absent");
   if (state.marking === "stale") return message("since.stale");

@@ -25,6 +25,7 @@ import {
   selectPreview,
   selectProgress,
   selectProposal,
+  selectNotWritten,
   selectSince,
   selectSlips,
   selectView,
@@ -247,11 +248,12 @@ describe("read first, write on request", () => {
     ]);
     expect(state.problem).toBeNull();
     expect(selectFindings(state)?.findings).toHaveLength(2);
-    expect(selectSince(state)).toBe(
-      `The findings are listed, but the highlights could not be written in the workbook. ${reason}`,
+    expect(selectNotWritten(state)).toBe(
+      `The highlights are not written; the findings below are read from it. ${reason}`,
     );
-    expect(state.announcement).toBe(selectSince(state));
-    expect(selectSince(after(checked(), state))).toBeNull();
+    expect(selectSince(state)).toBeNull();
+    expect(state.announcement).toBe(`Check could not write to the workbook. ${selectNotWritten(state)}`);
+    expect(selectNotWritten(after(checked(), state))).toBeNull();
   });
 });
 
