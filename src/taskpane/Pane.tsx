@@ -77,6 +77,13 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
   const { preview, proposal, basis } = whatIf;
   if (whatIf.clusters.length === 0) return null;
   const proposed = proposal && proposal !== "pending" && proposal.feasible ? proposal : null;
+  // Listed under the control changed last, where the planner is looking, and announced politely.
+  const at = state.whatIfAt;
+  const underMeeting = at?.control === "meeting" && whatIf.meetings.some((m) => m.meeting === at.number);
+  const diff =
+    (whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? (
+      <WhatIfDiff diff={preview.diff} plan={preview.check.plan} before={state.baseline?.result.plan ?? null} />
+    ) : null;
   return (
     <div className={styles.whatIf}>
       {preview?.check.plan ? (
@@ -88,6 +95,8 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
       <ClustersPanel
         clusters={whatIf.clusters}
         counts={whatIf.counts}
+        diff={underMeeting ? null : diff}
+        diffAt={at?.control === "cluster" ? at.number : undefined}
         busy={busy}
         onChange={(cluster, year) => dispatch({ type: "whatIfChanged", cluster, year })}
         onSave={() => void actions.saveExpected(whatIf.slips)}
@@ -96,11 +105,10 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
       <MeetingsPanel
         meetings={whatIf.meetings}
         cancelled={state.cancelled}
+        diff={underMeeting ? diff : null}
+        diffAt={at?.number}
         onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
       />
-      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? (
-        <WhatIfDiff diff={preview.diff} plan={preview.check.plan} before={state.baseline?.result.plan ?? null} />
-      ) : null}
       {proposal === "pending" ? (
         <Spinner size="small" labelPosition="after" label={message("proposing")} />
       ) : proposal && preview ? (

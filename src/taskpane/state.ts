@@ -76,6 +76,12 @@ export interface ProposalRun {
   proposal: Proposal | null;
 }
 
+/** A what-if control: a cluster's spin button or a meeting's check box. */
+export interface WhatIfControl {
+  control: "cluster" | "meeting";
+  number: number;
+}
+
 export interface PaneState {
   busy: Busy | null;
   /** Whether the workbook has workplan tables; null until the pane could look. */
@@ -102,6 +108,8 @@ export interface PaneState {
   spun: ReadonlyMap<number, number>;
   /** The planned meetings cancelled for the what-if (meeting numbers); never written to the workbook. */
   cancelled: ReadonlySet<number>;
+  /** The what-if control changed last: the findings it brings are listed under it. */
+  whatIfAt: WhatIfControl | null;
   /** "Propose timeline" was selected: the pane proposes for the what-if as it stands, again after every step. */
   proposalShown: boolean;
   /** The latest request to the solver; an answer to an earlier one is never shown. */
@@ -164,6 +172,7 @@ export function initialState(autoCheck: boolean): PaneState {
     announcement: PROGRESS.opening,
     spun: new Map(),
     cancelled: new Set(),
+    whatIfAt: null,
     proposalShown: false,
     proposal: null,
     confirming: false,
@@ -313,15 +322,20 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
     // The status region stops repeating the last request's outcome: the what-if's diff announces itself.
     case "whatIfChanged":
-      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year), announcement: "" };
+      return {
+        ...state,
+        spun: new Map(state.spun).set(event.cluster, event.year),
+        whatIfAt: { control: "cluster", number: event.cluster },
+        announcement: "",
+      };
     case "meetingWhatIf": {
       const cancelled = new Set(state.cancelled);
       if (event.cancelled) cancelled.add(event.meeting);
       else cancelled.delete(event.meeting);
-      return { ...state, cancelled, announcement: "" };
+      return { ...state, cancelled, whatIfAt: { control: "meeting", number: event.meeting }, announcement: "" };
     }
     case "whatIfReset":
-      return { ...state, spun: new Map(), cancelled: new Set() };
+      return { ...state, spun: new Map(), cancelled: new Set(), whatIfAt: null };
     case "expectedEndsSaved": {
       const notice =
         event.changes.length === 0 ? message("saved.nothing") : message("saved", { changes: event.changes.join("; ") });

@@ -350,3 +350,28 @@ describe("the proposal", () => {
     expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
   });
 });
+
+describe("the what-if's findings next to the control that changed", () => {
+  it("lists them directly under the cluster spun, then under the meeting cancelled, and not twice", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 2);
+    const diff = await screen.findByRole("group", { name: "What the slip changes" });
+    expect((await spin(2)).closest("li")).toContainElement(diff);
+    expect(within(diff).getByText("2 findings would appear, 0 would disappear.")).toHaveAttribute(
+      "aria-live",
+      "polite",
+    );
+
+    const meetings = screen.getByRole("region", { name: "Meetings" });
+    const box = within(meetings).getByRole("checkbox", { name: "Cancel the 19th meeting (2032)" });
+    await user.click(box);
+    await waitFor(() =>
+      expect(box.closest("li")).toContainElement(screen.getByRole("group", { name: "What the slip changes" })),
+    );
+    expect(screen.getAllByRole("group", { name: "What the slip changes" })).toHaveLength(1);
+    expect((await spin(2)).closest("li")).not.toContainElement(
+      screen.getByRole("group", { name: "What the slip changes" }),
+    );
+  });
+});
