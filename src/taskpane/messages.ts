@@ -65,7 +65,8 @@ export const MESSAGES = {
     "Wrote the sheet “{sheet}” for the Bureau: the proposed timeline, the changed topics highlighted and the " +
     "reasons. The Workplan table is unchanged.",
   undone:
-    "Undid the apply: {cells} written back as they were before it. The findings below are the check after the undo.",
+    "The apply was undone: the workplan is back as it was before it ({cells} written back). The findings " +
+    "below are the check after the undo.",
   "since.cleared":
     "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
     "Select Check to mark them again.",
@@ -161,7 +162,7 @@ export const MESSAGES = {
   "proposal.topic": "Fixed topic",
   "proposal.appended": "appended",
   "proposal.becomes": "becomes ",
-  "proposal.noTopic": "no fixed topic",
+  "proposal.added": "added, {topic}",
   "proposal.topicNumber": "topic {topic}",
   "proposal.candidates": "Agenda item 2 is blank: it could take flexible topic {topics}.",
   "proposal.after": "After the change: {errors} errors, {warnings} warnings, {info} info.",

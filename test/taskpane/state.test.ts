@@ -452,7 +452,8 @@ describe("Undo apply", () => {
     );
     expect(undone.canUndoApply).toBe(false);
     expect(undone.notice).toBe(
-      "Undid the apply: 7 cells written back as they were before it. The findings below are the check after the undo.",
+      "The apply was undone: the workplan is back as it was before it (7 cells written back). The findings below " +
+        "are the check after the undo.",
     );
     expect(undone.announcement).toBe("Apply undone and checked: no conflicts.");
     const reopened = after([...opened({ ...seen(), canUndoApply: true }), { type: "finished" }]);
