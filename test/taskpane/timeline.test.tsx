@@ -176,6 +176,11 @@ describe("the timeline chart at the pane's width", () => {
       const svg = container.querySelector("svg") as SVGSVGElement;
       expect(svg.getAttribute("viewBox")).toMatch(new RegExp(`^0 0 ${width} `));
       expect(Number(svg.querySelector("g")?.getAttribute("font-size"))).toBeGreaterThanOrEqual(11);
+      // Each year's label (about 28 px wide at 12 px, centred on its year) inside the drawing.
+      const centres = Array.from(svg.querySelectorAll("text[text-anchor='middle']")).map((t) =>
+        Number(t.getAttribute("x")),
+      );
+      expect(Math.max(...centres) + 14).toBeLessThanOrEqual(width);
       unmount();
     }
   });

@@ -127,7 +127,8 @@ export function TimelineChart({ plans, pointed = null }: TimelineChartProps) {
   const { clusters, rows } = chart;
   const { from, to, ticks } = chartAxis(chart, Math.max(2, Math.floor((width - LABELS) / YEAR_LABEL)));
   const title = message("timeline.title");
-  const unit = (width - LABELS - 4) / (to - from + 1);
+  // Room on the right for half the last year label, centred on its year.
+  const unit = (width - LABELS - YEAR_LABEL / 2) / (to - from + 1);
   // Markers shrink where the years are narrow, so that neighbours never touch.
   const scale = Math.min(1, (unit - 2) / 10);
   const x = (year: number) => LABELS + (year - from) * unit;
