@@ -4,7 +4,9 @@
 // after a check of the adopted workplan with cluster 2's review slipped to 2032.
 //   node scripts/screenshots.js [OUT_DIR]          (default: assets/)
 //   node scripts/screenshots.js --states OUT_DIR   also the other states of the pane (create,
-//     no conflicts, progress, an error from Excel), light and dark, to look at while developing
+//     no conflicts, progress, a write Excel refused, an error from Excel), light and dark, to look at
+//     while developing; test/e2e/screenshots.e2e.test.ts goes through the same states, so they keep working
+// Each state is found by its role and the pane's own words (scripts/catalogue.js), never a copy of them.
 //   node scripts/screenshots.js --whatif OUT_DIR   also the slip what-if end to end: cluster 2
 //     spun two years later, the findings that would appear, the proposal, the proposal sheet,
 //     the confirmation and the workbook after Apply (it fails when a step does not show what it
@@ -16,6 +18,7 @@ const path = require("node:path");
 const webpack = require("webpack");
 const { chromium } = require("playwright-core");
 const config = require("../webpack.config.js");
+const { message, startOf } = require("./catalogue.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -95,10 +98,10 @@ async function shoot(browser, base, theme, file) {
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
-  await page.getByRole("button", { name: "Check" }).waitFor();
+  await check(page).waitFor();
   await page.evaluate(slipCluster2);
-  await page.getByRole("button", { name: "Check" }).click();
-  await page.getByRole("heading", { name: /^Errors/ }).waitFor();
+  await check(page).click();
+  await page.getByRole("heading", { name: message("findings.group.error", { count: 2 }) }).waitFor();
   await page.screenshot({ path: file, fullPage: true });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -108,51 +111,69 @@ async function shoot(browser, base, theme, file) {
   return { file, overflow };
 }
 
-/** The other states: a blank workbook, a clean check, a check in progress, an error from Excel. */
+const check = (page) => page.getByRole("button", { name: message("actions.check"), exact: true });
+const create = (page) => page.getByRole("button", { name: message("create.button") });
+
+/**
+ * The other states: a blank workbook, a clean check, a check in progress, a write Excel refused (the
+ * findings stay, with a warning), an error from Excel (an error bar, the only one with a Dismiss button).
+ * Each opens the harness page with `query`; `act` brings the pane there and waits until it shows it.
+ */
+const STATES = {
+  create: {
+    query: "seed=empty",
+    act: async (page) => create(page).waitFor(),
+  },
+  created: {
+    query: "seed=empty",
+    act: async (page) => {
+      await create(page).click();
+      await check(page).waitFor();
+    },
+  },
+  clean: {
+    query: "seed=default",
+    act: async (page) => {
+      await check(page).click();
+      await page.getByRole("group", { name: message("findings.none") }).waitFor();
+    },
+  },
+  progress: {
+    query: "seed=default&latency=1500",
+    act: async (page) => {
+      await check(page).waitFor({ timeout: 20000 });
+      await check(page).click();
+      await page.getByRole("progressbar").waitFor();
+    },
+  },
+  refused: {
+    query: "seed=default",
+    act: async (page) => {
+      await check(page).waitFor();
+      await page.evaluate(() => window.__workplanFake.refuseWrites("AccessDenied", "The sheet is protected."));
+      await check(page).click();
+      await page.getByRole("group", { name: message("notWritten.title") }).waitFor();
+    },
+  },
+  error: {
+    query: "seed=default",
+    act: async (page) => {
+      await check(page).waitFor();
+      // The write and the read after it both fail: nothing to list, an error bar.
+      await page.evaluate(() => {
+        for (let i = 0; i < 2; i++) window.__workplanFake.failNextSync("AccessDenied", "The sheet is protected.");
+      });
+      await check(page).click();
+      await page.getByRole("button", { name: message("problem.dismiss") }).waitFor();
+    },
+  },
+};
+
 async function shootStates(browser, base, theme, out) {
-  const states = {
-    create: {
-      seed: "empty",
-      act: async (page) => page.getByRole("button", { name: "Create the workplan workbook" }).waitFor(),
-    },
-    created: {
-      seed: "empty",
-      act: async (page) => {
-        await page.getByRole("button", { name: "Create the workplan workbook" }).click();
-        await page.getByRole("button", { name: "Check" }).waitFor();
-      },
-    },
-    clean: {
-      seed: "default",
-      act: async (page) => {
-        await page.getByRole("button", { name: "Check" }).click();
-        await page.getByText("No conflicts", { exact: true }).waitFor();
-      },
-    },
-    progress: {
-      seed: "default",
-      latency: 5000,
-      act: async (page) => {
-        await page.getByRole("button", { name: "Check" }).waitFor({ timeout: 20000 });
-        await page.getByRole("button", { name: "Check" }).click();
-        await page.getByRole("progressbar").waitFor();
-      },
-    },
-    error: {
-      seed: "default",
-      act: async (page) => {
-        await page.getByRole("button", { name: "Check" }).waitFor();
-        await page.evaluate(() => window.__workplanFake.failNextSync("AccessDenied", "The sheet is protected."));
-        await page.getByRole("button", { name: "Check" }).click();
-        await page.getByText("Could not check the workbook", { exact: true }).waitFor();
-      },
-    },
-  };
+  const states = STATES;
   for (const [name, state] of Object.entries(states)) {
     const page = await browser.newPage({ viewport: { width: 320, height: 560 }, colorScheme: theme });
-    await page.goto(
-      `${base}/harness.html?seed=${state.seed}&theme=${theme}${state.latency ? `&latency=${state.latency}` : ""}`,
-    );
+    await page.goto(`${base}/harness.html?${state.query}&theme=${theme}`);
     await state.act(page);
     const file = path.join(out, `pane-${name}-${theme}.png`);
     await page.screenshot({ path: file });
@@ -199,44 +220,47 @@ async function shootWhatIf(browser, base, theme, out) {
     expect(serious.length === 0, `axe-core finds ${serious.map((v) => v.id).join(", ")} in the ${state} state`);
   };
   await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
-  const spin = page.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
+  const spin = page.getByRole("spinbutton", { name: message("clusters.spin", { number: 2 }) });
   await spin.waitFor();
   const syncs = await page.evaluate(() => window.__workplanFake.syncs());
   await spin.click();
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("ArrowUp");
-  const appear = page.getByRole("region", { name: "Would appear (2)" });
+  const appear = page.getByRole("region", { name: message("diff.group", { title: message("diff.appear"), count: 2 }) });
   await appear.waitFor();
   expect((await spin.inputValue()) === "2032", "the spin button does not say 2032");
   expect((await page.evaluate(() => window.__workplanFake.syncs())) === syncs, "spinning asked Excel for something");
-  const clusters = page.getByRole("region", { name: "Clusters" });
+  const clusters = page.getByRole("region", { name: message("clusters.heading") });
   await clusters.scrollIntoViewIfNeeded();
   await audit("what-if");
   await save("whatif", page.locator("main"));
 
-  await page.getByRole("button", { name: "Propose timeline" }).click();
-  const table = page.getByRole("table", { name: "Changes to the fixed topics" });
+  await page.getByRole("button", { name: message("pane.propose") }).click();
+  const table = page.getByRole("table", { name: message("proposal.table") });
   await table.waitFor();
-  const appended = await table.getByRole("row").filter({ hasText: "appended" }).allTextContents();
+  const appended = await table
+    .getByRole("row")
+    .filter({ hasText: message("proposal.appended") })
+    .allTextContents();
   expect(appended.length === 2 && appended[1].startsWith("21st"), `appended rows: ${JSON.stringify(appended)}`);
   await audit("proposal");
-  await save("proposal", page.getByRole("region", { name: "Proposed timeline" }));
+  await save("proposal", page.getByRole("region", { name: message("proposal.heading") }));
 
-  await page.getByRole("button", { name: "Write proposal for the Bureau" }).click();
-  await page.getByText(/Wrote the sheet “Proposal \d{4}-\d{2}-\d{2}”/).waitFor();
+  await page.getByRole("button", { name: message("proposal.write") }).click();
+  await page.getByText(startOf("proposalWritten")).waitFor();
   const sheets = await page.evaluate(() => window.__workplanFake.grid().sheets.map((s) => s.name));
   expect(
     sheets.some((name) => name.startsWith("Proposal ")),
     `no proposal sheet among ${sheets.join(", ")}`,
   );
 
-  await page.getByRole("button", { name: "Apply to workplan" }).click();
-  const dialog = page.getByRole("alertdialog", { name: "Apply the proposal to the workplan?" });
+  await page.getByRole("button", { name: message("proposal.apply") }).click();
+  const dialog = page.getByRole("alertdialog", { name: message("apply.title") });
   await dialog.waitFor();
   await audit("confirmation");
   await save("apply", null);
-  await dialog.getByRole("button", { name: "Apply" }).click();
-  await page.getByText("No conflicts", { exact: true }).waitFor();
+  await dialog.getByRole("button", { name: message("apply.confirm"), exact: true }).click();
+  await page.getByRole("group", { name: message("findings.none") }).waitFor();
   const workplan = await page.evaluate(() => window.__workplanFake.grid().sheets.find((s) => s.name === "Workplan"));
   expect(workplan.tables[0].range === "A1:F13", `the Workplan table is ${workplan.tables[0].range}`);
   expect(
@@ -282,7 +306,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+
+module.exports = { STATES };

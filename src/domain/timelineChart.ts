@@ -7,7 +7,8 @@
 import type { Cluster, Finding, Meeting, Plan } from "./model";
 import { conflictKeys, spanOf } from "./timeline";
 
-export type MarkerStatus = "held" | "planned" | "cancelled" | "conflict";
+/** "open": a planned meeting without a fixed topic (a flexible topic only), as a proposal may leave one. */
+export type MarkerStatus = "held" | "planned" | "open" | "cancelled" | "conflict";
 
 export interface ChartMeeting {
   meeting: number | null;
@@ -33,7 +34,8 @@ export interface ChartPlan {
 function statusOf(meeting: Meeting, conflicts: Set<string>): MarkerStatus {
   if (meeting.status === "cancelled") return "cancelled";
   if (conflicts.has(`${meeting.topic}|${meeting.ordinal}|${meeting.year}`)) return "conflict";
-  return meeting.held ? "held" : "planned";
+  if (meeting.held) return "held";
+  return meeting.topic === null ? "open" : "planned";
 }
 
 function meetingRow({ plan, findings }: ChartPlan): ChartMeeting[] {
@@ -60,4 +62,20 @@ export function timelineChart(plans: readonly ChartPlan[]): TimelineChart | null
 /** The topic shaded before any meeting is in focus: that of the first meeting in conflict, if any. */
 export function firstConflictTopic(chart: TimelineChart): number | null {
   return chart.rows[0]?.find((m) => m.status === "conflict")?.topic ?? null;
+}
+
+/** The years labelled across: every `step` years, from one at or before `from` to one at or after `to`. */
+export interface ChartAxis {
+  from: number;
+  to: number;
+  ticks: number[];
+}
+
+/** An axis of at most about `labels` labels that covers every year of the chart, its first and last labelled. */
+export function chartAxis(chart: Pick<TimelineChart, "from" | "to">, labels: number): ChartAxis {
+  const step = Math.max(1, Math.ceil((chart.to - chart.from + 1) / labels));
+  const from = Math.floor(chart.from / step) * step;
+  const to = Math.ceil(chart.to / step) * step;
+  const ticks = Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
+  return { from, to, ticks };
 }

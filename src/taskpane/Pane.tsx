@@ -29,6 +29,7 @@ import {
   selectApplyChanges,
   selectCanApply,
   selectFindings,
+  selectNotWritten,
   selectProgress,
   selectSince,
   selectView,
@@ -76,6 +77,13 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
   const { preview, proposal, basis } = whatIf;
   if (whatIf.clusters.length === 0) return null;
   const proposed = proposal && proposal !== "pending" && proposal.feasible ? proposal : null;
+  // Listed under the control changed last, where the planner is looking, and announced politely.
+  const at = state.whatIfAt;
+  const underMeeting = at?.control === "meeting" && whatIf.meetings.some((m) => m.meeting === at.number);
+  const diff =
+    (whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? (
+      <WhatIfDiff diff={preview.diff} plan={preview.check.plan} before={state.baseline?.result.plan ?? null} />
+    ) : null;
   return (
     <div className={styles.whatIf}>
       {preview?.check.plan ? (
@@ -87,6 +95,8 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
       <ClustersPanel
         clusters={whatIf.clusters}
         counts={whatIf.counts}
+        diff={underMeeting ? null : diff}
+        diffAt={at?.control === "cluster" ? at.number : undefined}
         busy={busy}
         onChange={(cluster, year) => dispatch({ type: "whatIfChanged", cluster, year })}
         onSave={() => void actions.saveExpected(whatIf.slips)}
@@ -95,11 +105,10 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
       <MeetingsPanel
         meetings={whatIf.meetings}
         cancelled={state.cancelled}
+        diff={underMeeting ? diff : null}
+        diffAt={at?.number}
         onChange={(meeting, cancelled) => dispatch({ type: "meetingWhatIf", meeting, cancelled })}
       />
-      {(whatIf.slips.size > 0 || state.cancelled.size > 0) && preview ? (
-        <WhatIfDiff diff={preview.diff} plan={preview.check.plan} before={state.baseline?.result.plan ?? null} />
-      ) : null}
       {proposal === "pending" ? (
         <Spinner size="small" labelPosition="after" label={message("proposing")} />
       ) : proposal && preview ? (
@@ -131,6 +140,8 @@ function WorkbookView(pane: PaneBinding) {
   const busy = state.busy !== null;
   const findings = selectFindings(state);
   const progress = selectProgress(state);
+  const notWritten = selectNotWritten(state);
+  const whatIfActive = whatIf.slips.size > 0 || state.cancelled.size > 0;
   // The finding in focus in the list: the timeline shows its meeting and its topic's acceptable years.
   const [pointed, setPointed] = useState<Finding | null>(null);
   return (
@@ -142,6 +153,11 @@ function WorkbookView(pane: PaneBinding) {
         onCheck={() => void actions.check()}
         onClear={() => void actions.clear()}
       />
+      {notWritten ? (
+        <Notice intent="warning" title={message("notWritten.title")}>
+          {notWritten}
+        </Notice>
+      ) : null}
       {state.setUp ? (
         <SetUp setUp={state.setUp} primary={false} busy={busy} onSetUp={(add) => void actions.setUp(add)} />
       ) : null}
@@ -159,6 +175,7 @@ function WorkbookView(pane: PaneBinding) {
           findings={findings.findings}
           plan={findings.plan}
           tables={state.baseline?.tables ?? null}
+          whatIf={whatIfActive ? (whatIf.preview?.check.findings ?? null) : null}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
           onPoint={setPointed}
         />

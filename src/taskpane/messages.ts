@@ -42,7 +42,8 @@ export const MESSAGES = {
   "checked.none": "{prefix}: no conflicts.",
   "checked.counts": "{prefix}: {errors}, {warnings}, {info} info.",
   commandFailed: "The Check workplan button could not check the workbook on {date} at {time}: {reason}",
-  notWritten: "The findings are listed, but the highlights could not be written in the workbook. {reason}",
+  "notWritten.title": "Check could not write to the workbook.",
+  notWritten: "The highlights are not written; the findings below are read from it. {reason}",
   "cleared.nothing": "There were no highlights to clear.",
   "cleared.some":
     "Cleared the highlights: {rules} and {notes} the add-in wrote. Your own formatting and notes are untouched.",
@@ -64,7 +65,8 @@ export const MESSAGES = {
     "Wrote the sheet “{sheet}” for the Bureau: the proposed timeline, the changed topics highlighted and the " +
     "reasons. The Workplan table is unchanged.",
   undone:
-    "Undid the apply: {cells} written back as they were before it. The findings below are the check after the undo.",
+    "The apply was undone: the workplan is back as it was before it ({cells} written back). The findings " +
+    "below are the check after the undo.",
   "since.cleared":
     "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
     "Select Check to mark them again.",
@@ -80,12 +82,13 @@ export const MESSAGES = {
   "timeline.review": "Cluster {cluster}: review from {start}, planned end {planned}, expected end {expected}",
   "timeline.meeting": "{meeting} meeting, {year}: {topic}, {status}",
   "timeline.topic": "topic {topic}",
-  "timeline.noTopic": "no fixed topic",
+  "timeline.flexibleOnly": "no fixed topic (flexible topic only)",
   "timeline.held": "held",
   "timeline.planned": "planned",
+  "timeline.open": "planned",
   "timeline.cancelled": "cancelled",
   "timeline.conflict": "in conflict",
-  "timeline.legend": "● held ○ planned × cancelled ▲ in conflict",
+  "timeline.legend": "● held ○ planned ◇ no fixed topic × cancelled ▲ in conflict",
   "timeline.window": "Shaded: acceptable years for topic {topic}, {from} to {to}.",
   // The views' own words: one key per piece of text, named after the component ("actions.check").
   "pane.stopped": "The pane stopped working",
@@ -111,6 +114,8 @@ export const MESSAGES = {
   "findings.none": "No conflicts",
   "findings.noneText": "The workplan follows every rule.",
   "findings.summary": "{errors}, {warnings}, {info} info in the workbook as it stands.",
+  "findings.noneHere": "No conflicts in the workbook as it stands.",
+  "findings.whatIf": "With this what-if (not written): {errors}, {warnings}, {info} info.",
   "findings.group.error": "Errors ({count})",
   "findings.group.warning": "Warnings ({count})",
   "findings.group.info": "Info ({count})",
@@ -161,7 +166,7 @@ export const MESSAGES = {
   "proposal.topic": "Fixed topic",
   "proposal.appended": "appended",
   "proposal.becomes": "becomes ",
-  "proposal.noTopic": "no fixed topic",
+  "proposal.added": "added, {topic}",
   "proposal.topicNumber": "topic {topic}",
   "proposal.candidates": "Agenda item 2 is blank: it could take flexible topic {topics}.",
   "proposal.after": "After the change: {errors} errors, {warnings} warnings, {info} info.",

@@ -54,8 +54,8 @@ export function topicWords(topic: number | null, plan: Plan | null): string {
   return title ? message("proposal.topicTitle", { topic, title }) : message("proposal.topicNumber", { topic });
 }
 
-/** The reason without the rule id the solver puts first ("cluster-too-early: …" → "…"). */
+/** The reason as a sentence, without the rule id the solver puts first ("cluster-too-early: …" → "…."). */
 export function plainReason(reason: string): string {
   const text = reason.replace(/^\(appended\)\s*/, "").replace(/^[a-z]+(?:-[a-z]+)+:\s*/, "");
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? "" : ".");
 }

@@ -83,6 +83,12 @@ export interface ProposalRun {
   proposal: Proposal | null;
 }
 
+/** A what-if control: a cluster's spin button or a meeting's check box. */
+export interface WhatIfControl {
+  control: "cluster" | "meeting";
+  number: number;
+}
+
 export interface PaneState {
   busy: Busy | null;
   /** Whether the workbook has workplan tables; null until the pane could look. */
@@ -109,6 +115,8 @@ export interface PaneState {
   spun: ReadonlyMap<number, number>;
   /** The planned meetings cancelled for the what-if (meeting numbers); never written to the workbook. */
   cancelled: ReadonlySet<number>;
+  /** The what-if control changed last: the findings it brings are listed under it. */
+  whatIfAt: WhatIfControl | null;
   /** "Propose timeline" was selected: the pane proposes for the what-if as it stands, again after every step. */
   proposalShown: boolean;
   /** The latest request to the solver; an answer to an earlier one is never shown. */
@@ -172,6 +180,7 @@ export function initialState(autoCheck: boolean): PaneState {
     announcement: PROGRESS.opening,
     spun: new Map(),
     cancelled: new Set(),
+    whatIfAt: null,
     proposalShown: false,
     proposal: null,
     confirming: false,
@@ -298,7 +307,11 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         announcement: checkedText(event.read.result, event.unheard ? message("checked.changed") : REFRESHED_PREFIX),
       };
     case "notWritten":
-      return { ...state, notWritten: event.reason, announcement: message("notWritten", { reason: event.reason }) };
+      return {
+        ...state,
+        notWritten: event.reason,
+        announcement: `${message("notWritten.title")} ${message("notWritten", { reason: event.reason })}`,
+      };
     case "cleared": {
       const removed = event.rulesRemoved > 0 || event.notesRemoved > 0;
       const notice = clearedText(event.rulesRemoved, event.notesRemoved);
@@ -318,15 +331,20 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
     // The status region stops repeating the last request's outcome: the what-if's diff announces itself.
     case "whatIfChanged":
-      return { ...state, spun: new Map(state.spun).set(event.cluster, event.year), announcement: "" };
+      return {
+        ...state,
+        spun: new Map(state.spun).set(event.cluster, event.year),
+        whatIfAt: { control: "cluster", number: event.cluster },
+        announcement: "",
+      };
     case "meetingWhatIf": {
       const cancelled = new Set(state.cancelled);
       if (event.cancelled) cancelled.add(event.meeting);
       else cancelled.delete(event.meeting);
-      return { ...state, cancelled, announcement: "" };
+      return { ...state, cancelled, whatIfAt: { control: "meeting", number: event.meeting }, announcement: "" };
     }
     case "whatIfReset":
-      return { ...state, spun: new Map(), cancelled: new Set() };
+      return { ...state, spun: new Map(), cancelled: new Set(), whatIfAt: null };
     case "expectedEndsSaved": {
       const notice =
         event.changes.length === 0 ? message("saved.nothing") : message("saved", { changes: event.changes.join("; ") });
@@ -428,14 +446,18 @@ function anyMarkable(state: PaneState): boolean {
   return state.baseline?.result.findings.some((finding) => finding.cell !== null) ?? false;
 }
 
+/** Why the last Check could not write to the workbook, for the warning bar under Check; null when it could. */
+export function selectNotWritten(state: PaneState): string | null {
+  return state.notWritten === null ? null : message("notWritten", { reason: state.notWritten });
+}
+
 /**
- * The one line about the workbook's highlights under the last check's: they could not be written
- * (and why), they were cleared since, or they are absent or older than the data ("not highlighted
- * yet"); null when they show the findings listed, or there is nothing to highlight.
+ * The one line about the workbook's highlights under the last check's: they were cleared since, or
+ * they are absent or older than the data ("not highlighted yet"); null when they show the findings
+ * listed, when the last Check could not write them (selectNotWritten says so), or there is nothing to highlight.
  */
 export function selectSince(state: PaneState): string | null {
-  if (state.notWritten !== null) return message("notWritten", { reason: state.notWritten });
-  if (!anyMarkable(state)) return null;
+  if (state.notWritten !== null || !anyMarkable(state)) return null;
   if (state.highlightsCleared) return message("since.cleared");
   if (state.marking === "absent") return message("since.absent");
   if (state.marking === "stale") return message("since.stale");

@@ -2,7 +2,7 @@
 import { checkWorkbook } from "../../src/domain/check";
 import { tablesByName } from "../../src/domain/tables";
 import { acceptableYears } from "../../src/domain/timeline";
-import { firstConflictTopic, timelineChart, type ChartPlan } from "../../src/domain/timelineChart";
+import { chartAxis, firstConflictTopic, timelineChart, type ChartPlan } from "../../src/domain/timelineChart";
 import { whatIf } from "../../src/domain/whatIf";
 import { ARTICLES, Workbook } from "./workbook";
 
@@ -84,7 +84,23 @@ describe("the timeline chart's model", () => {
     expect(after.some((m) => m.status === "conflict")).toBe(false);
     expect(marks(after.slice(-2))).toEqual(["20/2033/planned", "21/2034/planned"]);
     expect(chart?.to).toBe(2034);
-    expect(after.find((m) => m.meeting === 15)?.topic).toBeNull();
+    expect(after.find((m) => m.meeting === 15)).toMatchObject({ topic: null, status: "open" });
+  });
+
+  it("labels an axis that covers every year shown: its first label at or before the first, its last after", () => {
+    const { chart } = chartOf({ expectedEnd: new Map([[2, 2045]]) }, true);
+    expect(chart?.to).toBeGreaterThanOrEqual(2047);
+    const axis = chartAxis(chart ?? { from: 0, to: 0 }, 6);
+    expect(axis.ticks.length).toBeLessThanOrEqual(7);
+    expect(axis.ticks[0]).toBe(axis.from);
+    expect(axis.ticks.at(-1)).toBe(axis.to);
+    expect(axis.from).toBeLessThanOrEqual(chart?.from ?? 0);
+    expect(axis.to).toBeGreaterThanOrEqual(chart?.to ?? 0);
+    expect(chartAxis({ from: 2021, to: 2032 }, 6)).toEqual({
+      from: 2020,
+      to: 2032,
+      ticks: [2020, 2022, 2024, 2026, 2028, 2030, 2032],
+    });
   });
 
   it("shades nothing for a topic whose clusters' windows do not meet, nor for a topic without a cluster", () => {

@@ -98,8 +98,8 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       const table = await propose(page);
       const appended = await table.getByRole("row").filter({ hasText: "appended" }).allTextContents();
       expect(appended).toEqual([
-        "20thappended2033no fixed topic → becomes topic 9, Security and preventive measures",
-        "21stappended2034no fixed topic → becomes topic 10, Training and technical assistance",
+        "20thappended2033added, topic 9, Security and preventive measures",
+        "21stappended2034added, topic 10, Training and technical assistance",
       ]);
       await page.getByText("After the change: 0 errors, 0 warnings, 0 info.").waitFor();
       const changedRows = (await table.getByRole("row").allTextContents()).filter((text) => / → /.test(text)).length;

@@ -38,11 +38,11 @@ describe("the proposal in plain words", () => {
     expect(topicWords(null, plan)).toBe("no fixed topic (flexible topic only)");
   });
 
-  it("drops the rule id from a reason", () => {
+  it("drops the rule id from a reason and ends it with a full stop, as the candidates' line", () => {
     expect(plainReason("cluster-too-early: the review of cluster 2 ends in 2031")).toBe(
-      "The review of cluster 2 ends in 2031",
+      "The review of cluster 2 ends in 2031.",
     );
-    expect(plainReason("(appended) last-topic: topic 10 stays the last topic")).toBe("Topic 10 stays the last topic");
-    expect(plainReason("topic 6 moves to the 16th meeting (2029)")).toBe("Topic 6 moves to the 16th meeting (2029)");
+    expect(plainReason("(appended) last-topic: topic 10 stays the last topic")).toBe("Topic 10 stays the last topic.");
+    expect(plainReason("topic 6 moves to the 16th meeting (2029).")).toBe("Topic 6 moves to the 16th meeting (2029).");
   });
 });

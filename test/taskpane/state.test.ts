@@ -25,6 +25,7 @@ import {
   selectPreview,
   selectProgress,
   selectProposal,
+  selectNotWritten,
   selectSince,
   selectSlips,
   selectView,
@@ -248,11 +249,12 @@ describe("read first, write on request", () => {
     ]);
     expect(state.problem).toBeNull();
     expect(selectFindings(state)?.findings).toHaveLength(2);
-    expect(selectSince(state)).toBe(
-      `The findings are listed, but the highlights could not be written in the workbook. ${reason}`,
+    expect(selectNotWritten(state)).toBe(
+      `The highlights are not written; the findings below are read from it. ${reason}`,
     );
-    expect(state.announcement).toBe(selectSince(state));
-    expect(selectSince(after(checked(), state))).toBeNull();
+    expect(selectSince(state)).toBeNull();
+    expect(state.announcement).toBe(`Check could not write to the workbook. ${selectNotWritten(state)}`);
+    expect(selectNotWritten(after(checked(), state))).toBeNull();
   });
 });
 
@@ -451,7 +453,8 @@ describe("Undo apply", () => {
     );
     expect(undone.canUndoApply).toBe(false);
     expect(undone.notice).toBe(
-      "Undid the apply: 7 cells written back as they were before it. The findings below are the check after the undo.",
+      "The apply was undone: the workplan is back as it was before it (7 cells written back). The findings below " +
+        "are the check after the undo.",
     );
     expect(undone.announcement).toBe("Apply undone and checked: no conflicts.");
     const reopened = after([...opened({ ...seen(), canUndoApply: true }), { type: "finished" }]);

@@ -74,7 +74,7 @@ describe("the timeline chart", () => {
     expect(drawn[1]).toBe(held);
     expect(drawn[6]).toBe(conflict);
     expect(screen.getByText("Shaded: acceptable years for topic 6, 2030 to 2033.")).toBeInTheDocument();
-    expect(screen.getByText("● held ○ planned × cancelled ▲ in conflict")).toBeInTheDocument();
+    expect(screen.getByText("● held ○ planned ◇ no fixed topic × cancelled ▲ in conflict")).toBeInTheDocument();
   });
 
   it("is one tab stop; the arrow keys, Home and End move between the meetings, show the focus and say it", async () => {
@@ -121,7 +121,7 @@ describe("the timeline chart", () => {
     expect(lines()).toEqual(
       expect.arrayContaining([
         "Current: 15th meeting, 2028: topic 6, in conflict",
-        "Proposed: 15th meeting, 2028: no fixed topic, planned",
+        "Proposed: 15th meeting, 2028: no fixed topic (flexible topic only), planned",
         "Proposed: 17th meeting, 2030: topic 6, planned",
         "Proposed: 21st meeting, 2034: topic 10, planned",
       ]),
@@ -130,6 +130,92 @@ describe("the timeline chart", () => {
     chart().focus();
     await user.keyboard("{End}");
     expect(live(container)).toHaveTextContent("Proposed: 21st meeting, 2034: topic 10, planned.");
+  });
+});
+
+describe("the timeline chart at the pane's width", () => {
+  const years = (container: HTMLElement) =>
+    Array.from(container.querySelectorAll("svg text"))
+      .map((t) => t.textContent ?? "")
+      .filter((t) => /^\d{4}$/.test(t))
+      .map(Number);
+  /** Each marker's centre across and its scale, row by row (the rows' y), in the order drawn. */
+  const markers = (container: HTMLElement) =>
+    Array.from(container.querySelectorAll("svg g[transform]")).map((g) => {
+      const [x = 0, y = 0] =
+        /translate\(([\d.]+) ([\d.]+)\)/
+          .exec(g.getAttribute("transform") ?? "")
+          ?.slice(1)
+          .map(Number) ?? [];
+      const scale = Number(
+        /scale\(([\d.]+)\)/.exec(g.querySelector("path")?.getAttribute("transform") ?? "")?.[1] ?? 1,
+      );
+      return { x, y, scale };
+    });
+  let width = 296;
+  const original = globalThis.ResizeObserver;
+  beforeEach(() => {
+    // The pane's width as the browser measures it: jsdom lays nothing out.
+    globalThis.ResizeObserver = class {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe(target: Element) {
+        const entry = { target, contentRect: { width } } as unknown as ResizeObserverEntry;
+        this.callback([entry], this as unknown as ResizeObserver);
+      }
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+  });
+  afterEach(() => {
+    globalThis.ResizeObserver = original;
+  });
+
+  it("draws one unit a pixel at the pane's width, its labels at Fluent's caption size (12 px)", () => {
+    for (width of [296, 426]) {
+      const { container, unmount } = render(<TimelineChart plans={plansFor({})} />);
+      const svg = container.querySelector("svg") as SVGSVGElement;
+      expect(svg.getAttribute("viewBox")).toMatch(new RegExp(`^0 0 ${width} `));
+      expect(Number(svg.querySelector("g")?.getAttribute("font-size"))).toBeGreaterThanOrEqual(11);
+      // Each year's label (about 28 px wide at 12 px, centred on its year) inside the drawing.
+      const centres = Array.from(svg.querySelectorAll("text[text-anchor='middle']")).map((t) =>
+        Number(t.getAttribute("x")),
+      );
+      expect(Math.max(...centres) + 14).toBeLessThanOrEqual(width);
+      unmount();
+    }
+  });
+
+  it("with a 15-year slip proposed, labels the years on both sides of every meeting, and no markers touch", () => {
+    width = 296;
+    const { container } = render(<TimelineChart plans={plansFor({ expectedEnd: new Map([[2, 2045]]) }, true)} />);
+    const labelled = years(container);
+    const drawn = markers(container);
+    const meetingYears = lines()
+      .map((line) => /, (\d{4}):/.exec(line ?? "")?.[1])
+      .filter(Boolean)
+      .map(Number);
+    expect(Math.max(...meetingYears)).toBeGreaterThanOrEqual(2047);
+    expect(Math.min(...labelled)).toBeLessThanOrEqual(Math.min(...meetingYears));
+    expect(Math.max(...labelled)).toBeGreaterThanOrEqual(Math.max(...meetingYears));
+    for (const [i, m] of drawn.entries()) {
+      const next = drawn[i + 1];
+      // The widest shape (the triangle, the diamond) is 10 units across before scaling.
+      if (next && next.y === m.y) expect(next.x - m.x).toBeGreaterThanOrEqual(10 * m.scale + 1);
+    }
+  });
+
+  it("marks a proposed meeting left without a fixed topic with its own shape, and says so", () => {
+    const { container } = render(<TimelineChart plans={plansFor({ expectedEnd: new Map([[2, 2032]]) }, true)} />);
+    const drawn = shapes(container);
+    const said = lines().filter((line) => !/^Cluster/.test(line ?? ""));
+    const open = said.indexOf("Proposed: 15th meeting, 2028: no fixed topic (flexible topic only), planned");
+    const planned = said.indexOf("Proposed: 17th meeting, 2030: topic 6, planned");
+    expect(open).toBeGreaterThan(-1);
+    expect(drawn[open]).not.toBe(drawn[planned]);
+    // Neither held (the 10th meeting, drawn first) nor planned nor in conflict (the current row's 15th).
+    expect(drawn[open]).not.toBe(drawn[0]);
+    expect(drawn[open]).not.toBe(drawn[said.indexOf("Current: 15th meeting, 2028: topic 6, in conflict")]);
+    expect(screen.getByText(/◇ no fixed topic/)).toBeInTheDocument();
   });
 });
 

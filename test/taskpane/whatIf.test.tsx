@@ -178,11 +178,12 @@ describe("the proposal", () => {
       const rows = within(table).getAllByRole("row");
       const appended = rows.filter((row) => row.textContent?.includes("appended"));
       expect(appended.map((row) => row.textContent)).toEqual([
-        "20thappended2033no fixed topic → becomes topic 9, Security and preventive measures",
-        "21stappended2034no fixed topic → becomes topic 10, Training and technical assistance",
+        "20thappended2033added, topic 9, Security and preventive measures",
+        "21stappended2034added, topic 10, Training and technical assistance",
       ]);
       // The arrow is for the eyes; a screen reader hears "becomes".
-      expect(within(appended[0] as HTMLElement).getByText("→", { normalizer: (text) => text.trim() })).toHaveAttribute(
+      const moved = rows.find((row) => row.textContent?.includes("becomes")) as HTMLElement;
+      expect(within(moved).getByText("→", { normalizer: (text) => text.trim() })).toHaveAttribute(
         "aria-hidden",
         "true",
       );
@@ -283,7 +284,9 @@ describe("the proposal", () => {
         const again = show(excel);
         await again.click(await screen.findByRole("button", { name: "Undo apply" }));
         expect(
-          await screen.findByText(/^Undid the apply: \d+ cells written back as they were before it\./),
+          await screen.findByText(
+            /^The apply was undone: the workplan is back as it was before it \(\d+ cells written back\)\./,
+          ),
         ).toBeInTheDocument();
         await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Apply undone and checked"));
         expect(grid()).toBe(before.workplan);
@@ -348,5 +351,30 @@ describe("the proposal", () => {
       "Setting “Latest (years after review end)” to 5 would allow one.",
     );
     expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
+  });
+});
+
+describe("the what-if's findings next to the control that changed", () => {
+  it("lists them directly under the cluster spun, then under the meeting cancelled, and not twice", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, 2);
+    const diff = await screen.findByRole("group", { name: "What the slip changes" });
+    expect((await spin(2)).closest("li")).toContainElement(diff);
+    expect(within(diff).getByText("2 findings would appear, 0 would disappear.")).toHaveAttribute(
+      "aria-live",
+      "polite",
+    );
+
+    const meetings = screen.getByRole("region", { name: "Meetings" });
+    const box = within(meetings).getByRole("checkbox", { name: "Cancel the 19th meeting (2032)" });
+    await user.click(box);
+    await waitFor(() =>
+      expect(box.closest("li")).toContainElement(screen.getByRole("group", { name: "What the slip changes" })),
+    );
+    expect(screen.getAllByRole("group", { name: "What the slip changes" })).toHaveLength(1);
+    expect((await spin(2)).closest("li")).not.toContainElement(
+      screen.getByRole("group", { name: "What the slip changes" }),
+    );
   });
 });

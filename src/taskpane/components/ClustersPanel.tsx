@@ -2,7 +2,7 @@
  * The Clusters panel: each cluster's planned and expected review end, the slip in years, and a
  * spin button for the expected end (a what-if: nothing is written until "Save expected dates").
  */
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import {
   Button,
   Caption1,
@@ -45,12 +45,16 @@ const useStyles = makeStyles({
   slipped: { color: tokens.colorPaletteMarigoldForeground2, fontWeight: tokens.fontWeightSemibold },
   changed: { boxShadow: `inset ${tokens.strokeWidthThicker} 0 0 ${tokens.colorPaletteMarigoldBorderActive}` },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  under: { gridColumn: "1 / -1", paddingTop: tokens.spacingVerticalS },
 });
 
 export interface ClustersPanelProps {
   clusters: readonly ClusterRow[];
   /** The findings each slipped cluster's slip alone adds (negative: removes). */
   counts?: ReadonlyMap<number, number>;
+  /** What the what-if changes: under the cluster `diffAt`, or under the list when no cluster is that one. */
+  diff?: ReactNode;
+  diffAt?: number;
   busy: boolean;
   onChange(cluster: number, year: number): void;
   onSave(): void;
@@ -63,10 +67,12 @@ const SPAN = 15;
 function ClusterItem({
   cluster,
   count,
+  under,
   onChange,
 }: {
   cluster: ClusterRow;
   count: number | undefined;
+  under: ReactNode;
   onChange(cluster: number, year: number): void;
 }) {
   const styles = useStyles();
@@ -101,12 +107,15 @@ function ClusterItem({
         aria-label={message("clusters.spin", { number: cluster.number })}
         aria-describedby={slipId}
       />
+      {under ? <div className={styles.under}>{under}</div> : null}
     </li>
   );
 }
 
-export function ClustersPanel({ clusters, counts, busy, onChange, onSave, onReset }: ClustersPanelProps) {
+export function ClustersPanel(props: ClustersPanelProps) {
+  const { clusters, counts, diff, diffAt, busy, onChange, onSave, onReset } = props;
   const styles = useStyles();
+  const under = clusters.some((c) => c.number === diffAt) ? diffAt : null;
   const headingId = useId();
   const dirty = clusters.some((c) => c.expected !== c.inWorkbook);
   return (
@@ -117,9 +126,16 @@ export function ClustersPanel({ clusters, counts, busy, onChange, onSave, onRese
       <Caption1 className={styles.hint}>{message("clusters.hint")}</Caption1>
       <ul className={styles.list}>
         {clusters.map((cluster) => (
-          <ClusterItem key={cluster.number} cluster={cluster} count={counts?.get(cluster.number)} onChange={onChange} />
+          <ClusterItem
+            key={cluster.number}
+            cluster={cluster}
+            count={counts?.get(cluster.number)}
+            under={cluster.number === under ? diff : null}
+            onChange={onChange}
+          />
         ))}
       </ul>
+      {under === null ? diff : null}
       <div className={styles.actions}>
         {/* Out of the tab order while nothing differs from the workbook; held (still focusable) while busy. */}
         <Button disabled={!dirty} disabledFocusable={busy} onClick={onSave}>

@@ -67,6 +67,8 @@ export interface FindingsProps {
   /** The plan and tables the findings were found in: for the headlines' windows and the go-to names. */
   plan: Plan | null;
   tables: WorkbookTables | null;
+  /** The findings of the what-if, when one is set: the summary says what it brings beside the workbook's. */
+  whatIf?: readonly Finding[] | null;
   onGoTo(sheet: string, cell: string): void;
   onPoint?(finding: Finding): void;
 }
@@ -109,8 +111,8 @@ function Group({ severity, findings, plan, tables, onGoTo, onPoint }: FindingsPr
 
 export function Findings(props: FindingsProps) {
   const styles = useStyles();
-  const { findings } = props;
-  if (findings.length === 0) {
+  const { findings, whatIf } = props;
+  if (findings.length === 0 && !whatIf?.length) {
     return (
       <Notice intent="success" title={message("findings.none")}>
         {message("findings.noneText")}
@@ -119,7 +121,8 @@ export function Findings(props: FindingsProps) {
   }
   return (
     <div className={styles.findings}>
-      <Text weight="semibold">{summaryLine(findings)}</Text>
+      <Text weight="semibold">{findings.length > 0 ? summaryLine(findings) : message("findings.noneHere")}</Text>
+      {whatIf ? <Text>{summaryLine(whatIf, "findings.whatIf")}</Text> : null}
       {SEVERITIES.map((severity) => {
         const group = findings.filter((finding) => finding.severity === severity);
         return group.length > 0 ? <Group key={severity} {...props} severity={severity} findings={group} /> : null;

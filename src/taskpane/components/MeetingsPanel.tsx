@@ -4,7 +4,7 @@
  * written to the workbook.
  */
 import { Caption1, makeStyles, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { ordinal } from "../../domain/parse";
 import { message } from "../messages";
 import { SECTION_HEADING, CHECK_BOX } from "./styles";
@@ -29,10 +29,13 @@ const useStyles = makeStyles({
 export interface MeetingsPanelProps {
   meetings: readonly { meeting: number; year: number | null }[];
   cancelled: ReadonlySet<number>;
+  /** What the what-if changes, under the meeting `diffAt`. */
+  diff?: ReactNode;
+  diffAt?: number;
   onChange(meeting: number, cancelled: boolean): void;
 }
 
-export function MeetingsPanel({ meetings, cancelled, onChange }: MeetingsPanelProps) {
+export function MeetingsPanel({ meetings, cancelled, diff, diffAt, onChange }: MeetingsPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   if (meetings.length === 0) return null;
@@ -57,6 +60,7 @@ export function MeetingsPanel({ meetings, cancelled, onChange }: MeetingsPanelPr
                 ? message("meetings.cancelIn", { meeting: ordinal(meeting), year })
                 : message("meetings.cancel", { meeting: ordinal(meeting) })}
             </label>
+            {meeting === diffAt ? diff : null}
           </li>
         ))}
       </ul>

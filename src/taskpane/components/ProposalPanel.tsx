@@ -84,13 +84,16 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
         </td>
         <td className={styles.td}>{change.year ?? "?"}</td>
         <td className={styles.topic}>
-          {change.current === null
-            ? message("proposal.noTopic")
-            : message("proposal.topicNumber", { topic: change.current })}{" "}
-          <Becomes />
-          <span className={change.proposed !== null ? styles.moved : undefined}>
-            {topicWords(change.proposed, plan)}
-          </span>
+          {change.appended ? (
+            message("proposal.added", { topic: topicWords(change.proposed, plan) })
+          ) : (
+            <>
+              {topicWords(change.current, plan)} <Becomes />
+              <span className={change.proposed !== null ? styles.moved : undefined}>
+                {topicWords(change.proposed, plan)}
+              </span>
+            </>
+          )}
         </td>
       </tr>
       {change.reason || candidates.length > 0 ? (

@@ -31,9 +31,12 @@ function count(n: number, kind: "error" | "warning"): string {
 /**
  * "2 errors, 1 warning, 0 info in the workbook as it stands." — counted from the list shown, so it always matches it.
  */
-export function summaryLine(findings: readonly Finding[]): string {
+export function summaryLine(
+  findings: readonly Finding[],
+  id: "findings.summary" | "findings.whatIf" = "findings.summary",
+): string {
   const n = (severity: Severity) => findings.filter((finding) => finding.severity === severity).length;
-  return message("findings.summary", {
+  return message(id, {
     errors: count(n("error"), "error"),
     warnings: count(n("warning"), "warning"),
     info: n("info"),
