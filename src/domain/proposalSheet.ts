@@ -11,7 +11,9 @@ import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
 import { sourceInWords, type SourceTexts } from "./sources";
 import { topicRows } from "./timeline";
 import { describeCluster, describeReviewEnd } from "./windows";
-import { capitalize, listPhrase, plural } from "./wording";
+import { capitalize, dateInWords, listPhrase, plural } from "./wording";
+
+export { dateInWords } from "./wording";
 
 export const PROPOSAL_HEADERS = [
   "Meeting",
@@ -128,28 +130,6 @@ export function proposalTotals(proposal: CleanProposal): string {
     `${plural(proposal.appendedMeetings, "meeting")} appended, ${plural(proposal.inversions, "inversion")} of the ` +
     `topic order, ${plural(proposal.yearsMoved, "year")} moved in all, ${plural(proposal.moved, "topic")} moved.`
   );
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2026-12-01" → "1 December 2026" (UN editorial style). */
-export function dateInWords(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  const name = MONTHS[(month ?? 0) - 1];
-  return name && day && year ? `${day} ${name} ${year}` : date;
 }
 
 /** What prompted the proposal: the clusters whose review end slips and the cancelled meetings. */

@@ -19,3 +19,25 @@ export function listPhrase(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** "2026-12-01" → "1 December 2026" (UN editorial style). */
+export function dateInWords(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day && year ? `${day} ${name} ${year}` : date;
+}

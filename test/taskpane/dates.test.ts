@@ -21,6 +21,14 @@ describe("dates and times in the pane", () => {
     );
   });
 
+  it("rewrites the time as checks write it now, '1 December 2026, 15:00 UTC', in the reader's time zone", () => {
+    const line = "Last checked 1 December 2026, 23:30 UTC, as of 2026: 0 errors, 0 warnings, 0 info.";
+    expect(localizedLine(line, "Europe/Vienna")).toBe(
+      "Last checked 2 December 2026 at 00:30 CET, as of 2026: 0 errors, 0 warnings, 0 info.",
+    );
+    expect(localizedLine("Last checked 9 May 2027, 08:05 UTC.", "UTC")).toMatch(/^Last checked 9 May 2027 at 08:05 /);
+  });
+
   it("explains 'as of'", () => {
     expect(asOfExplained("Last checked 2026-12-01 15:00 UTC, as of 2026: 0 errors")).toBe(
       "As of 2026: meetings before 2026 with a blank status count as held.",

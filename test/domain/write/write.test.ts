@@ -88,7 +88,7 @@ describe("a check", () => {
     expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
     expect([...model.sheet(WORKPLAN.sheet).notes.keys()].sort()).toEqual(["7,5", "8,5"]);
     expect(model.get(FLAGS_SHEET, 7, 5)).toBe(3);
-    expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 2026-12-01 15:00 UTC.*2 errors/);
+    expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 1 December 2026, 15:00 UTC.*2 errors/);
     expect(write.conflicts).toBe("Conflicts!A4:H6");
     const record = model.state().record;
     expect(record?.rules).toHaveLength(14);
