@@ -70,6 +70,8 @@ export function inputSheetOps(table: SheetTable): SheetOp[] {
   const ops: SheetOp[] = [values(table.sheet, table.top, table.left, grid)];
   ops.push({ op: "addTable", sheet: table.sheet, table: table.name, area, style: TABLE_STYLE });
   const columns = columnsOf(table);
+  // A row a wrapped cell makes taller reads on one line only when every cell of it sits at the top.
+  if (columns.some((c) => c.wrap)) ops.push({ op: "format", sheet: table.sheet, area, format: { verticalTop: true } });
   columns.forEach(({ width, wrap }, i) => {
     ops.push(
       ...column(table.sheet, table.left + i, width, wrap, { ...area, left: table.left + i, right: table.left + i }),

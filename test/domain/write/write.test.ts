@@ -71,6 +71,26 @@ describe("creating the workbook", () => {
     });
   });
 
+  it("aligns every cell of a row a wrapped cell makes taller at the top, so that each topic prints on its meeting's line", () => {
+    const model = created();
+    for (const name of ["Workplan", "Articles", "Sources"]) {
+      const sheet = model.sheet(name);
+      const tall = [...sheet.heights.keys()];
+      expect(tall.length).toBeGreaterThan(0);
+      const table = model.tables.find((t) => t.sheet === name)?.area;
+      for (const row of tall) {
+        for (let column = table?.left ?? 1; column <= (table?.right ?? 0); column++) {
+          expect({ name, row, column, top: sheet.formats.get(`${row},${column}`)?.verticalTop }).toEqual({
+            name,
+            row,
+            column,
+            top: true,
+          });
+        }
+      }
+    }
+  });
+
   it("refuses, naming what is in the way, when a sheet of that name exists, and writes nothing", () => {
     const model = new SheetModel();
     model.addSheet("Topics").cells.set("1,1", "mine");
