@@ -71,7 +71,7 @@ describe("creating the workbook", () => {
     });
   });
 
-  it("aligns every cell of a row a wrapped cell makes taller at the top, so that each topic prints on its meeting's line", () => {
+  it("aligns every cell of a taller row at the top, so that each topic prints on its meeting's line", () => {
     const model = created();
     for (const name of ["Workplan", "Articles", "Sources"]) {
       const sheet = model.sheet(name);
