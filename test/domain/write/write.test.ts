@@ -91,6 +91,19 @@ describe("creating the workbook", () => {
     }
   });
 
+  it("draws the Timeline as a check would, so that a new workbook opens with it, no conflict marked yet", () => {
+    const model = created();
+    const cells = [...model.sheet("Timeline").cells.values()];
+    expect(model.get("Timeline", 1, 1)).toMatch(/^Timeline of the workplan/);
+    expect(cells).toEqual(expect.arrayContaining([expect.stringMatching(/^Cluster 2 — /), "15th", "w", "PE"]));
+    expect(cells.filter((v) => typeof v === "string" && v.startsWith("Topic "))).toHaveLength(10);
+    expect(cells.some((v) => typeof v === "string" && /^\d+(st|nd|rd|th)!$/.test(v))).toBe(false);
+    expect(model.state().record?.sheets).toEqual(["Timeline"]);
+    expect(model.state().record?.rules.filter((r) => r.sheet === "Timeline").length).toBeGreaterThan(0);
+    check(model);
+    expect([...model.sheet("Timeline").cells.values()]).toEqual(expect.arrayContaining(cells));
+  });
+
   it("refuses, naming what is in the way, when a sheet of that name exists, and writes nothing", () => {
     const model = new SheetModel();
     model.addSheet("Topics").cells.set("1,1", "mine");
