@@ -281,6 +281,6 @@ export function describeAnnotations(tables: WorkbookTables, result: CheckResult,
     notes: notesFor(result.findings),
     conflicts: conflictsFor(tables, result, checkedAt),
     lists: result.plan ? { topics: topicLabels(result.plan), flexible: flexibleLabels(result.plan) } : null,
-    timeline: result.plan ? describeTimeline(result.plan, result.findings) : null,
+    timeline: result.plan ? { ...describeTimeline(result.plan, result.findings), banner: whatIfLine(result) } : null,
   };
 }

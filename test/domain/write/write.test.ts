@@ -124,7 +124,7 @@ describe("a check", () => {
     expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 1 December 2026, 15:00 UTC.*2 errors/);
     expect(write.conflicts).toBe("Conflicts!A4:H6");
     const record = model.state().record;
-    expect(record?.rules).toHaveLength(14);
+    expect(record?.rules).toHaveLength(15);
     expect(record?.notes).toHaveLength(2);
   });
 
