@@ -14,7 +14,7 @@ import { a1, findTable, type WorkbookTables } from "./tables";
 import { ordinal } from "./parse";
 import { sourceInWords } from "./sources";
 import { describeTimeline, type TimelineGrid } from "./timeline";
-import { commaList, listPhrase } from "./wording";
+import { commaList, dateInWords, listPhrase } from "./wording";
 import { say, sayCount } from "./messages/findings";
 
 export { parseA1 };
@@ -56,9 +56,13 @@ export function captionRows(headerRow: number): number[] {
   return [first, first + 1].filter((row) => row < headerRow);
 }
 
-/** "2026-11-23 17:50 UTC": the time of a check as every shell writes it. */
+/**
+ * "23 November 2026, 17:50 UTC": the time of a check as every shell writes it, in UN style; in UTC,
+ * the same for every co-author of a shared workbook (the pane shows it in the reader's time).
+ */
 export function checkTime(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  const stamp = date.toISOString();
+  return `${dateInWords(stamp.slice(0, 10))}, ${stamp.slice(11, 16)} UTC`;
 }
 
 export interface HighlightRule {
@@ -280,6 +284,6 @@ export function describeAnnotations(tables: WorkbookTables, result: CheckResult,
     notes: notesFor(result.findings),
     conflicts: conflictsFor(tables, result, checkedAt),
     lists: result.plan ? { topics: topicLabels(result.plan), flexible: flexibleLabels(result.plan) } : null,
-    timeline: result.plan ? describeTimeline(result.plan, result.findings) : null,
+    timeline: result.plan ? { ...describeTimeline(result.plan, result.findings), banner: whatIfLine(result) } : null,
   };
 }

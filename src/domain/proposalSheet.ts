@@ -11,8 +11,10 @@ import { NOT_PROVEN, type CleanProposal, type MeetingChange } from "./propose";
 import { sourceInWords, type SourceTexts } from "./sources";
 import { topicRows } from "./timeline";
 import { describeCluster, describeReviewEnd } from "./windows";
-import { capitalize, listPhrase } from "./wording";
+import { capitalize, dateInWords, listPhrase } from "./wording";
 import { COUNT_MESSAGES, PROPOSAL_SHEET_MESSAGES, counter, sayer } from "./messages/proposal";
+
+export { dateInWords } from "./wording";
 
 const countOf = /* @__PURE__ */ counter(COUNT_MESSAGES);
 const say = /* @__PURE__ */ sayer(PROPOSAL_SHEET_MESSAGES);
@@ -48,7 +50,7 @@ export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">):
 
 /** Columns the Why column spans: one for each year of the timeline, whose years sit under it. */
 export function whySpan(sheet: Pick<ProposalSheet, "timeline">): number {
-  return Math.max(1, sheet.timeline?.years.length ?? 0);
+  return Math.max(1, Math.min(TIMELINE_YEARS, sheet.timeline?.years.length ?? 0));
 }
 
 /** The width of every column of the sheet: the Why column's shared among the years of the timeline. */
@@ -67,8 +69,8 @@ export interface ProposalBlock {
 
 /**
  * The timeline before and after, years across and one row per topic (the Timeline sheet's codes):
- * the years of the meetings still to come, at most TIMELINE_YEARS of them, and the topics that
- * have a year or a meeting among them.
+ * every year of the meetings still to come in either plan (written in bands of TIMELINE_YEARS),
+ * and the topics that have a year or a meeting among them.
  */
 export interface ProposalTimeline {
   years: number[];
@@ -77,7 +79,7 @@ export interface ProposalTimeline {
   after: (string | null)[][];
 }
 
-/** Years the proposal's timeline shows at most: on A4, ten narrow columns take the width of the Why column. */
+/** Years a band of the proposal's timeline shows: on A4, ten narrow columns take the width of the Why column. */
 export const TIMELINE_YEARS = 10;
 
 export const TIMELINE_HEADING = say("timeline");
@@ -126,13 +128,6 @@ export function proposalTotals(proposal: CleanProposal): string {
     years: countOf("year", proposal.yearsMoved),
     topics: countOf("topic", proposal.moved),
   });
-}
-
-/** "2026-12-01" → "1 December 2026" (UN editorial style). */
-export function dateInWords(date: string): string {
-  const [year, month, day] = date.split("-").map(Number);
-  const name = say("months").split(",")[(month ?? 0) - 1];
-  return name && day && year ? say("date", { day, month: name, year }) : date;
 }
 
 /** What prompted the proposal: the clusters whose review end slips and the cancelled meetings. */
@@ -229,21 +224,19 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
   return { title: say("sources"), rows };
 }
 
-/**
- * The years of the meetings to come, in either plan; past TIMELINE_YEARS, the last of them, or
- * from the year before the first change when that comes earlier.
- */
+/** The years of the meetings to come, in either plan: from the first to the last, however far a slip takes them. */
 function timelineYears(proposal: CleanProposal): number[] {
-  const coming = proposal.meetings.flatMap((m) =>
-    !m.held && !m.cancelled && m.year !== null ? [{ ...m, year: m.year }] : [],
-  );
-  const years = coming.map((m) => m.year);
+  const years = proposal.meetings.flatMap((m) => (!m.held && !m.cancelled && m.year !== null ? [m.year] : []));
   if (years.length === 0) return [];
-  const last = Math.max(...years);
-  const changed = coming.filter((m) => m.current !== m.proposed).map((m) => m.year - 1);
-  const from = Math.max(Math.min(...years), Math.min(last - TIMELINE_YEARS + 1, ...changed));
-  const to = Math.min(last, from + TIMELINE_YEARS - 1);
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const from = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - from + 1 }, (_, i) => from + i);
+}
+
+/** The years of the timeline in bands of TIMELINE_YEARS, each printed under the Why column in turn. */
+export function timelineBands(years: readonly number[]): number[][] {
+  return Array.from({ length: Math.ceil(years.length / TIMELINE_YEARS) }, (_, i) =>
+    years.slice(i * TIMELINE_YEARS, (i + 1) * TIMELINE_YEARS),
+  );
 }
 
 function proposalTimeline(proposal: CleanProposal, plan: Plan): ProposalTimeline | undefined {

@@ -3,7 +3,7 @@
  * expected end) and one per topic (its acceptable years and the meeting that holds it), the
  * conflicts marked. Drawn with cells and conditional formats, so that any spreadsheet shows it.
  */
-import { describeMeeting, meetingsTakingPlace, topicArticles } from "./findings";
+import { describeMeeting, meetingsTakingPlace, takesPlace, topicArticles } from "./findings";
 import { topicLabel } from "./labels";
 import type { Finding, Plan } from "./model";
 import type { CellFormat } from "./sheetOps";
@@ -17,7 +17,15 @@ export const TIMELINE_SHEET = "Timeline";
 export const TIMELINE_TITLE = say("title");
 
 /** What each cell of the grid holds; the legend above the grid says the same. */
-export const CODES = { review: "R", planned: "P", expected: "E", both: "PE", window: "w", conflict: "!" } as const;
+export const CODES = {
+  review: "R",
+  planned: "P",
+  expected: "E",
+  both: "PE",
+  window: "w",
+  conflict: "!",
+  cancelled: "×",
+} as const;
 
 export const LEGEND: readonly (readonly [string, string])[] = [
   [CODES.review, say("review")],
@@ -27,10 +35,18 @@ export const LEGEND: readonly (readonly [string, string])[] = [
   [`${ordinal(15)}${CODES.conflict}`, say("conflict")],
 ];
 
+/** The legend's line for a cancelled meeting, written when a meeting that held a topic is cancelled. */
+export const CANCELLED_LEGEND: readonly [string, string] = [
+  `15th${CODES.cancelled}`,
+  "the meeting that held the topic, cancelled",
+];
+
 export interface TimelineGrid {
   years: number[];
   /** One row per cluster, then per topic: the label, then one cell per year. */
   rows: (string | null)[][];
+  /** The WHAT-IF line of a check that used what-if values, above the grid as on the Conflicts sheet. */
+  banner?: string | null;
 }
 
 function clusterCells(years: number[], start: number | null, planned: number, expected: number): (string | null)[] {
@@ -61,8 +77,11 @@ export function conflictKeys(findings: readonly Finding[]): Set<string> {
 function topicCells(plan: Plan, years: number[], topic: number, conflicts: Set<string>): (string | null)[] {
   const { from = null, to = null } = acceptableYears(plan, topic) ?? {};
   const meetings = meetingsTakingPlace(plan).filter((m) => m.topic === topic && m.year !== null);
+  const cancelled = plan.meetings.filter((m) => !takesPlace(m) && m.topic === topic && m.ordinal !== null);
   return years.map((year) => {
     const meeting = meetings.find((m) => m.year === year);
+    const dropped = cancelled.find((m) => m.year === year);
+    if (!meeting && dropped?.ordinal) return `${ordinal(dropped.ordinal)}${CODES.cancelled}`;
     if (meeting) {
       const name = meeting.ordinal === null ? describeMeeting(meeting) : ordinal(meeting.ordinal);
       const key = `${topic}|${meeting.ordinal}|${year}`;
@@ -96,6 +115,14 @@ export function topicRows(plan: Plan, findings: readonly Finding[], years: reado
     ]);
 }
 
+/** A cancelled meeting: grey, so that it reads as no meeting in colour and in greyscale print. */
+export const CANCELLED_FORMAT = { fill: "D9D9D9", fontColor: "595959", italic: true } as const;
+
+/** Whether a meeting that held a topic is cancelled in the grid: the legend then says what its mark means. */
+export function showsCancelled(grid: Pick<TimelineGrid, "rows">): boolean {
+  return grid.rows.some((row) => row.slice(1).some((code) => code?.endsWith(CODES.cancelled)));
+}
+
 /**
  * How a cell of a topic row looks where it is filled directly (the proposal sheet): the Timeline
  * sheet's colours, and a frame for a conflict, so that greyscale print tells them apart too.
@@ -103,6 +130,7 @@ export function topicRows(plan: Plan, findings: readonly Finding[], years: reado
 export function codeFormat(code: string | null): CellFormat | null {
   if (code === null) return null;
   if (code.endsWith(CODES.conflict)) return { fill: "FF8B94", fontColor: "9C0006", bold: true, border: "9C0006" };
+  if (code.endsWith(CODES.cancelled)) return { ...CANCELLED_FORMAT };
   if (code === CODES.window) return { fill: "E2EFDA", fontColor: "375623" };
   return { fill: "548235", fontColor: "FFFFFF", bold: true };
 }

@@ -33,3 +33,10 @@ export function listPhrase(items: readonly string[]): string {
 export function titled(name: string, title: string | null | undefined): string {
   return title ? say("titled", { name, title }) : name;
 }
+
+/** "2026-12-01" → "1 December 2026" (UN editorial style). */
+export function dateInWords(date: string): string {
+  const [year, month, day] = date.split("-").map(Number);
+  const name = say("months").split(",")[(month ?? 0) - 1];
+  return name && day && year ? say("date", { day, month: name, year }) : date;
+}

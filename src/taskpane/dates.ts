@@ -1,12 +1,14 @@
 /**
  * Dates and times as the pane shows them: UN editorial style ("1 December 2026") and times in
- * the user's time zone. The workbook keeps the check's time in UTC ("2026-12-01 15:00 UTC", the
+ * the user's time zone. The workbook keeps the check's time in UTC ("1 December 2026, 15:00 UTC", the
  * same for every co-author and the command line); the pane rewrites it for the reader.
  */
 
 import { message } from "./messages";
 
-const STAMP = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC/;
+/** "1 December 2026, 15:00 UTC", or as versions before wrote it, "2026-12-01 15:00 UTC". */
+const STAMP = /(?:(\d{4})-(\d\d)-(\d\d)|(\d\d?) ([A-Z][a-z]+) (\d{4}),) (\d\d):(\d\d) UTC/;
+const MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
 
 /** "1 December 2026" */
 export function longDate(date: Date, timeZone?: string): string {
@@ -28,8 +30,9 @@ export function localTime(date: Date, timeZone?: string): string {
 export function stampOf(line: string): Date | null {
   const match = STAMP.exec(line);
   if (!match) return null;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi));
+  const [, y, mo, d, day, month, year, h, mi] = match;
+  const index = month ? MONTHS.indexOf(month.slice(0, 3)) / 3 : Number(mo) - 1;
+  return new Date(Date.UTC(Number(year ?? y), index, Number(day ?? d), Number(h), Number(mi)));
 }
 
 /** "1 December 2026 at 16:00 CET" */

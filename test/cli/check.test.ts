@@ -167,7 +167,7 @@ describe("check --out", () => {
       expect(comments).toMatch(new RegExp(`<comment ref="E7"[^>]*>.*?${NOTE_MARK}`, "s"));
       const conflicts = copy.getWorksheet("Conflicts");
       expect(String(conflicts?.getCell("A1").value)).toBe(
-        "Last checked 2026-11-23 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
+        "Last checked 23 November 2026, 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
       );
       expect(String(conflicts?.getCell("A2").value)).toContain(
         "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030)",

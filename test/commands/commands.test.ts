@@ -81,7 +81,7 @@ describe("the Check workplan button", () => {
     const invoked = office.invokeCommand("checkWorkplan");
     (await dialogOpened(office)).messageParent(DIALOG_SAYS.close);
     await invoked;
-    expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked \d\d? [A-Z][a-z]+ \d{4}, \d\d:\d\d UTC/);
     expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
   });
 
@@ -184,7 +184,7 @@ describe("the Check workplan button", () => {
     await done;
     expect(completed).toHaveBeenCalledTimes(1);
     expect(office.dialogs).toHaveLength(0);
-    expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked 2026-11-23 17:50 UTC/);
+    expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked 23 November 2026, 17:50 UTC/);
     if (dialog === "ignored") expect(error).toHaveBeenCalledWith(expect.stringContaining("12009"));
   });
 
@@ -205,7 +205,7 @@ describe("the Check workplan button", () => {
     const completed = jest.fn();
     await checkWorkplan({ completed }, excel.run, { now: () => NOW, office: undefined });
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked 2026-11-23 17:50 UTC/);
+    expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked 23 November 2026, 17:50 UTC/);
   });
 
   it("completes when Office's dialog API throws", async () => {

@@ -135,7 +135,7 @@ forEachHost(() => {
         ["None", null, null, "No conflicts: the workplan follows every rule.", null, null, null, null],
       ]);
       expect(conflictsOf(excel.model).captions[0]).toBe(
-        "Last checked 2026-11-23 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
+        "Last checked 23 November 2026, 17:50 UTC, as of 2026: 0 errors, 0 warnings, 0 info.",
       );
     });
 

@@ -17,6 +17,13 @@ describe("dates and times in the pane", () => {
     expect(stampOf("Expected review ends used: cluster 1 2024.")).toBeNull();
   });
 
+  it("reads the time as checks write it now, '1 December 2026, 15:00 UTC', and gives in the reader's time zone", () => {
+    const at = stampOf("Last checked 1 December 2026, 23:30 UTC, as of 2026: 0 errors, 0 warnings, 0 info.");
+    expect(at && dateAt(at, "Europe/Vienna")).toBe("2 December 2026 at 00:30 CET");
+    const may = stampOf("Last checked 9 May 2027, 08:05 UTC.");
+    expect(may && dateAt(may, "UTC")).toMatch(/^9 May 2027 at 08:05 /);
+  });
+
   it("explains 'as of'", () => {
     expect(asOfExplained("Last checked 2026-12-01 15:00 UTC, as of 2026: 0 errors")).toBe(
       "As of 2026: meetings before 2026 with a blank status count as held.",

@@ -16,6 +16,8 @@ export const FINDING_MESSAGES = {
   // The wording helpers (wording.ts, parse.ts, findings.ts, windows.ts).
   "list.and": "{first} and {last}",
   "list.comma": ", ",
+  months: "January,February,March,April,May,June,July,August,September,October,November,December",
+  date: "{day} {month} {year}",
   count: "{count} {word}",
   "years.one": "{count} year",
   "years.many": "{count} years",

@@ -27,8 +27,6 @@ export const PROPOSAL_SHEET_MESSAGES = {
   asProposed: "As proposed",
   noChange: "No change needed: every topic already sits inside its cluster windows.",
   totals: "{appended} appended, {inversions} of the topic order, {years} moved in all, {topics} moved.",
-  months: "January,February,March,April,May,June,July,August,September,October,November,December",
-  date: "{day} {month} {year}",
   slip: "the review of {cluster} {reviewEnd}",
   cancelled: "the {meeting} meeting is cancelled",
   cancelledIn: "the {meeting} meeting ({year}) is cancelled",

@@ -8,12 +8,14 @@ import { areaOf } from "../areas";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../defaults";
 import { ARTICLES, CONFLICTS, SOURCES, WORKPLAN } from "../layout";
 import type { CellPlace, ProductRecord, SheetOp, WorkbookState, Written } from "../sheetOps";
-import type { SheetTable } from "../tables";
-import { TIMELINE_SHEET } from "../timeline";
+import { readPlan } from "../read";
+import { tablesByName, type SheetTable } from "../tables";
+import { describeTimeline, TIMELINE_SHEET } from "../timeline";
 import { listPhrase } from "../wording";
 import { listOps } from "./check";
 import { describeConflicts } from "./conflicts";
 import { writeRecord } from "./record";
+import { describeTimelineSheet } from "./timeline";
 import {
   column,
   ensureSheet,
@@ -66,6 +68,8 @@ export function inputSheetOps(table: SheetTable): SheetOp[] {
   const ops: SheetOp[] = [values(table.sheet, table.top, table.left, grid)];
   ops.push({ op: "addTable", sheet: table.sheet, table: table.name, area, style: TABLE_STYLE });
   const columns = columnsOf(table);
+  // A row a wrapped cell makes taller reads on one line only when every cell of it sits at the top.
+  if (columns.some((c) => c.wrap)) ops.push({ op: "format", sheet: table.sheet, area, format: { verticalTop: true } });
   columns.forEach(({ width, wrap }, i) => {
     ops.push(
       ...column(table.sheet, table.left + i, width, wrap, { ...area, left: table.left + i, right: table.left + i }),
@@ -80,6 +84,18 @@ export function inputSheetOps(table: SheetTable): SheetOp[] {
     ops.push({ op: "listValidation", sheet: table.sheet, area: body, source: `=${dropDown.list}` });
   }
   return ops;
+}
+
+/**
+ * The Timeline sheet (the product's, by the record) drawn from the tables created, as a check
+ * draws it, so that a Bureau member opening a new workbook reads it at once; no conflict is
+ * marked before the first check. Which meetings are held does not change the grid, so the year
+ * the plan is read as of does not matter here.
+ */
+function drawnTimeline(state: WorkbookState, tables: readonly SheetTable[], added: Set<string>) {
+  const { plan } = readPlan(tablesByName(tables), { currentYear: 0 });
+  const grid = plan ? describeTimeline(plan, []) : { years: [], rows: [] };
+  return describeTimelineSheet(state, grid, added);
 }
 
 export function describeCreate(state: WorkbookState): CreateWrite {
@@ -115,14 +131,15 @@ export function describeCreate(state: WorkbookState): CreateWrite {
   }
   ops.push(...ensureSheet(state, LISTS_SHEET, "veryHidden", added));
   ops.push(...listOps(state, { topics: [...ADOPTED_TOPIC_LABELS], flexible: [...ADOPTED_FLEXIBLE_LABELS] }));
-  // The flags sheet exists from the start, so that a check need not change a sheet's visibility;
-  // the Timeline too (the product's, by the record), so that the first check finds its sheet.
+  // The flags sheet exists from the start, so that a check need not change a sheet's visibility.
   ops.push(...ensureSheet(state, FLAGS_SHEET, "veryHidden", added));
-  const timeline = findSheet(state, TIMELINE_SHEET) ? [] : ensureSheet(state, TIMELINE_SHEET, "visible", added);
-  ops.push(...timeline);
-  const sheets = timeline.length > 0 ? [TIMELINE_SHEET] : [];
+  const timeline = findSheet(state, TIMELINE_SHEET) ? null : drawnTimeline(state, tables, added);
+  ops.push(...(timeline?.ops ?? []));
+  const sheets = timeline?.sheet ? [timeline.sheet] : [];
   const lists = findSheet(state, LISTS_SHEET)?.used?.bottom ?? 0;
-  ops.push(...writeRecord({ rules, notes: [], cells: captions, sheets }, lists));
+  ops.push(
+    ...writeRecord({ rules: [...rules, ...(timeline?.rules ?? [])], notes: [], cells: captions, sheets }, lists),
+  );
   ops.push({ op: "activate", sheet: WORKPLAN.sheet });
   return { ops, sheets: sheetNames, tables: tables.map((t) => t.name) };
 }

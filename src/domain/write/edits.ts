@@ -14,6 +14,8 @@ import {
   proposalWidths,
   TIMELINE_HEADING,
   TIMELINE_KEY,
+  TIMELINE_YEARS,
+  timelineBands,
   whySpan,
   type ProposalBlock,
   type ProposalColumn,
@@ -115,7 +117,8 @@ function whyMerges(name: string, top: number, count: number, width: number, span
 /**
  * The timeline now and as proposed: each topic's label runs on over the empty cells beside it,
  * the years sit in the columns under the Why column, and each cell is filled as on the Timeline
- * sheet, its code written in it so that greyscale print reads the same. Returns the last row.
+ * sheet, its code written in it so that greyscale print reads the same; a long timeline in bands
+ * of TIMELINE_YEARS years, each now and as proposed. Returns the last row.
  */
 function timelineOps(name: string, top: number, timeline: ProposalTimeline, yearColumn: number) {
   const ops: SheetOp[] = [];
@@ -123,24 +126,28 @@ function timelineOps(name: string, top: number, timeline: ProposalTimeline, year
   ops.push(values(name, row, 1, [[TIMELINE_HEADING]]));
   ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
   ops.push(values(name, (row += 1), 1, [[TIMELINE_KEY]]));
-  const parts = [
-    [say("now"), timeline.before],
-    [say("asProposed"), timeline.after],
-  ] as const;
-  parts.forEach(([title, rows], part) => {
-    row += part === 0 ? 1 : 2;
-    ops.push(values(name, row, 1, [[title]]), values(name, row, yearColumn, [timeline.years]));
-    const header = areaOf(row, 1, 1, yearColumn - 1 + timeline.years.length);
-    ops.push({ op: "format", sheet: name, area: header, format: { bold: true } });
-    for (const [label, ...codes] of rows) {
-      row += 1;
-      ops.push(values(name, row, 1, [[label ?? null]]), values(name, row, yearColumn, [codes]));
-      codes.forEach((code, i) => {
-        const format = codeFormat(code ?? null);
-        if (format) ops.push({ op: "format", sheet: name, area: areaOf(row, yearColumn + i, 1, 1), format });
-      });
-    }
-  });
+  for (const [band, years] of timelineBands(timeline.years).entries()) {
+    const from = band * TIMELINE_YEARS + 1;
+    const parts = [
+      [say("now"), timeline.before],
+      [say("asProposed"), timeline.after],
+    ] as const;
+    parts.forEach(([title, rows], part) => {
+      row += part === 0 && band === 0 ? 1 : 2;
+      ops.push(values(name, row, 1, [[title]]), values(name, row, yearColumn, [years]));
+      const header = areaOf(row, 1, 1, yearColumn - 1 + years.length);
+      ops.push({ op: "format", sheet: name, area: header, format: { bold: true } });
+      for (const [label, ...all] of rows) {
+        const codes = all.slice(from - 1, from - 1 + years.length);
+        row += 1;
+        ops.push(values(name, row, 1, [[label ?? null]]), values(name, row, yearColumn, [codes]));
+        codes.forEach((code, i) => {
+          const format = codeFormat(code ?? null);
+          if (format) ops.push({ op: "format", sheet: name, area: areaOf(row, yearColumn + i, 1, 1), format });
+        });
+      }
+    });
+  }
   return { ops, bottom: row };
 }
 

@@ -5,11 +5,21 @@
  */
 import { areaOf, type Area } from "../areas";
 import type { ProductRecord, SheetOp, WorkbookState } from "../sheetOps";
-import { CODES, LEGEND, TIMELINE_SHEET, TIMELINE_TITLE, type TimelineGrid } from "../timeline";
+import {
+  CANCELLED_FORMAT,
+  CANCELLED_LEGEND,
+  CODES,
+  LEGEND,
+  showsCancelled,
+  TIMELINE_SHEET,
+  TIMELINE_TITLE,
+  type TimelineGrid,
+} from "../timeline";
 import { a1 } from "../tables";
 import {
   A4_LANDSCAPE_CHARACTERS,
   column,
+  fittedHeight,
   ensureSheet,
   findSheet,
   printedLandscape,
@@ -28,8 +38,14 @@ function labelWidth(years: number): number {
   const room = Math.floor((A4_LANDSCAPE_CHARACTERS * 11) / SMALLEST_PRINT - YEAR_WIDTH * years);
   return Math.max(NARROWEST_LABEL, Math.min(LABEL_WIDTH, room));
 }
-/** The grid's header row: the title, a blank row, the legend and a blank row above it. */
-const HEADER_ROW = 3 + LEGEND.length + 1;
+/**
+ * The grid's header row: above it the title, the what-if banner (or a blank row), the legend, the
+ * line for a cancelled meeting (or a blank row) and a blank row.
+ */
+const HEADER_ROW = 3 + LEGEND.length + 2;
+const BANNER_ROW = 2;
+const BANNER = { bold: true, fontColor: "C00000" };
+const ONE_LINE = 15;
 
 export interface TimelineWrite {
   ops: SheetOp[];
@@ -45,6 +61,7 @@ function colours(cell: string) {
   const bold = { bold: true };
   return [
     { formula: `RIGHT(${cell},1)="${CODES.conflict}"`, fill: "FF8B94", fontColor: "9C0006", border: "9C0006", ...bold },
+    { formula: `RIGHT(${cell},1)="${CODES.cancelled}"`, ...CANCELLED_FORMAT },
     { formula: `LEN(${cell})>2`, fill: "548235", fontColor: "FFFFFF", ...bold },
     {
       formula: `OR(${cell}="${CODES.planned}",${cell}="${CODES.expected}",${cell}="${CODES.both}")`,
@@ -62,6 +79,22 @@ function owned(state: WorkbookState): boolean {
   return (record?.sheets ?? []).some((s) => s.toLowerCase() === TIMELINE_SHEET.toLowerCase());
 }
 
+/**
+ * The WHAT-IF line, as on the Conflicts sheet: running on over the empty cells beside it, or
+ * wrapped in its cell where it is longer than the grid is wide (never widening the printed page).
+ */
+function bannerOps(name: string, banner: string | null, characters: number, label: number): SheetOp[] {
+  const at = areaOf(BANNER_ROW, 1, 1, 1);
+  if (banner === null) return [{ op: "rowHeight", sheet: name, row: BANNER_ROW, height: ONE_LINE }];
+  const wrap = banner.length + 2 > characters;
+  const height = wrap ? fittedHeight([banner], [{ width: label, wrap }]) : ONE_LINE + 3;
+  return [
+    values(name, BANNER_ROW, 1, [[banner]]),
+    { op: "format", sheet: name, area: at, format: { ...BANNER, wrap, verticalTop: true } },
+    { op: "rowHeight", sheet: name, row: BANNER_ROW, height },
+  ];
+}
+
 export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, added: Set<string>): TimelineWrite {
   const sheet = findSheet(state, TIMELINE_SHEET);
   if (sheet && !owned(state)) {
@@ -77,12 +110,13 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   if (sheet?.used) ops.push({ op: "clearValues", sheet: name, area: sheet.used });
   ops.push(values(name, 1, 1, [[TIMELINE_TITLE]]));
   ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 13 } });
+  const legend = showsCancelled(grid) ? [...LEGEND, CANCELLED_LEGEND] : LEGEND;
   ops.push(
     values(
       name,
       3,
       1,
-      LEGEND.map(([code, meaning]) => [`${code}: ${meaning}`]),
+      legend.map(([code, meaning]) => [`${code}: ${meaning}`]),
     ),
   );
   ops.push(values(name, HEADER_ROW, 1, [[sheetText("t.header"), ...grid.years]]));
@@ -90,6 +124,7 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
   if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));
   const label = labelWidth(grid.years.length);
+  ops.push(...bannerOps(name, grid.banner ?? null, label + YEAR_WIDTH * grid.years.length, label));
   const wrap = label < LABEL_WIDTH && grid.rows.length > 0;
   ops.push(...column(name, 1, label, wrap, areaOf(HEADER_ROW + 1, 1, grid.rows.length, 1)));
   grid.years.forEach((_, i) => ops.push(...column(name, i + 2, YEAR_WIDTH, false)));

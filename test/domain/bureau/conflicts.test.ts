@@ -51,6 +51,10 @@ describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () =>
     ]);
   });
 
+  it("says when it was checked in UN style, the time in UTC for readers in every time zone", () => {
+    expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 1 December 2026, 15:00 UTC, as of 2026: /);
+  });
+
   it("gives every row the height of its longest wrapped text, and wraps every cell at the top", () => {
     const sheet = model.sheet("Conflicts");
     const problem = String(model.get("Conflicts", 5, 4));

@@ -144,6 +144,39 @@ describe("the timeline on the proposal sheet, now and as proposed", () => {
   });
 });
 
+describe("the timeline of a proposal for a long slip (cluster 2 to 2045)", () => {
+  const sheet = proposalOf(Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2045));
+  const timeline = sheet.timeline;
+
+  it("spans every year either plan uses, so that no topic moved past the tenth year reads as dropped", () => {
+    const placed = sheet.rows.filter((r) => typeof r[1] === "number" && r[2] !== "Held" && r[4] !== EMPTIED);
+    expect(Math.max(...placed.map((r) => Number(r[1])))).toBeGreaterThan(2036);
+    for (const [meeting, year, , , proposed] of placed) {
+      const topic = String(proposed).split(" —")[0];
+      const row = timeline?.after.find((r) => r[0]?.startsWith(`Topic ${topic} —`)) ?? [];
+      expect({ topic, year, code: row[(timeline?.years.indexOf(Number(year)) ?? -1) + 1] }).toEqual({
+        topic,
+        year,
+        code: String(meeting).split(" ")[0],
+      });
+    }
+  });
+
+  it("writes the years in bands of ten under the Why column, each now and as proposed, the page as wide", () => {
+    const model = new SheetModel();
+    model.apply(describeProposalSheetOps(sheet));
+    const page = model.sheet(sheet.name);
+    const nows = [...page.cells].filter(([, v]) => v === "Now").map(([k]) => Number(k.split(",")[0]));
+    expect(nows.length).toBeGreaterThanOrEqual(2);
+    const last = Math.max(...sheet.rows.flatMap((r) => (typeof r[1] === "number" ? [r[1]] : [])));
+    const yearsWritten = [...page.cells].flatMap(([k, v]) =>
+      Number(k.split(",")[0]) > (nows[0] ?? 0) - 3 && typeof v === "number" ? [v] : [],
+    );
+    expect(Math.max(...yearsWritten)).toBe(last);
+    expect(printedSize(proposalWidths(sheet))).toBeGreaterThanOrEqual(9);
+  });
+});
+
 describe("a proposal prompted by two slips", () => {
   it("wraps its long 'Prompted by' line across the page instead of running past it and shrinking the print", () => {
     const workbook = slipped().set(CLUSTERS.table, { Cluster: 3 }, CLUSTERS.expectedEnd, 2033);

@@ -60,17 +60,17 @@ describe("the Timeline of a check with cluster 2 slipping to 2032", () => {
   });
 
   it("colours it with the product's rules, recorded so that the next check replaces them", () => {
-    expect(model.sheet(TIMELINE_SHEET).rules.map((r) => r.formula)[0]).toBe('RIGHT(B10,1)="!"');
+    expect(model.sheet(TIMELINE_SHEET).rules.map((r) => r.formula)[0]).toBe('RIGHT(B11,1)="!"');
     expect(model.state().record?.sheets).toEqual([TIMELINE_SHEET]);
     check(model);
-    expect(model.sheet(TIMELINE_SHEET).rules).toHaveLength(5);
+    expect(model.sheet(TIMELINE_SHEET).rules).toHaveLength(6);
     expect(rowOf(model, "Topic 6").get(2028)).toBe("15th");
     expect(rowOf(model, "Cluster 2").get(2030)).toBe("PE");
   });
 
   it("stays, with its colours, when the highlights are cleared", () => {
     model.apply(describeClear(model.state()).ops);
-    expect(model.sheet(TIMELINE_SHEET).rules).toHaveLength(5);
+    expect(model.sheet(TIMELINE_SHEET).rules).toHaveLength(6);
     expect(model.state().record?.sheets).toEqual([TIMELINE_SHEET]);
   });
 });
@@ -85,4 +85,28 @@ it("never writes on a sheet of the user's named Timeline, and says so", () => {
   expect(write.timelineBlocked).toMatch(/the sheet "Timeline" is yours/);
   expect(model.get(TIMELINE_SHEET, 1, 1)).toBe("my own timeline");
   expect(model.sheet(TIMELINE_SHEET).rules).toEqual([]);
+});
+
+describe("the Timeline of a what-if check (cluster 2 to 2032, the 15th meeting cancelled)", () => {
+  const model = created();
+  check(model, { expectedEnd: new Map([[2, 2032]]), cancel: new Set([15]) });
+  const texts = () => [...model.sheet(TIMELINE_SHEET).cells.values()].map(String);
+
+  it("carries the WHAT-IF banner line of the Conflicts sheet, above the grid", () => {
+    const banner = texts().find((text) => text.startsWith("WHAT-IF CHECK"));
+    expect(banner).toMatch(/cluster 2's review end taken as 2032.*the 15th meeting taken as cancelled/);
+    expect(model.get(TIMELINE_SHEET, 2, 1)).toBe(banner);
+    expect(model.sheet(TIMELINE_SHEET).formats.get("2,1")).toMatchObject({ bold: true, fontColor: "C00000" });
+  });
+
+  it("marks the cancelled meeting in its topic's row and says what the mark means in the legend", () => {
+    expect(rowOf(model, "Topic 6").get(2028)).toBe("15th×");
+    expect(texts()).toContain("15th×: the meeting that held the topic, cancelled");
+  });
+
+  it("drops the banner and the legend's line when the next check uses the workbook's own values", () => {
+    check(model);
+    expect(texts().some((text) => text.startsWith("WHAT-IF") || text.includes("cancelled"))).toBe(false);
+    expect(rowOf(model, "Topic 6").get(2028)).toBe("15th");
+  });
 });

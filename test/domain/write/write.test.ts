@@ -71,6 +71,40 @@ describe("creating the workbook", () => {
     });
   });
 
+  it("aligns every cell of a taller row at the top, so that each topic prints on its meeting's line", () => {
+    const model = created();
+    const tallRows = ["Workplan", "Articles", "Sources"].map((name) => model.sheet(name).heights.size);
+    expect(tallRows.filter((count) => count > 0).length).toBeGreaterThanOrEqual(2);
+    for (const name of ["Workplan", "Articles", "Sources"]) {
+      const sheet = model.sheet(name);
+      const tall = [...sheet.heights.keys()];
+      const table = model.tables.find((t) => t.sheet === name)?.area;
+      for (const row of tall) {
+        for (let column = table?.left ?? 1; column <= (table?.right ?? 0); column++) {
+          expect({ name, row, column, top: sheet.formats.get(`${row},${column}`)?.verticalTop }).toEqual({
+            name,
+            row,
+            column,
+            top: true,
+          });
+        }
+      }
+    }
+  });
+
+  it("draws the Timeline as a check would, so that a new workbook opens with it, no conflict marked yet", () => {
+    const model = created();
+    const cells = [...model.sheet("Timeline").cells.values()];
+    expect(model.get("Timeline", 1, 1)).toMatch(/^Timeline of the workplan/);
+    expect(cells).toEqual(expect.arrayContaining([expect.stringMatching(/^Cluster 2 — /), "15th", "w", "PE"]));
+    expect(cells.filter((v) => typeof v === "string" && v.startsWith("Topic "))).toHaveLength(10);
+    expect(cells.some((v) => typeof v === "string" && /^\d+(st|nd|rd|th)!$/.test(v))).toBe(false);
+    expect(model.state().record?.sheets).toEqual(["Timeline"]);
+    expect(model.state().record?.rules.filter((r) => r.sheet === "Timeline").length).toBeGreaterThan(0);
+    check(model);
+    expect([...model.sheet("Timeline").cells.values()]).toEqual(expect.arrayContaining(cells));
+  });
+
   it("refuses, naming what is in the way, when a sheet of that name exists, and writes nothing", () => {
     const model = new SheetModel();
     model.addSheet("Topics").cells.set("1,1", "mine");
@@ -88,10 +122,10 @@ describe("a check", () => {
     expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
     expect([...model.sheet(WORKPLAN.sheet).notes.keys()].sort()).toEqual(["7,5", "8,5"]);
     expect(model.get(FLAGS_SHEET, 7, 5)).toBe(3);
-    expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 2026-12-01 15:00 UTC.*2 errors/);
+    expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 1 December 2026, 15:00 UTC.*2 errors/);
     expect(write.conflicts).toBe("Conflicts!A4:H6");
     const record = model.state().record;
-    expect(record?.rules).toHaveLength(14);
+    expect(record?.rules).toHaveLength(15);
     expect(record?.notes).toHaveLength(2);
   });
 
