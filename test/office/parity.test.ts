@@ -314,7 +314,7 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     const pkg = await adoptedPackage();
     applyOps(pkg, applyOpsFor(readWorkbookState(pkg), basis));
     const seen = seenInFake(excel);
-    expect(seen.tables.find((t) => t.startsWith("Workplan "))).toBe("Workplan on Workplan!A1:F13");
+    expect(seen.tables.find((t) => t.startsWith("Workplan "))).toBe("Workplan on Workplan!A2:F14");
     expect(await seenInPackage(pkg)).toEqual(seen);
   });
 
