@@ -12,7 +12,9 @@ import {
   column,
   ensureSheet,
   findSheet,
-  printedLandscape,
+  fittedHeight,
+  printedAcross,
+  printedSize,
   rowHeights,
   values,
 } from "./sheets";
@@ -22,8 +24,18 @@ const YEAR_WIDTH = 6.5;
 /** The label column gives way to the years, wrapping, so that the page prints at 8 pt or more. */
 const SMALLEST_PRINT = 8;
 const NARROWEST_LABEL = 24;
+const TITLE_SIZE = 13;
+
+/** The label column when the years run over several pages: wrapped, so that a page holds about ten years. */
+const ACROSS_LABEL = 30;
+
+/** Whether one page wide still prints at 8 pt or more with the narrowest label (up to about 18 years). */
+function fitsOnePage(years: number): boolean {
+  return printedSize([NARROWEST_LABEL, ...Array.from({ length: years }, () => YEAR_WIDTH)]) >= SMALLEST_PRINT;
+}
 
 function labelWidth(years: number): number {
+  if (!fitsOnePage(years)) return ACROSS_LABEL;
   const room = Math.floor((A4_LANDSCAPE_CHARACTERS * 11) / SMALLEST_PRINT - YEAR_WIDTH * years);
   return Math.max(NARROWEST_LABEL, Math.min(LABEL_WIDTH, room));
 }
@@ -61,6 +73,22 @@ function owned(state: WorkbookState): boolean {
   return (record?.sheets ?? []).some((s) => s.toLowerCase() === TIMELINE_SHEET.toLowerCase());
 }
 
+const legendLines = () => LEGEND.map(([code, meaning]) => [`${code}: ${meaning}`]);
+
+/**
+ * Over several pages the label column is repeated on each, title and legend included: they wrap in
+ * it, since a line running on over the years would print again, cut, over the next page's years.
+ */
+function wrappedInLabels(sheet: string, width: number): SheetOp[] {
+  const column = [{ width, wrap: true }];
+  const lines = legendLines();
+  return [
+    { op: "format", sheet, area: areaOf(1, 1, 3 + LEGEND.length, 1), format: { wrap: true, verticalTop: true } },
+    { op: "rowHeight", sheet, row: 1, height: fittedHeight([TIMELINE_TITLE], column, TITLE_SIZE) },
+    ...rowHeights(sheet, 3, lines, column),
+  ];
+}
+
 export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, added: Set<string>): TimelineWrite {
   const sheet = findSheet(state, TIMELINE_SHEET);
   if (sheet && !owned(state)) {
@@ -75,20 +103,14 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   const ops: SheetOp[] = [...ensureSheet(state, name, "visible", added)];
   if (sheet?.used) ops.push({ op: "clearValues", sheet: name, area: sheet.used });
   ops.push(values(name, 1, 1, [[TIMELINE_TITLE]]));
-  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 13 } });
-  ops.push(
-    values(
-      name,
-      3,
-      1,
-      LEGEND.map(([code, meaning]) => [`${code}: ${meaning}`]),
-    ),
-  );
+  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: TITLE_SIZE } });
+  ops.push(values(name, 3, 1, legendLines()));
+  const label = labelWidth(grid.years.length);
+  if (!fitsOnePage(grid.years.length)) ops.push(...wrappedInLabels(name, label));
   ops.push(values(name, HEADER_ROW, 1, [["Cluster or topic", ...grid.years]]));
   const width = grid.years.length + 1;
   ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
   if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));
-  const label = labelWidth(grid.years.length);
   const wrap = label < LABEL_WIDTH && grid.rows.length > 0;
   ops.push(...column(name, 1, label, wrap, areaOf(HEADER_ROW + 1, 1, grid.rows.length, 1)));
   grid.years.forEach((_, i) => ops.push(...column(name, i + 2, YEAR_WIDTH, false)));
@@ -97,7 +119,9 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
     ops.push(...rowHeights(name, HEADER_ROW + 1, grid.rows, columns));
   }
   ops.push({ op: "freezeRows", sheet: name, rows: HEADER_ROW });
-  ops.push(printedLandscape(name, { top: HEADER_ROW, bottom: HEADER_ROW }));
+  // A long span prints at full size over several pages, the labels repeated on each, rather than shrunk.
+  const titles = { top: HEADER_ROW, bottom: HEADER_ROW };
+  ops.push(printedAcross(name, titles, { left: 1, right: 1 }, fitsOnePage(grid.years.length)));
   const rules: ProductRecord["rules"] = [];
   if (grid.rows.length > 0 && grid.years.length > 0) {
     const area: Area = areaOf(HEADER_ROW + 1, 2, grid.rows.length, grid.years.length);
