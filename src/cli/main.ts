@@ -4,7 +4,6 @@ import { DATA_RULES } from "../domain/findings";
 import type { Finding } from "../domain/model";
 import { cancelRefusals } from "../domain/whatIf";
 import { checkTime, describeAnnotations } from "../domain/annotations";
-import { adoptedTables } from "../domain/defaults";
 import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/tables";
 import { budgetFor, proposeTimeline, type Budget, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
@@ -49,22 +48,15 @@ export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
 
 interface LoadedWorkbook {
   tables: SheetTable[];
-  /** The file's package and how it reads; null for the embedded adopted plan. */
-  workbook: { pkg: XlsxPackage; state: WorkbookState } | null;
+  /** The file's package and how it reads, or the adopted workbook as `workplan init` makes it. */
+  workbook: { pkg: XlsxPackage; state: WorkbookState };
 }
 
+/** The file, or without one the adopted workbook made afresh: the findings point at the cells it writes. */
 async function loadInput(file: string | null): Promise<LoadedWorkbook> {
-  if (file === null) return { tables: adoptedTables(), workbook: null };
-  const pkg = await openWorkbookFile(file);
+  const pkg = file === null ? await adoptedPackage() : await openWorkbookFile(file);
   const state = readWorkbookState(pkg);
   return { tables: state.tables, workbook: { pkg, state } };
-}
-
-/** The workbook to write a copy of: the input's package, or the adopted workbook made afresh. */
-async function writable(input: LoadedWorkbook): Promise<{ pkg: XlsxPackage; state: WorkbookState }> {
-  if (input.workbook) return input.workbook;
-  const pkg = await adoptedPackage();
-  return { pkg, state: readWorkbookState(pkg) };
 }
 
 function unknownClusters(args: CheckArgs, result: CheckResult): number[] {
@@ -112,7 +104,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const { input, tables, result } = await analyse(args, io);
   let blocked: string | null = null;
   if (args.out !== null) {
-    const { pkg, state } = await writable(input);
+    const { pkg, state } = input.workbook;
     const write = describeCheck(state, describeAnnotations(tables, result, checkTime(io.now())));
     writeAtomically(args.out, await patchedBytes(pkg, write.ops));
     blocked = write.blocked;
@@ -131,7 +123,7 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
     result.plan && unread.length === 0 ? proposeTimeline(result.plan, { budget }) : unreadable(result, unread);
   let wrote: string | null = null;
   if (args.out !== null && proposal.feasible && result.plan) {
-    const { pkg, state } = await writable(input);
+    const { pkg, state } = input.workbook;
     const now = io.now();
     const sheet = describeProposalSheet(
       proposal,

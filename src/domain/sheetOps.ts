@@ -76,10 +76,14 @@ export type SheetOp =
       landscape: boolean;
       /** The paper the Bureau prints on; absent: the sheet's own (the adapters' hunk may lag). */
       paper?: "A4";
-      /** Fit all columns to one page width (any number of pages tall). */
+      /** Fit all columns to one page width (any number of pages tall); false: at full size, pages across. */
       fitToWidth: boolean;
       /** Rows repeated at the top of every printed page. */
       titleRows?: { top: number; bottom: number };
+      /** Columns repeated at the left of every printed page, for a sheet printed several pages across. */
+      titleColumns?: { left: number; right: number };
+      /** Pages numbered across the sheet first, then down: a wide sheet is read a band of rows at a time. */
+      overThenDown?: boolean;
       /** Centre footer; `&P` and `&N` are the page number and the number of pages. */
       footer?: string;
       header?: string;

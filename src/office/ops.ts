@@ -5,7 +5,7 @@
  * caller syncs once. See docs/excel-behaviour.md for what each step relies on.
  */
 import type { Area, CellFormat, RuleFormat, SheetOp, Visibility, Written } from "../domain/sheetOps";
-import { a1 } from "../domain/tables";
+import { a1, columnLetters } from "../domain/tables";
 import { areaAddress } from "./address";
 import { noteWrite } from "./events";
 import type { Support } from "./run";
@@ -289,9 +289,12 @@ function queueResize(
 function queuePageSetup(context: Excel.RequestContext, op: Extract<SheetOp, { op: "pageSetup" }>): void {
   const layout = sheetOf(context, op.sheet).pageLayout;
   layout.orientation = (op.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
-  if (op.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+  layout.zoom = op.fitToWidth ? { horizontalFitToPages: 1 } : { scale: 100 };
   if (op.paper === "A4") layout.paperSize = "A4" as Excel.PaperType;
   if (op.titleRows) layout.setPrintTitleRows(`$${op.titleRows.top}:$${op.titleRows.bottom}`);
+  const columns = op.titleColumns;
+  if (columns) layout.setPrintTitleColumns(`$${columnLetters(columns.left)}:$${columnLetters(columns.right)}`);
+  if (op.overThenDown) layout.printOrder = "OverThenDown" as Excel.PrintOrder;
   if (op.footer !== undefined) layout.headersFooters.defaultForAllPages.centerFooter = op.footer;
   if (op.header !== undefined) layout.headersFooters.defaultForAllPages.centerHeader = op.header;
 }

@@ -20,8 +20,8 @@ describe("workplan check --cancel", () => {
         "embedded adopted plan: 1 error, 0 warnings, 4 info (as of 2026; expected review ends 1: 2024, 2: 2030, " +
           "3: 2028, 4: 2026; the 15th meeting cancelled for this run)",
       );
-      expect(run.stdout).toContain("Workplan!E7  meeting-cancelled (Background paper, para. 49)");
-      expect(run.stdout).toContain("Workplan!A8  meeting-numbering (Background paper, annex, table of meetings)");
+      expect(run.stdout).toContain("Workplan!E8  meeting-cancelled (Background paper, para. 49)");
+      expect(run.stdout).toContain("Workplan!A9  meeting-numbering (Background paper, annex, table of meetings)");
       expect(run.stdout).toContain("The 16th meeting (2029) would be the 15th meeting");
     },
   );

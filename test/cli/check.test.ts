@@ -29,8 +29,8 @@ describe("workplan check on the embedded adopted plan", () => {
         "(what-if), 3: 2028, 4: 2026)",
     );
     expect(lines).toContain("Errors (2)");
-    expect(run.stdout).toContain("Workplan!E7  cluster-too-early (Background paper, paras. 4, 18 and 49)");
     expect(run.stdout).toContain("Workplan!E8  cluster-too-early (Background paper, paras. 4, 18 and 49)");
+    expect(run.stdout).toContain("Workplan!E9  cluster-too-early (Background paper, paras. 4, 18 and 49)");
     expect(run.stdout).toMatch(
       /Topic 6 "Record-keeping; marking" \(arts\. 7, 8\) is at the 15th meeting \(2028\).*2032.*2030/,
     );
@@ -50,7 +50,7 @@ describe("workplan check on the embedded adopted plan", () => {
       severity: "error",
       held: false,
       sheet: "Workplan",
-      cell: "E7",
+      cell: "E8",
       meeting: 15,
       year: 2028,
       topic: 6,
@@ -67,7 +67,7 @@ describe("workplan check on the embedded adopted plan", () => {
     const run = await workplan("check", "--json", "--expected-end", "4=2028");
     const doc = JSON.parse(run.stdout);
     const onTwelfth = doc.findings.find((f: { meeting: number }) => f.meeting === 12);
-    expect(onTwelfth).toMatchObject({ rule: "cluster-too-early", severity: "info", held: true, cell: "E4" });
+    expect(onTwelfth).toMatchObject({ rule: "cluster-too-early", severity: "info", held: true, cell: "E5" });
     expect(onTwelfth.message).toContain("already held");
     expect(doc.summary.info).toBeGreaterThanOrEqual(1);
   });
@@ -152,7 +152,7 @@ describe("check --out", () => {
       const copy = new ExcelJS.Workbook();
       await copy.xlsx.readFile(out);
       expect(copy.getWorksheet(FLAGS_SHEET)?.state).toBe("veryHidden");
-      expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E7").value).toBe(3);
+      expect(copy.getWorksheet(FLAGS_SHEET)?.getCell("E8").value).toBe(3);
       const workplanSheet = copy.getWorksheet("Workplan");
       const formats =
         (workplanSheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
@@ -164,7 +164,7 @@ describe("check --out", () => {
       // ExcelJS reads a note's text only from runs (<r>); the file's comments part is read as it is.
       const zip = await JSZip.loadAsync(readFileSync(out));
       const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]?.async("string");
-      expect(comments).toMatch(new RegExp(`<comment ref="E7"[^>]*>.*?${NOTE_MARK}`, "s"));
+      expect(comments).toMatch(new RegExp(`<comment ref="E8"[^>]*>.*?${NOTE_MARK}`, "s"));
       const conflicts = copy.getWorksheet("Conflicts");
       expect(String(conflicts?.getCell("A1").value)).toBe(
         "Last checked 23 November 2026, 09:30 UTC, as of 2026: 2 errors, 0 warnings, 0 info.",
@@ -173,8 +173,8 @@ describe("check --out", () => {
         "WHAT-IF CHECK: cluster 2's review end taken as 2032 (the Clusters table says 2030)",
       );
       expect([5, 6].map((row) => [conflicts?.getCell(row, 1).value, conflicts?.getCell(row, 8).value])).toEqual([
-        ["Error", "Workplan!E7"],
         ["Error", "Workplan!E8"],
+        ["Error", "Workplan!E9"],
       ]);
     },
   );

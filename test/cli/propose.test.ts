@@ -155,20 +155,20 @@ describe("workplan propose on a workbook that check finds wrong", () => {
   }
 
   it("proposes nothing from a year it cannot read, names the cell, and exits 1 as check does", async () => {
-    const input = await withCell("bad-year.xlsx", { row: 5, column: 2 }, "twenty");
+    const input = await withCell("bad-year.xlsx", { row: 6, column: 2 }, "twenty");
     const check = await workplan("check", input);
     const run = await workplan("propose", input);
     expect(check.code).toBe(1);
     expect(run.code).toBe(1);
     expect(run.stdout).not.toMatch(/No change needed/);
-    expect(run.stdout).toMatch(/no timeline is proposed from it: .*Workplan!?B5/s);
+    expect(run.stdout).toMatch(/no timeline is proposed from it: .*Workplan!?B6/s);
     const json = JSON.parse((await workplan("propose", input, "--json")).stdout) as { feasible: boolean };
     expect(json.feasible).toBe(false);
   });
 
   it("does not say the plan is fine when the check finds an error no move of topics can mend", async () => {
     // Two rows share a meeting number: an error of the table itself, not of the timeline.
-    const input = await withCell("same-number.xlsx", { row: 9, column: 1 }, "16");
+    const input = await withCell("same-number.xlsx", { row: 10, column: 1 }, "16");
     const check = await workplan("check", input);
     const run = await workplan("propose", input);
     expect(check.code).toBe(1);

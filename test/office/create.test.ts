@@ -2,6 +2,7 @@
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
 import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, adoptedTables } from "../../src/domain/defaults";
 import { CONFLICTS, INPUT_TABLES } from "../../src/domain/layout";
+import { createdTables } from "../../src/domain/write/create";
 import { checkWorkbook, createDefaultWorkbook, detectSupport, readWorkbookState } from "../../src/office";
 import { NOT_CHECKED_CAPTION } from "../../src/domain/annotations";
 import {
@@ -63,13 +64,13 @@ forEachHost(() => {
         ]);
         expect(excel.model.activeSheet).toBe("Workplan");
         // The columns get the widths the core fits to their text (as `workplan init` gives them), not Excel's autofit.
-        expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 1 });
+        expect(sheet(excel.model, "Workplan")).toMatchObject({ frozenRows: 2 });
         expect([...sheet(excel.model, "Workplan").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6]);
         expect(sheet(excel.model, "Conflicts")).toMatchObject({ frozenRows: 4 });
         expect([...sheet(excel.model, "Conflicts").columnWidths.keys()].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
         const read = await excel.run(async (context) => (await readWorkbookState(context, detectSupport())).state);
-        const inputs = adoptedTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
+        const inputs = createdTables().filter((t) => INPUT_TABLES.some((l) => l.table === t.name));
         expect(read.tables).toEqual(inputs);
         expect(conflictsOf(excel.model)).toMatchObject({
           sheet: "Conflicts",
@@ -89,8 +90,8 @@ forEachHost(() => {
         errorAlert: expect.objectContaining({ showAlert: false }),
       });
       expect(sheet(excel.model, "Workplan").validations).toEqual([
-        offered(2, 11, 5, TOPIC_LIST_NAME),
-        offered(2, 11, 4, FLEXIBLE_LIST_NAME),
+        offered(3, 12, 5, TOPIC_LIST_NAME),
+        offered(3, 12, 4, FLEXIBLE_LIST_NAME),
       ]);
       expect(sheet(excel.model, "Articles").validations).toEqual([offered(2, 15, 4, TOPIC_LIST_NAME)]);
       expect(conflictsOf(excel.model).captions).toEqual([...NOT_CHECKED_CAPTION]);

@@ -220,6 +220,8 @@ describe("applyOps", () => {
         landscape: true,
         fitToWidth: true,
         titleRows: { top: 3, bottom: 3 },
+        titleColumns: { left: 1, right: 2 },
+        overThenDown: true,
         footer: "Page &P of &N",
         paper: "A4",
       },
@@ -236,6 +238,8 @@ describe("applyOps", () => {
       orientation: "Landscape",
       paperSize: "A4",
       titleRows: "$3:$3",
+      titleColumns: "$A:$B",
+      printOrder: "OverThenDown",
       footer: "Page &P of &N",
     });
     expect(added.tabColor).toBe("#1F4E79");

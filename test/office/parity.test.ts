@@ -16,6 +16,7 @@ import { checkTime, describeAnnotations } from "../../src/domain/annotations";
 import { checkWorkbook as engineCheck } from "../../src/domain/check";
 import { describeProposalSheet, type ProposalSheet } from "../../src/domain/proposalSheet";
 import { formulaKey, type SheetOp, type WorkbookState } from "../../src/domain/sheetOps";
+import { TIMELINE_SHEET } from "../../src/domain/timeline";
 import { findTable, tablesByName } from "../../src/domain/tables";
 import { whatIf } from "../../src/domain/whatIf";
 import {
@@ -134,6 +135,21 @@ async function seenInPackage(pkg: XlsxPackage): Promise<Seen> {
     notes: read.notes.sort(),
     names: read.names.map((name) => name.replace(/ = (.*)$/, (_, f: string) => ` = ${formulaKey(f)}`)).sort(),
   };
+}
+
+const PRINT_SETUP =
+  "import openpyxl, sys, json\n" +
+  "ws = openpyxl.load_workbook(sys.argv[1])['Timeline']\n" +
+  "pr = ws.sheet_properties.pageSetUpPr\n" +
+  "print(json.dumps({'cols': ws.print_title_cols, 'rows': ws.print_title_rows, " +
+  "'order': ws.page_setup.pageOrder, 'scale': ws.page_setup.scale, 'fit': bool(pr and pr.fitToPage)}))\n";
+
+/** The Timeline's print settings as openpyxl reads them from the package. */
+async function printSetup(pkg: XlsxPackage): Promise<Record<string, unknown>> {
+  const file = path.join(dir, `print-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`);
+  writeFileSync(file, await writePackage(pkg));
+  const out = execFileSync(toolPath("openpyxl") ?? "/usr/bin/python3", ["-c", PRINT_SETUP, file], { encoding: "utf8" });
+  return JSON.parse(out) as Record<string, unknown>;
 }
 
 // ---- the two interpreters, given the same inputs ----
@@ -267,6 +283,25 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     expect(await seenInPackage(pkg)).toEqual(seen);
   });
 
+  it("a Timeline of 29 years: printed at full size across pages in both, labels repeated, over then down", async () => {
+    const excel = await createdInFake();
+    const pkg = await adoptedPackage();
+    const long = new Map([[2, 2050]]);
+    await checkInFake(excel, long);
+    checkInPackage(pkg, long);
+    const office = excel.model.sheets.find((s) => s.name === TIMELINE_SHEET)?.pageLayout;
+    expect(office).toMatchObject({ titleColumns: "$A:$A", printOrder: "OverThenDown", zoom: { scale: 100 } });
+    const across = { cols: office?.titleColumns, rows: office?.titleRows, order: "overThenDown" };
+    expect(await printSetup(pkg)).toEqual({ ...across, scale: 100, fit: false });
+    // A short span again: one page wide, in both, the labels still the print titles.
+    await checkInFake(excel, SLIP);
+    checkInPackage(pkg, SLIP);
+    expect(excel.model.sheets.find((s) => s.name === TIMELINE_SHEET)?.pageLayout.zoom).toEqual({
+      horizontalFitToPages: 1,
+    });
+    expect(await printSetup(pkg)).toMatchObject({ cols: "$A:$A", fit: true });
+  });
+
   it("twice is once, in both", async () => {
     const excel = await createdInFake();
     await checkInFake(excel, SLIP);
@@ -314,7 +349,7 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     const pkg = await adoptedPackage();
     applyOps(pkg, applyOpsFor(readWorkbookState(pkg), basis));
     const seen = seenInFake(excel);
-    expect(seen.tables.find((t) => t.startsWith("Workplan "))).toBe("Workplan on Workplan!A1:F13");
+    expect(seen.tables.find((t) => t.startsWith("Workplan "))).toBe("Workplan on Workplan!A2:F14");
     expect(await seenInPackage(pkg)).toEqual(seen);
   });
 

@@ -60,6 +60,8 @@ describeRender("printed by LibreOffice on A4", () => {
   /** Two slips and a cancelled meeting: the longest what-if banner and "Prompted by" line. */
   let checkedLong: Word[][];
   let proposedLong: Word[][];
+  /** A 20-year slip: the Timeline spans 29 years, over several pages across. */
+  let checkedSpan: Word[][];
   /** Points of box height per point of font size: the Topics sheet prints at full size, 11 pt. */
   let perPoint: number;
 
@@ -80,6 +82,11 @@ describeRender("printed by LibreOffice on A4", () => {
       // Exit 1: the check found errors, as intended.
     }
     run("propose", ...long, "--out", "proposed-long.xlsx");
+    try {
+      run("check", "--expected-end", "2=2050", "--out", "checked-span.xlsx");
+    } catch {
+      // Exit 1: the check found errors, as intended.
+    }
     const profile = `file://${mkdtempSync(path.join(tmpdir(), "workplan-lo-profile-"))}`;
     execFileSync(
       "soffice",
@@ -88,7 +95,7 @@ describeRender("printed by LibreOffice on A4", () => {
         "--headless",
         "--convert-to",
         "pdf",
-        ...["checked.xlsx", "proposed.xlsx", "checked-long.xlsx", "proposed-long.xlsx"],
+        ...["checked.xlsx", "proposed.xlsx", "checked-long.xlsx", "proposed-long.xlsx", "checked-span.xlsx"],
       ],
       { cwd: dir, stdio: "ignore", timeout: 180_000 },
     );
@@ -96,6 +103,7 @@ describeRender("printed by LibreOffice on A4", () => {
     proposed = pages(path.join(dir, "proposed.pdf"));
     checkedLong = pages(path.join(dir, "checked-long.pdf"));
     proposedLong = pages(path.join(dir, "proposed-long.pdf"));
+    checkedSpan = pages(path.join(dir, "checked-span.pdf"));
     const topics = checked.find((words) => words[0]?.text === "Topic") ?? [];
     perPoint = median(topics.map(height)) / 11;
   }, 240_000);
@@ -140,6 +148,35 @@ describeRender("printed by LibreOffice on A4", () => {
       const text = words.map((w) => w.text).join(" ");
       expect(text).toContain("Cluster 2 — Prevention");
       expect(text).toContain("15th!");
+      expect(overlapping(words)).toEqual([]);
+      expect(smallest(words)).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it("prints a Timeline of 29 years at full size over pages across, the labels and years' header on each", () => {
+    // Fitted to one page wide it printed at 5 pt; across pages each keeps the labels at the left.
+    const timeline = checkedSpan.filter((words) =>
+      /^(Timeline of|Cluster or topic)/.test(words.map((w) => w.text).join(" ")),
+    );
+    expect(timeline.length).toBeGreaterThanOrEqual(3);
+    const years = timeline.map((words) =>
+      words
+        .filter((w) => /^20\d\d$/.test(w.text))
+        .sort((a, b) => a.x0 - b.x0)
+        .map((w) => Number(w.text)),
+    );
+    // Over, then down: the first pages run on through the years, in order, without a gap.
+    const across = years.slice(
+      0,
+      years.findIndex((y, i) => i > 0 && (y[0] ?? 0) < (years[i - 1]?.[0] ?? 0)),
+    );
+    const first = across.flat();
+    expect(first).toEqual(Array.from({ length: first.length }, (_, i) => (first[0] ?? 0) + i));
+    expect(first.at(-1)).toBeGreaterThanOrEqual(2050);
+    for (const words of timeline) {
+      const text = words.map((w) => w.text).join(" ");
+      expect(text).toContain("Cluster or topic");
+      expect(text).toMatch(/Page \d+ of \d+/);
       expect(overlapping(words)).toEqual([]);
       expect(smallest(words)).toBeGreaterThanOrEqual(8);
     }

@@ -6,13 +6,9 @@ import path from "node:path";
 import { readFileSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { FLAGS_SHEET, FLEXIBLE_LIST_NAME, LISTS_SHEET, TOPIC_LIST_NAME } from "../../src/domain/annotations";
-import {
-  adoptedTables,
-  ADOPTED_FLEXIBLE_LABELS,
-  ADOPTED_TOPIC_LABELS,
-  CONFLICTS_HEADER_ROW,
-} from "../../src/domain/defaults";
+import { ADOPTED_FLEXIBLE_LABELS, ADOPTED_TOPIC_LABELS, CONFLICTS_HEADER_ROW } from "../../src/domain/defaults";
 import { ALL_TABLES, CONFLICTS } from "../../src/domain/layout";
+import { createdTables } from "../../src/domain/write/create";
 import { TIMELINE_SHEET } from "../../src/domain/timeline";
 import { adoptedPackage, cellValueAt, openWorkbookFile, readAllTables, writePackage } from "../../src/xlsx";
 import type { XlsxPackage } from "../../src/xlsx";
@@ -22,7 +18,7 @@ import { requireTool } from "../support/tools";
 const blankConflictsRow = CONFLICTS.headers.map(() => null);
 
 function expectedTables() {
-  return adoptedTables().map((table) => (table.name === "Conflicts" ? { ...table, rows: [blankConflictsRow] } : table));
+  return createdTables().map((table) => (table.name === "Conflicts" ? { ...table, rows: [blankConflictsRow] } : table));
 }
 
 const file = path.join(tempDir(), "default.xlsx");
@@ -43,7 +39,7 @@ beforeAll(async () => {
 });
 
 describe("the adopted workbook (init)", () => {
-  it("holds the adopted tables at A1, the Conflicts table at row 4 with one blank row", () => {
+  it("holds the adopted tables at A1, the Workplan table at A2 below the legend's row, the Conflicts at A4", () => {
     expect(readAllTables(written)).toEqual(expectedTables());
     expect(readAllTables(written).find((t) => t.name === "Conflicts")?.top).toBe(CONFLICTS_HEADER_ROW);
   });
@@ -128,8 +124,8 @@ requireTool("openpyxl")("the adopted workbook, as openpyxl reads it", () => {
   it("offers the lists on the agenda-item columns and the article topics", () => {
     const lists = (sheet: string) => sheetOf(description, sheet).validations.map((v) => [v.sqref, v.formula1]);
     expect(lists("Workplan")).toEqual([
-      ["D2:D11", FLEXIBLE_LIST_NAME],
-      ["E2:E11", TOPIC_LIST_NAME],
+      ["D3:D12", FLEXIBLE_LIST_NAME],
+      ["E3:E12", TOPIC_LIST_NAME],
     ]);
     expect(lists("Articles")).toEqual([["D2:D15", TOPIC_LIST_NAME]]);
   });
@@ -137,7 +133,7 @@ requireTool("openpyxl")("the adopted workbook, as openpyxl reads it", () => {
   it("freezes the header rows and fits the columns", () => {
     const tableSheets = description.sheets.filter((s) => s.state === "visible" && s.name !== TIMELINE_SHEET);
     for (const sheet of tableSheets) {
-      const header = sheet.name === "Conflicts" ? CONFLICTS_HEADER_ROW : 1;
+      const header = sheet.name === "Conflicts" ? CONFLICTS_HEADER_ROW : sheet.name === "Workplan" ? 2 : 1;
       expect([sheet.name, sheet.freeze]).toEqual([sheet.name, `A${header + 1}`]);
     }
     expect(sheetOf(description, "Articles").widths.B).toBe(60);

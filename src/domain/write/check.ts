@@ -217,7 +217,7 @@ export function describeClear(state: WorkbookState): ClearWrite {
     const record = {
       ...EMPTY_RECORD,
       rules: state.record ? kept : [],
-      cells: withoutLegends(ownCaptions(state)),
+      cells: withoutLegends(state, ownCaptions(state)),
       sheets: state.record?.sheets ?? [],
     };
     ops.push(...writeRecord(record, usedBottom(state, LISTS_SHEET)));

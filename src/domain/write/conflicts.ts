@@ -235,7 +235,7 @@ export function describeConflicts(
   const grid = gridOf(conflicts);
   const area = areaOf(place.top, place.left, grid.length, conflicts.headers.length);
   // The legend beside the Workplan table is the product's too; describeLegend looks after it.
-  const own = withoutLegends(ownCaptions(state));
+  const own = withoutLegends(state, ownCaptions(state));
   const lines = captionCells(place, conflicts.caption, conflicts.whatIf ?? false);
   const legendText = legendSkipped ? `${LEGEND_TEXT} ${legendSkipped}` : LEGEND_TEXT;
   const captions = [...lines, ...legendCells(state, place, own, lines, legendText)];

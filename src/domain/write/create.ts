@@ -46,6 +46,19 @@ export function inTheWayMessage(sheets: readonly string[], tables: readonly { na
   return sheetCounted("n.refused", things.length, { things: listPhrase(things) });
 }
 
+/**
+ * Row of the Workplan table's header in a workbook we create: row 1 is left free for the legend of
+ * the highlights, which a check writes just above the table, where a reader and a printed page
+ * meet it first. The adopted tables as embedded (adoptedTables) stay at A1; a workbook created by
+ * an earlier version has its Workplan table there, and reads and checks the same.
+ */
+export const CREATED_WORKPLAN_ROW = 2;
+
+/** The adopted tables where creating writes them: the Workplan table below the legend's row. */
+export function createdTables(): SheetTable[] {
+  return adoptedTables().map((t) => (t.name === WORKPLAN.table ? { ...t, top: CREATED_WORKPLAN_ROW } : t));
+}
+
 /** Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape. */
 const SOURCES_WIDTHS: Readonly<Record<string, number>> = {
   [SOURCES.source]: 12,
@@ -99,7 +112,7 @@ function drawnTimeline(state: WorkbookState, tables: readonly SheetTable[], adde
 }
 
 export function describeCreate(state: WorkbookState): CreateWrite {
-  const tables = adoptedTables();
+  const tables = createdTables();
   const sheetNames = [...new Set(tables.map((t) => t.sheet))];
   const sheetsInTheWay = sheetNames.flatMap((name) => findSheet(state, name)?.name ?? []);
   const existing = [

@@ -10,7 +10,7 @@
  */
 import type { Highlights } from "../annotations";
 import { areaOf, inArea } from "../areas";
-import { WORKPLAN } from "../layout";
+import { CONFLICTS, WORKPLAN } from "../layout";
 import type { CellPlace, SheetOp, WorkbookState } from "../sheetOps";
 import { a1, findTable, tablesByName } from "../tables";
 import { samePlace } from "./record";
@@ -27,14 +27,23 @@ export interface LegendWrite {
   skipped: string | null;
 }
 
-/** Of the product's cells (by the record, text unchanged: ownCaptions), the legends beside the Workplan table. */
-export function ownLegends(own: readonly CellPlace[]): CellPlace[] {
-  return own.filter((cell) => cell.text === WORKPLAN_LEGEND);
+/** The sheet of the lines above the Conflicts table: every other cell of the record's is a legend. */
+function onConflictsSheet(state: WorkbookState, cell: CellPlace): boolean {
+  return cell.sheet.toLowerCase() === (state.conflicts?.sheet ?? CONFLICTS.sheet).toLowerCase();
+}
+
+/**
+ * Of the product's cells (by the record, text unchanged: ownCaptions), the legends beside the
+ * Workplan table: known by their place, off the Conflicts sheet, not by their wording, which may
+ * change from one version to the next.
+ */
+export function ownLegends(state: WorkbookState, own: readonly CellPlace[]): CellPlace[] {
+  return own.filter((cell) => !onConflictsSheet(state, cell));
 }
 
 /** Of the product's cells, those other than the legends (the lines above the Conflicts table). */
-export function withoutLegends(own: readonly CellPlace[]): CellPlace[] {
-  return own.filter((cell) => cell.text !== WORKPLAN_LEGEND);
+export function withoutLegends(state: WorkbookState, own: readonly CellPlace[]): CellPlace[] {
+  return own.filter((cell) => onConflictsSheet(state, cell));
 }
 
 function clearOps(cells: readonly CellPlace[]): SheetOp[] {
@@ -55,7 +64,7 @@ export function describeLegend(state: WorkbookState, own: readonly CellPlace[], 
   const table = findTable(tablesByName(state.tables), WORKPLAN.table);
   const width = table?.headers.length ?? 0;
   const body = table && areaOf(table.top, table.left, table.rows.length + 1, width);
-  const mine = ownLegends(own).filter((c) => !body || c.sheet !== table.sheet || !inArea(body, c.row, c.column));
+  const mine = ownLegends(state, own).filter((c) => !body || c.sheet !== table.sheet || !inArea(body, c.row, c.column));
   // The row above the table, across its width; a table in row 1 has none.
   const row = wanted && table && width > 0 && table.top > 1 ? areaOf(table.top - 1, table.left, 1, width) : null;
   const place = row && table ? { sheet: table.sheet, row: row.top, column: row.left } : null;

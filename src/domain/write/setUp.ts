@@ -6,11 +6,10 @@
  * a table, a name or a user's cell: what cannot be done is named, and only what can is offered.
  */
 import { areaAddress } from "../areas";
-import { adoptedTables } from "../defaults";
 import { findPlainRanges, missingTables, type PlainRange } from "../setUp";
 import type { SheetOp, WorkbookState } from "../sheetOps";
 import { listPhrase } from "../wording";
-import { inputSheetOps } from "./create";
+import { createdTables, inputSheetOps } from "./create";
 import { ensureSheet, findSheet } from "./sheets";
 import { sheetText } from "../messages/sheets";
 
@@ -65,7 +64,7 @@ function describeConvert(state: WorkbookState, ranges: readonly PlainRange[]) {
 }
 
 function describeAdd(state: WorkbookState, tables: readonly string[]) {
-  const adopted = adoptedTables().filter((t) => tables.includes(t.name));
+  const adopted = createdTables().filter((t) => tables.includes(t.name));
   const blocked = adopted.filter((t) => findSheet(state, t.sheet) || taken(state, t.name));
   const free = adopted.filter((t) => !blocked.includes(t));
   const added = new Set<string>();

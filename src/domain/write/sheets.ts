@@ -51,7 +51,10 @@ export function printedSize(widths: readonly number[], size = 11): number {
 }
 
 /** Printed landscape, as wide as the page: how Bureau members read the product's sheets on paper. */
-export function printedLandscape(sheet: string, titleRows?: { top: number; bottom: number }): SheetOp {
+export function printedLandscape(
+  sheet: string,
+  titleRows?: { top: number; bottom: number },
+): Extract<SheetOp, { op: "pageSetup" }> {
   return {
     op: "pageSetup",
     sheet,
@@ -61,6 +64,20 @@ export function printedLandscape(sheet: string, titleRows?: { top: number; botto
     titleRows,
     footer: sheetText("p.footer"),
   };
+}
+
+/**
+ * Printed landscape at full size, as many pages across as the columns take, the `titleColumns`
+ * (the labels) repeated at the left of every page and the pages numbered across, then down: for a
+ * sheet too wide to fit one page at a legible size.
+ */
+export function printedAcross(
+  sheet: string,
+  titleRows: { top: number; bottom: number },
+  titleColumns: { left: number; right: number },
+  fitToWidth: boolean,
+): SheetOp {
+  return { ...printedLandscape(sheet, titleRows), fitToWidth, titleColumns, overThenDown: true };
 }
 
 export function values(sheet: string, top: number, left: number, rows: Written[][]): SheetOp {

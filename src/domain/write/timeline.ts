@@ -19,10 +19,11 @@ import { a1 } from "../tables";
 import {
   A4_LANDSCAPE_CHARACTERS,
   column,
-  fittedHeight,
   ensureSheet,
   findSheet,
-  printedLandscape,
+  fittedHeight,
+  printedAcross,
+  printedSize,
   rowHeights,
   values,
 } from "./sheets";
@@ -33,8 +34,18 @@ const YEAR_WIDTH = 6.5;
 /** The label column gives way to the years, wrapping, so that the page prints at 8 pt or more. */
 const SMALLEST_PRINT = 8;
 const NARROWEST_LABEL = 24;
+const TITLE_SIZE = 13;
+
+/** The label column when the years run over several pages: wrapped, so that a page holds about ten years. */
+const ACROSS_LABEL = 30;
+
+/** Whether one page wide still prints at 8 pt or more with the narrowest label (up to about 18 years). */
+function fitsOnePage(years: number): boolean {
+  return printedSize([NARROWEST_LABEL, ...Array.from({ length: years }, () => YEAR_WIDTH)]) >= SMALLEST_PRINT;
+}
 
 function labelWidth(years: number): number {
+  if (!fitsOnePage(years)) return ACROSS_LABEL;
   const room = Math.floor((A4_LANDSCAPE_CHARACTERS * 11) / SMALLEST_PRINT - YEAR_WIDTH * years);
   return Math.max(NARROWEST_LABEL, Math.min(LABEL_WIDTH, room));
 }
@@ -79,6 +90,9 @@ function owned(state: WorkbookState): boolean {
   return (record?.sheets ?? []).some((s) => s.toLowerCase() === TIMELINE_SHEET.toLowerCase());
 }
 
+const legendLines = (legend: readonly (readonly [string, string])[]) =>
+  legend.map(([code, meaning]) => [`${code}: ${meaning}`]);
+
 /**
  * The WHAT-IF line, as on the Conflicts sheet: running on over the empty cells beside it, or
  * wrapped in its cell where it is longer than the grid is wide (never widening the printed page).
@@ -92,6 +106,20 @@ function bannerOps(name: string, banner: string | null, characters: number, labe
     values(name, BANNER_ROW, 1, [[banner]]),
     { op: "format", sheet: name, area: at, format: { ...BANNER, wrap, verticalTop: true } },
     { op: "rowHeight", sheet: name, row: BANNER_ROW, height },
+  ];
+}
+
+/**
+ * Over several pages the label column is repeated on each, title and legend included: they wrap in
+ * it, since a line running on over the years would print again, cut, over the next page's years.
+ */
+function wrappedInLabels(sheet: string, width: number, legend: readonly (readonly [string, string])[]): SheetOp[] {
+  const column = [{ width, wrap: true }];
+  const lines = legendLines(legend);
+  return [
+    { op: "format", sheet, area: areaOf(1, 1, 3 + legend.length, 1), format: { wrap: true, verticalTop: true } },
+    { op: "rowHeight", sheet, row: 1, height: fittedHeight([TIMELINE_TITLE], column, TITLE_SIZE) },
+    ...rowHeights(sheet, 3, lines, column),
   ];
 }
 
@@ -109,22 +137,19 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   const ops: SheetOp[] = [...ensureSheet(state, name, "visible", added)];
   if (sheet?.used) ops.push({ op: "clearValues", sheet: name, area: sheet.used });
   ops.push(values(name, 1, 1, [[TIMELINE_TITLE]]));
-  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: 13 } });
+  ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: TITLE_SIZE } });
   const legend = showsCancelled(grid) ? [...LEGEND, CANCELLED_LEGEND] : LEGEND;
-  ops.push(
-    values(
-      name,
-      3,
-      1,
-      legend.map(([code, meaning]) => [`${code}: ${meaning}`]),
-    ),
-  );
+  ops.push(values(name, 3, 1, legendLines(legend)));
+  const label = labelWidth(grid.years.length);
+  const onePage = fitsOnePage(grid.years.length);
+  if (!onePage) ops.push(...wrappedInLabels(name, label, legend));
   ops.push(values(name, HEADER_ROW, 1, [[sheetText("t.header"), ...grid.years]]));
   const width = grid.years.length + 1;
   ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
   if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));
-  const label = labelWidth(grid.years.length);
-  ops.push(...bannerOps(name, grid.banner ?? null, label + YEAR_WIDTH * grid.years.length, label));
+  // Across several pages the banner wraps in the repeated label column, like the title.
+  const across = onePage ? label + YEAR_WIDTH * grid.years.length : label;
+  ops.push(...bannerOps(name, grid.banner ?? null, across, label));
   const wrap = label < LABEL_WIDTH && grid.rows.length > 0;
   ops.push(...column(name, 1, label, wrap, areaOf(HEADER_ROW + 1, 1, grid.rows.length, 1)));
   grid.years.forEach((_, i) => ops.push(...column(name, i + 2, YEAR_WIDTH, false)));
@@ -133,7 +158,9 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
     ops.push(...rowHeights(name, HEADER_ROW + 1, grid.rows, columns));
   }
   ops.push({ op: "freezeRows", sheet: name, rows: HEADER_ROW });
-  ops.push(printedLandscape(name, { top: HEADER_ROW, bottom: HEADER_ROW }));
+  // A long span prints at full size over several pages, the labels repeated on each, rather than shrunk.
+  const titles = { top: HEADER_ROW, bottom: HEADER_ROW };
+  ops.push(printedAcross(name, titles, { left: 1, right: 1 }, fitsOnePage(grid.years.length)));
   const rules: ProductRecord["rules"] = [];
   if (grid.rows.length > 0 && grid.years.length > 0) {
     const area: Area = areaOf(HEADER_ROW + 1, 2, grid.rows.length, grid.years.length);

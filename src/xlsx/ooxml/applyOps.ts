@@ -24,6 +24,7 @@ import {
 } from "./worksheetParts";
 import { WorkbookEdit } from "./workbookEdit";
 import { quoteSheet } from "../../domain/areas";
+import { columnLetters } from "../../domain/tables";
 import { attr, elementWith } from "./xmlTree";
 
 class Interpreter {
@@ -157,17 +158,24 @@ class Interpreter {
         freezeRows(this.sheet(op.sheet).doc, op.rows);
         return;
       case "pageSetup":
-        pageSetup(this.sheet(op.sheet).doc, op.landscape, op.fitToWidth, op.header, op.footer, op.paper);
-        if (op.titleRows) {
-          const { top, bottom } = op.titleRows;
-          const reference = `${quoteSheet(this.sheet(op.sheet).sheet.name)}!$${top}:$${bottom}`;
-          this.workbook.setName("_xlnm.Print_Titles", reference, this.sheetIndex(op.sheet));
-        }
+        pageSetup(this.sheet(op.sheet).doc, op);
+        this.printTitles(op);
         return;
       case "tabColor":
         tabColor(this.sheet(op.sheet).doc, op.color);
         return;
     }
+  }
+
+  /** The print titles: one defined name local to the sheet, the columns first, then the rows, as Excel writes it. */
+  private printTitles(op: Extract<SheetOp, { op: "pageSetup" }>): void {
+    const sheet = quoteSheet(this.sheet(op.sheet).sheet.name);
+    const columns = op.titleColumns;
+    const parts = [
+      ...(columns ? [`${sheet}!$${columnLetters(columns.left)}:$${columnLetters(columns.right)}`] : []),
+      ...(op.titleRows ? [`${sheet}!$${op.titleRows.top}:$${op.titleRows.bottom}`] : []),
+    ];
+    if (parts.length > 0) this.workbook.setName("_xlnm.Print_Titles", parts.join(","), this.sheetIndex(op.sheet));
   }
 
   /** A formula replaced by a value leaves the calculation chain naming it: the chain goes, Excel rebuilds it. */

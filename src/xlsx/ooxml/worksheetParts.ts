@@ -3,7 +3,7 @@
  * order: columns, the first sheet view (frozen rows, tab selection), sheet properties (tab colour,
  * fit to page), page setup, header and footer, conditional formats and data validation.
  */
-import { formulaKey, type Area } from "../../domain/sheetOps";
+import { formulaKey, type Area, type SheetOp } from "../../domain/sheetOps";
 import { areaName, cellName, parseArea } from "./cellRefs";
 import { appendInside, type DocEditor } from "./docEditor";
 import { attr, escapeAttr, escapeText, startTagWith, type XmlElement } from "./xmlTree";
@@ -115,22 +115,18 @@ export function tabColor(doc: DocEditor, color: string | null): void {
   editSheetProperties(doc, new Map([["tabColor", xml]]));
 }
 
-export function pageSetup(
-  doc: DocEditor,
-  landscape: boolean,
-  fitToWidth: boolean,
-  header?: string,
-  footer?: string,
-  paper?: "A4",
-): void {
-  const setup = new Map<string, string | null>([["orientation", landscape ? "landscape" : "portrait"]]);
+export function pageSetup(doc: DocEditor, op: Extract<SheetOp, { op: "pageSetup" }>): void {
+  const { fitToWidth, header, footer } = op;
+  const setup = new Map<string, string | null>([["orientation", op.landscape ? "landscape" : "portrait"]]);
   // ECMA-376 Part 1, 18.3.1.63: paperSize 9 is A4.
-  if (paper === "A4") setup.set("paperSize", "9");
+  if (op.paper === "A4") setup.set("paperSize", "9");
   if (fitToWidth) setup.set("fitToWidth", "1").set("fitToHeight", "0");
+  else setup.set("fitToWidth", null).set("fitToHeight", null).set("scale", "100");
+  if (op.overThenDown) setup.set("pageOrder", "overThenDown");
   const found = doc.get("pageSetup");
   if (found) doc.set("pageSetup", startTagWith(found.element, setup, true));
   else {
-    const attrs = [...setup].map(([k, v]) => ` ${k}="${v}"`).join("");
+    const attrs = [...setup].flatMap(([k, v]) => (v === null ? [] : [` ${k}="${v}"`])).join("");
     doc.set("pageSetup", `<${doc.name("pageSetup")}${attrs}/>`);
   }
   if (!doc.has("pageMargins")) {

@@ -47,7 +47,7 @@ describe("the Conflicts sheet of a check with cluster 2 slipping to 2032", () =>
       expect.stringMatching(/^Move topic 6 to a meeting held from 2030 to 2033/),
       "Background paper, paras. 4, 18 and 49",
       "cluster-too-early",
-      "Workplan!E7",
+      "Workplan!E8",
     ]);
   });
 

@@ -28,18 +28,18 @@ describe("the highlights of a check", () => {
 
   it("fill the conflicting cell strongly, in bold, with a dark border, before the rows' light tint", () => {
     expect(onWorkplan.map((r) => r.formula)).toEqual([
-      "'WorkplanChecker'!A2=3",
-      "'WorkplanChecker'!A2=2",
-      "'WorkplanChecker'!A2=1",
-      "'WorkplanChecker'!$G2=3",
-      "'WorkplanChecker'!$G2=2",
-      "'WorkplanChecker'!$G2=1",
+      "'WorkplanChecker'!A3=3",
+      "'WorkplanChecker'!A3=2",
+      "'WorkplanChecker'!A3=1",
+      "'WorkplanChecker'!$G3=3",
+      "'WorkplanChecker'!$G3=2",
+      "'WorkplanChecker'!$G3=1",
     ]);
     expect(onWorkplan[0]?.format).toEqual({ fill: "FF8B94", fontColor: "9C0006", border: "9C0006", bold: true });
     expect(onWorkplan[3]?.format).toEqual({ fill: "FDE4E7", fontColor: "000000" });
   });
 
-  it("write each row's highest flag after the cells' flags: the 15th meeting's row (7) is an error row", () => {
+  it("write each row's highest flag after the cells' flags: the 15th meeting's row (8) is an error row", () => {
     const column = ops.find(
       (op): op is Extract<SheetOp, { op: "setValues" }> =>
         op.op === "setValues" && op.sheet === FLAGS_SHEET && op.left === 7,

@@ -4,13 +4,13 @@
  * by Clear and by a check that highlights nothing), and never over a cell of the user's: then the
  * Conflicts sheet's legend says which cell is in the way.
  */
-import { checkTime, describeAnnotations } from "../../../src/domain/annotations";
+import { checkTime, describeAnnotations, LISTS_SHEET } from "../../../src/domain/annotations";
 import { checkWorkbook } from "../../../src/domain/check";
 import { adoptedTables } from "../../../src/domain/defaults";
 import type { ReadOptions } from "../../../src/domain/read";
 import type { Written } from "../../../src/domain/sheetOps";
 import { tablesByName, type SheetTable } from "../../../src/domain/tables";
-import { describeCheck, describeClear } from "../../../src/domain/write";
+import { describeCheck, describeClear, describeCreate } from "../../../src/domain/write";
 import { WORKPLAN_LEGEND } from "../../../src/domain/write/legend";
 import { SheetModel } from "../../support/sheetModel";
 
@@ -98,7 +98,43 @@ describe("a Workplan table whose row above holds a cell of the user's", () => {
   });
 });
 
-describe("a Workplan table in row 1 (as `workplan init` lays it out)", () => {
+describe("a workbook created by `workplan init` or the pane's Create", () => {
+  it("has row 1 free above the Workplan table, where a check writes the legend and Clear removes it", () => {
+    const model = new SheetModel();
+    const create = describeCreate(model.state());
+    if ("refused" in create) throw new Error(create.refused);
+    model.apply(create.ops);
+    expect(model.tables.find((t) => t.name === "Workplan")?.area.top).toBe(2);
+    expect(model.sheet("Workplan").frozen).toBe(2);
+    check(model, SLIP);
+    expect(model.get("Workplan", 1, 1)).toBe(WORKPLAN_LEGEND);
+    expect(conflictsLegend(model)).not.toMatch(/No legend/);
+    model.apply(describeClear(model.state()).ops);
+    expect(model.get("Workplan", 1, 1)).toBeNull();
+  });
+});
+
+describe("a legend an earlier version wrote in other words", () => {
+  it("is known as ours by the record, not by its text: the next check rewrites it, Clear removes it", () => {
+    const model = workbook(3);
+    check(model, SLIP);
+    const earlier = "Highlights: tinted rows have findings.";
+    const lists = model.sheet(LISTS_SHEET);
+    const entry = [...lists.cells].find(([, value]) => value === WORKPLAN_LEGEND)?.[0];
+    if (!entry) throw new Error("the legend is not in the record");
+    lists.cells.set(entry, earlier);
+    model.set("Workplan", 2, 1, earlier);
+    check(model, SLIP);
+    expect(model.get("Workplan", 2, 1)).toBe(WORKPLAN_LEGEND);
+    lists.cells.set(entry, earlier);
+    model.set("Workplan", 2, 1, earlier);
+    model.apply(describeClear(model.state()).ops);
+    expect(model.get("Workplan", 2, 1)).toBeNull();
+    expect(model.get("Workplan", 1, 1)).toBe(TITLE);
+  });
+});
+
+describe("a Workplan table in row 1 (as `workplan init` laid it out before)", () => {
   it("gets no legend on its sheet: the Conflicts sheet's legend tells the colours", () => {
     const model = workbook(1);
     check(model, SLIP);

@@ -110,3 +110,25 @@ describe("the Timeline of a what-if check (cluster 2 to 2032, the 15th meeting c
     expect(rowOf(model, "Topic 6").get(2028)).toBe("15th");
   });
 });
+
+describe("how the Timeline prints", () => {
+  const page = (model: SheetModel) => model.sheet(TIMELINE_SHEET).page;
+
+  it("fits one page wide while the years print at 8 pt or more, its labels the print titles", () => {
+    const model = created();
+    check(model, { expectedEnd: new Map([[2, 2032]]) });
+    expect(page(model)).toMatchObject({ fitToWidth: true, titleColumns: { left: 1, right: 1 }, overThenDown: true });
+  });
+
+  it("over 29 years prints at full size across pages, the title and legend wrapped in the repeated labels", () => {
+    const model = created();
+    const write = check(model, { expectedEnd: new Map([[2, 2050]]) });
+    expect(page(model)).toMatchObject({ fitToWidth: false, titleColumns: { left: 1, right: 1 }, overThenDown: true });
+    // Nothing runs on from the label column over the years, where the next page would print it cut.
+    const wrapped = write.ops.filter(
+      (op) => op.op === "format" && op.sheet === TIMELINE_SHEET && op.format.wrap && op.area.top === 1,
+    );
+    expect(wrapped).toHaveLength(1);
+    expect(model.sheet(TIMELINE_SHEET).heights.get(1)).toBeGreaterThan(40);
+  });
+});

@@ -33,13 +33,13 @@ function grid(model: SheetModel): string {
   return JSON.stringify(rows);
 }
 
-/** Apply: topic 6 at the 15th meeting (E7) moves to an appended 21st meeting, and cluster 2's expected end to 2032. */
+/** Apply: topic 6 at the 15th meeting (E8) moves to an appended 21st meeting, and cluster 2's expected end to 2032. */
 function apply(model: SheetModel): SheetOp[] {
   const state = model.state();
   const table = state.tables.find((t) => t.name === WORKPLAN.table);
   if (!table) throw new Error("no Workplan");
   const edit = {
-    cells: [{ sheet: WORKPLAN.sheet, cell: "E7", value: null }],
+    cells: [{ sheet: WORKPLAN.sheet, cell: "E8", value: null }],
     rows: [[21, 2034, "Planned", null, "6", null]],
     changes: [],
   };
@@ -71,8 +71,8 @@ describe("Undo apply", () => {
     expect(model.sheet(UNDO_SHEET).visibility).toBe("veryHidden");
     expect(model.get(UNDO_SHEET, 1, 9)).toMatch(/^Workplan Checker: the workplan before the last Apply/);
     const snapshot = kept(model);
-    expect(snapshot).toMatchObject({ table: "Workplan", before: { bottom: 11 }, after: { bottom: 12 } });
-    expect(snapshot?.cells[0]).toMatchObject({ sheet: "Workplan", row: 7, column: 5, after: null });
+    expect(snapshot).toMatchObject({ table: "Workplan", before: { bottom: 12 }, after: { bottom: 13 } });
+    expect(snapshot?.cells[0]).toMatchObject({ sheet: "Workplan", row: 8, column: 5, after: null });
     expect(String(snapshot?.cells[0]?.before)).toMatch(/^6/);
   });
 
@@ -87,18 +87,18 @@ describe("Undo apply", () => {
     if ("refused" in undo) throw new Error(undo.refused);
     model.apply(undo.ops);
     expect(grid(model)).toBe(before);
-    expect(model.tables.find((t) => t.name === WORKPLAN.table)?.area.bottom).toBe(11);
+    expect(model.tables.find((t) => t.name === WORKPLAN.table)?.area.bottom).toBe(12);
     expect(kept(model)).toBeNull();
   });
 
   it("refuses, naming the cell, when a cell Apply wrote holds another value since", () => {
     const model = created();
     apply(model);
-    model.set(WORKPLAN.sheet, 12, 5, "7");
+    model.set(WORKPLAN.sheet, 13, 5, "7");
     const snapshot = kept(model);
     if (!snapshot) throw new Error("nothing kept");
     expect(describeUndoApply(model.state(), snapshot)).toEqual({
-      refused: expect.stringContaining("Workplan!E12 has changed since Apply"),
+      refused: expect.stringContaining("Workplan!E13 has changed since Apply"),
     });
   });
 

@@ -120,8 +120,8 @@ describe("a check", () => {
     const { result, write } = check(model);
     expect(result.summary.error).toBe(2);
     expect(model.sheet(WORKPLAN.sheet).rules).toHaveLength(6);
-    expect([...model.sheet(WORKPLAN.sheet).notes.keys()].sort()).toEqual(["7,5", "8,5"]);
-    expect(model.get(FLAGS_SHEET, 7, 5)).toBe(3);
+    expect([...model.sheet(WORKPLAN.sheet).notes.keys()].sort()).toEqual(["8,5", "9,5"]);
+    expect(model.get(FLAGS_SHEET, 8, 5)).toBe(3);
     expect(model.get("Conflicts", 1, 1)).toMatch(/^Last checked 1 December 2026, 15:00 UTC.*2 errors/);
     expect(write.conflicts).toBe("Conflicts!A4:H6");
     const record = model.state().record;
@@ -159,13 +159,13 @@ describe("a check", () => {
   it("leaves the user's own note, and a note of theirs that looks like ours, on the cells it would explain", () => {
     const model = created();
     slip(model);
-    model.sheet(WORKPLAN.sheet).notes.set("7,5", { text: `${NOTE_MARK} my own reminder`, user: true });
+    model.sheet(WORKPLAN.sheet).notes.set("8,5", { text: `${NOTE_MARK} my own reminder`, user: true });
     const { write } = check(model);
-    expect(model.sheet(WORKPLAN.sheet).notes.get("7,5")?.text).toBe(`${NOTE_MARK} my own reminder`);
-    expect(write.notesSkipped.map((n) => cellAddress(n.at))).toEqual(["E7"]);
+    expect(model.sheet(WORKPLAN.sheet).notes.get("8,5")?.text).toBe(`${NOTE_MARK} my own reminder`);
+    expect(write.notesSkipped.map((n) => cellAddress(n.at))).toEqual(["E8"]);
     check(model);
     describeClearAndApply(model);
-    expect(model.sheet(WORKPLAN.sheet).notes.get("7,5")?.text).toBe(`${NOTE_MARK} my own reminder`);
+    expect(model.sheet(WORKPLAN.sheet).notes.get("8,5")?.text).toBe(`${NOTE_MARK} my own reminder`);
   });
 
   it("puts a new Conflicts table below the text of a Conflicts sheet that has no table, keeping every cell", () => {
@@ -254,16 +254,16 @@ describe("applying a proposal", () => {
     const write = describeApplyEdit(state, edit, table);
     if ("refused" in write) throw new Error(write.refused);
     model.apply(write.ops);
-    expect(model.get(WORKPLAN.sheet, 12, 1)).toBe(20);
-    expect(model.tables.find((t) => t.name === WORKPLAN.table)?.area.bottom).toBe(12);
+    expect(model.get(WORKPLAN.sheet, 13, 1)).toBe(20);
+    expect(model.tables.find((t) => t.name === WORKPLAN.table)?.area.bottom).toBe(13);
   });
 
   it("refuses when the user's cells are in the rows below the table", () => {
     const model = created();
-    model.set(WORKPLAN.sheet, 12, 3, "total");
+    model.set(WORKPLAN.sheet, 13, 3, "total");
     const state = model.state();
     const table = state.tables.find((t) => t.name === WORKPLAN.table);
     if (!table) throw new Error("no Workplan");
-    expect(describeApplyEdit(state, edit, table)).toEqual({ refused: expect.stringContaining("Workplan: C12") });
+    expect(describeApplyEdit(state, edit, table)).toEqual({ refused: expect.stringContaining("Workplan: C13") });
   });
 });

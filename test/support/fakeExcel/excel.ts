@@ -357,12 +357,14 @@ export class Worksheet extends ClientObject<SheetModel> {
     return this.get("id");
   }
 
-  /** Print settings (ExcelApi 1.9): orientation, paper size and fit-to-page zoom are modelled. */
+  /** Print settings (ExcelApi 1.9): orientation, paper size, zoom, print titles and print order are modelled. */
   get pageLayout(): {
     orientation: string;
     paperSize: string;
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(rows: string): void;
+    setPrintTitleColumns(columns: string): void;
+    printOrder: string;
     headersFooters: { defaultForAllPages: { centerFooter: string; centerHeader: string } };
   } {
     const write = this.write.bind(this);
@@ -401,6 +403,24 @@ export class Worksheet extends ClientObject<SheetModel> {
           if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeError("InvalidArgument", `"${rows}" is not a row range.`);
           sheet.pageLayout = { ...sheet.pageLayout, titleRows: rows };
         });
+      },
+      // "The range must span the entire column to be valid" (Excel.PageLayout.setPrintTitleColumns).
+      setPrintTitleColumns(columns: string) {
+        write((sheet) => {
+          if (!/^\$[A-Z]+:\$[A-Z]+$/.test(columns))
+            throw new FakeError("InvalidArgument", `"${columns}" is not a column range.`);
+          sheet.pageLayout = { ...sheet.pageLayout, titleColumns: columns };
+        });
+      },
+      set printOrder(value: string) {
+        write((sheet) => {
+          if (value !== "DownThenOver" && value !== "OverThenDown")
+            throw new FakeError("InvalidArgument", `"${value}" is not a print order.`);
+          sheet.pageLayout = { ...sheet.pageLayout, printOrder: value };
+        });
+      },
+      get printOrder(): string {
+        throw notLoaded("printOrder");
       },
       headersFooters: {
         defaultForAllPages: {

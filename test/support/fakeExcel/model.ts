@@ -158,6 +158,8 @@ export function newId(): number {
 /** Print settings a sheet may be given (Worksheet.pageLayout, ExcelApi 1.9). */
 export interface PageLayoutModel {
   titleRows?: string;
+  titleColumns?: string;
+  printOrder?: string;
   footer?: string;
   header?: string;
   orientation?: string;
