@@ -58,6 +58,7 @@ import {
   type CommandError,
   type DocumentSettings,
 } from "../office/commandError";
+import { hearRibbonChecks } from "../office/ribbonCheck";
 
 export { isOutputOnly };
 export type {
@@ -105,6 +106,8 @@ export interface PaneWorkbook {
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The error the ribbon's Check workplan button left in the document when it could not check, or null. */
   commandError(): CommandError | null;
+  /** Calls `checked` after each ribbon check run in the pane's runtime (shared); gives the function that stops it. */
+  hearRibbonChecks(checked: () => void): () => void;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
   now(): Date;
   /** Tries each Excel behaviour the add-in relies on, on scratch sheets it adds and removes. */
@@ -184,6 +187,7 @@ export function officeWorkbook(
         listener(change);
       }),
     commandError: () => readCommandError(settings()),
+    hearRibbonChecks,
     now,
     diagnose: () => own.run(() => runDiagnostics(excelRun)),
   };
