@@ -26,7 +26,7 @@ import {
 } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
-const BASE = "https://localhost:3000/commands.html";
+const BASE = "https://localhost:3000/taskpane.html";
 const MANIFEST = readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
 
 const failing = (async () => {
