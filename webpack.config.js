@@ -1,5 +1,6 @@
-// Builds the add-in into dist/ (or --env outDir=…): taskpane.html, commands.html and dialog.html
-// (the ribbon check's outcome window) with their bundles, the icons, and manifest.xml. Production,
+// Builds the add-in into dist/ (or --env outDir=…): taskpane.html (the pane, and the ribbon's function file: one
+// shared runtime, manifest.xml) and dialog.html (the ribbon check's outcome window) with their bundles, the icons,
+// and manifest.xml. Production,
 // and `npm start` (--env officeJs=cdn), load Office.js from Microsoft's CDN; other development
 // builds (tests, end-to-end runs), and any build with OFFICE_JS=local, serve it from @microsoft/office-js.
 // ADDIN_URL=https://host/path/ rewrites the manifest's https://localhost:3000/ URLs.
@@ -21,7 +22,6 @@ const PAGES = [
     title: "Workplan Checker",
     body: '<div id="root"><p style="margin:12px">Loading Workplan Checker…</p></div>\n<noscript>Workplan Checker needs JavaScript.</noscript>',
   },
-  { entry: "commands", title: "Workplan Checker commands", body: "" },
   // The ribbon check's outcome window: its tiny script (src/commands/dialog.ts) fills <main> from the query string.
   {
     entry: "dialog",
@@ -88,10 +88,10 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode,
     // proposeWorker.js: the pane's proposal solver in a Web Worker (src/taskpane/solver.ts starts it by this name, beside
-    // taskpane.html); no page loads it. The solver in the pane, for hosts without workers, is a chunk loaded on demand.
+    // taskpane.html); no page loads it. The solver in the pane, for hosts without workers, is a chunk loaded on demand,
+    // and so is the ribbon command's code (ribbon.js), which the pane's script loads when the button is pressed.
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      commands: "./src/commands/commands.ts",
       dialog: "./src/commands/dialog.ts",
       proposeWorker: "./src/taskpane/proposeWorker.ts",
     },

@@ -2,22 +2,18 @@
 /**
  * The ribbon's "Check workplan" button: checks the workbook and refreshes the highlights, the
  * notes and the Conflicts table without opening the pane, then shows the outcome (the counts, or
- * the error) in a small window (showOutcome.ts). Excel waits for `event.completed()`, so it is
- * called whatever happens, once the window is closed or could not be shown.
+ * the error) in a small window (showOutcome.ts), with "Open the pane" where this Office runs the
+ * pane and the command in one shared runtime. Excel waits for `event.completed()`, so it is called
+ * whatever happens, once the window is closed or could not be shown. register.ts loads this file
+ * when the button is pressed.
  */
 import { checkWorkbook, type ExcelRun } from "../office";
 import { COMMAND_ERROR_SETTING, keepCommandError, type DocumentSettings } from "../office/commandError";
+import { ribbonChecked } from "../office/ribbonCheck";
 import { checkedContent, failedContent, type Presentation } from "./outcomeText";
 import { showOutcome, type DialogHost } from "./showOutcome";
 
 export { COMMAND_ERROR_SETTING };
-
-/**
- * Whether the pane and this function file share one runtime: they do not (manifest.xml has no
- * <Runtimes>), and `Office.addin.showAsTaskpane` works only in a shared runtime, so the outcome
- * window says where the pane is instead of offering to open it. test/commands checks the manifest.
- */
-export const SHARED_RUNTIME = false;
 
 interface CommandHost extends DialogHost {
   context?: DialogHost["context"] & {
@@ -37,30 +33,45 @@ function reportToDocument(office: CommandHost | undefined, message: string | nul
 export interface CommandOptions {
   now?: () => Date;
   office?: CommandHost;
-  /** Where dialog.html is served: beside the function file. */
+  /** Where dialog.html is served: beside the function file (taskpane.html). */
   base?: string;
-  /** Whether this runtime is shared with the pane (SHARED_RUNTIME, or a test's). */
-  sharedRuntime?: boolean;
   deadlineMs?: number;
 }
 
-function presentation(office: CommandHost | undefined, sharedRuntime: boolean): Presentation {
+/**
+ * "Open the pane" only where it works: Office.addin.showAsTaskpane needs the shared runtime, which manifest.xml asks
+ * for and which Office gives where it supports SharedRuntime 1.1 (elsewhere the pane and this command run apart).
+ */
+export function canOpenPane(office: CommandHost | undefined): boolean {
+  const supported = office?.context?.requirements?.isSetSupported?.("SharedRuntime", "1.1") ?? false;
+  return supported && typeof office?.addin?.showAsTaskpane === "function";
+}
+
+function presentation(office: CommandHost | undefined): Presentation {
   const theme = office?.context?.officeTheme;
-  const canOpenPane = sharedRuntime && typeof office?.addin?.showAsTaskpane === "function";
   const colors =
     theme?.bodyBackgroundColor && theme.bodyForegroundColor
       ? { background: theme.bodyBackgroundColor, foreground: theme.bodyForegroundColor }
       : null;
-  return { canOpenPane, colors };
+  return { canOpenPane: canOpenPane(office), colors };
+}
+
+export interface CommandEvent {
+  completed(): void;
 }
 
 export async function checkWorkplan(
-  event: { completed(): void },
-  excelRun: ExcelRun,
+  event: CommandEvent,
+  excelRun: ExcelRun | undefined,
   options: CommandOptions = {},
 ): Promise<void> {
+  if (!excelRun) {
+    console.error("Excel is not available: the Check workplan command works only in Excel.");
+    event.completed();
+    return;
+  }
   const office = "office" in options ? options.office : (globalThis as unknown as { Office?: CommandHost }).Office;
-  const shown = presentation(office, options.sharedRuntime ?? SHARED_RUNTIME);
+  const shown = presentation(office);
   try {
     let content;
     try {
@@ -73,6 +84,8 @@ export async function checkWorkplan(
       reportToDocument(office, message);
       content = failedContent(message, shown);
     }
+    // Where the pane is open in this runtime (shared), it reads what the check wrote, or shows its error, at once.
+    ribbonChecked();
     const addin = office?.addin;
     await showOutcome(office, content, {
       base: options.base ?? globalThis.location?.href ?? "https://localhost/",
@@ -85,41 +98,3 @@ export async function checkWorkplan(
     event.completed();
   }
 }
-
-interface Hosts {
-  Office?: {
-    onReady(callback?: () => void): unknown;
-    actions?: { associate(id: string, action: (event: { completed(): void }) => unknown): void };
-  };
-  Excel?: { run: ExcelRun };
-}
-
-/**
- * Associates the manifest's function id with the check, at the top level of the script as
- * Microsoft's function-command samples do (not inside Office.onReady). Where Office.js is not
- * ready yet to take it, it is associated once Office is ready. A failure to associate is written
- * to the console, the only place a function file can show it.
- */
-export function register(hosts: Hosts = globalThis as Hosts): void {
-  const office = hosts.Office;
-  if (!office) return;
-  const associate = (): boolean => {
-    if (!office.actions) return false;
-    try {
-      office.actions.associate("checkWorkplan", (event) => {
-        const excel = hosts.Excel;
-        if (excel) return checkWorkplan(event, excel.run, { office: office as CommandHost });
-        console.error("Excel is not available: the Check workplan command works only in Excel.");
-        event.completed();
-        return undefined;
-      });
-      return true;
-    } catch (error) {
-      console.error(`The Check workplan button could not be set up: ${error instanceof Error ? error.message : error}`);
-      return true;
-    }
-  };
-  if (!associate()) void office.onReady(() => void associate());
-}
-
-register();

@@ -17,6 +17,8 @@ export interface PaneActions {
   check(): Promise<void>;
   /** A co-author changed the workbook (or, `unheard`, it changed without an event): read it again, writing nothing. */
   refresh(unheard?: boolean): Promise<void>;
+  /** The ribbon's Check workplan ran in this runtime: read what it wrote, and its error if it failed. */
+  ribbonChecked(): Promise<void>;
   clear(): Promise<void>;
   create(): Promise<void>;
   /** Converts the plain ranges to tables, or adds the missing tables, then reads the workbook again. */
@@ -111,6 +113,11 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
     refresh: (unheard = false) =>
       run("refreshing", unheard ? "Could not read the workbook" : "Could not read a co-author's changes", async () => {
         dispatch({ type: "refreshed", read: await workbook.read(), unheard });
+      }),
+    ribbonChecked: () =>
+      run("refreshing", "Could not read the workbook", async () => {
+        const error = workbook.commandError();
+        dispatch({ type: "refreshed", read: await workbook.read(), ribbon: { error } });
       }),
     clear: () =>
       run("clearing", "Could not clear the highlights", async () => {

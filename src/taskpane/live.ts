@@ -8,6 +8,8 @@
  *   the highlights) once the edits have been quiet for `quietMs`: three quick edits, one check.
  *   Edits to the Conflicts table (the check's own output) change nothing the check reads.
  * - While the pane is busy (a check, an apply…), what is due waits and runs after it.
+ * - The ribbon's Check workplan, run in the pane's runtime (shared), wrote the highlights: the pane reads the
+ *   workbook again (`ribbonChecked`), as soon as it is not busy.
  * - When the pane regains focus, a light re-read (`changed`, one sync) catches what Excel raised no
  *   event for (a drop-down pick on the web, office-js 3888): if the tables changed, a check when
  *   auto-check is on, else a refresh of the findings. Nothing is read while something is due or running.
@@ -16,19 +18,23 @@ import { isOutputOnly, type TableChange } from "./workbook";
 
 export const QUIET_MS = 1500;
 export const REMOTE_QUIET_MS = 500;
+/** How soon the pane reads what the ribbon's check wrote (and how often it looks again while busy). */
+export const RIBBON_MS = 100;
 
 export interface LiveOptions {
   autoCheck(): boolean;
   busy(): boolean;
   check(): unknown;
   refresh(unheard?: boolean): unknown;
+  /** Reads what the ribbon's check wrote, and its error, if any. */
+  ribbonChecked(): unknown;
   /** Whether the tables changed since the pane last read them (see PaneWorkbook.changedUnheard). */
   changed(): Promise<boolean>;
   quietMs?: number;
   remoteMs?: number;
 }
 
-type Kind = "check" | "refresh";
+type Kind = "check" | "refresh" | "ribbon";
 
 export class LiveCheck {
   private readonly timers = new Map<Kind, ReturnType<typeof setTimeout>>();
@@ -40,6 +46,10 @@ export class LiveCheck {
     if (change.source === "Remote") this.schedule("refresh", this.options.remoteMs ?? REMOTE_QUIET_MS);
     else if (!isOutputOnly(change) && this.options.autoCheck())
       this.schedule("check", this.options.quietMs ?? QUIET_MS);
+  }
+
+  onRibbonCheck(): void {
+    this.schedule("ribbon", RIBBON_MS);
   }
 
   async onFocus(): Promise<void> {
@@ -79,8 +89,10 @@ export class LiveCheck {
       this.schedule(kind, ms);
       return;
     }
-    if (kind === "refresh" && this.timers.has("check")) return; // the check to come reads the workbook anyway
-    if (kind === "check") {
+    if (kind === "ribbon") void this.options.ribbonChecked();
+    else if (kind === "refresh" && this.timers.has("check"))
+      return; // the check to come reads the workbook anyway
+    else if (kind === "check") {
       const refresh = this.timers.get("refresh");
       if (refresh !== undefined) clearTimeout(refresh);
       this.timers.delete("refresh");

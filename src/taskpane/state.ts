@@ -133,18 +133,25 @@ export interface PaneState {
 /** What a check was run for: it follows Check, Save expected dates or Apply. */
 export type CheckedAfter = "check" | "save" | "apply" | "undo";
 
+/** What a failed ribbon check left in the document: its message and when. */
+interface CommandFailure {
+  message: string;
+  at: Date;
+}
+
 export type PaneEvent =
   | { type: "started"; busy: Busy }
   | { type: "finished" }
   | { type: "failed"; title: string; message: string }
   | { type: "dismissed" }
-  | { type: "commandFailed"; message: string; at: Date }
+  | ({ type: "commandFailed" } & CommandFailure)
   | { type: "setUpDone"; added: boolean; tables: readonly string[] }
   | { type: "read"; read: WorkbookSeen }
   | { type: "created"; sheets: readonly string[] }
   | { type: "checked"; after: CheckedAfter; checked: WorkbookSeen }
   | { type: "notWritten"; reason: string }
-  | { type: "refreshed"; read: WorkbookSeen; unheard?: boolean }
+  /** `ribbon`: read after the ribbon's Check workplan ran in this runtime (shared), with its error or null. */
+  | { type: "refreshed"; read: WorkbookSeen; unheard?: boolean; ribbon?: { error: CommandFailure | null } }
   | { type: "cleared"; rulesRemoved: number; notesRemoved: number }
   | { type: "wentTo"; sheet: string; cell: string }
   | { type: "expectedEndsSaved"; changes: readonly string[] }
@@ -298,14 +305,19 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         commandError: null,
         announcement: checkedText(event.checked.result, CHECKED_PREFIX[event.after]),
       };
-    case "refreshed":
+    case "refreshed": {
+      const { ribbon, read } = event;
+      const error = ribbon?.error ? commandErrorText(ribbon.error.message, ribbon.error.at) : null;
+      const prefix = ribbon ? CHECKED_PREFIX.check : event.unheard ? message("checked.changed") : REFRESHED_PREFIX;
       return {
         ...state,
-        ...seen(state, event.read),
-        // Other lines above the Conflicts table: a co-author's check has marked the findings again.
-        highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, event.read.lastCheck),
-        announcement: checkedText(event.read.result, event.unheard ? message("checked.changed") : REFRESHED_PREFIX),
+        ...seen(state, read),
+        // Other lines above the Conflicts table: a co-author's (or the ribbon's) check has marked the findings again.
+        highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, read.lastCheck),
+        commandError: ribbon ? error : state.commandError,
+        announcement: error ?? checkedText(read.result, prefix),
       };
+    }
     case "notWritten":
       return {
         ...state,

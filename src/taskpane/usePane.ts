@@ -111,8 +111,10 @@ function useLiveCheck(workbook: PaneWorkbook, actions: PaneActions, autoCheck: b
       busy: () => actions.busy(),
       check: () => actions.check(),
       refresh: (unheard) => actions.refresh(unheard),
+      ribbonChecked: () => actions.ribbonChecked(),
       changed: () => workbook.changedUnheard(),
     });
+    const unhear = workbook.hearRibbonChecks(() => live.onRibbonCheck());
     const regained = () => {
       if (document.visibilityState !== "hidden") void live.onFocus();
     };
@@ -132,6 +134,7 @@ function useLiveCheck(workbook: PaneWorkbook, actions: PaneActions, autoCheck: b
       window.removeEventListener("focus", regained);
       document.removeEventListener("visibilitychange", regained);
       stop?.();
+      unhear();
       live.dispose();
     };
   }, [workbook, actions]);

@@ -56,6 +56,7 @@ import {
   type CommandError,
   type DocumentSettings,
 } from "../office/commandError";
+import { hearRibbonChecks } from "../office/ribbonCheck";
 
 export { isOutputOnly };
 export type {
@@ -107,6 +108,8 @@ export interface PaneWorkbook {
   watch(listener: (change: TableChange) => void): Promise<Unsubscribe>;
   /** The error the ribbon's Check workplan button left in the document when it could not check, or null. */
   commandError(): CommandError | null;
+  /** Calls `checked` after each ribbon check run in the pane's runtime (shared); gives the function that stops it. */
+  hearRibbonChecks(checked: () => void): () => void;
   /** The clock of the checks: the check's time, and the year a blank "As of year" means. */
   now(): Date;
   /** Tries each Excel behaviour the add-in relies on, on scratch sheets it adds and removes. */
@@ -213,6 +216,7 @@ export function officeWorkbook(
         });
       }),
     commandError: () => readCommandError(settings()),
+    hearRibbonChecks,
     now,
     // Only IT runs the diagnostics: their code is a chunk of its own, loaded when asked.
     diagnose: () =>

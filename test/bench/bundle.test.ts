@@ -89,10 +89,9 @@ describe("the production build", () => {
     const all = files(dist);
     for (const file of [
       "taskpane.html",
-      "commands.html",
       "dialog.html",
       "taskpane.js",
-      "commands.js",
+      "ribbon.js",
       "dialog.js",
       "proposeWorker.js",
       "propose-in-pane.js",
@@ -103,6 +102,8 @@ describe("the production build", () => {
     ]) {
       expect(all).toContain(file);
     }
+    // One page for the pane and the ribbon's function (the shared runtime of manifest.xml): no commands.html.
+    expect(all.filter((f) => f.startsWith("commands."))).toEqual([]);
     expect(all.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(all.filter((f) => f.includes("office-js"))).toEqual([]);
   });
@@ -152,7 +153,6 @@ describe("the production build", () => {
 
   it("loads Office.js from Microsoft's CDN before the pane's script", () => {
     expect(scriptSources(readFileSync(join(dist, "taskpane.html"), "utf8"))).toEqual([CDN, "taskpane.js"]);
-    expect(scriptSources(readFileSync(join(dist, "commands.html"), "utf8"))).toEqual([CDN, "commands.js"]);
     expect(scriptSources(readFileSync(join(dist, "dialog.html"), "utf8"))).toEqual([CDN, "dialog.js"]);
   });
 
@@ -165,11 +165,25 @@ describe("the production build", () => {
     expect(readFileSync(join(dist, "taskpane.js"), "utf8")).not.toContain("open-pane");
   });
 
+  it("associates the ribbon's button in the pane's script and loads the command's own code when it is pressed", () => {
+    const pane = readFileSync(join(dist, "taskpane.js"), "utf8");
+    const ribbon = readFileSync(join(dist, "ribbon.js"), "utf8");
+    expect(pane).toContain('"checkWorkplan"');
+    expect(pane).toMatch(/:"ribbon"/); // the chunk's name, to which webpack's loader adds ".js"
+    // The outcome window's words and its address are in the chunk, not in the pane's first load.
+    for (const words of ["Workplan checked", "dialog.html"]) {
+      expect(ribbon).toContain(words);
+      expect(pane).not.toContain(words);
+    }
+    expect(gzipSync(Buffer.from(ribbon), { level: 9 }).length).toBeLessThan(3_000);
+  });
+
   it("points the manifest at ADDIN_URL", () => {
     const manifest = readFileSync(join(dist, "manifest.xml"), "utf8");
     expect(manifest).not.toContain("localhost");
     expect(manifest).toContain('<SourceLocation DefaultValue="https://example.org/workplan/taskpane.html"/>');
-    expect(manifest).toContain("https://example.org/workplan/commands.html");
+    expect(manifest).toContain('<FunctionFile resid="Taskpane.Url"/>');
+    expect(manifest).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://example.org/workplan/taskpane.html"/>');
     expect(manifest).toContain("https://example.org/workplan/assets/icon-80.png");
   });
 });
@@ -196,7 +210,7 @@ describe("a development build", () => {
   it("serves Office.js from @microsoft/office-js, never the CDN, and keeps the localhost manifest", async () => {
     const dist = await build("development");
     built.push(dist);
-    const names = ["taskpane.html", "commands.html", "dialog.html"];
+    const names = ["taskpane.html", "dialog.html"];
     const pages = names.map((page) => readFileSync(join(dist, page), "utf8"));
     for (const html of pages) {
       expect(html).not.toContain("appsforoffice");

@@ -1,11 +1,13 @@
 /**
  * The ribbon's "Check workplan" function command: it checks and refreshes the highlights without
- * the pane, shows the outcome (the counts, or the error) in Office's dialog window, and always
- * tells Excel it is done, once the window is closed or could not be shown.
+ * the pane, shows the outcome (the counts, or the error) in Office's dialog window, with "Open the
+ * pane" where the client gives the shared runtime (SharedRuntime 1.1) and never where it does not,
+ * and always tells Excel it is done, once the window is closed or could not be shown.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkWorkplan, COMMAND_ERROR_SETTING, register, SHARED_RUNTIME } from "../../src/commands/commands";
+import { checkWorkplan, COMMAND_ERROR_SETTING } from "../../src/commands/commands";
+import { register } from "../../src/commands/register";
 import { contentOf, DIALOG_SAYS, type DialogContent } from "../../src/commands/outcomeDialog";
 import { RIBBON_LABELS } from "../../src/commands/outcomeText";
 import type { ExcelRun } from "../../src/office";
@@ -16,6 +18,7 @@ import {
   FakeError,
   fakeExcel,
   fakeOffice,
+  hostOptions,
   withOffice,
   type FakeDialog,
   type FakeOffice,
@@ -23,7 +26,7 @@ import {
 } from "../support/fakeExcel";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
-const BASE = "https://localhost:3000/commands.html";
+const BASE = "https://localhost:3000/taskpane.html";
 const MANIFEST = readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
 
 const failing = (async () => {
@@ -44,17 +47,15 @@ function shown(dialog: FakeDialog): DialogContent {
   return content;
 }
 
-/** Runs the command with a fake Office; `completed` is observed, the window left for the test to close. */
-function run(options: FakeOfficeOptions = {}, excelRun?: ExcelRun, sharedRuntime?: boolean) {
-  const excel = fakeExcel(conflicted());
+/**
+ * Runs the command with a fake Office (by default a client with the shared runtime; `sharedRuntime: false` as
+ * Microsoft 365 on Windows before version 2002); `completed` is observed, the window left for the test to close.
+ */
+function run(options: FakeOfficeOptions = {}, excelRun?: ExcelRun, sharedRuntime = true) {
+  const excel = fakeExcel(conflicted(), sharedRuntime ? {} : hostOptions("windows-1908"));
   const office = fakeOffice(excel, options);
   const completed = jest.fn();
-  const done = checkWorkplan({ completed }, excelRun ?? excel.run, {
-    now: () => NOW,
-    office,
-    base: BASE,
-    sharedRuntime,
-  });
+  const done = checkWorkplan({ completed }, excelRun ?? excel.run, { now: () => NOW, office, base: BASE });
   return { excel, office, completed, done };
 }
 
@@ -119,33 +120,66 @@ describe("the Check workplan button", () => {
     expect(completed).toHaveBeenCalledTimes(1);
   });
 
-  it("says where the pane is, in the ribbon's own words, where it cannot open it (no shared runtime)", async () => {
-    expect(SHARED_RUNTIME).toBe(/<Runtimes>/.test(MANIFEST));
+  it("says where the pane is, in the ribbon's own words, where the client has no shared runtime", async () => {
     expect(RIBBON_LABELS).toEqual({
       button: manifestString("PaneButton.Label"),
       group: manifestString("WorkplanGroup.Label"),
     });
-    const { office, done } = run();
+    const { office, done } = run({}, undefined, false);
+    expect(office.context.requirements.isSetSupported("SharedRuntime", "1.1")).toBe(false);
     const dialog = await dialogOpened(office);
     const content = shown(dialog);
     expect(content.openPane).toBeNull();
     expect(content.lines.at(-1)).toBe(
       "To read each finding and what would fix it, select Workplan in the Workplan Checker group on the Home tab.",
     );
+    // Even a page that sent "open-pane" anyway would not make the command call a method known to fail.
+    const showAsTaskpane = jest.spyOn(office.addin, "showAsTaskpane");
+    dialog.messageParent(DIALOG_SAYS.openPane);
+    await done;
+    expect(showAsTaskpane).not.toHaveBeenCalled();
+    expect(dialog.closed).toBe(true);
+  });
+
+  it("offers Open the pane in a shared runtime: closes the window, opens the pane, then completes", async () => {
+    const { office, completed, done } = run();
+    const dialog = await dialogOpened(office);
+    const content = shown(dialog);
+    expect(content.openPane).toBe("Open the pane");
+    expect(content.lines.at(-1)).toBe("To read each finding and what would fix it, open the pane.");
+    expect(office.taskpane).toEqual({ visible: false, shown: 0 });
+    const closedWhenShown: boolean[] = [];
+    const showAsTaskpane = office.addin.showAsTaskpane;
+    office.addin.showAsTaskpane = () => (closedWhenShown.push(dialog.closed), showAsTaskpane());
+    dialog.messageParent(DIALOG_SAYS.openPane);
+    await done;
+    expect(closedWhenShown).toEqual([true]);
+    expect(office.taskpane).toEqual({ visible: true, shown: 1 });
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not offer Open the pane where Office.js lacks Office.addin, whatever the host answers", async () => {
+    const excel = fakeExcel(conflicted());
+    const office = fakeOffice(excel);
+    (office as { addin?: unknown }).addin = undefined;
+    expect(office.context.requirements.isSetSupported("SharedRuntime", "1.1")).toBe(true);
+    const done = checkWorkplan({ completed: () => undefined }, excel.run, { now: () => NOW, office, base: BASE });
+    const dialog = await dialogOpened(office);
+    expect(shown(dialog).openPane).toBeNull();
     dialog.closeByUser();
     await done;
   });
 
-  it("offers Open the pane in a shared runtime, and opens it with Office.addin.showAsTaskpane", async () => {
-    const { office, completed, done } = run({}, undefined, true);
-    const showAsTaskpane = jest.spyOn(office.addin, "showAsTaskpane");
+  it("completes, and says so on the console, when showing the pane fails", async () => {
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const { office, completed, done } = run();
+    office.addin.showAsTaskpane = () => Promise.reject(new Error("the pane could not be shown"));
     const dialog = await dialogOpened(office);
-    expect(shown(dialog).openPane).toBe("Open the pane");
     dialog.messageParent(DIALOG_SAYS.openPane);
     await done;
-    expect(showAsTaskpane).toHaveBeenCalledTimes(1);
     expect(dialog.closed).toBe(true);
     expect(completed).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith(expect.objectContaining({ message: "the pane could not be shown" }));
   });
 
   it("shows the error when the check fails, keeps it for the pane, and completes when the window closes", async () => {

@@ -23,7 +23,7 @@ const CHECKED: DialogContent = {
 function open(content: DialogContent | string) {
   document.body.innerHTML = '<main id="outcome"><p>Workplan Checker: the outcome is on the Conflicts sheet.</p></main>';
   const search =
-    typeof content === "string" ? content : new URL(dialogUrl("https://localhost:3000/commands.html", content)).search;
+    typeof content === "string" ? content : new URL(dialogUrl("https://localhost:3000/taskpane.html", content)).search;
   window.history.replaceState(null, "", `/dialog.html${search}`);
   const said: string[] = [];
   const office = {

@@ -3,8 +3,11 @@
  * Excel, harness.ts): open a workbook a planner checked with the ribbon's button and see its
  * findings with no write; slip cluster 2; cancel a meeting and see the timeline follow; propose;
  * write the proposal for the Bureau; Apply (the confirmation opens on Cancel); Undo apply restores
- * the Workplan exactly. At each key state, screenshots at 320 and 450 px in light, dark and forced
- * colours (test-results/e2e/tour-*.png) and axe-core in each of the three.
+ * the Workplan exactly; the ribbon's Check workplan, pressed with the pane open (one shared runtime):
+ * its code loads on demand, the pane shows its check at once, and its window's Open the pane
+ * (dialog.html in a page of its own) closes the window and shows the pane. At each key state,
+ * screenshots at 320 and 450 px in light, dark and forced colours (test-results/e2e/tour-*.png) and
+ * axe-core in each of the three.
  *
  * pane.e2e.test.ts and whatif.e2e.test.ts prove each step in detail; this file proves they follow
  * one another in one session as a planner takes them.
@@ -60,10 +63,49 @@ e2eSuite()("the planner's tour in one page of Chromium (production bundle, fake 
     await officeTheme(page, "light");
   }
 
+  /**
+   * The ribbon's button pressed while the pane is open, as the shared runtime has it: the command's chunk loads in
+   * the pane's page, the pane shows "Check done" while the window is open, and the window's page (dialog.html, with
+   * a stand-in for Office.js that passes messageParent to the fake's dialog) sends Open the pane.
+   */
+  async function ribbonCheck(page: Page) {
+    await page.evaluate(() => {
+      (window as unknown as { pressed: Promise<void> }).pressed = window.__workplanFake.invokeCommand("checkWorkplan");
+    });
+    await page.waitForFunction(() => window.__workplanFake.office.dialogs.length === 1);
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Check done: / })
+      .waitFor();
+    await idle(page);
+    const url = await page.evaluate(() => window.__workplanFake.office.dialogs[0]?.url ?? "");
+    expect(new URL(url).pathname).toBe("/dialog.html");
+
+    const window2 = await page.context().newPage();
+    await window2.exposeFunction("toParent", (said: string) =>
+      page.evaluate((message) => window.__workplanFake.office.dialogs[0]?.messageParent(message), said),
+    );
+    const standIn =
+      "window.Office = { onReady: function (ready) { ready(); }, " +
+      "context: { ui: { messageParent: function (m) { window.toParent(m); } } } };";
+    await window2.route("**/office-js/office.js", (route) =>
+      route.fulfill({ contentType: "application/javascript", body: standIn }),
+    );
+    await window2.goto(url);
+    await window2.getByRole("heading", { name: "Workplan checked" }).waitFor();
+    const open = window2.getByRole("button", { name: "Open the pane" });
+    expect(await open.evaluate((b) => b === document.activeElement)).toBe(true);
+    await open.click();
+    await page.evaluate(() => (window as unknown as { pressed: Promise<void> }).pressed);
+    expect(await page.evaluate(() => window.__workplanFake.office.taskpane)).toEqual({ visible: true, shown: 1 });
+    expect(await page.evaluate(() => window.__workplanFake.office.dialogs[0]?.closed)).toBe(true);
+    await window2.close();
+  }
+
   it(
     "opens a checked workbook with its findings and no write → slips cluster 2 → cancels a meeting, the timeline " +
       "follows → proposes → writes the proposal for the Bureau → applies from a confirmation on Cancel → undoes " +
-      "the apply exactly",
+      "the apply exactly → the ribbon's Check workplan, then Open the pane",
     async () => {
       // A planner slipped cluster 2 to 2031 and checked with the ribbon's button; then the pane opens.
       const { page, errors } = await e2e.open("seed=default&theme=light&checked=Clusters!E3:2031");
@@ -171,6 +213,8 @@ e2eSuite()("the planner's tour in one page of Chromium (production bundle, fake 
       expect(await page.getByRole("button", { name: "Undo apply" }).count()).toBe(0);
       await e2e.audit(page, "tour undone (light)");
       await e2e.shoot(page, "tour-undone-320-light");
+
+      await ribbonCheck(page);
       expect(errors).toEqual([]);
     },
     240_000,

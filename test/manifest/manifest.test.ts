@@ -3,13 +3,19 @@
  * shared/schemas/office-addin-manifest, see its README) with xmllint, as written (dev server
  * URLs) and as a deployment rewrites it; then what the XSDs cannot say: every URL is https,
  * every resid names a resource of the right kind, every icon exists in assets/ at the size it is
- * used at, and the ribbon's function command calls `checkWorkplan`. office-addin-manifest's own
- * reader (offline; its `validate` needs an online service and is not called) must read it too.
+ * used at, the ribbon's function command calls `checkWorkplan`, and the pane and the function file
+ * share one runtime. office-addin-manifest's own reader (offline; its `validate` needs an online
+ * service and is not called) must read it too.
+ *
+ * The XSDs of shared/schemas date from February 2020 and predate the <Runtimes> element of the
+ * shared runtime. The manifest is validated against them with exactly that element added as
+ * Microsoft's specification [MS-OWEMXML] has it (withRuntimes below); a test shows that the
+ * copies as they are refuse that element and nothing else.
  *
  * xmllint comes from Debian's libxml2-utils, which .ci/run installs when it is missing.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { requireTool } from "../support/tools";
@@ -17,7 +23,8 @@ import { requireTool } from "../support/tools";
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
 const SCHEMAS = path.join(__dirname, "schemas");
-const SCHEMA = path.join(SCHEMAS, "OfficeAppManifestV1_1.xsd");
+const SCHEMA_FILE = "OfficeAppManifestV1_1.xsd";
+const SCHEMA = path.join(SCHEMAS, SCHEMA_FILE);
 /** Where CI and the development machines keep the originals (beside the clone). */
 const SHARED_SCHEMAS = path.resolve(ROOT, "../shared/schemas/office-addin-manifest");
 
@@ -27,7 +34,6 @@ const FUNCTION_ID = "checkWorkplan";
 /** What the webpack build serves under the dev origin. */
 const SERVED = new Set([
   "taskpane.html",
-  "commands.html",
   "assets/icon-16.png",
   "assets/icon-32.png",
   "assets/icon-64.png",
@@ -101,9 +107,45 @@ function xmllint(): string | null {
   return probe.error ? null : "xmllint";
 }
 
-/** xmllint's verdict: null when the file validates, else its messages. */
-function schemaErrors(file: string): string | null {
-  const run = spawnSync("xmllint", ["--noout", "--nonet", "--schema", SCHEMA, file], { encoding: "utf8" });
+/**
+ * The task-pane overrides XSD with what [MS-OWEMXML] adds for the shared runtime, and nothing else: the Host type's
+ * sequence starts with an optional <Runtimes> ("Host" complex type,
+ * https://learn.microsoft.com/openspecs/office_file_formats/ms-owemxml/514d1f0e-5775-49cd-82ee-44ccbb02ade0), one or
+ * more <Runtime> in it ("Runtimes", …/80264f46-1f56-4d04-926f-e3b3c7d1d005), and a <Runtime> has a resid of at most
+ * 32 characters and a lifetime "short" or "long" (*Runtime element*, https://learn.microsoft.com/javascript/api/manifest/runtime;
+ * its <Override> child is for Outlook and left out).
+ */
+function withRuntimes(xsd: string): string {
+  const host = '<xs:complexType name="Host" abstract="true">';
+  const at = xsd.indexOf("<xs:sequence>", xsd.indexOf(host)) + "<xs:sequence>".length;
+  if (xsd.indexOf(host) < 0 || at < host.length) throw new Error("the XSD has no Host type to extend");
+  const types =
+    '<xs:complexType name="Runtimes"><xs:sequence minOccurs="1" maxOccurs="unbounded">' +
+    '<xs:element name="Runtime" type="Runtime"/></xs:sequence></xs:complexType>' +
+    '<xs:complexType name="Runtime"><xs:attribute name="resid" type="bt:ReferenceId" use="required"/>' +
+    '<xs:attribute name="lifetime" use="optional"><xs:simpleType><xs:restriction base="xs:string">' +
+    '<xs:enumeration value="short"/><xs:enumeration value="long"/></xs:restriction></xs:simpleType>' +
+    "</xs:attribute></xs:complexType>";
+  return (
+    xsd.slice(0, at) +
+    '<xs:element name="Runtimes" type="Runtimes" minOccurs="0" maxOccurs="1"/>' +
+    xsd.slice(at).replace("</xs:schema>", `${types}</xs:schema>`)
+  );
+}
+
+/** The shared XSDs copied into `dir`, the task-pane overrides with <Runtimes> (withRuntimes). */
+function extendedSchemas(dir: string): string {
+  mkdirSync(dir);
+  for (const file of readdirSync(SCHEMAS).filter((f) => f.endsWith(".xsd"))) {
+    const xsd = readFileSync(path.join(SCHEMAS, file), "utf8");
+    writeFileSync(path.join(dir, file), file === "TaskPaneAppVersionOverridesV1_0.xsd" ? withRuntimes(xsd) : xsd);
+  }
+  return path.join(dir, SCHEMA_FILE);
+}
+
+/** xmllint's verdict: null when the file validates, else its messages (by default with <Runtimes> known). */
+function schemaErrors(file: string, schema = extendedSchema): string | null {
+  const run = spawnSync("xmllint", ["--noout", "--nonet", "--schema", schema, file], { encoding: "utf8" });
   if (run.error) throw run.error;
   return run.status === 0 ? null : `${run.stdout}${run.stderr}`.trim();
 }
@@ -118,8 +160,8 @@ function referenceKind(element: XmlElement): ResourceKind | null {
   if (name === "Label") return "ShortStrings";
   if (name === "Title" && (parent === "Supertip" || parent === "GetStarted")) return "ShortStrings";
   if (name === "Description" && (parent === "Supertip" || parent === "GetStarted")) return "LongStrings";
-  if (name === "LearnMoreUrl" || name === "FunctionFile" || (name === "SourceLocation" && parent === "Action"))
-    return "Urls";
+  if (name === "LearnMoreUrl" || name === "FunctionFile" || name === "Runtime") return "Urls";
+  if (name === "SourceLocation" && parent === "Action") return "Urls";
   return null;
 }
 
@@ -241,11 +283,13 @@ const source = readFileSync(MANIFEST, "utf8");
 const production = source.split(DEV_ORIGIN).join(PROD_ORIGIN);
 let work: string;
 let productionFile: string;
+let extendedSchema: string;
 
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "manifest-"));
   productionFile = path.join(work, "manifest.xml");
   writeFileSync(productionFile, production);
+  extendedSchema = extendedSchemas(path.join(work, "schemas"));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -261,8 +305,24 @@ requireTool("xmllint")("the XSDs", () => {
     expect(xmllint()).toBe("xmllint");
   });
 
-  test("manifest.xml validates", () => {
+  test("manifest.xml validates (the shared XSDs with <Runtimes> as [MS-OWEMXML] defines it)", () => {
     expect(schemaErrors(MANIFEST)).toBeNull();
+  });
+
+  test("the shared XSDs as they are refuse <Runtimes>, and only it", () => {
+    expect(schemaErrors(MANIFEST, SCHEMA)).toMatch(/Element '\{[^}]*\}Runtimes': This element is not expected/);
+    const noRuntimes = source.replace(/\s*<Runtimes>[\s\S]*?<\/Runtimes>/, "");
+    expect(noRuntimes).not.toBe(source);
+    expect(schemaErrors(variant("no-runtimes.xml", noRuntimes), SCHEMA)).toBeNull();
+  });
+
+  test("<Runtimes> has teeth: a lifetime other than short or long, or <Runtimes> after the form factor, fails", () => {
+    const forever = source.replace('lifetime="long"', 'lifetime="forever"');
+    expect(forever).not.toBe(source);
+    expect(schemaErrors(variant("forever.xml", forever))).toMatch(/lifetime/);
+    const runtimes = /\s*<Runtimes>[\s\S]*?<\/Runtimes>/.exec(source)?.[0] ?? "";
+    const late = source.replace(runtimes, "").replace("</DesktopFormFactor>", `</DesktopFormFactor>${runtimes}`);
+    expect(schemaErrors(variant("late-runtimes.xml", late))).toMatch(/Runtimes.*not expected/);
   });
 
   test("the copy a deployment makes (every dev URL moved to another origin) validates and keeps no localhost", () => {
@@ -273,14 +333,14 @@ requireTool("xmllint")("the XSDs", () => {
 
   test("the validation has teeth: wrong element order, an over-long resid and a missing Supertip are refused", () => {
     const reordered = source
-      .replace(/\s*<FunctionFile resid="Commands.Url"\/>/, "")
-      .replace("<GetStarted>", '<FunctionFile resid="Commands.Url"/><GetStarted>');
+      .replace(/\s*<FunctionFile resid="Taskpane.Url"\/>/, "")
+      .replace("<GetStarted>", '<FunctionFile resid="Taskpane.Url"/><GetStarted>');
     expect(reordered).not.toBe(source);
     expect(schemaErrors(variant("reordered.xml", reordered))).toMatch(/GetStarted.*not expected/);
 
-    const longId = "Commands.Url.That.Is.Far.Too.Long";
+    const longId = "Taskpane.Url.That.Is.Far.Too.Long";
     expect(longId.length).toBeGreaterThan(32);
-    const longResid = source.split('"Commands.Url"').join(`"${longId}"`);
+    const longResid = source.split('"Taskpane.Url"').join(`"${longId}"`);
     expect(schemaErrors(variant("long-resid.xml", longResid))).toMatch(/maxLength/);
 
     const noSupertip = source.replace(/<Supertip>[\s\S]*?<\/Supertip>/, "");
@@ -343,7 +403,7 @@ describe("what the XSDs cannot check", () => {
   });
 
   test(
-    `the group on the Home tab: "Check workplan" runs ${FUNCTION_ID} from commands.html, "Workplan" opens the ` +
+    `the group on the Home tab: "Check workplan" runs ${FUNCTION_ID} from taskpane.html, "Workplan" opens the ` +
       `pane`,
     () => {
       const tab = one(doc, "OfficeTab");
@@ -353,13 +413,26 @@ describe("what the XSDs cannot check", () => {
         { id: "CheckWorkplanButton", label: "Check workplan", action: "ExecuteFunction", target: FUNCTION_ID },
         { id: "WorkplanPaneButton", label: "Workplan", action: "ShowTaskpane", target: `${DEV_ORIGIN}taskpane.html` },
       ]);
-      expect(resource(doc, one(doc, "FunctionFile").attrs.resid as string)).toBe(`${DEV_ORIGIN}commands.html`);
+      expect(resource(doc, one(doc, "FunctionFile").attrs.resid as string)).toBe(`${DEV_ORIGIN}taskpane.html`);
       expect(one(doc, "DefaultSettings").children.map((c) => [local(c.name), c.attrs.DefaultValue])).toEqual([
         ["SourceLocation", `${DEV_ORIGIN}taskpane.html`],
       ]);
       expect(one(doc, "TaskpaneId").text.trim()).not.toBe("");
     },
   );
+
+  test("one shared runtime: the pane, the function file and the runtime name the same page, lifetime long", () => {
+    const runtime = one(one(doc, "Runtimes"), "Runtime");
+    expect(runtime.attrs).toEqual({ resid: "Taskpane.Url", lifetime: "long" });
+    expect(one(doc, "FunctionFile").attrs.resid).toBe("Taskpane.Url");
+    const paneAction = find(doc, "Action").find((a) => a.attrs["xsi:type"] === "ShowTaskpane") as XmlElement;
+    expect(one(paneAction, "SourceLocation").attrs.resid).toBe("Taskpane.Url");
+    // <Runtimes> comes first in the Host, before the form factor ("in the exact order shown").
+    expect(one(doc, "Runtimes").parent?.children.map((c) => local(c.name))).toEqual(["Runtimes", "DesktopFormFactor"]);
+    // Not required: clients without SharedRuntime 1.1 (Excel on iPad, Microsoft 365 on Windows before 2002) keep
+    // the pane.
+    expect(find(one(doc, "Requirements"), "Set").map((s) => s.attrs.Name)).not.toContain("SharedRuntime");
+  });
 
   test(`the function file's code registers ${FUNCTION_ID} (once src/commands exists)`, () => {
     const dir = path.join(ROOT, "src/commands");

@@ -8,7 +8,7 @@
 import "@testing-library/jest-dom";
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { LiveCheck, QUIET_MS, REMOTE_QUIET_MS } from "../../src/taskpane/live";
+import { LiveCheck, QUIET_MS, REMOTE_QUIET_MS, RIBBON_MS } from "../../src/taskpane/live";
 import { loadAutoCheck } from "../../src/taskpane/preferences";
 import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { TableChange } from "../../src/office";
@@ -37,6 +37,7 @@ function live(options: { autoCheck?: boolean; busy?: () => boolean; changed?: bo
     busy: options.busy ?? (() => false),
     check: () => calls.push("check"),
     refresh: (unheard) => calls.push(unheard ? "refresh unheard" : "refresh"),
+    ribbonChecked: () => calls.push("ribbon"),
     changed: async () => {
       calls.push("read");
       return options.changed ?? false;
@@ -46,6 +47,19 @@ function live(options: { autoCheck?: boolean; busy?: () => boolean; changed?: bo
 }
 
 describe("LiveCheck", () => {
+  it("reads what the ribbon's check wrote as soon as the pane is not busy, and only that", () => {
+    let busy = true;
+    const { checker, calls } = live({ busy: () => busy });
+    checker.onRibbonCheck();
+    jest.advanceTimersByTime(3 * RIBBON_MS);
+    expect(calls).toEqual([]);
+    busy = false;
+    jest.advanceTimersByTime(RIBBON_MS);
+    expect(calls).toEqual(["ribbon"]);
+    jest.advanceTimersByTime(10 * QUIET_MS);
+    expect(calls).toEqual(["ribbon"]);
+  });
+
   it("runs one check once three quick edits have been quiet for the quiet period", () => {
     const { checker, calls } = live();
     checker.onChange(local());

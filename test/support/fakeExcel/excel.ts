@@ -1890,6 +1890,11 @@ export interface FakeExcelOptions {
   eventDelayMs?: number;
   /** Changes to one table within this time arrive as one event (FakeExcel.coalesceMs). */
   coalesceMs?: number;
+  /**
+   * Whether the client supports SharedRuntime 1.1 (true unless said): where it does, the pane and the ribbon's
+   * command share one runtime and `Office.addin.showAsTaskpane` opens the pane; where it does not, that call fails.
+   */
+  sharedRuntime?: boolean;
 }
 
 function versionNumber(version: string): number {
@@ -1905,6 +1910,8 @@ export class FakeExcel {
   nullChains: "null" | "refuse";
   notesBroken: boolean | "write";
   coauthoring: boolean;
+  /** Whether the client supports SharedRuntime 1.1 (FakeExcelOptions.sharedRuntime). */
+  readonly sharedRuntime: boolean;
   /** How many times a batch cleared the user's undo stack (Worksheet.visibility on Windows and Mac). */
   undoCleared = 0;
   /** Called with every new context before the batch runs (tests wrap context.sync here). */
@@ -1947,6 +1954,7 @@ export class FakeExcel {
     this.coauthoring = options.coauthoring ?? false;
     this.eventDelayMs = options.eventDelayMs ?? 0;
     this.coalesceMs = options.coalesceMs ?? 0;
+    this.sharedRuntime = options.sharedRuntime ?? true;
   }
 
   supports(version: string): boolean {

@@ -15,7 +15,8 @@
  *   them) or tables; `version` the highest ExcelApi set ("1.20"; "1.17" has no
  *   notes API, "1.12" no Table.resize); `platform` "PC" | "Mac" | "OfficeOnline"; `theme` "light"
  *   | "dark" or colours; `host` "web" | "windows" | "mac" a host profile (profiles.ts: its platform,
- *   late and coalesced events, no event for drop-down picks on the web); `latencyMs` per sync (to
+ *   late and coalesced events, no event for drop-down picks on the web), or "windows-1908" (no
+ *   SharedRuntime 1.1: no "Open the pane"); `latencyMs` per sync (to
  *   see the pane's busy state); `nullChains` "refuse" or `notesBroken` true | "write" break one
  *   behaviour (FakeExcelOptions; Diagnostics fails that row).
  * - It returns a handle, also left at `window.__workplanFake` for `page.evaluate`: `grid()` the

@@ -4,7 +4,9 @@
  * light or dark one (or given colours); `onReady` resolves with host Excel; function commands
  * registered with `Office.actions.associate` can be invoked as the ribbon would; document
  * settings live in memory; `Office.context.ui.displayDialogAsync` opens dialog windows whose page
- * a test plays (messageParent, the user's X), or answers 12009, or is absent.
+ * a test plays (messageParent, the user's X), or answers 12009, or is absent. `Office.addin.showAsTaskpane`
+ * shows the pane where the client supports SharedRuntime 1.1 (FakeExcelOptions.sharedRuntime, by host profile) and
+ * fails where it does not: without the shared runtime the method has nothing to show (docs/excel-behaviour.md).
  */
 import type { FakeExcel } from "./excel";
 
@@ -107,6 +109,8 @@ export interface FakeOffice {
   initialize?: (reason: string) => void;
   actions: { associate(id: string, handler: Handler): void };
   addin: { showAsTaskpane(): Promise<void>; hide(): Promise<void> };
+  /** Not Office's: whether the pane is shown, and how many times showAsTaskpane showed it. */
+  taskpane: { visible: boolean; shown: number };
   /** Not Office's: runs a function command as the ribbon button would; resolves when it calls completed(). */
   invokeCommand(id: string): Promise<void>;
   /** Not Office's: the ids registered with `actions.associate`. */
@@ -163,6 +167,7 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
   const info = { host: "Excel" as const, platform: excel.platform };
   const dialogs: FakeDialog[] = [];
   const dialogApi = options.dialog !== "absent";
+  const taskpane = { visible: false, shown: 0 };
   return {
     context: {
       host: "Excel",
@@ -173,7 +178,8 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       requirements: {
         isSetSupported: (name: string, minVersion?: string | number) =>
           (name === "ExcelApi" && excel.supports(minVersion === undefined ? "1.1" : String(minVersion))) ||
-          (name === "DialogApi" && dialogApi && ["1.1", "1.2"].includes(String(minVersion ?? "1.1"))),
+          (name === "DialogApi" && dialogApi && ["1.1", "1.2"].includes(String(minVersion ?? "1.1"))) ||
+          (name === "SharedRuntime" && excel.sharedRuntime && ["1.1", "1.2"].includes(String(minVersion ?? "1.1"))),
       },
       officeTheme: { ...theme },
       ...(dialogApi ? { ui: fakeDialogs(options.dialog, dialogs) } : {}),
@@ -199,9 +205,18 @@ export function fakeOffice(excel: FakeExcel, options: FakeOfficeOptions = {}): F
       associate: (id, handler) => void handlers.set(id, handler),
     },
     addin: {
-      showAsTaskpane: async () => undefined,
-      hide: async () => undefined,
+      showAsTaskpane: async () => {
+        if (!excel.sharedRuntime)
+          throw new Error("fake Office: showAsTaskpane needs the shared runtime (SharedRuntime 1.1)");
+        taskpane.visible = true;
+        taskpane.shown++;
+      },
+      hide: async () => {
+        if (!excel.sharedRuntime) throw new Error("fake Office: hide needs the shared runtime (SharedRuntime 1.1)");
+        taskpane.visible = false;
+      },
     },
+    taskpane,
     invokeCommand: (id) =>
       new Promise<void>((resolve, reject) => {
         const handler = handlers.get(id);
