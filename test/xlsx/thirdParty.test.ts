@@ -118,8 +118,9 @@ requireTool("openpyxl")("openpyxl", () => {
         "['$A5=\"Info\"'])]",
       "WorkplanLists veryHidden []",
       "WorkplanChecker veryHidden []",
-      "Timeline visible [('B10:N23', 1, ['RIGHT(B10,1)=\"!\"']), ('B10:N23', 2, ['LEN(B10)>2']), ('B10:N23', 3, " +
-        "['OR(B10=\"P\",B10=\"E\",B10=\"PE\")']), ('B10:N23', 4, ['B10=\"R\"']), ('B10:N23', 5, ['B10=\"w\"'])]",
+      "Timeline visible [('B11:N24', 1, ['RIGHT(B11,1)=\"!\"']), ('B11:N24', 2, ['RIGHT(B11,1)=\"×\"']), " +
+        "('B11:N24', 3, ['LEN(B11)>2']), ('B11:N24', 4, ['OR(B11=\"P\",B11=\"E\",B11=\"PE\")']), " +
+        "('B11:N24', 5, ['B11=\"R\"']), ('B11:N24', 6, ['B11=\"w\"'])]",
     ]);
   });
 
