@@ -264,7 +264,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
       await page.getByRole("button", { name: "Check", exact: true }).click();
       await page
         .getByRole("group", { name: "Check could not write to the workbook." })
-        .getByText(/^The highlights are not written; the findings below are read from it\. Excel refused/)
+        .getByText(/The highlights are not written; the findings below are read from it\. Excel refused/)
         .waitFor();
       await idle(page);
       expect(await page.getByRole("region", { name: "Errors (2)" }).getByRole("listitem").count()).toBe(2);
