@@ -9,7 +9,7 @@ import {
   type NoProposal,
   type Proposal,
 } from "../domain/propose";
-import { proposalTotals } from "../domain/proposalSheet";
+import { outcomeSentence, plainReason, proposalTotals } from "../domain/proposalSheet";
 import { findingCellName } from "../domain/findings";
 import type { Finding, Severity } from "../domain/model";
 import { listPhrase } from "../domain/wording";
@@ -130,7 +130,7 @@ function renumberedReason(m: MeetingChange): string {
 }
 
 function proposalDiff(proposal: CleanProposal): string[] {
-  const changed = proposal.meetings.filter((m) => m.current !== m.proposed || m.renumbered !== null);
+  const changed = proposal.meetings.filter((m) => m.current !== m.proposed || m.renumbered !== null || m.appended);
   if (changed.length === 0) return [];
   const rows = changed.map((m) => [
     meetingText(m),
@@ -138,7 +138,7 @@ function proposalDiff(proposal: CleanProposal): string[] {
     `${topicText(m.current)} → ${topicText(m.proposed)}`,
     (m.appended ? cliText("propose.appended") : "") +
       (m.cancelled ? cliText("propose.cancelled") : "") +
-      (m.reason ?? renumberedReason(m)),
+      (plainReason(m.reason) ?? renumberedReason(m)),
   ]);
   const table = [cliText("propose.headers").split("|"), ...rows];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => (row[i] ?? "").length)));
@@ -160,10 +160,17 @@ function flexibleLines(proposal: CleanProposal): string[] {
     ...open.map((m) => {
       const number = m.renumbered ?? m.meeting;
       const codes = m.flexibleCandidates ?? [];
-      const listed = codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : cliText("propose.none");
+      const listed = codes.length > 0 ? codes.map((c) => `(${c})`).join(", ") : cliText("propose.noCandidate");
       return `  ${number === null ? "?" : ordinal(number)} (${m.year ?? "?"}): ${listed}`;
     }),
   ];
+}
+
+/** More than two meetings appended: a slip that long deserves a second look before it goes to the Bureau. */
+function appendedWarning(proposal: CleanProposal): string[] {
+  if (proposal.appendedMeetings <= 2) return [];
+  const last = Math.max(...proposal.meetings.filter((m) => m.appended).map((m) => m.year ?? 0));
+  return [cliText("propose.manyAppended", { count: proposal.appendedMeetings, year: last })];
 }
 
 function leftFindings(proposal: CleanProposal): string[] {
@@ -198,15 +205,20 @@ export function formatProposal(
   result: CheckResult,
   proposal: Proposal,
   out: { file: string; sheet: string | null } | null,
+  unreadable = false,
 ): string {
   const context = result.plan ? cliText("check.context", { context: contextText(result) }) : "";
   if (!proposal.feasible) {
-    const lines = [cliText("propose.noClean", { name, context }), ...infeasibleLines(proposal, result.plan)];
+    const headline = cliText(unreadable ? "propose.notProposed" : "propose.noClean", { name, context });
+    const lines = [headline, ...infeasibleLines(proposal, result.plan)];
     if (out) lines.push(cliText("propose.nothingWritten", { file: out.file }));
     return `${lines.map(printable).join("\n")}\n`;
   }
-  const lines = [`${name}: ${proposalTotals(proposal).replace(/\.$/, "")}${context}`];
+  const lines = [`${name}${context}: ${outcomeSentence(proposal)}`];
   if (!proposal.proven) lines.push(NOT_PROVEN);
+  if (proposal.moved > 0 || proposal.appendedMeetings > 0)
+    lines.push(cliText("propose.details", { totals: proposalTotals(proposal) }));
+  lines.push(...appendedWarning(proposal));
   const diff = proposalDiff(proposal);
   if (diff.length > 0) lines.push("", ...diff);
   lines.push(...flexibleLines(proposal), "", ...leftFindings(proposal));

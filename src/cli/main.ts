@@ -142,7 +142,13 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
   else {
     if (stillWrong) io.stdout(formatCheck(inputName(args), result));
     io.stdout(
-      formatProposal(inputName(args), result, proposal, args.out === null ? null : { file: args.out, sheet: wrote }),
+      formatProposal(
+        inputName(args),
+        result,
+        proposal,
+        args.out === null ? null : { file: args.out, sheet: wrote },
+        unread.length > 0,
+      ),
     );
   }
   return proposal.feasible && !stillWrong ? EXIT.ok : EXIT.findings;

@@ -27,7 +27,12 @@ export const CLI_MESSAGES = {
   "count.error.many": "{count} errors",
   "count.warning.one": "{count} warning",
   "count.warning.many": "{count} warnings",
-  "propose.none": "none",
+  "propose.none": "no fixed topic",
+  "propose.noCandidate": "none",
+  "propose.details": "  In the solver's terms: {totals}",
+  "propose.manyAppended":
+    "  Warning: this proposal adds {count} meetings, up to {year}, one a year after the last. Check whether the " +
+    "slip is right, and whether the extended Bureau would rather widen a window (the earliest and latest settings).",
   "propose.renumbered": "renumbered: meetings are numbered as they are held",
   "propose.headers": "Meeting|Year|Fixed topic|Reason",
   "propose.appended": "(appended) ",
@@ -41,6 +46,7 @@ export const CLI_MESSAGES = {
   "propose.or": ", or ",
   "propose.relaxations": "  A clean timeline becomes possible with {relaxations}.",
   "propose.noClean": "{name}: no clean timeline exists{context}",
+  "propose.notProposed": "{name}: no timeline proposed, as the workbook cannot be read fully{context}",
   "propose.nothingWritten": "Nothing written to {file}: there is no proposal to put to the Bureau.",
   "propose.wrote": 'Wrote {file} with the sheet "{sheet}"; its Workplan table is unchanged.',
   "propose.unreadable":

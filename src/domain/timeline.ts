@@ -36,10 +36,7 @@ export const LEGEND: readonly (readonly [string, string])[] = [
 ];
 
 /** The legend's line for a cancelled meeting, written when a meeting that held a topic is cancelled. */
-export const CANCELLED_LEGEND: readonly [string, string] = [
-  `15th${CODES.cancelled}`,
-  "the meeting that held the topic, cancelled",
-];
+export const CANCELLED_LEGEND: readonly [string, string] = [`${ordinal(15)}${CODES.cancelled}`, say("cancelled")];
 
 export interface TimelineGrid {
   years: number[];

@@ -76,14 +76,14 @@ describe("workplan propose --cancel", () => {
           .join(" | "),
       ),
     ).toEqual([
-      "15th | 2028 | 6 → none",
+      "15th | 2028 | 6 → no fixed topic",
       "16th → 15th | 2029 | 7 → 6",
       "17th → 16th | 2030 | 8 → 7",
       "18th → 17th | 2031 | 9 → 8",
       "19th → 18th | 2032 | 10 → 9",
-      "19th | 2033 | none → 10",
+      "19th | 2033 | no fixed topic → 10",
     ]);
-    expect(diff[0]).toContain("(cancelled) meeting-cancelled:");
+    expect(diff[0]).toContain("(cancelled) The 15th meeting (2028) is cancelled");
     expect(run.stdout).toContain("flexible topics that could be taken there without a finding");
     expect(run.stdout).toMatch(/^ {2}13th \(2026\): \(a\), \(b\), /m);
   });

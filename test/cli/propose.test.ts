@@ -12,7 +12,7 @@ describe("workplan propose", () => {
   it("says no change is needed for the adopted plan, exit 0", async () => {
     const run = await workplan("propose");
     expect(run.code).toBe(0);
-    expect(run.stdout.split("\n")[0]).toMatch(/^embedded adopted plan: No change needed/);
+    expect(run.stdout.split("\n")[0]).toMatch(/^embedded adopted plan \(as of .*\): No change is needed/);
     expect(run.stdout).toContain("After the change: 0 errors, 0 warnings, 0 info.");
   });
 
@@ -23,7 +23,12 @@ describe("workplan propose", () => {
       const run = await workplan("propose", "--expected-end", "2=2031");
       expect(run.code).toBe(0);
       expect(run.stdout.split("\n")[0]).toMatch(
-        /^embedded adopted plan: 1 meeting appended, 0 inversions of the topic order, 5 years moved in all, 5 topics moved \(/,
+        /^embedded adopted plan \(as of .*\): The proposal moves topics 6, 7, 8, 9 and 10 and appends 1 meeting;/,
+      );
+      // The solver's vocabulary only as a detail, on the line after the outcome.
+      expect(run.stdout.split("\n")[1]).toBe(
+        "  In the solver's terms: 1 meeting appended, 0 inversions of the topic order, 5 years moved in all, " +
+          "5 topics moved.",
       );
       const diff = run.stdout.split("\n").filter((line) => /^\d+(st|nd|rd|th)\s/.test(line));
       expect(
@@ -34,14 +39,15 @@ describe("workplan propose", () => {
             .join(" | "),
         ),
       ).toEqual([
-        "15th | 2028 | 6 → none",
+        "15th | 2028 | 6 → no fixed topic",
         "16th | 2029 | 7 → 6",
         "17th | 2030 | 8 → 7",
         "18th | 2031 | 9 → 8",
         "19th | 2032 | 10 → 9",
-        "20th | 2033 | none → 10",
+        "20th | 2033 | no fixed topic → 10",
       ]);
-      expect(diff[1]).toContain("cluster-too-early");
+      expect(diff[1]).toContain("so the earliest acceptable year is 2029");
+      expect(diff.join("\n")).not.toMatch(/cluster-too-early|last-topic/);
       expect(diff[5]).toContain("(appended)");
     },
   );
@@ -143,6 +149,20 @@ describe("workplan propose", () => {
   );
 });
 
+describe("workplan propose after a long slip", () => {
+  it("warns that it adds more than two meetings, up to which year, and lists every appended meeting", async () => {
+    const run = await workplan("propose", "--expected-end", "2=2040");
+    const warning = run.stdout.split("\n").find((line) => line.includes("Warning:"));
+    expect(warning).toMatch(/adds 10 meetings, up to 2042, one a year after the last/);
+    for (const meeting of ["20th", "25th", "29th"])
+      expect(run.stdout).toMatch(new RegExp(`^${meeting}\\s+20\\d\\d`, "m"));
+  });
+
+  it("gives no such warning for a slip of two years", async () => {
+    expect((await workplan("propose", "--expected-end", "2=2032")).stdout).not.toContain("Warning:");
+  });
+});
+
 describe("workplan propose on a workbook that check finds wrong", () => {
   /** The adopted workbook with `value` typed into `cell` of the Workplan sheet. */
   async function withCell(name: string, cell: { row: number; column: number }, value: string): Promise<string> {
@@ -160,7 +180,8 @@ describe("workplan propose on a workbook that check finds wrong", () => {
     const run = await workplan("propose", input);
     expect(check.code).toBe(1);
     expect(run.code).toBe(1);
-    expect(run.stdout).not.toMatch(/No change needed/);
+    expect(run.stdout).not.toMatch(/No change is needed|no clean timeline exists/);
+    expect(run.stdout.split("\n")[0]).toMatch(/: no timeline proposed, as the workbook cannot be read fully/);
     expect(run.stdout).toMatch(/no timeline is proposed from it: .*Workplan!?B6/s);
     const json = JSON.parse((await workplan("propose", input, "--json")).stdout) as { feasible: boolean };
     expect(json.feasible).toBe(false);

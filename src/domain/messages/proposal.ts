@@ -66,6 +66,7 @@ export const TIMELINE_MESSAGES = {
   window: "acceptable year for the topic",
   meeting: "the meeting that holds the topic",
   conflict: "the meeting, outside the acceptable years (a conflict)",
+  cancelled: "the meeting that held the topic, cancelled",
   topic: "Topic {topic}",
   cluster: "Cluster {cluster}",
   named: "Cluster {cluster} — {name}",
