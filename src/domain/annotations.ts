@@ -215,7 +215,7 @@ function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding)
     return topic ? say("item3.topic", { topic }) : say("item3");
   }
   if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return say("item2");
-  if (header) return header;
+  if (header) return say("notItem", { column: header });
   const other = [...tables.values()].find((t) => t.sheet === finding.sheet);
   return other ? say("table", { table: other.name }) : finding.sheet;
 }

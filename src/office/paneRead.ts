@@ -16,11 +16,11 @@ import { markingOf, type FlagsRead, type Marking } from "../domain/marking";
 import type { ReadOptions } from "../domain/read";
 import { tablesByName, type WorkbookTables } from "../domain/tables";
 import { parseArea } from "./address";
-import { queueLastCheck } from "./pane";
+import { queueLastCheck, setUpModule } from "./pane";
 import { queueWatch, WATCHED_TABLES, type ChangeListener, type Unsubscribe } from "./events";
 import { fingerprint, queueInputTables } from "./tables";
 import { runBatch, userError, visibilityClearsUndo, type ExcelRun } from "./run";
-import { findSetUp, type SetUpFound } from "./setUp";
+import type { SetUpFound } from "./setUp";
 import { refusedNullChain } from "./state";
 import { queueSnapshot } from "./undoApply";
 import type { WorkbookRead } from "./whatIf";
@@ -129,7 +129,9 @@ export async function readWorkbookMarked(
       const marking = markingOf(tables, result, flags());
       const exists = existsIn(known);
       const has = exists.table;
-      const setUp = INPUT_TABLES.every((t) => has(t.table)) ? null : await findSetUp(context, known);
+      const setUp = INPUT_TABLES.every((t) => has(t.table))
+        ? null
+        : await (await setUpModule()).findSetUp(context, known);
       const hasTables = ALL_TABLES.some((t) => has(t.table));
       const clearsUndo = visibilityClearsUndo() && ![FLAGS_SHEET, LISTS_SHEET].every(exists.sheet);
       const canUndoApply = kept() !== null;

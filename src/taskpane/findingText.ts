@@ -96,7 +96,10 @@ function derived(finding: Finding, plan: Plan | null): { headline: string; fix: 
         return { headline: message("finding.order", { at, topic }), fix: message("finding.orderFix") };
     }
   }
-  return { headline: message("finding.other", { at, sentence: firstSentence(finding.message) }), fix: null };
+  const sentence = firstSentence(finding.message);
+  // A sentence that already names the meeting ("The 16th meeting (2029) would be…") needs no prefix.
+  const named = finding.meeting !== null && sentence.includes(ordinal(finding.meeting));
+  return { headline: message("finding.other", { at: named ? "" : at, sentence }), fix: null };
 }
 
 /** The source ids in UN style: "P§18, P§50(b)" → "para. 18, para. 50 (b)". */
@@ -136,8 +139,10 @@ export function goToLabel(finding: Finding, tables: WorkbookTables | null): stri
   const table = tables ? findTable(tables, WORKPLAN.table) : null;
   if (table && finding.meeting !== null && table.sheet === finding.at.sheet) {
     const header = table.headers[finding.at.column - table.left];
-    if (header)
-      return message("finding.goTo", { meeting: ordinal(finding.meeting), column: columnName(String(header)) });
+    const column = header ? columnName(String(header)) : null;
+    if (column === WORKPLAN.meeting.toLowerCase())
+      return message("finding.goToMeeting", { meeting: ordinal(finding.meeting) });
+    if (column) return message("finding.goTo", { meeting: ordinal(finding.meeting), column });
   }
   return message("finding.goToCell", { name });
 }

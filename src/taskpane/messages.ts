@@ -222,6 +222,7 @@ export const MESSAGES = {
   "finding.held": "{headline} (already held)",
   "finding.propose": "“Propose timeline” below finds the timeline with the fewest changes",
   "finding.goTo": "Go to the {meeting} meeting, {column}",
+  "finding.goToMeeting": "Go to the {meeting} meeting",
   "finding.goToCell": "Go to {name}",
   // The proposal in plain words (proposalText.ts).
   "proposal.numbers": "no, one, two, three, four, five, six, seven, eight, nine, ten",
