@@ -24,7 +24,7 @@ const ELSEWHERE = new Set(["messages", "propose", "write", "proposalSheet.ts", "
  */
 const DATA: Readonly<Record<string, readonly string[] | "all">> = {
   "defaults.ts": "all",
-  "sources.ts": ["PAPER", "REPORT", "ANNEX_LEAD", "ANNEX_ROWS", "SUGGESTED", "ADOPTED_SOURCES"],
+  "adoptedSources.ts": "all",
   "annotations.ts": ["NOTE_MARK"],
 };
 

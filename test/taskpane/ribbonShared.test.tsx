@@ -78,7 +78,7 @@ describe("the pane and the ribbon in one shared runtime", () => {
       const pressed = office.invokeCommand("checkWorkplan");
       const dialog = await dialogOpened(office);
       // The pane reads what the ribbon wrote: the Conflicts table's new caption, the findings highlighted.
-      await waitFor(() => expect(lastCheck()).toHaveTextContent(/Last checked/));
+      await waitFor(() => expect(lastCheck()).toHaveTextContent(/Highlights written on/));
       expect(lastCheck()).not.toHaveTextContent(/Not highlighted yet/);
       expect(await screen.findByText(/^Check done: [1-9]\d* errors?/)).toBeInTheDocument();
       expect(conflictsOf(excel.model).captions[0]).toMatch(/^Last checked/);
@@ -123,6 +123,6 @@ describe("the pane and the ribbon in one shared runtime", () => {
     office.dialogs[1]!.closeByUser();
     await pressed;
     await waitFor(() => expect(screen.queryAllByText(/^The Check workplan button could not check/)).toEqual([]));
-    expect(lastCheck()).toHaveTextContent(/Last checked/);
+    expect(lastCheck()).toHaveTextContent(/Highlights written on/);
   });
 });
