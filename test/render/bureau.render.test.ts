@@ -159,12 +159,14 @@ describeRender("printed by LibreOffice on A4", () => {
       /^(Timeline of|Cluster or topic)/.test(words.map((w) => w.text).join(" ")),
     );
     expect(timeline.length).toBeGreaterThanOrEqual(3);
-    const years = timeline.map((words) =>
-      words
-        .filter((w) => /^20\d\d$/.test(w.text))
+    // The years' header row: on the line of "Cluster or topic" (the banner's years are in the label column above it).
+    const years = timeline.map((words) => {
+      const header = words.find((w) => w.text === "Cluster")?.y0 ?? -1;
+      return words
+        .filter((w) => /^20\d\d$/.test(w.text) && Math.abs(w.y0 - header) < 3)
         .sort((a, b) => a.x0 - b.x0)
-        .map((w) => Number(w.text)),
-    );
+        .map((w) => Number(w.text));
+    });
     // Over, then down: the first pages run on through the years, in order, without a gap.
     const across = years.slice(
       0,
