@@ -194,7 +194,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
       expect(await items.count()).toBe(2);
       for (const text of await items.allTextContents()) {
         expect(text).toMatch(
-          /before the review of cluster 2 "Prevention" is finalized or finalizing: that review is now expected to end in 2032/,
+          /too early for the review of cluster 2 "Prevention": that review is now expected to end in 2032/,
         );
         expect(text).toContain("Source: para. 18, para. 4, para. 49 · rule cluster-too-early");
       }

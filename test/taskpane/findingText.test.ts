@@ -24,7 +24,7 @@ describe("findingText", () => {
         "Move topic 6 to a meeting held from 2030 to 2033, its acceptable years; “Propose timeline” below finds " +
         "the timeline with the fewest changes.",
       detail: first?.message,
-      quote: expect.stringMatching(/^para. 18: “Furthermore, the workplan takes into account/),
+      quote: expect.stringMatching(/^Background paper, para. 18: “Furthermore, the workplan takes into account/),
     });
     expect(goToLabel(first as Finding, tables)).toBe("Go to the 15th meeting, agenda item 3");
   });

@@ -56,7 +56,7 @@ export const FINDING_MESSAGES = {
   "early.rule":
     "A fixed topic is discussed before (expected review end − earliest) of the cluster of any of its articles.",
   early:
-    "{topic} is at {meeting}, before the review of {cluster} is finalized or finalizing: that review {end}, so the " +
+    "{topic} is at {meeting}, too early for the review of {cluster}: that review {end}, so the " +
     "earliest acceptable year is {year}, {years} after this meeting.",
   "late.rule":
     "A fixed topic is discussed after (expected review end + latest) of the cluster of any of its articles: no " +
