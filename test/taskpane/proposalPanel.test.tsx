@@ -47,4 +47,13 @@ describe("the proposal's changes", () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(line.textContent).toMatch(/\.$/);
   });
+
+  it("lists a blank agenda item 2's candidates as the command line and the sheet do, each code in brackets", () => {
+    const { proposal, rows } = show(2032);
+    const open = proposal.meetings.filter((m) => (m.flexibleCandidates ?? []).length > 0);
+    expect(open.length).toBeGreaterThan(0);
+    const said = rows.map(text).filter((t) => /candidate flexible topics/.test(t));
+    expect(said.length).toBeGreaterThan(0);
+    for (const line of said) expect(line).toMatch(/candidate flexible topics: \([a-z]\)(, \([a-z]\))*\.$/);
+  });
 });

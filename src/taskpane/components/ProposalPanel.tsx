@@ -102,7 +102,9 @@ function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null
             {change.reason ? plainReason(change.reason) : null}
             {candidates.length > 0 ? (
               <span className={styles.candidates}>
-                {message("proposal.candidates", { topics: candidates.join(", ") })}
+                {message("proposal.candidates", {
+                  topics: candidates.map((code) => message("proposal.code", { code })).join(", "),
+                })}
               </span>
             ) : null}
           </td>
