@@ -32,6 +32,8 @@ export interface Meeting {
   topic: number | null;
   /** Cancelled by a what-if for this run only; the Status cell does not say so. */
   whatIfCancelled?: boolean;
+  /** Its Status cell says "Postponed": cancelled for this year, to be held later in a row of its own. */
+  postponed?: boolean;
   at: { ordinal: Where; year: Where; flexible: Where | null; topic: Where; status?: Where };
 }
 

@@ -42,6 +42,7 @@ import {
   findTable,
   indexColumns,
   normalizeHeader,
+  type CellValue,
   type ColumnIndex,
   type TableCell,
   type WorkbookTables,
@@ -418,6 +419,7 @@ function readMeetings(reader: Reader, index: ColumnIndex, options: MeetingOption
       flexible: flexible ?? null,
       topic: topic ?? null,
       ...(whatIf ? { whatIfCancelled: true } : {}),
+      ...(written === "cancelled" && isPostponed(statusCell?.value) ? { postponed: true } : {}),
       at: {
         ordinal: where(ordinalCell),
         year: where(yearCell),
@@ -461,4 +463,9 @@ export function readPlan(tables: WorkbookTables, options: ReadOptions): ReadResu
     settings: { earliest: settings.earliest, latest: settings.latest, asOf },
   };
   return { plan, findings: reader.findings, cancelled: [...new Set(cancelledByWhatIf)].sort((a, b) => a - b) };
+}
+
+/** "Postponed" reads as cancelled for its year (workbook.md), but findings say which it is. */
+function isPostponed(value: CellValue | undefined): boolean {
+  return typeof value === "string" && value.trim().toLowerCase() === "postponed";
 }

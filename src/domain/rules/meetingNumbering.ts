@@ -2,7 +2,7 @@ import { defineRule, capitalize, describeMeeting, takesPlace } from "../findings
 import { renumbering } from "../numbering";
 import { ordinal } from "../parse";
 import { say, sayCount } from "../messages/findings";
-import { commaList } from "../wording";
+import { listPhrase } from "../wording";
 
 export const meetingNumbering = defineRule({
   id: "meeting-numbering",
@@ -19,7 +19,7 @@ export const meetingNumbering = defineRule({
         message: sayCount("numbering", freed.length, {
           meeting: capitalize(describeMeeting(meeting)),
           n: ordinal(number),
-          freed: commaList(freed.map(describeMeeting)),
+          freed: listPhrase(freed.map(describeMeeting)),
         }),
       };
     });

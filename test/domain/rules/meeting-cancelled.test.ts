@@ -43,6 +43,13 @@ describe(RULE, () => {
     },
   );
 
+  it("says 'postponed' of a meeting whose status says so, and 'cancelled' of one cancelled", () => {
+    const postponed = Workbook.adopted().set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, " Postponed ");
+    expect(single(postponed.findings(), RULE).message).toMatch(/is at the 15th meeting \(2028\), which is postponed/);
+    const cancelled = Workbook.adopted().set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, "Cancelled");
+    expect(single(cancelled.findings(), RULE).message).toMatch(/is at the 15th meeting \(2028\), which is cancelled/);
+  });
+
   it("leaves a cancelled row out of every rule that compares meetings", () => {
     // A cancelled 15th (2028) holding topic 7 and sharing its number and year with a replacement
     // meeting in 2028 that takes topic 6: no meeting-duplicate, topic-duplicate, topic-order, or

@@ -27,7 +27,7 @@ describe(RULE, () => {
     });
     expect(finding.message).toBe(
       "The 19th meeting (2032) would be the 18th meeting: meetings are numbered as they are held, and the 18th " +
-        "meeting (2031) was cancelled. Renumber it, or leave the numbers for a proposal to set.",
+        "meeting (2031) does not take place. Renumber it, or leave the numbers for a proposal to set.",
     );
   });
 
