@@ -44,12 +44,21 @@ const CHECK_OPTIONS = {
   force: { type: "boolean" },
 } as const;
 
+/** Node's words for a bad option, in ours: which option, and what it needs. */
+function optionProblem(error: Error & { code?: string }): string {
+  const first = error.message.split("\n")[0] ?? "";
+  const option = /'(--?[\w-]+)/.exec(first)?.[1];
+  if (option && error.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return cliText(/ambiguous/.test(first) ? "args.dashValue" : "args.noValue", { option });
+  if (option && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return cliText("args.unknownOption", { option });
+  return first.replace(/\. To specify a positional.*$/, "").replace(/\.$/, "");
+}
+
 function guard<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    const problem = (error as Error).message.split("\n")[0]?.replace(/\. To specify a positional.*$/, "");
-    throw new UsageError(cliText("args.options", { problem: String(problem) }));
+    throw new UsageError(cliText("args.options", { problem: optionProblem(error as Error & { code?: string }) }));
   }
 }
 

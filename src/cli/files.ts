@@ -133,7 +133,11 @@ export function writeAtomically(target: string, bytes: Uint8Array): void {
       // It was never made, or already renamed.
     }
     const what = exists(target) ? cliText("files.asItWas", { file: target }) : cliText("files.nothing");
-    throw new WriteError(cliText("files.cannotWrite", { file: target, reason: (error as Error).message, what }));
+    const reason =
+      (error as { code?: string }).code === "ENOENT" && !exists(path.dirname(target))
+        ? cliText("files.noFolder", { folder: path.dirname(target) })
+        : (error as Error).message;
+    throw new WriteError(cliText("files.cannotWrite", { file: target, reason, what }));
   }
   flushFolder(path.dirname(target));
 }

@@ -57,6 +57,9 @@ export const CLI_MESSAGES = {
   "error.unexpected": "unexpected error: {message}",
   "args.options": '{problem}. Run "workplan --help" for the options.',
   "args.onePositional": '"workplan {command}" takes one workbook, not {count}: {files}.',
+  "args.noValue": "{option} needs a value",
+  "args.dashValue": '{option} takes a value that does not begin with "-"',
+  "args.unknownOption": "There is no option {option}",
   "args.asOf": '--as-of takes a year such as 2026, not "{value}".',
   "args.expectedEnd": '--expected-end takes CLUSTER=YEAR, such as 2=2032, not "{value}".',
   "args.cancel": '--cancel takes a meeting number such as 15 or 15th, not "{value}".',
@@ -72,6 +75,7 @@ export const CLI_MESSAGES = {
   "files.asItWas": "{file} is as it was",
   "files.nothing": "nothing was written",
   "files.cannotWrite": "Cannot write {file} ({reason}); {what}.",
+  "files.noFolder": "the folder {folder} does not exist",
   help:
     "workplan — checks the multi-year workplan of the Working Group on Firearms\n" +
     "\n" +

@@ -108,7 +108,8 @@ export const MESSAGES = {
   "autoCheck.label": "Re-check automatically after my edits",
   "create.text":
     "This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, " +
-    "Articles, Clusters, flexible topics, Settings and Conflicts sheets, with drop-down lists on the topic columns. " +
+    "Articles, Clusters, flexible topics, Settings, Sources, Conflicts and Timeline sheets, with drop-down lists on " +
+    "the topic columns. " +
     "Nothing that is already in the workbook is overwritten.",
   "create.button": "Create the workplan workbook",
   "findings.none": "No conflicts",

@@ -75,7 +75,13 @@ describe("workplan check on the embedded adopted plan", () => {
 
 describe("unusable input: exit 2 and one line on stderr, no stack trace", () => {
   it.each([
-    [["check", "--frobnicate"], /^workplan: Unknown option '--frobnicate'/],
+    [["check", "--frobnicate"], /^workplan: There is no option --frobnicate\. Run "workplan --help"/],
+    [["check", "--cancel"], /^workplan: --cancel needs a value\. Run "workplan --help" for the options\.$/],
+    [["check", "--time-limit", "-1"], /^workplan: --time-limit takes a value that does not begin with "-"\. Run/],
+    [
+      ["init", "no-such-folder/a.xlsx"],
+      /^workplan: Cannot write .*\(the folder no-such-folder does not exist\); nothing/,
+    ],
     [
       ["check", "--expected-end", "2-2032"],
       /^workplan: --expected-end takes CLUSTER=YEAR, such as 2=2032, not "2-2032"\.$/,

@@ -170,7 +170,7 @@ export const FINDING_MESSAGES = {
   missing:
     'The workbook has no table named "{table}". Create it on a sheet "{sheet}" with the columns {columns} ' +
     '(Insert > Table, then name it "{table}"), or start from a new workbook made by "workplan init" or the ' +
-    'add-in\'s "Create workbook".',
+    'add-in\'s "Create the workplan workbook".',
   "missing.column":
     'The table "{table}" on sheet "{sheet}" has no column {columns}. Add a column with exactly that header text to ' +
     "the table.",
@@ -179,7 +179,7 @@ export const FINDING_MESSAGES = {
     "plan uses {years}).",
   "missing.fix":
     'Add the table or column the problem names, or start from a new workbook made by "workplan init" or the ' +
-    'add-in\'s "Create workbook".',
+    'add-in\'s "Create the workplan workbook".',
   "twice.topic": "{cell}: topic {topic} is listed twice in the Topics table; expected each topic number once.",
   "twice.cluster": "{cell}: cluster {cluster} is listed twice in the Clusters table; expected each cluster once.",
   "twice.code":
