@@ -14,6 +14,7 @@ import { findingCellName } from "../domain/findings";
 import type { Finding, Severity } from "../domain/model";
 import { listPhrase } from "../domain/wording";
 import { sourceInWords } from "../domain/sources";
+import { SETTING_NAMES } from "../domain/layout";
 import { cliCounted, cliText } from "./messages";
 
 const HEADINGS: Record<Severity, string> = {
@@ -193,7 +194,11 @@ function infeasibleLines(proposal: NoProposal, plan: CheckResult["plan"]): strin
   const current = (setting: "earliest" | "latest") => plan?.settings[setting];
   if (proposal.relaxations.length > 0) {
     const relaxations = proposal.relaxations.map((r) =>
-      cliText("propose.relaxation", { setting: r.setting, value: r.value, now: String(current(r.setting)) }),
+      cliText("propose.relaxation", {
+        setting: SETTING_NAMES[r.setting],
+        value: r.value,
+        now: String(current(r.setting)),
+      }),
     );
     lines.push(cliText("propose.relaxations", { relaxations: relaxations.join(cliText("propose.or")) }));
   }

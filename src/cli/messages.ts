@@ -42,7 +42,7 @@ export const CLI_MESSAGES = {
     "finding (the choice is the extended Bureau's, para. 48):",
   "propose.after": "After the change: {errors}, {warnings}, {info} info.",
   "propose.unplaced": "  Topics that cannot be placed: {topics}.",
-  "propose.relaxation": "{setting} = {value} (now {now})",
+  "propose.relaxation": "the setting “{setting}” at {value} (now {now})",
   "propose.or": ", or ",
   "propose.relaxations": "  A clean timeline becomes possible with {relaxations}.",
   "propose.noClean": "{name}: no clean timeline exists{context}",

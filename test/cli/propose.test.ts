@@ -83,7 +83,10 @@ describe("workplan propose", () => {
     ]);
     const human = await workplan("propose", "--expected-end", "4=2031");
     expect(human.stdout).toContain("no clean timeline exists");
-    expect(human.stdout).toContain("earliest = 3 (now 2), or latest = 2 (now 1)");
+    expect(human.stdout).toContain(
+      "the setting “Earliest (years before review end)” at 3 (now 2), or the setting " +
+        "“Latest (years after review end)” at 2 (now 1)",
+    );
   });
 
   it("exits 2 on unusable input", async () => {

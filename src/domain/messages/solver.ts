@@ -21,8 +21,10 @@ export const SOLVER_MESSAGES = {
   cannotBefore: "{topics} cannot be discussed before {year}",
   othersBefore: "the other topics cannot all be discussed before {year}",
   but: "{intro}, but {blocker}.",
-  "leaveOut.one": "Leaving out {topics} alone would make a clean plan possible.",
-  "leaveOut.many": "Leaving out {topics} would make a clean plan possible; leaving out fewer topics would not.",
+  "leaveOut.one": "{Topics} is the topic that does not fit: with every other topic, a clean plan is possible.",
+  "leaveOut.many":
+    "{Topics} are the fewest topics that do not fit: with every other topic, a clean plan is possible; with any " +
+    "of them, it is not.",
   noTopic: "no fixed topic",
   thisTopic: "this topic",
   topic: "topic {topic}",

@@ -106,9 +106,9 @@ function lastTopicBlocked(problem: Problem, removal: Removal): string | null {
   return say("but", { intro, blocker });
 }
 
-/** "Leaving out topic 9 alone would make a clean plan possible." */
+/** "Topic 9 is the topic that does not fit: with every other topic, a clean plan is possible." */
 function leaveOut(topics: number[]): string {
-  return sayCounted("leaveOut", topics.length, { topics: topicsPhrase(topics) });
+  return sayCounted("leaveOut", topics.length, { Topics: capital(topicsPhrase(topics)) });
 }
 
 /** A topic left out for want of years: its years, and the meetings in them with what the workbook puts there now. */
