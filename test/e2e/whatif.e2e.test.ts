@@ -86,10 +86,10 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
       const appeared = await appear.getByRole("listitem").allTextContents();
       expect(appeared).toHaveLength(2);
       expect(appeared[0]).toMatch(
-        /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E7$/,
+        /review of cluster 2 "Prevention".*expected to end in 2032.*error · cluster-too-early · Workplan!E7$/,
       );
       expect(appeared[1]).toMatch(
-        /review of cluster 2 "Prevention" .*expected to end in 2032.*error · cluster-too-early · Workplan!E8$/,
+        /review of cluster 2 "Prevention".*expected to end in 2032.*error · cluster-too-early · Workplan!E8$/,
       );
       expect(await page.getByRole("region", { name: /^Would disappear/ }).count()).toBe(0);
       await e2e.audit(page, "what-if (light)");
