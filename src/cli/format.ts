@@ -216,6 +216,7 @@ export function formatProposal(
   if (!proposal.feasible) {
     const headline = cliText(unreadable ? "propose.notProposed" : "propose.noClean", { name, context });
     const lines = [headline, ...infeasibleLines(proposal, result.plan)];
+    if (!unreadable && result.summary.error === 0 && result.summary.warning > 0) lines.push(cliText("propose.noError"));
     if (out) lines.push(cliText("propose.nothingWritten", { file: out.file }));
     return `${lines.map(printable).join("\n")}\n`;
   }

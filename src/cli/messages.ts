@@ -46,6 +46,9 @@ export const CLI_MESSAGES = {
   "propose.or": ", or ",
   "propose.relaxations": "  A clean timeline becomes possible with {relaxations}.",
   "propose.noClean": "{name}: no clean timeline exists{context}",
+  "propose.noError":
+    "  The workplan as it stands has no error: only its warnings cannot all be cleared by moving topics, so it may " +
+    "be kept as it is.",
   "propose.notProposed": "{name}: no timeline proposed, as the workbook cannot be read fully{context}",
   "propose.nothingWritten": "Nothing written to {file}: there is no proposal to put to the Bureau.",
   "propose.wrote": 'Wrote {file} with the sheet "{sheet}"; its Workplan table is unchanged.',

@@ -152,6 +152,18 @@ describe("workplan propose", () => {
   );
 });
 
+describe("workplan propose when only warnings are left", () => {
+  it("says the workplan as it stands has no error, although no clean timeline exists", async () => {
+    const check = await workplan("check", "--expected-end", "2=2029");
+    expect(check.code).toBe(0);
+    const run = await workplan("propose", "--expected-end", "2=2029");
+    expect(run.stdout).toContain("no clean timeline exists");
+    expect(run.stdout).toContain("The workplan as it stands has no error");
+    const withErrors = await workplan("propose", "--expected-end", "2=2036", "--expected-end", "4=2035");
+    expect(withErrors.stdout).not.toContain("has no error");
+  });
+});
+
 describe("workplan propose after a long slip", () => {
   it("warns that it adds more than two meetings, up to which year, and lists every appended meeting", async () => {
     const run = await workplan("propose", "--expected-end", "2=2040");
