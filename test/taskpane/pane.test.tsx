@@ -74,6 +74,9 @@ describe("the task pane", () => {
         expect(excel.model.table(name)).not.toBeNull();
       // The header says what the new Conflicts table says: not checked yet.
       expect(screen.getByLabelText("Last check")).toHaveTextContent(/^Not checked yet\.$/);
+      // Nothing is missing any more: no set-up offer above the new tables.
+      expect(screen.queryByText(/^Missing tables/)).toBeNull();
+      expect(screen.queryByRole("button", { name: "Add the missing tables" })).toBeNull();
 
       await user.click(await checkButton());
       expect(await screen.findByText("No conflicts")).toBeInTheDocument();
@@ -84,6 +87,7 @@ describe("the task pane", () => {
       );
       // A check never clears it.
       expect(excel.undoCleared).toBe(cleared);
+      expect(screen.queryByText(/^Missing tables/)).toBeNull();
     });
   });
 
