@@ -196,7 +196,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
         expect(text).toMatch(
           /too early for the review of cluster 2 "Prevention": that review is now expected to end in 2032/,
         );
-        expect(text).toContain("Source: para. 18, para. 4, para. 49 · rule cluster-too-early");
+        expect(text).toContain("Source: Background paper, paras. 4, 18 and 49 · rule cluster-too-early");
       }
       expect(await page.getByRole("region", { name: /^(Warnings|Info)/ }).count()).toBe(0);
       // The expected end the check used is the Clusters panel's; the last check's line says only when.

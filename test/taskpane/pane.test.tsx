@@ -108,7 +108,9 @@ describe("the task pane", () => {
     // The full explanation and the source are in the expandable detail.
     expect(first).toHaveTextContent(/review of cluster 2/);
     expect(first).toHaveTextContent(/expected to end in 2032/);
-    expect(first).toHaveTextContent("Source: para. 18, para. 4, para. 49 · rule cluster-too-early · Workplan!E7");
+    expect(first).toHaveTextContent(
+      "Source: Background paper, paras. 4, 18 and 49 · rule cluster-too-early · Workplan!E7",
+    );
 
     const link = within(first).getByRole("button", { name: "Go to the 15th meeting, agenda item 3" });
     excel.model.activeSheet = "Clusters";

@@ -5,7 +5,8 @@
 import { Caption1, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { findingCellName } from "../../domain/findings";
 import type { Finding } from "../../domain/model";
-import { inParagraphs, type FindingText } from "../findingText";
+import { sourceInWords } from "../../domain/sources";
+import type { FindingText } from "../findingText";
 import { message } from "../messages";
 
 const useStyles = makeStyles({
@@ -57,7 +58,7 @@ export function FindingItem({ finding, text, goTo, onGoTo, onPoint }: FindingIte
         {text.quote ? <Text as="p">{text.quote}</Text> : null}
         <Caption1 className={styles.source}>
           {finding.source
-            ? message("finding.source", { source: inParagraphs(finding.source), rule: finding.rule })
+            ? message("finding.source", { source: sourceInWords(finding.source) ?? finding.source, rule: finding.rule })
             : message("finding.sourceData", { rule: finding.rule })}
           {findingCellName(finding) ? ` · ${findingCellName(finding)}` : ""}
         </Caption1>
