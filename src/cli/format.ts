@@ -9,7 +9,7 @@ import {
   type NoProposal,
   type Proposal,
 } from "../domain/propose";
-import { outcomeSentence, plainReason, proposalTotals } from "../domain/proposalSheet";
+import { manyAppended, outcomeSentence, plainReason, proposalTotals } from "../domain/proposalSheet";
 import { findingCellName } from "../domain/findings";
 import type { Finding, Severity } from "../domain/model";
 import { listPhrase } from "../domain/wording";
@@ -167,11 +167,9 @@ function flexibleLines(proposal: CleanProposal): string[] {
   ];
 }
 
-/** More than two meetings appended: a slip that long deserves a second look before it goes to the Bureau. */
 function appendedWarning(proposal: CleanProposal): string[] {
-  if (proposal.appendedMeetings <= 2) return [];
-  const last = Math.max(...proposal.meetings.filter((m) => m.appended).map((m) => m.year ?? 0));
-  return [cliText("propose.manyAppended", { count: proposal.appendedMeetings, year: last })];
+  const many = manyAppended(proposal);
+  return many ? [cliText("propose.manyAppended", { count: many.count, year: many.lastYear ?? "?" })] : [];
 }
 
 function leftFindings(proposal: CleanProposal): string[] {

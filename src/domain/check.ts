@@ -46,8 +46,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * that the 15th meeting's come before the 16th's; sheets, and findings on no cell, in the order found.
  */
 export function bySeverity(findings: readonly Finding[]): Finding[] {
-  const sheets = [...new Set(findings.map((f) => f.at?.sheet ?? null))];
-  const sheetRank = (f: Finding) => sheets.indexOf(f.at?.sheet ?? null);
+  const sheets = new Map([...new Set(findings.map((f) => f.at?.sheet ?? null))].map((sheet, i) => [sheet, i]));
+  const sheetRank = (f: Finding) => sheets.get(f.at?.sheet ?? null) ?? 0;
   const row = (f: Finding) => f.at?.row ?? Number.MAX_SAFE_INTEGER;
   return [...findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || sheetRank(a) - sheetRank(b) || row(a) - row(b),

@@ -147,6 +147,16 @@ export function promptedBy(plan: Plan): string {
   return causes.length === 0 ? say("checkOnly") : say("prompted", { causes: listPhrase(causes) });
 }
 
+/**
+ * Meetings a proposal appends when there are more than two, and the year of the last: a slip that long deserves a
+ * second look before it goes to the Bureau (the pane and the command line warn). Null for two or fewer.
+ */
+export function manyAppended(proposal: CleanProposal): { count: number; lastYear: number | null } | null {
+  if (proposal.appendedMeetings <= 2) return null;
+  const years = proposal.meetings.flatMap((m) => (m.appended && m.year !== null ? [m.year] : []));
+  return { count: proposal.appendedMeetings, lastYear: years.length > 0 ? Math.max(...years) : null };
+}
+
 /** The outcome in one sentence. */
 export function outcomeSentence(proposal: CleanProposal): string {
   const { error, warning } = proposal.after;

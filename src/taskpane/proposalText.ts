@@ -6,6 +6,7 @@
  */
 import type { MeetingChange, Proposal } from "../domain/propose";
 import type { Plan } from "../domain/model";
+import { manyAppended } from "../domain/proposalSheet";
 import { message, type MessageId } from "./messages";
 
 type Clean = Extract<Proposal, { feasible: true }>;
@@ -38,12 +39,11 @@ export function outcomeLine(proposal: Clean): string {
 
 /** A warning when the proposal appends more than two meetings; null otherwise. */
 export function appendedWarning(proposal: Clean): string | null {
-  const n = proposal.appendedMeetings;
-  if (n <= 2) return null;
-  const years = proposal.meetings.filter((m) => m.appended && m.year !== null).map((m) => m.year as number);
-  const meetings = count(n, "proposal.meetings.one", "proposal.meetings.many");
-  return years.length > 0
-    ? message("proposal.addsUntil", { meetings, year: Math.max(...years) })
+  const many = manyAppended(proposal);
+  if (!many) return null;
+  const meetings = count(many.count, "proposal.meetings.one", "proposal.meetings.many");
+  return many.lastYear !== null
+    ? message("proposal.addsUntil", { meetings, year: many.lastYear })
     : message("proposal.adds", { meetings });
 }
 
