@@ -4,43 +4,15 @@
  * go to a cell, clear; a slip; Excel's errors; progress; accessible names.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
-import { officeWorkbook, type PaneWorkbook } from "../../src/taskpane/workbook";
+import { screen, waitFor, within } from "@testing-library/react";
+import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { ExcelRun } from "../../src/office";
 import { checkWorkplan, COMMAND_ERROR_SETTING } from "../../src/commands/commands";
-import {
-  createFakeExcel,
-  FakeError,
-  fakeOffice,
-  productNotes,
-  put,
-  valueAt,
-  withOffice,
-  type FakeExcel,
-} from "../support/fakeExcel";
+import { createFakeExcel, FakeError, productNotes, put, valueAt, type FakeExcel } from "../support/fakeExcel";
 import { forEachHost } from "../support/hosts";
+import { installOffice, officeWith, openPane, PANE_NOW } from "../support/openPane";
 
-const NOW = new Date("2026-11-23T17:50:00Z");
-
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function setUp(seed: "default" | "empty" = "default"): FakeExcel {
-  const excel = createFakeExcel({ seed });
-  restore = withOffice(excel);
-  return excel;
-}
-
-function show(workbook: PaneWorkbook, theme: "light" | "dark" = "light") {
-  const user = userEvent.setup();
-  const view = render(<App theme={theme} workbook={workbook} />);
-  return { user, ...view };
-}
+const NOW = PANE_NOW;
 
 /** Sets a cluster's "Review end (expected)" in the fake workbook, as a planner would type it. */
 function slip(excel: FakeExcel, cluster: number, year: number): void {
@@ -59,8 +31,8 @@ const checkButton = () => screen.findByRole("button", { name: "Check" });
 describe("the task pane", () => {
   forEachHost((host) => {
     it("offers to create the workbook when it has no tables, creates it, then checks it clean", async () => {
-      const excel = setUp("empty");
-      const { user } = show(officeWorkbook(excel.run, () => NOW));
+      const excel = officeWith({ seed: "empty" });
+      const { user } = openPane(excel);
 
       const create = await screen.findByRole("button", { name: "Create the workplan workbook" });
       expect(screen.queryByRole("button", { name: "Check" })).toBeNull();
@@ -92,9 +64,9 @@ describe("the task pane", () => {
   });
 
   it("shows a slip's findings grouped by severity with counts, sources and a link that selects the cell", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     slip(excel, 2, 2032);
-    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    const { user } = openPane(excel);
     await user.click(await checkButton());
 
     const errors = await screen.findByRole("region", { name: /^Errors \(\d+\)$/ });
@@ -128,9 +100,9 @@ describe("the task pane", () => {
 
   forEachHost(() => {
     it("clears only what the check wrote, and says so", async () => {
-      const excel = setUp();
+      const excel = officeWith();
       slip(excel, 2, 2032);
-      const { user } = show(officeWorkbook(excel.run, () => NOW));
+      const { user } = openPane(excel);
       await user.click(await checkButton());
       await screen.findByRole("region", { name: /^Errors/ });
       const workplan = excel.model.sheet("Workplan");
@@ -150,7 +122,7 @@ describe("the task pane", () => {
   });
 
   it("shows progress while a check runs, with the buttons held", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow = (async (first: unknown, second?: unknown) => {
@@ -158,7 +130,7 @@ describe("the task pane", () => {
       return (excel.run as (a: unknown, b?: unknown) => Promise<unknown>)(first, second);
     }) as ExcelRun;
     const workbook = officeWorkbook(excel.run, () => NOW);
-    const { user } = show({ ...workbook, check: officeWorkbook(slow, () => NOW).check });
+    const { user } = openPane(excel, { workbook: { ...workbook, check: officeWorkbook(slow, () => NOW).check } });
     await user.click(await checkButton());
 
     expect(await screen.findByRole("progressbar")).toHaveTextContent("Checking the workplan…");
@@ -175,12 +147,14 @@ describe("the task pane", () => {
   });
 
   it("turns an error from Excel into a message bar that says what to do", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     const refusing = (async () => {
       throw new FakeError("GeneralException", "Excel could not complete the request.");
     }) as unknown as ExcelRun;
     const failing = officeWorkbook(refusing);
-    const { user } = show({ ...officeWorkbook(excel.run, () => NOW), check: failing.check, read: failing.read });
+    const { user } = openPane(excel, {
+      workbook: { ...officeWorkbook(excel.run, () => NOW), check: failing.check, read: failing.read },
+    });
     await user.click(await checkButton());
 
     const bar = await screen.findByRole("group", { name: "Could not check the workbook" });
@@ -194,9 +168,9 @@ describe("the task pane", () => {
   });
 
   it("says what is in the way, instead of offering Create, when creating would overwrite a sheet", async () => {
-    const excel = setUp("empty");
+    const excel = officeWith({ seed: "empty" });
     excel.model.addSheet("Workplan");
-    show(officeWorkbook(excel.run, () => NOW));
+    openPane(excel);
 
     const why = await screen.findByText(/^Cannot create the workbook: the sheet "Workplan" already exists/);
     expect(why).toHaveTextContent("creating never overwrites anything");
@@ -205,34 +179,34 @@ describe("the task pane", () => {
   });
 
   it("shows a message bar, not a blank pane, when the tables cannot be read on open", async () => {
-    setUp();
+    const excel = officeWith();
     const failing = (async () => {
       throw new FakeError("RequestAborted", "The request was aborted.");
     }) as unknown as ExcelRun;
-    show(officeWorkbook(failing));
+    openPane(excel, { workbook: officeWorkbook(failing) });
     const bar = await screen.findByRole("group", { name: "Could not read the workbook" });
     expect(bar).toHaveTextContent(/Try again/);
     expect(screen.getByRole("button", { name: "Check" })).toBeInTheDocument();
   });
 
   it("shows the last check the workbook records when it opens", async () => {
-    const excel = setUp();
-    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await user.click(await checkButton());
     await screen.findByText("No conflicts");
 
     // Another session opens the same workbook.
     document.body.innerHTML = "";
-    show(officeWorkbook(excel.run, () => NOW));
+    openPane(excel);
     await screen.findAllByRole("button", { name: "Check" });
     const headers = screen.getAllByLabelText("Last check");
     expect(headers[headers.length - 1]).toHaveTextContent("Highlights written on 23 November 2026 at 17:50 UTC.");
   });
 
   it("gives every button an accessible name", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     slip(excel, 2, 2032);
-    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    const { user } = openPane(excel);
     await user.click(await checkButton());
     await screen.findByRole("region", { name: /^Errors/ });
     const buttons = screen.getAllByRole("button");
@@ -241,8 +215,8 @@ describe("the task pane", () => {
   });
 
   it("is reachable by keyboard: Tab to Check, Enter runs it", async () => {
-    const excel = setUp();
-    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await checkButton();
     await user.tab();
     expect(screen.getByRole("button", { name: "Check" })).toHaveFocus();
@@ -251,11 +225,8 @@ describe("the task pane", () => {
   });
 
   it("follows the theme it is given", async () => {
-    const excel = setUp();
-    const { container } = show(
-      officeWorkbook(excel.run, () => NOW),
-      "dark",
-    );
+    const excel = officeWith();
+    const { container } = openPane(excel, { theme: "dark" });
     await checkButton();
     expect(container.querySelector("[data-theme]")).toHaveAttribute("data-theme", "dark");
   });
@@ -269,9 +240,9 @@ describe("after Clear highlights, and the notices", () => {
 
   /** A slip of cluster 2, checked (two errors), then Clear highlights. */
   async function checkedThenCleared() {
-    const excel = setUp();
+    const excel = officeWith();
     slip(excel, 2, 2032);
-    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    const { user } = openPane(excel);
     await user.click(await checkButton());
     await screen.findByRole("region", { name: "Errors (2)" });
     expect(sinceLine()).toBeNull();
@@ -317,8 +288,8 @@ describe("after Clear highlights, and the notices", () => {
   });
 
   it("says nothing of cleared highlights when the last check found no conflicts", async () => {
-    const excel = setUp();
-    const { user } = show(officeWorkbook(excel.run, () => NOW));
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await user.click(await checkButton());
     await screen.findByText("No conflicts");
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
@@ -327,7 +298,7 @@ describe("after Clear highlights, and the notices", () => {
   });
 
   it("drops an earlier notice as soon as the next action starts", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     slip(excel, 2, 2032);
     let release: () => void = () => undefined;
     let gate: Promise<void> = Promise.resolve();
@@ -335,7 +306,7 @@ describe("after Clear highlights, and the notices", () => {
       await gate;
       return (excel.run as (a: unknown, b?: unknown) => Promise<unknown>)(first, second);
     }) as ExcelRun;
-    const { user } = show(officeWorkbook(gated, () => NOW));
+    const { user } = openPane(excel, { workbook: officeWorkbook(gated, () => NOW) });
     await user.click(await checkButton());
     await screen.findByRole("region", { name: "Errors (2)" });
     await user.click(screen.getByRole("button", { name: "Clear highlights" }));
@@ -383,13 +354,7 @@ describe("after Clear highlights, and the notices", () => {
     async () => {
       jest.spyOn(console, "error").mockImplementation(() => undefined);
       const excel = createFakeExcel({ seed: "default" });
-      const office = fakeOffice(excel, { dialog: "absent" });
-      const holder = globalThis as { Office?: unknown };
-      const before = holder.Office;
-      holder.Office = office;
-      restore = () => {
-        holder.Office = before;
-      };
+      const office = installOffice(excel, { dialog: "absent" });
       const settings = office.context.document.settings;
       // The planner selects the ribbon's button while Excel refuses the workbook; the pane is closed.
       const refusing = (async () => {
@@ -399,14 +364,14 @@ describe("after Clear highlights, and the notices", () => {
       await checkWorkplan({ completed: () => undefined }, refusing, { now: () => at, office, base: "https://x/" });
       expect(settings.get(COMMAND_ERROR_SETTING)).not.toBeNull();
 
-      const { user, unmount } = show(officeWorkbook(excel.run, () => NOW));
+      const { user, unmount } = openPane(excel);
       const said = await screen.findByText(
         /^The Check workplan button could not check the workbook on 1 December 2026 at \d\d:\d\d .*: .*AccessDenied/,
       );
       expect(said.textContent).not.toMatch(/: Could not check the workbook/);
       // Shown again at the next opening, as long as no check succeeded.
       unmount();
-      show(officeWorkbook(excel.run, () => NOW));
+      openPane(excel);
       await screen.findByText(/^The Check workplan button could not check/);
       await user.click(await checkButton());
       await waitFor(() => expect(screen.queryByText(/^The Check workplan button could not check/)).toBeNull());
