@@ -6,7 +6,7 @@
  * in test-results/e2e/.
  */
 import type { Page } from "playwright-core";
-import { e2eSuite, grid, startE2e, userData, type E2e } from "./harness";
+import { e2eSuite, grid, e2eForSuite, userData } from "./harness";
 
 const TYPED = "A change event for a typed value";
 
@@ -17,15 +17,7 @@ interface Row {
 }
 
 e2eSuite()("Diagnostics in Chromium (production bundle, fake Excel)", () => {
-  let e2e: E2e;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  }, 240_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = e2eForSuite();
 
   /** Opens the fold, runs the diagnostics and reads the results table: behaviour and result per row. */
   async function diagnose(page: Page): Promise<Row[]> {

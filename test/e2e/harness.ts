@@ -263,6 +263,21 @@ export interface E2e {
   close(): Promise<void>;
 }
 
+/**
+ * The browser and the served bundle for the enclosing describe: started before its first test
+ * (the returned object is filled in then), closed after its last.
+ */
+export function e2eForSuite(): E2e {
+  const e2e = {} as E2e;
+  beforeAll(async () => {
+    Object.assign(e2e, await startE2e());
+  }, 240_000);
+  afterAll(async () => {
+    await e2e.close?.();
+  });
+  return e2e;
+}
+
 /** Builds (or finds) the bundle, serves it and launches Chromium; for beforeAll. */
 export async function startE2e(): Promise<E2e> {
   const CHROMIUM = toolPath("chromium");

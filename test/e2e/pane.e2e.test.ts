@@ -24,30 +24,16 @@ import {
   OFFICE_JS_TELEMETRY,
   ROOT,
   sheetOf,
-  startE2e,
+  e2eForSuite,
   syncs,
   userData,
-  type E2e,
 } from "./harness";
 
 const ERROR_FILL = new RegExp(`^#?${SEVERITY_STYLE.error.strong}$`, "i");
 const ERROR_TINT = new RegExp(`^#?${SEVERITY_STYLE.error.fill}$`, "i");
 
 e2eSuite()("the task pane in Chromium (production bundle, Office.js from the package, fake Excel)", () => {
-  let e2e: E2e;
-  let dist = "";
-  let base = "";
-  let requests: string[] = [];
-  let offHost: string[] = [];
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-    ({ dist, base, requests, offHost } = e2e);
-  }, 240_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = e2eForSuite();
 
   const open = (query: string) => e2e.open(query);
   const audit = (page: Page, state: string) => e2e.audit(page, state);
@@ -59,13 +45,13 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
   const slipCluster2 = (page: Page) => page.evaluate(() => window.__workplanFake.setCell("Clusters", "E3", 2032));
 
   it("builds a production page that loads Office.js from the package, on localhost", async () => {
-    expect(scriptSources(readFileSync(join(dist, "taskpane.html"), "utf8"))).toEqual([
+    expect(scriptSources(readFileSync(join(e2e.dist, "taskpane.html"), "utf8"))).toEqual([
       "office-js/office.js",
       "taskpane.js",
     ]);
     // Microsoft's files as the package has them, not minified again by the production build.
     for (const file of ["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js"]) {
-      const served = readFileSync(join(dist, "office-js", file));
+      const served = readFileSync(join(e2e.dist, "office-js", file));
       expect(served.equals(readFileSync(join(ROOT, "node_modules", "@microsoft", "office-js", "dist", file)))).toBe(
         true,
       );
@@ -73,11 +59,11 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     const { page, errors } = await open("seed=default");
     // Office.js initialized (with the files it loads itself) before the fake took the host's place, and left it there.
     expect(await page.evaluate(() => window.__officeJsReady)).toEqual({ officeJs: true });
-    expect(requests).toContain(`${base}/office-js/o15apptofilemappingtable.js`);
+    expect(e2e.requests).toContain(`${e2e.base}/office-js/o15apptofilemappingtable.js`);
     expect(
       await page.evaluate(() => (window as unknown as { Office: unknown }).Office === window.__workplanFake.office),
     ).toBe(true);
-    expect(requests).toContain(`${base}/office-js/office.js`);
+    expect(e2e.requests).toContain(`${e2e.base}/office-js/office.js`);
     expect(await page.getByRole("button", { name: "Check", exact: true }).isVisible()).toBe(true);
     expect(errors).toEqual([]);
   }, 60_000);
@@ -105,7 +91,7 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
     );
     expect(refused.ran).toBe(false);
     // Refused by the page itself: it never reached the network (the last test counts every request).
-    expect(requests.filter((url) => url.startsWith("https://example.org/"))).toEqual([]);
+    expect(e2e.requests.filter((url) => url.startsWith("https://example.org/"))).toEqual([]);
   }, 60_000);
 
   it("creates the workbook in a blank one, then checks it clean", async () => {
@@ -319,9 +305,9 @@ e2eSuite()("the task pane in Chromium (production bundle, Office.js from the pac
   it(
     "never leaves localhost: no request to the CDN or any " + "other host but Office.js's own telemetry frame, blocked",
     () => {
-      expect(requests.length).toBeGreaterThan(0);
-      expect(requests.filter((url) => /appsforoffice|microsoft\.com/i.test(url))).toEqual([]);
-      expect(offHost.filter((url) => url !== OFFICE_JS_TELEMETRY)).toEqual([]);
+      expect(e2e.requests.length).toBeGreaterThan(0);
+      expect(e2e.requests.filter((url) => /appsforoffice|microsoft\.com/i.test(url))).toEqual([]);
+      expect(e2e.offHost.filter((url) => url !== OFFICE_JS_TELEMETRY)).toEqual([]);
     },
   );
 });

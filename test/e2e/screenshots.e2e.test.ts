@@ -5,7 +5,7 @@
  * test-results/e2e/states-*.png.
  */
 import type { Page } from "playwright-core";
-import { e2eSuite, startE2e, type E2e } from "./harness";
+import { e2eSuite, e2eForSuite } from "./harness";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { STATES } = require("../../scripts/screenshots.js") as {
@@ -13,15 +13,7 @@ const { STATES } = require("../../scripts/screenshots.js") as {
 };
 
 e2eSuite()("the pane's states the screenshots script photographs (production bundle, fake Excel)", () => {
-  let e2e: E2e;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  }, 240_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = e2eForSuite();
 
   it("names the six states of the README: create, created, clean, progress, a refused write, an error", () => {
     expect(Object.keys(STATES)).toEqual(["create", "created", "clean", "progress", "refused", "error"]);

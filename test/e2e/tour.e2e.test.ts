@@ -15,7 +15,7 @@
 import type { Page } from "playwright-core";
 import { OFFICE_THEMES } from "../support/fakeExcel/office";
 import type { GridState } from "../support/fakeExcel/grid";
-import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, startE2e, syncs, type E2e } from "./harness";
+import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, e2eForSuite, syncs } from "./harness";
 
 /** What Undo apply must give back exactly: the Workplan's and the Clusters' cells, fills, notes and tables. */
 const cellsOf = (state: GridState) =>
@@ -25,15 +25,7 @@ const cellsOf = (state: GridState) =>
   });
 
 e2eSuite()("the planner's tour in one page of Chromium (production bundle, fake Excel)", () => {
-  let e2e: E2e;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  }, 240_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = e2eForSuite();
 
   /** Office's theme switched as a planner would, then the pane regains focus and reads it again. */
   async function officeTheme(page: Page, theme: "light" | "dark") {

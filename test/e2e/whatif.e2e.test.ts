@@ -10,7 +10,7 @@
 import type { Page } from "playwright-core";
 import { CHANGED_FILL, PROPOSAL_HEADERS, PROPOSED_COLUMN } from "../../src/domain/proposalSheet";
 import { join } from "node:path";
-import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, SHOTS, startE2e, syncs, type E2e } from "./harness";
+import { e2eSuite, grid, idle, OFFICE_JS_TELEMETRY, sheetOf, SHOTS, e2eForSuite, syncs } from "./harness";
 import type { SheetGrid } from "../support/fakeExcel/grid";
 
 /** The planner's own notes in the Workplan table's Notes column, typed before the what-if. */
@@ -26,15 +26,7 @@ const column = (sheet: SheetGrid, letter: string) =>
   Object.fromEntries(Object.entries(sheet.values).filter(([cell]) => new RegExp(`^${letter}\\d+$`).test(cell)));
 
 e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bundle, fake Excel)", () => {
-  let e2e: E2e;
-
-  beforeAll(async () => {
-    e2e = await startE2e();
-  }, 240_000);
-
-  afterAll(async () => {
-    await e2e?.close();
-  });
+  const e2e = e2eForSuite();
 
   /**
    * Opens the pane, types the notes, and slips cluster 2 by two years with its spin button: once the increment button,

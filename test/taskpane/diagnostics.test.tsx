@@ -9,20 +9,15 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Diagnostics, reportText, setsText } from "../../src/taskpane/components/Diagnostics";
 import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, withOffice, type FakeExcelOptions } from "../support/fakeExcel";
+import { createFakeExcel, type FakeExcelOptions } from "../support/fakeExcel";
+import { installOffice } from "../support/openPane";
 import { forEachHost } from "../support/hosts";
 
 const NOW = new Date("2026-12-01T16:40:00Z");
 
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
 function show(options: FakeExcelOptions = {}, copy?: (text: string) => Promise<boolean>) {
   const excel = createFakeExcel(options);
-  restore = withOffice(excel);
+  installOffice(excel);
   const workbook = officeWorkbook(excel.run, () => NOW);
   render(<Diagnostics run={workbook.diagnose} copy={copy} now={() => NOW} />);
   return { excel, user: userEvent.setup() };

@@ -5,31 +5,15 @@
  */
 import "@testing-library/jest-dom";
 import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
 import { Header } from "../../src/taskpane/components/Header";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, withOffice, type FakeExcel } from "../support/fakeExcel";
-
-const NOW = new Date("2026-11-23T17:50:00Z");
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function open(excel: FakeExcel) {
-  restore = withOffice(excel);
-  const user = userEvent.setup();
-  const view = render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
-  return { user, ...view };
-}
+import { createFakeExcel } from "../support/fakeExcel";
+import { openPane } from "../support/openPane";
 
 describe("the findings", () => {
   it("lead with a headline and a fix; the explanation and source expand; groups collapse", async () => {
     const excel = createFakeExcel({ seed: "default" });
     excel.editCell("Clusters", "E3", 2032);
-    const { user } = open(excel);
+    const { user } = openPane(excel);
     const errors = await screen.findByRole("region", { name: "Errors (2)" });
     const [first] = within(errors).getAllByRole("listitem");
     expect(first).toHaveTextContent(/^15th meeting \(2028\): topic 6 is too early — earliest 2030/);
@@ -51,7 +35,7 @@ describe("the findings", () => {
 
   it("keep one summary line that matches the list, also after a co-author's change", async () => {
     const excel = createFakeExcel({ seed: "default" });
-    open(excel);
+    openPane(excel);
     await screen.findByText("No conflicts");
     excel.editCell("Clusters", "E3", 2032, "Remote");
     const errors = await screen.findByRole("region", { name: "Errors (2)" }, { timeout: 3000 });
@@ -67,7 +51,7 @@ describe("Office and UN conventions", () => {
     "has no h1 repeating the pane's title, the auto-check " + "switch in the footer, the last check's date in words",
     async () => {
       const excel = createFakeExcel({ seed: "default" });
-      const { user, container } = open(excel);
+      const { user, container } = openPane(excel);
       await user.click(await screen.findByRole("button", { name: "Check" }));
       await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done"));
       expect(container.querySelector("h1")).toBeNull();

@@ -6,14 +6,13 @@
  * and the auto-check switch is remembered per user.
  */
 import "@testing-library/jest-dom";
-import { act, fireEvent, render, screen } from "@testing-library/react";
-import { App } from "../../src/taskpane/App";
+import { act, fireEvent, screen } from "@testing-library/react";
 import { LiveCheck, QUIET_MS, REMOTE_QUIET_MS, RIBBON_MS } from "../../src/taskpane/live";
 import { loadAutoCheck } from "../../src/taskpane/preferences";
-import { officeWorkbook } from "../../src/taskpane/workbook";
 import type { TableChange } from "../../src/office";
-import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../support/fakeExcel";
+import { recordSyncs, type FakeExcel } from "../support/fakeExcel";
 import { forEachHost } from "../support/hosts";
+import { officeWith, openPane } from "../support/openPane";
 
 const NOW = new Date("2026-11-23T17:50:00Z");
 /** A value of the Workplan's fixed-topic drop-down: picked for the 10th meeting (E2), topic 2 comes twice. */
@@ -143,13 +142,9 @@ describe("LiveCheck on focus", () => {
 
 forEachHost((host) => {
   describe("the pane, live", () => {
-    let restore: () => void = () => undefined;
-    afterEach(() => restore());
-
     async function open(): Promise<FakeExcel> {
-      const excel = createFakeExcel({ seed: "default" });
-      restore = withOffice(excel);
-      render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
+      const excel = officeWith();
+      openPane(excel, { now: NOW });
       await screen.findByRole("button", { name: "Check" });
       await settle();
       return excel;

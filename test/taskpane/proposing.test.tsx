@@ -6,31 +6,17 @@
  * before it, and an answer to a cancelled request is never shown, whatever order the answers come in.
  */
 import "@testing-library/jest-dom";
-import { act, render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, withOffice } from "../support/fakeExcel";
+import { act, screen, within } from "@testing-library/react";
+import { officeWith, openPane, type PaneUser } from "../support/openPane";
 import { HeldSolver } from "../support/solver";
 
-const NOW = new Date("2026-11-23T17:50:00Z");
-
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
 function show() {
-  const excel = createFakeExcel({ seed: "default" });
-  restore = withOffice(excel);
+  const excel = officeWith();
   const solver = new HeldSolver();
-  const user = userEvent.setup();
-  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} solver={solver} />);
-  return { user, solver, excel };
+  return { user: openPane(excel, { solver }).user, solver, excel };
 }
 
-async function spinUp(user: ReturnType<typeof userEvent.setup>, times: number): Promise<void> {
+async function spinUp(user: PaneUser, times: number): Promise<void> {
   await user.click(await screen.findByRole("spinbutton", { name: "Expected review end of cluster 2" }));
   for (let i = 0; i < times; i++) await user.keyboard("{ArrowUp}");
 }

@@ -5,49 +5,27 @@
  * its data, Check writes them, and a write Excel refuses leaves the list with one line saying why.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, recordSyncs, withOffice, type FakeExcel } from "../support/fakeExcel";
+import { screen, waitFor, within } from "@testing-library/react";
+import { recordSyncs, type FakeExcel } from "../support/fakeExcel";
 import { forEachHost } from "../support/hosts";
-
-const NOW = new Date("2026-11-23T17:50:00Z");
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function setUp(): FakeExcel {
-  const excel = createFakeExcel({ seed: "default" });
-  restore = withOffice(excel);
-  return excel;
-}
+import { officeWith, openPane, paneIdle } from "../support/openPane";
 
 /** A slip of cluster 2 to 2032, typed into the Clusters table (E3) by someone without the add-in. */
 function slipped(excel: FakeExcel): void {
   excel.editCell("Clusters", "E3", 2032);
 }
 
-function open(excel: FakeExcel) {
-  const user = userEvent.setup();
-  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
-  return user;
-}
-
 const header = () => screen.getByRole("group", { name: "Last check" });
-const idle = () => waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
 
 describe("opening reads, and never writes", () => {
   it("lists a slip's findings at once, not highlighted yet, in one read-only sync", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     slipped(excel);
     const syncs = recordSyncs(excel);
-    open(excel);
+    openPane(excel);
     const errors = await screen.findByRole("region", { name: "Errors (2)" });
     expect(within(errors).getAllByRole("listitem")).toHaveLength(2);
-    await idle();
+    await paneIdle();
     expect(header()).toHaveTextContent(
       "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.",
     );
@@ -61,11 +39,11 @@ describe("opening reads, and never writes", () => {
     it(
       "Check writes the highlights; a later opening sees " + "them current; a new slip makes them older than the data",
       async () => {
-        const excel = setUp();
+        const excel = officeWith();
         slipped(excel);
-        const user = open(excel);
+        const { user } = openPane(excel);
         await screen.findByRole("region", { name: "Errors (2)" });
-        await idle();
+        await paneIdle();
         await user.click(screen.getByRole("button", { name: "Check" }));
         await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Check done: 2 errors"));
         expect(header()).not.toHaveTextContent(/Not highlighted yet/);
@@ -73,16 +51,16 @@ describe("opening reads, and never writes", () => {
         expect(excel.model.sheet("Workplan")?.conditionalFormats).toHaveLength(6);
 
         document.body.innerHTML = "";
-        open(excel);
+        openPane(excel);
         await screen.findByRole("region", { name: "Errors (2)" });
-        await idle();
+        await paneIdle();
         expect(header()).not.toHaveTextContent(/Not highlighted yet/);
 
         document.body.innerHTML = "";
         excel.editCell("Clusters", "E3", 2033);
-        open(excel);
+        openPane(excel);
         await screen.findByRole("region", { name: /^Errors/ });
-        await idle();
+        await paneIdle();
         expect(header()).toHaveTextContent(/Not highlighted yet: the workbook's highlights are older than its data/);
       },
     );
@@ -95,10 +73,10 @@ describe("the undo history the first check clears (Worksheet.visibility, Windows
   forEachHost((host) => {
     const clears = host.platform !== "OfficeOnline";
     it(`${clears ? "says so" : "says nothing"} under Check before the first check, nothing after`, async () => {
-      const excel = setUp();
-      const user = open(excel);
+      const excel = officeWith();
+      const { user } = openPane(excel);
       const check = await screen.findByRole("button", { name: "Check" });
-      await idle();
+      await paneIdle();
       if (clears) {
         expect(screen.getByText(line)).toBeVisible();
         expect(check).toHaveAccessibleDescription(line);
@@ -113,9 +91,9 @@ describe("the undo history the first check clears (Worksheet.visibility, Windows
 
       // A checked workbook has its helper sheets: opening it says nothing.
       document.body.innerHTML = "";
-      open(excel);
+      openPane(excel);
       await screen.findByRole("button", { name: "Check" });
-      await idle();
+      await paneIdle();
       expect(screen.queryByText(line)).toBeNull();
     });
   });
@@ -123,12 +101,12 @@ describe("the undo history the first check clears (Worksheet.visibility, Windows
 
 describe("when Excel refuses the write", () => {
   it("keeps the list, with one line saying the highlights could not be written and why, and no error bar", async () => {
-    const excel = setUp();
+    const excel = officeWith();
     slipped(excel);
     excel.refuseWrites("AccessDenied", "The sheet is protected.");
-    const user = open(excel);
+    const { user } = openPane(excel);
     await screen.findByRole("region", { name: "Errors (2)" });
-    await idle();
+    await paneIdle();
     await user.click(screen.getByRole("button", { name: "Check" }));
     const bar = await screen.findByRole("group", { name: "Check could not write to the workbook." });
     expect(bar).toHaveTextContent(

@@ -5,35 +5,11 @@
  * added; no button where the read knows it would fail, the reason instead.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
+import { screen, waitFor, within } from "@testing-library/react";
 import { setUpWorkbook } from "../../src/office";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import {
-  createFakeExcel,
-  FakeExcel,
-  plainWorkbook,
-  recordSyncs,
-  withOffice,
-  type WorkbookModel,
-} from "../support/fakeExcel";
+import { createFakeExcel, FakeExcel, plainWorkbook, recordSyncs, type WorkbookModel } from "../support/fakeExcel";
 import { forEachHost } from "../support/hosts";
-
-const NOW = new Date("2026-11-23T17:50:00Z");
-
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function open(excel: FakeExcel) {
-  restore = withOffice(excel);
-  const user = userEvent.setup();
-  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
-  return user;
-}
+import { openPane } from "../support/openPane";
 
 const cells = (model: WorkbookModel) => JSON.stringify(model.sheets.map((s) => [s.name, [...s.cells].sort()]));
 
@@ -41,7 +17,7 @@ describe("the secretariat's workbook in the pane", () => {
   it("offers Convert to tables as the primary button, converts keeping every cell, then the findings", async () => {
     const excel = new FakeExcel(plainWorkbook(), { version: "1.20" });
     const before = cells(excel.model);
-    const user = open(excel);
+    const { user } = openPane(excel);
     const convert = await screen.findByRole("button", { name: "Convert to tables" });
     expect(
       screen.getByText(/^Found as plain ranges: Workplan \(Workplan!A1:F\d+\), Topics \(Topics!A1:B/),
@@ -66,7 +42,7 @@ describe("the secretariat's workbook in the pane", () => {
     const sources = excel.model.table("Sources");
     excel.model.tables.splice(excel.model.tables.indexOf(sources!), 1);
     excel.model.sheets.splice(excel.model.sheets.indexOf(sources!.sheet), 1);
-    const user = open(excel);
+    const { user } = openPane(excel);
     expect(await screen.findByText("Missing tables: Sources.")).toBeVisible();
     const add = screen.getByRole("button", { name: "Add the missing tables" });
     // Check stays the view's one primary button: Add looks like Clear highlights, a secondary one.
@@ -83,7 +59,7 @@ describe("the secretariat's workbook in the pane", () => {
     const model = plainWorkbook();
     model.names.push({ name: "Workplan", formula: "=Workplan!$A$1" });
     const excel = new FakeExcel(model, { version: "1.20" });
-    const user = open(excel);
+    const { user } = openPane(excel);
     const section = await screen.findByRole("region", { name: "Set up the workbook" });
     expect(within(section).getByText(/as the name "Workplan" is taken/)).toBeVisible();
     await user.click(within(section).getByRole("button", { name: "Convert to tables" }));
@@ -99,7 +75,7 @@ describe("the secretariat's workbook in the pane", () => {
   it("does not offer Create where a sheet of the same name is in the way", async () => {
     const excel = createFakeExcel({ seed: "empty" });
     excel.model.addSheet("Settings");
-    open(excel);
+    openPane(excel);
     expect(await screen.findByText(/^Cannot create the workbook: the sheet "Settings" already exists/)).toBeVisible();
     expect(screen.queryByRole("button", { name: "Create the workplan workbook" })).toBeNull();
     expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
@@ -126,7 +102,7 @@ forEachHost(() => {
     it("follows the tables a co-author adds or removes, on the refresh that brings the findings", async () => {
       const excel = createFakeExcel({ seed: "default" });
       withoutSources(excel.model);
-      open(excel);
+      openPane(excel);
       expect(await screen.findByText("Missing tables: Sources.")).toBeVisible();
       expect(screen.getByRole("button", { name: "Add the missing tables" })).toBeVisible();
       const syncs = recordSyncs(excel);
@@ -151,7 +127,7 @@ forEachHost(() => {
 
     it("follows plain ranges a co-author converts: the convert view gives way to the findings", async () => {
       const excel = new FakeExcel(plainWorkbook(), { version: "1.20" });
-      open(excel);
+      openPane(excel);
       expect(await screen.findByRole("button", { name: "Convert to tables" })).toBeVisible();
       // The co-author's Excel, on the same workbook, converts them; then the co-author types in the Workplan.
       await setUpWorkbook(coAuthor(excel).run, false);

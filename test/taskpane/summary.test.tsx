@@ -5,34 +5,19 @@
  * and a Check that Excel refuses to write is a warning bar under the Check button.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, withOffice, type FakeExcel } from "../support/fakeExcel";
+import { screen, waitFor, within } from "@testing-library/react";
+import { officeWith, openPane, paneIdle } from "../support/openPane";
 
-const NOW = new Date("2026-11-23T17:50:00Z");
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function open(): { excel: FakeExcel; user: ReturnType<typeof userEvent.setup> } {
-  const excel = createFakeExcel({ seed: "default" });
-  restore = withOffice(excel);
-  const user = userEvent.setup();
-  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
-  return { excel, user };
+function open() {
+  const excel = officeWith();
+  return { excel, user: openPane(excel).user };
 }
-
-const idle = () => waitFor(() => expect(screen.getByRole("main")).toHaveAttribute("aria-busy", "false"));
 
 describe("the summary line under a what-if", () => {
   it("says the workbook has no conflicts and the what-if two errors, with no green 'No conflicts'", async () => {
     const { user } = open();
     const spin = await screen.findByRole("spinbutton", { name: "Expected review end of cluster 2" });
-    await idle();
+    await paneIdle();
     expect(screen.getByRole("group", { name: "No conflicts" })).toBeInTheDocument();
     await user.click(spin);
     await user.keyboard("{ArrowUp}{ArrowUp}");
@@ -63,7 +48,7 @@ describe("a Check that Excel refuses to write", () => {
   it("is a warning bar under the Check button, above the last check and 'No conflicts'", async () => {
     const { excel, user } = open();
     await screen.findByRole("group", { name: "No conflicts" });
-    await idle();
+    await paneIdle();
     excel.refuseWrites("AccessDenied", "The sheet is protected.");
     await user.click(screen.getByRole("button", { name: "Check" }));
     const bar = await screen.findByRole("group", { name: "Check could not write to the workbook." });

@@ -12,10 +12,9 @@ import { checkWorkbook } from "../../src/domain/check";
 import { adoptedWorkbook } from "../../src/domain/defaults";
 import type { ChartPlan } from "../../src/domain/timelineChart";
 import { whatIf } from "../../src/domain/whatIf";
-import { App } from "../../src/taskpane/App";
 import { TimelineChart } from "../../src/taskpane/components/TimelineChart";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import { createFakeExcel, withOffice } from "../support/fakeExcel";
+import { createFakeExcel } from "../support/fakeExcel";
+import { openPane } from "../support/openPane";
 
 const NOW = { currentYear: 2026 };
 
@@ -220,17 +219,9 @@ describe("the timeline chart at the pane's width", () => {
 });
 
 describe("the timeline in the pane", () => {
-  let restore: (() => void) | null = null;
-  afterEach(() => {
-    restore?.();
-    restore = null;
-  });
-
   it("follows the Clusters and Meetings what-ifs and shows the proposal before and after", async () => {
     const excel = createFakeExcel({ seed: "default" });
-    restore = withOffice(excel);
-    const user = userEvent.setup();
-    render(<App theme="light" workbook={officeWorkbook(excel.run, () => new Date("2026-11-23T17:50:00Z"))} />);
+    const { user } = openPane(excel);
     const spin = await screen.findByRole("spinbutton", { name: "Expected review end of cluster 2" });
     expect(lines()).toContain("15th meeting, 2028: topic 6, planned");
 
@@ -252,9 +243,7 @@ describe("the timeline in the pane", () => {
   it("shows the meeting and the topic's acceptable years of the finding in focus in the list", async () => {
     const excel = createFakeExcel({ seed: "default" });
     excel.editCell("Clusters", "E3", 2032, "Local");
-    restore = withOffice(excel);
-    const user = userEvent.setup();
-    render(<App theme="light" workbook={officeWorkbook(excel.run, () => new Date("2026-11-23T17:50:00Z"))} />);
+    const { user } = openPane(excel);
     const goTo16 = await screen.findByRole("button", { name: "Go to the 16th meeting, agenda item 3" });
     const timeline = screen.getByRole("heading", { name: "Timeline" }).closest("section") as HTMLElement;
     const shaded = () => /Shaded: [^.]*\./.exec(timeline.textContent ?? "")?.[0];

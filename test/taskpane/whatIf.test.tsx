@@ -5,47 +5,16 @@
  * write the proposal sheet, apply after the confirmation, and the check comes back clean.
  */
 import "@testing-library/jest-dom";
-import { render, screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
-import { App } from "../../src/taskpane/App";
-import { officeWorkbook } from "../../src/taskpane/workbook";
-import {
-  createFakeExcel,
-  put,
-  recordSyncs,
-  sheet,
-  valueAt,
-  valuesIn,
-  withOffice,
-  type FakeExcel,
-} from "../support/fakeExcel";
+import { screen, waitFor, within } from "@testing-library/react";
+import { put, recordSyncs, sheet, valueAt, valuesIn } from "../support/fakeExcel";
 import { forEachHost } from "../support/hosts";
-
-const NOW = new Date("2026-11-23T17:50:00Z");
-
-let restore: (() => void) | null = null;
-afterEach(() => {
-  restore?.();
-  restore = null;
-});
-
-function setUp(): FakeExcel {
-  const excel = createFakeExcel({ seed: "default" });
-  restore = withOffice(excel);
-  return excel;
-}
-
-function show(excel: FakeExcel) {
-  const user = userEvent.setup();
-  render(<App theme="light" workbook={officeWorkbook(excel.run, () => NOW)} />);
-  return user;
-}
+import { officeWith, openPane, type PaneUser } from "../support/openPane";
 
 const spin = (cluster: number) =>
   screen.findByRole("spinbutton", { name: `Expected review end of cluster ${cluster}` });
 
 /** Presses the arrow key `times` on the cluster's spin button, as a keyboard user does. */
-async function spinBy(user: ReturnType<typeof userEvent.setup>, cluster: number, times: number): Promise<void> {
+async function spinBy(user: PaneUser, cluster: number, times: number): Promise<void> {
   const input = await spin(cluster);
   await user.click(input);
   for (let i = 0; i < Math.abs(times); i++) await user.keyboard(times > 0 ? "{ArrowUp}" : "{ArrowDown}");
@@ -53,8 +22,8 @@ async function spinBy(user: ReturnType<typeof userEvent.setup>, cluster: number,
 
 describe("the Clusters panel", () => {
   it("lists each cluster with its planned end, its expected end in a spin button and the slip", async () => {
-    const excel = setUp();
-    show(excel);
+    const excel = officeWith();
+    openPane(excel);
     const two = await spin(2);
     expect(two).toHaveValue("2030");
     const item = two.closest("li") as HTMLElement;
@@ -71,8 +40,8 @@ describe("the Clusters panel", () => {
   it(
     "shows, without asking Excel, the findings a slip " + "makes appear; Reset brings back the workbook's dates",
     async () => {
-      const excel = setUp();
-      const user = show(excel);
+      const excel = officeWith();
+      const { user } = openPane(excel);
       await spin(2);
       const syncs = excel.syncs;
 
@@ -101,8 +70,8 @@ describe("the Clusters panel", () => {
     it(
       "Save expected dates writes the Clusters table, then " + "checks: the findings of the slip are in the workbook",
       async () => {
-        const excel = setUp();
-        const user = show(excel);
+        const excel = officeWith();
+        const { user } = openPane(excel);
         await spinBy(user, 2, 2);
         await user.click(screen.getByRole("button", { name: "Save expected dates" }));
         expect(
@@ -126,8 +95,8 @@ describe("the Clusters panel", () => {
 
 describe("a long slip", () => {
   it("warns when the proposal appends more than two meetings", async () => {
-    const excel = setUp();
-    const user = show(excel);
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await spinBy(user, 2, 12);
     await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
     expect(await screen.findByText(/^This proposal adds \w+ meetings, up to 20\d\d/)).toBeInTheDocument();
@@ -139,8 +108,8 @@ describe("the Meetings what-if", () => {
     "cancels a planned meeting for the what-if only: the findings it brings appear under the controls, politely " +
       "announced, and Apply is not offered",
     async () => {
-      const excel = setUp();
-      const user = show(excel);
+      const excel = officeWith();
+      const { user } = openPane(excel);
       const state = JSON.stringify(excel.model.state());
       const meetings = await screen.findByRole("region", { name: "Meetings" });
       expect(within(meetings).queryByRole("checkbox", { name: /10th meeting/ })).toBeNull();
@@ -166,8 +135,8 @@ describe("the proposal", () => {
     "slip cluster 2 by two years → propose → the 20th and 21st meetings appended → write the sheet → apply after " +
       "confirming → the grid changed and the check is clean",
     async () => {
-      const excel = setUp();
-      const user = show(excel);
+      const excel = officeWith();
+      const { user } = openPane(excel);
       await spinBy(user, 2, 2);
       await screen.findByRole("region", { name: "Would appear (2)" });
       // Beside the spin button, what its slip does.
@@ -234,8 +203,8 @@ describe("the proposal", () => {
     "puts the Bureau first: writing the proposal is the primary action, Apply the step after the Bureau agreed, " +
       "its confirmation focused on Cancel",
     async () => {
-      const excel = setUp();
-      const user = show(excel);
+      const excel = officeWith();
+      const { user } = openPane(excel);
       await spinBy(user, 2, 2);
       await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
       const write = await screen.findByRole("button", { name: "Write proposal for the Bureau" });
@@ -258,12 +227,12 @@ describe("the proposal", () => {
       "Undo apply, offered after Apply (also in a pane opened " +
         "later), restores the grid exactly, then is no longer offered",
       async () => {
-        const excel = setUp();
+        const excel = officeWith();
         const original = JSON.stringify(excel.model.table("Workplan")?.area);
         const grid = () => JSON.stringify(valuesIn(sheet(excel.model, "Workplan"), "A1:F14"));
         const clusters = () => JSON.stringify(valuesIn(sheet(excel.model, "Clusters"), "A1:E6"));
         const before = { workplan: grid(), clusters: clusters() };
-        const user = show(excel);
+        const { user } = openPane(excel);
         expect(screen.queryByRole("button", { name: "Undo apply" })).toBeNull();
         await spinBy(user, 2, 2);
         await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
@@ -281,7 +250,7 @@ describe("the proposal", () => {
 
         // Another pane, opened later, offers it too: the workbook keeps what Apply changed.
         document.body.innerHTML = "";
-        const again = show(excel);
+        const { user: again } = openPane(excel);
         await again.click(await screen.findByRole("button", { name: "Undo apply" }));
         expect(
           await screen.findByText(
@@ -299,8 +268,8 @@ describe("the proposal", () => {
   });
 
   it("Undo apply refuses, naming the cell, when a cell Apply wrote was changed since", async () => {
-    const excel = setUp();
-    const user = show(excel);
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await spinBy(user, 2, 2);
     await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
     await user.click(await screen.findByRole("button", { name: "Apply to workplan" }));
@@ -315,8 +284,8 @@ describe("the proposal", () => {
   });
 
   it("Cancel in the confirmation changes nothing", async () => {
-    const excel = setUp();
-    const user = show(excel);
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await spinBy(user, 2, 1);
     await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
     await user.click(await screen.findByRole("button", { name: "Apply to workplan" }));
@@ -327,8 +296,8 @@ describe("the proposal", () => {
   });
 
   it("refuses to apply a proposal whose plan changed meanwhile, and says to propose again", async () => {
-    const excel = setUp();
-    const user = show(excel);
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await spinBy(user, 2, 2);
     await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
     // A change Excel has not reported to the pane: the 17th meeting gets topic 7 instead of 8.
@@ -341,8 +310,8 @@ describe("the proposal", () => {
   });
 
   it("when no clean plan exists, says why and which setting would allow one", async () => {
-    const excel = setUp();
-    const user = show(excel);
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await spinBy(user, 2, -4);
     await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
     expect(await screen.findByText("No clean timeline exists")).toBeInTheDocument();
@@ -356,8 +325,8 @@ describe("the proposal", () => {
 
 describe("the what-if's findings next to the control that changed", () => {
   it("lists them directly under the cluster spun, then under the meeting cancelled, and not twice", async () => {
-    const excel = setUp();
-    const user = show(excel);
+    const excel = officeWith();
+    const { user } = openPane(excel);
     await spinBy(user, 2, 2);
     const diff = await screen.findByRole("group", { name: "What the slip changes" });
     expect((await spin(2)).closest("li")).toContainElement(diff);
