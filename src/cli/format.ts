@@ -90,7 +90,8 @@ function sourceNote(finding: Finding): string {
 
 function findingLines(finding: Finding): string[] {
   const where = findingCellName(finding) ?? finding.sheet ?? cliText("check.workbook");
-  return [`  ${where}  ${finding.rule}${sourceNote(finding)}`, `    ${finding.message}`];
+  const fix = finding.fix ? [`    ${cliText("check.fix", { fix: finding.fix })}`] : [];
+  return [`  ${where}  ${finding.rule}${sourceNote(finding)}`, `    ${finding.message}`, ...fix];
 }
 
 export function formatCheck(name: string, result: CheckResult): string {

@@ -17,6 +17,7 @@ export const CLI_MESSAGES = {
   "check.summary": "{name}: {counts}",
   "check.context": " ({context})",
   "check.workbook": "workbook",
+  "check.fix": "What would fix it: {fix}",
   "check.whatIf": " (what-if)",
   "check.asOf": "as of {year}",
   "check.expectedEnds": "expected review ends {ends}",

@@ -34,6 +34,9 @@ describe("workplan check on the embedded adopted plan", () => {
     expect(run.stdout).toMatch(
       /Topic 6 "Record-keeping; marking" \(arts\. 7, 8\) is at the 15th meeting \(2028\).*2032.*2030/,
     );
+    // What would fix each one, on the line under its explanation, as the notes and the pane say it.
+    const topic6 = lines.findIndex((line) => line.startsWith("  Workplan!E8"));
+    expect(lines[topic6 + 2]).toMatch(/^ {4}What would fix it: Move topic 6 to a meeting held from 2030 to 2033/);
   });
 
   it("prints one JSON document with the documented shape", async () => {
