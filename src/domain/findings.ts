@@ -80,8 +80,10 @@ export function dataFinding(rule: DataRuleId, at: Where | null, message: string)
 
 export function toFinding(rule: Rule<PlanRuleId>, hit: RuleHit): Finding {
   const held = hit.meeting?.held ?? false;
-  const meeting = hit.meeting ? capitalize(describeMeeting(hit.meeting)) : "";
-  const message = held ? say("held", { message: hit.message, meeting }) : hit.message;
+  const message =
+    held && hit.meeting
+      ? say("held", { message: hit.message, meeting: capitalize(describeMeeting(hit.meeting)) })
+      : hit.message;
   return {
     rule: rule.id,
     severity: held ? "info" : rule.severity,

@@ -46,6 +46,19 @@ describe("hostile files", () => {
     await expect(openPackage(bytes, "bomb.xlsx")).rejects.toThrow(/bomb\.xlsx cannot be read: .*zip bomb/);
   });
 
+  it("a part whose data does not inflate, or not to the size its headers state, is named as damaged", async () => {
+    const damaged = /^hostile\.xlsx is damaged: its part xl\/worksheets\/sheet1\.xml cannot be decompressed \(.+\)\.$/;
+    const garbled = withWorkplanEntry(base, (out, local) =>
+      out.fill(0xff, dataStart(out, local), dataStart(out, local) + 8),
+    );
+    await expect(openPackage(garbled, "hostile.xlsx")).rejects.toThrow(damaged);
+    const overstated = withWorkplanEntry(base, (out, local, central) => {
+      out.writeUInt32LE(out.readUInt32LE(local + 22) + 1, local + 22);
+      out.writeUInt32LE(out.readUInt32LE(central + 24) + 1, central + 24);
+    });
+    await expect(openPackage(overstated, "hostile.xlsx")).rejects.toThrow(damaged);
+  });
+
   it("whole-column and past-the-grid tables are read to the last row the sheet holds", async () => {
     const original = readWorkbookState(await openPackage(readFileSync(fixture("default.xlsx"))));
     for (const [, make] of hostile.filter(([name]) => /table ref|whole-column/.test(name))) {
@@ -57,3 +70,22 @@ describe("hostile files", () => {
     }
   });
 });
+
+/** Where the stored data of the entry whose local header is at `local` begins. */
+function dataStart(bytes: Buffer, local: number): number {
+  return local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+}
+
+/** A copy of a package with the Workplan sheet's entry changed in place, given its local and central headers. */
+function withWorkplanEntry(bytes: Buffer, change: (out: Buffer, local: number, central: number) => void): Buffer {
+  const out = Buffer.from(bytes);
+  const name = Buffer.from("xl/worksheets/sheet1.xml");
+  let [local, central] = [-1, -1];
+  for (let at = out.indexOf(name); at >= 0; at = out.indexOf(name, at + 1)) {
+    if (at >= 30 && out.readUInt32LE(at - 30) === 0x04034b50) local = at - 30;
+    if (at >= 46 && out.readUInt32LE(at - 46) === 0x02014b50) central = at - 46;
+  }
+  if (local < 0 || central < 0 || out.readUInt16LE(local + 8) !== 8) throw new Error("no deflated Workplan sheet");
+  change(out, local, central);
+  return out;
+}

@@ -5,6 +5,7 @@
  * reason none exists and the smallest widening of a setting that would allow one.
  */
 import { checkPlan, summarize } from "../check";
+import { RULES } from "../rules";
 import { inTopic } from "../findings";
 import { renumbering } from "../numbering";
 import type { Finding, Plan } from "../model";
@@ -98,6 +99,12 @@ function clustersUnread(plan: Plan): NoProposal | null {
 }
 
 /**
+ * The rules whose errors no placement of topics can fix: the error rules but topic-unscheduled,
+ * which an emptied plan breaks for every topic (its findings would be worded for nothing).
+ */
+const UNFIXABLE_RULES = RULES.filter((rule) => rule.severity === "error" && rule.id !== "topic-unscheduled");
+
+/**
  * Errors that no placement of topics can fix (articles, clusters, meeting numbers and years):
  * the checker's errors once every planned and cancelled row is emptied (and planned meetings are
  * numbered on after a cancellation, as the proposal numbers them), except the unscheduled topics.
@@ -108,7 +115,7 @@ function unfixableErrors(plan: Plan): NoProposal | null {
     ...plan,
     meetings: plan.meetings.map((m) => (m.held ? m : { ...m, topic: null, ordinal: numbers.get(m) ?? m.ordinal })),
   };
-  const errors = checkPlan(emptied).filter((f) => f.severity === "error" && f.rule !== "topic-unscheduled");
+  const errors = checkPlan(emptied, UNFIXABLE_RULES).filter((f) => f.severity === "error");
   if (errors.length === 0) return null;
   return {
     feasible: false,
