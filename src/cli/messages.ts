@@ -28,6 +28,7 @@ export const CLI_MESSAGES = {
   "count.warning.one": "{count} warning",
   "count.warning.many": "{count} warnings",
   "propose.none": "no fixed topic",
+  "propose.same": "{topic} (unchanged)",
   "propose.noCandidate": "none",
   "propose.details": "  In the solver's terms: {totals}",
   "propose.manyAppended":

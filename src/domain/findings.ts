@@ -104,6 +104,11 @@ export function describeMeeting(meeting: Meeting): string {
   return meeting.year === null ? name : say("meeting.year", { meeting: name, year: meeting.year });
 }
 
+/** Meetings as a planner names them, each once: a cancelled row and a what-if on its twin read alike. */
+export function distinctNames(meetings: readonly Meeting[]): string[] {
+  return [...new Set(meetings.map(describeMeeting))];
+}
+
 /** Article numbers by topic, worked out once per plan. */
 const articlesByTopic = new WeakMap<Plan, Map<number | null, number[]>>();
 

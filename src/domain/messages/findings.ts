@@ -149,12 +149,16 @@ export const FINDING_MESSAGES = {
     "Move {topic} to a meeting that takes place and leave agenda item 3 of the cancelled meeting empty; {propose}.",
   "numbering.rule":
     "Among the meetings that take place, in year order, a planned meeting's number is not the one after the " +
-    "previous meeting's: after a cancellation, the later meetings take the freed numbers.",
+    "previous meeting's: meetings are numbered as they are held, so after a cancellation the later meetings take " +
+    "the freed numbers.",
   "numbering.one":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, and {freed} does not take place. " +
     "Renumber it, or leave the numbers for a proposal to set.",
   "numbering.many":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, and {freed} do not take place. " +
+    "Renumber it, or leave the numbers for a proposal to set.",
+  "numbering.gap":
+    "{meeting} would be the {n} meeting: meetings are numbered as they are held, one after another from {from}. " +
     "Renumber it, or leave the numbers for a proposal to set.",
   "numbering.fix":
     "Number the meetings in the order they take place, the next number after the previous meeting's; {propose} " +

@@ -34,6 +34,14 @@ export const PROPOSAL_SHEET_MESSAGES = {
   prompted: "Prompted by: {causes}.",
   after: "with it the check finds {errors} and {warnings}",
   unchanged: "No change is needed: every topic already sits inside its cluster windows; {after}.",
+  renumbersOnly:
+    "No topic needs to move, but {meetings} would be renumbered: meetings are numbered as they are held, and " +
+    "{cause}; {after}.",
+  "away.one": "{meetings} does not take place",
+  "away.many": "{meetings} do not take place",
+  runOn: "the numbers run on, one after another, from {from}",
+  theMeeting: "the {meeting} meeting ({year})",
+  renumberedTotals: "No topic moves; {meetings} renumbered.",
   "topics.one": "topic {topics}",
   "topics.many": "topics {topics}",
   appendsNone: "appends no meeting",
