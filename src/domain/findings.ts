@@ -145,6 +145,16 @@ export function isScheduled(meeting: Meeting): meeting is ScheduledMeeting {
   return meeting.year !== null && meeting.topic !== null;
 }
 
+/**
+ * Meetings that take place with a fixed topic of the Topics table, in time order: what the rules that
+ * compare topics compare (a topic the table lacks is a topic-unknown error, not a place in the order).
+ */
+export function meetingsWithKnownTopic(plan: Plan): ScheduledMeeting[] {
+  return meetingsByYear(plan)
+    .filter(isScheduled)
+    .filter((m) => plan.topics.has(m.topic));
+}
+
 export function inTopic(article: Article): article is ArticleInTopic {
   return article.topic !== null;
 }

@@ -63,6 +63,12 @@ export function parseWholeNumber(value: CellValue, expected = say("exp.whole")):
   return n === undefined ? fail(expected) : ok(n);
 }
 
+/** A window setting: a whole number of years, 0 or more (workbook.md, Settings). */
+export function parseYearCount(value: CellValue): Parsed<number> {
+  const n = wholeNumberIn(value, /^([-+]?\d+)$/);
+  return n !== undefined && n >= 0 ? ok(n) : fail(say("exp.years"));
+}
+
 export function parseYear(value: CellValue): Parsed<number> {
   const n = wholeNumberIn(value, /^(\d{4})$/);
   return n !== undefined && n >= 1000 && n <= 9999 ? ok(n) : fail(say("exp.year"));

@@ -238,7 +238,9 @@ function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | nu
   const meetings = proposal.meetings.filter((m) => m.flexibleCandidates !== null);
   if (meetings.length === 0) return null;
   const titles = new Map([...(plan.flexibleTopics?.values() ?? [])].map((f) => [f.code, f.title]));
-  const codes = [...new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []))];
+  // In the order of the FlexibleTopics table (domain.md §3), not of first appearance.
+  const offered = new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []));
+  const codes = [...new Set([...titles.keys(), ...offered])].filter((code) => offered.has(code));
   const rows: (string | number | null)[][] = meetings.map((m) => [
     say(m.year === null ? "meetingName" : "meetingIn", {
       meeting: meetingText(m) ?? say("meeting"),

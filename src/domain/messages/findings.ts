@@ -214,7 +214,7 @@ export const FINDING_MESSAGES = {
   "value.other": "a value of another kind",
   "exp.value": "a value",
   "exp.whole": "a whole number",
-  "exp.years": "a whole number of years",
+  "exp.years": "a whole number of years, 0 or more",
   "exp.year": "a year as a whole number, such as 2028",
   "exp.meeting": 'a meeting number such as 10 or "10th"',
   "exp.status": '"Held", "Planned" or blank, or "Cancelled" (or "Postponed") for a meeting that does not take place',
