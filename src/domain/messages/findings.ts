@@ -244,7 +244,6 @@ export const FINDING_MESSAGES = {
   item3: "Agenda item 3 (fixed topic)",
   "item3.topic": "Agenda item 3 (fixed topic): {topic}",
   item2: "Agenda item 2 (flexible topic)",
-  notItem: "None ({column} column)",
   table: "{table} table",
   "row.meeting": "{n} meeting",
   "row.none": "None",
