@@ -10,6 +10,8 @@ import type { Meeting, Plan } from "./model";
 /** The number each meeting that takes place should carry, for those whose number would change. */
 export function renumbering(plan: Plan): Map<Meeting, number> {
   const changes = new Map<Meeting, number>();
+  // A meeting whose number or year cannot be read (an invalid-value) leaves the order unknown: no guess.
+  if (plan.meetings.some((m) => takesPlace(m) && (m.ordinal === null || m.year === null))) return changes;
   let previous: number | null = null;
   for (const meeting of meetingsByYear(plan)) {
     if (meeting.held || previous === null) {

@@ -48,7 +48,7 @@ export const FINDING_MESSAGES = {
   held: "{message} {meeting} was already held, so this is for information only.",
 
   // The rules (rules/*.ts), their summaries and their remedies (remedies.ts).
-  propose: '"workplan propose" (Propose in the add-in) finds the timeline with the fewest changes',
+  propose: '"workplan propose" ("Propose timeline" in the add-in) finds the timeline with the fewest changes',
   "years.in": "in {year}",
   "years.range": "from {from} to {to}",
   move: "Move {topic} to a meeting inside the acceptable years of its clusters; {propose}.",
@@ -209,9 +209,10 @@ export const FINDING_MESSAGES = {
   "what.status": "status",
   "what.flexible": "flexible topic (agenda item 2)",
   "what.fixed": "fixed topic (agenda item 3)",
-  "value.date": "a date ({date})",
-  "value.invalid": "invalid",
+  "value.date": "the date {date}",
+  "value.invalid": "an invalid date",
   "value.other": "a value of another kind",
+  "value.formula": "a formula with no saved value (open and save the file in Excel)",
   "exp.value": "a value",
   "exp.whole": "a whole number",
   "exp.years": "a whole number of years, 0 or more",

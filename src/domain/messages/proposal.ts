@@ -83,6 +83,8 @@ export const TIMELINE_MESSAGES = {
 /** A what-if cancellation that cannot be (whatIf.ts). */
 export const WHAT_IF_MESSAGES = {
   held: "{meeting} was already held: only a planned meeting can be cancelled.",
+  already: "{meeting} is already cancelled in the Workplan table: only a planned meeting can be cancelled.",
+  alreadyPostponed: "{meeting} is already postponed in the Workplan table: only a planned meeting can be cancelled.",
   unknown: "The Workplan table has no {meeting} meeting (it has {range}).",
   none: "none",
   single: "the {meeting}",

@@ -2,6 +2,7 @@
  * meeting-numbering (P-annex table): meetings are numbered as they are held, so after a cancellation the later
  * meetings take the freed numbers, and a gap in the numbers is closed.
  */
+import { UNSAVED_FORMULA } from "../../../src/domain/tables";
 import { WORKPLAN, Workbook, ofRule, single } from "../workbook";
 
 const RULE = "meeting-numbering";
@@ -83,5 +84,22 @@ describe(RULE, () => {
     const wb = Workbook.adopted().set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, "Cancelled");
     for (const meeting of [16, 17]) wb.set(WORKPLAN.table, { Meeting: meeting }, WORKPLAN.status, "Held");
     expect(ofRule(wb.findings(), RULE).map((f) => f.meeting)).toEqual([]);
+  });
+
+  it("guesses no numbers while a meeting's number or year cannot be read (the invalid-value says which)", () => {
+    const wb = Workbook.adopted()
+      .set(WORKPLAN.table, { Meeting: 12 }, WORKPLAN.year, "2025.5")
+      .set(WORKPLAN.table, { Meeting: 13 }, WORKPLAN.meeting, "thirteen");
+    const findings = wb.findings({ currentYear: 2026 });
+    expect(ofRule(findings, RULE)).toEqual([]);
+    expect(ofRule(findings, "invalid-value")).toHaveLength(2);
+  });
+
+  it("does not call a formula with no saved value blank", () => {
+    const wb = Workbook.adopted().set(WORKPLAN.table, { Meeting: 13 }, WORKPLAN.meeting, UNSAVED_FORMULA);
+    expect(single(wb.findings(), "invalid-value").message).toBe(
+      "Workplan!A5: the meeting number is a formula with no saved value (open and save the file in Excel); " +
+        'expected a meeting number such as 10 or "10th".',
+    );
   });
 });
