@@ -105,6 +105,8 @@ function parseCheck(argv: string[], command: string): CheckArgs {
   const { values, positionals } = guard(() =>
     parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
   );
+  // Without --out nothing is written, so --force would be silently ignored.
+  if (values.force && values.out === undefined) throw new UsageError(cliText("args.forceWithoutOut"));
   return {
     file: onePositional(positionals, command),
     json: values.json ?? false,

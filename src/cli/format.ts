@@ -137,7 +137,9 @@ function proposalDiff(proposal: CleanProposal): string[] {
   const rows = changed.map((m) => [
     meetingText(m),
     String(m.year ?? "?"),
-    `${topicText(m.current)} → ${topicText(m.proposed)}`,
+    m.current === m.proposed && !m.appended
+      ? cliText("propose.same", { topic: topicText(m.current) })
+      : `${topicText(m.current)} → ${topicText(m.proposed)}`,
     (m.appended ? cliText("propose.appended") : "") +
       (m.cancelled ? cliText("propose.cancelled") : "") +
       (plainReason(m.reason) ?? renumberedReason(m)),

@@ -164,7 +164,9 @@ function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
   const findings = unread.length > 0 ? unread : result.findings;
   return {
     feasible: false,
-    reason: cliText("propose.unreadable", { findings: findings.map((f) => f.message).join(" ") }),
+    reason: cliText(findings.length === 1 ? "propose.unreadable" : "propose.unreadableMany", {
+      findings: findings.map((f) => f.message).join(" "),
+    }),
     unplaced: [],
     relaxations: [],
   };

@@ -29,6 +29,7 @@ export const CLI_MESSAGES = {
   "count.warning.one": "{count} warning",
   "count.warning.many": "{count} warnings",
   "propose.none": "no fixed topic",
+  "propose.same": "{topic} (unchanged)",
   "propose.noCandidate": "none",
   "propose.details": "  In the solver's terms: {totals}",
   "propose.manyAppended":
@@ -56,6 +57,9 @@ export const CLI_MESSAGES = {
   "propose.unreadable":
     "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct this and propose " +
     "again.",
+  "propose.unreadableMany":
+    "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct these and propose " +
+    "again.",
   "input.embedded": "embedded adopted plan",
   "init.wrote": 'Wrote {file}: the adopted workplan, ready to edit and check with "workplan check {file}".',
   "error.unexpected": "unexpected error: {message}",
@@ -65,7 +69,10 @@ export const CLI_MESSAGES = {
   "args.dashValue": '{option} takes a value that does not begin with "-"',
   "args.unknownOption": "There is no option {option}",
   "args.asOf": '--as-of takes a year such as 2026, not "{value}".',
-  "args.expectedEnd": '--expected-end takes CLUSTER=YEAR, such as 2=2032, not "{value}".',
+  "args.expectedEnd":
+    '--expected-end takes CLUSTER=YEAR, a cluster number and a year from 1000 to 9999, such as 2=2032, not "{value}".',
+  "args.forceWithoutOut":
+    "--force only lets --out replace an existing file, and there is no --out: add --out OUT, or leave out --force.",
   "args.cancel": '--cancel takes a meeting number such as 15 or 15th, not "{value}".',
   "args.timeLimit": '--time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "{value}".',
   "args.unknownCommand": 'Unknown command "{name}". Run "workplan --help" for the commands.',

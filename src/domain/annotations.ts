@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from "./check";
 import { CONFLICTS, WORKPLAN } from "./layout";
-import type { CellRef, Finding, Plan, Severity } from "./model";
+import type { CellRef, Finding, Meeting, Plan, Severity } from "./model";
 import { flexibleLabels, topicLabels } from "./labels";
 import { parseA1, quoteSheet } from "./areas";
 import { isCell } from "./cellRef";
@@ -215,22 +215,38 @@ function agendaItem(tables: WorkbookTables, plan: Plan | null, finding: Finding)
     return topic ? say("item3.topic", { topic }) : say("item3");
   }
   if (header.toLowerCase() === WORKPLAN.flexible.toLowerCase()) return say("item2");
-  if (header) return say("notItem", { column: header });
+  // Another column of the Workplan (Meeting, Year, Status) is no agenda item: the Problem names the cell.
+  if (header) return null;
   const other = [...tables.values()].find((t) => t.sheet === finding.sheet);
   return other ? say("table", { table: other.name }) : finding.sheet;
 }
 
-/** "15th meeting (2028)" */
-function meetingWithYear(finding: Finding): string | null {
-  if (finding.meeting === null) return finding.year === null ? null : String(finding.year);
-  const meeting = say("row.meeting", { n: ordinal(finding.meeting) });
-  return finding.year === null ? meeting : say("meeting.year", { meeting, year: finding.year });
+/** "15th meeting (2028)"; for a finding on a Workplan cell that names no meeting (invalid-value), its row's meeting. */
+function meetingWithYear(plan: Plan | null, finding: Finding): string | null {
+  const row = finding.meeting === null && finding.year === null ? meetingAt(plan, finding) : null;
+  const number = row?.ordinal ?? finding.meeting;
+  const year = row?.year ?? finding.year;
+  if (number === null) return year === null ? null : String(year);
+  const meeting = say("row.meeting", { n: ordinal(number) });
+  return year === null ? meeting : say("meeting.year", { meeting, year });
+}
+
+/** The meeting of the Workplan row a finding's cell is on. */
+function meetingAt(plan: Plan | null, finding: Finding): Meeting | null {
+  const at = finding.at;
+  if (!plan || !at || !isCell(at)) return null;
+  return (
+    plan.meetings.find((m) => {
+      const cell = m.at.year;
+      return isCell(cell) && cell.sheet === at.sheet && cell.row === at.row;
+    }) ?? null
+  );
 }
 
 function conflictsRow(tables: WorkbookTables, plan: Plan | null, f: Finding): (string | number | null)[] {
   return [
     SEVERITY_STYLE[f.severity].label,
-    meetingWithYear(f),
+    meetingWithYear(plan, f),
     agendaItem(tables, plan, f),
     f.problem,
     f.fix,

@@ -106,6 +106,11 @@ export function describeMeeting(meeting: Meeting): string {
   return meeting.year === null ? name : say("meeting.year", { meeting: name, year: meeting.year });
 }
 
+/** Meetings as a planner names them, each once: a cancelled row and a what-if on its twin read alike. */
+export function distinctNames(meetings: readonly Meeting[]): string[] {
+  return [...new Set(meetings.map(describeMeeting))];
+}
+
 /** Article numbers by topic, worked out once per plan. */
 const articlesByTopic = new WeakMap<Plan, Map<number | null, number[]>>();
 
@@ -140,6 +145,16 @@ export function isDated(meeting: Meeting): meeting is DatedMeeting {
 
 export function isScheduled(meeting: Meeting): meeting is ScheduledMeeting {
   return meeting.year !== null && meeting.topic !== null;
+}
+
+/**
+ * Meetings that take place with a fixed topic of the Topics table, in time order: what the rules that
+ * compare topics compare (a topic the table lacks is a topic-unknown error, not a place in the order).
+ */
+export function meetingsWithKnownTopic(plan: Plan): ScheduledMeeting[] {
+  return meetingsByYear(plan)
+    .filter(isScheduled)
+    .filter((m) => plan.topics.has(m.topic));
 }
 
 export function inTopic(article: Article): article is ArticleInTopic {

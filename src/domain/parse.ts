@@ -3,7 +3,8 @@
  * was expected; none throws, whatever the cell holds.
  */
 import { say, type FindingMessageId } from "./messages/findings";
-import type { CellValue } from "./tables";
+import { isUnsavedFormula, type CellValue } from "./tables";
+import { dateInWords } from "./wording";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
 
@@ -41,9 +42,10 @@ export function cellText(value: CellValue): string | undefined {
 /** Shows a cell value in a message, short and quoted. */
 export function showValue(value: CellValue): string {
   if (value instanceof Date)
-    return say("value.date", {
-      date: Number.isNaN(value.getTime()) ? say("value.invalid") : value.toISOString().slice(0, 10),
-    });
+    return Number.isNaN(value.getTime())
+      ? say("value.invalid")
+      : say("value.date", { date: dateInWords(value.toISOString().slice(0, 10)) });
+  if (isUnsavedFormula(value)) return say("value.formula");
   const text = cellText(value);
   if (text === undefined) return say("value.other");
   return say("quoted", { text: text.length > 40 ? `${text.slice(0, 37)}…` : text });
@@ -61,6 +63,12 @@ function wholeNumberIn(value: CellValue, pattern: RegExp): number | undefined {
 export function parseWholeNumber(value: CellValue, expected = say("exp.whole")): Parsed<number> {
   const n = wholeNumberIn(value, /^([-+]?\d+)$/);
   return n === undefined ? fail(expected) : ok(n);
+}
+
+/** A window setting: a whole number of years, 0 or more (workbook.md, Settings). */
+export function parseYearCount(value: CellValue): Parsed<number> {
+  const n = wholeNumberIn(value, /^([-+]?\d+)$/);
+  return n !== undefined && n >= 0 ? ok(n) : fail(say("exp.years"));
 }
 
 export function parseYear(value: CellValue): Parsed<number> {

@@ -121,6 +121,9 @@ function label(plan: Plan, topic: number | null): string | null {
 }
 
 export function proposalTotals(proposal: CleanProposal): string {
+  const renumbered = proposal.meetings.filter((m) => m.renumbered !== null).length;
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0 && renumbered > 0)
+    return say("renumberedTotals", { meetings: countOf("meeting", renumbered) });
   if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("noChange");
   return say("totals", {
     appended: countOf("meeting", proposal.appendedMeetings),
@@ -164,7 +167,8 @@ export function outcomeSentence(proposal: CleanProposal): string {
     errors: countOf("error", error),
     warnings: countOf("warning", warning),
   });
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0) return say("unchanged", { after });
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
+    return renumberedOnly(proposal, after) ?? say("unchanged", { after });
   const topics = proposal.moves.map((m) => String(m.topic));
   const moved = sayCounted("topics", proposal.moved, { topics: listPhrase(topics) });
   const appended =
@@ -174,6 +178,37 @@ export function outcomeSentence(proposal: CleanProposal): string {
           meetings: countOf("meeting", proposal.appendedMeetings),
         });
   return say("outcome", { moved, appended, after });
+}
+
+/**
+ * No topic moves but meetings take new numbers: how many, and why (the rows that do not take place,
+ * or the meeting the numbers run on from). Null when no meeting is renumbered.
+ */
+function renumberedOnly(proposal: CleanProposal, after: string): string | null {
+  const renumbered = proposal.meetings.filter((m) => m.renumbered !== null && m.year !== null);
+  const first = renumbered[0];
+  if (!first) return null;
+  const lastYear = Math.max(...renumbered.map((m) => m.year as number));
+  const away = [
+    ...new Set(
+      proposal.meetings
+        .filter((m) => m.cancelled && m.year !== null && m.year <= lastYear)
+        .map((m) => meetingIn(m.meeting, m.year)),
+    ),
+  ];
+  const from = proposal.meetings
+    .filter((m) => !m.cancelled && m.renumbered === null && m.year !== null && m.year < (first.year as number))
+    .pop();
+  const cause =
+    away.length > 0
+      ? sayCounted("away", away.length, { meetings: listPhrase(away) })
+      : say("runOn", { from: from ? meetingIn(from.meeting, from.year) : "" });
+  return say("renumbersOnly", { meetings: countOf("meeting", renumbered.length), cause, after });
+}
+
+/** "the 15th meeting (2028)" */
+function meetingIn(meeting: number | null, year: number | null): string {
+  return say("theMeeting", { meeting: meeting === null ? "" : ordinal(meeting), year: year ?? "" });
 }
 
 /** A solver's reason in plain words: without the rule id, as a sentence. */
@@ -203,7 +238,9 @@ function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | nu
   const meetings = proposal.meetings.filter((m) => m.flexibleCandidates !== null);
   if (meetings.length === 0) return null;
   const titles = new Map([...(plan.flexibleTopics?.values() ?? [])].map((f) => [f.code, f.title]));
-  const codes = [...new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []))];
+  // In the order of the FlexibleTopics table (domain.md §3), not of first appearance.
+  const offered = new Set(meetings.flatMap((m) => m.flexibleCandidates ?? []));
+  const codes = [...new Set([...titles.keys(), ...offered])].filter((code) => offered.has(code));
   const rows: (string | number | null)[][] = meetings.map((m) => [
     say(m.year === null ? "meetingName" : "meetingIn", {
       meeting: meetingText(m) ?? say("meeting"),

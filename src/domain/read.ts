@@ -30,8 +30,8 @@ import {
   parseMeetingOrdinal,
   parseStatus,
   parseTopicRef,
-  parseWholeNumber,
   parseYear,
+  parseYearCount,
   showValue,
   thousands,
   type Parsed,
@@ -370,12 +370,7 @@ function readSettings(reader: Reader, index: ColumnIndex): RawSettings {
       );
       return null;
     }
-    return (
-      reader.require(found.get(key), (v) => parseWholeNumber(v, say("exp.years")), [
-        "what.setting",
-        { setting: name },
-      ]) ?? null
-    );
+    return reader.require(found.get(key), parseYearCount, ["what.setting", { setting: name }]) ?? null;
   };
   const asOfCell = found.get(settingKey(SETTING_NAMES.asOf));
   return {

@@ -5,6 +5,16 @@
  */
 export type CellValue = unknown;
 
+/**
+ * A formula cell whose file keeps no result (written by a program that does not calculate): the
+ * .xlsx adapter gives this for a table's body cell, so that a finding says so rather than "blank".
+ */
+export const UNSAVED_FORMULA: Readonly<{ unsavedFormula: true }> = Object.freeze({ unsavedFormula: true });
+
+export function isUnsavedFormula(value: CellValue): boolean {
+  return value === UNSAVED_FORMULA;
+}
+
 export interface SheetTable {
   /** Table (ListObject) name as the workbook spells it. */
   name: string;

@@ -58,7 +58,7 @@ export function whatIf(tables: WorkbookTables, options: ReadOptions, baseline: C
   return { check, proposal: check.plan ? proposeTimeline(check.plan, budget ? { budget } : {}) : null, diff };
 }
 
-/** A meeting a what-if cannot cancel: one that is not in the Workplan table, or one already held. */
+/** A meeting a what-if cannot cancel: one that is not in the Workplan table, one already held, or already cancelled. */
 export interface CancelRefusal {
   meeting: number;
   /** The held meeting; null when no row has that number. */
@@ -68,7 +68,7 @@ export interface CancelRefusal {
 
 /**
  * Checks the meeting numbers a what-if asks to cancel against the plan read with them: each must
- * be the number of a meeting in the Workplan table that is not held.
+ * be the number of a meeting in the Workplan table that is neither held nor already cancelled there.
  */
 export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelRefusal[] {
   const numbers = plan.meetings.map((m) => m.ordinal).filter((n): n is number => n !== null);
@@ -76,10 +76,14 @@ export function cancelRefusals(plan: Plan, requested: Iterable<number>): CancelR
   return [...new Set(requested)].flatMap((meeting) => {
     const rows = plan.meetings.filter((m) => m.ordinal === meeting);
     const held = rows.find((m) => m.held) ?? null;
-    if (rows.length > 0 && !held) return [];
+    // A row cancelled in the table is not one the what-if cancels: it would change nothing.
+    const already = rows.length > 0 && rows.every((m) => m.status === "cancelled" && !m.whatIfCancelled);
+    if (rows.length > 0 && !held && !already) return [];
     const message = held
       ? say("held", { meeting: describeMeeting(held) })
-      : say("unknown", { meeting: ordinal(meeting), range: meetingRange(known) });
+      : already
+        ? say(rows[0]?.postponed ? "alreadyPostponed" : "already", { meeting: describeMeeting(rows[0] as Meeting) })
+        : say("unknown", { meeting: ordinal(meeting), range: meetingRange(known) });
     return [{ meeting, held, message: message.charAt(0).toUpperCase() + message.slice(1) }];
   });
 }

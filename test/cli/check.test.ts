@@ -87,7 +87,7 @@ describe("unusable input: exit 2 and one line on stderr, no stack trace", () => 
     ],
     [
       ["check", "--expected-end", "2-2032"],
-      /^workplan: --expected-end takes CLUSTER=YEAR, such as 2=2032, not "2-2032"\.$/,
+      /^workplan: --expected-end takes CLUSTER=YEAR, a cluster number and a year from 1000 to 9999, such as 2=2032, not "2-2032"\.$/,
     ],
     [
       ["check", "--expected-end", "9=2032"],

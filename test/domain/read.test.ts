@@ -332,9 +332,9 @@ describe("unreadable cells are invalid-value findings naming the sheet, the cell
     expect(finding.message).not.toContain("x".repeat(38));
     expect(
       single(twelfth(WORKPLAN.year, new Date(Date.UTC(2025, 5, 1))).findings(), "invalid-value").message,
-    ).toContain("a date (2025-06-01)");
+    ).toContain("the year is the date 1 June 2025; expected");
     expect(single(twelfth(WORKPLAN.year, new Date(Number.NaN)).findings(), "invalid-value").message).toContain(
-      "a date (invalid)",
+      "the year is an invalid date;",
     );
     expect(single(twelfth(WORKPLAN.year, { year: 2025 }).findings(), "invalid-value").message).toContain(
       "a value of another kind",

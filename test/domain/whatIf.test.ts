@@ -1,7 +1,7 @@
 import { checkWorkbook } from "../../src/domain/check";
 import { cancelRefusals, diffFindings, whatIf } from "../../src/domain/whatIf";
 import { tablesByName } from "../../src/domain/tables";
-import { Workbook, CLUSTERS } from "./workbook";
+import { Workbook, CLUSTERS, WORKPLAN } from "./workbook";
 
 const NOW = { currentYear: 2026 };
 
@@ -72,6 +72,28 @@ describe("a what-if cancellation (the pane's Meetings what-if and --cancel use t
     ]);
     // The held 11th stays held: a what-if never cancels it.
     expect(plan.meetings.find((m) => m.ordinal === 11)).toMatchObject({ held: true, status: null });
+  });
+
+  it("names a meeting already cancelled or postponed in the table: cancelling it again would change nothing", () => {
+    const wb = Workbook.adopted()
+      .set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, "Cancelled")
+      .set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.status, "Postponed");
+    const plan = checkWorkbook(tablesByName(wb.tables), { ...NOW, cancel: new Set([15, 16, 17]) }).plan;
+    if (!plan) throw new Error("no plan");
+    expect(cancelRefusals(plan, [15, 16, 17]).map((r) => r.message)).toEqual([
+      "The 15th meeting (2028) is already cancelled in the Workplan table: only a planned meeting can be cancelled.",
+      "The 16th meeting (2029) is already postponed in the Workplan table: only a planned meeting can be cancelled.",
+    ]);
+  });
+
+  it("cancels the replacement of a cancelled row (same number, planned): nothing to refuse", () => {
+    const wb = Workbook.adopted()
+      .set(WORKPLAN.table, { Meeting: 15 }, WORKPLAN.status, "Cancelled")
+      .addRow(WORKPLAN.table, { [WORKPLAN.meeting]: 15, [WORKPLAN.year]: 2029, [WORKPLAN.status]: "Planned" });
+    const result = checkWorkbook(tablesByName(wb.tables), { ...NOW, cancel: new Set([15]) });
+    if (!result.plan) throw new Error("no plan");
+    expect(cancelRefusals(result.plan, [15])).toEqual([]);
+    expect(result.cancelled).toEqual([15]);
   });
 });
 

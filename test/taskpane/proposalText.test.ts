@@ -32,6 +32,17 @@ describe("the proposal in plain words", () => {
     );
   });
 
+  it("does not say 'No change needed' when meetings would be renumbered (the 13th in 2026, then the 15th)", () => {
+    const wb = Workbook.adopted();
+    for (const meeting of [19, 18, 17, 16, 15, 14]) wb.set("Workplan", { Meeting: meeting }, "Meeting", meeting + 1);
+    const plan = checkWorkbook(tablesByName(wb.tables), { currentYear: 2026 }).plan;
+    if (!plan) throw new Error("no plan");
+    const proposal = proposeTimeline(plan);
+    if (!proposal.feasible) throw new Error("no proposal");
+    expect(outcomeLine(proposal)).toBe("No topic moves; 6 meetings renumbered.");
+    expect(outcomeLine(proposalFor(2030).proposal)).toMatch(/^No change needed/);
+  });
+
   it("names topics with their titles, and a meeting without one as flexible topic only", () => {
     const { plan } = proposalFor(2032);
     expect(topicWords(6, plan)).toBe("topic 6, Record-keeping; marking");

@@ -1,5 +1,7 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { showValue } from "../../src/domain/parse";
+import { UNSAVED_FORMULA } from "../../src/domain/tables";
 import { tablesOf, tempDir } from "./support";
 
 function workbookWithTotals(): ExcelJS.Workbook {
@@ -44,5 +46,22 @@ describe("the package reader on a table another program (ExcelJS) wrote", () => 
     const file = path.join(tempDir(), "totals.xlsx");
     await workbookWithTotals().xlsx.writeFile(file);
     expect(await tablesOf(file)).toEqual([expected]);
+  });
+});
+
+describe("a formula whose result the file does not keep (a program that does not calculate wrote it)", () => {
+  it("reads as a formula with no saved value, and the finding says so instead of calling the cell blank", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Plan").addTable({
+      name: "Meetings",
+      ref: "A1",
+      columns: [{ name: "Meeting" }, { name: "Year" }],
+      rows: [[{ formula: "12+1" }, 2026]],
+    });
+    const file = path.join(tempDir(), "unsaved.xlsx");
+    await workbook.xlsx.writeFile(file);
+    const [table] = await tablesOf(file);
+    expect(table?.rows).toEqual([[UNSAVED_FORMULA, 2026]]);
+    expect(showValue(table?.rows[0]?.[0])).toBe("a formula with no saved value (open and save the file in Excel)");
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import type { SheetOp } from "../../src/domain/sheetOps";
+import { UNSAVED_FORMULA } from "../../src/domain/tables";
 import {
   applyOps,
   cellValueAt,
@@ -124,7 +125,8 @@ describe("reading every valid form", () => {
           ["6 — Record-keeping", "inline", "text result"],
           [DAY, 5, 7],
           [true, "#REF!", DAY],
-          [2028, null, DAY],
+          // 1/0 with no cached result: a formula with no saved value, not a blank cell.
+          [2028, UNSAVED_FORMULA, DAY],
           [null, null, null],
         ],
       },

@@ -48,7 +48,7 @@ export const FINDING_MESSAGES = {
   held: "{message} {meeting} was already held, so this is for information only.",
 
   // The rules (rules/*.ts), their summaries and their remedies (remedies.ts).
-  propose: '"workplan propose" (Propose in the add-in) finds the timeline with the fewest changes',
+  propose: '"workplan propose" ("Propose timeline" in the add-in) finds the timeline with the fewest changes',
   "years.in": "in {year}",
   "years.range": "from {from} to {to}",
   move: "Move {topic} to a meeting inside the acceptable years of its clusters; {propose}.",
@@ -149,12 +149,16 @@ export const FINDING_MESSAGES = {
     "Move {topic} to a meeting that takes place and leave agenda item 3 of the cancelled meeting empty; {propose}.",
   "numbering.rule":
     "Among the meetings that take place, in year order, a planned meeting's number is not the one after the " +
-    "previous meeting's: after a cancellation, the later meetings take the freed numbers.",
+    "previous meeting's: meetings are numbered as they are held, so after a cancellation the later meetings take " +
+    "the freed numbers.",
   "numbering.one":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, and {freed} does not take place. " +
     "Renumber it, or leave the numbers for a proposal to set.",
   "numbering.many":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, and {freed} do not take place. " +
+    "Renumber it, or leave the numbers for a proposal to set.",
+  "numbering.gap":
+    "{meeting} would be the {n} meeting: meetings are numbered as they are held, one after another from {from}. " +
     "Renumber it, or leave the numbers for a proposal to set.",
   "numbering.fix":
     "Number the meetings in the order they take place, the next number after the previous meeting's; {propose} " +
@@ -205,12 +209,13 @@ export const FINDING_MESSAGES = {
   "what.status": "status",
   "what.flexible": "flexible topic (agenda item 2)",
   "what.fixed": "fixed topic (agenda item 3)",
-  "value.date": "a date ({date})",
-  "value.invalid": "invalid",
+  "value.date": "the date {date}",
+  "value.invalid": "an invalid date",
   "value.other": "a value of another kind",
+  "value.formula": "a formula with no saved value (open and save the file in Excel)",
   "exp.value": "a value",
   "exp.whole": "a whole number",
-  "exp.years": "a whole number of years",
+  "exp.years": "a whole number of years, 0 or more",
   "exp.year": "a year as a whole number, such as 2028",
   "exp.meeting": 'a meeting number such as 10 or "10th"',
   "exp.status": '"Held", "Planned" or blank, or "Cancelled" (or "Postponed") for a meeting that does not take place',
@@ -240,7 +245,6 @@ export const FINDING_MESSAGES = {
   item3: "Agenda item 3 (fixed topic)",
   "item3.topic": "Agenda item 3 (fixed topic): {topic}",
   item2: "Agenda item 2 (flexible topic)",
-  notItem: "None ({column} column)",
   table: "{table} table",
   "row.meeting": "{n} meeting",
   "row.none": "None",

@@ -34,6 +34,14 @@ export const PROPOSAL_SHEET_MESSAGES = {
   prompted: "Prompted by: {causes}.",
   after: "with it the check finds {errors} and {warnings}",
   unchanged: "No change is needed: every topic already sits inside its cluster windows; {after}.",
+  renumbersOnly:
+    "No topic needs to move, but {meetings} would be renumbered: meetings are numbered as they are held, and " +
+    "{cause}; {after}.",
+  "away.one": "{meetings} does not take place",
+  "away.many": "{meetings} do not take place",
+  runOn: "the numbers run on, one after another, from {from}",
+  theMeeting: "the {meeting} meeting ({year})",
+  renumberedTotals: "No topic moves; {meetings} renumbered.",
   "topics.one": "topic {topics}",
   "topics.many": "topics {topics}",
   appendsNone: "appends no meeting",
@@ -75,6 +83,8 @@ export const TIMELINE_MESSAGES = {
 /** A what-if cancellation that cannot be (whatIf.ts). */
 export const WHAT_IF_MESSAGES = {
   held: "{meeting} was already held: only a planned meeting can be cancelled.",
+  already: "{meeting} is already cancelled in the Workplan table: only a planned meeting can be cancelled.",
+  alreadyPostponed: "{meeting} is already postponed in the Workplan table: only a planned meeting can be cancelled.",
   unknown: "The Workplan table has no {meeting} meeting (it has {range}).",
   none: "none",
   single: "the {meeting}",

@@ -2,7 +2,7 @@
  * Why no clean plan exists, in words a planner can use: which topics cannot be placed, and the
  * windows and meetings that leave no room for them.
  */
-import { articleList, capitalize as capital, describeMeeting, isDated, takesPlace } from "../findings";
+import { articleList, capitalize as capital, describeMeeting, distinctNames, isDated, takesPlace } from "../findings";
 import type { Meeting } from "../model";
 import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
@@ -64,9 +64,10 @@ function crowded(problem: Problem, removal: Removal): string | null {
   const { span, crowd, open } = tight;
   const byCluster = new Map(crowd.flatMap((t) => t.windows).map((w) => [w.cluster.number, w]));
   const windows = [...byCluster.values()].map(windowPhrase).join("; ");
+  // The last topic's year is one the search tried, not a rule: only the rule is said.
   const beforeLast =
     removal.lastYear !== null && span.to === removal.lastYear - 1
-      ? say("beforeLast", { topic: String(lastNumber(problem)), year: removal.lastYear })
+      ? say("beforeLast", { topic: String(lastNumber(problem)) })
       : "";
   return say("crowded", {
     topics: capital(topicsPhrase(crowd.map((t) => t.number))),
@@ -121,13 +122,15 @@ function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
     const now =
       m.topic === null ? say("noTopic") : m.topic === topic.number ? say("thisTopic") : topicsPhrase([m.topic]);
     const meeting = describeMeeting(m);
-    if (!takesPlace(m)) return say("cancelled", { meeting });
+    if (!takesPlace(m)) return say(m.postponed ? "postponed" : "cancelled", { meeting });
     if (m.held) return say("heldWith", { meeting, now });
     return say("nowHas", { meeting, now });
   });
   const appended = openYears(problem).filter((y) => y > problem.lastYear && y >= span.from && y <= span.to);
   if (appended.length > 0) said.push(sayCounted("canAppend", appended.length, { years: listYears(appended) }));
-  const where = said.length > 0 ? `: ${listPhrase(said)}` : say("noMeeting");
+  // A cancelled row and its what-if twin read alike: each is said once.
+  const distinct = [...new Set(said)];
+  const where = distinct.length > 0 ? `: ${listPhrase(distinct)}` : say("noMeeting");
   return say("span", { topic: topic.number, years: yearsPhrase(span.from, span.to), where });
 }
 
@@ -182,17 +185,25 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
     ...(appended.length > 0 ? [sayCounted("appended", appended.length, { years: appended.join(", ") })] : []),
   ];
   const held = problem.plan.meetings.filter((m) => m.held && within(m));
-  const cancelled = problem.plan.meetings.filter((m) => !takesPlace(m) && within(m));
+  const away = problem.plan.meetings.filter((m) => !takesPlace(m) && within(m));
   const heldText =
     held.length > 0 ? sayCounted("held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
-  const cancelledText =
-    cancelled.length > 0
-      ? sayCounted("isCancelled", cancelled.length, {
-          meetings: listPhrase(cancelled.map(describeMeeting)),
-        })
-      : "";
+  const cancelledText = awayPhrase(
+    "isCancelled",
+    away.filter((m) => !m.postponed),
+  );
+  const postponedText = awayPhrase(
+    "isPostponed",
+    away.filter((m) => m.postponed),
+  );
   const count = open.length === 0 ? say("noOpen") : say("open", { meetings: countOf("meeting", open.length) });
-  return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
+  return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}${postponedText}`;
+}
+
+/** "; the 15th meeting (2028) is cancelled": each meeting named once, in the word of its Status cell. */
+function awayPhrase(id: "isCancelled" | "isPostponed", meetings: Meeting[]): string {
+  const names = distinctNames(meetings);
+  return names.length > 0 ? sayCounted(id, names.length, { meetings: listPhrase(names) }) : "";
 }
 
 /**

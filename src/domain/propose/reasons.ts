@@ -3,17 +3,21 @@
  * makes for another topic, or the order of topics it keeps.
  */
 import type { Cluster, Meeting } from "../model";
-import { articleList, describeMeeting, isDated, meetingsByYear, takesPlace } from "../findings";
+import { articleList, describeMeeting, distinctNames, isDated, meetingsByYear, takesPlace } from "../findings";
+import { numberingCause } from "../numbering";
+import { ordinal } from "../parse";
+import { listPhrase } from "../wording";
 import { describeCluster, describeReviewEnd } from "../windows";
 import type { Outcome } from "./build";
 import { flexibleCandidates } from "./flexible";
 import type { FreeTopic, Problem } from "./problem";
 import { meetingsInOrder } from "./problem";
 import type { MeetingChange, TopicMove } from "./proposal";
-import { sayer } from "../messages/proposal";
+import { counter, sayer } from "../messages/proposal";
 import { SOLVER_MESSAGES } from "../messages/solver";
 
 const say = /* @__PURE__ */ sayer(SOLVER_MESSAGES);
+const sayCounted = /* @__PURE__ */ counter(SOLVER_MESSAGES);
 
 /** A reason the solver gives under a rule's id: "cluster-too-early: …" (the id stays as it is in every language). */
 function ruled(rule: string, reason: string): string {
@@ -166,11 +170,26 @@ function changeReason(
   proposed: number | null,
 ): string | null {
   const appended = isAppended(outcome, meeting);
-  if (proposed !== null) return current === proposed ? null : (reasonOf.get(proposed) ?? null);
+  if (proposed !== null && current === proposed) return numberingReason(problem, meeting);
+  if (proposed !== null) return reasonOf.get(proposed) ?? null;
   if (current !== null && !takesPlace(meeting)) return cancelledReason(problem, outcome, meeting, current);
   if (current !== null) return vacatedReason(problem, outcome, current);
   // An appended meeting without a fixed topic: the Working Group meets once a year.
-  return appended ? say("appendedRow") : null;
+  return appended ? say("appendedRow") : numberingReason(problem, meeting);
+}
+
+/** A meeting that keeps its topic but takes another number: the cancelled rows or the numbers it follows. */
+function numberingReason(problem: Problem, meeting: Meeting): string | null {
+  const number = problem.numbers.get(meeting);
+  if (number === undefined) return null;
+  const cause = numberingCause(problem.plan, meeting, problem.numbers);
+  const freed = distinctNames(cause.freed);
+  const n = ordinal(number);
+  const reason =
+    freed.length > 0 || !cause.from
+      ? sayCounted("numberedOn", freed.length, { n, freed: listPhrase(freed) })
+      : say("numberedFrom", { n, from: describeMeeting(cause.from) });
+  return ruled("meeting-numbering", reason);
 }
 
 /** A cancelled row loses its fixed topic: where that topic goes. */

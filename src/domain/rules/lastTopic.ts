@@ -5,8 +5,7 @@ import {
   describeMeeting,
   describeTopic,
   inTopic,
-  isScheduled,
-  meetingsByYear,
+  meetingsWithKnownTopic,
 } from "../findings";
 import { say } from "../messages/findings";
 
@@ -18,7 +17,7 @@ export const lastTopic = defineRule({
   check(plan) {
     const lastArticles = plan.articles.filter(inTopic).filter((a) => a.last);
     const lastTopics = new Set(lastArticles.map((a) => a.topic));
-    const withTopic = meetingsByYear(plan).filter(isScheduled);
+    const withTopic = meetingsWithKnownTopic(plan);
     const final = withTopic[withTopic.length - 1];
     if (!final) return [];
     return withTopic

@@ -1,5 +1,5 @@
-import { defineRule, capitalize, describeMeeting, takesPlace } from "../findings";
-import { renumbering } from "../numbering";
+import { defineRule, capitalize, describeMeeting, distinctNames } from "../findings";
+import { numberingCause, renumbering } from "../numbering";
 import { ordinal } from "../parse";
 import { say, sayCount } from "../messages/findings";
 import { listPhrase } from "../wording";
@@ -10,17 +10,18 @@ export const meetingNumbering = defineRule({
   source: "P-annex table",
   summary: say("numbering.rule"),
   check(plan) {
-    const cancelled = plan.meetings.filter((m) => !takesPlace(m));
-    return [...renumbering(plan)].map(([meeting, number]) => {
-      const freed = cancelled.filter((m) => m.year !== null && meeting.year !== null && m.year <= meeting.year);
+    const changes = renumbering(plan);
+    return [...changes].map(([meeting, number]) => {
+      const cause = numberingCause(plan, meeting, changes);
+      const freed = distinctNames(cause.freed);
+      const params = { meeting: capitalize(describeMeeting(meeting)), n: ordinal(number) };
       return {
         at: meeting.at.ordinal,
         meeting,
-        message: sayCount("numbering", freed.length, {
-          meeting: capitalize(describeMeeting(meeting)),
-          n: ordinal(number),
-          freed: listPhrase(freed.map(describeMeeting)),
-        }),
+        message:
+          freed.length > 0 || !cause.from
+            ? sayCount("numbering", freed.length, { ...params, freed: listPhrase(freed) })
+            : say("numbering.gap", { ...params, from: describeMeeting(cause.from) }),
       };
     });
   },

@@ -1,4 +1,4 @@
-import { defineRule, describeMeeting, isScheduled, meetingsByYear } from "../findings";
+import { defineRule, describeMeeting, meetingsWithKnownTopic } from "../findings";
 import { say } from "../messages/findings";
 
 export const topicOrder = defineRule({
@@ -7,7 +7,7 @@ export const topicOrder = defineRule({
   source: "P§50(b)",
   summary: say("order.rule"),
   check(plan) {
-    const meetings = meetingsByYear(plan).filter(isScheduled);
+    const meetings = meetingsWithKnownTopic(plan);
     return meetings.slice(1).flatMap((meeting, i) => {
       const before = meetings[i];
       if (!before || meeting.topic >= before.topic) return [];

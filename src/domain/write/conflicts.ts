@@ -5,7 +5,9 @@
  */
 import { captionRows, SEVERITY_STYLE, type ConflictsTable } from "../annotations";
 import { areaAddress, areaOf, inArea, sameArea, subtractArea, type Area } from "../areas";
+import { DATA_RULES } from "../findings";
 import { CONFLICTS, CONFLICTS_HEADER_ROW } from "../layout";
+import { RULES } from "../rules";
 import type { CellFormat, CellPlace, SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1 } from "../tables";
 import { withoutLegends } from "./legend";
@@ -23,14 +25,26 @@ import {
 } from "./sheets";
 import { sheetText } from "../messages/sheets";
 
+/** The longest rule id, with a character to spare: the Rule column holds any id on one line. */
+const RULE_WIDTH = Math.max(...[...RULES.map((r) => r.id), ...Object.keys(DATA_RULES)].map((id) => id.length)) + 1;
+/** What the Rule column takes beyond its first width (9), given back by Problem and What would fix it. */
+const RULE_EXTRA = Math.max(0, RULE_WIDTH - 9);
+
 /**
  * Widths for Severity, Meeting, Agenda item, Problem, What would fix it, Source, Rule, Cell: 127
  * characters, which A4 landscape prints at 9 pt even where LibreOffice stands in a wider font for
- * Calibri (see printedSize); every column but the first and the last wraps.
+ * Calibri (see printedSize); every column but the first and the last two wraps (a rule id does not break).
  */
-export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [8, 11, 15, 34, 26, 12, 9, 12].map(
-  (width, i, all) => ({ width, wrap: i > 0 && i < all.length - 1 }),
-);
+export const CONFLICTS_COLUMNS: readonly { width: number; wrap: boolean }[] = [
+  8,
+  11,
+  15,
+  34 - Math.ceil(RULE_EXTRA / 2),
+  26 - Math.floor(RULE_EXTRA / 2),
+  12,
+  9 + RULE_EXTRA,
+  12,
+].map((width, i, all) => ({ width, wrap: i > 0 && i < all.length - 2 }));
 /** The height of a row of one line, for the rows a shorter table leaves. */
 const ONE_LINE = 15;
 const BANNER = { bold: true, fontColor: "C00000" };

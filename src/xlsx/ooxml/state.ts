@@ -12,7 +12,7 @@ import type {
   WorkbookState,
 } from "../../domain/sheetOps";
 import { RECORD_LEFT, RECORD_SHEET, RECORD_WIDTH, recordFromSheet } from "../../domain/write";
-import type { CellValue, SheetTable } from "../../domain/tables";
+import { UNSAVED_FORMULA, type CellValue, type SheetTable } from "../../domain/tables";
 import type { PlainValue } from "../cells";
 import { cellName, parseArea, parseCell } from "./cellRefs";
 import { isMain, type SheetEntry, type XlsxPackage } from "./package";
@@ -96,6 +96,20 @@ function rowValues(
   return values;
 }
 
+/** A body row's values; a formula that the file keeps no result of is UNSAVED_FORMULA, not blank. */
+function bodyValues(
+  cells: Map<number, XmlElement> | undefined,
+  left: number,
+  right: number,
+  context: ValueContext,
+): CellValue[] {
+  return rowValues(cells, left, right, context).map((value, i) => {
+    const cell = value === null ? cells?.get(left + i) : undefined;
+    const formula = cell?.children.some((c) => c.local === "f" && isMain(c.uri)) ?? false;
+    return formula ? UNSAVED_FORMULA : value;
+  });
+}
+
 /**
  * A table's values, header and body. Rows past the last row the sheet stores are all empty; a
  * table reaching far past it (a whole-column table) is read only to there, so that reading stays
@@ -109,7 +123,7 @@ export function readTable(pkg: XlsxPackage, table: TablePart): SheetTable {
   const bodyTop = top + table.headerRows;
   const bodyBottom = Math.min(bottom - table.totalsRows, Math.max(lastRow, bodyTop + 1000));
   const rows: CellValue[][] = [];
-  for (let row = bodyTop; row <= bodyBottom; row++) rows.push(rowValues(byRow.get(row), left, right, context));
+  for (let row = bodyTop; row <= bodyBottom; row++) rows.push(bodyValues(byRow.get(row), left, right, context));
   const headers: CellValue[] =
     table.headerRows > 0 ? rowValues(byRow.get(top), left, right, context) : table.columnNames.slice();
   return { name: table.name, sheet: table.sheet.name, top: bodyTop - 1, left, headers, rows };

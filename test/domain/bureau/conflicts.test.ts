@@ -9,6 +9,9 @@ import { CONFLICTS } from "../../../src/domain/layout";
 import type { ReadOptions } from "../../../src/domain/read";
 import { tablesByName } from "../../../src/domain/tables";
 import { describeCheck, describeCreate } from "../../../src/domain/write";
+import { CONFLICTS_COLUMNS } from "../../../src/domain/write/conflicts";
+import { DATA_RULES } from "../../../src/domain/findings";
+import { RULES } from "../../../src/domain/rules";
 import { printedSize } from "../../../src/domain/write/sheets";
 import { SheetModel } from "../../support/sheetModel";
 
@@ -147,7 +150,8 @@ describe("a Conflicts table of the earlier layout (a workbook checked before)", 
     expect(write.blocked).toBeNull();
     expect(conflicts.area).toEqual({ top: 4, left: 1, bottom: 5, right: 8 });
     expect(row(model, 4)).toEqual([...CONFLICTS.headers]);
-    expect(model.sheet("Conflicts").widths.get(5)).toBe(26);
+    expect(model.sheet("Conflicts").widths.get(5)).toBe(CONFLICTS_COLUMNS[4]?.width);
+    expect(model.sheet("Conflicts").widths.get(5)).toBeLessThan(90);
     expect(model.get("Conflicts", 4, 10)).toBe("my note");
   });
 
@@ -156,5 +160,28 @@ describe("a Conflicts table of the earlier layout (a workbook checked before)", 
     model.sheet("Conflicts").widths.set(4, 70);
     check(model);
     expect(model.sheet("Conflicts").widths.get(4)).toBe(70);
+  });
+});
+
+describe("an invalid value on the Workplan (a year typed as a word, Workplan B5)", () => {
+  const model = created();
+  model.set("Workplan", 5, 2, "twenty");
+  check(model);
+  const rows = Array.from({ length: 10 }, (_, i) => row(model, 5 + i));
+  const invalid = rows.find((r) => r[6] === "invalid-value");
+
+  it("names the row's meeting, leaves the agenda item blank, and says in the Problem which cell it is", () => {
+    expect(invalid?.[1]).toBe("12th meeting");
+    expect(invalid?.[2]).toBeNull();
+    expect(invalid?.[3]).toMatch(/^Workplan!B5: the year is "twenty"; expected a year/);
+  });
+
+  it("has a Rule column as wide as the longest rule id (no id breaks), the table as wide as before", () => {
+    const ids = [...RULES.map((r) => r.id), ...Object.keys(DATA_RULES)];
+    const longest = Math.max(...ids.map((id) => id.length));
+    expect(ids).toContain("topic-unscheduled");
+    const rule = model.sheet("Conflicts").widths.get(7) ?? 0;
+    expect(rule).toBeGreaterThanOrEqual(longest);
+    expect(CONFLICTS_COLUMNS.reduce((sum, c) => sum + c.width, 0)).toBe(127);
   });
 });

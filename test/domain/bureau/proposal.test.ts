@@ -64,6 +64,13 @@ describe("the proposal sheet for a two-year slip of cluster 2", () => {
     }
   });
 
+  it("lists the candidates' codes in the key in the order of the FlexibleTopics table, not of first appearance", () => {
+    const key = String(sheet.after?.[0]?.rows.at(-1)?.[5]);
+    const codes = [...key.matchAll(/\(([a-z])\) /g)].map((m) => m[1]);
+    expect(codes.length).toBeGreaterThan(5);
+    expect(codes).toEqual([...codes].sort());
+  });
+
   it("ends with the flexible-topic candidates and the sources quoted from the Sources table", () => {
     const [candidates, sources] = sheet.after ?? [];
     expect(candidates?.title).toMatch(/^Agenda item 2: flexible topics/);

@@ -31,4 +31,22 @@ describe(RULE, () => {
     expect(findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(["invalid-value Settings!B2"]);
     expect(findings[0]?.message).toContain("a whole number of years");
   });
+
+  it("a negative window setting (Settings B2 = -3) is one error naming the cell, and counts as unset", () => {
+    const wb = Workbook.adopted().setting(SETTING_NAMES.earliest, -3);
+    const findings = wb.findings({ expectedEnd: new Map([[2, 2032]]) });
+    expect(findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual(["invalid-value Settings!B2"]);
+    expect(findings[0]?.message).toBe(
+      'Settings!B2: the setting "Earliest (years before review end)" is "-3"; expected a whole number of years, 0 or ' +
+        "more.",
+    );
+    expect(wb.check().plan?.settings.earliest).toBeNull();
+    // 0 is allowed: the window then ends at the review end itself.
+    expect(
+      Workbook.adopted()
+        .setting(SETTING_NAMES.latest, 0)
+        .findings()
+        .map((f) => f.rule),
+    ).not.toContain("invalid-value");
+  });
 });

@@ -51,4 +51,21 @@ describe(RULE, () => {
     expect(finding).toMatchObject({ severity: "info", held: true });
     expect(finding.message).toContain("already held");
   });
+
+  it("skips a topic the Topics table lacks: topic 99 at the 16th meeting is a topic-unknown error only", () => {
+    const wb = Workbook.adopted().set(WORKPLAN.table, { Meeting: 16 }, WORKPLAN.fixed, 99);
+    const findings = wb.findings();
+    expect(ofRule(findings, RULE)).toEqual([]);
+    expect(ofRule(findings, "topic-unknown")).toHaveLength(1);
+    expect(ofRule(findings, "last-topic")).toEqual([]);
+  });
+
+  it("and last-topic does not count it as the last topic (topic 99 at an appended 20th meeting)", () => {
+    const wb = Workbook.adopted().addRow(WORKPLAN.table, {
+      [WORKPLAN.meeting]: 20,
+      [WORKPLAN.year]: 2033,
+      [WORKPLAN.fixed]: 99,
+    });
+    expect(wb.findings().map((f) => f.rule)).toEqual(["topic-unknown"]);
+  });
 });
