@@ -41,11 +41,13 @@ export interface ProposalColumn {
   /** Width in characters (of the default font's digits). */
   width: number;
   wrap: boolean;
+  /** Bold in some rows (a changed proposed topic): its lines are counted as bold. */
+  bold?: boolean;
 }
 
 /** How wide each column of the proposal sheet is, and whether its text wraps; the same for every adapter. */
 export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">): ProposalColumn[] {
-  return sheet.headers.map((_, i) => ({ width: WIDTHS[i] ?? 12, wrap: i >= 3 }));
+  return sheet.headers.map((_, i) => ({ width: WIDTHS[i] ?? 12, wrap: i >= 3, bold: i === PROPOSED_COLUMN }));
 }
 
 /** Columns the Why column spans: one for each year of the timeline, whose years sit under it. */
