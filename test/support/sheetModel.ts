@@ -155,6 +155,13 @@ export class SheetModel {
         if (!merged.some((a) => JSON.stringify(a) === JSON.stringify(op.area))) merged.push(op.area);
         return;
       }
+      case "unmerge": {
+        const sheet = this.sheet(op.sheet);
+        const meets = (a: Area) =>
+          a.left <= op.area.right && op.area.left <= a.right && a.top <= op.area.bottom && op.area.top <= a.bottom;
+        sheet.merged = sheet.merged.filter((a) => !meets(a));
+        return;
+      }
       case "columnWidth":
         this.sheet(op.sheet).widths.set(op.column, op.width);
         return;

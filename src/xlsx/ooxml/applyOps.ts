@@ -17,6 +17,7 @@ import {
   freezeRows,
   listValidation,
   mergeCells,
+  unmergeCells,
   pageSetup,
   removeRule,
   tabColor,
@@ -147,6 +148,9 @@ class Interpreter {
         return;
       case "merge":
         mergeCells(this.sheet(op.sheet).doc, op.area);
+        return;
+      case "unmerge":
+        unmergeCells(this.sheet(op.sheet).doc, op.area);
         return;
       case "columnWidth":
         columnWidth(this.sheet(op.sheet).doc, op.column, op.width);

@@ -215,6 +215,25 @@ export function mergeCells(doc: DocEditor, area: Area): void {
   appendInside(doc, "mergeCells", "mergeCell", `<${doc.name("mergeCell")} ref="${ref}"/>`);
 }
 
+/** Removes every `mergeCell` whose area meets `area`; the cells keep their values and formats. */
+export function unmergeCells(doc: DocEditor, area: Area): void {
+  const found = doc.get("mergeCells");
+  if (!found) return;
+  const kept = found.element.children.filter((c) => {
+    const merged = parseArea(attr(c, "ref") ?? "");
+    return !merged || !meets(merged, area);
+  });
+  if (kept.length === found.element.children.length) return;
+  if (kept.length === 0) return doc.remove("mergeCells");
+  const start = startTagWith(found.element, new Map([["count", String(kept.length)]]), false);
+  const inner = kept.map((c) => found.xml.slice(c.start, c.end)).join("");
+  doc.set("mergeCells", `${start}${inner}</${found.element.name}>`);
+}
+
+function meets(a: Area, b: Area): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
 export function listValidation(doc: DocEditor, area: Area, source: string): void {
   const sqref = areaName(area);
   const formula = source.replace(/^=/, "");

@@ -745,6 +745,13 @@ export class Range extends ClientObject<RangeEntity> {
     });
   }
 
+  /** Range.unmerge (ExcelApi 1.2): every merged area that meets the range goes back to separate cells. */
+  unmerge(): void {
+    this.write(({ sheet, area }) => {
+      sheet.merged = sheet.merged.filter((other) => !intersects(parseAddress(other).area, area));
+    });
+  }
+
   clear(applyTo: string = "All"): void {
     this.write(({ sheet, area }) => {
       for (const [key, cell] of [...sheet.cells]) {
