@@ -66,6 +66,8 @@ export function proposalWidths(sheet: Pick<ProposalSheet, "headers" | "rows" | "
 /** A block below the grid: its title, then rows written from column 1 (the long texts in the last column). */
 export interface ProposalBlock {
   title: string;
+  /** Printed from the top of a new page (the sources, an annex to the proposal). */
+  newPage?: boolean;
   rows: (string | number | null)[][];
 }
 
@@ -233,7 +235,7 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
     const text = sources?.get(id.replace(/\s+/g, "").toLowerCase());
     return [sourceInWords(id), null, null, null, text?.document ?? null, text ? `“${text.text}”` : id];
   });
-  return { title: say("sources"), rows };
+  return { title: say("sources"), rows, newPage: true };
 }
 
 /** The years of the meetings to come, in either plan: from the first to the last, however far a slip takes them. */

@@ -72,6 +72,8 @@ export type SheetOp =
   /** Height in points. */
   | { op: "rowHeight"; sheet: string; row: number; height: number }
   | { op: "freezeRows"; sheet: string; rows: number }
+  /** A manual page break above `row`: printing starts a new page there. Only on a sheet the product adds. */
+  | { op: "pageBreak"; sheet: string; row: number }
   | {
       op: "pageSetup";
       sheet: string;

@@ -17,6 +17,7 @@ import {
   freezeRows,
   listValidation,
   mergeCells,
+  rowBreak,
   unmergeCells,
   pageSetup,
   removeRule,
@@ -148,6 +149,9 @@ class Interpreter {
         return;
       case "merge":
         mergeCells(this.sheet(op.sheet).doc, op.area);
+        return;
+      case "pageBreak":
+        rowBreak(this.sheet(op.sheet).doc, op.row);
         return;
       case "unmerge":
         unmergeCells(this.sheet(op.sheet).doc, op.area);

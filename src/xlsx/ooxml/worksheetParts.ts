@@ -215,6 +215,22 @@ export function mergeCells(doc: DocEditor, area: Area): void {
   appendInside(doc, "mergeCells", "mergeCell", `<${doc.name("mergeCell")} ref="${ref}"/>`);
 }
 
+/**
+ * A manual page break above `row` (`rowBreaks`, ECMA-376 §18.3.1.74: a `brk` whose zero-based id is
+ * the row the break comes after, across every column), once for each row.
+ */
+export function rowBreak(doc: DocEditor, row: number): void {
+  const id = String(row - 1);
+  const found = doc.get("rowBreaks");
+  const breaks = found?.element.children.filter((c) => c.local === "brk") ?? [];
+  if (breaks.some((b) => attr(b, "id") === id)) return;
+  const name = doc.name("rowBreaks");
+  const kept = found ? breaks.map((b) => found.xml.slice(b.start, b.end)).join("") : "";
+  const manual = breaks.filter((b) => attr(b, "man") === "1" || attr(b, "man") === "true").length + 1;
+  const added = `<${doc.name("brk")} id="${id}" max="16383" man="1"/>`;
+  doc.set("rowBreaks", `<${name} count="${breaks.length + 1}" manualBreakCount="${manual}">${kept}${added}</${name}>`);
+}
+
 /** Removes every `mergeCell` whose area meets `area`; the cells keep their values and formats. */
 export function unmergeCells(doc: DocEditor, area: Area): void {
   const found = doc.get("mergeCells");
