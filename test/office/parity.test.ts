@@ -152,6 +152,21 @@ async function printSetup(pkg: XlsxPackage): Promise<Record<string, unknown>> {
   return JSON.parse(out) as Record<string, unknown>;
 }
 
+const PAGE_BREAKS =
+  "import openpyxl, sys, json\n" +
+  "ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\n" +
+  "print(json.dumps({'breaks': [b.id + 1 for b in ws.row_breaks.brk], 'titles': ws.print_title_rows}))\n";
+
+/** A sheet's manual page breaks (the rows they come above) and print title rows, as openpyxl reads them. */
+async function pageBreaks(pkg: XlsxPackage, sheet: string): Promise<Record<string, unknown>> {
+  const file = path.join(dir, `breaks-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`);
+  writeFileSync(file, await writePackage(pkg));
+  const out = execFileSync(toolPath("openpyxl") ?? "/usr/bin/python3", ["-c", PAGE_BREAKS, file, sheet], {
+    encoding: "utf8",
+  });
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
 // ---- the two interpreters, given the same inputs ----
 
 let restore: () => void = () => undefined;
@@ -340,6 +355,11 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     const seen = seenInFake(excel);
     expect(Object.keys(seen.values[sheet.name] ?? {}).length).toBeGreaterThan(10);
     expect(await seenInPackage(pkg)).toEqual(seen);
+    // The same pages: the same manual breaks, no print titles in either.
+    const office = excel.model.sheets.find((s) => s.name === sheet.name);
+    expect(office?.pageLayout.titleRows).toBeUndefined();
+    expect(office?.pageBreaks.length).toBeGreaterThanOrEqual(2);
+    expect(await pageBreaks(pkg, sheet.name)).toEqual({ breaks: office?.pageBreaks, titles: null });
   });
 
   it("apply: the same Workplan table, grown over the new meetings, and the same expected ends", async () => {
