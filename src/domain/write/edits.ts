@@ -216,7 +216,10 @@ function gridOps(sheet: ProposalSheet, ops: SheetOp[], headerRow: number): numbe
   const body = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
   let used = 0;
   for (let row = 1; row <= headerRow; row++) used += heightIn(ops, name, row);
-  const heights = body.map((row) => Math.max(DEFAULT_ROW, fittedHeight(row, columns)));
+  // Only a changed proposed topic is bold: the other rows' lines are counted in the regular font.
+  const regular = columns.map((c) => ({ ...c, bold: false }));
+  const columnsOf = (i: number) => (sheet.changedRows.includes(i) ? columns : regular);
+  const heights = body.map((row, i) => Math.max(DEFAULT_ROW, fittedHeight(row, columnsOf(i))));
   const placed = gridPlacement(headerRow + 1, used, heights);
   ops.push(...headerOps(name, headerRow, sheet.headers, span));
   for (const row of placed.headers) {
@@ -226,7 +229,7 @@ function gridOps(sheet: ProposalSheet, ops: SheetOp[], headerRow: number): numbe
     const at = placed.rows[i] ?? headerRow + 1 + i;
     ops.push(values(name, at, 1, [row]));
     ops.push({ op: "format", sheet: name, area: areaOf(at, 1, 1, width), format: TOP_WRAPPED });
-    ops.push(...rowHeights(name, at, [row], columns), ...whyMerges(name, at, 1, width, span));
+    ops.push(...rowHeights(name, at, [row], columnsOf(i)), ...whyMerges(name, at, 1, width, span));
     const proposed = areaOf(at, PROPOSED_COLUMN + 1, 1, 1);
     if (row[PROPOSED_COLUMN] === EMPTIED)
       ops.push({ op: "format", sheet: name, area: proposed, format: { italic: true } });
