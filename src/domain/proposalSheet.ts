@@ -41,11 +41,13 @@ export interface ProposalColumn {
   /** Width in characters (of the default font's digits). */
   width: number;
   wrap: boolean;
+  /** Bold in some rows (a changed proposed topic): its lines are counted as bold. */
+  bold?: boolean;
 }
 
 /** How wide each column of the proposal sheet is, and whether its text wraps; the same for every adapter. */
 export function proposalColumns(sheet: Pick<ProposalSheet, "headers" | "rows">): ProposalColumn[] {
-  return sheet.headers.map((_, i) => ({ width: WIDTHS[i] ?? 12, wrap: i >= 3 }));
+  return sheet.headers.map((_, i) => ({ width: WIDTHS[i] ?? 12, wrap: i >= 3, bold: i === PROPOSED_COLUMN }));
 }
 
 /** Columns the Why column spans: one for each year of the timeline, whose years sit under it. */
@@ -64,6 +66,8 @@ export function proposalWidths(sheet: Pick<ProposalSheet, "headers" | "rows" | "
 /** A block below the grid: its title, then rows written from column 1 (the long texts in the last column). */
 export interface ProposalBlock {
   title: string;
+  /** Printed from the top of a new page (the sources, an annex to the proposal). */
+  newPage?: boolean;
   rows: (string | number | null)[][];
 }
 
@@ -268,7 +272,7 @@ function sourcesBlock(sources: SourceTexts | null): ProposalBlock {
     const text = sources?.get(id.replace(/\s+/g, "").toLowerCase());
     return [sourceInWords(id), null, null, null, text?.document ?? null, text ? `“${text.text}”` : id];
   });
-  return { title: say("sources"), rows };
+  return { title: say("sources"), rows, newPage: true };
 }
 
 /** The years of the meetings to come, in either plan: from the first to the last, however far a slip takes them. */

@@ -65,11 +65,15 @@ export type SheetOp =
   | { op: "format"; sheet: string; area: Area; format: CellFormat }
   /** Merges the cells of `area` into one that shows the top-left cell's value; only on a sheet the product adds. */
   | { op: "merge"; sheet: string; area: Area }
+  /** Splits every merged area that meets `area` back into its cells; only on a sheet of the product's. */
+  | { op: "unmerge"; sheet: string; area: Area }
   /** Width in characters of the default font's digits, as an .xlsx file stores it. */
   | { op: "columnWidth"; sheet: string; column: number; width: number }
   /** Height in points. */
   | { op: "rowHeight"; sheet: string; row: number; height: number }
   | { op: "freezeRows"; sheet: string; rows: number }
+  /** A manual page break above `row`: printing starts a new page there. Only on a sheet the product adds. */
+  | { op: "pageBreak"; sheet: string; row: number }
   | {
       op: "pageSetup";
       sheet: string;

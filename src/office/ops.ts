@@ -239,6 +239,13 @@ function queueOp(context: Excel.RequestContext, op: SheetOp, found: Found, optio
     case "merge":
       rangeOf(context, op.sheet, op.area).merge(false);
       return;
+    case "pageBreak":
+      // PageBreakCollection.add (ExcelApi 1.9, as Worksheet.pageLayout): the break goes above the cell.
+      sheetOf(context, op.sheet).horizontalPageBreaks.add(`A${op.row}`);
+      return;
+    case "unmerge":
+      rangeOf(context, op.sheet, op.area).unmerge();
+      return;
     case "columnWidth":
       sheetOf(context, op.sheet).getRange(a1(1, op.column)).format.columnWidth = widthInPoints(op.width);
       return;

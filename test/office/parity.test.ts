@@ -142,13 +142,29 @@ const PRINT_SETUP =
   "ws = openpyxl.load_workbook(sys.argv[1])['Timeline']\n" +
   "pr = ws.sheet_properties.pageSetUpPr\n" +
   "print(json.dumps({'cols': ws.print_title_cols, 'rows': ws.print_title_rows, " +
-  "'order': ws.page_setup.pageOrder, 'scale': ws.page_setup.scale, 'fit': bool(pr and pr.fitToPage)}))\n";
+  "'order': ws.page_setup.pageOrder, 'scale': ws.page_setup.scale, 'fit': bool(pr and pr.fitToPage), " +
+  "'merged': sorted(str(r) for r in ws.merged_cells.ranges)}))\n";
 
 /** The Timeline's print settings as openpyxl reads them from the package. */
 async function printSetup(pkg: XlsxPackage): Promise<Record<string, unknown>> {
   const file = path.join(dir, `print-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`);
   writeFileSync(file, await writePackage(pkg));
   const out = execFileSync(toolPath("openpyxl") ?? "/usr/bin/python3", ["-c", PRINT_SETUP, file], { encoding: "utf8" });
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+const PAGE_BREAKS =
+  "import openpyxl, sys, json\n" +
+  "ws = openpyxl.load_workbook(sys.argv[1])[sys.argv[2]]\n" +
+  "print(json.dumps({'breaks': [b.id + 1 for b in ws.row_breaks.brk], 'titles': ws.print_title_rows}))\n";
+
+/** A sheet's manual page breaks (the rows they come above) and print title rows, as openpyxl reads them. */
+async function pageBreaks(pkg: XlsxPackage, sheet: string): Promise<Record<string, unknown>> {
+  const file = path.join(dir, `breaks-${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`);
+  writeFileSync(file, await writePackage(pkg));
+  const out = execFileSync(toolPath("openpyxl") ?? "/usr/bin/python3", ["-c", PAGE_BREAKS, file, sheet], {
+    encoding: "utf8",
+  });
   return JSON.parse(out) as Record<string, unknown>;
 }
 
@@ -292,14 +308,19 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     const office = excel.model.sheets.find((s) => s.name === TIMELINE_SHEET)?.pageLayout;
     expect(office).toMatchObject({ titleColumns: "$A:$A", printOrder: "OverThenDown", zoom: { scale: 100 } });
     const across = { cols: office?.titleColumns, rows: office?.titleRows, order: "overThenDown" };
-    expect(await printSetup(pkg)).toEqual({ ...across, scale: 100, fit: false });
+    // Over several pages the what-if banner wraps in the label column: nothing merged.
+    expect(await printSetup(pkg)).toEqual({ ...across, scale: 100, fit: false, merged: [] });
     // A short span again: one page wide, in both, the labels still the print titles.
     await checkInFake(excel, SLIP);
     checkInPackage(pkg, SLIP);
     expect(excel.model.sheets.find((s) => s.name === TIMELINE_SHEET)?.pageLayout.zoom).toEqual({
       horizontalFitToPages: 1,
     });
-    expect(await printSetup(pkg)).toMatchObject({ cols: "$A:$A", fit: true });
+    // On one page the banner is merged across the label and the years, in both.
+    const merged = excel.model.sheets.find((s) => s.name === TIMELINE_SHEET)?.merged ?? [];
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatch(/^A2:[A-Z]+2$/);
+    expect(await printSetup(pkg)).toMatchObject({ cols: "$A:$A", fit: true, merged });
   });
 
   it("twice is once, in both", async () => {
@@ -340,6 +361,11 @@ requireTool("openpyxl")("the Office.js adapter and the package patcher, on the s
     const seen = seenInFake(excel);
     expect(Object.keys(seen.values[sheet.name] ?? {}).length).toBeGreaterThan(10);
     expect(await seenInPackage(pkg)).toEqual(seen);
+    // The same pages: the same manual breaks, no print titles in either.
+    const office = excel.model.sheets.find((s) => s.name === sheet.name);
+    expect(office?.pageLayout.titleRows).toBeUndefined();
+    expect(office?.pageBreaks.length).toBeGreaterThanOrEqual(2);
+    expect(await pageBreaks(pkg, sheet.name)).toEqual({ breaks: office?.pageBreaks, titles: null });
   });
 
   it("apply: the same Workplan table, grown over the new meetings, and the same expected ends", async () => {

@@ -348,9 +348,15 @@ forEachHost(() => {
           orientation: "Landscape",
           paperSize: "A4",
           zoom: { horizontalFitToPages: 1 },
-          titleRows: `$${headerRow}:$${headerRow}`,
           footer: "Page &P of &N",
         });
+        // No print titles: the header row is written again on each page of the grid, after a page break.
+        const breaks = office.pageBreaks;
+        expect(breaks.length).toBeGreaterThanOrEqual(2);
+        // (ExcelJS reads no rowBreaks: parity.test.ts compares the package's, read by openpyxl.)
+        expect(valueAt(office, breaks[0] ?? 0, 1)).toBe("Meeting");
+        expect(valueAt(office, breaks.at(-2) ?? 0, 1)).toBe(TIMELINE_HEADING);
+        expect(valueAt(office, breaks.at(-1) ?? 0, 1)).toBe("Sources");
         // A4 is paper size 9 in the file (ECMA-376 §18.3.1.63).
         expect(xlsx.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, paperSize: 9 });
       },
@@ -364,7 +370,10 @@ forEachHost(() => {
       await writeProposalSheet(excel.run, proposalSheet(basis));
       const office = sheet(excel.model, "Proposal 2026-11-23");
       expect(valueAt(office, 5, 1)).toMatch(/^The proposal moves topics .* and appends 2 meetings;/);
-      const lastRow = 8 + proposal.meetings.length;
+      // The header row is written again where the meetings run on to another page.
+      const grid = valuesIn(office, `A9:A${8 + proposal.meetings.length + 5}`).map((row) => row[0]);
+      const headers = grid.slice(0, proposal.meetings.length + 1).filter((v) => v === "Meeting").length;
+      const lastRow = 8 + proposal.meetings.length + headers;
       expect(valuesIn(office, `A${lastRow}:C${lastRow}`)).toEqual([["21st", 2034, "Appended"]]);
     });
   });

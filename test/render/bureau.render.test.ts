@@ -2,7 +2,8 @@
  * What the Bureau prints: `workplan check --out` and `workplan propose --out` written, converted
  * to PDF by LibreOffice (A4), and read back as word boxes (`pdftotext -bbox`). On the Sources,
  * Conflicts and Proposal pages no two words overlap (a wrapped cell never runs into the next row)
- * and no text is under 8 pt (9 pt on the proposal); the Timeline too.
+ * and no text is under 8 pt (9 pt on the proposal); the Timeline too. The proposal's grid header
+ * heads the pages of the grid only.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -153,6 +154,18 @@ describeRender("printed by LibreOffice on A4", () => {
     }
   });
 
+  it("prints the Timeline's what-if banner across the years on one or two lines, not down the label column", () => {
+    const words = checkedLong.find((page) => page[0]?.text === "Timeline") ?? [];
+    const top = words.find((w) => w.text === "WHAT-IF")?.y0 ?? NaN;
+    const legend = words.find((w) => w.text === "R:")?.y0 ?? NaN;
+    const banner = words.filter((w) => w.y0 >= top - 1 && w.y0 < legend - 1);
+    expect(banner.map((w) => w.text).join(" ")).toContain("the 17th meeting taken as cancelled");
+    expect(new Set(banner.map((w) => Math.round(w.y0))).size).toBeLessThanOrEqual(2);
+    // It runs on past the label column, over the years.
+    const firstYear = words.find((w) => /^20\d\d$/.test(w.text) && w.y0 > legend)?.x0 ?? NaN;
+    expect(Math.max(...banner.map((w) => w.x1))).toBeGreaterThan(firstYear);
+  });
+
   it("prints a Timeline of 29 years at full size over pages across, the labels and years' header on each", () => {
     // Fitted to one page wide it printed at 5 pt; across pages each keeps the labels at the left.
     const timeline = checkedSpan.filter((words) =>
@@ -199,6 +212,16 @@ describeRender("printed by LibreOffice on A4", () => {
     expect(all).toMatch(/Now 2026 2027 2028 .* 2034/);
     expect(all).toMatch(/Topic 6 — Record-keeping; marking \(arts\. 7, 8\) 15th! w w w w/);
     expect(all).toContain("As proposed");
+    // The grid's header row heads the pages of the grid, and no other: not the timeline's, the candidates' or the
+    // sources' (print titles would repeat it on every page of the sheet).
+    const header = /^Meeting Year Status /;
+    const grid = text.filter((page) => header.test(page) || page.startsWith("Proposed amendment"));
+    expect(grid.length).toBeGreaterThanOrEqual(2);
+    expect(text.slice(1, grid.length).every((page) => header.test(page))).toBe(true);
+    const rest = text.slice(grid.length);
+    expect(rest[0]).toMatch(/^The timeline of the fixed topics/);
+    expect(rest.some((page) => page.startsWith("Sources Background paper"))).toBe(true);
+    for (const page of rest) expect(page).not.toMatch(/Meeting Year Status/);
     proposal.forEach((words, i) => {
       expect(overlapping(words)).toEqual([]);
       expect(smallest(words)).toBeGreaterThanOrEqual(9);

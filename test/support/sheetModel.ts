@@ -21,6 +21,8 @@ export interface ModelSheet {
   validations: { area: Area; source: string }[];
   widths: Map<number, number>;
   merged: Area[];
+  /** Rows above which a manual page break was added. */
+  breaks: number[];
   heights: Map<number, number>;
   tab: string | null;
   frozen: number;
@@ -60,6 +62,7 @@ export class SheetModel {
       validations: [],
       widths: new Map(),
       merged: [],
+      breaks: [],
       heights: new Map(),
       tab: null,
       frozen: 0,
@@ -153,6 +156,16 @@ export class SheetModel {
       case "merge": {
         const merged = this.sheet(op.sheet).merged;
         if (!merged.some((a) => JSON.stringify(a) === JSON.stringify(op.area))) merged.push(op.area);
+        return;
+      }
+      case "pageBreak":
+        this.sheet(op.sheet).breaks.push(op.row);
+        return;
+      case "unmerge": {
+        const sheet = this.sheet(op.sheet);
+        const meets = (a: Area) =>
+          a.left <= op.area.right && op.area.left <= a.right && a.top <= op.area.bottom && op.area.top <= a.bottom;
+        sheet.merged = sheet.merged.filter((a) => !meets(a));
         return;
       }
       case "columnWidth":

@@ -87,6 +87,12 @@ function representativeOps(pkg: XlsxPackage): { ops: SheetOp[]; user: string; fr
       footer: "Page &P of &N",
     },
     { op: "tabColor", sheet: OURS, color: "1F4E79" },
+    // Two merges, one undone by an unmerge over part of it; a page break asked for twice.
+    { op: "merge", sheet: OURS, area: { top: 6, left: 1, bottom: 6, right: 3 } },
+    { op: "merge", sheet: OURS, area: { top: 7, left: 1, bottom: 7, right: 3 } },
+    { op: "unmerge", sheet: OURS, area: { top: 7, left: 2, bottom: 7, right: 2 } },
+    { op: "pageBreak", sheet: OURS, row: 3 },
+    { op: "pageBreak", sheet: OURS, row: 3 },
     { op: "addSheet", sheet: "WorkplanHidden", visibility: "veryHidden" },
     { op: "setValues", sheet: "WorkplanHidden", top: 1, left: 1, values: [["a"], ["_x0041_ stays\r\nas typed\u0001"]] },
     { op: "setValues", sheet: user, top: freeRow, left: 1, values: [[FREE_TEXT]] },
@@ -148,6 +154,8 @@ print(json.dumps({
   "bold": bool(ws["A1"].font.b),
   "width": ws.column_dimensions["B"].width,
   "names": sorted(d.name for d in wb.defined_names.definedName),
+  "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+  "breaks": [b.id + 1 for b in ws.row_breaks.brk],
 }, default=str))
 `;
 
@@ -166,6 +174,8 @@ interface Summary {
   bold: boolean;
   width: number;
   names: string[];
+  merged: string[];
+  breaks: number[];
 }
 
 function openpyxlSummary(file: string): Summary {
@@ -275,6 +285,8 @@ describe("applying a representative op list keeps the user's package", () => {
       bold: true,
       width: 30,
       states: { WorkplanHidden: "veryHidden" },
+      merged: ["A6:C6"],
+      breaks: [3],
     });
     expect(summary.names).toContain("WorkplanTestList");
   });

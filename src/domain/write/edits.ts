@@ -26,7 +26,7 @@ import { codeFormat } from "../timeline";
 import type { SheetOp, WorkbookState, Written } from "../sheetOps";
 import { a1, type SheetTable } from "../tables";
 import { listPhrase } from "../wording";
-import { column, filledIn, lineAcross, printedLandscape, rowHeights, values } from "./sheets";
+import { column, filledIn, fittedHeight, lineAcross, printedLandscape, rowHeights, values } from "./sheets";
 import { describeApplySnapshot } from "./undo";
 import { sheetText } from "../messages/sheets";
 import { PROPOSAL_SHEET_MESSAGES, sayer } from "../messages/proposal";
@@ -86,6 +86,7 @@ function blockOps(
   let row = top;
   for (const block of blocks) {
     row += 1;
+    if (block.newPage) ops.push({ op: "pageBreak", sheet: name, row });
     ops.push(values(name, row, 1, [[block.title]]), ...acrossThePage(name, row, block.title, widths));
     ops.push({ op: "format", sheet: name, area: areaOf(row, 1, 1, 1), format: { bold: true } });
     row += 1;
@@ -156,13 +157,98 @@ const TOP_WRAPPED = { wrap: true, verticalTop: true };
 const LABEL_COLUMNS = 3;
 
 /**
- * The proposal as its own sheet, after the last one, shown: the title block, the grid before and
- * after, then the flexible-topic candidates and the quoted sources; A4 landscape at full size, the
- * header row repeated on every page, page numbers in the footer.
+ * Points of rows that a printed page holds: A4 landscape is 595 pt tall, less the margins of 0.75
+ * inch above and below (the sheet's pageMargins), less a margin. Excel prints the proposal at full
+ * size (its columns fit the page's width); LibreOffice, shrinking it to the width, holds more.
+ */
+const PAGE_HEIGHT = 480;
+/** A row whose height is not set: Excel's default for Calibri 11. */
+const DEFAULT_ROW = 15;
+
+/** The height a row prints at: the last rowHeight the ops give it, else the default. */
+function heightIn(ops: readonly SheetOp[], sheet: string, row: number): number {
+  const set = ops.filter((op) => op.op === "rowHeight" && op.sheet === sheet && op.row === row);
+  const last = set.at(-1);
+  return last?.op === "rowHeight" ? last.height : DEFAULT_ROW;
+}
+
+/**
+ * Where the grid's meetings go, from `first`: on the page where the rows above took `used` points,
+ * then on pages of their own, each started by a page break and a copy of the header row (its row
+ * in `headers`), so that every page of the grid, and only those, shows what its columns are.
+ */
+export function gridPlacement(first: number, used: number, heights: readonly number[]) {
+  const rows: number[] = [];
+  const headers: number[] = [];
+  let row = first;
+  let taken = used;
+  for (const height of heights) {
+    if (taken + height > PAGE_HEIGHT && taken > DEFAULT_ROW) {
+      headers.push(row);
+      row += 1;
+      taken = DEFAULT_ROW;
+    }
+    rows.push(row);
+    taken += height;
+    row += 1;
+  }
+  return { rows, headers };
+}
+
+function headerOps(name: string, row: number, headers: readonly string[], span: number): SheetOp[] {
+  const width = headers.length;
+  return [
+    values(name, row, 1, [[...headers]]),
+    { op: "format", sheet: name, area: areaOf(row, 1, 1, width), format: { bold: true, ...TOP_WRAPPED } },
+    ...whyMerges(name, row, 1, width, span),
+  ];
+}
+
+/**
+ * The grid, meeting by meeting, on as many pages as it takes, the header row above the meetings of
+ * each (see gridPlacement). Returns the last row.
+ */
+function gridOps(sheet: ProposalSheet, ops: SheetOp[], headerRow: number): number {
+  const name = sheet.name;
+  const width = sheet.headers.length;
+  const columns = proposalColumns(sheet);
+  const span = whySpan(sheet);
+  const body = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  let used = 0;
+  for (let row = 1; row <= headerRow; row++) used += heightIn(ops, name, row);
+  // Only a changed proposed topic is bold: the other rows' lines are counted in the regular font.
+  const regular = columns.map((c) => ({ ...c, bold: false }));
+  const columnsOf = (i: number) => (sheet.changedRows.includes(i) ? columns : regular);
+  const heights = body.map((row, i) => Math.max(DEFAULT_ROW, fittedHeight(row, columnsOf(i))));
+  const placed = gridPlacement(headerRow + 1, used, heights);
+  ops.push(...headerOps(name, headerRow, sheet.headers, span));
+  for (const row of placed.headers) {
+    ops.push({ op: "pageBreak", sheet: name, row }, ...headerOps(name, row, sheet.headers, span));
+  }
+  body.forEach((row, i) => {
+    const at = placed.rows[i] ?? headerRow + 1 + i;
+    ops.push(values(name, at, 1, [row]));
+    ops.push({ op: "format", sheet: name, area: areaOf(at, 1, 1, width), format: TOP_WRAPPED });
+    ops.push(...rowHeights(name, at, [row], columnsOf(i)), ...whyMerges(name, at, 1, width, span));
+    const proposed = areaOf(at, PROPOSED_COLUMN + 1, 1, 1);
+    if (row[PROPOSED_COLUMN] === EMPTIED)
+      ops.push({ op: "format", sheet: name, area: proposed, format: { italic: true } });
+    if (sheet.changedRows.includes(i)) {
+      ops.push({ op: "format", sheet: name, area: proposed, format: { fill: CHANGED_FILL, bold: true } });
+    }
+  });
+  return placed.rows.at(-1) ?? headerRow;
+}
+
+/**
+ * The proposal as its own sheet, after the last one, shown: the title block and the grid before
+ * and after, then, from a new page, the timeline and the flexible-topic candidates, and the quoted
+ * sources on a page of their own; A4 landscape, page numbers in the footer. No print titles: Excel
+ * repeats them on every page of the sheet, where the grid's header would print above the timeline
+ * and the sources; the grid's header row is written again at the top of each page it runs on to.
  */
 export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
   const name = sheet.name;
-  const width = sheet.headers.length;
   const headerRow = sheet.caption.length + 2;
   const columns = proposalColumns(sheet);
   const ops: SheetOp[] = [{ op: "addSheet", sheet: name, visibility: "visible" }];
@@ -180,37 +266,20 @@ export function describeProposalSheetOps(sheet: ProposalSheet): SheetOp[] {
     ops.push({ op: "format", sheet: name, area: areaOf(2, 1, 1, 1), format: { italic: true } });
   const widths = proposalWidths(sheet);
   sheet.caption.slice(1).forEach((line, i) => ops.push(...acrossThePage(name, 2 + i, line, widths)));
-  ops.push(values(name, headerRow, 1, [[...sheet.headers]]));
-  const header = { bold: true, ...TOP_WRAPPED };
-  ops.push({ op: "format", sheet: name, area: areaOf(headerRow, 1, 1, width), format: header });
-  const body = sheet.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-  if (body.length > 0) {
-    ops.push(values(name, headerRow + 1, 1, body));
-    const area = areaOf(headerRow + 1, 1, body.length, width);
-    ops.push({ op: "format", sheet: name, area, format: TOP_WRAPPED });
-    ops.push(...rowHeights(name, headerRow + 1, body, columns));
-  }
-  body.forEach((row, i) => {
-    if (row[PROPOSED_COLUMN] !== EMPTIED) return;
-    const cell = areaOf(headerRow + 1 + i, PROPOSED_COLUMN + 1, 1, 1);
-    ops.push({ op: "format", sheet: name, area: cell, format: { italic: true } });
-  });
-  for (const i of sheet.changedRows) {
-    const cell = areaOf(headerRow + 1 + i, PROPOSED_COLUMN + 1, 1, 1);
-    ops.push({ op: "format", sheet: name, area: cell, format: { fill: CHANGED_FILL, bold: true } });
-  }
-  const span = whySpan(sheet);
-  ops.push(...whyMerges(name, headerRow, body.length + 1, width, span));
+  let bottom = gridOps(sheet, ops, headerRow);
   widths.forEach((w, c) => ops.push(...column(name, c + 1, w, false)));
-  let bottom = headerRow + body.length;
+  const after = sheet.after ?? [];
+  // What follows the grid starts a page: the timeline, or the first block.
+  const first = after[0];
+  if (sheet.timeline || (first && !first.newPage)) ops.push({ op: "pageBreak", sheet: name, row: bottom + 2 });
   if (sheet.timeline) {
-    const timeline = timelineOps(name, bottom, sheet.timeline, width);
+    const timeline = timelineOps(name, bottom, sheet.timeline, sheet.headers.length);
     ops.push(...timeline.ops);
     bottom = timeline.bottom;
   }
-  ops.push(...blockOps(name, bottom + 1, sheet.after ?? [], columns, widths));
+  ops.push(...blockOps(name, bottom + 1, after, columns, widths));
   ops.push({ op: "freezeRows", sheet: name, rows: headerRow });
-  ops.push(printedLandscape(name, { top: headerRow, bottom: headerRow }));
+  ops.push(printedLandscape(name));
   ops.push({ op: "activate", sheet: name });
   return ops;
 }

@@ -2,6 +2,7 @@
 import { areaOf, inArea, type Area } from "../areas";
 import type { CellPlace, SheetOp, SheetState, Visibility, WorkbookState, Written } from "../sheetOps";
 import { sheetText } from "../messages/sheets";
+import { textWidth } from "./textWidth";
 
 export const TABLE_STYLE = "TableStyleMedium2";
 const MIN_WIDTH = 8;
@@ -94,46 +95,63 @@ export function filledIn(state: WorkbookState, sheet: string, area: Area): CellP
   return state.filledCells.filter((c) => c.sheet.toLowerCase() === key && inArea(area, c.row, c.column));
 }
 
-/** Points a line of the default font (11 pt) takes, and the padding of a row. */
+/**
+ * Points a line of the default font (11 pt) takes, and the padding of a row. Excel's own pitch:
+ * its default row for Calibri 11 is 15 pt (20 pixels), and a wrapped cell adds a line of that height
+ * per line; LibreOffice needs about 13.5 pt a line (13.45 n + 1.5 for n lines, its optimal height
+ * with DejaVu Sans or Carlito). A row is never made tighter than Excel's pitch: 15 n + 1 leaves
+ * LibreOffice about a tenth to spare, where Excel would cut the last line of a tighter row.
+ */
 const LINE_HEIGHT = 15;
-const ROW_PADDING = 3;
+const ROW_PADDING = 1;
 
 /**
- * Characters of running text a column holds per character of its width (a width counts the
- * default font's digits, wider than most letters, spaces and punctuation). Measured from the word
- * boxes of LibreOffice's PDF, where DejaVu Sans, wider than Calibri, stands in: its wrapped lines
- * held 1.04 to 1.28 times the width (26 in a 25-wide column, 43 in a 34-wide one), so that Excel
- * with Calibri breaks no later. The least of them, less a margin, never counts a line too few.
+ * The share of a column's width that a wrapped line fills, measured in DejaVu Sans digits
+ * (textWidth). LibreOffice makes a column `w` digits of its font wide and fills a line to about
+ * w − 0.5 (measured: 23.95 digits fitted a 25-wide column, 25.1 did not; 49.4 fitted 52, 54.4 did
+ * not). Excel makes it 7w + 5 pixels while Calibri's digit is 7.4 pixels at 11 pt, and Calibri's
+ * letters are some 4 % wider than DejaVu's beside their digit: a line there holds about 0.91 w of
+ * these digits. 0.9 counts the lines Excel breaks into, so that no text is cut there either.
  */
-const TEXT_PER_DIGIT = 1.12;
+const LINE_FILL = 0.9;
 
-/** Lines a text takes in a column `width` characters wide when it wraps: word by word, as the spreadsheet breaks it. */
-export function wrappedLines(text: string, width: number, size = 11): number {
-  // A larger font takes more room.
-  const perLine = Math.max(4, Math.floor((width - 1) * TEXT_PER_DIGIT * (11 / size)));
+/**
+ * Lines a text takes in a column `width` characters wide when it wraps: word by word, as the
+ * spreadsheet breaks it (a word longer than a line broken where the line ends).
+ */
+export function wrappedLines(text: string, width: number, size = 11, bold = false): number {
+  const room = Math.max(1, width * LINE_FILL * (11 / size));
+  const space = textWidth(" ", bold);
   return text.split("\n").reduce((lines, paragraph) => {
     let count = 1;
     let used = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const length = Math.min(word.length, perLine);
-      if (used > 0 && used + 1 + length > perLine) {
-        count += 1 + Math.floor((word.length - 1) / perLine);
-        used = length;
-      } else used += (used > 0 ? 1 : 0) + length;
+      const length = textWidth(word, bold);
+      if (used > 0 && used + space + length <= room) {
+        used += space + length;
+        continue;
+      }
+      if (used > 0) count += 1;
+      count += Math.max(0, Math.ceil(length / room) - 1);
+      used = length - Math.max(0, Math.ceil(length / room) - 1) * room;
     }
     return lines + count;
   }, 0);
 }
 
+/** A column of a sheet the product writes: its width in characters, whether it wraps, whether its text is bold. */
+export interface WrappedColumn {
+  width: number;
+  wrap: boolean;
+  bold?: boolean;
+}
+
 /** The height of a row whose cells hold `texts` in columns of these widths (wrapped where `wrap`). */
-export function fittedHeight(
-  texts: readonly unknown[],
-  columns: readonly { width: number; wrap: boolean }[],
-  size = 11,
-) {
+export function fittedHeight(texts: readonly unknown[], columns: readonly WrappedColumn[], size = 11) {
   const lines = texts.map((text, i) => {
     const column = columns[i];
-    return column?.wrap && text !== null && text !== undefined ? wrappedLines(String(text), column.width, size) : 1;
+    const wraps = column?.wrap && text !== null && text !== undefined;
+    return wraps ? wrappedLines(String(text), column.width, size, column.bold) : 1;
   });
   return Math.max(1, ...lines) * LINE_HEIGHT * (size / 11) + ROW_PADDING;
 }
@@ -143,7 +161,7 @@ export function rowHeights(
   sheet: string,
   top: number,
   grid: readonly (readonly unknown[])[],
-  columns: readonly { width: number; wrap: boolean }[],
+  columns: readonly WrappedColumn[],
   size = 11,
 ): SheetOp[] {
   return grid.flatMap((row, i) => {

@@ -94,20 +94,30 @@ const legendLines = (legend: readonly (readonly [string, string])[]) =>
   legend.map(([code, meaning]) => [`${code}: ${meaning}`]);
 
 /**
- * The WHAT-IF line, as on the Conflicts sheet: running on over the empty cells beside it, or
- * wrapped in its cell where it is longer than the grid is wide (never widening the printed page).
+ * The WHAT-IF line, as on the Conflicts sheet. On one page it is one cell merged across the label
+ * and the years, wrapped there: one or two lines, never past the grid (where LibreOffice widened the
+ * printed page) nor down the narrow label column. Over several pages it wraps in the label column,
+ * which every page repeats.
  */
-function bannerOps(name: string, banner: string | null, characters: number, label: number): SheetOp[] {
+function bannerOps(name: string, banner: string | null, years: number, label: number, onePage: boolean): SheetOp[] {
   const at = areaOf(BANNER_ROW, 1, 1, 1);
   if (banner === null) return [{ op: "rowHeight", sheet: name, row: BANNER_ROW, height: ONE_LINE }];
-  const wrap = banner.length + 2 > characters;
-  const height = wrap ? fittedHeight([banner], [{ width: label, wrap }]) : ONE_LINE + 3;
+  const written = [values(name, BANNER_ROW, 1, [[banner]])];
+  const format = { ...BANNER, wrap: true, verticalTop: true };
+  if (!onePage) {
+    const height = fittedHeight([banner], [{ width: label, wrap: true, bold: true }]);
+    return [...written, { op: "format", sheet: name, area: at, format }, rowHeight(name, height)];
+  }
+  const across = { width: label + YEAR_WIDTH * years, wrap: true, bold: true };
   return [
-    values(name, BANNER_ROW, 1, [[banner]]),
-    { op: "format", sheet: name, area: at, format: { ...BANNER, wrap, verticalTop: true } },
-    { op: "rowHeight", sheet: name, row: BANNER_ROW, height },
+    ...written,
+    { op: "merge", sheet: name, area: areaOf(BANNER_ROW, 1, 1, years + 1) },
+    { op: "format", sheet: name, area: at, format },
+    rowHeight(name, Math.max(ONE_LINE, fittedHeight([banner], [across]))),
   ];
 }
+
+const rowHeight = (sheet: string, height: number): SheetOp => ({ op: "rowHeight", sheet, row: BANNER_ROW, height });
 
 /**
  * Over several pages the label column is repeated on each, title and legend included: they wrap in
@@ -135,7 +145,11 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   }
   const name = sheet?.name ?? TIMELINE_SHEET;
   const ops: SheetOp[] = [...ensureSheet(state, name, "visible", added)];
-  if (sheet?.used) ops.push({ op: "clearValues", sheet: name, area: sheet.used });
+  if (sheet?.used) {
+    // The banner of an earlier check may be merged across another number of years.
+    const row = areaOf(BANNER_ROW, 1, 1, Math.max(sheet.used.right, grid.years.length + 1));
+    ops.push({ op: "clearValues", sheet: name, area: sheet.used }, { op: "unmerge", sheet: name, area: row });
+  }
   ops.push(values(name, 1, 1, [[TIMELINE_TITLE]]));
   ops.push({ op: "format", sheet: name, area: areaOf(1, 1, 1, 1), format: { bold: true, size: TITLE_SIZE } });
   const legend = showsCancelled(grid) ? [...LEGEND, CANCELLED_LEGEND] : LEGEND;
@@ -147,9 +161,7 @@ export function describeTimelineSheet(state: WorkbookState, grid: TimelineGrid, 
   const width = grid.years.length + 1;
   ops.push({ op: "format", sheet: name, area: areaOf(HEADER_ROW, 1, 1, width), format: { bold: true } });
   if (grid.rows.length > 0) ops.push(values(name, HEADER_ROW + 1, 1, grid.rows));
-  // Across several pages the banner wraps in the repeated label column, like the title.
-  const across = onePage ? label + YEAR_WIDTH * grid.years.length : label;
-  ops.push(...bannerOps(name, grid.banner ?? null, across, label));
+  ops.push(...bannerOps(name, grid.banner ?? null, grid.years.length, label, onePage));
   const wrap = label < LABEL_WIDTH && grid.rows.length > 0;
   ops.push(...column(name, 1, label, wrap, areaOf(HEADER_ROW + 1, 1, grid.rows.length, 1)));
   grid.years.forEach((_, i) => ops.push(...column(name, i + 2, YEAR_WIDTH, false)));

@@ -17,6 +17,8 @@ import {
   freezeRows,
   listValidation,
   mergeCells,
+  rowBreak,
+  unmergeCells,
   pageSetup,
   removeRule,
   tabColor,
@@ -147,6 +149,12 @@ class Interpreter {
         return;
       case "merge":
         mergeCells(this.sheet(op.sheet).doc, op.area);
+        return;
+      case "pageBreak":
+        rowBreak(this.sheet(op.sheet).doc, op.row);
+        return;
+      case "unmerge":
+        unmergeCells(this.sheet(op.sheet).doc, op.area);
         return;
       case "columnWidth":
         columnWidth(this.sheet(op.sheet).doc, op.column, op.width);

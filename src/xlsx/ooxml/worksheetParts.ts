@@ -215,6 +215,41 @@ export function mergeCells(doc: DocEditor, area: Area): void {
   appendInside(doc, "mergeCells", "mergeCell", `<${doc.name("mergeCell")} ref="${ref}"/>`);
 }
 
+/**
+ * A manual page break above `row` (`rowBreaks`, ECMA-376 §18.3.1.74: a `brk` whose zero-based id is
+ * the row the break comes after, across every column), once for each row.
+ */
+export function rowBreak(doc: DocEditor, row: number): void {
+  const id = String(row - 1);
+  const found = doc.get("rowBreaks");
+  const breaks = found?.element.children.filter((c) => c.local === "brk") ?? [];
+  if (breaks.some((b) => attr(b, "id") === id)) return;
+  const name = doc.name("rowBreaks");
+  const kept = found ? breaks.map((b) => found.xml.slice(b.start, b.end)).join("") : "";
+  const manual = breaks.filter((b) => attr(b, "man") === "1" || attr(b, "man") === "true").length + 1;
+  const added = `<${doc.name("brk")} id="${id}" max="16383" man="1"/>`;
+  doc.set("rowBreaks", `<${name} count="${breaks.length + 1}" manualBreakCount="${manual}">${kept}${added}</${name}>`);
+}
+
+/** Removes every `mergeCell` whose area meets `area`; the cells keep their values and formats. */
+export function unmergeCells(doc: DocEditor, area: Area): void {
+  const found = doc.get("mergeCells");
+  if (!found) return;
+  const kept = found.element.children.filter((c) => {
+    const merged = parseArea(attr(c, "ref") ?? "");
+    return !merged || !meets(merged, area);
+  });
+  if (kept.length === found.element.children.length) return;
+  if (kept.length === 0) return doc.remove("mergeCells");
+  const start = startTagWith(found.element, new Map([["count", String(kept.length)]]), false);
+  const inner = kept.map((c) => found.xml.slice(c.start, c.end)).join("");
+  doc.set("mergeCells", `${start}${inner}</${found.element.name}>`);
+}
+
+function meets(a: Area, b: Area): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
 export function listValidation(doc: DocEditor, area: Area, source: string): void {
   const sqref = areaName(area);
   const formula = source.replace(/^=/, "");

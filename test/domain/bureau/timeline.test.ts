@@ -28,6 +28,11 @@ function check(model: SheetModel, options: Partial<ReadOptions> = {}) {
   return write;
 }
 
+function headerRow(model: SheetModel): number {
+  const found = [...model.sheet(TIMELINE_SHEET).cells].find(([, v]) => v === "Cluster or topic")?.[0];
+  return Number(found?.split(",")[0]);
+}
+
 /** The grid row whose label starts with `label`: year → cell. */
 function rowOf(model: SheetModel, label: string): Map<number, unknown> {
   const sheet = model.sheet(TIMELINE_SHEET);
@@ -102,6 +107,26 @@ describe("the Timeline of a what-if check (cluster 2 to 2032, the 15th meeting c
   it("marks the cancelled meeting in its topic's row and says what the mark means in the legend", () => {
     expect(rowOf(model, "Topic 6").get(2028)).toBe("15th×");
     expect(texts()).toContain("15th×: the meeting that held the topic, cancelled");
+  });
+
+  it("lays the banner across the label and the years, on one or two lines, not down the label column", () => {
+    const sheet = model.sheet(TIMELINE_SHEET);
+    const years = [...sheet.cells.keys()].filter((k) => k.startsWith(`${headerRow(model)},`)).length - 1;
+    expect(sheet.merged).toEqual([{ top: 2, left: 1, bottom: 2, right: years + 1 }]);
+    expect(sheet.formats.get("2,1")).toMatchObject({ wrap: true });
+    expect(sheet.heights.get(2)).toBeLessThanOrEqual(31);
+  });
+
+  it("merges the banner of the next what-if check across its own years, the earlier merge undone", () => {
+    const sheet = model.sheet(TIMELINE_SHEET);
+    const years = () => [...sheet.cells.keys()].filter((k) => k.startsWith(`${headerRow(model)},`)).length - 1;
+    const before = years();
+    // Over several pages the banner wraps in the repeated label column: nothing stays merged.
+    check(model, { expectedEnd: new Map([[2, 2045]]), cancel: new Set([15]) });
+    expect(sheet.merged).toEqual([]);
+    check(model, { expectedEnd: new Map([[2, 2034]]), cancel: new Set([15]) });
+    expect(years()).toBeGreaterThan(before);
+    expect(sheet.merged).toEqual([{ top: 2, left: 1, bottom: 2, right: years() + 1 }]);
   });
 
   it("drops the banner and the legend's line when the next check uses the workbook's own values", () => {

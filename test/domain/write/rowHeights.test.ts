@@ -1,7 +1,8 @@
 /**
  * Row heights against LibreOffice's real rendering (A4 PDF, DejaVu Sans standing in for Calibri):
- * the lines a wrapped text took there, read from the word boxes of `pdftotext -bbox`. The estimate
- * never counts a line too few (text would run into the next row) and, on these, none too many.
+ * the lines a wrapped text took there, read from the word boxes of `pdftotext -bbox` and from
+ * LibreOffice's own optimal row heights. The estimate never counts a line too few (text would run
+ * into the next row) and, on these, none too many.
  */
 import { fittedHeight, wrappedLines } from "../../../src/domain/write/sheets";
 
@@ -11,6 +12,9 @@ const RENDERED: readonly [string, number, number][] = [
   ["3 — Confiscation, seizure and disposal; deactivation (arts. 6, 9)", 25, 3],
   ["2 — Criminalization and criminal justice responses (arts. 1, 5)", 25, 3],
   ["No fixed topic (flexible topic only)", 25, 2],
+  // Counted by characters this took 3 lines; its narrow letters fit 2, in LibreOffice as in Excel.
+  ["7 — Export, import and transit licensing (art. 10)", 25, 2],
+  ["4 — Information (art. 12)", 25, 1],
 ];
 
 describe("the height of a wrapped row", () => {
@@ -36,6 +40,18 @@ describe("the height of a wrapped row", () => {
       { width: 25, wrap: true },
       { width: 25, wrap: true },
     ];
-    expect(fittedHeight(["No fixed topic (flexible topic only)", "4 — Information (art. 12)"], columns)).toBe(33);
+    // Two lines of Excel's 15 pt pitch and a point to spare.
+    expect(fittedHeight(["No fixed topic (flexible topic only)", "4 — Information (art. 12)"], columns)).toBe(31);
+  });
+
+  it("counts bold text as wider: it may take a line more", () => {
+    const text = "10 — Training and technical assistance (art. 14)";
+    expect(wrappedLines(text, 25, 11, true)).toBeGreaterThanOrEqual(wrappedLines(text, 25));
+    expect(wrappedLines("Mmmmmmmmmmmmmmmmmmmm Mmmmmm", 25, 11, true)).toBe(2);
+  });
+
+  it("breaks a word longer than the column where the line ends", () => {
+    expect(wrappedLines("x".repeat(100), 10)).toBeGreaterThanOrEqual(Math.ceil((100 * 0.91) / 9));
+    expect(wrappedLines("a\nb", 10)).toBe(2);
   });
 });

@@ -443,6 +443,19 @@ export class Worksheet extends ClientObject<SheetModel> {
     return this.get("visibility");
   }
 
+  /** Manual page breaks (ExcelApi 1.9): `add` puts one above the top-left cell of an address on this sheet. */
+  get horizontalPageBreaks(): { add(range: string): void } {
+    const write = this.write.bind(this);
+    return {
+      add(range: string) {
+        write((sheet) => {
+          const row = parseAddress(range).area.top;
+          if (!sheet.pageBreaks.includes(row)) sheet.pageBreaks.push(row);
+        });
+      },
+    };
+  }
+
   /** The sheet tab's colour, "#RRGGBB", or "" for none (ExcelApi 1.7). */
   set tabColor(value: string) {
     this.write((sheet) => {
@@ -742,6 +755,13 @@ export class Range extends ClientObject<RangeEntity> {
         sheet.prune(r, c);
       });
       sheet.merged.push(name);
+    });
+  }
+
+  /** Range.unmerge (ExcelApi 1.2): every merged area that meets the range goes back to separate cells. */
+  unmerge(): void {
+    this.write(({ sheet, area }) => {
+      sheet.merged = sheet.merged.filter((other) => !intersects(parseAddress(other).area, area));
     });
   }
 

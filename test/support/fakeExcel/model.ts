@@ -189,6 +189,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   tabColor?: string;
   pageLayout: PageLayoutModel = {};
+  /** Rows above which a manual page break was added (Worksheet.horizontalPageBreaks). */
+  pageBreaks: number[] = [];
 
   constructor(public name: string) {}
 
@@ -328,6 +330,7 @@ export class WorkbookModel {
         columnWidths: [...sheet.columnWidths].sort((a, b) => a[0] - b[0]),
         merged: sheet.merged,
         pageLayout: sheet.pageLayout,
+        pageBreaks: sheet.pageBreaks,
       })),
       tables: this.tables.map((t) => ({
         name: t.name,
