@@ -91,7 +91,7 @@ export async function watchTables(excelRun: ExcelRun, listener: ChangeListener):
       return watch.unsubscribe;
     });
   } catch (error) {
-    throw userError(error, "follow the changes to the workbook");
+    throw userError(error, "follow the changes to the workbook", "read");
   }
 }
 

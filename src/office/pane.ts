@@ -98,7 +98,7 @@ export async function findTables(excelRun: ExcelRun): Promise<WorkbookTablesFoun
       };
     });
   } catch (error) {
-    throw userError(error, "read which tables the workbook has");
+    throw userError(error, "read which tables the workbook has", "read");
   }
 }
 

@@ -122,8 +122,21 @@ const ADVICE: Readonly<Record<string, string>> = {
     "does not clash with the workplan's sheets, then try again.",
 };
 
-/** An Error whose message says what happened and what to do, for the pane's message bar. */
-export function userError(error: unknown, action: string): Error {
+/**
+ * Where a request that only reads is refused, ADVICE's words for a refused change would mislead (a read-only
+ * file can still be read): what the planner can do instead.
+ */
+const READ_ADVICE: Readonly<Record<string, string>> = {
+  AccessDenied:
+    "Excel refused the add-in access to the workbook's contents. Close the workbook and open it again, then try " +
+    "again; if it keeps failing, the file's permissions may not let add-ins read it: open a copy of the file.",
+};
+
+/**
+ * An Error whose message says what happened and what to do, for the pane's message bar; `kind` "read" for a
+ * request that writes nothing, so that a refusal is not called a refused change.
+ */
+export function userError(error: unknown, action: string, kind: "read" | "change" = "change"): Error {
   if (error instanceof WorkbookError) return error;
   const code = errorCode(error);
   const said = (error as OfficeErrorLike | null)?.message;
@@ -132,6 +145,7 @@ export function userError(error: unknown, action: string): Error {
       ? ` (Excel said: ${[code, typeof said === "string" ? said : null].filter(Boolean).join(": ")})`
       : "";
   const advice =
+    (code && kind === "read" ? READ_ADVICE[code] : undefined) ??
     (code && ADVICE[code]) ??
     "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run " +
       "the command-line check on a copy of the file.";

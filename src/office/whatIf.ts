@@ -64,7 +64,7 @@ export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Pr
       return { tables, result: checkTables(tables, options), lastCheck: lastCheck() };
     });
   } catch (error) {
-    throw userError(error, "read the workbook");
+    throw userError(error, "read the workbook", "read");
   }
 }
 

@@ -176,6 +176,7 @@ function WorkbookView(pane: PaneBinding) {
           plan={findings.plan}
           tables={state.baseline?.tables ?? null}
           whatIf={whatIfActive ? (whatIf.preview?.check.findings ?? null) : null}
+          stale={state.readFailed}
           onGoTo={(sheet, cell) => void actions.goTo(sheet, cell)}
           onPoint={setPointed}
         />
@@ -202,6 +203,8 @@ export function Pane({ workbook, solver }: PaneProps) {
   const view = selectView(state);
   return (
     <main className={styles.pane} aria-busy={state.busy !== null}>
+      {/* Office shows the pane's title above it: the h1 is for screen readers' heading navigation only. */}
+      <h1 className={styles.hidden}>{message("pane.title")}</h1>
       {state.problem ? (
         <Problem
           title={state.problem.title}

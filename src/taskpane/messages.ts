@@ -70,6 +70,9 @@ export const MESSAGES = {
   "since.cleared":
     "Highlights cleared since: the findings below are from this check and no longer marked in the workbook. " +
     "Select Check to mark them again.",
+  "since.failed":
+    "Not up to date: the workbook could not be read just now, so what follows is from the last time it could. " +
+    "Select Check to try again.",
   "since.absent": "Not highlighted yet: the findings below are not marked in the workbook. Select Check to mark them.",
   "since.stale":
     "Not highlighted yet: the workbook's highlights are older than its data and do not match the findings below. " +
@@ -91,6 +94,7 @@ export const MESSAGES = {
   "timeline.legend": "● held ○ planned ◇ no fixed topic × cancelled ▲ in conflict",
   "timeline.window": "Shaded: acceptable years for topic {topic}, {from} to {to}.",
   // The views' own words: one key per piece of text, named after the component ("actions.check").
+  "pane.title": "Workplan Checker",
   "pane.stopped": "The pane stopped working",
   "pane.stoppedHow": "Close the pane and open it again (Home > Workplan). ({reason})",
   "pane.propose": "Propose timeline",
@@ -107,13 +111,12 @@ export const MESSAGES = {
   "problem.dismiss": "Dismiss the message",
   "autoCheck.label": "Re-check automatically after my edits",
   "create.text":
-    "This workbook has no workplan tables yet. Create them with the adopted workplan: the Workplan, Topics, " +
-    "Articles, Clusters, flexible topics, Settings, Sources, Conflicts and Timeline sheets, with drop-down lists on " +
-    "the topic columns. " +
-    "Nothing that is already in the workbook is overwritten.",
+    "This workbook has no workplan tables yet. Create them with the adopted workplan: the sheets {sheets}, with " +
+    "drop-down lists on the topic columns. Nothing that is already in the workbook is overwritten.",
   "create.button": "Create the workplan workbook",
   "findings.none": "No conflicts",
   "findings.noneText": "The workplan follows every rule.",
+  "findings.noneThen": "No conflicts the last time the workbook could be read.",
   "findings.summary": "{errors}, {warnings}, {info} info in the workbook as it stands.",
   "findings.noneHere": "No conflicts in the workbook as it stands.",
   "findings.whatIf": "With this what-if (not written): {errors}, {warnings}, {info} info.",
@@ -143,6 +146,10 @@ export const MESSAGES = {
   "meetings.cancel": "Cancel the {meeting} meeting",
   "meetings.cancelIn": "Cancel the {meeting} meeting ({year})",
   "diff.label": "What the slip changes",
+  "severity.error": "Error",
+  "severity.warning": "Warning",
+  "severity.info": "Info",
+  "diff.severity": "{severity}:",
   "diff.appear": "Would appear",
   "diff.disappear": "Would disappear",
   "diff.group": "{title} ({count})",
@@ -169,7 +176,21 @@ export const MESSAGES = {
   "proposal.becomes": "becomes ",
   "proposal.added": "added, {topic}",
   "proposal.topicNumber": "topic {topic}",
-  "proposal.candidates": "Agenda item 2 is blank; candidate flexible topics: {topics}.",
+  "proposal.was": "(was {was})",
+  "proposal.cancelled": "cancelled",
+  "proposal.cancelledNone": "none, the meeting is cancelled",
+  "proposal.same": "keeps {topic}",
+  "proposal.renumbered":
+    "Renumbered: meetings are numbered as they take place, so the cancelled meeting's number passes to the next.",
+  "candidates.heading": "Flexible topics that could be taken (agenda item 2)",
+  "candidates.hint":
+    "Where agenda item 2 is blank, the flexible topics each meeting could take without a finding (candidates " +
+    "only: the choice stays with the extended Bureau).",
+  "candidates.at": "{meeting} meeting: {topics}",
+  "candidates.atYear": "{meeting} meeting ({year}): {topics}",
+  "candidates.none": "none fits without a finding",
+  "candidates.codes": "What the codes stand for",
+  "candidates.code": "({code}) {title}",
   "proposal.code": "({code})",
   "proposal.after": "After the change: {errors} errors, {warnings} warnings, {info} info.",
   "proposal.how": "How the proposal was chosen",
@@ -236,6 +257,7 @@ export const MESSAGES = {
   "proposal.meetings.one": "{count} meeting",
   "proposal.meetings.many": "{count} meetings",
   "proposal.keeps": "The workplan would keep its meetings: {moved}.",
+  "proposal.renumberOnly": "No fixed topic moves: only the numbers of {meetings} change.",
   "proposal.ends": "The workplan would end in {after} instead of {before}: {more}, and {moved}.",
   "proposal.adds":
     "This proposal adds {meetings}, one a year after the last. Check whether the slip is right and whether the " +

@@ -6,7 +6,7 @@
  */
 import type { MeetingChange, Proposal } from "../domain/propose";
 import type { Plan } from "../domain/model";
-import { manyAppended, proposalTotals } from "../domain/proposalSheet";
+import { manyAppended } from "../domain/proposalSheet";
 import { message, type MessageId } from "./messages";
 
 type Clean = Extract<Proposal, { feasible: true }>;
@@ -27,10 +27,12 @@ function lastYear(meetings: readonly MeetingChange[], which: "current" | "propos
 
 /** "The workplan would end in 2034 instead of 2032: two more meetings." */
 export function outcomeLine(proposal: Clean): string {
-  if (proposal.moved === 0 && proposal.appendedMeetings === 0)
-    return proposal.meetings.some((m) => m.renumbered !== null)
-      ? proposalTotals(proposal)
-      : message("proposal.noChange");
+  if (proposal.moved === 0 && proposal.appendedMeetings === 0) {
+    const renumbered = proposal.meetings.filter((m) => m.renumbered !== null).length;
+    if (renumbered === 0) return message("proposal.noChange");
+    const meetings = count(renumbered, "proposal.meetings.one", "proposal.meetings.many");
+    return message("proposal.renumberOnly", { meetings });
+  }
   const before = lastYear(proposal.meetings, "current");
   const after = lastYear(proposal.meetings, "proposed");
   const moved = count(proposal.moved, "proposal.moved.one", "proposal.moved.many");

@@ -104,6 +104,8 @@ export interface PaneState {
   notWritten: string | null;
   /** The last check's highlights were cleared, and no check (this planner's or a co-author's) marked them since. */
   highlightsCleared: boolean;
+  /** The last request that reads the findings failed: those listed are from the read or check before it. */
+  readFailed: boolean;
   problem: Problem | null;
   /** What the last request did, in a message bar. */
   notice: string | null;
@@ -181,6 +183,7 @@ export function initialState(autoCheck: boolean): PaneState {
     marking: null,
     notWritten: null,
     highlightsCleared: false,
+    readFailed: false,
     problem: null,
     notice: null,
     commandError: null,
@@ -256,6 +259,16 @@ function seen(state: PaneState, read: WorkbookSeen): Partial<PaneState> {
   };
 }
 
+/** Requests that end by reading the findings: when one fails, the findings listed are no longer current. */
+const READS_FINDINGS: ReadonlySet<Busy> = new Set([
+  "opening",
+  "checking",
+  "refreshing",
+  "saving",
+  "applying",
+  "undoing",
+]);
+
 /** The events of a request: it starts, brings its outcome or fails, and finishes. */
 function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
   switch (event.type) {
@@ -271,7 +284,13 @@ function requestReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "finished":
       return { ...state, busy: null };
     case "failed":
-      return { ...state, problem: { title: event.title, message: event.message }, notice: null, announcement: "" };
+      return {
+        ...state,
+        problem: { title: event.title, message: event.message },
+        readFailed: state.readFailed || (state.busy !== null && READS_FINDINGS.has(state.busy)),
+        notice: null,
+        announcement: "",
+      };
     case "dismissed":
       return { ...state, problem: null };
     default:
@@ -287,7 +306,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
     case "setUpDone":
       return { ...state, notice: message(event.added ? "added" : "converted", { tables: listPhrase(event.tables) }) };
     case "read":
-      return { ...state, ...seen(state, event.read), announcement: "" };
+      return { ...state, ...seen(state, event.read), readFailed: false, announcement: "" };
     case "created": {
       const notice = message("created", { sheets: listPhrase(event.sheets) });
       return { ...state, hasTables: true, notice, announcement: "" };
@@ -300,6 +319,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
         marking: event.checked.marking,
         // The check wrote the helper sheets: the next one changes no sheet's visibility.
         clearsUndo: false,
+        readFailed: false,
         notWritten: null,
         highlightsCleared: false,
         commandError: null,
@@ -312,6 +332,7 @@ function workbookReducer(state: PaneState, event: PaneEvent): PaneState | null {
       return {
         ...state,
         ...seen(state, read),
+        readFailed: false,
         // Other lines above the Conflicts table: a co-author's (or the ribbon's) check has marked the findings again.
         highlightsCleared: state.highlightsCleared && sameLines(state.lastCheck, read.lastCheck),
         commandError: ribbon ? error : state.commandError,
@@ -464,11 +485,13 @@ export function selectNotWritten(state: PaneState): string | null {
 }
 
 /**
- * The one line about the workbook's highlights under the last check's: they were cleared since, or
+ * The one line about the findings under the last check's: the last read failed (they are from the one
+ * before), or the workbook's highlights were cleared since, or
  * they are absent or older than the data ("not highlighted yet"); null when they show the findings
  * listed, when the last Check could not write them (selectNotWritten says so), or there is nothing to highlight.
  */
 export function selectSince(state: PaneState): string | null {
+  if (state.readFailed) return message("since.failed");
   if (state.notWritten !== null || !anyMarkable(state)) return null;
   if (state.highlightsCleared) return message("since.cleared");
   if (state.marking === "absent") return message("since.absent");

@@ -39,7 +39,7 @@ describe("the proposal in plain words", () => {
     if (!plan) throw new Error("no plan");
     const proposal = proposeTimeline(plan);
     if (!proposal.feasible) throw new Error("no proposal");
-    expect(outcomeLine(proposal)).toBe("No topic moves; 6 meetings renumbered.");
+    expect(outcomeLine(proposal)).toBe("No fixed topic moves: only the numbers of six meetings change.");
     expect(outcomeLine(proposalFor(2030).proposal)).toMatch(/^No change needed/);
   });
 

@@ -111,6 +111,11 @@ function drawnTimeline(state: WorkbookState, tables: readonly SheetTable[], adde
   return describeTimelineSheet(state, grid, added);
 }
 
+/** The sheets a planner will see that the ops add, in order: what "Create" says it created, Timeline included. */
+function visibleSheetsAdded(ops: readonly SheetOp[]): string[] {
+  return ops.flatMap((op) => (op.op === "addSheet" && op.visibility === "visible" ? [op.sheet] : []));
+}
+
 export function describeCreate(state: WorkbookState): CreateWrite {
   const tables = createdTables();
   const sheetNames = [...new Set(tables.map((t) => t.sheet))];
@@ -154,5 +159,5 @@ export function describeCreate(state: WorkbookState): CreateWrite {
     ...writeRecord({ rules: [...rules, ...(timeline?.rules ?? [])], notes: [], cells: captions, sheets }, lists),
   );
   ops.push({ op: "activate", sheet: WORKPLAN.sheet });
-  return { ops, sheets: sheetNames, tables: tables.map((t) => t.name) };
+  return { ops, sheets: visibleSheetsAdded(ops), tables: tables.map((t) => t.name) };
 }

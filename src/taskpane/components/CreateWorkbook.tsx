@@ -1,6 +1,12 @@
 /** Shown when the workbook has none of the workplan's tables: one button creates them all. */
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { ALL_TABLES } from "../../domain/layout";
+import { TIMELINE_SHEET } from "../../domain/timeline";
+import { listPhrase } from "../../domain/wording";
 import { message } from "../messages";
+
+/** The sheets Create adds, as the notice after it names them: the tables' sheets, then the Timeline. */
+const SHEETS = listPhrase([...new Set(ALL_TABLES.map((t) => t.sheet)), TIMELINE_SHEET]);
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
@@ -17,7 +23,7 @@ export function CreateWorkbook({ busy, refused, onCreate }: CreateWorkbookProps)
   const styles = useStyles();
   return (
     <div className={styles.box}>
-      <Text>{message("create.text")}</Text>
+      <Text>{message("create.text", { sheets: SHEETS })}</Text>
       {refused ? (
         <Text>{refused}</Text>
       ) : (

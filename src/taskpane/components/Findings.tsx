@@ -69,6 +69,8 @@ export interface FindingsProps {
   tables: WorkbookTables | null;
   /** The findings of the what-if, when one is set: the summary says what it brings beside the workbook's. */
   whatIf?: readonly Finding[] | null;
+  /** The last read failed: these are the findings of the read before, not said to be current. */
+  stale?: boolean;
   onGoTo(sheet: string, cell: string): void;
   onPoint?(finding: Finding): void;
 }
@@ -111,8 +113,9 @@ function Group({ severity, findings, plan, tables, onGoTo, onPoint }: FindingsPr
 
 export function Findings(props: FindingsProps) {
   const styles = useStyles();
-  const { findings, whatIf } = props;
+  const { findings, whatIf, stale } = props;
   if (findings.length === 0 && !whatIf?.length) {
+    if (stale) return <Text>{message("findings.noneThen")}</Text>;
     return (
       <Notice intent="success" title={message("findings.none")}>
         {message("findings.noneText")}

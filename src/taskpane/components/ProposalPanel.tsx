@@ -12,6 +12,7 @@ import { proposalTotals } from "../../domain/proposalSheet";
 import { message } from "../messages";
 import { Becomes } from "./Becomes";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../proposalText";
+import { FlexibleCandidates } from "./FlexibleCandidates";
 import { Notice } from "./Notice";
 import { SECTION_HEADING } from "./styles";
 
@@ -58,7 +59,7 @@ const useStyles = makeStyles({
     verticalAlign: "top",
     overflowWrap: "anywhere",
   },
-  candidates: { display: "block" },
+  was: { display: "block", color: tokens.colorNeutralForeground2 },
   after: {
     display: "flex",
     flexDirection: "column",
@@ -71,42 +72,53 @@ const useStyles = makeStyles({
 
 const AFTER_ID = "proposal-after-bureau";
 
+/** The fixed topic's change: added, kept under a new number, emptied by a cancellation, or moved. */
+function TopicChange({ change, plan }: { change: MeetingChange; plan: Plan | null }) {
+  const styles = useStyles();
+  if (change.appended) return <>{message("proposal.added", { topic: topicWords(change.proposed, plan) })}</>;
+  if (change.current === change.proposed)
+    return <>{message("proposal.same", { topic: topicWords(change.current, plan) })}</>;
+  const proposed =
+    change.cancelled && change.proposed === null
+      ? message("proposal.cancelledNone")
+      : topicWords(change.proposed, plan);
+  return (
+    <>
+      {topicWords(change.current, plan)} <Becomes />
+      <span className={change.proposed !== null ? styles.moved : undefined}>{proposed}</span>
+    </>
+  );
+}
+
 function ChangeRows({ change, plan }: { change: MeetingChange; plan: Plan | null }) {
   const styles = useStyles();
-  const meeting = change.meeting === null ? "?" : ordinal(change.meeting);
-  const candidates = change.flexibleCandidates ?? [];
+  // The number the proposal gives the meeting, with its old one after a cancellation, as the proposal sheet says it.
+  const number = change.renumbered ?? change.meeting;
+  const reason = change.reason
+    ? plainReason(change.reason)
+    : change.renumbered !== null
+      ? message("proposal.renumbered")
+      : null;
+  const tag = change.appended ? "proposal.appended" : change.cancelled ? "proposal.cancelled" : null;
   return (
     <>
       <tr className={change.appended ? styles.appended : undefined}>
         <td className={styles.td}>
-          {meeting}
-          {change.appended ? <span className={styles.tag}>{message("proposal.appended")}</span> : null}
+          {number === null ? "?" : ordinal(number)}
+          {change.renumbered !== null && change.meeting !== null ? (
+            <span className={styles.was}> {message("proposal.was", { was: ordinal(change.meeting) })}</span>
+          ) : null}
+          {tag ? <span className={styles.tag}>{message(tag)}</span> : null}
         </td>
         <td className={styles.td}>{change.year ?? "?"}</td>
         <td className={styles.topic}>
-          {change.appended ? (
-            message("proposal.added", { topic: topicWords(change.proposed, plan) })
-          ) : (
-            <>
-              {topicWords(change.current, plan)} <Becomes />
-              <span className={change.proposed !== null ? styles.moved : undefined}>
-                {topicWords(change.proposed, plan)}
-              </span>
-            </>
-          )}
+          <TopicChange change={change} plan={plan} />
         </td>
       </tr>
-      {change.reason || candidates.length > 0 ? (
+      {reason ? (
         <tr>
           <td colSpan={3} className={styles.reason}>
-            {change.reason ? plainReason(change.reason) : null}
-            {candidates.length > 0 ? (
-              <span className={styles.candidates}>
-                {message("proposal.candidates", {
-                  topics: candidates.map((code) => message("proposal.code", { code })).join(", "),
-                })}
-              </span>
-            ) : null}
+            {reason}
           </td>
         </tr>
       ) : null}
@@ -143,7 +155,8 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
       </Notice>
     );
   }
-  const changes = proposal.meetings.filter((m) => m.appended || m.current !== m.proposed);
+  // Listed: a meeting whose fixed topic or number changes, or that the proposal adds.
+  const changes = proposal.meetings.filter((m) => m.appended || m.current !== m.proposed || m.renumbered !== null);
   const { error, warning: warnings, info } = proposal.after;
   const warning = appendedWarning(proposal);
   return (
@@ -174,6 +187,7 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
           </tbody>
         </table>
       ) : null}
+      <FlexibleCandidates meetings={proposal.meetings} plan={plan} />
       <Caption1>{message("proposal.after", { errors: error, warnings, info })}</Caption1>
       <details>
         <summary>{message("proposal.how")}</summary>

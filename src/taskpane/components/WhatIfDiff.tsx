@@ -5,6 +5,7 @@ import type { Finding, Plan } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
 import { findingText } from "../findingText";
 import { message } from "../messages";
+import { SeverityIcon } from "./severity";
 
 const useStyles = makeStyles({
   diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -27,11 +28,16 @@ const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThicker} solid`,
     overflowWrap: "anywhere",
   },
-  appeared: { borderLeftColor: tokens.colorPaletteRedBorder2, backgroundColor: tokens.colorPaletteRedBackground1 },
+  // A finding that would appear is edged in its severity's colour; one that would go, in green.
+  appeared: { backgroundColor: tokens.colorNeutralBackground2 },
   disappeared: {
     borderLeftColor: tokens.colorPaletteGreenBorder2,
     backgroundColor: tokens.colorPaletteGreenBackground1,
   },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  line: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalXS },
   meta: { color: tokens.colorNeutralForeground2 },
   headline: { fontWeight: tokens.fontWeightSemibold },
   summary: { cursor: "pointer", color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -56,11 +62,18 @@ function Group({
       <h3 className={styles.heading}>{message("diff.group", { title, count: findings.length })}</h3>
       <ul className={styles.list}>
         {findings.map((finding, i) => (
-          <li key={`${finding.rule}-${finding.cell ?? ""}-${i}`} className={`${styles.item} ${styles[kind]}`}>
-            {/* The headline in the planners' words; the engine's sentence and the rule id in the details. */}
-            <Text size={200} className={styles.headline}>
-              {findingText(finding, plan).headline}
-            </Text>
+          <li
+            key={`${finding.rule}-${finding.cell ?? ""}-${i}`}
+            className={`${styles.item} ${styles[kind]} ${kind === "appeared" ? styles[finding.severity] : ""}`}
+          >
+            {/* The severity as the findings list shows it (icon and word), then the headline in plain words. */}
+            <div className={styles.line}>
+              <SeverityIcon severity={finding.severity} />
+              <Text size={200}>
+                {message("diff.severity", { severity: message(`severity.${finding.severity}`) })}{" "}
+                <span className={styles.headline}>{findingText(finding, plan).headline}</span>
+              </Text>
+            </div>
             <details>
               <summary className={styles.summary}>{message("finding.details")}</summary>
               <Text size={200}>{finding.message}</Text>
