@@ -15,11 +15,12 @@ import {
   openWorkbookFile,
   patchedBytes,
   readWorkbookState,
+  workbookExtension,
   WorkbookFileError,
   type XlsxPackage,
 } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
-import { checkTarget, writeAtomically, WriteError } from "./files";
+import { checkExtension, checkTarget, writeAtomically, WriteError } from "./files";
 import { checkJson, formatCheck, formatProposal, printable, proposeJson } from "./format";
 import { packageVersion } from "./version";
 import { cliText } from "./messages";
@@ -75,6 +76,7 @@ interface Analysis {
 async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
   if (args.out !== null) checkTarget(args.out, { input: args.file, force: args.force, option: "--out" });
   const input = await loadInput(args.file);
+  if (args.out !== null) checkExtension(args.out, workbookExtension(input.workbook.pkg), "--out");
   const tables = tablesByName(input.tables);
   const result = checkWorkbook(tables, {
     currentYear: io.now().getFullYear(),
@@ -171,6 +173,7 @@ function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
 }
 
 async function runInit(args: InitArgs, io: Io): Promise<number> {
+  checkExtension(args.file, ".xlsx", "init");
   checkTarget(args.file, { force: args.force, option: "init" });
   writeAtomically(args.file, await patchedBytes(await adoptedPackage(), []));
   io.stdout(`${cliText("init.wrote", { file: args.file })}\n`);

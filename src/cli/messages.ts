@@ -65,6 +65,8 @@ export const CLI_MESSAGES = {
   "args.unknownOption": "There is no option {option}",
   "args.asOf": '--as-of takes a year such as 2026, not "{value}".',
   "args.expectedEnd": '--expected-end takes CLUSTER=YEAR, such as 2=2032, not "{value}".',
+  "args.expectedEndTwice": "--expected-end names cluster {cluster} twice ({first} and {second}); give it once.",
+  "args.twice": '{option} is given twice ("{first}" and "{second}"); give it once.',
   "args.cancel": '--cancel takes a meeting number such as 15 or 15th, not "{value}".',
   "args.timeLimit": '--time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "{value}".',
   "args.unknownCommand": 'Unknown command "{name}". Run "workplan --help" for the commands.',
@@ -74,6 +76,9 @@ export const CLI_MESSAGES = {
   "files.open":
     "{file} is open in {program} (its lock file {lock} is there); close it there first, or write to another file " +
     "(if it is not open, delete the lock file).",
+  "files.extension":
+    "{option} {file}: the workbook written must be named with the extension {extension}, as Excel opens it by " +
+    "that name; write to {suggestion}, for example.",
   "files.exists": "{file} already exists; use --force to overwrite it.",
   "files.asItWas": "{file} is as it was",
   "files.nothing": "nothing was written",
