@@ -63,7 +63,10 @@ function crowded(problem: Problem, removal: Removal): string | null {
   if (!tight) return null;
   const { span, crowd, open } = tight;
   const byCluster = new Map(crowd.flatMap((t) => t.windows).map((w) => [w.cluster.number, w]));
-  const windows = [...byCluster.values()].map(windowPhrase).join("; ");
+  // A window that is the span itself is named without its years, which the sentence has just said.
+  const windows = [...byCluster.values()]
+    .map((w) => (w.from === span.from && w.to === span.to ? windowOfPhrase(w) : windowPhrase(w)))
+    .join("; ");
   const beforeLast =
     removal.lastYear !== null && span.to === removal.lastYear - 1
       ? say("beforeLast", { topic: String(lastNumber(problem)), year: removal.lastYear })
@@ -119,15 +122,19 @@ function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
     .sort((a, b) => a.year - b.year);
   const said = rows.map((m) => {
     const now =
-      m.topic === null ? say("noTopic") : m.topic === topic.number ? say("thisTopic") : topicsPhrase([m.topic]);
+      m.topic === null
+        ? say("noTopic")
+        : m.topic === topic.number
+          ? say("thisTopic", { topic: m.topic })
+          : topicsPhrase([m.topic]);
     const meeting = describeMeeting(m);
-    if (!takesPlace(m)) return say("cancelled", { meeting });
+    if (!takesPlace(m)) return say(m.whatIfCancelled ? "cancelledWhatIf" : "cancelled", { meeting });
     if (m.held) return say("heldWith", { meeting, now });
     return say("nowHas", { meeting, now });
   });
   const appended = openYears(problem).filter((y) => y > problem.lastYear && y >= span.from && y <= span.to);
   if (appended.length > 0) said.push(sayCounted("canAppend", appended.length, { years: listYears(appended) }));
-  const where = said.length > 0 ? `: ${listPhrase(said)}` : say("noMeeting");
+  const where = said.length > 0 ? say("asItStands", { meetings: listPhrase(said) }) : say("noMeeting");
   return say("span", { topic: topic.number, years: yearsPhrase(span.from, span.to), where });
 }
 
@@ -186,13 +193,22 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const heldText =
     held.length > 0 ? sayCounted("held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
   const cancelledText =
-    cancelled.length > 0
-      ? sayCounted("isCancelled", cancelled.length, {
-          meetings: listPhrase(cancelled.map(describeMeeting)),
-        })
-      : "";
+    cancelledPhrase(
+      "isCancelled",
+      cancelled.filter((m) => !m.whatIfCancelled),
+    ) +
+    cancelledPhrase(
+      "whatIfCancelled",
+      cancelled.filter((m) => m.whatIfCancelled),
+    );
   const count = open.length === 0 ? say("noOpen") : say("open", { meetings: countOf("meeting", open.length) });
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}`;
+}
+
+/** "; the 15th meeting (2028) is cancelled", or nothing without such meetings. */
+function cancelledPhrase(id: "isCancelled" | "whatIfCancelled", meetings: Meeting[]): string {
+  if (meetings.length === 0) return "";
+  return sayCounted(id, meetings.length, { meetings: listPhrase(meetings.map(describeMeeting)) });
 }
 
 /**
@@ -206,8 +222,19 @@ function windowPhrase(window: ClusterWindow): string {
   return say("window", {
     years: yearsPhrase(window.from, window.to),
     cluster: describeCluster(window.cluster),
-    end: window.cluster.expectedEnd,
+    end: reviewEnd(window),
   });
+}
+
+/** `the window of cluster 2 "Prevention", whose review is expected to end in 2030` */
+function windowOfPhrase(window: ClusterWindow): string {
+  return say("windowOf", { cluster: describeCluster(window.cluster), end: reviewEnd(window) });
+}
+
+/** "2032", or under a what-if "2032 in this what-if check": the workbook says otherwise. */
+function reviewEnd({ cluster }: ClusterWindow): string {
+  const year = cluster.expectedEnd;
+  return year === cluster.expectedEndInWorkbook ? String(year) : say("whatIfEnd", { year });
 }
 
 /** "between 2029 and 2032" / "in 2030" */

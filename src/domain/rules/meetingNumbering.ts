@@ -3,6 +3,13 @@ import { renumbering } from "../numbering";
 import { ordinal } from "../parse";
 import { say, sayCount } from "../messages/findings";
 import { listPhrase } from "../wording";
+import type { Meeting } from "../model";
+
+/** A meeting that does not take place; one cancelled by a what-if says so. */
+function freedMeeting(meeting: Meeting): string {
+  const described = describeMeeting(meeting);
+  return meeting.whatIfCancelled ? say("numbering.whatIf", { meeting: described }) : described;
+}
 
 export const meetingNumbering = defineRule({
   id: "meeting-numbering",
@@ -19,7 +26,7 @@ export const meetingNumbering = defineRule({
         message: sayCount("numbering", freed.length, {
           meeting: capitalize(describeMeeting(meeting)),
           n: ordinal(number),
-          freed: listPhrase(freed.map(describeMeeting)),
+          freed: listPhrase(freed.map(freedMeeting)),
         }),
       };
     });
