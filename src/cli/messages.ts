@@ -51,7 +51,9 @@ export const CLI_MESSAGES = {
     "be kept as it is.",
   "propose.notProposed": "{name}: no timeline proposed, as the workbook cannot be read fully{context}",
   "propose.nothingWritten": "Nothing written to {file}: there is no proposal to put to the Bureau.",
-  "propose.wrote": 'Wrote {file} with the sheet "{sheet}"; its Workplan table is unchanged.',
+  "propose.wrote":
+    'Wrote {file} with the sheet "{sheet}" and the highlights, notes and Conflicts table of the check; its ' +
+    "Workplan table is unchanged.",
   "propose.unreadable":
     "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct this and propose " +
     "again.",
