@@ -12,6 +12,7 @@ import { readPlan } from "../read";
 import { tablesByName, type SheetTable } from "../tables";
 import { describeTimeline, TIMELINE_SHEET } from "../timeline";
 import { listPhrase } from "../wording";
+import { sourceInWords } from "../sources";
 import { listOps } from "./check";
 import { describeConflicts } from "./conflicts";
 import { writeRecord } from "./record";
@@ -56,11 +57,33 @@ export const CREATED_WORKPLAN_ROW = 2;
 
 /** The adopted tables where creating writes them: the Workplan table below the legend's row. */
 export function createdTables(): SheetTable[] {
-  return adoptedTables().map((t) => (t.name === WORKPLAN.table ? { ...t, top: CREATED_WORKPLAN_ROW } : t));
+  return adoptedTables().map((t) =>
+    t.name === WORKPLAN.table ? { ...t, top: CREATED_WORKPLAN_ROW } : t.name === SOURCES.table ? sourcesInWords(t) : t,
+  );
+}
+
+/**
+ * The Sources table as a Bureau member reads it: first the source in words ("Background paper,
+ * para. 18"), then the document and the sentences, and last the id the rules cite (P§18), which
+ * the checker reads by its header and a planner edits for another working group.
+ */
+function sourcesInWords(table: SheetTable): SheetTable {
+  const order = [SOURCES.reference, SOURCES.document, SOURCES.text, SOURCES.source];
+  const at = (header: string) => table.headers.indexOf(header);
+  return {
+    ...table,
+    headers: order,
+    rows: table.rows.map((row) => {
+      const id = row[at(SOURCES.source)] ?? null;
+      const words = typeof id === "string" ? sourceInWords(id) : null;
+      return order.map((header) => (header === SOURCES.reference ? words : (row[at(header)] ?? null)));
+    }),
+  };
 }
 
 /** Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape. */
 const SOURCES_WIDTHS: Readonly<Record<string, number>> = {
+  [SOURCES.reference]: 24,
   [SOURCES.source]: 12,
   [SOURCES.document]: 30,
   [SOURCES.text]: 90,
