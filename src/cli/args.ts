@@ -42,6 +42,7 @@ const CHECK_OPTIONS = {
   "time-limit": { type: "string" },
   out: { type: "string" },
   force: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 /** Node's words for a bad option, in ours: which option, and what it needs. */
@@ -130,11 +131,18 @@ export function parseTimeLimit(value: string | undefined): number {
   return seconds;
 }
 
+/** `workplan check --help` (or -h) anywhere among a command's arguments asks for the usage. */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
 function parseCheck(argv: string[], command: string): CheckArgs {
   const { values, positionals, tokens } = guard(() =>
     parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true, tokens: true }),
   );
   refuseRepeats(tokens);
+  if (values.force && values.out === undefined) throw new UsageError(cliText("args.forceAlone"));
   return {
     file: onePositional(positionals, command),
     json: values.json ?? false,
@@ -160,8 +168,9 @@ export function parseCommand(argv: string[]): Command {
       return { name: "version" };
     case "check":
     case "propose":
-      return { name, args: parseCheck(rest, name) };
+      return asksForHelp(rest) ? { name: "help" } : { name, args: parseCheck(rest, name) };
     case "init": {
+      if (asksForHelp(rest)) return { name: "help" };
       const { values, positionals } = guard(() =>
         parseArgs({ args: rest, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true }),
       );

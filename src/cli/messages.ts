@@ -69,6 +69,7 @@ export const CLI_MESSAGES = {
   "args.expectedEnd": '--expected-end takes CLUSTER=YEAR, such as 2=2032, not "{value}".',
   "args.expectedEndTwice": "--expected-end names cluster {cluster} twice ({first} and {second}); give it once.",
   "args.twice": '{option} is given twice ("{first}" and "{second}"); give it once.',
+  "args.forceAlone": "--force lets --out replace an existing file; without --out there is nothing to replace.",
   "args.cancel": '--cancel takes a meeting number such as 15 or 15th, not "{value}".',
   "args.timeLimit": '--time-limit takes a number of seconds such as 2 or 0.5 (at most 3600), not "{value}".',
   "args.unknownCommand": 'Unknown command "{name}". Run "workplan --help" for the commands.',

@@ -104,3 +104,22 @@ describe("the extension of the workbook written", () => {
     expect(existsSync(file("macros.xlsm"))).toBe(true);
   });
 });
+
+describe("asking for help after the command", () => {
+  it.each([
+    ["check", "--help"],
+    ["propose", "-h"],
+    ["init", "--help"],
+    ["check", "plan.xlsx", "--json", "--help"],
+  ])("workplan %s %s prints the usage and exits 0", async (...argv) => {
+    const run = await workplan(...argv);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toMatch(/^workplan — checks the multi-year workplan/);
+  });
+});
+
+describe("--force without --out", () => {
+  it("is refused: there is no file for it to replace", async () => {
+    await refused(["check", "--force"], /^workplan: --force lets --out replace an existing file; without --out/);
+  });
+});
