@@ -81,12 +81,15 @@ function sourcesInWords(table: SheetTable): SheetTable {
   };
 }
 
-/** Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape. */
+/**
+ * Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape, and
+ * all four no wider than the three were, so that a page fitted to its width prints at 8 pt or more.
+ */
 const SOURCES_WIDTHS: Readonly<Record<string, number>> = {
-  [SOURCES.reference]: 24,
-  [SOURCES.source]: 12,
-  [SOURCES.document]: 30,
-  [SOURCES.text]: 90,
+  [SOURCES.reference]: 20,
+  [SOURCES.document]: 24,
+  [SOURCES.text]: 80,
+  [SOURCES.source]: 8,
 };
 
 export function columnsOf(table: SheetTable): { width: number; wrap: boolean }[] {
