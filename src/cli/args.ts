@@ -42,6 +42,7 @@ const CHECK_OPTIONS = {
   "time-limit": { type: "string" },
   out: { type: "string" },
   force: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 /** Node's words for a bad option, in ours: which option, and what it needs. */
@@ -76,22 +77,51 @@ function parseAsOf(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** A cluster named twice with two years is refused: which one was meant cannot be guessed. */
 export function parseExpectedEnds(values: readonly string[]): Map<number, number> {
   const ends = new Map<number, number>();
   for (const value of values) {
     const match = /^\s*(\d+)\s*=\s*(\d{4})\s*$/.exec(value);
     if (!match) throw new UsageError(cliText("args.expectedEnd", { value }));
-    ends.set(Number(match[1]), Number(match[2]));
+    const [cluster, year] = [Number(match[1]), Number(match[2])];
+    const earlier = ends.get(cluster);
+    if (earlier !== undefined && earlier !== year)
+      throw new UsageError(cliText("args.expectedEndTwice", { cluster, first: earlier, second: year }));
+    ends.set(cluster, year);
   }
   return ends;
 }
 
+/** Each meeting once, in the order given: `--cancel 17 --cancel 17th` names the same meeting. */
 export function parseCancel(values: readonly string[]): number[] {
-  return values.map((value) => {
+  const meetings = values.map((value) => {
     const parsed = parseMeetingOrdinal(value);
     if (!parsed.ok) throw new UsageError(cliText("args.cancel", { value }));
     return parsed.value;
   });
+  return [...new Set(meetings)];
+}
+
+/**
+ * An option that takes one value, given twice with two values (`--out a.xlsx --out b.xlsx`), is
+ * refused: Node would keep the last one without a word. The same value twice does no harm.
+ */
+function refuseRepeats(tokens: readonly { kind: string; name?: string; value?: string }[]): void {
+  const seen = new Map<string, string | undefined>();
+  for (const token of tokens) {
+    if (token.kind !== "option" || token.name === undefined) continue;
+    const option = CHECK_OPTIONS[token.name as keyof typeof CHECK_OPTIONS] as { multiple?: boolean } | undefined;
+    if (!option || option.multiple) continue;
+    if (seen.has(token.name) && seen.get(token.name) !== token.value)
+      throw new UsageError(
+        cliText("args.twice", {
+          option: `--${token.name}`,
+          first: seen.get(token.name) ?? "",
+          second: token.value ?? "",
+        }),
+      );
+    seen.set(token.name, token.value);
+  }
 }
 
 export function parseTimeLimit(value: string | undefined): number {
@@ -101,10 +131,17 @@ export function parseTimeLimit(value: string | undefined): number {
   return seconds;
 }
 
+/** `workplan check --help` (or -h) anywhere among a command's arguments asks for the usage. */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
 function parseCheck(argv: string[], command: string): CheckArgs {
-  const { values, positionals } = guard(() =>
-    parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true }),
+  const { values, positionals, tokens } = guard(() =>
+    parseArgs({ args: argv, options: CHECK_OPTIONS, allowPositionals: true, strict: true, tokens: true }),
   );
+  refuseRepeats(tokens);
   // Without --out nothing is written, so --force would be silently ignored.
   if (values.force && values.out === undefined) throw new UsageError(cliText("args.forceWithoutOut"));
   return {
@@ -132,8 +169,9 @@ export function parseCommand(argv: string[]): Command {
       return { name: "version" };
     case "check":
     case "propose":
-      return { name, args: parseCheck(rest, name) };
+      return asksForHelp(rest) ? { name: "help" } : { name, args: parseCheck(rest, name) };
     case "init": {
+      if (asksForHelp(rest)) return { name: "help" };
       const { values, positionals } = guard(() =>
         parseArgs({ args: rest, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true }),
       );

@@ -87,6 +87,17 @@ export function checkTarget(target: string, options: TargetOptions): void {
   if (!options.force) throw new UsageError(cliText("files.exists", { file: target }));
 }
 
+/**
+ * Refuses a target whose name does not end in the extension of the workbook written to it: an
+ * Excel workbook named x.csv, or a macro-enabled one named .xlsx, would not open in Excel.
+ */
+export function checkExtension(target: string, extension: string, option: string): void {
+  const actual = path.extname(target);
+  if (actual.toLowerCase() === extension) return;
+  const suggestion = `${actual ? target.slice(0, -actual.length) : target}${extension}`;
+  throw new UsageError(cliText("files.extension", { option, file: target, extension, suggestion }));
+}
+
 /** A file in the target's folder that nothing else uses, so that the rename stays on one disk. */
 function temporaryName(target: string): string {
   return path.join(

@@ -8,18 +8,19 @@ import { tablesByName, type SheetTable, type WorkbookTables } from "../domain/ta
 import { budgetFor, proposeTimeline, type Budget, type Proposal } from "../domain/propose";
 import { describeProposalSheet } from "../domain/proposalSheet";
 import { readSources } from "../domain/sources";
-import type { WorkbookState } from "../domain/sheetOps";
+import type { SheetOp, WorkbookState } from "../domain/sheetOps";
 import { describeCheck, describeProposalSheetOps } from "../domain/write";
 import {
   adoptedPackage,
   openWorkbookFile,
   patchedBytes,
   readWorkbookState,
+  workbookExtension,
   WorkbookFileError,
   type XlsxPackage,
 } from "../xlsx";
 import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from "./args";
-import { checkTarget, writeAtomically, WriteError } from "./files";
+import { checkExtension, checkTarget, writeAtomically, WriteError } from "./files";
 import { checkJson, formatCheck, formatProposal, printable, proposeJson } from "./format";
 import { packageVersion } from "./version";
 import { cliText } from "./messages";
@@ -75,6 +76,7 @@ interface Analysis {
 async function analyse(args: CheckArgs, io: Io): Promise<Analysis> {
   if (args.out !== null) checkTarget(args.out, { input: args.file, force: args.force, option: "--out" });
   const input = await loadInput(args.file);
+  if (args.out !== null) checkExtension(args.out, workbookExtension(input.workbook.pkg), "--out");
   const tables = tablesByName(input.tables);
   const result = checkWorkbook(tables, {
     currentYear: io.now().getFullYear(),
@@ -122,18 +124,23 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
   const proposal: Proposal =
     result.plan && unread.length === 0 ? proposeTimeline(result.plan, { budget }) : unreadable(result, unread);
   let wrote: string | null = null;
+  let blocked: string | null = null;
   if (args.out !== null && proposal.feasible && result.plan) {
     const { pkg, state } = input.workbook;
     const now = io.now();
+    // The copy shows the check the proposal starts from, as `check --out` would: a Conflicts sheet
+    // saying "Not checked yet", or an older check, beside a proposal made from this one would mislead.
+    const check = describeCheck(state, describeAnnotations(tables, result, checkTime(now)));
     const sheet = describeProposalSheet(
       proposal,
       result.plan,
       { date: now.toISOString().slice(0, 10), time: checkTime(now) },
-      state.sheets.map((s) => s.name),
+      [...state.sheets.map((s) => s.name), ...sheetsAdded(check.ops)],
       readSources(tables),
     );
-    writeAtomically(args.out, await patchedBytes(pkg, describeProposalSheetOps(sheet)));
+    writeAtomically(args.out, await patchedBytes(pkg, [...check.ops, ...describeProposalSheetOps(sheet)]));
     wrote = sheet.name;
+    blocked = check.blocked;
   }
   // A proposal that changes nothing while the check finds errors would read as "all is well".
   const unchanged = proposal.feasible && proposal.moved === 0 && proposal.appendedMeetings === 0;
@@ -151,7 +158,13 @@ async function runPropose(args: CheckArgs, io: Io): Promise<number> {
       ),
     );
   }
+  if (blocked) io.stderr(`workplan: ${printable(blocked)}\n`);
   return proposal.feasible && !stillWrong ? EXIT.ok : EXIT.findings;
+}
+
+/** The sheets a description adds, so that the proposal's sheet takes another name. */
+function sheetsAdded(ops: readonly SheetOp[]): string[] {
+  return ops.flatMap((op) => (op.op === "addSheet" ? [op.sheet] : []));
 }
 
 /** Cells the engine could not read, or tables it did not find: no timeline is proposed from such a workbook. */
@@ -173,6 +186,7 @@ function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
 }
 
 async function runInit(args: InitArgs, io: Io): Promise<number> {
+  checkExtension(args.file, ".xlsx", "init");
   checkTarget(args.file, { force: args.force, option: "init" });
   writeAtomically(args.file, await patchedBytes(await adoptedPackage(), []));
   io.stdout(`${cliText("init.wrote", { file: args.file })}\n`);

@@ -53,7 +53,9 @@ export const CLI_MESSAGES = {
     "be kept as it is.",
   "propose.notProposed": "{name}: no timeline proposed, as the workbook cannot be read fully{context}",
   "propose.nothingWritten": "Nothing written to {file}: there is no proposal to put to the Bureau.",
-  "propose.wrote": 'Wrote {file} with the sheet "{sheet}"; its Workplan table is unchanged.',
+  "propose.wrote":
+    'Wrote {file} with the sheet "{sheet}" and the highlights, notes and Conflicts table of the check; its ' +
+    "Workplan table is unchanged.",
   "propose.unreadable":
     "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct this and propose " +
     "again.",
@@ -71,6 +73,8 @@ export const CLI_MESSAGES = {
   "args.asOf": '--as-of takes a year such as 2026, not "{value}".',
   "args.expectedEnd":
     '--expected-end takes CLUSTER=YEAR, a cluster number and a year from 1000 to 9999, such as 2=2032, not "{value}".',
+  "args.expectedEndTwice": "--expected-end names cluster {cluster} twice ({first} and {second}); give it once.",
+  "args.twice": '{option} is given twice ("{first}" and "{second}"); give it once.',
   "args.forceWithoutOut":
     "--force only lets --out replace an existing file, and there is no --out: add --out OUT, or leave out --force.",
   "args.cancel": '--cancel takes a meeting number such as 15 or 15th, not "{value}".',
@@ -82,6 +86,9 @@ export const CLI_MESSAGES = {
   "files.open":
     "{file} is open in {program} (its lock file {lock} is there); close it there first, or write to another file " +
     "(if it is not open, delete the lock file).",
+  "files.extension":
+    "{option} {file}: the workbook written must be named with the extension {extension}, as Excel opens it by " +
+    "that name; write to {suggestion}, for example.",
   "files.exists": "{file} already exists; use --force to overwrite it.",
   "files.asItWas": "{file} is as it was",
   "files.nothing": "nothing was written",

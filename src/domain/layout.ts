@@ -53,6 +53,8 @@ export const SOURCES = {
   source: "Source",
   document: "Document",
   text: "Text",
+  /** The source in words ("Background paper, para. 18"), first in the table we create; the reader ignores it. */
+  reference: "Reference",
 } as const;
 
 export const CONFLICTS = {

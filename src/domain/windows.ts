@@ -54,15 +54,38 @@ export function describeCluster(cluster: Cluster): string {
   return titled(say("cluster", { cluster: cluster.number }), cluster.name);
 }
 
-/** "is now expected to end in 2032, 2 years later than planned (2030)" */
+/**
+ * "is now expected to end in 2032, 2 years later than planned (2030)"; under a what-if, "is expected
+ * to end in 2032 in this what-if check, 2 years later than planned (the Clusters table says 2030)":
+ * a note or a Conflicts row read on its own must not state the what-if year as the workbook's.
+ */
 export function describeReviewEnd(cluster: Cluster): string {
   const slip = cluster.expectedEnd - cluster.plannedEnd;
+  if (cluster.expectedEnd !== cluster.expectedEndInWorkbook) return whatIfReviewEnd(cluster, slip);
   if (slip === 0) return say("end.onTime", { year: cluster.expectedEnd });
   return say(slip > 0 ? "end.later" : "end.earlier", {
     year: cluster.expectedEnd,
     years: years(Math.abs(slip)),
     planned: cluster.plannedEnd,
   });
+}
+
+function whatIfReviewEnd(cluster: Cluster, slip: number): string {
+  const { expectedEnd: year, expectedEndInWorkbook: workbook, plannedEnd: planned } = cluster;
+  const slipped =
+    slip === 0
+      ? say("whatIf.asPlanned")
+      : say(slip > 0 ? "whatIf.later" : "whatIf.earlier", {
+          years: years(Math.abs(slip)),
+        });
+  const table =
+    slip === 0 || workbook === planned
+      ? say("whatIf.table", { workbook })
+      : say("whatIf.planned", {
+          planned,
+          workbook,
+        });
+  return say("end.whatIf", { year, slip: slipped, table });
 }
 
 export interface WindowBreach {

@@ -6,7 +6,7 @@ export { WorkbookFileError } from "./errors";
  * one description of what to write (src/domain/sheetOps.ts), writePackage returns the bytes with
  * every part no operation touched exactly as it was; emptyPackage starts a new workbook for init.
  */
-export { openPackage, XlsxPackage } from "./ooxml/package";
+export { openPackage, workbookExtension, XlsxPackage } from "./ooxml/package";
 export { readWorkbookState, readRecord, readAllTables, cellValueAt } from "./ooxml/state";
 export { applyOps } from "./ooxml/applyOps";
 export { emptyPackage, writePackage } from "./ooxml/empty";

@@ -105,7 +105,7 @@ describe("workplan propose --cancel", () => {
     expect(run.code).toBe(1);
     const doc = JSON.parse(run.stdout);
     expect(doc).toMatchObject({ feasible: false, unplaced: [9], relaxations: [{ setting: "latest", value: 2 }] });
-    expect(doc.reason).toContain("the 15th meeting (2028) is cancelled");
+    expect(doc.reason).toContain("the 15th meeting (2028) is taken as cancelled in this what-if check");
     expect(doc.cancelled).toEqual([15]);
   });
 });

@@ -188,6 +188,30 @@ describe("check --out", () => {
     },
   );
 
+  it("says in each note of a what-if check that the review end and the cancellation are the what-if's", async () => {
+    const out = file("what-if-notes.xlsx");
+    expect((await workplan("check", "--expected-end", "2=2032", "--cancel", "17", "--out", out)).code).toBe(1);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const comments = (await zip.file(/^xl\/comments\d*\.xml$/)[0]?.async("string")) ?? "";
+    const notes = new Map(
+      [...comments.matchAll(/<comment ref="([A-Z]+\d+)"[^>]*>(.*?)<\/comment>/gs)].map(([, cell, xml]) => [
+        cell,
+        (xml ?? "")
+          .replace(/<[^>]+>/g, "")
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'"),
+      ]),
+    );
+    for (const cell of ["E8", "E9"]) {
+      expect(notes.get(cell)).toContain(
+        'review of cluster 2 "Prevention": that review is expected to end in 2032 in this what-if check, 2 years ' +
+          "later than planned (the Clusters table says 2030)",
+      );
+      expect(notes.get(cell)).not.toMatch(/now expected to end in 2032/);
+    }
+    expect(notes.get("E10")).toContain("which this what-if check takes as cancelled (its Status cell does not say so)");
+  });
+
   it("writes the embedded plan's checked copy when no FILE is given (the demo)", async () => {
     const out = file("demo-checked.xlsx");
     const run = await workplan("check", "--expected-end", "2=2032", "--out", out);

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { adoptedPackage, patchedBytes } from "../../src/xlsx";
 import { workplan } from "./run";
 
@@ -140,6 +141,19 @@ describe("workplan propose", () => {
       expect((await workplan("check", out, "--json")).stdout).toBe(
         (await workplan("check", input, "--json")).stdout.replace(JSON.stringify(input), JSON.stringify(out)),
       );
+
+      // The copy shows the check the proposal starts from, not the input's "Not checked yet".
+      const conflicts = copy.getWorksheet("Conflicts");
+      expect([1, 2].map((row) => String(conflicts?.getCell(row, 1).value))).toEqual([
+        "Last checked 23 November 2026, 09:30 UTC, as of 2026: 1 error, 0 warnings, 0 info.",
+        "WHAT-IF CHECK: cluster 2's review end taken as 2031 (the Clusters table says 2030). The workbook's tables " +
+          "are unchanged.",
+      ]);
+      expect(conflicts?.getCell(5, 8).value).toBe("Workplan!E8");
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const comments = await zip.file(/^xl\/comments\d*\.xml$/)[0]?.async("string");
+      expect(comments).toMatch(/<comment ref="E8"[^>]*>.*?in this what-if check/s);
+      expect(run.stdout).toContain("and the highlights, notes and Conflicts table of the check");
 
       const second = file("proposal2.xlsx");
       await workplan("propose", out, "--expected-end", "2=2031", "--out", second);

@@ -132,3 +132,11 @@ export function single(findings: readonly Finding[], rule: string): Finding {
 export function where(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.rule} ${f.sheet ?? "-"}!${f.cell ?? "-"}`);
 }
+
+/**
+ * Findings without their sentences: a what-if finds what typing the same value would, at the same
+ * cells, but its sentences say the value is the what-if's (domain.md §3), not the workbook's.
+ */
+export function facts(findings: readonly Finding[]): Omit<Finding, "message" | "problem">[] {
+  return findings.map(({ message: _message, problem: _problem, ...rest }) => rest);
+}

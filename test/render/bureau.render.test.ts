@@ -117,7 +117,7 @@ describeRender("printed by LibreOffice on A4", () => {
   const smallest = (words: Word[]) => Math.min(...words.map(height)) / perPoint;
 
   it("prints the Sources sheet with every quote readable: no overlap, nothing under 8 pt", () => {
-    const sources = checked.filter((words) => words[0]?.text === "Source");
+    const sources = checked.filter((words) => words[0]?.text === "Reference");
     expect(sources.length).toBeGreaterThan(0);
     for (const words of sources) {
       expect(overlapping(words)).toEqual([]);

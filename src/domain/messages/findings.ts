@@ -45,6 +45,13 @@ export const FINDING_MESSAGES = {
   "end.onTime": "is expected to end in {year}, as planned",
   "end.later": "is now expected to end in {year}, {years} later than planned ({planned})",
   "end.earlier": "is now expected to end in {year}, {years} earlier than planned ({planned})",
+  // A review end that a what-if moved: said as the check's assumption, next to what the workbook says.
+  "end.whatIf": "is expected to end in {year} in this what-if check, {slip} ({table})",
+  "whatIf.asPlanned": "as planned",
+  "whatIf.later": "{years} later than planned",
+  "whatIf.earlier": "{years} earlier than planned",
+  "whatIf.table": "the Clusters table says {workbook}",
+  "whatIf.planned": "{planned}; the Clusters table says {workbook}",
   held: "{message} {meeting} was already held, so this is for information only.",
 
   // The rules (rules/*.ts), their summaries and their remedies (remedies.ts).
@@ -142,6 +149,10 @@ export const FINDING_MESSAGES = {
   cancelled:
     "{topic} is at {meeting}, which is cancelled: it will not be discussed there. Move it to a meeting that takes " +
     "place (a proposal finds one), or clear agenda item 3 of the cancelled row.",
+  "cancelled.whatIf":
+    "{topic} is at {meeting}, which this what-if check takes as cancelled (its Status cell does not say so): it " +
+    "would not be discussed there. Move it to a meeting that takes place (a proposal finds one), or keep it there " +
+    "if the meeting is not cancelled after all.",
   postponed:
     "{topic} is at {meeting}, which is postponed: it will not be discussed that year. Move it to a meeting that " +
     "takes place (a proposal finds one), or clear agenda item 3 of the postponed row.",
@@ -160,6 +171,7 @@ export const FINDING_MESSAGES = {
   "numbering.gap":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, one after another from {from}. " +
     "Renumber it, or leave the numbers for a proposal to set.",
+  "numbering.whatIf": "{meeting}, taken as cancelled in this what-if check,",
   "numbering.fix":
     "Number the meetings in the order they take place, the next number after the previous meeting's; {propose} " +
     "and renumbers them.",

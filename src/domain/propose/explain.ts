@@ -63,7 +63,10 @@ function crowded(problem: Problem, removal: Removal): string | null {
   if (!tight) return null;
   const { span, crowd, open } = tight;
   const byCluster = new Map(crowd.flatMap((t) => t.windows).map((w) => [w.cluster.number, w]));
-  const windows = [...byCluster.values()].map(windowPhrase).join("; ");
+  // A window that is the span itself is named without its years, which the sentence has just said.
+  const windows = [...byCluster.values()]
+    .map((w) => (w.from === span.from && w.to === span.to ? windowOfPhrase(w) : windowPhrase(w)))
+    .join("; ");
   // The last topic's year is one the search tried, not a rule: only the rule is said.
   const beforeLast =
     removal.lastYear !== null && span.to === removal.lastYear - 1
@@ -120,9 +123,14 @@ function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
     .sort((a, b) => a.year - b.year);
   const said = rows.map((m) => {
     const now =
-      m.topic === null ? say("noTopic") : m.topic === topic.number ? say("thisTopic") : topicsPhrase([m.topic]);
+      m.topic === null
+        ? say("noTopic")
+        : m.topic === topic.number
+          ? say("thisTopic", { topic: m.topic })
+          : topicsPhrase([m.topic]);
     const meeting = describeMeeting(m);
-    if (!takesPlace(m)) return say(m.postponed ? "postponed" : "cancelled", { meeting });
+    if (!takesPlace(m))
+      return say(m.whatIfCancelled ? "cancelledWhatIf" : m.postponed ? "postponed" : "cancelled", { meeting });
     if (m.held) return say("heldWith", { meeting, now });
     return say("nowHas", { meeting, now });
   });
@@ -130,7 +138,7 @@ function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
   if (appended.length > 0) said.push(sayCounted("canAppend", appended.length, { years: listYears(appended) }));
   // A cancelled row and its what-if twin read alike: each is said once.
   const distinct = [...new Set(said)];
-  const where = distinct.length > 0 ? `: ${listPhrase(distinct)}` : say("noMeeting");
+  const where = distinct.length > 0 ? say("asItStands", { meetings: listPhrase(distinct) }) : say("noMeeting");
   return say("span", { topic: topic.number, years: yearsPhrase(span.from, span.to), where });
 }
 
@@ -188,20 +196,25 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
   const away = problem.plan.meetings.filter((m) => !takesPlace(m) && within(m));
   const heldText =
     held.length > 0 ? sayCounted("held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
-  const cancelledText = awayPhrase(
-    "isCancelled",
-    away.filter((m) => !m.postponed),
-  );
+  const cancelledText =
+    awayPhrase(
+      "isCancelled",
+      away.filter((m) => !m.postponed && !m.whatIfCancelled),
+    ) +
+    awayPhrase(
+      "whatIfCancelled",
+      away.filter((m) => m.whatIfCancelled),
+    );
   const postponedText = awayPhrase(
     "isPostponed",
-    away.filter((m) => m.postponed),
+    away.filter((m) => m.postponed && !m.whatIfCancelled),
   );
   const count = open.length === 0 ? say("noOpen") : say("open", { meetings: countOf("meeting", open.length) });
   return `${count}${parts.length > 0 ? `: ${listPhrase(parts)}` : ""}${heldText}${cancelledText}${postponedText}`;
 }
 
 /** "; the 15th meeting (2028) is cancelled": each meeting named once, in the word of its Status cell. */
-function awayPhrase(id: "isCancelled" | "isPostponed", meetings: Meeting[]): string {
+function awayPhrase(id: "isCancelled" | "isPostponed" | "whatIfCancelled", meetings: Meeting[]): string {
   const names = distinctNames(meetings);
   return names.length > 0 ? sayCounted(id, names.length, { meetings: listPhrase(names) }) : "";
 }
@@ -217,8 +230,19 @@ function windowPhrase(window: ClusterWindow): string {
   return say("window", {
     years: yearsPhrase(window.from, window.to),
     cluster: describeCluster(window.cluster),
-    end: window.cluster.expectedEnd,
+    end: reviewEnd(window),
   });
+}
+
+/** `the window of cluster 2 "Prevention", whose review is expected to end in 2030` */
+function windowOfPhrase(window: ClusterWindow): string {
+  return say("windowOf", { cluster: describeCluster(window.cluster), end: reviewEnd(window) });
+}
+
+/** "2032", or under a what-if "2032 in this what-if check": the workbook says otherwise. */
+function reviewEnd({ cluster }: ClusterWindow): string {
+  const year = cluster.expectedEnd;
+  return year === cluster.expectedEndInWorkbook ? String(year) : say("whatIfEnd", { year });
 }
 
 /** "between 2029 and 2032" / "in 2030" */

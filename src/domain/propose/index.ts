@@ -164,7 +164,8 @@ function cleanProposal(problem: Problem, solution: Solution): Proposal {
   const moves = topicMoves(problem, outcome);
   const proposal: CleanProposal = {
     feasible: true,
-    proven: solution.proven,
+    // Nothing appended, inverted or moved is the least of every count: optimal with no search at all.
+    proven: solution.proven || solution.appended + solution.inversions + solution.yearsMoved + solution.moved === 0,
     appendedMeetings: solution.appended,
     inversions: solution.inversions + heldPairsInverted(problem),
     yearsMoved: solution.yearsMoved,

@@ -15,7 +15,7 @@ export const meetingCancelled = defineRule({
           at: meeting.at.topic,
           meeting,
           topic,
-          message: say(meeting.postponed ? "postponed" : "cancelled", {
+          message: say(meeting.whatIfCancelled ? "cancelled.whatIf" : meeting.postponed ? "postponed" : "cancelled", {
             topic: capitalize(describeTopic(plan, topic)),
             meeting: describeMeeting(meeting),
           }),

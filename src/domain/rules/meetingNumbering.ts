@@ -1,8 +1,15 @@
-import { defineRule, capitalize, describeMeeting, distinctNames } from "../findings";
+import { defineRule, capitalize, describeMeeting } from "../findings";
 import { numberingCause, renumbering } from "../numbering";
 import { ordinal } from "../parse";
 import { say, sayCount } from "../messages/findings";
 import { listPhrase } from "../wording";
+import type { Meeting } from "../model";
+
+/** A meeting that does not take place; one cancelled by a what-if says so. */
+function freedMeeting(meeting: Meeting): string {
+  const described = describeMeeting(meeting);
+  return meeting.whatIfCancelled ? say("numbering.whatIf", { meeting: described }) : described;
+}
 
 export const meetingNumbering = defineRule({
   id: "meeting-numbering",
@@ -13,7 +20,7 @@ export const meetingNumbering = defineRule({
     const changes = renumbering(plan);
     return [...changes].map(([meeting, number]) => {
       const cause = numberingCause(plan, meeting, changes);
-      const freed = distinctNames(cause.freed);
+      const freed = [...new Set(cause.freed.map(freedMeeting))];
       const params = { meeting: capitalize(describeMeeting(meeting)), n: ordinal(number) };
       return {
         at: meeting.at.ordinal,

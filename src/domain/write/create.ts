@@ -12,6 +12,7 @@ import { readPlan } from "../read";
 import { tablesByName, type SheetTable } from "../tables";
 import { describeTimeline, TIMELINE_SHEET } from "../timeline";
 import { listPhrase } from "../wording";
+import { sourceInWords } from "../sources";
 import { listOps } from "./check";
 import { describeConflicts } from "./conflicts";
 import { writeRecord } from "./record";
@@ -56,14 +57,39 @@ export const CREATED_WORKPLAN_ROW = 2;
 
 /** The adopted tables where creating writes them: the Workplan table below the legend's row. */
 export function createdTables(): SheetTable[] {
-  return adoptedTables().map((t) => (t.name === WORKPLAN.table ? { ...t, top: CREATED_WORKPLAN_ROW } : t));
+  return adoptedTables().map((t) =>
+    t.name === WORKPLAN.table ? { ...t, top: CREATED_WORKPLAN_ROW } : t.name === SOURCES.table ? sourcesInWords(t) : t,
+  );
 }
 
-/** Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape. */
+/**
+ * The Sources table as a Bureau member reads it: first the source in words ("Background paper,
+ * para. 18"), then the document and the sentences, and last the id the rules cite (P§18), which
+ * the checker reads by its header and a planner edits for another working group.
+ */
+function sourcesInWords(table: SheetTable): SheetTable {
+  const order = [SOURCES.reference, SOURCES.document, SOURCES.text, SOURCES.source];
+  const at = (header: string) => table.headers.indexOf(header);
+  return {
+    ...table,
+    headers: order,
+    rows: table.rows.map((row) => {
+      const id = row[at(SOURCES.source)] ?? null;
+      const words = typeof id === "string" ? sourceInWords(id) : null;
+      return order.map((header) => (header === SOURCES.reference ? words : (row[at(header)] ?? null)));
+    }),
+  };
+}
+
+/**
+ * Widths of the Sources table's columns: the quoted text wide enough to read on A4 landscape, and
+ * all four no wider than the three were, so that a page fitted to its width prints at 8 pt or more.
+ */
 const SOURCES_WIDTHS: Readonly<Record<string, number>> = {
-  [SOURCES.source]: 12,
-  [SOURCES.document]: 30,
-  [SOURCES.text]: 90,
+  [SOURCES.reference]: 20,
+  [SOURCES.document]: 24,
+  [SOURCES.text]: 80,
+  [SOURCES.source]: 8,
 };
 
 export function columnsOf(table: SheetTable): { width: number; wrap: boolean }[] {

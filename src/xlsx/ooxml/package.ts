@@ -284,6 +284,34 @@ function workbookByContentType(pkg: XlsxPackage): string | undefined {
   return name === undefined ? undefined : resolveTarget("", name);
 }
 
+/** The file name extensions of the workbook kinds, by the last words of the workbook part's content type. */
+const EXTENSIONS: readonly [RegExp, string][] = [
+  [/\.sheet\.macroEnabled\.main\+xml$/i, ".xlsm"],
+  [/\.template\.macroEnabledTemplate\.main\+xml$/i, ".xltm"],
+  [/\.template\.main\+xml$/i, ".xltx"],
+];
+
+/**
+ * The extension a file of this package must have for Excel to open it (".xlsx", ".xlsm"…): Excel
+ * refuses a macro-enabled workbook named .xlsx, and the reverse. From the content type of the
+ * workbook part ([Content_Types].xml: its Override, or the Default of its extension).
+ */
+export function workbookExtension(pkg: XlsxPackage): string {
+  const types = pkg.find(CONTENT_TYPES_PART);
+  if (types === undefined || !pkg.loaded(types)) return ".xlsx";
+  const tree = pkg.tree(types);
+  const part = `/${pkg.workbookPart}`.toLowerCase();
+  const override = childrenNamed(tree, "Override", CONTENT_TYPES_NS).find(
+    (o) => (attr(o, "PartName") ?? "").toLowerCase() === part,
+  );
+  const extension = posix.extname(part).slice(1);
+  const byDefault = childrenNamed(tree, "Default", CONTENT_TYPES_NS).find(
+    (d) => (attr(d, "Extension") ?? "").toLowerCase() === extension,
+  );
+  const type = attr(override ?? byDefault ?? tree, "ContentType") ?? "";
+  return EXTENSIONS.find(([pattern]) => pattern.test(type))?.[1] ?? ".xlsx";
+}
+
 export async function readPackage(zip: JSZip, fileName: string): Promise<XlsxPackage> {
   const pkg = new XlsxPackage(zip, fileName);
   const reader = new PartReader(fileName);

@@ -40,6 +40,12 @@ describe("a proposal within a time budget", () => {
     expect(proposalToJson(proposal)).toMatchObject({ proven: false, note: NOT_PROVEN });
   });
 
+  it("needs no search, so is proven optimal, when the plan needs no change, however short the time", () => {
+    const proposal = proposeTimeline(slipOfClusterTwo(2030), { budget: expiredAlready });
+    expect(proposal).toMatchObject({ feasible: true, proven: true, moved: 0, appendedMeetings: 0, yearsMoved: 0 });
+    expect(Object.keys(proposalToJson(proposal))).not.toContain("note");
+  });
+
   it(
     "on generated small plans, whenever it runs out:" +
       " clean exactly when a clean plan exists, never better than the optimum",

@@ -17,6 +17,12 @@ function adopted(currentYear: number, slip: [cluster: number, expectedEnd: numbe
   return plan;
 }
 
+function adoptedWith(currentYear: number, slips: [cluster: number, expectedEnd: number][]): Plan {
+  const { plan } = readPlan(adoptedWorkbook(), { currentYear, expectedEnd: new Map(slips) });
+  if (!plan) throw new Error("the adopted workbook must read");
+  return plan;
+}
+
 function clean(proposal: Proposal): CleanProposal {
   if (!proposal.feasible) throw new Error(`expected a proposal, got: ${proposal.reason}`);
   return proposal;
@@ -168,6 +174,37 @@ describe("cluster 4 slips two years (expected end 2028: window 2026–2029)", ()
       { setting: "earliest", value: 3 },
       { setting: "latest", value: 2 },
     ]);
+  });
+});
+
+describe("the explanation of no clean plan, read by a planner", () => {
+  const proposal = none(
+    proposeTimeline(
+      adoptedWith(2026, [
+        [2, 2031],
+        [4, 2031],
+      ]),
+    ),
+  );
+
+  it("says the crowded years once, naming the clusters whose window they are", () => {
+    expect(proposal.reason).toContain(
+      "Topics 4, 5, 6, 7, 8 and 9 must all be discussed between 2029 and 2032 (the window of cluster 4 " +
+        '"International cooperation, mutual legal assistance and confiscation", whose review is expected to end in ' +
+        '2031 in this what-if check; the window of cluster 2 "Prevention", whose review is expected to end in 2031 ' +
+        "in this what-if check), before topic 10",
+    );
+    expect(proposal.reason.match(/between 2029 and 2032/g)).toHaveLength(3);
+  });
+
+  it("says which meeting has which topic in the workplan as it stands", () => {
+    expect(proposal.unplaced).toEqual([8, 9]);
+    expect(proposal.reason).toContain(
+      "Topic 8 must be discussed between 2029 and 2032: in the workplan as it stands, the 16th meeting (2029) has " +
+        "topic 7, the 17th meeting (2030) has topic 8 itself, the 18th meeting (2031) has topic 9 and the 19th " +
+        "meeting (2032) has topic 10.",
+    );
+    expect(proposal.reason).not.toMatch(/this topic|now has/);
   });
 });
 

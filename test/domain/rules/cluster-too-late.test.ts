@@ -1,5 +1,5 @@
 /** cluster-too-late (P§18): a topic discussed no longer "when, or shortly after" its cluster's review. */
-import { CLUSTERS, SETTING_NAMES, WORKPLAN, Workbook, ofRule, single, where } from "../workbook";
+import { CLUSTERS, SETTING_NAMES, WORKPLAN, Workbook, facts, ofRule, single, where } from "../workbook";
 
 const RULE = "cluster-too-late";
 
@@ -29,14 +29,19 @@ describe(RULE, () => {
       expect(finding.message).toContain("art. 11");
       expect(finding.message).toContain("18th meeting (2031)");
       expect(finding.message).toContain("cluster 2");
-      expect(finding.message).toContain("expected to end in 2029, 1 year earlier than planned (2030)");
+      expect(finding.message).toContain(
+        "expected to end in 2029 in this what-if check, 1 year earlier than planned (the Clusters table says 2030)",
+      );
       expect(finding.message).toContain("latest acceptable year is 2030, 1 year before this meeting");
     },
   );
 
   it("is the same when the earlier end is typed in the Clusters table", () => {
     const viaCell = Workbook.adopted().set(CLUSTERS.table, { Cluster: 2 }, CLUSTERS.expectedEnd, 2029).findings();
-    expect(viaCell).toEqual(Workbook.adopted().findings({ expectedEnd: new Map([[2, 2029]]) }));
+    expect(facts(viaCell)).toEqual(facts(Workbook.adopted().findings({ expectedEnd: new Map([[2, 2029]]) })));
+    expect(single(viaCell, RULE).message).toContain(
+      "is now expected to end in 2029, 1 year earlier than planned (2030)",
+    );
   });
 
   it("takes the window from the Settings table: latest 0 years flags topics 5 (2027) and 9 (2031)", () => {

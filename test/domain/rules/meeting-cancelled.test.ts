@@ -35,6 +35,18 @@ describe(RULE, () => {
     expect(ofRule(findings, "topic-unscheduled")).toEqual([]);
   });
 
+  it("says a meeting cancelled by a what-if is the check's assumption, not what its Status cell says", () => {
+    const findings = Workbook.adopted().findings({ cancel: new Set([15]), currentYear: 2026 });
+    const { message } = single(findings, RULE);
+    expect(message).toContain(
+      "is at the 15th meeting (2028), which this what-if check takes as cancelled (its Status cell does not say so)",
+    );
+    const numbering = ofRule(findings, "meeting-numbering").map((f) => f.message);
+    expect(numbering.length).toBeGreaterThan(0);
+    for (const words of numbering)
+      expect(words).toContain("the 15th meeting (2028), taken as cancelled in this what-if check, does not take place");
+  });
+
   it.each(["cancelled", "CANCELLED", " Postponed ", "postponed", "Canceled"])(
     "reads the status %p as cancelled",
     (status) => {

@@ -105,6 +105,23 @@ describe("creating the workbook", () => {
     expect([...model.sheet("Timeline").cells.values()]).toEqual(expect.arrayContaining(cells));
   });
 
+  it("shows each source in words first on the Sources sheet, the id the rules cite last, and still quotes it", () => {
+    const model = created();
+    const sources = model.tables.find((t) => t.name === "Sources");
+    if (!sources) throw new Error("no Sources table");
+    const { top, left } = sources.area;
+    const row = (r: number) => [0, 1, 2, 3].map((i) => model.get("Sources", r, left + i));
+    expect(row(top)).toEqual(["Reference", "Document", "Text", "Source"]);
+    const p18 = Array.from({ length: sources.area.bottom - top }, (_, i) => row(top + 1 + i)).find(
+      (r) => r[3] === "P§18",
+    );
+    expect(p18?.[0]).toBe("Background paper, para. 18");
+    expect(String(p18?.[2])).toMatch(/^Furthermore, the workplan takes into account the clustering/);
+    slip(model);
+    const { result } = check(model);
+    expect(result.findings[0]?.quote).toMatch(/^Background paper, para\. 18: “Furthermore, the workplan/);
+  });
+
   it("refuses, naming what is in the way, when a sheet of that name exists, and writes nothing", () => {
     const model = new SheetModel();
     model.addSheet("Topics").cells.set("1,1", "mine");
