@@ -106,6 +106,17 @@ export function describeMeeting(meeting: Meeting): string {
   return meeting.year === null ? name : say("meeting.year", { meeting: name, year: meeting.year });
 }
 
+/**
+ * The meetings less those a what-if cancels whose twin (same number and year) the workbook already
+ * cancels: a cancelled row and its replacement, both off, are one meeting that does not take place.
+ */
+export function withoutWhatIfTwins<M extends Meeting>(meetings: readonly M[]): M[] {
+  const offInWorkbook = new Set(
+    meetings.filter((m) => !takesPlace(m) && !m.whatIfCancelled).map((m) => describeMeeting(m)),
+  );
+  return meetings.filter((m) => !(m.whatIfCancelled && offInWorkbook.has(describeMeeting(m))));
+}
+
 /** Meetings as a planner names them, each once: a cancelled row and a what-if on its twin read alike. */
 export function distinctNames(meetings: readonly Meeting[]): string[] {
   return [...new Set(meetings.map(describeMeeting))];

@@ -120,6 +120,9 @@ describe("asking for help after the command", () => {
 
 describe("--force without --out", () => {
   it("is refused: there is no file for it to replace", async () => {
-    await refused(["check", "--force"], /^workplan: --force lets --out replace an existing file; without --out/);
+    await refused(
+      ["check", "--force"],
+      /^workplan: --force only lets --out replace an existing file, and there is no --out/,
+    );
   });
 });

@@ -2,7 +2,15 @@
  * Why no clean plan exists, in words a planner can use: which topics cannot be placed, and the
  * windows and meetings that leave no room for them.
  */
-import { articleList, capitalize as capital, describeMeeting, distinctNames, isDated, takesPlace } from "../findings";
+import {
+  articleList,
+  capitalize as capital,
+  describeMeeting,
+  distinctNames,
+  isDated,
+  takesPlace,
+  withoutWhatIfTwins,
+} from "../findings";
 import type { Meeting } from "../model";
 import { describeCluster, type ClusterWindow } from "../windows";
 import type { FreeTopic, Problem } from "./problem";
@@ -117,7 +125,7 @@ function leaveOut(topics: number[]): string {
 
 /** A topic left out for want of years: its years, and the meetings in them with what the workbook puts there now. */
 function occupied(problem: Problem, topic: FreeTopic, span: Span): string {
-  const rows = problem.plan.meetings
+  const rows = withoutWhatIfTwins(problem.plan.meetings)
     .filter(isDated)
     .filter((m) => m.year >= span.from && m.year <= span.to)
     .sort((a, b) => a.year - b.year);
@@ -193,7 +201,7 @@ function meetingsPhrase(problem: Problem, span: Span, open: number[]): string {
     ...(appended.length > 0 ? [sayCounted("appended", appended.length, { years: appended.join(", ") })] : []),
   ];
   const held = problem.plan.meetings.filter((m) => m.held && within(m));
-  const away = problem.plan.meetings.filter((m) => !takesPlace(m) && within(m));
+  const away = withoutWhatIfTwins(problem.plan.meetings).filter((m) => !takesPlace(m) && within(m));
   const heldText =
     held.length > 0 ? sayCounted("held", held.length, { meetings: listPhrase(held.map(describeMeeting)) }) : "";
   const cancelledText =

@@ -1,4 +1,4 @@
-import { defineRule, capitalize, describeMeeting } from "../findings";
+import { defineRule, capitalize, describeMeeting, withoutWhatIfTwins } from "../findings";
 import { numberingCause, renumbering } from "../numbering";
 import { ordinal } from "../parse";
 import { say, sayCount } from "../messages/findings";
@@ -20,7 +20,7 @@ export const meetingNumbering = defineRule({
     const changes = renumbering(plan);
     return [...changes].map(([meeting, number]) => {
       const cause = numberingCause(plan, meeting, changes);
-      const freed = [...new Set(cause.freed.map(freedMeeting))];
+      const freed = [...new Set(withoutWhatIfTwins(cause.freed).map(freedMeeting))];
       const params = { meeting: capitalize(describeMeeting(meeting)), n: ordinal(number) };
       return {
         at: meeting.at.ordinal,
