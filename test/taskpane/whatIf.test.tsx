@@ -153,6 +153,14 @@ describe("the Meetings what-if", () => {
       expect(within(diff).getByRole("region", { name: /^Would appear/ })).toHaveTextContent(/meeting-cancelled/);
       await user.click(screen.getByRole("button", { name: "Propose timeline" }));
       await screen.findByRole("button", { name: "Write proposal for the Bureau" });
+      // The 19th meeting appended in 2032 replaces the cancelled one: the outcome says so, not "would keep…".
+      expect(
+        screen.getByText(
+          "The workplan would still end in 2032: one meeting appended in place of a cancelled one, and one topic " +
+            "moves to another meeting.",
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/would keep its meetings/)).toBeNull();
       expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
       expect(screen.getByText(/^Apply is not offered for a what-if with cancelled meetings/)).toBeInTheDocument();
       // Nothing was written.

@@ -22,7 +22,7 @@ export const SOLVER_MESSAGES = {
   othersBefore: "the other topics cannot all be discussed before {year}",
   but: "{intro}, but {blocker}.",
   "leaveOut.one": "{Topics} is the topic that does not fit: with every other topic, a clean plan is possible.",
-  "leaveOut.many":
+  "leaveOut.other":
     "{Topics} are the fewest topics that do not fit: with every other topic, a clean plan is possible; with any " +
     "of them, it is not.",
   noTopic: "no fixed topic",
@@ -33,15 +33,15 @@ export const SOLVER_MESSAGES = {
   heldWith: "{meeting} was already held ({now})",
   nowHas: "{meeting} now has {now}",
   "canAppend.one": "a meeting can be appended in {years}",
-  "canAppend.many": "meetings can be appended in {years}",
+  "canAppend.other": "meetings can be appended in {years}",
   noMeeting: ", and no meeting is in those years",
   span: "Topic {topic} must be discussed {years}{where}.",
   "appended.one": "a meeting appended in {years}",
-  "appended.many": "meetings appended in {years}",
+  "appended.other": "meetings appended in {years}",
   "held.one": "; {meetings} was already held",
-  "held.many": "; {meetings} were already held",
+  "held.other": "; {meetings} were already held",
   "isCancelled.one": "; {meetings} is cancelled",
-  "isCancelled.many": "; {meetings} are cancelled",
+  "isCancelled.other": "; {meetings} are cancelled",
   noOpen: "no meeting in those years can take a fixed topic",
   open: "only {meetings} in those years can take a fixed topic",
   window: "{years} for {cluster}, whose review is expected to end in {end}",
@@ -55,7 +55,7 @@ export const SOLVER_MESSAGES = {
     "The review years of cluster {clusters} cannot be read from the Clusters table, so the window of {topics} is " +
     "unknown: correct the Clusters table, then ask for a proposal again.",
   "unfixable.one": "The plan has an error that rescheduling topics cannot fix; correct it first: {errors}",
-  "unfixable.many": "The plan has errors that rescheduling topics cannot fix; correct them first: {errors}",
+  "unfixable.other": "The plan has errors that rescheduling topics cannot fix; correct them first: {errors}",
   stillFindings: "The best timeline found still has findings: {findings}",
   // Why each topic moves (propose/reasons.ts).
   atNoMeeting: "it was at no meeting",
