@@ -199,6 +199,9 @@ export const MESSAGES = {
   "proposal.infeasible": "No clean timeline exists",
   "proposal.relaxations": "What would allow one",
   "proposal.relaxation": "Setting “{setting}” to {value} would allow one.",
+  "proposal.noError":
+    "The workplan as it stands has no error: only its warnings cannot all be cleared by moving topics, so it may " +
+    "be kept as it is.",
   "proposal.heading": "Proposed timeline",
   "proposal.table": "Changes to the fixed topics",
   "proposal.meeting": "Meeting",

@@ -360,6 +360,28 @@ describe("the proposal", () => {
     );
     expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
   });
+
+  it("when no clean plan exists but the workplan has only warnings, says it may be kept", async () => {
+    const excel = setUp();
+    const user = show(excel);
+    await spinBy(user, 2, -1);
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    expect(await screen.findByText("No clean timeline exists")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "The workplan as it stands has no error: only its warnings cannot all be cleared by moving topics, so it " +
+          "may be kept as it is.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^With this what-if \(not written\): 0 errors, [1-9]\d* warnings?/)).toBeInTheDocument();
+    // With the 15th meeting cancelled too, its topic is an error: nothing says the workplan may be kept.
+    const meetings = screen.getByRole("region", { name: "Meetings" });
+    await user.click(within(meetings).getByRole("checkbox", { name: "Cancel the 15th meeting (2028)" }));
+    // The proposal follows the what-if: asked again for the new one.
+    await waitFor(() => expect(screen.queryByText(/has no error/)).toBeNull());
+    expect(screen.getByText("No clean timeline exists")).toBeInTheDocument();
+    expect(screen.getByText(/^With this what-if \(not written\): [1-9]\d* errors?/)).toBeInTheDocument();
+  });
 });
 
 describe("the what-if's findings next to the control that changed", () => {
