@@ -25,9 +25,9 @@ interface CommandHost extends DialogHost {
   addin?: { showAsTaskpane?(): Promise<void> };
 }
 
-/** Keeps (or, with null, clears) the last ribbon check's error in the document's settings; never throws. */
-function reportToDocument(office: CommandHost | undefined, message: string | null): void {
-  keepCommandError(office?.context?.document?.settings, message);
+/** Keeps (or, with null, clears) the last ribbon check's error, and when, in the document's settings; never throws. */
+function reportToDocument(office: CommandHost | undefined, message: string | null, at: Date): void {
+  keepCommandError(office?.context?.document?.settings, message, at);
 }
 
 export interface CommandOptions {
@@ -72,16 +72,18 @@ export async function checkWorkplan(
   }
   const office = "office" in options ? options.office : (globalThis as unknown as { Office?: CommandHost }).Office;
   const shown = presentation(office);
+  // The check's clock: the time it writes, and the time its error is kept with.
+  const now = options.now ?? (() => new Date());
   try {
     let content;
     try {
-      content = checkedContent(await checkWorkbook(excelRun, { now: options.now ?? (() => new Date()) }), shown);
-      reportToDocument(office, null);
+      content = checkedContent(await checkWorkbook(excelRun, { now }), shown);
+      reportToDocument(office, null, now());
     } catch (error) {
       // The console has it, the document's settings keep it for the pane, and the window shows it.
       const message = error instanceof Error ? error.message : String(error);
       console.error(message);
-      reportToDocument(office, message);
+      reportToDocument(office, message, now());
       content = failedContent(message, shown);
     }
     // Where the pane is open in this runtime (shared), it reads what the check wrote, or shows its error, at once.
