@@ -11,6 +11,9 @@
 //     spun two years later, the findings that would appear, the proposal, the proposal sheet,
 //     the confirmation and the workbook after Apply (it fails when a step does not show what it
 //     should), light and dark
+//   node scripts/screenshots.js --proposals OUT_DIR   also two proposals' outcomes: the last planned meeting
+//     cancelled (a meeting appended in its place, the end unchanged) and cluster 2's review a year early (no
+//     clean timeline, but only warnings: the workplan may be kept), light and dark
 const fs = require("node:fs");
 const http = require("node:http");
 const os = require("node:os");
@@ -278,10 +281,49 @@ async function shootWhatIf(browser, base, theme, out) {
   await page.close();
 }
 
+/** Two proposals' outcomes in the Meetings and Clusters what-ifs, each checked by the pane's words, then photographed. */
+const PROPOSALS = {
+  replaced: async (page) => {
+    const box = page.getByRole("checkbox", { name: message("meetings.cancelIn", { meeting: "19th", year: 2032 }) });
+    await box.click();
+    await page.getByRole("button", { name: message("pane.propose") }).click();
+    await page.getByText(startOf("proposal.stillEnds")).waitFor({ timeout: 20000 });
+  },
+  onlyWarnings: async (page) => {
+    await page.getByRole("spinbutton", { name: message("clusters.spin", { number: 2 }) }).press("ArrowDown");
+    await page.getByRole("button", { name: message("pane.propose") }).click();
+    await page.getByText(message("proposal.noError")).waitFor({ timeout: 20000 });
+  },
+};
+
+async function shootProposals(browser, base, theme, out) {
+  for (const [name, act] of Object.entries(PROPOSALS)) {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 }, colorScheme: theme });
+    await page.goto(`${base}/harness.html?seed=default&theme=${theme}`);
+    await check(page).waitFor();
+    await act(page);
+    const file = path.join(out, `pane-proposal-${name}-${theme}.png`);
+    // The proposal at the top of the shot: the part of the pane this state changes.
+    await page
+      .getByRole("heading", { name: message("timeline.title") })
+      .first()
+      .scrollIntoViewIfNeeded();
+    await page.screenshot({ path: file, fullPage: true });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    console.log(`${file}: horizontal overflow ${overflow} px`);
+    await page.close();
+  }
+}
+
 async function main() {
   const all = process.argv[2] === "--states";
   const whatIf = process.argv[2] === "--whatif";
-  const out = path.resolve((all || whatIf ? process.argv[3] : process.argv[2]) ?? path.join(ROOT, "assets"));
+  const proposals = process.argv[2] === "--proposals";
+  const out = path.resolve(
+    (all || whatIf || proposals ? process.argv[3] : process.argv[2]) ?? path.join(ROOT, "assets"),
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workplan-pane-"));
   let server;
   let browser;
@@ -293,6 +335,10 @@ async function main() {
     for (const theme of ["light", "dark"]) {
       if (whatIf) {
         await shootWhatIf(browser, base, theme, out);
+        continue;
+      }
+      if (proposals) {
+        await shootProposals(browser, base, theme, out);
         continue;
       }
       const shot = await shoot(browser, base, theme, path.join(out, `screenshot-pane-${theme}.png`));

@@ -5,7 +5,7 @@
  * words come from the engine's catalogues (src/domain/messages/). Command names, option names
  * (--out) and rule ids are the command line's vocabulary in every language: they stay as they are.
  */
-import { fill, type MessageParams } from "../domain/messages/fill";
+import { fill, fillCount, type FormStem, type MessageParams } from "../domain/messages/fill";
 
 export const CLI_MESSAGES = {
   "check.errors": "Errors",
@@ -22,12 +22,12 @@ export const CLI_MESSAGES = {
   "check.asOf": "as of {year}",
   "check.expectedEnds": "expected review ends {ends}",
   "check.cancelled.one": "the {meetings} meeting cancelled for this run",
-  "check.cancelled.many": "the {meetings} meetings cancelled for this run",
+  "check.cancelled.other": "the {meetings} meetings cancelled for this run",
   "check.wrote": "Wrote {file} with the highlights, notes and Conflicts table.",
   "count.error.one": "{count} error",
-  "count.error.many": "{count} errors",
+  "count.error.other": "{count} errors",
   "count.warning.one": "{count} warning",
-  "count.warning.many": "{count} warnings",
+  "count.warning.other": "{count} warnings",
   "propose.none": "no fixed topic",
   "propose.same": "{topic} (unchanged)",
   "propose.noCandidate": "none",
@@ -120,14 +120,13 @@ export const CLI_MESSAGES = {
 } as const;
 
 export type CliMessageId = keyof typeof CLI_MESSAGES;
-type Counted<K> = K extends `${infer Base}.one` ? Base : never;
 
 /** The message with its named parameters filled in. */
 export function cliText(id: CliMessageId, params?: MessageParams): string {
   return fill(CLI_MESSAGES[id], params);
 }
 
-/** The `….one` or `….many` message for `count`, with {count} and the other parameters filled in. */
-export function cliCounted(id: Counted<CliMessageId>, count: number, params?: MessageParams): string {
-  return cliText(`${id}.${count === 1 ? "one" : "many"}`, { count, ...params });
+/** The form of the message for `count` (see fill.ts), with {count} and the other parameters filled in. */
+export function cliCounted(id: FormStem<CliMessageId>, count: number, params?: MessageParams): string {
+  return fillCount(CLI_MESSAGES, id, count, params);
 }

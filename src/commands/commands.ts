@@ -25,7 +25,7 @@ interface CommandHost extends DialogHost {
   addin?: { showAsTaskpane?(): Promise<void> };
 }
 
-/** Keeps (or, with null, clears) the last ribbon check's error in the document's settings; never throws. */
+/** Keeps (or, with null, clears) the last ribbon check's error, and when, in the document's settings; never throws. */
 function reportToDocument(office: CommandHost | undefined, message: string | null, at: Date): void {
   keepCommandError(office?.context?.document?.settings, message, at);
 }
@@ -72,6 +72,7 @@ export async function checkWorkplan(
   }
   const office = "office" in options ? options.office : (globalThis as unknown as { Office?: CommandHost }).Office;
   const shown = presentation(office);
+  // The check's clock: the time it writes, and the time its error is kept with.
   const now = options.now ?? (() => new Date());
   try {
     let content;

@@ -4,17 +4,17 @@
  * replaces the table and nothing else. Kept apart from the pane's so that the pane's script does
  * not carry them. UN editorial style: -ize spellings, "para. 49", dates as "1 December 2026".
  */
-import { fill, type MessageParams } from "../domain/messages/fill";
+import { fill, fillCount, type FormStem, type MessageParams } from "../domain/messages/fill";
 
 export const RIBBON_MESSAGES = {
   "title.checked": "Workplan checked",
   "title.failed": "The workplan was not checked",
   "count.error.one": "{count} error",
-  "count.error.many": "{count} errors",
+  "count.error.other": "{count} errors",
   "count.warning.one": "{count} warning",
-  "count.warning.many": "{count} warnings",
+  "count.warning.other": "{count} warnings",
   "count.info.one": "{count} info finding",
-  "count.info.many": "{count} info findings",
+  "count.info.other": "{count} info findings",
   /** {list}: the counts joined with "and" before the last. */
   counts: "Found {list}.",
   and: "{first} and {last}",
@@ -31,4 +31,9 @@ export type RibbonMessageId = keyof typeof RIBBON_MESSAGES;
 
 export function ribbonMessage(id: RibbonMessageId, params: MessageParams = {}): string {
   return fill(RIBBON_MESSAGES[id], params);
+}
+
+/** The form of the message for `count` (see src/domain/messages/fill.ts), with {count} filled in. */
+export function ribbonCount(id: FormStem<RibbonMessageId>, count: number): string {
+  return fillCount(RIBBON_MESSAGES, id, count);
 }

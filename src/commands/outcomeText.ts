@@ -4,7 +4,7 @@
  */
 import type { Summary } from "../domain/check";
 import type { CheckOutcome } from "../office";
-import { ribbonMessage, type RibbonMessageId } from "./messages";
+import { ribbonCount, ribbonMessage } from "./messages";
 import type { DialogContent } from "./outcomeDialog";
 
 /** The ribbon's own labels, as manifest.xml has them (test/commands checks they agree). */
@@ -16,18 +16,11 @@ export interface Presentation {
   colors: DialogContent["colors"];
 }
 
-function count(n: number, one: RibbonMessageId, many: RibbonMessageId): string {
-  return ribbonMessage(n === 1 ? one : many, { count: n });
-}
-
 /** "Found 2 errors and 1 warning." (info findings only when there are some); "No conflicts…" when none. */
 export function countsLine({ error, warning, info }: Summary): string {
   if (error + warning + info === 0) return ribbonMessage("none");
-  const parts = [
-    count(error, "count.error.one", "count.error.many"),
-    count(warning, "count.warning.one", "count.warning.many"),
-  ];
-  if (info > 0) parts.push(count(info, "count.info.one", "count.info.many"));
+  const parts = [ribbonCount("count.error", error), ribbonCount("count.warning", warning)];
+  if (info > 0) parts.push(ribbonCount("count.info", info));
   const last = parts.pop() as string;
   return ribbonMessage("counts", { list: ribbonMessage("and", { first: parts.join(", "), last }) });
 }

@@ -2,7 +2,7 @@
  * Readers for every cell form the layout contract allows. Each returns the value or says what
  * was expected; none throws, whatever the cell holds.
  */
-import { say, type FindingMessageId } from "./messages/findings";
+import { say, sayOrdinal, type FindingMessageId } from "./messages/findings";
 import { isUnsavedFormula, type CellValue } from "./tables";
 import { dateInWords } from "./wording";
 
@@ -47,7 +47,7 @@ export function showValue(value: CellValue): string {
       : say("value.date", { date: dateInWords(value.toISOString().slice(0, 10)) });
   if (isUnsavedFormula(value)) return say("value.formula");
   const text = cellText(value);
-  if (text === undefined) return say("value.other");
+  if (text === undefined) return say("value.any");
   return say("quoted", { text: text.length > 40 ? `${text.slice(0, 37)}…` : text });
 }
 
@@ -183,13 +183,9 @@ export function normalizeCode(value: CellValue): string | undefined {
   );
 }
 
-const ORDINALS: Readonly<Record<number, FindingMessageId>> = { 1: "ord.1", 2: "ord.2", 3: "ord.3" };
-
-/** "15th": the English rule picks the catalogue's `ord.1`, `ord.2`, `ord.3` or `ord`. */
+/** "15th": the catalogue's ordinal form for n, by the language's ordinal rules. */
 export function ordinal(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? undefined : ORDINALS[n % 10];
-  return say(suffix ?? "ord", { n });
+  return sayOrdinal(n);
 }
 
 /** The same reader, with a blank cell read as null. */

@@ -164,6 +164,30 @@ export function manyAppended(proposal: CleanProposal): { count: number; lastYear
   return { count: proposal.appendedMeetings, lastYear: years.length > 0 ? Math.max(...years) : null };
 }
 
+/**
+ * The cancelled meetings whose year an appended meeting takes (a replacement may fall in the same
+ * year, docs/domain.md §3), when every appended meeting does so: then the proposal appends in
+ * their place and the workplan ends no later. Empty otherwise.
+ */
+export function replacedMeetings(proposal: CleanProposal): MeetingChange[] {
+  const appended = proposal.meetings.filter((m) => m.appended);
+  const cancelled = proposal.meetings.filter((m) => m.cancelled && !m.appended);
+  const replaces = (m: MeetingChange) => m.year !== null && cancelled.some((c) => c.year === m.year);
+  if (appended.length === 0 || !appended.every(replaces)) return [];
+  return cancelled.filter((c) => appended.some((m) => m.year === c.year));
+}
+
+function appendedText(proposal: CleanProposal): string {
+  if (proposal.appendedMeetings === 0) return say("appendsNone");
+  const meetings = countOf("meeting", proposal.appendedMeetings);
+  const replaced = replacedMeetings(proposal);
+  if (replaced.length === 0) return say("appends", { meetings });
+  const names = replaced.map((m) =>
+    say("meetingIn", { meeting: m.meeting === null ? "?" : ordinal(m.meeting), year: m.year ?? "?" }),
+  );
+  return say("appendsFor", { meetings, cancelled: listPhrase(names) });
+}
+
 /** The outcome in one sentence. */
 export function outcomeSentence(proposal: CleanProposal): string {
   const { error, warning } = proposal.after;
@@ -175,13 +199,7 @@ export function outcomeSentence(proposal: CleanProposal): string {
     return renumberedOnly(proposal, after) ?? say("unchanged", { after });
   const topics = proposal.moves.map((m) => String(m.topic));
   const moved = sayCounted("topics", proposal.moved, { topics: listPhrase(topics) });
-  const appended =
-    proposal.appendedMeetings === 0
-      ? say("appendsNone")
-      : say("appends", {
-          meetings: countOf("meeting", proposal.appendedMeetings),
-        });
-  return say("outcome", { moved, appended, after });
+  return say("outcome", { moved, appended: appendedText(proposal), after });
 }
 
 /**

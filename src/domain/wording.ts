@@ -2,16 +2,11 @@
  * Wording helpers shared by the engine's sentences, the command line and the proposal sheet; the
  * words they put together are in the catalogue (messages/findings.ts).
  */
-import { FINDING_MESSAGES, say } from "./messages/findings";
-
-/** "1 meeting", "3 meetings" */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return say("count", { count: n, word: n === 1 ? one : many });
-}
+import { FINDING_MESSAGES, say, sayCount } from "./messages/findings";
 
 /** "1 year", "2 years" (also for negative differences: "-1 year") */
 export function years(n: number): string {
-  return say(Math.abs(n) === 1 ? "years.one" : "years.many", { count: n });
+  return sayCount("years", n);
 }
 
 export function capitalize(text: string): string {

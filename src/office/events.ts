@@ -2,7 +2,9 @@
 /**
  * Changes to the workbook's tables while the pane is open: `workbook.tables.onChanged`
  * (ExcelApi 1.7, any table of the workbook, with `source` "Local" for this Excel, "Remote" for a
- * co-author), subscribed once, and which of those changes the add-in made itself.
+ * co-author), and `onAdded` and `onDeleted` (ExcelApi 1.9, the manifest's minimum: a table added or
+ * deleted, with the same `source`, so that a co-author's new table shows at once,
+ * docs/excel-behaviour.md), subscribed once; and which of those changes the add-in made itself.
  *
  * Excel reports the add-in's own writes as "Local" changes like the user's typing, and the
  * table event has no `triggerSource` (only the worksheet event has it, from ExcelApi 1.14), so
@@ -46,16 +48,28 @@ export interface QueuedWatch {
   unsubscribe: Unsubscribe;
 }
 
+/** What onAdded and onDeleted hand a handler (Excel.TableAddedEventArgs, TableDeletedEventArgs: the part used). */
+interface TableAddedArgs {
+  source?: string;
+}
+
 /**
- * Queues the subscription of `listener` to every change to a table of the workbook, in the batch under
- * way (its sync registers it). The handler stays registered while the pane is open (Excel drops handlers
- * when the pane closes); unsubscribing silences it. `named` needs the tables' "items/id, items/name,
- * items/worksheet/name" loaded.
+ * Queues the subscription of `listener` to every change to a table of the workbook, and to every table added
+ * or deleted, in the batch under way (its sync registers them). The handlers
+ * stay registered while the pane is open (Excel drops handlers when the pane closes); unsubscribing silences
+ * them. `named` needs the tables' "items/id, items/name, items/worksheet/name" loaded.
  */
 export function queueWatch(context: Excel.RequestContext, listener: ChangeListener): QueuedWatch {
   let active = true;
   const names = new Map<string, { name: string; sheet: string }>();
-  context.workbook.tables.onChanged.add(async (event: TableChangedArgs) => {
+  const tables = context.workbook.tables;
+  // A table added or deleted: no cells to name, so taken as the add-in's own only by its timing (OwnWrites.isOwn).
+  const added = async (event: TableAddedArgs) => {
+    if (active) listener({ source: event.source === "Remote" ? "Remote" : "Local", table: null, address: "" }, null);
+  };
+  tables.onAdded.add(added);
+  tables.onDeleted.add(added);
+  tables.onChanged.add(async (event: TableChangedArgs) => {
     if (!active) return;
     const known = event.tableId !== undefined ? names.get(event.tableId) : undefined;
     listener(

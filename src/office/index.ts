@@ -31,7 +31,7 @@ export { readWorkbookState, type StateRead, type Found } from "./state";
 export { applyOps, changesVisibility } from "./ops";
 export { createDefaultWorkbook, type CreateOutcome } from "./create";
 export { setUpWorkbook, type SetUpDone, type SetUpFound } from "./setUp";
-export { createModule, findTables, selectCell, setUpModule, type TableFound, type WorkbookTablesFound } from "./pane";
+export { createModule, selectCell, setUpModule } from "./pane";
 export {
   applyProposal,
   applyProposalAndCheck,

@@ -257,8 +257,6 @@ export async function syncOrProbe<T>(
   }
   const tables = context.workbook.tables;
   tables.load("items/name");
-  // The sheets too, for a caller that loaded them with the refused batch (findTables).
-  context.workbook.worksheets.load("items/name");
   await context.sync();
   const names = new Set(tables.items.map((t) => t.name.toLowerCase()));
   const exists = (table: string) => names.has(table.toLowerCase());

@@ -47,7 +47,7 @@ export interface WorkbookRead {
   tables: WorkbookTables;
   /** The engine's findings for the workbook as it stands. */
   result: CheckResult;
-  /** The lines above the Conflicts table: when it was last checked (see findTables). */
+  /** The lines above the Conflicts table: when it was last checked (see paneRead.ts). */
   lastCheck: string[];
 }
 

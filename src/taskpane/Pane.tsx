@@ -118,6 +118,7 @@ function WhatIfSection({ state, dispatch, actions, whatIf, pointed }: PaneBindin
           busy={busy}
           onWrite={() => void (basis && actions.writeProposal(basis))}
           canApply={selectCanApply(state)}
+          onlyWarnings={preview.check.summary.error === 0 && preview.check.summary.warning > 0}
           onApply={() => dispatch({ type: "applyAsked" })}
         />
       ) : (

@@ -6,6 +6,7 @@
 import { checkTime } from "../domain/annotations";
 import type { ProposalBasis } from "../domain/proposalBasis";
 import { describeProposalSheet } from "../domain/proposalSheet";
+import { message } from "./messages";
 import { saveAutoCheck } from "./preferences";
 import type { Busy, CheckedAfter, PaneEvent, WorkbookSeen } from "./state";
 import type { CheckOutcome, PaneWorkbook } from "./workbook";
@@ -55,7 +56,7 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
     return messageOf(error).replace(/^Could not [^.]*\.\s*/, "");
   }
 
-  /** Runs one request at a time; a request asked for while another runs is dropped. */
+  /** Runs one request at a time (one asked for while another runs is dropped); `failure`: the error bar's title. */
   async function run(busy: Busy, failure: string, work: () => Promise<void>): Promise<void> {
     if (running) return;
     running = true;
@@ -82,26 +83,22 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
 
   return {
     open: () =>
-      run("opening", "Could not read the workbook", async () => {
+      run("opening", message("failed.open"), async () => {
         // Shown once, on opening: the next check that succeeds clears it from the document.
         const ribbon = workbook.commandError();
         if (ribbon) dispatch({ type: "commandFailed", message: ribbon.message, at: ribbon.at });
         await look();
       }),
     setUp: (add) =>
-      run(
-        add ? "adding" : "converting",
-        `Could not ${add ? "add the missing tables" : "convert the ranges"}`,
-        async () => {
-          const done = await workbook.setUp(add);
-          dispatch({ type: "setUpDone", added: add, tables: done.tables });
-          await look();
-        },
-      ),
+      run(add ? "adding" : "converting", message(add ? "failed.add" : "failed.convert"), async () => {
+        const done = await workbook.setUp(add);
+        dispatch({ type: "setUpDone", added: add, tables: done.tables });
+        await look();
+      }),
     // When Excel refuses the write (a read-only file, a protected sheet), the findings are read again and
     // listed, with one line saying why they are not highlighted; only a failing read is an error bar.
     check: () =>
-      run("checking", "Could not check the workbook", async () => {
+      run("checking", message("failed.check"), async () => {
         try {
           await checkAfter("check");
         } catch (error) {
@@ -111,38 +108,38 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
         }
       }),
     refresh: (unheard = false) =>
-      run("refreshing", unheard ? "Could not read the workbook" : "Could not read a co-author's changes", async () => {
+      run("refreshing", message(unheard ? "failed.open" : "failed.refresh"), async () => {
         dispatch({ type: "refreshed", read: await workbook.read(), unheard });
       }),
     ribbonChecked: () =>
-      run("refreshing", "Could not read the workbook", async () => {
+      run("refreshing", message("failed.open"), async () => {
         const error = workbook.commandError();
         dispatch({ type: "refreshed", read: await workbook.read(), ribbon: { error } });
       }),
     clear: () =>
-      run("clearing", "Could not clear the highlights", async () => {
+      run("clearing", message("failed.clear"), async () => {
         const { rulesRemoved, notesRemoved } = await workbook.clearHighlights();
         dispatch({ type: "cleared", rulesRemoved, notesRemoved });
       }),
     create: () =>
-      run("creating", "Could not create the workbook", async () => {
+      run("creating", message("failed.create"), async () => {
         const created = await workbook.create();
         dispatch({ type: "created", sheets: created.sheets });
         await look();
       }),
     goTo: (sheet, cell) =>
-      run("going", `Could not go to ${sheet}!${cell}`, async () => {
+      run("going", message("failed.goTo", { sheet, cell }), async () => {
         await workbook.goTo(sheet, cell);
         dispatch({ type: "wentTo", sheet, cell });
       }),
     saveExpected: (slips) =>
-      run("saving", "Could not save the expected review ends", async () => {
+      run("saving", message("failed.save"), async () => {
         const saved = await workbook.saveExpectedEnds(slips);
         dispatch({ type: "expectedEndsSaved", changes: saved.changes });
         await checkAfter("save");
       }),
     writeProposal: (basis) =>
-      run("writing", "Could not write the proposal sheet", async () => {
+      run("writing", message("failed.write"), async () => {
         const now = workbook.now();
         const when = { date: now.toISOString().slice(0, 10), time: checkTime(now) };
         const written = await workbook.writeProposal(describeProposalSheet(basis.proposal, basis.plan, when, []));
@@ -150,7 +147,7 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
       }),
     apply: (basis) => {
       dispatch({ type: "applyConfirmed" });
-      return run("applying", "Could not apply the proposal", async () => {
+      return run("applying", message("failed.apply"), async () => {
         const applied = await workbook.apply(basis);
         const { edit, expectedEnds } = applied;
         const counts = { fixedTopics: edit.cells.length, meetingsAppended: edit.rows.length };
@@ -159,7 +156,7 @@ export function paneActions(workbook: PaneWorkbook, dispatch: Dispatch): PaneAct
       });
     },
     undoApply: () =>
-      run("undoing", "Could not undo the apply", async () => {
+      run("undoing", message("failed.undo"), async () => {
         const { restored } = await workbook.undoApply();
         dispatch({ type: "applyUndone", restored });
         await checkAfter("undo");

@@ -99,7 +99,7 @@ function derived(finding: Finding, plan: Plan | null): { headline: string; fix: 
   const sentence = firstSentence(finding.message);
   // A sentence that already names the meeting ("The 16th meeting (2029) would be…") needs no prefix.
   const named = finding.meeting !== null && sentence.includes(ordinal(finding.meeting));
-  return { headline: message("finding.other", { at: named ? "" : at, sentence }), fix: null };
+  return { headline: message("finding.sentence", { at: named ? "" : at, sentence }), fix: null };
 }
 
 /** The source ids in UN style: "P§18, P§50(b)" → "para. 18, para. 50 (b)". */

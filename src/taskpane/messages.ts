@@ -5,10 +5,12 @@
  *
  * A component never writes words itself (test/taskpane/strayText.test.ts scans them): add a key
  * named after the component, `"timeline.label": "Timeline of {count} meetings"`, and write
- * `message("timeline.label", { count })`. Where the count decides the word, two keys, `….one` and
- * `….many`. The ribbon's words are in src/commands/messages.ts, in the same form.
+ * `message("timeline.label", { count })`. Where the count decides the word, one key per plural
+ * category of the language, `….one` and `….other` in English (a language that needs them adds
+ * `….two`, `….few`, `….many`; src/domain/messages/fill.ts), written `messageCount("count.cell", n)`.
+ * The ribbon's words are in src/commands/messages.ts, in the same form.
  */
-import { fill, type MessageParams } from "../domain/messages/fill";
+import { fill, fillCount, type FormStem, type MessageParams } from "../domain/messages/fill";
 
 export { fill, type MessageParams };
 
@@ -25,6 +27,26 @@ export const MESSAGES = {
   "progress.undoing": "Undoing the apply…",
   "progress.converting": "Converting to tables…",
   "progress.adding": "Adding the missing tables…",
+  // The title of the message bar when a request fails (actions.ts); the reason follows it.
+  "failed.open": "Could not read the workbook",
+  "failed.refresh": "Could not read a co-author's changes",
+  "failed.check": "Could not check the workbook",
+  "failed.clear": "Could not clear the highlights",
+  "failed.create": "Could not create the workbook",
+  "failed.add": "Could not add the missing tables",
+  "failed.convert": "Could not convert the ranges",
+  "failed.goTo": "Could not go to {sheet}!{cell}",
+  "failed.save": "Could not save the expected review ends",
+  "failed.write": "Could not write the proposal sheet",
+  "failed.apply": "Could not apply the proposal",
+  "failed.undo": "Could not undo the apply",
+  // Outside Excel, or without Office.js (start.tsx).
+  "start.title": "Open this pane in Excel",
+  "start.noOffice":
+    "Office.js did not load. Check the network connection, then close the pane and open it again (Home > Workplan).",
+  "start.notExcel":
+    "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then " +
+    "Home > Workplan.",
   "setUp.missing": "Missing tables: {tables}.",
   "setUp.convert": "Found as plain ranges: {ranges}. Converting keeps their headers, values and formats.",
   "setUp.add": "Adds {tables} on new sheets, overwriting nothing.",
@@ -131,9 +153,26 @@ export const MESSAGES = {
   "finding.source": "Source: {source} · rule {rule}",
   "finding.sourceData": "Source: the workbook's data · rule {rule}",
   "count.error.one": "{count} error",
-  "count.error.many": "{count} errors",
+  "count.error.other": "{count} errors",
   "count.warning.one": "{count} warning",
-  "count.warning.many": "{count} warnings",
+  "count.warning.other": "{count} warnings",
+  "count.rule.one": "{count} highlight rule",
+  "count.rule.other": "{count} highlight rules",
+  "count.note.one": "{count} note",
+  "count.note.other": "{count} notes",
+  "count.topic.one": "{count} fixed topic",
+  "count.topic.other": "{count} fixed topics",
+  "count.meeting.one": "{count} meeting",
+  "count.meeting.other": "{count} meetings",
+  "count.end.one": "{count} expected review end",
+  "count.end.other": "{count} expected review ends",
+  "count.cell.one": "{count} cell",
+  "count.cell.other": "{count} cells",
+  "count.conflict.one": "{count} conflict",
+  "count.conflict.other": "{count} conflicts",
+  "slip.none": "no change in conflicts",
+  "slip.more": "+{conflicts}",
+  "slip.fewer": "−{conflicts}",
   "clusters.heading": "Clusters",
   "clusters.hint": "Change an expected review end to see what it does to the plan. Nothing is written until you save.",
   "clusters.name": "Cluster {number}",
@@ -156,7 +195,7 @@ export const MESSAGES = {
   "diff.none": "No finding appears or disappears with this what-if.",
   "diff.summary": "{appeared} would appear, {disappeared} would disappear.",
   "diff.finding.one": "{count} finding",
-  "diff.finding.many": "{count} findings",
+  "diff.finding.other": "{count} findings",
   "apply.title": "Apply the proposal to the workplan?",
   "apply.lead": "This will change the workbook:",
   "apply.kept":
@@ -167,6 +206,9 @@ export const MESSAGES = {
   "proposal.infeasible": "No clean timeline exists",
   "proposal.relaxations": "What would allow one",
   "proposal.relaxation": "Setting “{setting}” to {value} would allow one.",
+  "proposal.noError":
+    "The workplan as it stands has no error: only its warnings cannot all be cleared by moving topics, so it may " +
+    "be kept as it is.",
   "proposal.heading": "Proposed timeline",
   "proposal.table": "Changes to the fixed topics",
   "proposal.meeting": "Meeting",
@@ -241,7 +283,7 @@ export const MESSAGES = {
   "finding.cancelledFix": "Move topic {topic} to a meeting that takes place.",
   "finding.order": "{at}topic {topic} is out of the adopted order",
   "finding.orderFix": "Put the fixed topics in ascending order, or keep the change knowingly (para. 50 (b)).",
-  "finding.other": "{at}{sentence}",
+  "finding.sentence": "{at}{sentence}",
   "finding.held": "{headline} (already held)",
   "finding.propose": "“Propose timeline” below finds the timeline with the fewest changes",
   "finding.goTo": "Go to the {meeting} meeting, {column}",
@@ -251,13 +293,17 @@ export const MESSAGES = {
   "proposal.numbers": "no, one, two, three, four, five, six, seven, eight, nine, ten",
   "proposal.noChange": "No change needed: every topic already sits inside its cluster windows.",
   "proposal.moved.one": "{count} topic moves to another meeting",
-  "proposal.moved.many": "{count} topics move to another meeting",
+  "proposal.moved.other": "{count} topics move to another meeting",
   "proposal.more.one": "{count} more meeting",
-  "proposal.more.many": "{count} more meetings",
+  "proposal.more.other": "{count} more meetings",
   "proposal.meetings.one": "{count} meeting",
-  "proposal.meetings.many": "{count} meetings",
+  "proposal.meetings.other": "{count} meetings",
   "proposal.keeps": "The workplan would keep its meetings: {moved}.",
   "proposal.renumberOnly": "No fixed topic moves: only the numbers of {meetings} change.",
+  "proposal.replace.one": "{count} meeting appended in place of a cancelled one",
+  "proposal.replace.other": "{count} meetings appended in place of cancelled ones",
+  "proposal.stillEnds": "The workplan would still end in {year}: {replace}, and {moved}.",
+  "proposal.gains": "The workplan would have {more}, and {moved}.",
   "proposal.ends": "The workplan would end in {after} instead of {before}: {more}, and {moved}.",
   "proposal.adds":
     "This proposal adds {meetings}, one a year after the last. Check whether the slip is right and whether the " +
@@ -282,4 +328,9 @@ export type MessageId = keyof typeof MESSAGES;
 /** The message with its named parameters filled in; a parameter not given stays visible as {name}. */
 export function message(id: MessageId, params: MessageParams = {}): string {
   return fill(MESSAGES[id], params);
+}
+
+/** The form of the message for `count` (its plural category's), with {count} and the other parameters filled in. */
+export function messageCount(stem: FormStem<MessageId>, count: number, params: MessageParams = {}): string {
+  return fillCount(MESSAGES, stem, count, params);
 }

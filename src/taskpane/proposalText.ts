@@ -6,16 +6,16 @@
  */
 import type { MeetingChange, Proposal } from "../domain/propose";
 import type { Plan } from "../domain/model";
-import { manyAppended } from "../domain/proposalSheet";
-import { message, type MessageId } from "./messages";
+import { manyAppended, replacedMeetings } from "../domain/proposalSheet";
+import { message, messageCount } from "./messages";
 
 type Clean = Extract<Proposal, { feasible: true }>;
 
 const WORDS = message("proposal.numbers").split(", ");
 
-/** "two more meetings": the count in words up to ten, in the message for one or for many. */
-function count(n: number, one: MessageId, many: MessageId): string {
-  return message(n === 1 ? one : many, { count: WORDS[n] ?? String(n) });
+/** "two more meetings": the count in words up to ten, in the message's form for n. */
+function count(n: number, stem: "proposal.moved" | "proposal.more" | "proposal.meetings" | "proposal.replace"): string {
+  return messageCount(stem, n, { count: WORDS[n] ?? String(n) });
 }
 
 function lastYear(meetings: readonly MeetingChange[], which: "current" | "proposed"): number | null {
@@ -30,15 +30,20 @@ export function outcomeLine(proposal: Clean): string {
   if (proposal.moved === 0 && proposal.appendedMeetings === 0) {
     const renumbered = proposal.meetings.filter((m) => m.renumbered !== null).length;
     if (renumbered === 0) return message("proposal.noChange");
-    const meetings = count(renumbered, "proposal.meetings.one", "proposal.meetings.many");
+    const meetings = count(renumbered, "proposal.meetings");
     return message("proposal.renumberOnly", { meetings });
   }
   const before = lastYear(proposal.meetings, "current");
   const after = lastYear(proposal.meetings, "proposed");
-  const moved = count(proposal.moved, "proposal.moved.one", "proposal.moved.many");
-  if (proposal.appendedMeetings === 0 || before === null || after === null || after === before)
-    return message("proposal.keeps", { moved });
-  const more = count(proposal.appendedMeetings, "proposal.more.one", "proposal.more.many");
+  const moved = count(proposal.moved, "proposal.moved");
+  if (proposal.appendedMeetings === 0) return message("proposal.keeps", { moved });
+  // Meetings appended in the years of cancelled ones replace them (docs/domain.md §3): the end stays.
+  if (replacedMeetings(proposal).length > 0 && after !== null) {
+    const replace = count(proposal.appendedMeetings, "proposal.replace");
+    return message("proposal.stillEnds", { year: after, replace, moved });
+  }
+  const more = count(proposal.appendedMeetings, "proposal.more");
+  if (before === null || after === null || after <= before) return message("proposal.gains", { more, moved });
   return message("proposal.ends", { after, before, more, moved });
 }
 
@@ -46,7 +51,7 @@ export function outcomeLine(proposal: Clean): string {
 export function appendedWarning(proposal: Clean): string | null {
   const many = manyAppended(proposal);
   if (!many) return null;
-  const meetings = count(many.count, "proposal.meetings.one", "proposal.meetings.many");
+  const meetings = count(many.count, "proposal.meetings");
   return many.lastYear !== null
     ? message("proposal.addsUntil", { meetings, year: many.lastYear })
     : message("proposal.adds", { meetings });

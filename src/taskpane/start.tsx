@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { App, Themed, Unavailable } from "./App";
+import { message as text } from "./messages";
 import { currentTheme, watchTheme, type PaneTheme } from "./theme";
 import { officeWorkbook, type ExcelRun, type PaneWorkbook } from "./workbook";
 
@@ -14,7 +15,7 @@ function FollowingTheme({ workbook }: { workbook: PaneWorkbook }) {
 function showUnavailable(root: Root, message: string, intent: "error" | "warning"): void {
   root.render(
     <Themed theme={currentTheme()}>
-      <Unavailable intent={intent} title="Open this pane in Excel" message={message} />
+      <Unavailable intent={intent} title={text("start.title")} message={message} />
     </Themed>,
   );
 }
@@ -35,24 +36,14 @@ export function start(element: HTMLElement, hosts: Hosts = globalThis as Hosts):
   const root = createRoot(element);
   const office = hosts.Office;
   if (!office) {
-    showUnavailable(
-      root,
-      "Office.js did not load. Check the network connection, then close the pane and open it again (Home > Workplan).",
-      "error",
-    );
+    showUnavailable(root, text("start.noOffice"), "error");
     return root;
   }
   void office.onReady((info) => {
     const excel = hosts.Excel;
     if (info.host === office.HostType.Excel && excel)
       root.render(<FollowingTheme workbook={officeWorkbook(excel.run)} />);
-    else
-      showUnavailable(
-        root,
-        "Workplan Checker works in Excel: open the workplan workbook in Excel (desktop or on the web), then " +
-          "Home > Workplan.",
-        "warning",
-      );
+    else showUnavailable(root, text("start.notExcel"), "warning");
   });
   return root;
 }

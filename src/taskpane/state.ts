@@ -14,9 +14,9 @@ import type { Proposal } from "../domain/propose";
 import { describeApplyChanges, type ProposalBasis } from "../domain/proposalBasis";
 import type { WorkbookTables } from "../domain/tables";
 import { whatIfCheck, type WhatIfCheck } from "../domain/whatIf";
-import { listPhrase, plural } from "../domain/wording";
+import { listPhrase } from "../domain/wording";
 import { longDate, localTime } from "./dates";
-import { message } from "./messages";
+import { message, messageCount } from "./messages";
 import type { SetUpFound } from "./workbook";
 
 export type Busy =
@@ -213,21 +213,27 @@ export function checkedText(result: CheckResult, prefix: string): string {
   const { error, warning, info } = result.summary;
   return result.findings.length === 0
     ? message("checked.none", { prefix })
-    : message("checked.counts", { prefix, errors: plural(error, "error"), warnings: plural(warning, "warning"), info });
+    : message("checked.counts", {
+        prefix,
+        errors: messageCount("count.error", error),
+        warnings: messageCount("count.warning", warning),
+        info,
+      });
 }
 
 function clearedText(rulesRemoved: number, notesRemoved: number): string {
   if (rulesRemoved === 0 && notesRemoved === 0) return message("cleared.nothing");
   return message("cleared.some", {
-    rules: plural(rulesRemoved, "highlight rule"),
-    notes: plural(notesRemoved, "note"),
+    rules: messageCount("count.rule", rulesRemoved),
+    notes: messageCount("count.note", notesRemoved),
   });
 }
 
 function appliedText({ fixedTopics, meetingsAppended, expectedEnds }: Extract<PaneEvent, { type: "applied" }>) {
-  const parts = [message("applied.topics", { fixedTopics: plural(fixedTopics, "fixed topic") })];
-  if (meetingsAppended > 0) parts.push(message("applied.meetings", { meetings: plural(meetingsAppended, "meeting") }));
-  if (expectedEnds > 0) parts.push(message("applied.ends", { ends: plural(expectedEnds, "expected review end") }));
+  const parts = [message("applied.topics", { fixedTopics: messageCount("count.topic", fixedTopics) })];
+  if (meetingsAppended > 0)
+    parts.push(message("applied.meetings", { meetings: messageCount("count.meeting", meetingsAppended) }));
+  if (expectedEnds > 0) parts.push(message("applied.ends", { ends: messageCount("count.end", expectedEnds) }));
   return message("applied", { parts: parts.join(", ") });
 }
 
@@ -405,7 +411,7 @@ function whatIfReducer(state: PaneState, event: PaneEvent): PaneState | null {
         notice: appliedText(event),
       };
     case "applyUndone": {
-      const notice = message("undone", { cells: plural(event.restored, "cell") });
+      const notice = message("undone", { cells: messageCount("count.cell", event.restored) });
       return { ...state, canUndoApply: false, notice };
     }
     default:
@@ -591,8 +597,9 @@ export function selectSlipCounts(
 
 /** "+2 conflicts", "−1 conflict", "no change in conflicts". */
 export function slipCountText(count: number): string {
-  if (count === 0) return "no change in conflicts";
-  return `${count > 0 ? "+" : "−"}${plural(Math.abs(count), "conflict")}`;
+  if (count === 0) return message("slip.none");
+  const conflicts = messageCount("count.conflict", Math.abs(count));
+  return message(count > 0 ? "slip.more" : "slip.fewer", { conflicts });
 }
 
 /** The planned meetings a what-if may cancel (not held, not already cancelled), in order. */

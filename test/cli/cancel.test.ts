@@ -88,6 +88,14 @@ describe("workplan propose --cancel", () => {
     expect(run.stdout).toMatch(/^ {2}13th \(2026\): \(a\), \(b\), /m);
   });
 
+  it("after cancelling the last meeting, says the meeting it appends takes the cancelled one's place", async () => {
+    const run = await workplan("propose", "--cancel", "19");
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(
+      /: The proposal moves topic 10 and appends 1 meeting in place of the cancelled 19th meeting \(2032\); with it /,
+    );
+  });
+
   it("prints the cancelled row, the renumbering, the candidates and the cancelled meetings in the JSON", async () => {
     const run = await workplan("propose", "--json", "--cancel", "15", "--expected-end", "2=2031");
     const doc = JSON.parse(run.stdout);

@@ -59,12 +59,15 @@ describe("the catalogue", () => {
     expect(template).not.toMatch(/§|\d{4}-\d{2}-\d{2}/);
   });
 
-  it("has both forms of every counted message", () => {
+  it("has the forms English needs of every counted message: one and other (ordinals: one, two, few, other)", () => {
     const keys = new Set(Object.keys(FINDING_MESSAGES));
     for (const key of keys) {
-      if (key.endsWith(".one")) expect(keys).toContain(key.replace(/one$/, "many"));
-      if (key.endsWith(".many")) expect(keys).toContain(key.replace(/many$/, "one"));
+      const stem = /^(.*)\.(?:zero|one|two|few|many|other)$/.exec(key)?.[1];
+      if (stem === undefined) continue;
+      expect(keys).toContain(`${stem}.one`);
+      expect(keys).toContain(`${stem}.other`);
     }
+    expect([...keys].filter((key) => key.startsWith("ord."))).toEqual(["ord.one", "ord.two", "ord.few", "ord.other"]);
   });
 
   it("shows a parameter left unfilled, which the checks below look for", () => {

@@ -318,6 +318,39 @@ e2eSuite()("the slip what-if, the proposal and Apply in Chromium (production bun
     90_000,
   );
 
+  it(
+    "says a meeting appended in the year of a cancelled one takes its place, and, with no clean timeline but only " +
+      "warnings, that the workplan may be kept",
+    async () => {
+      const { page, errors } = await e2e.open("seed=default&theme=light");
+      const cancel19 = page.getByRole("checkbox", { name: "Cancel the 19th meeting (2032)" });
+      await cancel19.check();
+      await page.getByRole("button", { name: "Propose timeline" }).click();
+      const panel = page.getByRole("region", { name: "Proposed timeline" });
+      await panel
+        .getByText(
+          "The workplan would still end in 2032: one meeting appended in place of a cancelled one, and one topic " +
+            "moves to another meeting.",
+        )
+        .waitFor({ timeout: 20_000 });
+      expect(await panel.getByText(/would keep its meetings/).count()).toBe(0);
+      await e2e.shoot(page, "proposal-replaced");
+
+      // The cancellation taken back, cluster 2's review a year early: no clean timeline, only warnings.
+      await cancel19.uncheck();
+      const spin = page.getByRole("spinbutton", { name: "Expected review end of cluster 2" });
+      await spin.focus();
+      await page.keyboard.press("ArrowDown");
+      await page.getByText("No clean timeline exists").waitFor({ timeout: 20_000 });
+      await page
+        .getByText("The workplan as it stands has no error: only its warnings cannot all be cleared by moving topics")
+        .waitFor({ timeout: 20_000 });
+      await e2e.shoot(page, "proposal-only-warnings");
+      expect(errors).toEqual([]);
+    },
+    90_000,
+  );
+
   it("never leaves localhost", () => {
     expect(e2e.requests.length).toBeGreaterThan(0);
     expect(e2e.offHost.filter((url) => url !== OFFICE_JS_TELEMETRY)).toEqual([]);

@@ -5,11 +5,13 @@
  */
 import { adoptedTables } from "../../src/domain/defaults";
 import { INPUT_TABLES } from "../../src/domain/layout";
-import { findTables, readWorkbookMarked, type ExcelRun } from "../../src/office";
+import { readWorkbookMarked, type ExcelRun } from "../../src/office";
 import { setUpWorkbook } from "../../src/office/setUp";
 
 const convertPlainRanges = (run: ExcelRun) => setUpWorkbook(run, false);
 const addMissingTables = (run: ExcelRun) => setUpWorkbook(run, true);
+/** What the pane reads on opening (the shipped path): the tables, and what setting up would do. */
+const paneOpens = (run: ExcelRun) => readWorkbookMarked(run, { currentYear: 2026 });
 import { FakeExcel, plainWorkbook, recordSyncs, sheet, withOffice, type WorkbookModel } from "../support/fakeExcel";
 
 let restore: (() => void) | null = null;
@@ -32,9 +34,9 @@ describe("the secretariat's workbook of plain ranges", () => {
   it("is found on opening: which ranges convert, in three read-only syncs", async () => {
     const excel = excelOn(plainWorkbook());
     const syncs = recordSyncs(excel);
-    const found = await findTables(excel.run);
+    const found = await paneOpens(excel.run);
     expect(syncs).toEqual([["read", "read", "read"]]);
-    expect(found.found).toEqual([]);
+    expect(found.hasTables).toBe(false);
     const workplan = adoptedTables()[0]!;
     expect(found.setUp?.convert[0]).toBe(`Workplan (Workplan!A1:F${1 + workplan.rows.length})`);
     expect(found.setUp?.convert.map((c) => c.split(" ")[0])).toEqual(INPUT_TABLES.map((t) => t.table));
@@ -60,8 +62,8 @@ describe("the secretariat's workbook of plain ranges", () => {
     );
     expect(result.findings.filter((f) => f.rule === "missing-table")).toEqual([]);
     // Nothing is left to set up: opening again finds every table and reads nothing more.
-    const again = await findTables(excel.run);
-    expect(again.setUp).toBeUndefined();
+    const again = await paneOpens(excel.run);
+    expect(again.setUp).toBeNull();
   });
 
   it("adds the missing tables on new sheets and never offers what a name in the way would refuse", async () => {
@@ -72,7 +74,7 @@ describe("the secretariat's workbook of plain ranges", () => {
     );
     const excel = excelOn(model);
     await convertPlainRanges(excel.run);
-    const found = await findTables(excel.run);
+    const found = await paneOpens(excel.run);
     expect(found.setUp).toMatchObject({ missing: ["Sources"], convert: [], add: ["Sources"], why: [] });
     const before = cells(excel.model);
     const syncs = recordSyncs(excel);
@@ -86,7 +88,7 @@ describe("the secretariat's workbook of plain ranges", () => {
     const model = plainWorkbook();
     model.names.push({ name: "Workplan", formula: "=Workplan!$A$1" });
     const excel = excelOn(model);
-    const found = await findTables(excel.run);
+    const found = await paneOpens(excel.run);
     expect(found.setUp?.convert.map((c) => c.split(" ")[0])).not.toContain("Workplan");
     expect(found.setUp?.why).toEqual([expect.stringMatching(/as the name "Workplan" is taken/)]);
   });

@@ -2,6 +2,7 @@
 import { checkWorkbook } from "../../src/domain/check";
 import { proposeTimeline } from "../../src/domain/propose";
 import { tablesByName } from "../../src/domain/tables";
+import { outcomeSentence } from "../../src/domain/proposalSheet";
 import { appendedWarning, outcomeLine, plainReason, topicWords } from "../../src/taskpane/proposalText";
 import { Workbook } from "../domain/workbook";
 
@@ -22,6 +23,22 @@ describe("the proposal in plain words", () => {
       /^The workplan would end in 2034 instead of 2032: two more meetings, and \w+ topics move to another meeting\.$/,
     );
     expect(appendedWarning(proposal)).toBeNull();
+  });
+
+  it("after the last planned meeting is cancelled, says its replacement keeps the end, as the command line", () => {
+    const tables = tablesByName(Workbook.adopted().set("Workplan", { Meeting: 19 }, "Status", "Cancelled").tables);
+    const plan = checkWorkbook(tables, { currentYear: 2026 }).plan;
+    const proposal = plan && proposeTimeline(plan);
+    if (!proposal?.feasible) throw new Error("no proposal");
+    expect(proposal.meetings.filter((m) => m.appended).map((m) => [m.meeting, m.year])).toEqual([[19, 2032]]);
+    expect(outcomeLine(proposal)).toBe(
+      "The workplan would still end in 2032: one meeting appended in place of a cancelled one, and one topic moves " +
+        "to another meeting.",
+    );
+    expect(outcomeSentence(proposal)).toBe(
+      "The proposal moves topic 10 and appends 1 meeting in place of the cancelled 19th meeting (2032); with it " +
+        "the check finds 0 errors and 0 warnings.",
+    );
   });
 
   it("warns when more than two meetings are appended, saying up to which year", () => {

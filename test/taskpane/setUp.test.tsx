@@ -99,6 +99,31 @@ forEachHost(() => {
     const refreshed = () =>
       waitFor(() => expect(status()).toHaveTextContent(/^A co-author changed the workbook/), { timeout: 5000 });
 
+    it("follows a table a co-author adds, at once, without waiting for another change (onAdded)", async () => {
+      const excel = createFakeExcel({ seed: "default" });
+      withoutSources(excel.model);
+      openPane(excel);
+      expect(await screen.findByText("Missing tables: Sources.")).toBeVisible();
+      const syncs = recordSyncs(excel);
+
+      // A co-author adds the missing table, and does nothing else: the pane hears the table added and reads again.
+      await setUpWorkbook(excel.coAuthor().run, true);
+      await refreshed();
+      expect(excel.membershipEvents.map((e) => [e.type, e.source])).toEqual([["TableAdded", "Remote"]]);
+      expect(screen.queryByText(/^Missing tables/)).toBeNull();
+      expect(screen.queryByRole("region", { name: "Set up the workbook" })).toBeNull();
+      expect(screen.getByRole("button", { name: "Check" })).toBeVisible();
+      expect(syncs.flat().every((kind) => kind === "read")).toBe(true);
+
+      // The co-author deletes its sheet again: the offer comes back, again with no other change (onDeleted).
+      await excel.coAuthor().run(async (context) => {
+        context.workbook.worksheets.getItem("Sources").delete();
+        await context.sync();
+      });
+      expect(excel.model.table("Sources")).toBeNull();
+      expect(await screen.findByText("Missing tables: Sources.", {}, { timeout: 5000 })).toBeVisible();
+    });
+
     it("follows the tables a co-author adds or removes, on the refresh that brings the findings", async () => {
       const excel = createFakeExcel({ seed: "default" });
       withoutSources(excel.model);

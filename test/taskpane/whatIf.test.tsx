@@ -122,6 +122,14 @@ describe("the Meetings what-if", () => {
       expect(within(diff).getByRole("region", { name: /^Would appear/ })).toHaveTextContent(/meeting-cancelled/);
       await user.click(screen.getByRole("button", { name: "Propose timeline" }));
       await screen.findByRole("button", { name: "Write proposal for the Bureau" });
+      // The 19th meeting appended in 2032 replaces the cancelled one: the outcome says so, not "would keep…".
+      expect(
+        screen.getByText(
+          "The workplan would still end in 2032: one meeting appended in place of a cancelled one, and one topic " +
+            "moves to another meeting.",
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/would keep its meetings/)).toBeNull();
       expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
       expect(screen.getByText(/^Apply is not offered for a what-if with cancelled meetings/)).toBeInTheDocument();
       // Nothing was written.
@@ -320,6 +328,28 @@ describe("the proposal", () => {
       "Setting “Latest (years after review end)” to 5 would allow one.",
     );
     expect(screen.queryByRole("button", { name: "Apply to workplan" })).toBeNull();
+  });
+
+  it("when no clean plan exists but the workplan has only warnings, says it may be kept", async () => {
+    const excel = officeWith();
+    const { user } = openPane(excel);
+    await spinBy(user, 2, -1);
+    await user.click(await screen.findByRole("button", { name: "Propose timeline" }));
+    expect(await screen.findByText("No clean timeline exists")).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        "The workplan as it stands has no error: only its warnings cannot all be cleared by moving topics, so it " +
+          "may be kept as it is.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/^With this what-if \(not written\): 0 errors, [1-9]\d* warnings?/)).toBeInTheDocument();
+    // With the 15th meeting cancelled too, its topic is an error: nothing says the workplan may be kept.
+    const meetings = screen.getByRole("region", { name: "Meetings" });
+    await user.click(within(meetings).getByRole("checkbox", { name: "Cancel the 15th meeting (2028)" }));
+    // The proposal follows the what-if: asked again for the new one.
+    await waitFor(() => expect(screen.queryByText(/has no error/)).toBeNull());
+    expect(screen.getByText("No clean timeline exists")).toBeInTheDocument();
+    expect(screen.getByText(/^With this what-if \(not written\): [1-9]\d* errors?/)).toBeInTheDocument();
   });
 });
 

@@ -3,14 +3,15 @@
  * should hold, the notes and the Conflicts sheet's captions, the sources in words, the changes an
  * Apply lists, and the small words the wording helpers put together (ordinals, "a, b and c").
  * Each template has named parameters ({meeting}, {topic}, {year}…), filled by `say`; where the
- * count decides the word, two keys, `….one` and `….many`. A translation replaces this table and
- * nothing else (the English ordinal rule of `ordinal` picks among `ord.1`…`ord`).
+ * count decides the word, one template per plural category of the language (`….one`, `….other`,
+ * see fill.ts), and the ordinals ("15th") the same under `ord`. A translation replaces this table
+ * and nothing else.
  *
  * Keys are short because the pane's bundle carries them: a rule's words under its short name
  * ("early" for cluster-too-early), its summary as `….rule`, its remedy as `….fix`.
  * test/domain/messages.test.ts finds any sentence the finding files write outside this table.
  */
-import { fill, type MessageParams } from "./fill";
+import { fill, fillCount, formKey, type FormStem, type MessageParams } from "./fill";
 
 export const FINDING_MESSAGES = {
   // The wording helpers (wording.ts, parse.ts, findings.ts, windows.ts).
@@ -18,13 +19,12 @@ export const FINDING_MESSAGES = {
   "list.comma": ", ",
   months: "January,February,March,April,May,June,July,August,September,October,November,December",
   date: "{day} {month} {year}",
-  count: "{count} {word}",
   "years.one": "{count} year",
-  "years.many": "{count} years",
-  "ord.1": "{n}st",
-  "ord.2": "{n}nd",
-  "ord.3": "{n}rd",
-  ord: "{n}th",
+  "years.other": "{count} years",
+  "ord.one": "{n}st",
+  "ord.two": "{n}nd",
+  "ord.few": "{n}rd",
+  "ord.other": "{n}th",
   thousands: ",",
   quoted: '"{text}"',
   titled: '{name} "{title}"',
@@ -34,7 +34,7 @@ export const FINDING_MESSAGES = {
   topic: "topic {topic}",
   "topic.arts": "{topic} ({articles})",
   "arts.one": "art. {list}",
-  "arts.many": "arts. {list}",
+  "arts.other": "arts. {list}",
   cluster: "cluster {cluster}",
   flexible: "Flexible topic ({code})",
   article: "Article {article}",
@@ -165,7 +165,7 @@ export const FINDING_MESSAGES = {
   "numbering.one":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, and {freed} does not take place. " +
     "Renumber it, or leave the numbers for a proposal to set.",
-  "numbering.many":
+  "numbering.other":
     "{meeting} would be the {n} meeting: meetings are numbered as they are held, and {freed} do not take place. " +
     "Renumber it, or leave the numbers for a proposal to set.",
   "numbering.gap":
@@ -223,7 +223,7 @@ export const FINDING_MESSAGES = {
   "what.fixed": "fixed topic (agenda item 3)",
   "value.date": "the date {date}",
   "value.invalid": "an invalid date",
-  "value.other": "a value of another kind",
+  "value.any": "a value of another kind",
   "value.formula": "a formula with no saved value (open and save the file in Excel)",
   "exp.value": "a value",
   "exp.whole": "a whole number",
@@ -262,9 +262,9 @@ export const FINDING_MESSAGES = {
   "row.none": "None",
   "row.ok": "No conflicts: the workplan follows every rule.",
   "errors.one": "{count} error",
-  "errors.many": "{count} errors",
+  "errors.other": "{count} errors",
   "warnings.one": "{count} warning",
-  "warnings.many": "{count} warnings",
+  "warnings.other": "{count} warnings",
   caption: "Last checked {at}: {errors}, {warnings}, {info} info.",
   "caption.asOf": "Last checked {at}, as of {year}: {errors}, {warnings}, {info} info.",
   "whatIf.end": "cluster {cluster}'s review end taken as {year} (the Clusters table says {workbook})",
@@ -280,7 +280,7 @@ export const FINDING_MESSAGES = {
   "src.annexTable": "annex, table of meetings",
   "src.rec": "recommendation {n}",
   "paras.one": "para. {list}",
-  "paras.many": "paras. {list}",
+  "paras.other": "paras. {list}",
   "src.quote": "“{text}”",
   "src.cite": "{id}: {quote}",
 
@@ -298,17 +298,20 @@ export const FINDING_MESSAGES = {
 
 export type FindingMessageId = keyof typeof FINDING_MESSAGES;
 
-/** The stems of the keys that come in two, `….one` and `….many`. */
-export type CountedId = {
-  [K in FindingMessageId]: K extends `${infer Stem}.many` ? Stem : never;
-}[FindingMessageId];
+/** The stems of the keys that come in forms, one per plural category (`….one`, `….other`). */
+export type CountedId = FormStem<FindingMessageId>;
 
 /** The message with its named parameters filled in. */
 export function say(id: FindingMessageId, params?: MessageParams): string {
   return fill(FINDING_MESSAGES[id], params);
 }
 
-/** The `….one` or `….many` message for `count`, with {count} and the other parameters filled in. */
+/** The form of the message for `count`, with {count} and the other parameters filled in. */
 export function sayCount(id: CountedId, count: number, params: MessageParams = {}): string {
-  return say(`${id}.${count === 1 ? "one" : "many"}`, { ...params, count });
+  return fillCount(FINDING_MESSAGES, id, count, params);
+}
+
+/** "15th": the ordinal form (`ord.one`, `ord.two`, `ord.few` or `ord.other`) for `n`. */
+export function sayOrdinal(n: number): string {
+  return say(formKey(FINDING_MESSAGES, "ord", n, "ordinal") as FindingMessageId, { n });
 }

@@ -3,12 +3,13 @@
  * parameters, so that a translation into another of the six UN languages replaces these tables
  * and nothing else. One table per part, not one for all: the pane's script carries the sheet's
  * words, and the solver's (./solver.ts, a module of its own) go only where the solver goes. Where
- * the count decides the word, two keys, `….one` and `….many` (`counter`). A module makes its
+ * the count decides the word, one template per plural category (`….one`, `….other`; `counter`,
+ * fill.ts). A module makes its
  * filler once: `const say = sayer(PROPOSAL_SHEET_MESSAGES)`. A reason that starts with a rule id
  * ("cluster-too-early: …") gets the id from the code, never from here. Keys stay short: the pane
  * carries them.
  */
-import { fill, type MessageParams } from "./fill";
+import { fill, fillCount, type FormStem, type MessageParams } from "./fill";
 
 /** The proposal sheet (proposalSheet.ts) and the note on a timeline not proven the best. */
 export const PROPOSAL_SHEET_MESSAGES = {
@@ -38,14 +39,15 @@ export const PROPOSAL_SHEET_MESSAGES = {
     "No topic needs to move, but {meetings} would be renumbered: meetings are numbered as they are held, and " +
     "{cause}; {after}.",
   "away.one": "{meetings} does not take place",
-  "away.many": "{meetings} do not take place",
+  "away.other": "{meetings} do not take place",
   runOn: "the numbers run on, one after another, from {from}",
   theMeeting: "the {meeting} meeting ({year})",
   renumberedTotals: "No topic moves; {meetings} renumbered.",
   "topics.one": "topic {topics}",
-  "topics.many": "topics {topics}",
+  "topics.other": "topics {topics}",
   appendsNone: "appends no meeting",
   appends: "appends {meetings}",
+  appendsFor: "appends {meetings} in place of the cancelled {cancelled}",
   outcome: "The proposal moves {moved} and {appended}; {after}.",
   held: "Held",
   appended: "Appended",
@@ -94,31 +96,29 @@ export const WHAT_IF_MESSAGES = {
 /** Counts, shared by the tables above. */
 export const COUNT_MESSAGES = {
   "meeting.one": "{count} meeting",
-  "meeting.many": "{count} meetings",
+  "meeting.other": "{count} meetings",
   "inversion.one": "{count} inversion",
-  "inversion.many": "{count} inversions",
+  "inversion.other": "{count} inversions",
   "year.one": "{count} year",
-  "year.many": "{count} years",
+  "year.other": "{count} years",
   "topic.one": "{count} topic",
-  "topic.many": "{count} topics",
+  "topic.other": "{count} topics",
   "error.one": "{count} error",
-  "error.many": "{count} errors",
+  "error.other": "{count} errors",
   "warning.one": "{count} warning",
-  "warning.many": "{count} warnings",
+  "warning.other": "{count} warnings",
 } as const;
 
 type Table = Readonly<Record<string, string>>;
-type CountedId<T> = keyof T extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
 
 /** The filler of one table: `say(id, params)`, the message with its named parameters filled in. */
 export function sayer<T extends Table>(table: T): (id: keyof T & string, params?: MessageParams) => string {
   return (id, params) => fill(table[id] as string, params);
 }
 
-/** The filler of one table's plurals: `count(id, n, params)`, the `….one` or `….many` message for n. */
+/** The filler of one table's plurals: `count(id, n, params)`, the form of the message for n (fill.ts). */
 export function counter<T extends Table>(
   table: T,
-): (id: CountedId<T>, count: number, params?: MessageParams) => string {
-  const say = sayer(table);
-  return (id, count, params) => say(`${id}.${count === 1 ? "one" : "many"}`, { count, ...params });
+): (id: FormStem<keyof T & string>, count: number, params?: MessageParams) => string {
+  return (id, count, params) => fillCount(table, id, count, params);
 }

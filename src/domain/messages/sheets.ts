@@ -6,7 +6,7 @@
  * reader matches, and the titles of the product's hidden record and Undo sheets are how it knows
  * them: neither is here. The pane carries this table: keys stay short.
  */
-import { fill, type MessageParams } from "./fill";
+import { fill, fillCount, type FormStem, type MessageParams } from "./fill";
 
 export const SHEET_MESSAGES = {
   "c.legend": "On the Workplan sheet the meeting's row is tinted and the cell to change is filled and framed.",
@@ -21,7 +21,7 @@ export const SHEET_MESSAGES = {
   "n.refused.one":
     "Cannot create the workbook: {things} already exists, and creating never overwrites anything. Open a new " +
     "blank workbook and create it there, or rename or delete it first.",
-  "n.refused.many":
+  "n.refused.other":
     "Cannot create the workbook: {things} already exist, and creating never overwrites anything. Open a new " +
     "blank workbook and create it there, or rename or delete them first.",
   "a.blocked":
@@ -33,7 +33,7 @@ export const SHEET_MESSAGES = {
   "u.changed.one":
     "Undo apply was not done: {cells} has changed since Apply, and undoing would write over that. Change them " +
     "back by hand, or apply a new proposal.",
-  "u.changed.many":
+  "u.changed.other":
     "Undo apply was not done: {cells} have changed since Apply, and undoing would write over that. Change them " +
     "back by hand, or apply a new proposal.",
   "s.alike": "Not converted: {ranges} all look like the {table} table; make one a table named {table} yourself.",
@@ -46,14 +46,13 @@ export const SHEET_MESSAGES = {
 } as const;
 
 export type SheetMessageId = keyof typeof SHEET_MESSAGES;
-type Counted<K> = K extends `${infer Base}.one` ? Base : never;
 
 /** The message with its named parameters filled in. */
 export function sheetText(id: SheetMessageId, params?: MessageParams): string {
   return fill(SHEET_MESSAGES[id], params);
 }
 
-/** The `….one` or `….many` message for `count`, with {count} and the other parameters filled in. */
-export function sheetCounted(id: Counted<SheetMessageId>, count: number, params?: MessageParams): string {
-  return sheetText(`${id}.${count === 1 ? "one" : "many"}`, { count, ...params });
+/** The form of the message for `count` (see fill.ts), with {count} and the other parameters filled in. */
+export function sheetCounted(id: FormStem<SheetMessageId>, count: number, params?: MessageParams): string {
+  return fillCount(SHEET_MESSAGES, id, count, params);
 }

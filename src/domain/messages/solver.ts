@@ -22,7 +22,7 @@ export const SOLVER_MESSAGES = {
   othersBefore: "the other topics cannot all be discussed before {year}",
   but: "{intro}, but {blocker}.",
   "leaveOut.one": "{Topics} is the topic that does not fit: with every other topic, a clean plan is possible.",
-  "leaveOut.many":
+  "leaveOut.other":
     "{Topics} are the fewest topics that do not fit: with every other topic, a clean plan is possible; with any " +
     "of them, it is not.",
   noTopic: "no fixed topic",
@@ -36,19 +36,19 @@ export const SOLVER_MESSAGES = {
   nowHas: "{meeting} has {now}",
   asItStands: ": in the workplan as it stands, {meetings}",
   "canAppend.one": "a meeting can be appended in {years}",
-  "canAppend.many": "meetings can be appended in {years}",
+  "canAppend.other": "meetings can be appended in {years}",
   noMeeting: ", and no meeting is in those years",
   span: "Topic {topic} must be discussed {years}{where}.",
   "appended.one": "a meeting appended in {years}",
-  "appended.many": "meetings appended in {years}",
+  "appended.other": "meetings appended in {years}",
   "held.one": "; {meetings} was already held",
-  "held.many": "; {meetings} were already held",
+  "held.other": "; {meetings} were already held",
   "isCancelled.one": "; {meetings} is cancelled",
-  "isCancelled.many": "; {meetings} are cancelled",
+  "isCancelled.other": "; {meetings} are cancelled",
   "isPostponed.one": "; {meetings} is postponed",
-  "isPostponed.many": "; {meetings} are postponed",
+  "isPostponed.other": "; {meetings} are postponed",
   "whatIfCancelled.one": "; {meetings} is taken as cancelled in this what-if check",
-  "whatIfCancelled.many": "; {meetings} are taken as cancelled in this what-if check",
+  "whatIfCancelled.other": "; {meetings} are taken as cancelled in this what-if check",
   noOpen: "no meeting in those years can take a fixed topic",
   open: "only {meetings} in those years can take a fixed topic",
   window: "{years} for {cluster}, whose review is expected to end in {end}",
@@ -64,7 +64,7 @@ export const SOLVER_MESSAGES = {
     "The review years of cluster {clusters} cannot be read from the Clusters table, so the window of {topics} is " +
     "unknown: correct the Clusters table, then ask for a proposal again.",
   "unfixable.one": "The plan has an error that rescheduling topics cannot fix; correct it first: {errors}",
-  "unfixable.many": "The plan has errors that rescheduling topics cannot fix; correct them first: {errors}",
+  "unfixable.other": "The plan has errors that rescheduling topics cannot fix; correct them first: {errors}",
   stillFindings: "The best timeline found still has findings: {findings}",
   // Why each topic moves (propose/reasons.ts).
   atNoMeeting: "it was at no meeting",
@@ -87,6 +87,6 @@ export const SOLVER_MESSAGES = {
   stays: "topic {topic} stays at {meeting}",
   leftOut: "topic {topic} is left out",
   "numberedOn.one": "becomes the {n} meeting: meetings are numbered as they are held, and {freed} does not take place",
-  "numberedOn.many": "becomes the {n} meeting: meetings are numbered as they are held, and {freed} do not take place",
+  "numberedOn.other": "becomes the {n} meeting: meetings are numbered as they are held, and {freed} do not take place",
   numberedFrom: "becomes the {n} meeting: meetings are numbered as they are held, one after another from {from}",
 } as const;

@@ -133,11 +133,14 @@ export interface ProposalPanelProps {
   busy: boolean;
   /** Whether Apply is offered: not for a what-if with cancelled meetings, which the Workplan table does not record. */
   canApply?: boolean;
+  /** Whether the workplan the proposal was asked for has warnings but no error (then it may be kept). */
+  onlyWarnings?: boolean;
   onWrite(): void;
   onApply(): void;
 }
 
-export function ProposalPanel({ proposal, plan = null, busy, canApply = true, onWrite, onApply }: ProposalPanelProps) {
+export function ProposalPanel(props: ProposalPanelProps) {
+  const { proposal, plan = null, busy, canApply = true, onlyWarnings = false, onWrite, onApply } = props;
   const styles = useStyles();
   if (!proposal.feasible) {
     return (
@@ -152,6 +155,7 @@ export function ProposalPanel({ proposal, plan = null, busy, canApply = true, on
             ))}
           </ul>
         ) : null}
+        {onlyWarnings ? <p>{message("proposal.noError")}</p> : null}
       </Notice>
     );
   }

@@ -4,7 +4,7 @@ import { findingCellName } from "../../domain/findings";
 import type { Finding, Plan } from "../../domain/model";
 import type { FindingDiff } from "../../domain/whatIf";
 import { findingText } from "../findingText";
-import { message } from "../messages";
+import { message, messageCount } from "../messages";
 import { SeverityIcon } from "./severity";
 
 const useStyles = makeStyles({
@@ -94,7 +94,7 @@ function Group({
 export function diffSummary(diff: FindingDiff): string {
   const { appeared, disappeared } = diff;
   if (appeared.length === 0 && disappeared.length === 0) return message("diff.none");
-  const n = (count: number) => message(count === 1 ? "diff.finding.one" : "diff.finding.many", { count });
+  const n = (count: number) => messageCount("diff.finding", count);
   return message("diff.summary", { appeared: n(appeared.length), disappeared: disappeared.length });
 }
 

@@ -2,7 +2,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ErrorCircle20Regular, Info20Regular, Warning20Regular } from "@fluentui/react-icons";
 import type { Finding, Severity } from "../../domain/model";
-import { message } from "../messages";
+import { message, messageCount } from "../messages";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -25,7 +25,7 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 }
 
 function count(n: number, kind: "error" | "warning"): string {
-  return message(n === 1 ? `count.${kind}.one` : `count.${kind}.many`, { count: n });
+  return messageCount(`count.${kind}`, n);
 }
 
 /**

@@ -117,7 +117,7 @@ export class FakeContext {
     if (failure) throw failure;
     // A read-only file or a protected sheet: Excel refuses a batch that would change the workbook.
     if (this.excel.writesRefused && ops.some((op) => op.kind === "write")) throw this.excel.writesRefused;
-    const watching = this.excel.tableHandlers.length > 0 && ops.some((op) => op.kind === "write");
+    const watching = this.excel.watched() && ops.some((op) => op.kind === "write");
     const before = watching ? tableContents(this.model) : null;
     try {
       for (const op of ops) op.run();
@@ -1256,6 +1256,44 @@ class TableCollection extends Collection<TableModel, Table> {
     };
   }
 
+  /**
+   * `workbook.tables.onAdded` and `onDeleted` (ExcelApi 1.9): the handler is registered at the next sync and
+   * then called, asynchronously, when a table is added or deleted, here ("Local") or by a co-author ("Remote").
+   * Where the client lacks ExcelApi 1.9, the sync that would register it fails (ApiNotFound).
+   */
+  get onAdded(): { add(handler: TableAddedHandler): FakeEventHandlerResult } {
+    return this.membershipEvent("TableAdded");
+  }
+
+  get onDeleted(): { add(handler: TableAddedHandler): FakeEventHandlerResult } {
+    return this.membershipEvent("TableDeleted");
+  }
+
+  private membershipEvent(type: FakeTableAddedEvent["type"]): {
+    add(handler: TableAddedHandler): FakeEventHandlerResult;
+  } {
+    if (this.sheet) throw new Error("fake Excel: only workbook.tables.onAdded and onDeleted are modelled");
+    const ctx = this.ctx;
+    const handlers = ctx.excel.membershipHandlers;
+    return {
+      add: (handler) => {
+        ctx.enqueue("read", () => {
+          if (!ctx.excel.supports("1.9"))
+            throw new FakeError("ApiNotFound", "The API you are trying to use could not be found.");
+          handlers.push({ type, handler });
+        });
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.enqueue("read", () => {
+              const at = handlers.findIndex((h) => h.handler === handler && h.type === type);
+              if (at >= 0) handlers.splice(at, 1);
+            }),
+        };
+      },
+    };
+  }
+
   private find(name: string): TableModel | null {
     const table = this.ctx.model.table(name);
     if (!table || !this.sheet) return table;
@@ -1840,6 +1878,16 @@ export interface FakeTableChangedEvent {
 
 export type TableChangedHandler = (event: FakeTableChangedEvent) => unknown;
 
+/** What `workbook.tables.onAdded` and `onDeleted` hand a handler (Excel.TableAddedEventArgs, TableDeletedEventArgs). */
+export interface FakeTableAddedEvent {
+  type: "TableAdded" | "TableDeleted";
+  source: "Local" | "Remote";
+  tableId: string;
+  worksheetId: string;
+}
+
+export type TableAddedHandler = (event: FakeTableAddedEvent) => unknown;
+
 export interface FakeEventHandlerResult {
   context: FakeContext;
   remove(): void;
@@ -1942,6 +1990,12 @@ export class FakeExcel {
   syncs = 0;
   /** Handlers registered with `workbook.tables.onChanged`, in order. */
   readonly tableHandlers: TableChangedHandler[] = [];
+  /** Handlers registered with `workbook.tables.onAdded` and `onDeleted`, in order. */
+  readonly membershipHandlers: { type: FakeTableAddedEvent["type"]; handler: TableAddedHandler }[] = [];
+  /** Every table added or deleted event delivered so far, in order (for tests). */
+  readonly membershipEvents: FakeTableAddedEvent[] = [];
+  /** The Excel of the author whose pane hears this Excel's changes as a co-author's ("Remote"); see coAuthor. */
+  private heardBy: FakeExcel | null = null;
   /** How long after a change its event reaches the handlers (0 = the next microtask). */
   eventDelayMs = 0;
   /**
@@ -1997,14 +2051,60 @@ export class FakeExcel {
     this.writesRefused = code === null ? null : new FakeError(code, message);
   }
 
-  /** Reports, as events of `source`, the tables whose cells differ from `before`. */
+  /**
+   * A co-author's Excel on the same workbook: what its batches change in tables (cells, tables added or
+   * deleted) reaches this Excel's handlers as "Remote" events, as Excel reports a co-author's changes.
+   */
+  coAuthor(): FakeExcel {
+    const other = new FakeExcel(this.model, { version: this.version, platform: this.platform });
+    other.heardBy = this;
+    return other;
+  }
+
+  /** Whether a batch's changes must be compared: a handler here, or in the pane that hears this Excel's changes. */
+  watched(): boolean {
+    const here = this.tableHandlers.length > 0 || this.membershipHandlers.length > 0;
+    return here || (this.heardBy?.watched() ?? false);
+  }
+
+  /**
+   * Reports, as events of `source`, the tables whose cells differ from `before` (onChanged), and the tables
+   * added or deleted since (onAdded, onDeleted: a new table raises no changed event); a co-author's pane hears
+   * them as "Remote".
+   */
   reportChanges(before: Map<TableModel, TableContent>, source: "Local" | "Remote"): void {
     for (const table of this.model.tables) {
       const was = before.get(table);
-      const grew = was !== undefined && table.area.bottom > was.area.bottom;
-      const area = was ? changedArea(was, table) : table.area;
+      if (!was) {
+        this.emitMembership("TableAdded", table, source);
+        continue;
+      }
+      const grew = table.area.bottom > was.area.bottom;
+      const area = changedArea(was, table);
       if (area) this.emit(table, area, source, grew ? "RowInserted" : "RangeEdited");
     }
+    for (const table of before.keys())
+      if (!this.model.tables.includes(table)) this.emitMembership("TableDeleted", table, source);
+    if (source === "Local") this.heardBy?.reportChanges(before, "Remote");
+  }
+
+  private emitMembership(type: FakeTableAddedEvent["type"], table: TableModel, source: "Local" | "Remote"): void {
+    const handlers = this.membershipHandlers.filter((h) => h.type === type).map((h) => h.handler);
+    if (handlers.length === 0) return;
+    const event: FakeTableAddedEvent = { type, source, tableId: table.id, worksheetId: table.sheet.id };
+    const deliver = () => {
+      this.membershipEvents.push(event);
+      for (const handler of handlers) {
+        try {
+          const returned = handler(event);
+          if (returned instanceof Promise) returned.catch(() => undefined);
+        } catch {
+          // Excel ignores what a handler throws.
+        }
+      }
+    };
+    if (this.eventDelayMs > 0) setTimeout(deliver, this.eventDelayMs);
+    else queueMicrotask(deliver);
   }
 
   /** Delivers one table event to the registered handlers, asynchronously as Excel does. */
