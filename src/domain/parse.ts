@@ -2,7 +2,7 @@
  * Readers for every cell form the layout contract allows. Each returns the value or says what
  * was expected; none throws, whatever the cell holds.
  */
-import { say, sayOrdinal, type FindingMessageId } from "./messages/findings";
+import { say, sayOrdinal } from "./messages/findings";
 import { isUnsavedFormula, type CellValue } from "./tables";
 import { dateInWords } from "./wording";
 
