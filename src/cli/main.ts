@@ -23,7 +23,7 @@ import { HELP, parseCommand, UsageError, type CheckArgs, type InitArgs } from ".
 import { checkExtension, checkTarget, writeAtomically, WriteError } from "./files";
 import { checkJson, formatCheck, formatProposal, printable, proposeJson } from "./format";
 import { packageVersion } from "./version";
-import { cliText } from "./messages";
+import { cliCounted, cliText } from "./messages";
 
 export interface Io {
   stdout(text: string): void;
@@ -177,7 +177,7 @@ function unreadable(result: CheckResult, unread: readonly Finding[]): Proposal {
   const findings = unread.length > 0 ? unread : result.findings;
   return {
     feasible: false,
-    reason: cliText(findings.length === 1 ? "propose.unreadable" : "propose.unreadableMany", {
+    reason: cliCounted("propose.unreadable", findings.length, {
       findings: findings.map((f) => f.message).join(" "),
     }),
     unplaced: [],

@@ -56,10 +56,10 @@ export const CLI_MESSAGES = {
   "propose.wrote":
     'Wrote {file} with the sheet "{sheet}" and the highlights, notes and Conflicts table of the check; its ' +
     "Workplan table is unchanged.",
-  "propose.unreadable":
+  "propose.unreadable.one":
     "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct this and propose " +
     "again.",
-  "propose.unreadableMany":
+  "propose.unreadable.other":
     "The workbook cannot be read fully, so no timeline is proposed from it: {findings} Correct these and propose " +
     "again.",
   "input.embedded": "embedded adopted plan",
