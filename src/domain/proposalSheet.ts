@@ -275,7 +275,7 @@ function candidateBlock(proposal: CleanProposal, plan: Plan): ProposalBlock | nu
     m.flexibleCandidates?.length ? m.flexibleCandidates.map((c) => `(${c})`).join(", ") : say("noneFits"),
   ]);
   const key = codes.map((code) => `(${code}) ${titles.get(code) ?? ""}`.trim()).join("; ");
-  if (key) rows.push([null, null, null, null, null, `${key}.`]);
+  if (key) rows.push([say("candidateKey"), null, null, null, null, `${key}.`]);
   return {
     title: say("candidates"),
     rows,

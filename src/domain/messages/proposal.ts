@@ -59,6 +59,7 @@ export const PROPOSAL_SHEET_MESSAGES = {
   meetingName: "{meeting} meeting",
   meetingIn: "{meeting} meeting ({year})",
   noneFits: "None fits without a finding.",
+  candidateKey: "What the codes stand for",
   candidates:
     "Agenda item 2: flexible topics each meeting could take without a finding (candidates only: the choice " +
     "stays with the extended Bureau)",

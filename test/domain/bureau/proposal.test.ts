@@ -76,6 +76,8 @@ describe("the proposal sheet for a two-year slip of cluster 2", () => {
     const [candidates, sources] = sheet.after ?? [];
     expect(candidates?.title).toMatch(/^Agenda item 2: flexible topics/);
     expect(candidates?.rows.at(-1)?.[5]).toMatch(/\(a\) Gender perspectives/);
+    // The key says what it is in the first column, where the meetings' names stand above it.
+    expect(candidates?.rows.at(-1)?.[0]).toBe("What the codes stand for");
     expect(sources?.title).toBe("Sources");
     expect(sources?.rows[0]?.[0]).toBe("Background paper, para. 49");
     expect(sources?.rows[0]?.[5]).toMatch(/^“In contrast, the agenda item on the scope/);
