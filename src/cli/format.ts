@@ -175,10 +175,13 @@ function appendedWarning(proposal: CleanProposal): string[] {
   return many ? [cliText("propose.manyAppended", { count: many.count, year: many.lastYear ?? "?" })] : [];
 }
 
+const isRenumbered = (meeting: CleanProposal["meetings"][number]) => meeting.renumbered !== null;
+
 function leftFindings(proposal: CleanProposal): string[] {
   const { error, warning, info } = proposal.after;
+  const unchanged = proposal.moved === 0 && proposal.appendedMeetings === 0 && !proposal.meetings.some(isRenumbered);
   const lines = [
-    cliText("propose.after", {
+    cliText(unchanged ? "propose.asItStands" : "propose.after", {
       errors: cliCounted("count.error", error),
       warnings: cliCounted("count.warning", warning),
       info,

@@ -43,6 +43,7 @@ export const CLI_MESSAGES = {
     "Agenda item 2 is blank at these planned meetings; flexible topics that could be taken there without a " +
     "finding (the choice is the extended Bureau's, para. 48):",
   "propose.after": "After the change: {errors}, {warnings}, {info} info.",
+  "propose.asItStands": "As it stands: {errors}, {warnings}, {info} info.",
   "propose.unplaced": "  Topics that cannot be placed: {topics}.",
   "propose.relaxation": "the setting “{setting}” at {value} (now {now})",
   "propose.or": ", or ",

@@ -191,12 +191,10 @@ function appendedText(proposal: CleanProposal): string {
 /** The outcome in one sentence. */
 export function outcomeSentence(proposal: CleanProposal): string {
   const { error, warning } = proposal.after;
-  const after = say("after", {
-    errors: countOf("error", error),
-    warnings: countOf("warning", warning),
-  });
+  const counts = { errors: countOf("error", error), warnings: countOf("warning", warning) };
+  const after = say("after", counts);
   if (proposal.moved === 0 && proposal.appendedMeetings === 0)
-    return renumberedOnly(proposal, after) ?? say("unchanged", { after });
+    return renumberedOnly(proposal, after) ?? say("unchanged", counts);
   const topics = proposal.moves.map((m) => String(m.topic));
   const moved = sayCounted("topics", proposal.moved, { topics: listPhrase(topics) });
   return say("outcome", { moved, appended: appendedText(proposal), after });

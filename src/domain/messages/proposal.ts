@@ -34,7 +34,9 @@ export const PROPOSAL_SHEET_MESSAGES = {
   checkOnly: "Prompted by: a check of the workplan (no review slips and no meeting is cancelled).",
   prompted: "Prompted by: {causes}.",
   after: "with it the check finds {errors} and {warnings}",
-  unchanged: "No change is needed: every topic already sits inside its cluster windows; {after}.",
+  unchanged:
+    "No change is needed: every topic already sits inside its cluster windows, and the check finds {errors} and " +
+    "{warnings}.",
   renumbersOnly:
     "No topic needs to move, but {meetings} would be renumbered: meetings are numbered as they are held, and " +
     "{cause}; {after}.",
