@@ -35,6 +35,6 @@ export async function createDefaultWorkbook(excelRun: ExcelRun): Promise<CreateO
       return { sheets: created.sheets, tables: created.tables };
     });
   } catch (error) {
-    throw userError(error, "create the workbook");
+    throw userError(error, "action.create");
   }
 }

@@ -105,7 +105,7 @@ export async function watchTables(excelRun: ExcelRun, listener: ChangeListener):
       return watch.unsubscribe;
     });
   } catch (error) {
-    throw userError(error, "follow the changes to the workbook", "read");
+    throw userError(error, "action.follow", "read");
   }
 }
 

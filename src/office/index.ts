@@ -56,6 +56,7 @@ export {
   type TableChange,
   type Unsubscribe,
 } from "./events";
+import { officeText } from "./messages";
 export { WorkbookError, type Batch, type ExcelRun, type Support } from "./run";
 
 export interface WriteReport {
@@ -233,14 +234,11 @@ export async function checkWorkbook(excelRun: ExcelRun, options: CheckOptions): 
       );
       if (!stale) return { ...outcome, reruns: attempt - 1 };
       if (attempt >= CHECK_ATTEMPTS) {
-        throw new WorkbookError(
-          `The workplan kept changing while the add-in checked it (${CHECK_ATTEMPTS} times in a row), so the ` +
-            "highlights may not match the latest edits. Check again when the editing has stopped.",
-        );
+        throw new WorkbookError(officeText("refused.keptChanging", { count: CHECK_ATTEMPTS }));
       }
     }
   } catch (error) {
-    throw userError(error, "check the workbook");
+    throw userError(error, "action.check");
   }
 }
 
@@ -261,6 +259,6 @@ export async function clearHighlights(excelRun: ExcelRun): Promise<ClearOutcome>
       return { rulesRemoved: clear.rulesRemoved, notesRemoved: clear.notesRemoved };
     });
   } catch (error) {
-    throw userError(error, "clear the highlights");
+    throw userError(error, "action.clear");
   }
 }

@@ -8,6 +8,7 @@ import { captionRows } from "../domain/annotations";
 import { CONFLICTS } from "../domain/layout";
 import { parseArea } from "./address";
 import { errorCode, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
+import { officeText } from "./messages";
 
 /** Queues the lines above the Conflicts table; after the sync, the non-blank ones (see lastCheck). */
 export function queueLastCheck(
@@ -52,10 +53,8 @@ export async function selectCell(excelRun: ExcelRun, sheet: string, cell: string
     });
   } catch (error) {
     if (errorCode(error) === "ItemNotFound") {
-      throw new WorkbookError(
-        `The sheet "${sheet}" is not in the workbook any more. Check again to bring the findings up to date.`,
-      );
+      throw new WorkbookError(officeText("refused.sheetGone", { sheet }));
     }
-    throw userError(error, `go to ${sheet}!${cell}`);
+    throw userError(error, "action.goTo", "change", { sheet, cell });
   }
 }

@@ -138,7 +138,7 @@ export async function readWorkbookMarked(
       return { tables, result, lastCheck: lastCheck(), marking, canUndoApply, hasTables, setUp, clearsUndo };
     });
   } catch (error) {
-    throw userError(error, "read the workbook", "read");
+    throw userError(error, "action.read", "read");
   }
 }
 

@@ -39,6 +39,6 @@ export async function writeProposalSheet(excelRun: ExcelRun, sheet: ProposalShee
       return { name };
     });
   } catch (error) {
-    throw userError(error, "write the proposal sheet");
+    throw userError(error, "action.writeProposal");
   }
 }

@@ -4,6 +4,9 @@
  * can merge them, and errors turned into messages that say what to do.
  */
 
+import type { MessageParams } from "../domain/messages/fill";
+import { officeText, type OfficeAction, type OfficeAdvice } from "./messages";
+
 export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
 /** `Excel.run`, or a stand-in with the same two forms (tests inject one). */
@@ -87,69 +90,61 @@ export function errorCode(error: unknown): string | null {
   return typeof code === "string" ? code : null;
 }
 
-const ADVICE: Readonly<Record<string, string>> = {
-  InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
-  AccessDenied:
-    "Excel refused the change: the workbook or one of its sheets is protected, or the file is open read-only. " +
-    "Unprotect it (Review > Unprotect Sheet / Protect Workbook) or save an editable copy, then try again.",
-  ItemAlreadyExists:
-    "Something the add-in creates already exists under the same name. Rename or delete it, then try again.",
-  InsertDeleteConflict:
-    "Something on the sheet is in the way of the Conflicts table (merged cells, a filter, a PivotTable or " +
-    "another table next to it). Move it away from the table, then try again.",
-  MergedRangeConflict:
-    "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then " +
-    "try again.",
-  FilteredRangeConflict:
-    "A filter is in the way of what the add-in writes. Clear the filter on the Conflicts table, then try again.",
-  PivotTableRangeConflict: "A PivotTable is in the way of the Conflicts table. Move the PivotTable, then try again.",
-  Conflict: "Someone else changed the workbook at the same time. Wait a moment, then try again.",
-  RequestAborted: "Excel stopped the request. Try again; if it keeps happening, save and reopen the workbook.",
-  ResponsePayloadSizeLimitExceeded:
-    "The workbook's tables are too large for Excel to hand over in one go. Remove empty rows at the end of the " +
-    "tables, or run the command-line check on a copy of the file.",
-  RequestPayloadSizeLimitExceeded:
-    "What the check writes is too large for Excel to take in one go. Remove empty rows at the end of the " +
-    "Workplan table, or run the command-line check on a copy of the file.",
-  OperationCellsExceedLimit:
-    "The tables are too large for Excel to update in one go. Remove empty rows at the end of the tables, or run " +
-    "the command-line check on a copy of the file.",
-  ApiNotFound: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
-  NotImplemented: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
-  UnsupportedFeature: "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
-  UnsupportedSheet:
-    "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it " +
-    "does not clash with the workplan's sheets, then try again.",
+/** What to do, by Excel's error code: the words are in the catalogue (messages.ts). */
+const ADVICE: Readonly<Record<string, OfficeAdvice>> = {
+  InvalidOperationInCellEditMode: "advice.cellEdit",
+  AccessDenied: "advice.accessDenied",
+  ItemAlreadyExists: "advice.exists",
+  InsertDeleteConflict: "advice.insertDelete",
+  MergedRangeConflict: "advice.merged",
+  FilteredRangeConflict: "advice.filtered",
+  PivotTableRangeConflict: "advice.pivotTable",
+  Conflict: "advice.conflict",
+  RequestAborted: "advice.aborted",
+  ResponsePayloadSizeLimitExceeded: "advice.responseTooLarge",
+  RequestPayloadSizeLimitExceeded: "advice.requestTooLarge",
+  OperationCellsExceedLimit: "advice.tooManyCells",
+  ApiNotFound: "advice.update",
+  NotImplemented: "advice.update",
+  UnsupportedFeature: "advice.update",
+  UnsupportedSheet: "advice.unsupportedSheet",
 };
 
 /**
  * Where a request that only reads is refused, ADVICE's words for a refused change would mislead (a read-only
  * file can still be read): what the planner can do instead.
  */
-const READ_ADVICE: Readonly<Record<string, string>> = {
-  AccessDenied:
-    "Excel refused the add-in access to the workbook's contents. Close the workbook and open it again, then try " +
-    "again; if it keeps failing, the file's permissions may not let add-ins read it: open a copy of the file.",
+const READ_ADVICE: Readonly<Record<string, OfficeAdvice>> = {
+  AccessDenied: "advice.readDenied",
 };
 
+function adviceOf(table: Readonly<Record<string, OfficeAdvice>>, code: string | null): OfficeAdvice | undefined {
+  return code !== null && Object.prototype.hasOwnProperty.call(table, code) ? table[code] : undefined;
+}
+
 /**
- * An Error whose message says what happened and what to do, for the pane's message bar; `kind` "read" for a
+ * An Error whose message says what happened and what to do, for the pane's message bar; `action` names what
+ * could not be done (with its parameters, such as the cell of "go to {sheet}!{cell}"); `kind` "read" for a
  * request that writes nothing, so that a refusal is not called a refused change.
  */
-export function userError(error: unknown, action: string, kind: "read" | "change" = "change"): Error {
+export function userError(
+  error: unknown,
+  action: OfficeAction,
+  kind: "read" | "change" = "change",
+  params?: MessageParams,
+): Error {
   if (error instanceof WorkbookError) return error;
   const code = errorCode(error);
   const said = (error as OfficeErrorLike | null)?.message;
   const detail =
     code || typeof said === "string"
-      ? ` (Excel said: ${[code, typeof said === "string" ? said : null].filter(Boolean).join(": ")})`
+      ? officeText("excelSaid", { said: [code, typeof said === "string" ? said : null].filter(Boolean).join(": ") })
       : "";
   const advice =
-    (code && kind === "read" ? READ_ADVICE[code] : undefined) ??
-    (code && ADVICE[code]) ??
-    "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run " +
-      "the command-line check on a copy of the file.";
-  const wrapped = new Error(`Could not ${action}. ${advice}${detail}`);
+    (kind === "read" ? adviceOf(READ_ADVICE, code) : undefined) ?? adviceOf(ADVICE, code) ?? "advice.other";
+  const wrapped = new Error(
+    officeText("failed", { action: officeText(action, params), advice: officeText(advice), detail }),
+  );
   (wrapped as Error & { cause?: unknown }).cause = error;
   return wrapped;
 }
@@ -166,7 +161,7 @@ export function runBatch<T>(excelRun: ExcelRun, merge: boolean, batch: Batch<T>)
 }
 
 /** What a merged batch returns to be run again unmerged (see withUndoGroup). */
-export const UNMERGED = Symbol("run again without merging undo");
+export const UNMERGED = Symbol("UNMERGED");
 
 /**
  * Runs `attempt` as one undo step where the client can merge undo groups, else unmerged. A

@@ -12,6 +12,7 @@ import { parseArea } from "./address";
 import { applyOps } from "./ops";
 import { detectSupport, runBatch, userError, WorkbookError, type ExcelRun, type Support } from "./run";
 import { readWorkbookState, type Existence, type ReadStateOptions } from "./state";
+import { officeText } from "./messages";
 
 /** What the pane may offer, in words: nothing here will fail when asked, as far as the read can tell. */
 export interface SetUpFound {
@@ -94,12 +95,14 @@ export async function setUpWorkbook(excelRun: ExcelRun, add: boolean): Promise<S
       const { read, setUp } = await readSetUp(context, support);
       const write = add ? setUp.add : { ...setUp.convert, tables: setUp.convert.ranges.map((r) => r.table) };
       if (write.tables.length === 0)
-        throw new WorkbookError((add ? setUp.notAdded : setUp.notConverted.join(" ")) || "Nothing to set up.");
+        throw new WorkbookError(
+          (add ? setUp.notAdded : setUp.notConverted.join(" ")) || officeText("refused.nothingToSetUp"),
+        );
       applyOps(context, write.ops, read.found, { support });
       await context.sync();
       return { tables: write.tables };
     });
   } catch (error) {
-    throw userError(error, add ? "add the missing tables" : "convert the ranges to tables");
+    throw userError(error, add ? "action.add" : "action.convert");
   }
 }

@@ -32,6 +32,7 @@ import { parseArea, sheetOfAddress, type Area } from "./address";
 import { errorCode } from "./run";
 import type { Support } from "./run";
 import { queueCellsOf, sheetTableOf } from "./tables";
+import { officeText } from "./messages";
 
 /** The Office proxies of what exists, for the interpreter; keys are lower case. */
 export interface Found {
@@ -278,9 +279,7 @@ export function refusedNullChain(error: unknown): boolean {
 /** Codes with which loading notes fails where the notes API is missing or broken (office-js 6198). */
 export const NOTES_REFUSALS = new Set(["ApiNotFound", "NotImplemented", "UnsupportedFeature", "GeneralException"]);
 
-export const NOTES_UNAVAILABLE =
-  "Checked without notes: this Excel could not read or write notes, so the findings are in the " +
-  "Conflicts table and the highlights only.";
+export const NOTES_UNAVAILABLE = officeText("notes.unavailable");
 
 /**
  * Reads the workbook as the core's WorkbookState in one sync (see the module comment for the

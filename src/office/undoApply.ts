@@ -8,13 +8,14 @@ import { parseArea } from "./address";
 import { applyOps } from "./ops";
 import { detectSupport, runBatch, userError, WorkbookError, type ExcelRun } from "./run";
 import { readWorkbookState } from "./state";
+import { officeText } from "./messages";
 
 export interface UndoOutcome {
   /** The cells written back. */
   restored: number;
 }
 
-export const NOTHING_TO_UNDO = "There is no Apply to undo: the workbook keeps no workplan from before an Apply.";
+export const NOTHING_TO_UNDO = officeText("refused.nothingToUndo");
 
 /** Queues the lists sheet's values; after the sync, what the last Apply kept there, or null. */
 export function queueSnapshot(context: Excel.RequestContext): () => ApplySnapshot | null {
@@ -45,6 +46,6 @@ export async function undoApply(excelRun: ExcelRun): Promise<UndoOutcome> {
       return { restored: write.restored };
     });
   } catch (error) {
-    throw userError(error, "undo the apply");
+    throw userError(error, "action.undo");
   }
 }

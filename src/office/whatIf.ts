@@ -41,6 +41,7 @@ import {
   type Support,
 } from "./run";
 import { readWorkbookState, syncOrProbe, type StateRead } from "./state";
+import { officeText } from "./messages";
 
 export interface WorkbookRead {
   /** The input tables as read, for what-ifs in memory. */
@@ -64,17 +65,13 @@ export async function readWorkbook(excelRun: ExcelRun, options: ReadOptions): Pr
       return { tables, result: checkTables(tables, options), lastCheck: lastCheck() };
     });
   } catch (error) {
-    throw userError(error, "read the workbook", "read");
+    throw userError(error, "action.read", "read");
   }
 }
 
-const UNREADABLE =
-  "The workplan's tables cannot be read as a plan (a table or a column is missing). Check the workbook to see " +
-  "what is missing.";
+const UNREADABLE = officeText("refused.unreadable");
 
-export const FILTERED =
-  "The proposal was not applied: a filter hides rows of the Workplan table, and rows written below a filtered " +
-  "table may land among the hidden ones. Clear the filter (Data > Clear), then apply again.";
+export const FILTERED = officeText("refused.filtered");
 
 /** The tables as an edit leaves them: each cell's new value, and rows appended to the Workplan table. */
 export function editedTables(
@@ -158,17 +155,14 @@ async function saveEnds(
         if (!plan) throw new WorkbookError(UNREADABLE);
         const unknown = [...ends.keys()].filter((cluster) => !plan.clusters.has(cluster));
         if (unknown.length > 0)
-          throw new WorkbookError(
-            `The Clusters table has no cluster ${unknown.join(", ")} any more. Check the workbook, then set the ` +
-              `dates again.`,
-          );
+          throw new WorkbookError(officeText("refused.clusterGone", { clusters: unknown.join(", ") }));
         const edit = describeExpectedEnds(plan, ends);
         const tables = editedTables(read.state.tables, edit.cells);
         return writeEdit(context, read, support, { value: edit, ops: cellEditOps(edit.cells), tables }, check, merge);
       }),
     );
   } catch (error) {
-    throw userError(error, "save the expected review ends");
+    throw userError(error, "action.saveEnds");
   }
 }
 
@@ -207,9 +201,7 @@ export interface ApplyOutcome {
   expectedEnds: ExpectedEndsEdit;
 }
 
-export const PLAN_CHANGED =
-  "The workplan changed since this proposal was made (someone edited the Workplan, Topics, Articles, Clusters " +
-  "or Settings table), so it was not applied. Propose the timeline again and apply the new proposal.";
+export const PLAN_CHANGED = officeText("refused.planChanged");
 
 async function applyEdit(
   excelRun: ExcelRun,
@@ -239,7 +231,7 @@ async function applyEdit(
       }),
     );
   } catch (error) {
-    throw userError(error, "apply the proposal");
+    throw userError(error, "action.apply");
   }
 }
 

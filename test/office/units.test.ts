@@ -80,12 +80,12 @@ describe("what is the product's", () => {
 describe("errors", () => {
   it("keep the add-in's own refusals as they are and explain Excel's", () => {
     const own = new WorkbookError("Cannot create the workbook: …");
-    expect(userError(own, "create the workbook")).toBe(own);
+    expect(userError(own, "action.create")).toBe(own);
     const excel = Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" });
-    const message = userError(excel, "check the workbook").message;
+    const message = userError(excel, "action.check").message;
     expect(message).toMatch(/^Could not check the workbook\. Excel refused the change/);
     expect(message).toContain("(Excel said: AccessDenied: The sheet is protected.)");
-    expect(userError("boom", "check the workbook").message).toMatch(/Save the workbook and try again/);
+    expect(userError("boom", "action.check").message).toMatch(/Save the workbook and try again/);
   });
 });
 
