@@ -25,38 +25,46 @@ export const OFFICE_MESSAGES = {
   "action.undo": "undo the apply",
   failed: "Could not {action}. {advice}{detail}",
   excelSaid: " (Excel said: {said})",
-  // What to do, by Excel's error code (run.ts maps the codes to these).
-  "advice.cellEdit": "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
-  "advice.accessDenied":
+  // What to do, by Excel's error code: "advice.{code}"; "readAdvice.{code}" where a request that only reads
+  // is refused and the words for a refused change would mislead (a read-only file can still be read).
+  "advice.InvalidOperationInCellEditMode":
+    "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+  "advice.AccessDenied":
     "Excel refused the change: the workbook or one of its sheets is protected, or the file is open read-only. " +
     "Unprotect it (Review > Unprotect Sheet / Protect Workbook) or save an editable copy, then try again.",
-  "advice.exists":
+  "advice.ItemAlreadyExists":
     "Something the add-in creates already exists under the same name. Rename or delete it, then try again.",
-  "advice.insertDelete":
+  "advice.InsertDeleteConflict":
     "Something on the sheet is in the way of the Conflicts table (merged cells, a filter, a PivotTable or " +
     "another table next to it). Move it away from the table, then try again.",
-  "advice.merged":
+  "advice.MergedRangeConflict":
     "Merged cells are in the way of what the add-in writes. Unmerge the cells around the Conflicts table, then " +
     "try again.",
-  "advice.filtered":
+  "advice.FilteredRangeConflict":
     "A filter is in the way of what the add-in writes. Clear the filter on the Conflicts table, then try again.",
-  "advice.pivotTable": "A PivotTable is in the way of the Conflicts table. Move the PivotTable, then try again.",
-  "advice.conflict": "Someone else changed the workbook at the same time. Wait a moment, then try again.",
-  "advice.aborted": "Excel stopped the request. Try again; if it keeps happening, save and reopen the workbook.",
-  "advice.responseTooLarge":
+  "advice.PivotTableRangeConflict":
+    "A PivotTable is in the way of the Conflicts table. Move the PivotTable, then try again.",
+  "advice.Conflict": "Someone else changed the workbook at the same time. Wait a moment, then try again.",
+  "advice.RequestAborted": "Excel stopped the request. Try again; if it keeps happening, save and reopen the workbook.",
+  "advice.ResponsePayloadSizeLimitExceeded":
     "The workbook's tables are too large for Excel to hand over in one go. Remove empty rows at the end of the " +
     "tables, or run the command-line check on a copy of the file.",
-  "advice.requestTooLarge":
+  "advice.RequestPayloadSizeLimitExceeded":
     "What the check writes is too large for Excel to take in one go. Remove empty rows at the end of the " +
     "Workplan table, or run the command-line check on a copy of the file.",
-  "advice.tooManyCells":
+  "advice.OperationCellsExceedLimit":
     "The tables are too large for Excel to update in one go. Remove empty rows at the end of the tables, or run " +
     "the command-line check on a copy of the file.",
-  "advice.update": "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
-  "advice.unsupportedSheet":
+  "advice.ApiNotFound":
+    "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  "advice.NotImplemented":
+    "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  "advice.UnsupportedFeature":
+    "This version of Excel lacks a feature the add-in needs. Update Office, or use Excel on the web.",
+  "advice.UnsupportedSheet":
     "One of the sheets is of a kind the add-in cannot write to (a chart or macro sheet). Rename it so that it " +
     "does not clash with the workplan's sheets, then try again.",
-  "advice.readDenied":
+  "readAdvice.AccessDenied":
     "Excel refused the add-in access to the workbook's contents. Close the workbook and open it again, then try " +
     "again; if it keeps failing, the file's permissions may not let add-ins read it: open a copy of the file.",
   "advice.other":
@@ -92,8 +100,11 @@ export type OfficeMessageId = keyof typeof OFFICE_MESSAGES;
 /** What could not be done, as userError's `action` names it. */
 export type OfficeAction = Extract<OfficeMessageId, `action.${string}`>;
 
-/** What to do, as run.ts names it for an Excel error code. */
-export type OfficeAdvice = Extract<OfficeMessageId, `advice.${string}`>;
+/** The advice under `advice.{code}` or `readAdvice.{code}`, when the catalogue has one for the code. */
+export function officeAdvice(stem: "advice" | "readAdvice", code: string): string | undefined {
+  const id = `${stem}.${code}`;
+  return Object.prototype.hasOwnProperty.call(OFFICE_MESSAGES, id) ? officeText(id as OfficeMessageId) : undefined;
+}
 
 /** The message with its named parameters filled in. */
 export function officeText(id: OfficeMessageId, params?: MessageParams): string {

@@ -5,7 +5,7 @@
  */
 
 import type { MessageParams } from "../domain/messages/fill";
-import { officeText, type OfficeAction, type OfficeAdvice } from "./messages";
+import { officeAdvice, officeText, type OfficeAction } from "./messages";
 
 export type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -90,38 +90,6 @@ export function errorCode(error: unknown): string | null {
   return typeof code === "string" ? code : null;
 }
 
-/** What to do, by Excel's error code: the words are in the catalogue (messages.ts). */
-const ADVICE: Readonly<Record<string, OfficeAdvice>> = {
-  InvalidOperationInCellEditMode: "advice.cellEdit",
-  AccessDenied: "advice.accessDenied",
-  ItemAlreadyExists: "advice.exists",
-  InsertDeleteConflict: "advice.insertDelete",
-  MergedRangeConflict: "advice.merged",
-  FilteredRangeConflict: "advice.filtered",
-  PivotTableRangeConflict: "advice.pivotTable",
-  Conflict: "advice.conflict",
-  RequestAborted: "advice.aborted",
-  ResponsePayloadSizeLimitExceeded: "advice.responseTooLarge",
-  RequestPayloadSizeLimitExceeded: "advice.requestTooLarge",
-  OperationCellsExceedLimit: "advice.tooManyCells",
-  ApiNotFound: "advice.update",
-  NotImplemented: "advice.update",
-  UnsupportedFeature: "advice.update",
-  UnsupportedSheet: "advice.unsupportedSheet",
-};
-
-/**
- * Where a request that only reads is refused, ADVICE's words for a refused change would mislead (a read-only
- * file can still be read): what the planner can do instead.
- */
-const READ_ADVICE: Readonly<Record<string, OfficeAdvice>> = {
-  AccessDenied: "advice.readDenied",
-};
-
-function adviceOf(table: Readonly<Record<string, OfficeAdvice>>, code: string | null): OfficeAdvice | undefined {
-  return code !== null && Object.prototype.hasOwnProperty.call(table, code) ? table[code] : undefined;
-}
-
 /**
  * An Error whose message says what happened and what to do, for the pane's message bar; `action` names what
  * could not be done (with its parameters, such as the cell of "go to {sheet}!{cell}"); `kind` "read" for a
@@ -141,10 +109,10 @@ export function userError(
       ? officeText("excelSaid", { said: [code, typeof said === "string" ? said : null].filter(Boolean).join(": ") })
       : "";
   const advice =
-    (kind === "read" ? adviceOf(READ_ADVICE, code) : undefined) ?? adviceOf(ADVICE, code) ?? "advice.other";
-  const wrapped = new Error(
-    officeText("failed", { action: officeText(action, params), advice: officeText(advice), detail }),
-  );
+    (code !== null && kind === "read" ? officeAdvice("readAdvice", code) : undefined) ??
+    (code !== null ? officeAdvice("advice", code) : undefined) ??
+    officeText("advice.other");
+  const wrapped = new Error(officeText("failed", { action: officeText(action, params), advice, detail }));
   (wrapped as Error & { cause?: unknown }).cause = error;
   return wrapped;
 }
