@@ -67,7 +67,7 @@ export const OFFICE_MESSAGES = {
   "readAdvice.AccessDenied":
     "Excel refused the add-in access to the workbook's contents. Close the workbook and open it again, then try " +
     "again; if it keeps failing, the file's permissions may not let add-ins read it: open a copy of the file.",
-  "advice.other":
+  otherAdvice:
     "Excel could not finish. Save the workbook and try again; if it keeps failing, reopen the workbook or run " +
     "the command-line check on a copy of the file.",
   // The add-in's own refusals (WorkbookError).

@@ -111,7 +111,7 @@ export function userError(
   const advice =
     (code !== null && kind === "read" ? officeAdvice("readAdvice", code) : undefined) ??
     (code !== null ? officeAdvice("advice", code) : undefined) ??
-    officeText("advice.other");
+    officeText("otherAdvice");
   const wrapped = new Error(officeText("failed", { action: officeText(action, params), advice, detail }));
   (wrapped as Error & { cause?: unknown }).cause = error;
   return wrapped;

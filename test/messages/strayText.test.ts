@@ -13,6 +13,7 @@ import * as proposal from "../../src/domain/messages/proposal";
 import { SOLVER_MESSAGES } from "../../src/domain/messages/solver";
 import { SHEET_MESSAGES } from "../../src/domain/messages/sheets";
 import { CLI_MESSAGES } from "../../src/cli/messages";
+import { OFFICE_MESSAGES } from "../../src/office/messages";
 import { fill } from "../../src/domain/messages/fill";
 import { RECORD_TITLE, UNDO_TITLE } from "../../src/domain/write";
 
@@ -89,6 +90,7 @@ const CATALOGUES: [string, Readonly<Record<string, string>>][] = [
   ["solver", SOLVER_MESSAGES],
   ["sheets", SHEET_MESSAGES],
   ["command line", CLI_MESSAGES],
+  ["Office.js adapter", OFFICE_MESSAGES],
 ];
 
 /** Whether every brace of a template opens or closes a {name}. */
