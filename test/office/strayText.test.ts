@@ -7,7 +7,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { strayStrings } from "../taskpane/strayText.test";
+import { strayStrings } from "../support/strayStrings";
 
 const OFFICE = path.resolve(__dirname, "../../src/office");
 const OWN_WORDS = new Set(["messages.ts", "diagnostics.ts"]);
