@@ -128,6 +128,18 @@ export class FakeContext {
   }
 }
 
+/** Calls each event handler with `event`; Excel ignores what a handler throws or rejects. */
+function callEach<E>(handlers: readonly ((event: E) => unknown)[], event: E): void {
+  for (const handler of handlers) {
+    try {
+      const returned = handler(event);
+      if (returned instanceof Promise) returned.catch(() => undefined);
+    } catch {
+      // Ignored, as Excel does.
+    }
+  }
+}
+
 /** What `make` gives for `key`, made the first time and kept in `made` (an object's navigation properties). */
 function madeOnce<T>(made: Map<string, unknown>, key: string, make: () => T): T {
   if (!made.has(key)) made.set(key, make());
@@ -2094,14 +2106,7 @@ export class FakeExcel {
     const event: FakeTableAddedEvent = { type, source, tableId: table.id, worksheetId: table.sheet.id };
     const deliver = () => {
       this.membershipEvents.push(event);
-      for (const handler of handlers) {
-        try {
-          const returned = handler(event);
-          if (returned instanceof Promise) returned.catch(() => undefined);
-        } catch {
-          // Excel ignores what a handler throws.
-        }
-      }
+      callEach(handlers, event);
     };
     if (this.eventDelayMs > 0) setTimeout(deliver, this.eventDelayMs);
     else queueMicrotask(deliver);
@@ -2130,14 +2135,7 @@ export class FakeExcel {
     const handlers = [...this.tableHandlers];
     const deliver = () => {
       this.events.push(event);
-      for (const handler of handlers) {
-        try {
-          const returned = handler(event);
-          if (returned instanceof Promise) returned.catch(() => undefined);
-        } catch {
-          // Excel ignores what a handler throws.
-        }
-      }
+      callEach(handlers, event);
     };
     if (this.eventDelayMs > 0) setTimeout(deliver, this.eventDelayMs);
     else queueMicrotask(deliver);
@@ -2174,14 +2172,7 @@ export class FakeExcel {
     setTimeout(() => {
       this.pending.delete(key);
       this.events.push(event);
-      for (const handler of [...this.tableHandlers]) {
-        try {
-          const returned = handler(event);
-          if (returned instanceof Promise) returned.catch(() => undefined);
-        } catch {
-          // Excel ignores what a handler throws.
-        }
-      }
+      callEach([...this.tableHandlers], event);
     }, this.eventDelayMs + this.coalesceMs);
   }
 
