@@ -19,8 +19,11 @@ const RULES = new Map<string, Intl.PluralRules>();
 
 function rulesOf(locale: string, type: Intl.PluralRuleType): Intl.PluralRules {
   const key = `${locale} ${type}`;
-  const rules = RULES.get(key) ?? new Intl.PluralRules(locale, { type });
-  RULES.set(key, rules);
+  let rules = RULES.get(key);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale, { type });
+    RULES.set(key, rules);
+  }
   return rules;
 }
 
